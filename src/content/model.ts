@@ -1,0 +1,111 @@
+/**
+ * The shapes that flow from notes to questions (DESIGN.md §1).
+ * Plain data only: every value here can be JSON-serialised (the deck cache relies on it).
+ */
+
+/** A key-term span inside a block's text: `code`, **bold**, or a bold span CommonMark missed. */
+export interface Span {
+  kind: 'code' | 'bold' | 'lenient-bold';
+  /** UTF-16 offsets into Block.text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export type BlockKind = 'line' | 'item' | 'code' | 'row';
+
+/** One fact-sized piece of a section body. A paragraph gives one block per (soft) line. */
+export interface Block {
+  kind: BlockKind;
+  /** Plain display text, terminal control characters removed. */
+  text: string;
+  spans: Span[];
+  /** 1-based line in the source file. */
+  line: number;
+  /** Table cells, for kind 'row'. */
+  cells?: string[];
+  /** Code fence language, for kind 'code'. */
+  lang?: string;
+}
+
+export interface Section {
+  /** Heading text as plain text (for a file without a top-level heading: the file's name). */
+  title: string;
+  /** 1..6 for headings; 0 for a topic made from a file name. */
+  depth: number;
+  /** Heading chain from the topic down to this section, titles only. */
+  path: string[];
+  /**
+   * Like `path`, but a title repeated under the same parent gets an occurrence
+   * suffix (`Title#2`), so it identifies the section uniquely within a topic.
+   */
+  key: string[];
+  /** Source file, relative to the content root, with forward slashes. */
+  file: string;
+  /** 1-based line of the heading (1 for a file-name topic). */
+  line: number;
+  blocks: Block[];
+  children: Section[];
+}
+
+/** Something `awsquiz check` reports; the parser collects the ones it notices. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  severity: 'error' | 'warning';
+  code:
+    | 'fullwidth-heading'
+    | 'lenient-bold'
+    | 'empty-section'
+    | 'duplicate-heading'
+    | 'no-card-line'
+    | 'read-error';
+  /** Short subject of the message (a heading, a line excerpt); messages are built by ui/i18n. */
+  subject: string;
+}
+
+/** A parsed file: its top-level topics (usually one) and what the parser noticed. */
+export interface ParsedFile {
+  file: string;
+  topics: Section[];
+  diagnostics: Diagnostic[];
+}
+
+export interface Deck {
+  topics: Section[];
+  diagnostics: Diagnostic[];
+}
+
+export type CardKind = 'recall' | 'which-heading' | 'which-fact' | 'list-children' | 'cloze' | 'term';
+
+/**
+ * A card: the stable unit that is scheduled. Questions are made from cards at
+ * run time (options and their order depend on the seeded rng, not the card).
+ */
+export interface Card {
+  /** hash(topic + heading key + kind + source text); never a position. */
+  id: string;
+  kind: CardKind;
+  topic: string;
+  /** Heading path, titles only (for display). */
+  path: string[];
+  /** The text the card is made from (a heading, a line, a span). */
+  source: string;
+  /** The answer as shown. */
+  answer: string;
+  /** Kind-specific prompt material (see cards.ts). */
+  prompt: string;
+  /** Extra accepted typed answers (e.g. both parts of `Elastic IP(EIP)`). */
+  accept?: string[];
+  /** list-children: the child headings. */
+  items?: string[];
+  /** Identifies the section the card comes from within the deck (see sectionRef()). */
+  section: string;
+  /** 1-based source line, for messages only. */
+  line: number;
+  file: string;
+}
+
+/** A key that finds a section in a deck: topic title + occurrence-suffixed heading chain. */
+export function sectionRef(section: Pick<Section, 'key'>): string {
+  return section.key.join('\u001f');
+}

@@ -1,0 +1,28 @@
+import type { CardKind } from '../content/model.js';
+
+/** Self-grades of a recall card, in FSRS order (Again=1 … Easy=4). */
+export type SelfGrade = 'again' | 'hard' | 'good' | 'easy';
+
+export type QuestionFormat = 'choice' | 'typed' | 'recall';
+
+/** A question ready to be shown: made from a card by quiz/questions.ts with a seeded rng. */
+export interface Question {
+  cardId: string;
+  kind: CardKind;
+  format: QuestionFormat;
+  topic: string;
+  /** Heading path of the card's section. */
+  path: string[];
+  /** The question text; may hold several lines. */
+  stem: string;
+  /** 'choice': the options, shuffled; exactly one is right. */
+  options?: string[];
+  /** 'choice': index of the right option. */
+  correct?: number;
+  /** The right answer as shown after answering. */
+  answer: string;
+  /** 'typed': other accepted answers. */
+  accept?: string[];
+  /** The whole section, shown as the explanation after answering. */
+  explanation: { path: string[]; lines: string[] };
+}
