@@ -75,7 +75,13 @@ export interface Deck {
   diagnostics: Diagnostic[];
 }
 
-export type CardKind = 'recall' | 'which-heading' | 'which-fact' | 'list-children' | 'cloze' | 'term';
+export type CardKind =
+  | 'recall'
+  | 'which-heading'
+  | 'which-fact'
+  | 'list-children'
+  | 'cloze'
+  | 'term';
 
 /**
  * A card: the stable unit that is scheduled. Questions are made from cards at

@@ -1,0 +1,26 @@
+/**
+ * Removes what a terminal would act on from note text: ANSI/VT escape
+ * sequences (CSI, OSC incl. hyperlinks and titles, DCS/SOS/PM/APC strings,
+ * two-byte ESC sequences) and the remaining C0/C1 control characters.
+ * Tabs become spaces; newlines are kept (callers split lines themselves).
+ */
+
+// OSC / DCS / SOS / PM / APC strings end with BEL or ST (ESC \ or 0x9C).
+const STRING_SEQ =
+  /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(?:\u0007|\u001b\\|\u009c|$)/g;
+// CSI: ESC [ or 0x9B, parameters, intermediates, one final byte.
+const CSI_SEQ = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?/g;
+// Other ESC sequences: ESC, intermediates, one final byte.
+const ESC_SEQ = /\u001b[ -/]*[0-~]?/g;
+// Remaining controls except \n; DEL and C1 included.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export function sanitize(text: string): string {
+  if (!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text)) return text;
+  return text
+    .replace(STRING_SEQ, '')
+    .replace(CSI_SEQ, '')
+    .replace(ESC_SEQ, '')
+    .replace(/\t/g, ' ')
+    .replace(CONTROL, '');
+}
