@@ -12,15 +12,13 @@ const STRING_SEQ =
 const CSI_SEQ = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?/g;
 // Other ESC sequences: ESC, intermediates, one final byte.
 const ESC_SEQ = /\u001b[ -/]*[0-~]?/g;
-// Remaining controls except \n; DEL and C1 included.
+// Remaining controls except \n and \t (tabs are handled by the caller's option); DEL and C1 included.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-export function sanitize(text: string): string {
+export function sanitize(text: string, options: { keepTabs?: boolean } = {}): string {
   if (!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text)) return text;
-  return text
-    .replace(STRING_SEQ, '')
-    .replace(CSI_SEQ, '')
-    .replace(ESC_SEQ, '')
-    .replace(/\t/g, ' ')
-    .replace(CONTROL, '');
+  const cleaned = text.replace(STRING_SEQ, '').replace(CSI_SEQ, '').replace(ESC_SEQ, '');
+  return options.keepTabs
+    ? cleaned.replace(CONTROL, '')
+    : cleaned.replace(/\t/g, ' ').replace(CONTROL, '');
 }

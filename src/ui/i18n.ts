@@ -42,6 +42,39 @@ const en = {
   'topics.header.new': 'new',
   'topics.total': 'total',
   'export.cardCount': '{count} cards exported',
+  // help
+  'help.program':
+    'Study your own markdown notes in the terminal: spaced repetition, practice exams, statistics.',
+  'help.version': 'print the version',
+  'help.help': 'show help',
+  'help.content':
+    'folder of .md notes to study (default: the shipped AWS notes; env AWSQUIZ_CONTENT)',
+  'help.lang': 'interface language: ja or en (default from LC_ALL / LC_MESSAGES / LANG)',
+  'help.noColor': 'no colours (also NO_COLOR)',
+  'help.json': 'print JSON',
+  'help.seed': 'seed for reproducible order and options',
+  'help.examples':
+    'Examples:\n  awsquiz study ec2             learn and review one topic\n  awsquiz exam --random 20      a scored practice exam\n  awsquiz stats                 where do I stand?\n  awsquiz topics                topics with card counts\n  awsquiz --content ~/notes check   lint your own notes\n\nEnvironment: AWSQUIZ_CONTENT (notes folder), AWSQUIZ_DATA_DIR (where progress is kept), NO_COLOR.',
+  'help.topics': 'list topics with card, due and new counts',
+  'help.topics.examples': 'Examples:\n  awsquiz topics\n  awsquiz topics --json',
+  'help.export': 'print the generated questions as JSON, CSV or an Anki import file',
+  'help.export.format': 'output format',
+  'help.export.topic': 'only these topics (name, prefix or alias)',
+  'help.export.examples':
+    'Examples:\n  awsquiz export > cards.json\n  awsquiz export --format csv --topic ebs > ebs.csv\n  awsquiz export --format anki > awsquiz.txt   (Anki: File › Import)',
+  'help.check':
+    'lint the notes: empty sections, duplicate or odd headings, lines that give no card',
+  'help.check.examples': 'Examples:\n  awsquiz check\n  awsquiz --content ~/notes check',
+  // question stems
+  'q.recall': 'Explain: {path}',
+  'q.whichHeading': 'Which heading of your notes does this describe?',
+  'q.whichFact': 'Which statement is true of {path}?',
+  'q.listChildren': 'Name the sub-topics of {path}.',
+  'q.notChild': 'Which of these is NOT a sub-topic of {path}?',
+  'q.cloze': 'Fill in the blank:',
+  'q.clozeChoice': 'Which words fill the blank?',
+  'q.term': 'Which term has this meaning?',
+  'q.termTyped': 'Type the term with this meaning:',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -80,6 +113,35 @@ const ja: Record<MessageKey, string> = {
   'topics.header.new': '新規',
   'topics.total': '合計',
   'export.cardCount': '{count} 枚を書き出しました',
+  'help.program': '自分のマークダウンのノートをターミナルで学習します: 間隔反復、模擬試験、統計。',
+  'help.version': 'バージョンを表示',
+  'help.help': 'ヘルプを表示',
+  'help.content':
+    '学習する .md ノートのフォルダー（既定: 同梱の AWS ノート。環境変数 AWSQUIZ_CONTENT）',
+  'help.lang': '表示言語: ja または en（既定は LC_ALL / LC_MESSAGES / LANG から）',
+  'help.noColor': '色を付けない（NO_COLOR でも同じ）',
+  'help.json': 'JSON で出力',
+  'help.seed': '出題順と選択肢を再現するためのシード',
+  'help.examples':
+    '例:\n  awsquiz study ec2             1つのトピックを学習・復習\n  awsquiz exam --random 20      採点付きの模擬試験\n  awsquiz stats                 学習の進み具合\n  awsquiz topics                トピックとカード枚数\n  awsquiz --content ~/notes check   自分のノートを検査\n\n環境変数: AWSQUIZ_CONTENT（ノートのフォルダー）、AWSQUIZ_DATA_DIR（進捗の保存先）、NO_COLOR',
+  'help.topics': 'トピックごとのカード・復習・新規の枚数を表示',
+  'help.topics.examples': '例:\n  awsquiz topics\n  awsquiz topics --json',
+  'help.export': '生成した問題を JSON・CSV・Anki 取り込み形式で出力',
+  'help.export.format': '出力形式',
+  'help.export.topic': 'このトピックだけ（名前・先頭部分・別名）',
+  'help.export.examples':
+    '例:\n  awsquiz export > cards.json\n  awsquiz export --format csv --topic ebs > ebs.csv\n  awsquiz export --format anki > awsquiz.txt   （Anki: ファイル › 読み込む）',
+  'help.check': 'ノートを検査: 空の見出し、重複・不正な見出し、問題にならない行',
+  'help.check.examples': '例:\n  awsquiz check\n  awsquiz --content ~/notes check',
+  'q.recall': '説明してください: {path}',
+  'q.whichHeading': 'この説明に当てはまる見出しはどれ？',
+  'q.whichFact': '「{path}」について正しいものはどれ？',
+  'q.listChildren': '「{path}」の下位項目を挙げてください。',
+  'q.notChild': '「{path}」の下位項目でないものはどれ？',
+  'q.cloze': '空欄を埋めてください:',
+  'q.clozeChoice': '空欄に入るものはどれ？',
+  'q.term': 'この説明に当たる用語はどれ？',
+  'q.termTyped': 'この説明に当たる用語を入力してください:',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ja };
@@ -101,6 +163,20 @@ export function langFromEnv(env: Record<string, string | undefined>): Lang {
     if (value) return value.toLowerCase().startsWith('ja') ? 'ja' : 'en';
   }
   return 'en';
+}
+
+/** `--lang ja|en` on the command line wins over the environment (needed before help is built). */
+export function langFromArgv(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const value =
+      arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (value === 'ja' || value === 'en') return value;
+  }
+  return langFromEnv(env);
 }
 
 export function t(

@@ -1,0 +1,151 @@
+/**
+ * The awsquiz command line. Commands are described here and imported only
+ * when they run, so `--version` and `--help` load nothing heavy.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type { CommandContext } from './commands/context.js';
+import { EXIT, InterruptedError, UserError } from './errors.js';
+import { langFromArgv, type MessageKey, setLang, t } from './ui/i18n.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+interface GlobalOptions {
+  content?: string;
+  lang?: string;
+  color: boolean;
+}
+
+type Action = (context: CommandContext, args: unknown[]) => Promise<number | undefined>;
+
+/** Each command: its module is imported only when it runs. */
+const actions: Record<string, () => Promise<{ run: Action }>> = {
+  topics: () => import('./commands/topics.js'),
+  export: () => import('./commands/export.js'),
+  check: () => import('./commands/check.js'),
+};
+
+function contextOf(program: Command): CommandContext {
+  const globals = program.opts<GlobalOptions>();
+  return {
+    content: globals.content,
+    color: globals.color,
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    now: () => new Date(),
+  };
+}
+
+function describe(key: MessageKey): string {
+  return t(key);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('awsquiz');
+  program
+    .description(describe('help.program'))
+    .version(version(), '-V, --version', describe('help.version'))
+    .helpOption('-h, --help', describe('help.help'))
+    .addOption(new Option('--content <dir>', describe('help.content')))
+    .addOption(new Option('--lang <lang>', describe('help.lang')).choices(['ja', 'en']))
+    .option('--no-color', describe('help.noColor'))
+    .showSuggestionAfterError(true)
+    .configureOutput({ outputError: (text, write) => write(text) })
+    .exitOverride()
+    .helpCommand(false)
+    .addHelpText('after', `\n${describe('help.examples')}`);
+
+  const register = (command: Command, name: string) => {
+    command
+      .helpOption('-h, --help', describe('help.help'))
+      .exitOverride()
+      .action(async (...args: unknown[]) => {
+        const load = actions[name];
+        if (!load) return;
+        const module = await load();
+        const options = (args[args.length - 1] as Command).opts();
+        const positional = args.slice(0, -2);
+        process.exitCode = (await module.run(contextOf(program), [...positional, options])) ?? 0;
+      });
+  };
+
+  register(
+    program
+      .command('topics')
+      .description(describe('help.topics'))
+      .option('--json', describe('help.json'))
+      .addHelpText('after', `\n${describe('help.topics.examples')}`),
+    'topics',
+  );
+  register(
+    program
+      .command('export')
+      .description(describe('help.export'))
+      .addOption(
+        new Option('--format <format>', describe('help.export.format'))
+          .choices(['json', 'csv', 'anki'])
+          .default('json'),
+      )
+      .option('--topic <topic...>', describe('help.export.topic'))
+      .option('--seed <n>', describe('help.seed'))
+      .addHelpText('after', `\n${describe('help.export.examples')}`),
+    'export',
+  );
+  register(
+    program
+      .command('check')
+      .description(describe('help.check'))
+      .addHelpText('after', `\n${describe('help.check.examples')}`),
+    'check',
+  );
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code. Never throws. */
+export async function main(argv: readonly string[]): Promise<number> {
+  setLang(langFromArgv(argv.slice(2), process.env));
+  // `awsquiz export | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+  const program = buildProgram();
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    return report(error);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit through here with code 0; usage mistakes with 1 → 2.
+    if (error.exitCode === 0) return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof InterruptedError) return EXIT.interrupted;
+  if (error instanceof UserError) {
+    process.stderr.write(`${t('error.prefix')}${error.message}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`${t('error.prefix')}${t('error.bug')}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  return EXIT.failure;
+}
+
+// Run when executed (bin/awsquiz.js imports this module).
+process.exitCode = await main(process.argv);

@@ -1,0 +1,131 @@
+/**
+ * `awsquiz export --format json|csv|anki [--topic T…] [--seed N]`: the
+ * generated questions as data on stdout.
+ */
+
+import { openLibrary } from '../content/library.js';
+import { contentDir } from '../content/load.js';
+import { matchTopics } from '../content/topics.js';
+import { makeQuestion } from '../quiz/questions.js';
+import { createRng } from '../quiz/rng.js';
+import type { Question } from '../quiz/types.js';
+import type { CommandContext } from './context.js';
+import { optionalInteger } from './options.js';
+
+export interface ExportedCard {
+  id: string;
+  topic: string;
+  path: string[];
+  kind: string;
+  prompt: string;
+  answer: string;
+  options?: string[];
+  explanation: string;
+}
+
+export interface ExportOptions {
+  format?: 'json' | 'csv' | 'anki';
+  topic?: string[];
+  seed?: string;
+}
+
+/** Default seed: exports are reproducible unless asked otherwise. */
+const DEFAULT_SEED = 1;
+
+export function explanationText(question: Pick<Question, 'explanation'>): string {
+  return [question.explanation.path.join(' › '), ...question.explanation.lines].join('\n');
+}
+
+export function exportCards(context: CommandContext, options: ExportOptions): ExportedCard[] {
+  const seed = optionalInteger('--seed', options.seed, 0, 2 ** 31 - 1) ?? DEFAULT_SEED;
+  const library = openLibrary(contentDir(context.content, context.env));
+  const topics = new Set(matchTopics(options.topic ?? [], library.deck.topics).map((s) => s.title));
+  const rng = createRng(seed);
+  const out: ExportedCard[] = [];
+  for (const card of library.cards) {
+    if (!topics.has(card.topic)) continue;
+    // Multiple choice wherever the card allows it, so the options are in the export.
+    const question =
+      makeQuestion(card, library.index, rng, 'exam') ??
+      makeQuestion(card, library.index, rng, 'study');
+    if (!question) continue;
+    const exported: ExportedCard = {
+      id: card.id,
+      topic: card.topic,
+      path: card.path,
+      kind: card.kind,
+      prompt: question.stem,
+      answer: question.format === 'choice' ? question.answer : card.answer,
+      explanation: explanationText(question),
+    };
+    if (question.options) exported.options = question.options;
+    out.push(exported);
+  }
+  return out;
+}
+
+export function toJson(cards: ExportedCard[]): string {
+  return `${JSON.stringify({ version: 1, cards }, null, 2)}\n`;
+}
+
+/** RFC 4180: CRLF between records; fields with a comma, quote or line break are quoted. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function toCsv(cards: ExportedCard[]): string {
+  const header = ['id', 'topic', 'path', 'kind', 'prompt', 'answer', 'options', 'explanation'];
+  const rows = cards.map((card) => [
+    card.id,
+    card.topic,
+    card.path.join(' › '),
+    card.kind,
+    card.prompt,
+    card.answer,
+    (card.options ?? []).join(' | '),
+    card.explanation,
+  ]);
+  return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+function html(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\t/g, ' ')
+    .replace(/\r?\n/g, '<br>');
+}
+
+/** An Anki tag: no spaces; `::` makes Anki show the heading path as a tree. */
+function tag(text: string): string {
+  return text.replace(/[\s\u3000]+/g, '_').replace(/"/g, '');
+}
+
+/**
+ * Anki's "Import File" text format: tab-separated front, back, tags, with
+ * file headers that tell Anki the separator, that fields hold HTML, and which
+ * column has the tags.
+ */
+export function toAnki(cards: ExportedCard[]): string {
+  const lines = ['#separator:tab', '#html:true', '#tags column:3'];
+  for (const card of cards) {
+    const options = card.options
+      ? `<ol>${card.options.map((o) => `<li>${html(o)}</li>`).join('')}</ol>`
+      : '';
+    const front = html(card.prompt) + options;
+    const back = `<b>${html(card.answer)}</b><hr>${html(card.explanation)}`;
+    const tags = ['awsquiz', tag(card.topic), tag(card.path.join('::'))];
+    lines.push([front, back, [...new Set(tags)].join(' ')].join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function run(context: CommandContext, args: unknown[]): Promise<number> {
+  const options = (args[args.length - 1] ?? {}) as ExportOptions;
+  const cards = exportCards(context, options);
+  const format = options.format ?? 'json';
+  const text = format === 'csv' ? toCsv(cards) : format === 'anki' ? toAnki(cards) : toJson(cards);
+  context.stdout.write(text);
+  return 0;
+}

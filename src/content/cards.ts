@@ -1,0 +1,257 @@
+/**
+ * Section tree → cards (DESIGN.md §3). Pure and deterministic: no rng here;
+ * options are drawn when a card becomes a question.
+ *
+ * Id = hash(topic, heading key, kind, source text). Never a position, so
+ * editing one line changes only the cards made from that line.
+ */
+import { createHash } from 'node:crypto';
+import { type DeckIndex, indexDeck, type Located } from './deck.js';
+import type { Block, Card, CardKind, Deck, Section } from './model.js';
+import { sectionRef } from './model.js';
+import { BLANK, fold, headingWords, isUrl, leaks, leaksWord, maskWords } from './text.js';
+
+/** Limits that keep questions readable. */
+const LIMITS = {
+  /** which-heading: body lines shown as the clue. */
+  clueLines: 4,
+  /** Headings longer than this are sentences, not names: no which-heading card. */
+  headingChars: 40,
+  /** which-fact: a fact line's length in characters. */
+  factMin: 6,
+  factMax: 160,
+  /** cloze: the blanked span, and the context left around it. */
+  clozeMin: 2,
+  clozeMax: 30,
+  clozeContext: 4,
+  /** term: the term part of `term：definition`. */
+  termMax: 40,
+} as const;
+
+export function cardId(topic: string, key: string[], kind: CardKind, source: string): string {
+  return createHash('sha256')
+    .update([topic, ...key].join('\u001f'))
+    .update('\u001e')
+    .update(kind)
+    .update('\u001e')
+    .update(source)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** Lines that state something (not code, not a bare link). */
+export function factBlocks(section: Section): Block[] {
+  return section.blocks.filter((b) => b.kind !== 'code' && !isUrl(b.text));
+}
+
+export interface TermLine {
+  term: string;
+  definition: string;
+  block: Block;
+}
+
+/** `term：definition` / `term: definition` (also as a list item). */
+export function termOf(block: Block): TermLine | undefined {
+  if (block.kind !== 'line' && block.kind !== 'item') return undefined;
+  const match = /^([^：:。、]{1,40}?)\s*[：:]\s*(.+)$/u.exec(block.text);
+  if (!match?.[1] || !match[2]) return undefined;
+  const term = match[1].trim();
+  const definition = match[2].trim();
+  if (!term || [...term].length > LIMITS.termMax) return undefined;
+  // URLs, times and ratios are not terms.
+  if (/^(?:https?|ftp)$/i.test(term) || definition.startsWith('//')) return undefined;
+  if (/^\d/.test(definition) && /\d$/.test(term)) return undefined;
+  if ([...definition].length < 2) return undefined;
+  return { term, definition, block };
+}
+
+export interface ClozeSpan {
+  /** Answer to type. */
+  answer: string;
+  start: number;
+  end: number;
+  source: 'code' | 'bold' | 'lenient-bold' | 'number';
+}
+
+const NUMBER_WITH_UNIT =
+  /(?<![\p{L}\p{N}.])([0-9０-９][0-9０-９,，.]*)\s*(?=(IOPS|Gbps|Mbps|GiB|MiB|TiB|GB|MB|TB|KB|ms|時間|分|秒|日|週間|ヶ月|か月|年|%|％|件|個|回|倍|台|つ|世代|文字|バイト)(?![A-Za-z]))/gu;
+
+/** The spans of a line that make cloze cards: key-term spans, and numbers with a unit. */
+export function clozeSpans(block: Block): ClozeSpan[] {
+  if (block.kind !== 'line' && block.kind !== 'item') return [];
+  if (termOf(block)) return [];
+  const out: ClozeSpan[] = [];
+  const fits = (start: number, end: number) => {
+    const length = [...block.text.slice(start, end).trim()].length;
+    const context = [...(block.text.slice(0, start) + block.text.slice(end)).trim()].length;
+    return length >= LIMITS.clozeMin && length <= LIMITS.clozeMax && context >= LIMITS.clozeContext;
+  };
+  for (const span of block.spans) {
+    if (!fits(span.start, span.end)) continue;
+    out.push({
+      answer: block.text.slice(span.start, span.end).trim(),
+      start: span.start,
+      end: span.end,
+      source: span.kind,
+    });
+  }
+  for (const match of block.text.matchAll(NUMBER_WITH_UNIT)) {
+    const number = match[1] ?? '';
+    // "1 秒あたり", "1つの": the number one is almost always a phrase, not a fact.
+    if (/^[1１]$/.test(number)) continue;
+    const start = match.index ?? 0;
+    const end = start + number.length;
+    // A number inside a key-term span is asked through that span already... unless the span is
+    // long; then the number is the sharper question.
+    const inside = out.find((s) => s.source !== 'number' && s.start <= start && end <= s.end);
+    if (inside && inside.end - inside.start <= number.length + 6) continue;
+    if (!fits(start, end) && [...number].length < LIMITS.clozeMin) {
+      // One-digit numbers are still good questions when they carry a unit (６時間).
+      const context = [...(block.text.slice(0, start) + block.text.slice(end)).trim()].length;
+      if (context < LIMITS.clozeContext) continue;
+    }
+    out.push({ answer: number, start, end, source: 'number' });
+  }
+  return out;
+}
+
+export function blankSpan(text: string, start: number, end: number): string {
+  return `${text.slice(0, start)}${BLANK}${text.slice(end)}`;
+}
+
+/**
+ * The clue of a which-heading card: the section's own fact lines with the
+ * heading's distinctive words masked; lines that say nothing once masked are
+ * dropped.
+ */
+export function headingClue(located: Located): string[] {
+  const { section } = located;
+  const ancestors = section.path.slice(0, -1);
+  const ancestorWords = new Set(ancestors.flatMap((title) => headingWords(title)));
+  const words = headingWords(section.title).filter(
+    (word) => !ancestorWords.has(word) || word === fold(section.title),
+  );
+  const lines: string[] = [];
+  for (const block of factBlocks(section)) {
+    if (block.kind === 'row') continue;
+    const masked = maskWords(block.text, words);
+    const visible = masked.replaceAll(BLANK, '').replace(/[\s\p{P}\p{S}]/gu, '');
+    if ([...visible].length < 2) continue;
+    if (leaks(masked, section.title)) continue;
+    lines.push(masked);
+    if (lines.length >= LIMITS.clueLines) break;
+  }
+  return lines;
+}
+
+function isFact(block: Block): boolean {
+  const length = [...block.text].length;
+  return (
+    block.kind !== 'code' &&
+    !isUrl(block.text) &&
+    length >= LIMITS.factMin &&
+    length <= LIMITS.factMax &&
+    !/[：:]$/.test(block.text)
+  );
+}
+
+export function factLines(section: Section): Block[] {
+  return section.blocks.filter(isFact);
+}
+
+/** Builds every card of the deck, in note order. */
+export function buildCards(deck: Deck, index: DeckIndex = indexDeck(deck)): Card[] {
+  const cards: Card[] = [];
+  const seen = new Set<string>();
+  for (const located of index.all) {
+    for (const card of sectionCards(located)) {
+      // The same line twice in one section makes the same card: keep one.
+      if (seen.has(card.id)) continue;
+      seen.add(card.id);
+      cards.push(card);
+    }
+  }
+  return cards;
+}
+
+function sectionCards(located: Located): Card[] {
+  const { section, topic } = located;
+  const cards: Card[] = [];
+  const make = (
+    kind: CardKind,
+    source: string,
+    prompt: string,
+    answer: string,
+    line: number,
+    extra: Partial<Pick<Card, 'accept' | 'items'>> = {},
+  ) => {
+    const card: Card = {
+      id: cardId(topic.title, section.key, kind, source),
+      kind,
+      topic: topic.title,
+      path: section.path,
+      source,
+      prompt,
+      answer,
+      section: sectionRef(section),
+      line,
+      file: section.file,
+      ...extra,
+    };
+    cards.push(card);
+  };
+  const body = section.blocks;
+
+  // recall: every section with a body.
+  if (body.length > 0) {
+    make(
+      'recall',
+      section.title,
+      section.path.join(' › '),
+      body.map((b) => b.text).join('\n'),
+      section.line,
+    );
+  }
+
+  // which-heading: the body describes the heading without naming it.
+  if (section.depth > 0 && [...section.title].length <= LIMITS.headingChars) {
+    const clue = headingClue(located);
+    if (clue.length > 0) {
+      make('which-heading', section.title, clue.join('\n'), section.title, section.line);
+    }
+  }
+
+  // which-fact: one card per fact line.
+  for (const block of factLines(section)) {
+    make('which-fact', block.text, section.path.join(' › '), block.text, block.line);
+  }
+
+  // list-children: two or more child headings.
+  if (section.children.length >= 2) {
+    const items = section.children.map((child) => child.title);
+    make('list-children', section.title, section.path.join(' › '), items.join('、'), section.line, {
+      items,
+    });
+  }
+
+  for (const block of body) {
+    // term: `term：definition` → which term?
+    const term = termOf(block);
+    if (term) {
+      const definition = leaksWord(term.definition, term.term)
+        ? maskWords(term.definition, [fold(term.term)], { wholeWords: true })
+        : term.definition;
+      make('term', block.text, definition, term.term, block.line);
+      continue;
+    }
+    // cloze: a key term or a number blanked out of its line.
+    const counts = new Map<string, number>();
+    for (const span of clozeSpans(block)) {
+      const n = (counts.get(span.answer) ?? 0) + 1;
+      counts.set(span.answer, n);
+      const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
+      make('cloze', source, blankSpan(block.text, span.start, span.end), span.answer, block.line);
+    }
+  }
+  return cards;
+}

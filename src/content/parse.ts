@@ -1,0 +1,488 @@
+/**
+ * Markdown → section tree. The only module that uses remark (DESIGN.md §3).
+ *
+ * Pure: text in, data out. Never throws: whatever the markdown, the worst
+ * case is a section with fewer facts.
+ */
+import type {
+  Blockquote,
+  Heading,
+  List,
+  ListItem,
+  PhrasingContent,
+  RootContent,
+  Table,
+} from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block, Diagnostic, ParsedFile, Section, Span } from './model.js';
+import { sanitize } from './sanitize.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** Private-use markers that stand for `**` we resolved ourselves (see markBold). */
+const OPEN_STRICT = '\uE000';
+const OPEN_LENIENT = '\uE001';
+const CLOSE = '\uE002';
+const MARKERS = /[\uE000-\uE002]/g;
+
+interface Prepared {
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+/** The topic name of a file without a top-level heading: its name without folders, order prefix or extension. */
+export function topicFromFileName(file: string): string {
+  const base = file.split('/').pop() ?? file;
+  const name = base.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_ .]+(?=.)/, '');
+  return name || base;
+}
+
+export function parseMarkdown(file: string, source: string): ParsedFile {
+  try {
+    return parseUnsafe(file, source);
+  } catch (error) {
+    // The parser should not throw; if a remark plugin ever does, the file is
+    // reported by `check` instead of crashing a study session.
+    return {
+      file,
+      topics: [],
+      diagnostics: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          code: 'read-error',
+          subject: error instanceof Error ? error.message : String(error),
+        },
+      ],
+    };
+  }
+}
+
+function parseUnsafe(file: string, source: string): ParsedFile {
+  const prepared = prepare(file, source);
+  const tree = processor.parse(prepared.text);
+  const diagnostics = prepared.diagnostics;
+  const topics: Section[] = [];
+  /** Open sections, outermost first. */
+  const stack: Section[] = [];
+
+  const current = (line: number): Section => {
+    const top = stack[stack.length - 1];
+    if (top) return top;
+    // Text before any heading (or a file with no top-level heading): the file is the topic.
+    const title = topicFromFileName(file);
+    const topic = newSection(title, 0, [], [title], file, Math.min(line, 1));
+    topics.push(topic);
+    stack.push(topic);
+    return topic;
+  };
+
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      openHeading(node, file, stack, topics, diagnostics);
+      continue;
+    }
+    const line = node.position?.start.line ?? 1;
+    const blocks = blocksOf(node);
+    if (blocks.length > 0) current(line).blocks.push(...blocks);
+  }
+
+  for (const topic of topics) walk(topic, (section) => checkSection(section, diagnostics));
+  return { file, topics, diagnostics };
+}
+
+function newSection(
+  title: string,
+  depth: number,
+  parentPath: string[],
+  key: string[],
+  file: string,
+  line: number,
+): Section {
+  return { title, depth, path: [...parentPath, title], key, file, line, blocks: [], children: [] };
+}
+
+function openHeading(
+  node: Heading,
+  file: string,
+  stack: Section[],
+  topics: Section[],
+  diagnostics: Diagnostic[],
+): void {
+  const line = node.position?.start.line ?? 1;
+  const title = collapse(flatten(node.children).text.replace(MARKERS, ''));
+  while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
+  const parent = stack[stack.length - 1];
+  if (!parent) {
+    if (node.depth === 1) {
+      const topic = newSection(title, 1, [], [title], file, line);
+      topics.push(topic);
+      stack.push(topic);
+      return;
+    }
+    // A sub-heading with no top-level heading above it: the file is the topic.
+    const name = topicFromFileName(file);
+    const fileTopic = newSection(name, 0, [], [name], file, 1);
+    topics.push(fileTopic);
+    stack.push(fileTopic);
+    attach(fileTopic, title, node.depth, file, line, stack, diagnostics);
+    return;
+  }
+  attach(parent, title, node.depth, file, line, stack, diagnostics);
+}
+
+function attach(
+  parent: Section,
+  title: string,
+  depth: number,
+  file: string,
+  line: number,
+  stack: Section[],
+  diagnostics: Diagnostic[],
+): void {
+  const same = parent.children.filter((child) => child.title === title).length;
+  const segment = same === 0 ? title : `${title}#${same + 1}`;
+  if (same > 0) {
+    diagnostics.push({ file, line, severity: 'error', code: 'duplicate-heading', subject: title });
+  }
+  const section = newSection(title, depth, parent.path, [...parent.key, segment], file, line);
+  parent.children.push(section);
+  stack.push(section);
+}
+
+function checkSection(section: Section, diagnostics: Diagnostic[]): void {
+  if (section.depth > 0 && section.blocks.length === 0 && section.children.length === 0) {
+    diagnostics.push({
+      file: section.file,
+      line: section.line,
+      severity: 'warning',
+      code: 'empty-section',
+      subject: section.title,
+    });
+  }
+}
+
+export function walk(section: Section, visit: (section: Section) => void): void {
+  visit(section);
+  for (const child of section.children) walk(child, visit);
+}
+
+// ---------------------------------------------------------------------------
+// Before remark: line endings, control characters, front matter, lenient
+// headings and lenient bold. Every step keeps the number of lines.
+
+function prepare(file: string, source: string): Prepared {
+  const diagnostics: Diagnostic[] = [];
+  const text = sanitize(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
+    keepTabs: true,
+  });
+  const lines = text.split('\n');
+  blankFrontMatter(lines);
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (fenceMatch?.[1]?.startsWith(fence)) fence = null;
+      continue;
+    }
+    if (fenceMatch?.[1]) {
+      fence = fenceMatch[1];
+      continue;
+    }
+    const lenientHeading = /^( {0,3}#{1,6})\u3000/.exec(line);
+    let fixed = line;
+    if (lenientHeading?.[1]) {
+      fixed = `${lenientHeading[1]} ${line.slice(lenientHeading[0].length)}`;
+      diagnostics.push({
+        file,
+        line: i + 1,
+        severity: 'warning',
+        code: 'fullwidth-heading',
+        subject: collapse(fixed.replace(/^ *#+/, '')),
+      });
+    }
+    lines[i] = markBold(fixed, file, i + 1, diagnostics);
+  }
+  return { text: lines.join('\n'), diagnostics };
+}
+
+/** YAML (`---`) or TOML (`+++`) front matter at the very start becomes blank lines. */
+function blankFrontMatter(lines: string[]): void {
+  const first = lines[0]?.trim();
+  if (first !== '---' && first !== '+++') return;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]?.trim();
+    if (line === first || (first === '---' && line === '...')) {
+      for (let j = 0; j <= i; j++) lines[j] = '';
+      return;
+    }
+  }
+}
+
+const PUNCT = /[\p{P}\p{S}]/u;
+const SPACE = /\s/u;
+
+/**
+ * Replaces each `**…**` pair on one line (outside code spans) by markers, so
+ * that CommonMark's flanking rules, which reject `これは**「EBS」**です`, do not
+ * lose the key term. A pair CommonMark would have accepted stays a plain
+ * 'bold' span; one it would have rejected is 'lenient-bold' and reported.
+ */
+function markBold(line: string, file: string, lineNo: number, diagnostics: Diagnostic[]): string {
+  if (!line.includes('**')) return line;
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    const ch = line[i] ?? '';
+    if (ch === '`') {
+      const run = /^`+/.exec(line.slice(i))?.[0] ?? '`';
+      const close = line.indexOf(run, i + run.length);
+      if (close < 0) {
+        out += run;
+        i += run.length;
+        continue;
+      }
+      out += line.slice(i, close + run.length);
+      i = close + run.length;
+      continue;
+    }
+    if (ch === '\\') {
+      out += line.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (line.startsWith('**', i) && line[i + 2] !== '*') {
+      const close = findClose(line, i + 2);
+      const inner = close > 0 ? line.slice(i + 2, close) : '';
+      if (close > 0 && inner.trim() !== '' && !inner.includes('`')) {
+        const strict = opens(line, i) && closes(line, close);
+        if (!strict) {
+          diagnostics.push({
+            file,
+            line: lineNo,
+            severity: 'warning',
+            code: 'lenient-bold',
+            subject: inner,
+          });
+        }
+        out += (strict ? OPEN_STRICT : OPEN_LENIENT) + inner + CLOSE;
+        i = close + 2;
+        continue;
+      }
+    }
+    out += ch;
+    i += 1;
+  }
+  return out;
+}
+
+function findClose(line: string, from: number): number {
+  const close = line.indexOf('**', from);
+  return close > from ? close : -1;
+}
+
+/** CommonMark: a `**` run at i can open strong emphasis (left-flanking). */
+function opens(line: string, i: number): boolean {
+  const before = line[i - 1] ?? ' ';
+  const after = line[i + 2] ?? ' ';
+  if (SPACE.test(after)) return false;
+  return !PUNCT.test(after) || SPACE.test(before) || PUNCT.test(before);
+}
+
+/** CommonMark: a `**` run at i can close strong emphasis (right-flanking). */
+function closes(line: string, i: number): boolean {
+  const before = line[i - 1] ?? ' ';
+  const after = line[i + 2] ?? ' ';
+  if (SPACE.test(before)) return false;
+  return !PUNCT.test(before) || SPACE.test(after) || PUNCT.test(after);
+}
+
+// ---------------------------------------------------------------------------
+// mdast → blocks
+
+function blocksOf(node: RootContent): Block[] {
+  switch (node.type) {
+    case 'paragraph':
+      return linesOf(node.children, 'line', node.position?.start.line ?? 1);
+    case 'list':
+      return listBlocks(node);
+    case 'code': {
+      const text = node.value.replace(/\t/g, '    ').replace(MARKERS, '').trimEnd();
+      if (!text.trim()) return [];
+      const block: Block = { kind: 'code', text, spans: [], line: node.position?.start.line ?? 1 };
+      if (node.lang) block.lang = node.lang;
+      return [block];
+    }
+    case 'table':
+      return tableBlocks(node);
+    case 'blockquote':
+      return quoteBlocks(node);
+    default:
+      // html, thematicBreak, definition, footnoteDefinition, yaml: never question text.
+      return [];
+  }
+}
+
+function quoteBlocks(node: Blockquote): Block[] {
+  return node.children.flatMap((child) => blocksOf(child));
+}
+
+function listBlocks(list: List): Block[] {
+  return list.children.flatMap((item) => itemBlocks(item));
+}
+
+function itemBlocks(item: ListItem): Block[] {
+  const out: Block[] = [];
+  for (const child of item.children) {
+    if (child.type === 'paragraph') {
+      out.push(...linesOf(child.children, 'item', child.position?.start.line ?? 1));
+    } else {
+      out.push(...blocksOf(child));
+    }
+  }
+  return out;
+}
+
+function tableBlocks(table: Table): Block[] {
+  const [head, ...rows] = table.children;
+  const headers = head ? head.children.map((cell) => cellText(cell.children)) : [];
+  const out: Block[] = [];
+  for (const row of rows) {
+    const cells = row.children.map((cell) => cellText(cell.children));
+    if (cells.every((cell) => cell === '')) continue;
+    const text = cells
+      .map((cell, index) => {
+        const header = headers[index];
+        return header && cell ? `${header}: ${cell}` : cell;
+      })
+      .filter(Boolean)
+      .join(' / ');
+    out.push({ kind: 'row', text, spans: [], line: row.position?.start.line ?? 1, cells });
+  }
+  return out;
+}
+
+function cellText(children: PhrasingContent[]): string {
+  return collapse(flatten(children).text.replace(MARKERS, '').replace(/\n/g, ' '));
+}
+
+interface Flat {
+  text: string;
+  spans: Span[];
+}
+
+/** Inline content → text with key-term spans; `\n` where a line breaks. */
+function flatten(children: PhrasingContent[]): Flat {
+  const flat: Flat = { text: '', spans: [] };
+  appendAll(flat, children);
+  resolveMarkers(flat);
+  return flat;
+}
+
+function appendAll(flat: Flat, children: PhrasingContent[]): void {
+  for (const child of children) append(flat, child);
+}
+
+function append(flat: Flat, node: PhrasingContent): void {
+  switch (node.type) {
+    case 'text':
+      flat.text += node.value;
+      return;
+    case 'inlineCode': {
+      const start = flat.text.length;
+      flat.text += node.value.replace(MARKERS, '');
+      if (flat.text.length > start) flat.spans.push({ kind: 'code', start, end: flat.text.length });
+      return;
+    }
+    case 'strong': {
+      const start = flat.text.length;
+      appendAll(flat, node.children);
+      if (flat.text.length > start) flat.spans.push({ kind: 'bold', start, end: flat.text.length });
+      return;
+    }
+    case 'emphasis':
+    case 'delete':
+    case 'link':
+    case 'linkReference':
+      appendAll(flat, node.children);
+      return;
+    case 'image':
+    case 'imageReference':
+      flat.text += node.alt ?? '';
+      return;
+    case 'break':
+      flat.text += '\n';
+      return;
+    case 'html':
+      if (/^<br\s*\/?>$/i.test(node.value.trim())) flat.text += '\n';
+      return;
+    default:
+      // footnoteReference and anything newer: no text.
+      return;
+  }
+}
+
+/** Turns the `**` markers placed by markBold into spans and removes them from the text. */
+function resolveMarkers(flat: Flat): void {
+  if (!/[\uE000-\uE002]/.test(flat.text)) return;
+  let text = '';
+  const shift: number[] = [];
+  const spans: Span[] = [];
+  let open: { kind: Span['kind']; start: number } | null = null;
+  for (let i = 0; i < flat.text.length; i++) {
+    shift[i] = text.length;
+    const ch = flat.text[i];
+    if (ch === OPEN_STRICT || ch === OPEN_LENIENT) {
+      open = { kind: ch === OPEN_STRICT ? 'bold' : 'lenient-bold', start: text.length };
+    } else if (ch === CLOSE) {
+      if (open && text.length > open.start) spans.push({ ...open, end: text.length });
+      open = null;
+    } else {
+      text += ch;
+    }
+  }
+  shift[flat.text.length] = text.length;
+  const moved = flat.spans.map((span) => ({
+    ...span,
+    start: shift[span.start] ?? text.length,
+    end: shift[span.end] ?? text.length,
+  }));
+  flat.text = text;
+  flat.spans = [...moved, ...spans].sort((a, b) => a.start - b.start);
+}
+
+/** Splits inline content at line breaks: each (soft) line is one fact. */
+function linesOf(children: PhrasingContent[], kind: 'line' | 'item', firstLine: number): Block[] {
+  const flat = flatten(children);
+  const out: Block[] = [];
+  let offset = 0;
+  const rawLines = flat.text.split('\n');
+  rawLines.forEach((raw, index) => {
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim().replace(/\t/g, ' ');
+    if (!text) return;
+    const start = lineStart + lead;
+    const end = start + text.length;
+    const spans = flat.spans
+      .filter((span) => span.end > start && span.start < end)
+      .map((span) => ({
+        kind: span.kind,
+        start: Math.max(span.start, start) - start,
+        end: Math.min(span.end, end) - start,
+      }))
+      .filter((span) => span.end > span.start && text.slice(span.start, span.end).trim() !== '');
+    out.push({ kind, text, spans, line: firstLine + index });
+  });
+  return out;
+}
+
+/** Collapses runs of ASCII white space to one space and trims (full-width spaces inside stay as written). */
+function collapse(text: string): string {
+  return text.replace(/[ \t\n\r]+/g, ' ').trim();
+}

@@ -1,0 +1,122 @@
+/**
+ * Text comparison for cards and grading: width-, case- and space-insensitive.
+ * Pure.
+ */
+
+/** NFKC + lower case + ASCII/full-width spaces collapsed: `ＡＷＳ　Ｌａｍｂｄａ` → `aws lambda`. */
+export function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** fold() without any spaces, for comparing Japanese and squeezed forms. */
+export function foldTight(text: string): string {
+  return fold(text).replace(/\s/g, '');
+}
+
+const SEPARATORS = /[\s()（）「」『』【】[\]<>〈〉《》・,，、。/／:：;；'"“”‘’`]+/u;
+const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+
+/**
+ * The distinctive words of a heading, longest first: the heading itself, its
+ * parts between brackets and separators, and within those the runs of one
+ * script (`EC2のライフサイクル` → `EC2`, `ライフサイクル`). Particles and single
+ * characters are not words.
+ */
+export function headingWords(title: string): string[] {
+  const words = new Set<string>();
+  const add = (word: string) => {
+    const folded = fold(word);
+    if ([...folded].length < 2 || HIRAGANA_ONLY.test(folded)) return;
+    words.add(folded);
+  };
+  add(title);
+  for (const part of title.split(SEPARATORS)) {
+    add(part);
+    for (const run of part.match(/[\p{Script=Latin}\p{N}_.@-]+|[^\p{Script=Latin}\p{N}_.@-]+/gu) ??
+      []) {
+      add(run);
+    }
+  }
+  return [...words].sort((a, b) => b.length - a.length);
+}
+
+/** The mask put where an answer was. */
+export const BLANK = '＿＿＿';
+
+/**
+ * Replaces every occurrence of the given (folded) words in text, compared
+ * width- and case-insensitively, by BLANK. Returns the text unchanged when
+ * nothing matches.
+ */
+export function maskWords(
+  text: string,
+  words: string[],
+  options: { wholeWords?: boolean } = {},
+): string {
+  if (words.length === 0) return text;
+  // Fold character by character, remembering where each folded char came from.
+  let folded = '';
+  const origin: number[] = [];
+  const chars = [...text];
+  let offset = 0;
+  for (const ch of chars) {
+    const f = ch.normalize('NFKC').toLowerCase();
+    for (let k = 0; k < f.length; k++) origin.push(offset);
+    folded += f;
+    offset += ch.length;
+  }
+  origin.push(text.length);
+  const hits: [number, number][] = [];
+  const taken = new Array<boolean>(folded.length).fill(false);
+  for (const word of words) {
+    if (!word) continue;
+    let from = 0;
+    for (;;) {
+      const at = folded.indexOf(word, from);
+      if (at < 0) break;
+      from = at + word.length;
+      let free = true;
+      for (let k = at; k < at + word.length; k++) if (taken[k]) free = false;
+      if (!free) continue;
+      if (options.wholeWords && !wholeWordAt(folded, at, word.length)) continue;
+      for (let k = at; k < at + word.length; k++) taken[k] = true;
+      hits.push([origin[at] ?? 0, origin[at + word.length] ?? text.length]);
+    }
+  }
+  if (hits.length === 0) return text;
+  hits.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let last = 0;
+  for (const [start, end] of hits) {
+    if (start < last) continue;
+    out += text.slice(last, start) + BLANK;
+    last = end;
+  }
+  return out + text.slice(last);
+}
+
+const WORD_CHAR = /[\p{Script=Latin}\p{N}_]/u;
+
+/** A Latin word or number stands alone: no Latin letter or digit touches it. */
+function wholeWordAt(text: string, at: number, length: number): boolean {
+  const before = text[at - 1] ?? ' ';
+  const after = text[at + length] ?? ' ';
+  return !WORD_CHAR.test(before) && !WORD_CHAR.test(after);
+}
+
+/** True when `answer` shows in text as a whole word (compared folded, spaces ignored). */
+export function leaksWord(text: string, answer: string): boolean {
+  const a = fold(answer);
+  if (!a) return false;
+  return maskWords(text, [a], { wholeWords: true }) !== text;
+}
+
+/** True when text still shows any of the words (compared folded, spaces ignored). */
+export function leaks(text: string, answer: string): boolean {
+  const a = foldTight(answer);
+  return a.length > 0 && foldTight(text).includes(a);
+}
+
+export function isUrl(text: string): boolean {
+  return /^(?:<)?(?:https?|ftp):\/\/\S+(?:>)?$/i.test(text.trim());
+}

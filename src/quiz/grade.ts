@@ -1,0 +1,75 @@
+/**
+ * Checks typed answers: NFKC (full-width ＡＢＣ = ABC), case, white space and
+ * surrounding punctuation ignored; thousands separators ignored in numbers;
+ * small typos forgiven only on answers of 6 or more characters. Pure.
+ */
+
+/** The comparable form of an answer. */
+export function normalizeAnswer(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+}
+
+function squeeze(text: string): string {
+  const tight = text.replace(/\s/g, '');
+  return /^[\d,.]+$/.test(tight) ? tight.replace(/,/g, '') : tight;
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent swaps), by code point. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const rows: number[][] = [];
+  for (let i = 0; i <= x.length; i++) {
+    rows.push(new Array<number>(y.length + 1).fill(0));
+    (rows[i] as number[])[0] = i;
+  }
+  for (let j = 0; j <= y.length; j++) (rows[0] as number[])[j] = j;
+  const at = (i: number, j: number) => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
+  for (let i = 1; i <= x.length; i++) {
+    const row = rows[i] as number[];
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      }
+      row[j] = best;
+    }
+  }
+  return at(x.length, y.length);
+}
+
+/** How many typos an answer of this many characters forgives. */
+export function typoAllowance(length: number): number {
+  if (length < 6) return 0;
+  return length < 12 ? 1 : 2;
+}
+
+export interface TypedResult {
+  correct: boolean;
+  /** Right, but only thanks to typo tolerance. */
+  typo: boolean;
+}
+
+export function checkTyped(
+  input: string,
+  answer: string,
+  accept: readonly string[] = [],
+): TypedResult {
+  const given = squeeze(normalizeAnswer(input));
+  if (!given) return { correct: false, typo: false };
+  let typo = false;
+  for (const candidate of [answer, ...accept]) {
+    const expected = squeeze(normalizeAnswer(candidate));
+    if (!expected) continue;
+    if (given === expected) return { correct: true, typo: false };
+    const allowance = typoAllowance([...expected].length);
+    if (allowance > 0 && editDistance(given, expected) <= allowance) typo = true;
+  }
+  return { correct: typo, typo };
+}

@@ -1,0 +1,218 @@
+/**
+ * Card → Question (DESIGN.md §3). Pure: the deck index, the rng and the mode
+ * come in; nothing is read from outside.
+ */
+import { clozeSpans, factLines, headingClue, termOf } from '../content/cards.js';
+import { type DeckIndex, type Located, relativeTiers } from '../content/deck.js';
+import { type Card, type Section, sectionRef } from '../content/model.js';
+import { fold, foldTight, headingWords, maskWords } from '../content/text.js';
+import { t } from '../ui/i18n.js';
+import { pickDistractors } from './distractors.js';
+import { type Rng, shuffle } from './rng.js';
+import type { Question } from './types.js';
+
+/** 'study' mixes formats; 'exam' only makes multiple choice and returns undefined otherwise. */
+export type QuestionMode = 'study' | 'exam';
+
+/** Options per multiple-choice question when there are enough candidates. */
+export const OPTION_COUNT = 4;
+/** Fewer options than this and a card is not asked as multiple choice. */
+export const MIN_OPTIONS = 3;
+/** A cloze answer longer than this is asked as multiple choice (typing it is a chore). */
+const TYPED_CLOZE_MAX = 10;
+/** Lists longer than this are asked as "which is NOT", never as free recall. */
+const RECALL_LIST_MAX = 6;
+
+export function explanationOf(section: Section): Question['explanation'] {
+  return { path: section.path, lines: section.blocks.map((block) => block.text) };
+}
+
+function base(card: Card, located: Located): Omit<Question, 'format' | 'stem'> {
+  return {
+    cardId: card.id,
+    kind: card.kind,
+    topic: card.topic,
+    path: card.path,
+    answer: card.answer,
+    explanation: explanationOf(located.section),
+  };
+}
+
+function choice(
+  card: Card,
+  located: Located,
+  stem: string,
+  answer: string,
+  distractors: string[],
+  rng: Rng,
+): Question | undefined {
+  if (distractors.length + 1 < MIN_OPTIONS) return undefined;
+  const options = shuffle([answer, ...distractors], rng);
+  return {
+    ...base(card, located),
+    format: 'choice',
+    stem,
+    options,
+    correct: options.indexOf(answer),
+    answer,
+  };
+}
+
+/** Heading titles of the relatives of a section, nearest first. */
+function* titleTiers(index: DeckIndex, located: Located): Generator<string[]> {
+  for (const tier of relativeTiers(index, located)) yield tier.map((s) => s.title);
+}
+
+/** Words of a section's own heading (not its ancestors'), to mask in its lines. */
+function ownWords(section: Section): string[] {
+  const ancestors = new Set(section.path.slice(0, -1).flatMap((title) => headingWords(title)));
+  return headingWords(section.title).filter((w) => !ancestors.has(w) || w === fold(section.title));
+}
+
+export function makeQuestion(
+  card: Card,
+  index: DeckIndex,
+  rng: Rng,
+  mode: QuestionMode = 'study',
+): Question | undefined {
+  const located = index.byRef.get(card.section);
+  if (!located) return undefined;
+  const path = card.path.join(' › ');
+  const need = OPTION_COUNT - 1;
+  const recall = (): Question | undefined =>
+    mode === 'exam'
+      ? undefined
+      : { ...base(card, located), format: 'recall', stem: t('q.recall', { path }) };
+
+  switch (card.kind) {
+    case 'recall':
+      return recall();
+
+    case 'which-heading': {
+      const clue = headingClue(located);
+      if (clue.length === 0) return recall();
+      const distractors = pickDistractors(card.answer, titleTiers(index, located), need, rng);
+      const stem = `${t('q.whichHeading')}\n${clue.join('\n')}`;
+      return choice(card, located, stem, card.answer, distractors, rng) ?? recall();
+    }
+
+    case 'which-fact': {
+      // Every option has its own section's heading words masked, so that no
+      // option gives itself away by naming a sibling.
+      const mask = (text: string, section: Section) => maskWords(text, ownWords(section));
+      const answer = mask(card.answer, located.section);
+      const ownFacts = new Set(factLines(located.section).map((b) => foldTight(b.text)));
+      const tiers = (function* () {
+        for (const tier of relativeTiers(index, located)) {
+          yield tier.flatMap((section) =>
+            factLines(section)
+              .filter((b) => !ownFacts.has(foldTight(b.text)))
+              .map((b) => mask(b.text, section)),
+          );
+        }
+      })();
+      const distractors = pickDistractors(answer, tiers, need, rng);
+      return (
+        choice(card, located, t('q.whichFact', { path }), answer, distractors, rng) ?? recall()
+      );
+    }
+
+    case 'list-children': {
+      const items = card.items ?? [];
+      if (mode === 'study' && items.length <= RECALL_LIST_MAX && rng() < 0.5) {
+        return {
+          ...base(card, located),
+          format: 'recall',
+          stem: t('q.listChildren', { path }),
+        };
+      }
+      const first = located.section.children[0];
+      const firstLocated = first ? index.byRef.get(sectionRef(first)) : undefined;
+      if (!firstLocated || items.length < 2) return recall();
+      const children = new Set(items.map(foldTight));
+      const tiers = (function* () {
+        for (const tier of relativeTiers(index, firstLocated)) {
+          yield tier
+            .filter((s) => !located.section.children.includes(s) && s !== located.section)
+            .map((s) => s.title)
+            .filter((title) => !children.has(foldTight(title)));
+        }
+      })();
+      const [outsider] = pickDistractors(located.section.title, tiers, 1, rng, items);
+      if (!outsider) return recall();
+      const shown = shuffle(items, rng).slice(0, OPTION_COUNT - 1);
+      const question = choice(card, located, t('q.notChild', { path }), outsider, shown, rng);
+      return question ?? recall();
+    }
+
+    case 'cloze': {
+      const stem = card.prompt;
+      const isNumber = /^[\d０-９,，.]+$/.test(card.answer);
+      if (mode === 'study' && (isNumber || [...card.answer].length <= TYPED_CLOZE_MAX)) {
+        return {
+          ...base(card, located),
+          format: 'typed',
+          stem: `${t('q.cloze')}\n${stem}`,
+        };
+      }
+      if (isNumber) return undefined;
+      // Other key terms of the notes are the distractors: the same shape of answer.
+      const tiers = (function* () {
+        yield clozeAnswers([located.section]);
+        for (const tier of relativeTiers(index, located)) yield clozeAnswers(tier);
+      })();
+      const distractors = pickDistractors(card.answer, tiers, need, rng);
+      const asked = choice(
+        card,
+        located,
+        `${t('q.clozeChoice')}\n${stem}`,
+        card.answer,
+        distractors,
+        rng,
+      );
+      if (asked || mode === 'exam') return asked;
+      return { ...base(card, located), format: 'typed', stem: `${t('q.cloze')}\n${stem}` };
+    }
+
+    case 'term': {
+      const tiers = (function* () {
+        yield termsOf([located.section]);
+        for (const tier of relativeTiers(index, located)) yield termsOf(tier);
+      })();
+      const distractors = pickDistractors(card.answer, tiers, need, rng);
+      const asked = choice(
+        card,
+        located,
+        `${t('q.term')}\n${card.prompt}`,
+        card.answer,
+        distractors,
+        rng,
+      );
+      if (asked || mode === 'exam') return asked;
+      return {
+        ...base(card, located),
+        format: 'typed',
+        stem: `${t('q.termTyped')}\n${card.prompt}`,
+      };
+    }
+  }
+}
+
+function clozeAnswers(sections: Section[]): string[] {
+  return sections.flatMap((section) =>
+    section.blocks.flatMap((block) =>
+      clozeSpans(block)
+        .filter((span) => span.source !== 'number')
+        .map((span) => span.answer),
+    ),
+  );
+}
+
+function termsOf(sections: Section[]): string[] {
+  return sections.flatMap((section) =>
+    section.blocks.flatMap((block) => {
+      const term = termOf(block);
+      return term ? [term.term] : [];
+    }),
+  );
+}
