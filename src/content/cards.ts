@@ -74,7 +74,7 @@ export interface ClozeSpan {
 }
 
 const NUMBER_WITH_UNIT =
-  /(?<![\p{L}\p{N}.])([0-9０-９][0-9０-９,，.]*)\s*(?=(IOPS|Gbps|Mbps|GiB|MiB|TiB|GB|MB|TB|KB|ms|時間|分|秒|日|週間|ヶ月|か月|年|%|％|件|個|回|倍|台|つ|世代|文字|バイト)(?![A-Za-z]))/gu;
+  /(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ.,])([0-9０-９][0-9０-９,，.]*)\s*(?=(IOPS|Gbps|Mbps|GiB|MiB|TiB|GB|MB|TB|KB|ms|時間|分|秒|日|週間|ヶ月|か月|年|%|％|件|個|回|倍|台|つ|世代|文字|バイト)(?![A-Za-z]))/gu;
 
 /** The spans of a line that make cloze cards: key-term spans, and numbers with a unit. */
 export function clozeSpans(block: Block): ClozeSpan[] {
@@ -87,13 +87,14 @@ export function clozeSpans(block: Block): ClozeSpan[] {
     return length >= LIMITS.clozeMin && length <= LIMITS.clozeMax && context >= LIMITS.clozeContext;
   };
   for (const span of block.spans) {
-    if (!fits(span.start, span.end)) continue;
-    out.push({
-      answer: block.text.slice(span.start, span.end).trim(),
-      start: span.start,
-      end: span.end,
-      source: span.kind,
-    });
+    // 「EBS」 → blank EBS and keep the brackets as context.
+    const raw = block.text.slice(span.start, span.end);
+    const lead = raw.length - raw.replace(/^[\p{P}\p{S}\s]+/u, '').length;
+    const trail = raw.length - raw.replace(/[\p{P}\p{S}\s]+$/u, '').length;
+    const start = span.start + lead;
+    const end = span.end - trail;
+    if (end <= start || !fits(start, end)) continue;
+    out.push({ answer: block.text.slice(start, end), start, end, source: span.kind });
   }
   for (const match of block.text.matchAll(NUMBER_WITH_UNIT)) {
     const number = match[1] ?? '';
@@ -250,7 +251,10 @@ function sectionCards(located: Located): Card[] {
       const n = (counts.get(span.answer) ?? 0) + 1;
       counts.set(span.answer, n);
       const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
-      make('cloze', source, blankSpan(block.text, span.start, span.end), span.answer, block.line);
+      const blanked = blankSpan(block.text, span.start, span.end);
+      // The same words elsewhere in the line would answer the blank.
+      if (leaksWord(blanked, span.answer)) continue;
+      make('cloze', source, blanked, span.answer, block.line);
     }
   }
   return cards;

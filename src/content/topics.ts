@@ -18,8 +18,10 @@ export function topicAliases(topic: Pick<Section, 'title' | 'file'>): string[] {
   };
   const title = topic.title;
   add(title);
-  for (const part of title.split(/[()（）]/)) add(part);
-  add(title.replace(/^(aws|amazon)\s+/i, ''));
+  for (const part of title.split(/[()（）]/)) {
+    add(part);
+    add(part.trim().replace(/^(aws|amazon)\s+/i, ''));
+  }
   for (const word of title.split(/[\s()（）・/]+/)) add(word);
   add(topicFromFileName(topic.file));
   add(topicFromFileName(topic.file).replace(/[-_]/g, ''));
@@ -60,7 +62,9 @@ function matchOne<T extends Pick<Section, 'title' | 'file'>>(
     .map(({ topic, names }) => ({
       topic,
       distance: Math.min(
-        ...names.map((name) => editDistance(q, name.slice(0, Math.max(q.length, 1)))),
+        ...names.map((name) =>
+          Math.min(editDistance(q, name), editDistance(q, name.slice(0, Math.max(q.length, 1)))),
+        ),
       ),
     }))
     .filter(({ distance }) => distance <= Math.max(1, Math.floor(q.length / 3)))

@@ -3,9 +3,9 @@
  * come in; nothing is read from outside.
  */
 import { clozeSpans, factLines, headingClue, termOf } from '../content/cards.js';
-import { type DeckIndex, type Located, relativeTiers } from '../content/deck.js';
+import { type DeckIndex, type Located, relativeTiers, sameBranch } from '../content/deck.js';
 import { type Card, type Section, sectionRef } from '../content/model.js';
-import { fold, foldTight, headingWords, maskWords } from '../content/text.js';
+import { fold, foldTight, headingWords, leaksWord, maskWords } from '../content/text.js';
 import { t } from '../ui/i18n.js';
 import { pickDistractors } from './distractors.js';
 import { type Rng, shuffle } from './rng.js';
@@ -77,7 +77,13 @@ export function makeQuestion(
 ): Question | undefined {
   const located = index.byRef.get(card.section);
   if (!located) return undefined;
-  const path = card.path.join(' › ');
+  const fullPath = card.path.join(' › ');
+  // The path gives context, unless it names the answer: then only the topic, or nothing.
+  const path = !leaksWord(fullPath, card.answer)
+    ? fullPath
+    : !leaksWord(card.topic, card.answer)
+      ? card.topic
+      : '…';
   const need = OPTION_COUNT - 1;
   const recall = (): Question | undefined =>
     mode === 'exam'
@@ -92,7 +98,9 @@ export function makeQuestion(
       const clue = headingClue(located);
       if (clue.length === 0) return recall();
       const distractors = pickDistractors(card.answer, titleTiers(index, located), need, rng);
-      const stem = `${t('q.whichHeading')}\n${clue.join('\n')}`;
+      const parent = card.path.slice(0, -1).join(' › ');
+      const ask = parent ? t('q.whichHeading', { parent }) : t('q.whichTopic');
+      const stem = `${ask}\n${clue.join('\n')}`;
       return choice(card, located, stem, card.answer, distractors, rng) ?? recall();
     }
 
@@ -133,7 +141,7 @@ export function makeQuestion(
       const tiers = (function* () {
         for (const tier of relativeTiers(index, firstLocated)) {
           yield tier
-            .filter((s) => !located.section.children.includes(s) && s !== located.section)
+            .filter((s) => !sameBranch(s, located.section))
             .map((s) => s.title)
             .filter((title) => !children.has(foldTight(title)));
         }
@@ -152,7 +160,7 @@ export function makeQuestion(
         return {
           ...base(card, located),
           format: 'typed',
-          stem: `${t('q.cloze')}\n${stem}`,
+          stem: `${t('q.cloze', { path })}\n${stem}`,
         };
       }
       if (isNumber) return undefined;
@@ -165,13 +173,17 @@ export function makeQuestion(
       const asked = choice(
         card,
         located,
-        `${t('q.clozeChoice')}\n${stem}`,
+        `${t('q.clozeChoice', { path })}\n${stem}`,
         card.answer,
         distractors,
         rng,
       );
       if (asked || mode === 'exam') return asked;
-      return { ...base(card, located), format: 'typed', stem: `${t('q.cloze')}\n${stem}` };
+      return {
+        ...base(card, located),
+        format: 'typed',
+        stem: `${t('q.cloze', { path })}\n${stem}`,
+      };
     }
 
     case 'term': {
@@ -183,7 +195,7 @@ export function makeQuestion(
       const asked = choice(
         card,
         located,
-        `${t('q.term')}\n${card.prompt}`,
+        `${t('q.term', { path })}\n${card.prompt}`,
         card.answer,
         distractors,
         rng,
@@ -192,7 +204,7 @@ export function makeQuestion(
       return {
         ...base(card, located),
         format: 'typed',
-        stem: `${t('q.termTyped')}\n${card.prompt}`,
+        stem: `${t('q.termTyped', { path })}\n${card.prompt}`,
       };
     }
   }

@@ -67,14 +67,15 @@ const en = {
   'help.check.examples': 'Examples:\n  awsquiz check\n  awsquiz --content ~/notes check',
   // question stems
   'q.recall': 'Explain: {path}',
-  'q.whichHeading': 'Which heading of your notes does this describe?',
+  'q.whichHeading': 'Which heading under {parent} does this describe?',
+  'q.whichTopic': 'Which topic of your notes does this describe?',
   'q.whichFact': 'Which statement is true of {path}?',
   'q.listChildren': 'Name the sub-topics of {path}.',
   'q.notChild': 'Which of these is NOT a sub-topic of {path}?',
-  'q.cloze': 'Fill in the blank:',
-  'q.clozeChoice': 'Which words fill the blank?',
-  'q.term': 'Which term has this meaning?',
-  'q.termTyped': 'Type the term with this meaning:',
+  'q.cloze': 'Fill in the blank ({path}):',
+  'q.clozeChoice': 'Which words fill the blank? ({path})',
+  'q.term': 'Which term of {path} has this meaning?',
+  'q.termTyped': 'Type the term of {path} with this meaning:',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -134,14 +135,15 @@ const ja: Record<MessageKey, string> = {
   'help.check': 'ノートを検査: 空の見出し、重複・不正な見出し、問題にならない行',
   'help.check.examples': '例:\n  awsquiz check\n  awsquiz --content ~/notes check',
   'q.recall': '説明してください: {path}',
-  'q.whichHeading': 'この説明に当てはまる見出しはどれ？',
+  'q.whichHeading': '「{parent}」の下で、この説明に当てはまる見出しはどれ？',
+  'q.whichTopic': 'この説明に当てはまるトピックはどれ？',
   'q.whichFact': '「{path}」について正しいものはどれ？',
   'q.listChildren': '「{path}」の下位項目を挙げてください。',
   'q.notChild': '「{path}」の下位項目でないものはどれ？',
-  'q.cloze': '空欄を埋めてください:',
-  'q.clozeChoice': '空欄に入るものはどれ？',
-  'q.term': 'この説明に当たる用語はどれ？',
-  'q.termTyped': 'この説明に当たる用語を入力してください:',
+  'q.cloze': '空欄を埋めてください（{path}）:',
+  'q.clozeChoice': '空欄に入るものはどれ？（{path}）',
+  'q.term': '「{path}」で、この説明に当たる用語はどれ？',
+  'q.termTyped': '「{path}」で、この説明に当たる用語を入力してください:',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ja };

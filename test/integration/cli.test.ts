@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, hasStackTrace, ROOT, runCli } from '../helpers/cli.js';
+
+interface Exported {
+  version: number;
+  cards: {
+    id: string;
+    topic: string;
+    path: string[];
+    kind: string;
+    prompt: string;
+    answer: string;
+    options?: string[];
+    explanation: string;
+  }[];
+}
+
+/** Minimal RFC 4180 reader, to check what we write. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('awsquiz (no TTY, no stdin)', () => {
+  it('prints its version and help with examples', () => {
+    const version = runCli(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('awsquiz study ec2');
+    expect(help.stdout).toContain('AWSQUIZ_DATA_DIR');
+    const topicsHelp = runCli(['topics', '--help']);
+    expect(topicsHelp.stdout).toContain('awsquiz topics --json');
+  });
+
+  it('follows --lang and LANG for help', () => {
+    expect(runCli(['--help'], { env: { LANG: 'ja_JP.UTF-8' } }).stdout).toContain('例:');
+    expect(runCli(['--lang', 'en', '--help'], { env: { LANG: 'ja_JP.UTF-8' } }).stdout).toContain(
+      'Examples:',
+    );
+    expect(runCli(['--lang=ja', 'export', '--help']).stdout).toContain('出力形式');
+  });
+
+  it('lists the 13 topics of the notes in note order', () => {
+    const result = runCli(['topics', '--json']);
+    expect(result.status).toBe(0);
+    const topics = JSON.parse(result.stdout) as {
+      name: string;
+      cards: number;
+      due: number;
+      new: number;
+    }[];
+    expect(topics).toHaveLength(13);
+    expect(topics[0]).toMatchObject({ name: 'EC2', due: 0 });
+    expect(topics.map((t) => t.name)).toContain('AWS Step Function');
+    for (const topic of topics) {
+      expect(topic.cards).toBeGreaterThan(0);
+      expect(topic.new).toBe(topic.cards);
+    }
+    const table = runCli(['topics']);
+    expect(table.stdout).toContain('EC2');
+    expect(table.stdout).not.toContain('\u001b[');
+  });
+
+  it('exports at least 113 cards as JSON, each well formed', () => {
+    const result = runCli(['export', '--format', 'json']);
+    expect(result.status).toBe(0);
+    const data = JSON.parse(result.stdout) as Exported;
+    expect(data.version).toBe(1);
+    expect(data.cards.length).toBeGreaterThanOrEqual(113);
+    for (const card of data.cards) {
+      expect(card.id).toMatch(/^[0-9a-f]{16}$/);
+      expect(card.prompt.trim()).not.toBe('');
+      expect(card.answer.trim()).not.toBe('');
+      expect(card.explanation.startsWith(card.path.join(' › '))).toBe(true);
+      if (card.options) {
+        expect(card.options).toContain(card.answer);
+        expect(card.options.length).toBeGreaterThanOrEqual(3);
+      }
+    }
+    expect(new Set(data.cards.map((c) => c.id)).size).toBe(data.cards.length);
+  });
+
+  it('exports the same cards for the same seed and only the asked topics', () => {
+    const a = runCli(['export', '--seed', '5', '--topic', 'ebs']);
+    const b = runCli(['export', '--seed', '5', '--topic', 'EBS']);
+    expect(a.stdout).toBe(b.stdout);
+    const topics = new Set((JSON.parse(a.stdout) as Exported).cards.map((c) => c.topic));
+    expect([...topics]).toEqual(['EBS']);
+  });
+
+  it('exports RFC 4180 CSV and an Anki import file', () => {
+    const csv = runCli(['export', '--format', 'csv', '--topic', 'lambda']);
+    expect(csv.status).toBe(0);
+    const rows = readCsv(csv.stdout);
+    expect(rows[0]).toEqual([
+      'id',
+      'topic',
+      'path',
+      'kind',
+      'prompt',
+      'answer',
+      'options',
+      'explanation',
+    ]);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) expect(row).toHaveLength(8);
+    const anki = runCli(['export', '--format', 'anki', '--topic', 'lambda']);
+    const lines = anki.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual(['#separator:tab', '#html:true', '#tags column:3']);
+    for (const line of lines.slice(3)) {
+      const fields = line.split('\t');
+      expect(fields).toHaveLength(3);
+      expect(fields[2]).toContain('awsquiz');
+    }
+  });
+
+  it("exports other people's notes: English, tables, code, front matter, deep headings", () => {
+    const result = runCli(['--content', FIXTURES, 'export']);
+    expect(result.status).toBe(0);
+    const data = JSON.parse(result.stdout) as Exported;
+    const topics = new Set(data.cards.map((c) => c.topic));
+    for (const topic of ['S3', 'Storage', 'CLI', 'VPC', 'Deep', 'Route 53', 'no-headings']) {
+      expect(topics, topic).toContain(topic);
+    }
+    const text = JSON.stringify(data);
+    expect(text).not.toMatch(/\\u001b|title: VPC|<div/);
+    expect(
+      runCli(['export'], { env: { AWSQUIZ_CONTENT: `${FIXTURES}/english` } }).stdout,
+    ).toContain('S3 Glacier Flexible Retrieval');
+  });
+
+  it('checks notes: warnings exit 0, errors exit 1, each with file:line', () => {
+    const shipped = runCli(['check']);
+    expect(shipped.status).toBe(0);
+    expect(shipped.stdout).toMatch(/08-api-gateway\.md:89: warning: .*full-width space/);
+    expect(shipped.stdout).toMatch(/0 errors/);
+    const fixtures = runCli(['--content', FIXTURES, 'check']);
+    expect(fixtures.status).toBe(1);
+    expect(fixtures.stdout).toMatch(
+      /duplicate-headings\.md:6: error: heading "Topics" appears twice/,
+    );
+    expect(fixtures.stdout).toMatch(/lenient\.md:7: warning: bold span "「EBS」"/);
+    expect(fixtures.stdout).toMatch(
+      /empty-sections\.md:3: warning: section "Standard queue" is empty/,
+    );
+    const ja = runCli(['--lang', 'ja', '--content', FIXTURES, 'check']);
+    expect(ja.stdout).toContain('同じ親の下に2回あります');
+  });
+
+  it('refuses an unknown topic with exit 2, a did-you-mean and no stack trace', () => {
+    const result = runCli(['export', '--topic', 'lamda']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('awsquiz: unknown topic "lamda".');
+    expect(result.stderr).toContain('Did you mean: Lambda');
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses bad numbers, unknown options and commands with exit 2', () => {
+    for (const args of [
+      ['export', '--seed', 'abc'],
+      ['export', '--seed', '-1'],
+      ['export', '--seed', '1.5'],
+      ['export', '--format', 'xml'],
+      ['topics', '--bogus'],
+      ['nonsense'],
+      ['--lang', 'fr', 'topics'],
+    ]) {
+      const result = runCli(args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.trim(), args.join(' ')).not.toBe('');
+      expect(hasStackTrace(result.stderr), args.join(' ')).toBe(false);
+    }
+    expect(runCli(['export', '--seed', 'abc']).stderr).toContain(
+      '--seed must be a whole number from 0 to',
+    );
+  });
+
+  it('says what to do when the notes folder is missing or empty', () => {
+    const missing = runCli(['--content', `${ROOT}/no-such-dir`, 'topics']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/does not exist.*--content/);
+    const empty = runCli(['--content', `${ROOT}/bin`, 'topics']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('no markdown notes found');
+  });
+
+  it('finds the shipped notes from any working directory', () => {
+    // runCli runs in a fresh temp dir, so this passing means content/ was found next to the package.
+    expect(runCli(['topics', '--json']).status).toBe(0);
+  });
+});

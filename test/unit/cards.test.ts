@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { clozeSpans, termOf } from '../../src/content/cards.js';
+import type { Block, Card } from '../../src/content/model.js';
+import { walk } from '../../src/content/parse.js';
+import { foldTight } from '../../src/content/text.js';
+import { buildFrom, CONTENT, readDir, shippedDeck } from '../helpers/deck.js';
+
+const line = (text: string, kind: Block['kind'] = 'line', spans: Block['spans'] = []): Block => ({
+  kind,
+  text,
+  spans,
+  line: 1,
+});
+
+function ids(cards: Card[]): Map<string, string> {
+  return new Map(cards.map((c) => [`${c.kind}|${c.path.join('/')}|${c.source}`, c.id]));
+}
+
+const BASE = `# Net
+## Private IP
+必ず割り当てられる
+Stop Startしても同じIPが割り振られる
+## Public IP
+ランダムに割り当てられる
+最大\`10Gbps\`まで
+## Elastic IP(EIP)
+別インスタンスへ再マップ可能な静的Public IP
+- 4XXError：クライアント側エラーの数
+- 5XXError：サーバー側エラーの数
+`;
+
+describe('card ids', () => {
+  const before = ids(buildFrom({ 'net.md': BASE }).cards);
+
+  it('do not change when a line or a section is inserted elsewhere', () => {
+    const edited = BASE.replace(
+      '## Public IP\n',
+      '## Public IP\n新しい事実の行がここに入る\n',
+    ).replace('# Net\n', '# Net\nはじめに\n## Added section\n追加した節の本文です\n');
+    const after = ids(buildFrom({ 'net.md': edited }).cards);
+    for (const [key, id] of before) expect(after.get(key), key).toBe(id);
+    expect(after.size).toBeGreaterThan(before.size);
+  });
+
+  it('change only for the cards of an edited line', () => {
+    const edited = BASE.replace('ランダムに割り当てられる', 'ランダムなIPが割り当てられる');
+    const after = ids(buildFrom({ 'net.md': edited }).cards);
+    const changed = [...before.keys()].filter((key) => after.get(key) !== before.get(key));
+    expect(changed).toEqual(['which-fact|Net/Public IP|ランダムに割り当てられる']);
+  });
+
+  it('do not depend on the file name or position of the file', () => {
+    const a = ids(buildFrom({ 'a.md': BASE }).cards);
+    const b = ids(
+      buildFrom({ '0-first.md': '# Other\n## X\n本文の行です\n', 'z/net.md': BASE }).cards,
+    );
+    for (const [key, id] of a) expect(b.get(key)).toBe(id);
+  });
+
+  it('tell repeated headings under one parent apart', () => {
+    const { cards } = buildFrom({
+      'dup.md': '# T\n## Same\n最初の本文です\n## Same\n最初の本文です\n',
+    });
+    const recall = cards.filter((c) => c.kind === 'recall' && c.path.at(-1) === 'Same');
+    expect(recall).toHaveLength(2);
+    expect(new Set(recall.map((c) => c.id)).size).toBe(2);
+  });
+
+  it('are unique across the shipped notes', () => {
+    const { cards } = shippedDeck();
+    expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
+  });
+});
+
+describe('cards of the shipped notes', () => {
+  const { deck, cards } = shippedDeck();
+
+  it('come to at least 113, of every kind', () => {
+    expect(cards.length).toBeGreaterThanOrEqual(113);
+    const kinds = new Set(cards.map((c) => c.kind));
+    expect([...kinds].sort()).toEqual(
+      ['cloze', 'list-children', 'recall', 'term', 'which-fact', 'which-heading'].sort(),
+    );
+  });
+
+  it('give every section with a body at least one card', () => {
+    const bySection = new Set(cards.map((c) => c.section));
+    for (const topic of deck.topics) {
+      walk(topic, (section) => {
+        if (section.blocks.length > 0)
+          expect(bySection.has(section.key.join('\u001f')), section.path.join(' › ')).toBe(true);
+      });
+    }
+  });
+
+  it('give every heading with two or more child headings a list-children card', () => {
+    const lists = new Set(cards.filter((c) => c.kind === 'list-children').map((c) => c.section));
+    let parents = 0;
+    for (const topic of deck.topics) {
+      walk(topic, (section) => {
+        if (section.children.length >= 2) {
+          parents += 1;
+          expect(lists.has(section.key.join('\u001f')), section.path.join(' › ')).toBe(true);
+        }
+      });
+    }
+    expect(parents).toBeGreaterThan(20);
+  });
+
+  it('never show the heading in a which-heading clue', () => {
+    for (const card of cards.filter((c) => c.kind === 'which-heading')) {
+      expect(foldTight(card.prompt).includes(foldTight(card.answer)), card.answer).toBe(false);
+    }
+  });
+
+  it('never show the answer in a cloze or term prompt', () => {
+    for (const card of cards.filter((c) => c.kind === 'cloze' || c.kind === 'term')) {
+      expect(card.prompt.includes('＿＿＿') || card.kind === 'term', card.source).toBe(true);
+    }
+    const term = cards.find((c) => c.kind === 'term' && c.answer === '4XXError');
+    expect(term?.prompt).toBe('指定された期間に取得されたクライアント側エラーの数。');
+  });
+
+  it('are all of the user folder, too (English notes)', () => {
+    const english = buildFrom(readDir(`${CONTENT}/../test/fixtures/english`));
+    expect(english.cards.length).toBeGreaterThan(10);
+    expect(
+      english.cards.some((c) => c.kind === 'which-heading' && c.answer === 'S3 One Zone-IA'),
+    ).toBe(true);
+  });
+});
+
+describe('term lines', () => {
+  it('split "term：definition" and "term: definition"', () => {
+    expect(termOf(line('d：標準インスタンスに対して', 'item'))).toMatchObject({
+      term: 'd',
+      definition: '標準インスタンスに対して',
+    });
+    expect(termOf(line('MFA Delete: requires MFA to delete'))).toMatchObject({
+      term: 'MFA Delete',
+    });
+  });
+
+  it('are not URLs, times, ratios or sentences', () => {
+    expect(termOf(line('https://aws.amazon.com/jp/'))).toBeUndefined();
+    expect(termOf(line('容量とIOPSの最大割合は50:1'))).toBeUndefined();
+    expect(termOf(line('これは文です。理由：なし'))).toBeUndefined();
+    expect(termOf(line('type: gp2 / max IOPS: 16000', 'row'))).toBeUndefined();
+  });
+
+  it('mask the term when the definition names it as a word, but not inside other words', () => {
+    const { cards } = buildFrom({
+      't.md': '# T\n## X\n- a：AMDのCPUを搭載\n- Count：Count of requests\n',
+    });
+    expect(cards.find((c) => c.kind === 'term' && c.answer === 'a')?.prompt).toBe('AMDのCPUを搭載');
+    expect(cards.find((c) => c.kind === 'term' && c.answer === 'Count')?.prompt).toBe(
+      '＿＿＿ of requests',
+    );
+  });
+});
+
+describe('cloze spans', () => {
+  it('blank key terms without their brackets, and numbers but not their units', () => {
+    const bracket = clozeSpans(
+      line('これは「EBS」です', 'line', [{ kind: 'lenient-bold', start: 3, end: 8 }]),
+    );
+    expect(bracket.map((s) => s.answer)).toEqual(['EBS']);
+    expect(
+      clozeSpans(line('Nitroベースインスタンスに対しては最大64000IOPS')).map((s) => s.answer),
+    ).toEqual(['64000']);
+    expect(clozeSpans(line('一度変更すると６時間変更不可')).map((s) => s.answer)).toEqual(['６']);
+  });
+
+  it('skip the number one, model names and spans that leave no context', () => {
+    expect(clozeSpans(line('1 秒あたりのパケット数が多い'))).toEqual([]);
+    expect(clozeSpans(line('M4 C5 io1 gp2 のタイプ'))).toEqual([]);
+    expect(clozeSpans(line('全部が重要', 'line', [{ kind: 'code', start: 0, end: 5 }]))).toEqual(
+      [],
+    );
+  });
+});

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkTyped, editDistance, normalizeAnswer, typoAllowance } from '../../src/quiz/grade.js';
+
+describe('typed answers', () => {
+  it('ignore width, case, spaces and surrounding punctuation', () => {
+    expect(checkTyped('ＡＢＣ', 'abc').correct).toBe(true);
+    expect(checkTyped('  elastic   ip ', 'Elastic IP').correct).toBe(true);
+    expect(checkTyped('「EBS」。', 'EBS').correct).toBe(true);
+    expect(checkTyped('１６０００', '16000').correct).toBe(true);
+    expect(checkTyped('16,000', '16000').correct).toBe(true);
+    expect(checkTyped('ｉｏ１', 'io1').correct).toBe(true);
+    expect(checkTyped('低レイテンシー・低コスト', '低レイテンシー・低コスト').correct).toBe(true);
+  });
+
+  it('treat an empty answer as "I don\'t know"', () => {
+    expect(checkTyped('', 'EBS')).toEqual({ correct: false, typo: false });
+    expect(checkTyped('   ', 'EBS').correct).toBe(false);
+  });
+
+  it('forgive small typos only on answers of six or more characters', () => {
+    expect(checkTyped('Lanch template', 'Launch template')).toEqual({ correct: true, typo: true });
+    expect(checkTyped('CacheHitCuont', 'CacheHitCount').correct).toBe(true);
+    expect(checkTyped('io2', 'io1').correct).toBe(false);
+    expect(checkTyped('EBX', 'EBS').correct).toBe(false);
+    expect(checkTyped('16001', '16000').correct).toBe(false);
+    expect(checkTyped('Lanch templte', 'Launch template').correct).toBe(true);
+    expect(checkTyped('Lnch tmplate', 'Launch template').correct).toBe(false);
+  });
+
+  it('accept the alternatives given', () => {
+    expect(checkTyped('EIP', 'Elastic IP(EIP)', ['eip', 'elastic ip']).correct).toBe(true);
+  });
+
+  it('normalise the same way whatever the width (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 20 }), (text) => {
+        const wide = text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+        expect(normalizeAnswer(wide)).toBe(normalizeAnswer(text));
+      }),
+    );
+  });
+
+  it('count edit distance by code point, swaps included', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('👍🏽', '👍')).toBe(1);
+    expect(typoAllowance(5)).toBe(0);
+    expect(typoAllowance(6)).toBe(1);
+    expect(typoAllowance(12)).toBe(2);
+  });
+});
