@@ -1,0 +1,114 @@
+/**
+ * Drives the real awsquiz binary in a real terminal (tmux), by keystrokes,
+ * and reads the screen as a user would.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, tempDir } from './cli.js';
+
+let counter = 0;
+
+function tmux(args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface TerminalOptions {
+  args: string[];
+  env?: Record<string, string>;
+  width?: number;
+  height?: number;
+}
+
+export class Terminal {
+  readonly name: string;
+  private readonly exitFile: string;
+
+  constructor(options: TerminalOptions) {
+    counter += 1;
+    this.name = `awsquiz-e2e-${process.pid}-${counter}`;
+    const dir = tempDir('awsquiz-tmux-');
+    this.exitFile = join(dir, 'exit-code');
+    const env = {
+      LANG: 'en_US.UTF-8',
+      TERM: 'xterm-256color',
+      NO_COLOR: '1',
+      ...options.env,
+    };
+    const exports = Object.entries(env)
+      .map(([key, value]) => `export ${key}=${shellQuote(value)};`)
+      .join(' ');
+    const command = [process.execPath, BIN, ...options.args].map(shellQuote).join(' ');
+    // The shell stays open after awsquiz exits, so the screen can still be read; the exit code goes to a file.
+    const script = join(dir, 'run.sh');
+    writeFileSync(
+      script,
+      `unset LC_ALL LC_MESSAGES AWSQUIZ_CONTENT FORCE_COLOR; ${exports} ${command}; echo $? > ${shellQuote(this.exitFile)}; sleep 600\n`,
+    );
+    tmux([
+      'new-session',
+      '-d',
+      '-s',
+      this.name,
+      '-x',
+      String(options.width ?? 80),
+      '-y',
+      String(options.height ?? 40),
+      `bash ${shellQuote(script)}`,
+    ]);
+  }
+
+  /** The visible screen as text (trailing spaces trimmed). */
+  screen(): string {
+    return tmux(['capture-pane', '-p', '-t', this.name])
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n');
+  }
+
+  /** Sends keys by tmux name: 'Enter', 'Down', 'C-c', or literal text with literal=true. */
+  send(keys: string, literal = false): void {
+    tmux(['send-keys', '-t', this.name, ...(literal ? ['-l'] : []), keys]);
+  }
+
+  type(text: string): void {
+    this.send(text, true);
+  }
+
+  /** Waits until the screen matches, or throws with the screen it saw. */
+  async waitFor(pattern: RegExp | string, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = this.screen();
+      if (typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last)) return last;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`timed out waiting for ${String(pattern)}; screen was:\n${last}`);
+  }
+
+  /** Waits for awsquiz to exit and returns its exit code. */
+  async exitCode(timeoutMs = 10_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (existsSync(this.exitFile)) {
+        const text = readFileSync(this.exitFile, 'utf8').trim();
+        if (text) return Number(text);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`awsquiz did not exit; screen was:\n${this.screen()}`);
+  }
+
+  close(): void {
+    try {
+      tmux(['kill-session', '-t', this.name]);
+    } catch {
+      // already gone
+    }
+  }
+}
