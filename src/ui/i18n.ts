@@ -65,6 +65,14 @@ const en = {
   'help.check':
     'lint the notes: empty sections, duplicate or odd headings, lines that give no card',
   'help.check.examples': 'Examples:\n  awsquiz check\n  awsquiz --content ~/notes check',
+  // progress store
+  'store.corrupt':
+    'progress file {path} could not be read (damaged); it was moved to {aside} and awsquiz starts with empty progress. Your old file is kept there.',
+  'store.newer':
+    'progress file {path} was written by a newer awsquiz (schema {version}; this one understands {supported}). It was left untouched: upgrade awsquiz (npm install -g awsquiz) to use it.',
+  'store.unreadable': 'cannot read progress file {path}: {reason}',
+  'store.locked':
+    'progress file is locked by another awsquiz ({lock}). If none is running, delete that file and try again.',
   // question stems
   'q.recall': 'Explain: {path}',
   'q.whichHeading': 'Which heading under {parent} does this describe?',
@@ -134,6 +142,13 @@ const ja: Record<MessageKey, string> = {
     '例:\n  awsquiz export > cards.json\n  awsquiz export --format csv --topic ebs > ebs.csv\n  awsquiz export --format anki > awsquiz.txt   （Anki: ファイル › 読み込む）',
   'help.check': 'ノートを検査: 空の見出し、重複・不正な見出し、問題にならない行',
   'help.check.examples': '例:\n  awsquiz check\n  awsquiz --content ~/notes check',
+  'store.corrupt':
+    '進捗ファイル {path} が壊れていて読めません。{aside} に移して、空の進捗で始めます（元のファイルはそこに残っています）。',
+  'store.newer':
+    '進捗ファイル {path} は新しい awsquiz で書かれています（スキーマ {version}、このバージョンは {supported} まで）。ファイルには触れていません。awsquiz を更新してください（npm install -g awsquiz）。',
+  'store.unreadable': '進捗ファイル {path} を読めません: {reason}',
+  'store.locked':
+    '進捗ファイルが別の awsquiz にロックされています（{lock}）。実行中のものがなければ、そのファイルを削除してやり直してください。',
   'q.recall': '説明してください: {path}',
   'q.whichHeading': '「{parent}」の下で、この説明に当てはまる見出しはどれ？',
   'q.whichTopic': 'この説明に当てはまるトピックはどれ？',

@@ -1,0 +1,141 @@
+/**
+ * FSRS scheduling (ts-fsrs), on plain JSON card states. Pure: `now` comes in.
+ *
+ * Grade mapping: multiple choice and typed answers → Again when wrong, Good
+ * when right; recall cards → the learner's own grade (Again/Hard/Good/Easy).
+ */
+import {
+  type Card as FsrsCard,
+  fsrs,
+  type Grade,
+  generatorParameters,
+  Rating,
+  State,
+} from 'ts-fsrs';
+import type { QuestionFormat, SelfGrade } from './types.js';
+
+/** 1 Again, 2 Hard, 3 Good, 4 Easy (FSRS order). */
+export type GradeValue = 1 | 2 | 3 | 4;
+
+/** A card's FSRS memory state as stored in progress.json (epoch ms, no Date objects). */
+export interface CardState {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  /** 0 New, 1 Learning, 2 Review, 3 Relearning. */
+  state: 0 | 1 | 2 | 3;
+  lastReview?: number;
+}
+
+export const DEFAULT_RETENTION = 0.9;
+export const MIN_RETENTION = 0.7;
+export const MAX_RETENTION = 0.97;
+/** A review card whose interval reached this many days counts as mature (as in Anki). */
+export const MATURE_DAYS = 21;
+
+const SELF: Record<SelfGrade, GradeValue> = { again: 1, hard: 2, good: 3, easy: 4 };
+
+export function gradeFromOutcome(
+  format: QuestionFormat,
+  correct: boolean,
+  selfGrade?: SelfGrade,
+): GradeValue {
+  if (format === 'recall') return SELF[selfGrade ?? (correct ? 'good' : 'again')];
+  return correct ? 3 : 1;
+}
+
+/** A recall self-grade counts as right unless it is Again. */
+export function isCorrectGrade(grade: GradeValue): boolean {
+  return grade > 1;
+}
+
+const schedulers = new Map<number, ReturnType<typeof fsrs>>();
+function schedulerFor(retention: number) {
+  let scheduler = schedulers.get(retention);
+  if (!scheduler) {
+    scheduler = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false }));
+    schedulers.set(retention, scheduler);
+  }
+  return scheduler;
+}
+
+function toFsrs(state: CardState): FsrsCard {
+  const card: FsrsCard = {
+    due: new Date(state.due),
+    stability: state.stability,
+    difficulty: state.difficulty,
+    elapsed_days: state.elapsedDays,
+    scheduled_days: state.scheduledDays,
+    learning_steps: state.learningSteps,
+    reps: state.reps,
+    lapses: state.lapses,
+    state: state.state as State,
+  };
+  if (state.lastReview !== undefined) card.last_review = new Date(state.lastReview);
+  return card;
+}
+
+function fromFsrs(card: FsrsCard): CardState {
+  const state: CardState = {
+    due: card.due.getTime(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsed_days,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state as CardState['state'],
+  };
+  if (card.last_review) state.lastReview = card.last_review.getTime();
+  return state;
+}
+
+export function newCardState(now: Date): CardState {
+  return {
+    due: now.getTime(),
+    stability: 0,
+    difficulty: 0,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    state: State.New,
+  };
+}
+
+export function schedule(
+  state: CardState | undefined,
+  grade: GradeValue,
+  now: Date,
+  retention = DEFAULT_RETENTION,
+): CardState {
+  const card = toFsrs(state ?? newCardState(now));
+  const rating = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy][grade - 1] as Grade;
+  return fromFsrs(schedulerFor(retention).next(card, now, rating).card);
+}
+
+/** Probability of recalling the card now (0–1); 0 for a card never studied. */
+export function retrievability(state: CardState | undefined, now: Date): number {
+  if (!state || state.state === State.New) return 0;
+  return schedulerFor(DEFAULT_RETENTION).get_retrievability(toFsrs(state), now, false);
+}
+
+export function isDue(state: CardState | undefined, now: Date): boolean {
+  return state !== undefined && state.state !== State.New && state.due <= now.getTime();
+}
+
+export type Maturity = 'new' | 'learning' | 'mature';
+
+/** new: never studied; mature: in review with an interval of 21 days or more; learning: the rest. */
+export function maturity(state: CardState | undefined): Maturity {
+  if (!state || state.state === State.New) return 'new';
+  if (state.state === State.Review && state.scheduledDays >= MATURE_DAYS) return 'mature';
+  return 'learning';
+}

@@ -1,0 +1,375 @@
+/**
+ * The progress store (DESIGN.md §5): the only module that imports conf.
+ *
+ * - `$AWSQUIZ_DATA_DIR/progress.json`, else conf's per-user folder
+ *   (`~/.config/awsquiz-nodejs/progress.json` on Linux).
+ * - Every change takes a lock file, re-reads the file, applies itself to
+ *   what it read and writes atomically (conf → atomically: temp + rename),
+ *   so two awsquiz processes never lose each other's answers.
+ * - A corrupt file is moved aside byte for byte, never overwritten.
+ * - A file from a newer awsquiz is never touched.
+ *
+ * Reading needs no conf: read-only commands parse the JSON with node:fs,
+ * and conf (~75 ms to import) is loaded only when something is written.
+ */
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+import type { CardState, GradeValue } from '../quiz/scheduler.js';
+import { t } from '../ui/i18n.js';
+
+export const SCHEMA_VERSION = 1;
+const PROJECT = 'awsquiz';
+const CONFIG_NAME = 'progress';
+
+/** One answer: [card id, epoch ms, grade 1–4, card kind, ms taken, flags]. Tuples keep years of log small. */
+export type LogEntry = [
+  id: string,
+  time: number,
+  grade: GradeValue,
+  kind: string,
+  ms: number,
+  flags: number,
+];
+export const FLAG_CORRECT = 1;
+/** The answer came from an exam: logged, but it never changed the card's schedule. */
+export const FLAG_EXAM = 2;
+
+export interface ExamTopicResult {
+  topic: string;
+  right: number;
+  total: number;
+}
+
+export interface ExamRecord {
+  date: string;
+  topics: string[];
+  score: number;
+  total: number;
+  passMark: number;
+  passed: boolean;
+  seconds: number;
+  byTopic: ExamTopicResult[];
+}
+
+export interface ProgressData {
+  schemaVersion: number;
+  cards: Record<string, CardState>;
+  log: LogEntry[];
+  exams: ExamRecord[];
+}
+
+export function emptyProgress(): ProgressData {
+  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [] };
+}
+
+/** Where progress lives: AWSQUIZ_DATA_DIR, else the folder conf would use (env-paths, suffix "nodejs"). */
+export function dataDir(env: NodeJS.ProcessEnv): string {
+  if (env.AWSQUIZ_DATA_DIR) return env.AWSQUIZ_DATA_DIR;
+  const name = `${PROJECT}-nodejs`;
+  const home = homedir();
+  if (process.platform === 'darwin') return join(home, 'Library', 'Preferences', name);
+  if (process.platform === 'win32') {
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), name, 'Config');
+  }
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), name);
+}
+
+export function progressPath(env: NodeJS.ProcessEnv): string {
+  return join(dataDir(env), `${CONFIG_NAME}.json`);
+}
+
+// ---------------------------------------------------------------------------
+// Reading, migrating, validating
+
+/** Migrations from version n to n+1, by n. Version 0: the file had no schemaVersion. */
+const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (data) => ({
+    schemaVersion: 1,
+    cards: data.cards ?? {},
+    log: data.log ?? [],
+    exams: data.exams ?? [],
+  }),
+};
+
+class Corrupt extends Error {}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Text of a progress file → current-version data; throws Corrupt or a UserError for a newer file. */
+export function decodeProgress(text: string, path: string): ProgressData {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Corrupt('not JSON');
+  }
+  if (!isRecord(parsed)) throw new Corrupt('not an object');
+  let data = parsed;
+  let version = data.schemaVersion === undefined ? 0 : data.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new Corrupt('bad schemaVersion');
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new UserError(t('store.newer', { path, version, supported: SCHEMA_VERSION }), 1);
+  }
+  while (version < SCHEMA_VERSION) {
+    const migrate = MIGRATIONS[version];
+    if (!migrate) throw new Corrupt(`no migration from ${version}`);
+    data = migrate(data);
+    version += 1;
+  }
+  if (!isRecord(data.cards) || !Array.isArray(data.log) || !Array.isArray(data.exams)) {
+    throw new Corrupt('wrong shape');
+  }
+  return data as unknown as ProgressData;
+}
+
+/** Inode, size and modification time: changes whenever anyone rewrites the file. */
+function fileIdentity(path: string): string | undefined {
+  try {
+    const stat = statSync(path, { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function timestamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+export interface OpenOptions {
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  /** Told about a corrupt file that was moved aside. */
+  onWarning: (message: string) => void;
+}
+
+/** Reads the file; a missing file is empty progress; a corrupt one is moved aside (warned) and empty. */
+function load(path: string, options: OpenOptions): ProgressData {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyProgress();
+    throw new UserError(
+      t('store.unreadable', { path, reason: String((error as Error).message) }),
+      1,
+    );
+  }
+  try {
+    return decodeProgress(text, path);
+  } catch (error) {
+    if (!(error instanceof Corrupt)) throw error;
+    const aside = `${path}.corrupt-${timestamp(options.now())}`;
+    renameSync(path, aside);
+    options.onWarning(t('store.corrupt', { path, aside }));
+    return emptyProgress();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Locking
+
+const LOCK_WAIT_MS = 5_000;
+const LOCK_STALE_MS = 10_000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function sleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes a lock left by a process that died or hung. */
+function breakStale(lock: string): void {
+  try {
+    const age = Date.now() - statSync(lock).mtimeMs;
+    const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+    if (age > LOCK_STALE_MS || (Number.isInteger(pid) && pid > 0 && !alive(pid))) unlinkSync(lock);
+  } catch {
+    // Gone already, or just being written: try again.
+  }
+}
+
+function withLock<T>(path: string, work: () => T): T {
+  const lock = `${path}.lock`;
+  mkdirSync(dirname(path), { recursive: true });
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let fd: number | undefined;
+  while (fd === undefined) {
+    try {
+      fd = openSync(lock, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      breakStale(lock);
+      if (Date.now() > deadline) throw new UserError(t('store.locked', { lock }), 1);
+      sleep(5 + Math.floor(Math.random() * 10));
+    }
+  }
+  try {
+    writeSync(fd, String(process.pid));
+    return work();
+  } finally {
+    closeSync(fd);
+    try {
+      unlinkSync(lock);
+    } catch {
+      // Someone broke our lock as stale; nothing to release.
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The store
+
+/** Read-only access: no conf, no lock unless a corrupt file has to be moved aside. */
+export function readProgress(options: OpenOptions): ProgressData {
+  const path = progressPath(options.env);
+  if (!existsSync(path)) return emptyProgress();
+  return withLock(path, () => load(path, options));
+}
+
+interface ConfLike {
+  store: Record<string, unknown>;
+}
+
+export interface AnswerRecord {
+  cardId: string;
+  kind: string;
+  grade: GradeValue;
+  correct: boolean;
+  ms: number;
+  now: Date;
+  /** Exam answers are logged but never reschedule the card. */
+  exam?: boolean;
+  /** The card's next state, computed from the state found under the lock. */
+  reschedule?: (previous: CardState | undefined) => CardState;
+}
+
+export class ProgressStore {
+  readonly path: string;
+  private conf: ConfLike;
+  private readonly options: OpenOptions;
+  /** The data as of the last read or write. */
+  data: ProgressData;
+
+  constructor(path: string, conf: ConfLike, data: ProgressData, options: OpenOptions) {
+    this.path = path;
+    this.conf = conf;
+    this.data = data;
+    this.options = options;
+  }
+
+  /** Identity of the file as we last read or wrote it. */
+  private seen: string | undefined;
+
+  /**
+   * Applies one change to the freshly read file under the lock, and writes it.
+   * The file is re-read only if someone else wrote it since we last did: every
+   * atomic write is a rename, so another writer always changes the inode.
+   */
+  update(change: (data: ProgressData) => void): ProgressData {
+    return withLock(this.path, () => {
+      const fresh =
+        this.seen !== undefined && this.seen === fileIdentity(this.path)
+          ? this.data
+          : load(this.path, this.options);
+      change(fresh);
+      this.conf.store = fresh as unknown as Record<string, unknown>;
+      this.data = fresh;
+      this.seen = fileIdentity(this.path);
+      return fresh;
+    });
+  }
+
+  recordAnswer(answer: AnswerRecord): CardState | undefined {
+    let next: CardState | undefined;
+    this.update((data) => {
+      const flags = (answer.correct ? FLAG_CORRECT : 0) | (answer.exam ? FLAG_EXAM : 0);
+      data.log.push([
+        answer.cardId,
+        answer.now.getTime(),
+        answer.grade,
+        answer.kind,
+        Math.round(answer.ms),
+        flags,
+      ]);
+      if (!answer.exam && answer.reschedule) {
+        next = answer.reschedule(data.cards[answer.cardId]);
+        data.cards[answer.cardId] = next;
+      }
+    });
+    return next;
+  }
+
+  addExam(record: ExamRecord): void {
+    this.update((data) => {
+      data.exams.push(record);
+    });
+  }
+
+  /** Forgets the schedule and log of these cards (or all progress). */
+  reset(ids: readonly string[] | 'all'): void {
+    this.update((data) => {
+      if (ids === 'all') {
+        Object.assign(data, emptyProgress());
+        return;
+      }
+      const gone = new Set(ids);
+      for (const id of gone) delete data.cards[id];
+      data.log = data.log.filter((entry) => !gone.has(entry[0]));
+    });
+  }
+}
+
+/** Opens the store for writing: loads conf (lazily) and reads the file once. */
+export async function openProgress(options: OpenOptions): Promise<ProgressStore> {
+  const path = progressPath(options.env);
+  const data = readProgress(options);
+  const { default: Conf } = await import('conf');
+  const conf = new Conf<Record<string, unknown>>({
+    projectName: PROJECT,
+    configName: CONFIG_NAME,
+    cwd: dataDir(options.env),
+    // Compact JSON: the log grows every day; conf's default pretty-printing triples it.
+    serialize: (value) => JSON.stringify(value),
+    clearInvalidConfig: false,
+  });
+  return new ProgressStore(path, conf, data, options);
+}
+
+// ---------------------------------------------------------------------------
+// Reading the log
+
+/** Card id → epoch ms of its first study answer (exams excluded). */
+export function firstAnswers(data: ProgressData): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const [id, time, , , , flags] of data.log) {
+    if (flags & FLAG_EXAM) continue;
+    const seen = first.get(id);
+    if (seen === undefined || time < seen) first.set(id, time);
+  }
+  return first;
+}

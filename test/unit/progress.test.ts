@@ -1,0 +1,233 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { schedule } from '../../src/quiz/scheduler.js';
+import {
+  decodeProgress,
+  FLAG_EXAM,
+  firstAnswers,
+  openProgress,
+  progressPath,
+  readProgress,
+  SCHEMA_VERSION,
+} from '../../src/store/progress.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+
+const NOW = new Date('2026-11-25T10:00:00Z');
+
+function options(dir = tempDir()) {
+  const warnings: string[] = [];
+  return {
+    dir,
+    warnings,
+    open: {
+      env: { AWSQUIZ_DATA_DIR: dir },
+      now: () => NOW,
+      onWarning: (m: string) => warnings.push(m),
+    },
+  };
+}
+
+describe('progress store', () => {
+  it('keeps progress.json in AWSQUIZ_DATA_DIR and saves every answer at once', async () => {
+    const { dir, open } = options();
+    const store = await openProgress(open);
+    expect(store.path).toBe(join(dir, 'progress.json'));
+    store.recordAnswer({
+      cardId: 'a',
+      kind: 'recall',
+      grade: 3,
+      correct: true,
+      ms: 1234,
+      now: NOW,
+      reschedule: (previous) => schedule(previous, 3, NOW),
+    });
+    const saved = JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
+    expect(saved.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(saved.log).toEqual([['a', NOW.getTime(), 3, 'recall', 1234, 1]]);
+    expect(saved.cards.a.reps).toBe(1);
+    expect(readProgress(open).log).toHaveLength(1);
+  });
+
+  it('logs exam answers without touching the schedule', async () => {
+    const { open } = options();
+    const store = await openProgress(open);
+    store.recordAnswer({
+      cardId: 'x',
+      kind: 'which-fact',
+      grade: 1,
+      correct: false,
+      ms: 5,
+      now: NOW,
+      exam: true,
+      reschedule: () => {
+        throw new Error('must not reschedule');
+      },
+    });
+    expect(store.data.cards).toEqual({});
+    expect(store.data.log[0]?.[5]).toBe(FLAG_EXAM);
+    expect(firstAnswers(store.data).size).toBe(0);
+  });
+
+  it('moves a corrupt file aside byte for byte, warns naming both paths, and starts empty', async () => {
+    for (const broken of [
+      '{"schemaVersion":1,"cards":{"a":',
+      'not json at all',
+      '[1,2,3]',
+      '{"schemaVersion":1,"cards":[]}',
+    ]) {
+      const { dir, open, warnings } = options();
+      const path = join(dir, 'progress.json');
+      writeFileSync(path, broken);
+      const store = await openProgress(open);
+      expect(store.data.log).toEqual([]);
+      const aside = readdirSync(dir).filter((f) => f.startsWith('progress.json.corrupt-'));
+      expect(aside, broken).toHaveLength(1);
+      expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(broken);
+      expect(warnings[0]).toContain(path);
+      expect(warnings[0]).toContain(join(dir, aside[0] ?? ''));
+    }
+  });
+
+  it('refuses a file from a newer awsquiz and leaves it untouched', async () => {
+    const { dir, open } = options();
+    const path = join(dir, 'progress.json');
+    const newer = JSON.stringify({
+      schemaVersion: SCHEMA_VERSION + 1,
+      cards: {},
+      log: [],
+      exams: [],
+      future: true,
+    });
+    writeFileSync(path, newer);
+    await expect(openProgress(open)).rejects.toThrow(/newer awsquiz/);
+    await expect(openProgress(open)).rejects.toBeInstanceOf(UserError);
+    expect(readFileSync(path, 'utf8')).toBe(newer);
+    expect(readdirSync(dir)).toEqual(['progress.json']);
+  });
+
+  it('migrates a file without schemaVersion forward', () => {
+    const migrated = decodeProgress(JSON.stringify({ cards: { a: { due: 1 } } }), 'p.json');
+    expect(migrated).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      cards: { a: { due: 1 } },
+      log: [],
+      exams: [],
+    });
+  });
+
+  it('keeps cards it does not know (their section may come back)', async () => {
+    const { dir, open } = options();
+    const orphan = {
+      due: 5,
+      stability: 1,
+      difficulty: 1,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      reps: 1,
+      lapses: 0,
+      state: 2,
+    };
+    writeFileSync(
+      join(dir, 'progress.json'),
+      JSON.stringify({ schemaVersion: 1, cards: { gone: orphan }, log: [], exams: [] }),
+    );
+    const store = await openProgress(open);
+    store.recordAnswer({
+      cardId: 'b',
+      kind: 'cloze',
+      grade: 3,
+      correct: true,
+      ms: 1,
+      now: NOW,
+      reschedule: (p) => schedule(p, 3, NOW),
+    });
+    expect(store.data.cards.gone).toEqual(orphan);
+  });
+
+  it("resets one topic's cards or everything", async () => {
+    const { open } = options();
+    const store = await openProgress(open);
+    for (const id of ['a', 'b']) {
+      store.recordAnswer({
+        cardId: id,
+        kind: 'recall',
+        grade: 3,
+        correct: true,
+        ms: 1,
+        now: NOW,
+        reschedule: (p) => schedule(p, 3, NOW),
+      });
+    }
+    store.reset(['a']);
+    expect(Object.keys(store.data.cards)).toEqual(['b']);
+    expect(store.data.log.map((e) => e[0])).toEqual(['b']);
+    store.reset('all');
+    expect(store.data).toEqual({ schemaVersion: 1, cards: {}, log: [], exams: [] });
+  });
+
+  it('loses nothing when two processes answer at the same time', async () => {
+    const { dir } = options();
+    const run = promisify(execFile);
+    const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const writer = join(ROOT, 'test', 'helpers', 'writer.ts');
+    const env = { ...process.env, AWSQUIZ_DATA_DIR: dir };
+    await Promise.all([
+      run(process.execPath, [tsx, writer, 'one', '200'], { env }),
+      run(process.execPath, [tsx, writer, 'two', '200'], { env }),
+    ]);
+    const data = JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
+    expect(data.log).toHaveLength(400);
+    expect(data.log.filter((e: unknown[]) => String(e[0]).startsWith('one'))).toHaveLength(200);
+    // Each card's state was computed from the state found under the lock: no update was lost.
+    const reps = Object.values(data.cards as Record<string, { reps: number }>).reduce(
+      (sum, c) => sum + c.reps,
+      0,
+    );
+    expect(reps).toBe(400);
+    expect(existsSync(join(dir, 'progress.json.lock'))).toBe(false);
+  }, 60_000);
+
+  it('saves one answer within the budget, even with a year of history', async () => {
+    const { dir, open } = options();
+    const log = Array.from({ length: 36_500 }, (_, i) => [
+      `card-${i % 600}`,
+      NOW.getTime() - i * 60_000,
+      3,
+      'which-fact',
+      2000,
+      1,
+    ]);
+    const cards = Object.fromEntries(
+      Array.from({ length: 600 }, (_, i) => [`card-${i}`, schedule(undefined, 3, NOW)]),
+    );
+    writeFileSync(
+      join(dir, 'progress.json'),
+      JSON.stringify({ schemaVersion: 1, cards, log, exams: [] }),
+    );
+    const store = await openProgress(open);
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const start = performance.now();
+      store.recordAnswer({
+        cardId: 'card-1',
+        kind: 'recall',
+        grade: 3,
+        correct: true,
+        ms: 1,
+        now: NOW,
+        reschedule: (p) => schedule(p, 3, NOW),
+      });
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)] ?? Infinity;
+    console.log(`save one answer with 36,500 log entries: median ${median.toFixed(1)} ms`);
+    expect(median).toBeLessThan(40);
+    expect(progressPath({ AWSQUIZ_DATA_DIR: dir })).toBe(join(dir, 'progress.json'));
+  });
+});
