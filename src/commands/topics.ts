@@ -1,10 +1,14 @@
 /**
  * `awsquiz topics [--json]`: topics in note order with card, due and new counts.
  */
-
-import { openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
+import { openLibrary } from '../content/library.js';
+import type { Card } from '../content/model.js';
+import { isDue } from '../quiz/scheduler.js';
+import { type ProgressData, readProgress } from '../store/progress.js';
+import { formatterFor } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
+import { table } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 
 export interface TopicRow {
@@ -14,36 +18,55 @@ export interface TopicRow {
   new: number;
 }
 
-export function topicRows(context: CommandContext): TopicRow[] {
-  const library = openLibrary(contentDir(context.content, context.env));
+export function topicRows(topics: string[], cards: Card[], progress: ProgressData, now: Date): TopicRow[] {
   const rows = new Map<string, TopicRow>();
-  for (const topic of library.deck.topics) {
-    if (!rows.has(topic.title))
-      rows.set(topic.title, { name: topic.title, cards: 0, due: 0, new: 0 });
-  }
-  for (const card of library.cards) {
+  for (const name of topics) if (!rows.has(name)) rows.set(name, { name, cards: 0, due: 0, new: 0 });
+  for (const card of cards) {
     const row = rows.get(card.topic);
     if (!row) continue;
+    const state = progress.cards[card.id];
     row.cards += 1;
-    row.new += 1;
+    if (!state || state.state === 0) row.new += 1;
+    else if (isDue(state, now)) row.due += 1;
   }
   return [...rows.values()];
 }
 
 export async function run(context: CommandContext, args: unknown[]): Promise<number> {
   const options = (args[args.length - 1] ?? {}) as { json?: boolean };
-  const rows = topicRows(context);
+  const library = openLibrary(contentDir(context.content, context.env));
+  const progress = readProgress({
+    env: context.env,
+    now: context.now,
+    onWarning: (message) => context.stderr.write(`${t('error.prefix')}${message}\n`),
+  });
+  const rows = topicRows(
+    library.deck.topics.map((topic) => topic.title),
+    library.cards,
+    progress,
+    context.now(),
+  );
   if (options.json) {
     context.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const header = [
-    t('topics.header.name'),
-    t('topics.header.cards'),
-    t('topics.header.due'),
-    t('topics.header.new'),
-  ];
-  const lines = [header.join('\t'), ...rows.map((r) => [r.name, r.cards, r.due, r.new].join('\t'))];
-  context.stdout.write(`${lines.join('\n')}\n`);
+  const format = await formatterFor(context);
+  const total = rows.reduce(
+    (sum, row) => ({ cards: sum.cards + row.cards, due: sum.due + row.due, new: sum.new + row.new }),
+    { cards: 0, due: 0, new: 0 },
+  );
+  const lines = table(
+    [
+      [t('topics.header.name'), t('topics.header.cards'), t('topics.header.due'), t('topics.header.new')],
+      ...rows.map((r) => [r.name, String(r.cards), String(r.due), String(r.new)]),
+      [t('topics.total'), String(total.cards), String(total.due), String(total.new)],
+    ],
+    [{ shrink: true }, { align: 'right' }, { align: 'right' }, { align: 'right' }],
+    format.width,
+  );
+  const styled = lines.map((line, i) =>
+    i === 0 ? format.style('dim', line) : i === lines.length - 1 ? format.style('bold', line) : line,
+  );
+  context.stdout.write(`${styled.join('\n')}\n`);
   return 0;
 }

@@ -1,0 +1,221 @@
+/**
+ * Text layout by display width: wrapping with basic Japanese line-breaking
+ * rules (kinsoku), truncation, padding, tables and bars. Pure, no colour:
+ * styles are applied to whole laid-out lines by ui/format.ts.
+ */
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+const widthCache = new Map<string, number>();
+
+/** Display width of one grapheme (CJK and emoji: 2). */
+function graphemeWidth(grapheme: string): number {
+  let width = widthCache.get(grapheme);
+  if (width === undefined) {
+    width = stringWidth(grapheme);
+    if (widthCache.size < 10_000) widthCache.set(grapheme, width);
+  }
+  return width;
+}
+
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** May not start a line (closing brackets, small kana, prolonged sound mark, punctuation). */
+const NO_START = new Set([
+  ...'。、，．）」』】〕〉》］｝！？ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ・：；',
+  ...'.,)]}!?:;%％〜～”’',
+]);
+/** May not end a line (opening brackets). */
+const NO_END = new Set([...'（「『【〔〈《［｛', ...'([{“‘']);
+
+function isSpace(g: string): boolean {
+  return /^\s+$/u.test(g);
+}
+
+/** Between two graphemes, may a line break? Only at spaces, or next to a wide (CJK) character. */
+function canBreakBetween(before: string, after: string): boolean {
+  if (isSpace(before) || isSpace(after)) return true;
+  if (NO_START.has(after) || NO_END.has(before)) return false;
+  return graphemeWidth(before) === 2 || graphemeWidth(after) === 2;
+}
+
+/**
+ * Wraps plain text to `width` display columns. Existing newlines are kept;
+ * Latin words break at spaces (a word longer than the line is cut between
+ * characters); Japanese breaks between characters, but no line starts with
+ * 。、）」 etc. and none ends with （「 etc. Spaces at a break are dropped;
+ * nothing else is lost, and no character is ever split.
+ */
+export function wrap(text: string, width: number): string[] {
+  const limit = Math.max(2, Math.floor(width));
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) out.push(...wrapLine(paragraph, limit));
+  return out;
+}
+
+function wrapLine(text: string, width: number): string[] {
+  const gs = graphemes(text);
+  if (gs.length === 0) return [''];
+  const lines: string[] = [];
+  let start = 0;
+  while (start < gs.length) {
+    // Leading spaces of a wrapped line are dropped.
+    while (start > 0 && start < gs.length && isSpace(gs[start] ?? '')) start += 1;
+    if (start >= gs.length) break;
+    let used = 0;
+    let end = start;
+    while (end < gs.length) {
+      const w = graphemeWidth(gs[end] ?? '');
+      if (used + w > width) break;
+      used += w;
+      end += 1;
+    }
+    if (end >= gs.length) {
+      lines.push(gs.slice(start, end).join(''));
+      break;
+    }
+    // Find the last allowed break at or before `end`.
+    let cut = end;
+    while (cut > start && !canBreakBetween(gs[cut - 1] ?? '', gs[cut] ?? '')) cut -= 1;
+    if (cut === start) {
+      // No allowed break fits (a long word, or kinsoku all the way back): cut by width.
+      cut = end === start ? start + 1 : end;
+    }
+    lines.push(gs.slice(start, cut).join('').replace(/\s+$/u, ''));
+    start = cut;
+  }
+  return lines.length > 0 ? lines : [''];
+}
+
+/** Shortens to `width` columns with an ellipsis; never splits a character. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 0) return '';
+  let used = 0;
+  let out = '';
+  for (const g of graphemes(text)) {
+    const w = graphemeWidth(g);
+    if (used + w > width - 1) break;
+    out += g;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+export function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}
+
+export interface Column {
+  align?: 'left' | 'right';
+  /** This column gives up width (truncated with …) when the table is too wide. */
+  shrink?: boolean;
+  /** Never narrower than this. */
+  min?: number;
+}
+
+/** Lays out rows as columns separated by two spaces, fitting `width`. */
+export function table(rows: string[][], columns: Column[], width: number): string[] {
+  const gap = 2;
+  const widths = columns.map((_, c) =>
+    Math.max(0, ...rows.map((row) => displayWidth(row[c] ?? ''))),
+  );
+  const total = () => widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
+  // Shrink the shrinkable columns first, then any column, down to their minimum.
+  for (const pass of [true, false]) {
+    for (let c = 0; c < columns.length && total() > width; c++) {
+      const column = columns[c] ?? {};
+      if (pass && !column.shrink) continue;
+      const min = column.min ?? (column.shrink ? 4 : 1);
+      widths[c] = Math.max(min, (widths[c] ?? 0) - (total() - width));
+    }
+  }
+  return rows.map((row) =>
+    columns
+      .map((column, c) => {
+        const w = widths[c] ?? 0;
+        const cell = truncate(row[c] ?? '', w);
+        const last = c === columns.length - 1;
+        if (column.align === 'right') return padStart(cell, w);
+        return last ? cell : padEnd(cell, w);
+      })
+      .join(' '.repeat(gap))
+      .replace(/\s+$/u, ''),
+  );
+}
+
+export interface BarPart {
+  value: number;
+  /** One character per cell, so the bar reads without colour too. */
+  char: string;
+}
+
+/**
+ * Splits `width` cells among the parts in proportion to their values (largest
+ * remainder), giving every non-zero part at least one cell when there is room.
+ * Returns the cell count per part; the counts add up to `width` (0 if all are 0).
+ */
+export function barCells(values: number[], width: number): number[] {
+  const total = values.reduce((a, b) => a + Math.max(0, b), 0);
+  if (total <= 0 || width <= 0) return values.map(() => 0);
+  const exact = values.map((v) => (Math.max(0, v) / total) * width);
+  const cells = exact.map(Math.floor);
+  let left = width - cells.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    cells[i] = (cells[i] ?? 0) + 1;
+    left -= 1;
+  }
+  // A non-zero part gets a cell, taken from the largest part.
+  const nonZero = values.filter((v) => v > 0).length;
+  if (nonZero <= width) {
+    for (let i = 0; i < values.length; i++) {
+      if ((values[i] ?? 0) > 0 && cells[i] === 0) {
+        const largest = cells.indexOf(Math.max(...cells));
+        cells[largest] = (cells[largest] ?? 0) - 1;
+        cells[i] = 1;
+      }
+    }
+  }
+  return cells;
+}
+
+/** A horizontal stacked bar of exactly `width` cells (blank cells when all values are 0). */
+export function stackedBar(parts: BarPart[], width: number, empty = '·'): string {
+  const cells = barCells(
+    parts.map((p) => p.value),
+    width,
+  );
+  const filled = parts.map((p, i) => p.char.repeat(cells[i] ?? 0)).join('');
+  return filled + empty.repeat(Math.max(0, width - displayWidth(filled)));
+}
+
+const LEVELS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/** One character per value, height by value (0 shows as a space-like low dot). */
+export function sparkline(values: number[]): string {
+  const max = Math.max(0, ...values);
+  return values
+    .map((v) => {
+      if (v <= 0 || max === 0) return '·';
+      return LEVELS[Math.min(LEVELS.length - 1, Math.ceil((v / max) * LEVELS.length) - 1)] ?? '█';
+    })
+    .join('');
+}
+
+/** A horizontal bar of `value / max` of `width` cells. */
+export function meter(value: number, max: number, width: number, char = '█'): string {
+  if (max <= 0 || value <= 0) return '';
+  return char.repeat(Math.max(1, Math.round((value / max) * width)));
+}
