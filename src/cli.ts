@@ -25,6 +25,10 @@ type Action = (context: CommandContext, args: unknown[]) => Promise<number | und
 
 /** Each command: its module is imported only when it runs. */
 const actions: Record<string, () => Promise<{ run: Action }>> = {
+  study: () => import('./commands/study.js'),
+  review: () => import('./commands/review.js'),
+  stats: () => import('./commands/stats.js'),
+  reset: () => import('./commands/reset.js'),
   topics: () => import('./commands/topics.js'),
   export: () => import('./commands/export.js'),
   check: () => import('./commands/check.js'),
@@ -78,6 +82,37 @@ export function buildProgram(): Command {
 
   register(
     program
+      .command('study')
+      .argument('[topic...]', describe('help.topicArg'))
+      .description(describe('help.study'))
+      .option('--new <n>', describe('help.study.new'))
+      .option('--limit <n>', describe('help.study.limit'))
+      .option('--seed <n>', describe('help.seed'))
+      .option('--retention <r>', describe('help.study.retention'))
+      .addHelpText('after', `\n${describe('help.study.examples')}`),
+    'study',
+  );
+  register(
+    program
+      .command('review')
+      .description(describe('help.review'))
+      .option('--limit <n>', describe('help.study.limit'))
+      .option('--seed <n>', describe('help.seed'))
+      .option('--retention <r>', describe('help.study.retention'))
+      .addHelpText('after', `\n${describe('help.review.examples')}`),
+    'review',
+  );
+  register(
+    program
+      .command('stats')
+      .description(describe('help.stats'))
+      .option('--json', describe('help.json'))
+      .option('--topic <topic>', describe('help.stats.topic'))
+      .addHelpText('after', `\n${describe('help.stats.examples')}`),
+    'stats',
+  );
+  register(
+    program
       .command('topics')
       .description(describe('help.topics'))
       .option('--json', describe('help.json'))
@@ -97,6 +132,15 @@ export function buildProgram(): Command {
       .option('--seed <n>', describe('help.seed'))
       .addHelpText('after', `\n${describe('help.export.examples')}`),
     'export',
+  );
+  register(
+    program
+      .command('reset')
+      .description(describe('help.reset'))
+      .option('--topic <topic...>', describe('help.reset.topic'))
+      .option('-y, --yes', describe('help.reset.yes'))
+      .addHelpText('after', `\n${describe('help.reset.examples')}`),
+    'reset',
   );
   register(
     program

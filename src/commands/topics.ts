@@ -1,8 +1,9 @@
 /**
  * `awsquiz topics [--json]`: topics in note order with card, due and new counts.
  */
-import { contentDir } from '../content/load.js';
+
 import { openLibrary } from '../content/library.js';
+import { contentDir } from '../content/load.js';
 import type { Card } from '../content/model.js';
 import { isDue } from '../quiz/scheduler.js';
 import { type ProgressData, readProgress } from '../store/progress.js';
@@ -18,9 +19,15 @@ export interface TopicRow {
   new: number;
 }
 
-export function topicRows(topics: string[], cards: Card[], progress: ProgressData, now: Date): TopicRow[] {
+export function topicRows(
+  topics: string[],
+  cards: Card[],
+  progress: ProgressData,
+  now: Date,
+): TopicRow[] {
   const rows = new Map<string, TopicRow>();
-  for (const name of topics) if (!rows.has(name)) rows.set(name, { name, cards: 0, due: 0, new: 0 });
+  for (const name of topics)
+    if (!rows.has(name)) rows.set(name, { name, cards: 0, due: 0, new: 0 });
   for (const card of cards) {
     const row = rows.get(card.topic);
     if (!row) continue;
@@ -52,12 +59,21 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   }
   const format = await formatterFor(context);
   const total = rows.reduce(
-    (sum, row) => ({ cards: sum.cards + row.cards, due: sum.due + row.due, new: sum.new + row.new }),
+    (sum, row) => ({
+      cards: sum.cards + row.cards,
+      due: sum.due + row.due,
+      new: sum.new + row.new,
+    }),
     { cards: 0, due: 0, new: 0 },
   );
   const lines = table(
     [
-      [t('topics.header.name'), t('topics.header.cards'), t('topics.header.due'), t('topics.header.new')],
+      [
+        t('topics.header.name'),
+        t('topics.header.cards'),
+        t('topics.header.due'),
+        t('topics.header.new'),
+      ],
       ...rows.map((r) => [r.name, String(r.cards), String(r.due), String(r.new)]),
       [t('topics.total'), String(total.cards), String(total.due), String(total.new)],
     ],
@@ -65,7 +81,11 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     format.width,
   );
   const styled = lines.map((line, i) =>
-    i === 0 ? format.style('dim', line) : i === lines.length - 1 ? format.style('bold', line) : line,
+    i === 0
+      ? format.style('dim', line)
+      : i === lines.length - 1
+        ? format.style('bold', line)
+        : line,
   );
   context.stdout.write(`${styled.join('\n')}\n`);
   return 0;

@@ -164,15 +164,41 @@ export function factLines(section: Section): Block[] {
 export function buildCards(deck: Deck, index: DeckIndex = indexDeck(deck)): Card[] {
   const cards: Card[] = [];
   const seen = new Set<string>();
+  const add = (card: Card) => {
+    // The same line twice in one section makes the same card: keep one.
+    if (seen.has(card.id)) return;
+    seen.add(card.id);
+    cards.push(card);
+  };
+  // A heading's "sub-topics" card comes after the cards of all its sub-sections,
+  // so a learner meets the parts before being asked to list them.
+  const pending: { section: Section; card: Card }[] = [];
+  const flush = (next: Section | undefined) => {
+    while (pending.length > 0) {
+      const last = pending[pending.length - 1];
+      if (
+        !last ||
+        (next && next.key.length > last.section.key.length && sameBranchKey(last.section, next))
+      )
+        break;
+      pending.pop();
+      add(last.card);
+    }
+  };
   for (const located of index.all) {
+    flush(located.section);
     for (const card of sectionCards(located)) {
-      // The same line twice in one section makes the same card: keep one.
-      if (seen.has(card.id)) continue;
-      seen.add(card.id);
-      cards.push(card);
+      if (card.kind === 'list-children') pending.push({ section: located.section, card });
+      else add(card);
     }
   }
+  flush(undefined);
   return cards;
+}
+
+/** True when `inner` lies below `outer` in the heading tree. */
+function sameBranchKey(outer: Section, inner: Section): boolean {
+  return outer.key.every((segment, i) => inner.key[i] === segment);
 }
 
 function sectionCards(located: Located): Card[] {

@@ -28,13 +28,21 @@ export function explanationOf(section: Section): Question['explanation'] {
 }
 
 function base(card: Card, located: Located): Omit<Question, 'format' | 'stem'> {
+  const explanation = explanationOf(located.section);
+  // A list card is explained by the list itself.
+  if (card.kind === 'list-children') {
+    explanation.lines = [
+      ...located.section.children.map((child) => `- ${child.title}`),
+      ...explanation.lines,
+    ];
+  }
   return {
     cardId: card.id,
     kind: card.kind,
     topic: card.topic,
     path: card.path,
-    answer: card.answer,
-    explanation: explanationOf(located.section),
+    answer: card.kind === 'list-children' ? (card.items ?? []).join('\n') : card.answer,
+    explanation,
   };
 }
 

@@ -10,6 +10,16 @@ export interface CardStatus {
   due: number;
 }
 
+/** Order of kinds among a session's new cards. */
+const NEW_CARD_RANK: Record<Card['kind'], number> = {
+  recall: 0,
+  'which-heading': 1,
+  term: 2,
+  cloze: 2,
+  'which-fact': 3,
+  'list-children': 4,
+};
+
 export interface PlanInput {
   /** Candidate cards in note order. */
   cards: readonly Card[];
@@ -45,7 +55,13 @@ export function planStudy(input: PlanInput): Plan {
   const limit = input.limit ?? Number.POSITIVE_INFINITY;
   const dueCards = due.map((d) => d.card).slice(0, limit);
   const room = Math.max(0, Math.min(input.newAllowance, limit - dueCards.length));
-  const newCards = fresh.slice(0, room);
+  // The day's new cards: first in note order, then asked recall first and
+  // lists last, so a section's test questions do not follow its answer at once.
+  const newCards = fresh
+    .slice(0, room)
+    .map((card, order) => ({ card, order, rank: NEW_CARD_RANK[card.kind] }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map(({ card }) => card);
   return {
     queue: [...dueCards, ...newCards],
     due: dueCards.length,

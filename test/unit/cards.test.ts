@@ -107,6 +107,18 @@ describe('cards of the shipped notes', () => {
     expect(parents).toBeGreaterThan(20);
   });
 
+  it("put a heading's list card after the cards of all its sub-sections", () => {
+    const position = (predicate: (c: Card) => boolean) => cards.findIndex(predicate);
+    const ipList = position((c) => c.kind === 'list-children' && c.path.join('/') === 'EC2/IP');
+    const eip = position((c) => c.path.join('/') === 'EC2/IP/Elastic IP(EIP)');
+    const ami = position((c) => c.path.join('/').startsWith('EC2/AMI'));
+    expect(ipList).toBeGreaterThan(eip);
+    expect(ipList).toBeLessThan(ami);
+    const ec2List = position((c) => c.kind === 'list-children' && c.path.join('/') === 'EC2');
+    expect(cards[ec2List - 1]?.topic).toBe('EC2');
+    expect(cards[ec2List + 1]?.topic).toBe('インスタンスストア');
+  });
+
   it('never show the heading in a which-heading clue', () => {
     for (const card of cards.filter((c) => c.kind === 'which-heading')) {
       expect(foldTight(card.prompt).includes(foldTight(card.answer)), card.answer).toBe(false);

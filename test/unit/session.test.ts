@@ -44,6 +44,24 @@ describe('planStudy', () => {
     expect(plan).toMatchObject({ due: 3, fresh: 3, dueLeftOver: 0 });
   });
 
+  it("asks the day's new cards recall first and lists last", () => {
+    const mixed = [
+      { ...card('a-list'), kind: 'list-children' as const },
+      { ...card('a-fact'), kind: 'which-fact' as const },
+      card('a-recall'),
+      { ...card('b-heading'), kind: 'which-heading' as const },
+      card('b-recall'),
+    ];
+    const plan = planStudy({ cards: mixed, status: () => undefined, now: NOW, newAllowance: 20 });
+    expect(plan.queue.map((c) => c.id)).toEqual([
+      'a-recall',
+      'b-recall',
+      'b-heading',
+      'a-fact',
+      'a-list',
+    ]);
+  });
+
   it('introduces no more new cards than the day allows', () => {
     const plan = planStudy({ cards, status, now: NOW, newAllowance: 1 });
     expect(plan.queue.map((c) => c.id)).toEqual(['d2', 'd1', 'd3', 'n1']);

@@ -1,0 +1,43 @@
+/**
+ * `awsquiz reset [--topic T…] [--yes]`: forgets progress, after asking.
+ */
+
+import { openLibrary } from '../content/library.js';
+import { contentDir } from '../content/load.js';
+import { matchTopics } from '../content/topics.js';
+import { UsageError } from '../errors.js';
+import { openProgress } from '../store/progress.js';
+import { t } from '../ui/i18n.js';
+import type { CommandContext } from './context.js';
+import { warn } from './study.js';
+
+export async function run(context: CommandContext, args: unknown[]): Promise<number> {
+  const options = (args[args.length - 1] ?? {}) as { topic?: string[]; yes?: boolean };
+  const queries = options.topic ?? [];
+  let ids: string[] | 'all' = 'all';
+  let what = t('reset.everything');
+  if (queries.length > 0) {
+    const library = openLibrary(contentDir(context.content, context.env));
+    const topics = new Set(matchTopics(queries, library.deck.topics).map((topic) => topic.title));
+    ids = library.cards.filter((card) => topics.has(card.topic)).map((card) => card.id);
+    what = [...topics].join(', ');
+  }
+  if (!options.yes && (!context.stdin.isTTY || !context.stdout.isTTY)) {
+    throw new UsageError(t('reset.needsYes'));
+  }
+  const store = await openProgress({
+    env: context.env,
+    now: context.now,
+    onWarning: warn(context),
+  });
+  if (!options.yes) {
+    const { askConfirm } = await import('../ui/prompts.js');
+    if (!(await askConfirm({ message: t('reset.confirm', { what }), default: false }))) {
+      context.stdout.write(`${t('reset.kept')}\n`);
+      return 0;
+    }
+  }
+  store.reset(ids);
+  context.stdout.write(`${t('reset.done', { what })}\n`);
+  return 0;
+}

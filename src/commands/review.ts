@@ -1,0 +1,50 @@
+/**
+ * `awsquiz review`: every due card of every topic.
+ */
+
+import { openLibrary } from '../content/library.js';
+import { contentDir } from '../content/load.js';
+import { nextDue, planReview } from '../quiz/session.js';
+import { openProgress } from '../store/progress.js';
+import { formatterFor } from '../ui/format.js';
+import { formatDuration, t } from '../ui/i18n.js';
+import type { CommandContext } from './context.js';
+import { type StudyOptions, studySettings, warn } from './study.js';
+import { requireTerminal, runStudyLoop } from './study-loop.js';
+
+export async function run(context: CommandContext, args: unknown[]): Promise<number> {
+  const options = (args[args.length - 1] ?? {}) as StudyOptions;
+  const settings = studySettings(options);
+  const library = openLibrary(contentDir(context.content, context.env));
+  requireTerminal(context, 'review');
+  const store = await openProgress({
+    env: context.env,
+    now: context.now,
+    onWarning: warn(context),
+  });
+  const now = context.now();
+  const status = (id: string) => {
+    const state = store.data.cards[id];
+    return state && state.state !== 0 ? { due: state.due } : undefined;
+  };
+  const plan = planReview({ cards: library.cards, status, now, limit: settings.limit });
+  const format = await formatterFor(context);
+  if (plan.queue.length === 0) {
+    const next = nextDue(library.cards, status);
+    context.stdout.write(
+      `${next === undefined ? t('review.nothingYet') : t('review.nothingDue', { when: formatDuration(next - now.getTime()) })}\n`,
+    );
+    return 0;
+  }
+  context.stdout.write(`${format.style('heading', t('review.start', { due: plan.due }))}\n\n`);
+  await runStudyLoop({
+    context,
+    library,
+    store,
+    plan,
+    format,
+    seed: settings.seed,
+    retention: settings.retention,
+  });
+  return 0;
+}

@@ -1,0 +1,48 @@
+/**
+ * `awsquiz stats [--json] [--topic T]`: where do I stand?
+ */
+
+import { openLibrary } from '../content/library.js';
+import { contentDir } from '../content/load.js';
+import { matchTopics } from '../content/topics.js';
+import { UsageError } from '../errors.js';
+import { computeStats, sectionStats } from '../quiz/stats.js';
+import { readProgress } from '../store/progress.js';
+import { formatterFor } from '../ui/format.js';
+import { t } from '../ui/i18n.js';
+import { renderStats, renderTopicDetail } from '../ui/stats-view.js';
+import type { CommandContext } from './context.js';
+import { warn } from './study.js';
+
+export async function run(context: CommandContext, args: unknown[]): Promise<number> {
+  const options = (args[args.length - 1] ?? {}) as { json?: boolean; topic?: string };
+  const library = openLibrary(contentDir(context.content, context.env));
+  const [topic, ...more] = options.topic ? matchTopics([options.topic], library.deck.topics) : [];
+  if (more.length > 0) throw new UsageError(t('error.oneTopic'));
+  const progress = readProgress({ env: context.env, now: context.now, onWarning: warn(context) });
+  const report = computeStats({
+    topics: library.deck.topics.map((topic) => topic.title),
+    cards: library.cards,
+    progress,
+    now: context.now(),
+  });
+  if (topic) {
+    const cards = library.cards.filter((card) => card.topic === topic.title);
+    const sections = sectionStats(cards, progress, context.now());
+    const row = report.topics.find((r) => r.name === topic.title);
+    if (options.json) {
+      context.stdout.write(`${JSON.stringify({ topic: row, sections }, null, 2)}\n`);
+      return 0;
+    }
+    const format = await formatterFor(context);
+    if (row) context.stdout.write(`${renderTopicDetail(row, sections, format).join('\n')}\n`);
+    return 0;
+  }
+  if (options.json) {
+    context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  const format = await formatterFor(context);
+  context.stdout.write(`${renderStats(report, format).join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,227 @@
+/**
+ * The interactive loop shared by `study`, `review` and an exam's "study the
+ * missed cards now": ask, check, schedule, save, explain, repeat.
+ * Every answer is saved before the next question; Ctrl+C prints the summary
+ * so far and ends with InterruptedError (exit 130).
+ */
+
+import type { Library } from '../content/library.js';
+import type { Card } from '../content/model.js';
+import { InterruptedError, UsageError } from '../errors.js';
+import { checkTyped } from '../quiz/grade.js';
+import { makeQuestion } from '../quiz/questions.js';
+import { createRng, type Rng } from '../quiz/rng.js';
+import { gradeFromOutcome, isCorrectGrade, schedule } from '../quiz/scheduler.js';
+import {
+  answer,
+  current,
+  nextDue,
+  type Plan,
+  type SessionState,
+  startSession,
+  summarize,
+} from '../quiz/session.js';
+import type { Question } from '../quiz/types.js';
+import type { ProgressStore } from '../store/progress.js';
+import type { Formatter } from '../ui/format.js';
+import { formatDuration, t } from '../ui/i18n.js';
+import { wrap } from '../ui/layout.js';
+import type { CommandContext } from './context.js';
+
+/** Interactive commands need a terminal on both ends: inquirer would read piped bytes as keys. */
+export function requireTerminal(context: CommandContext, command: string): void {
+  if (!context.stdin.isTTY || !context.stdout.isTTY) {
+    throw new UsageError(t('error.needsTty', { command }));
+  }
+}
+
+export interface LoopOptions {
+  context: CommandContext;
+  library: Library;
+  store: ProgressStore;
+  plan: Plan;
+  format: Formatter;
+  seed: number;
+  retention: number;
+}
+
+function write(context: CommandContext, lines: string[]): void {
+  context.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The section as the explanation: its heading path and body, wrapped to the terminal. */
+export function explanationLines(question: Question, format: Formatter): string[] {
+  const path = format.style('accent', question.explanation.path.join(' › '));
+  const body = question.explanation.lines.flatMap((line) =>
+    wrap(line, format.width - 4).map((part) => `  ${format.style('dim', '│')} ${part}`),
+  );
+  return [`  ${path}`, ...body];
+}
+
+function header(state: SessionState, card: Card, format: Formatter): string {
+  const now = current(state);
+  const parts = [
+    t('study.header.card', { n: now?.number ?? 0, total: now?.total ?? 0 }),
+    card.topic,
+    t('study.header.dueLeft', { n: now?.dueLeft ?? 0 }),
+  ];
+  if (now?.repeat) parts.push(t('study.header.again'));
+  return format.style('dim', parts.join(' · '));
+}
+
+interface Outcome {
+  correct: boolean;
+  grade: 1 | 2 | 3 | 4;
+  /** For typed answers accepted despite a typo. */
+  typo: boolean;
+  given?: string;
+}
+
+async function ask(question: Question, format: Formatter): Promise<Outcome> {
+  const prompts = await import('../ui/prompts.js');
+  const look = { width: format.width, style: format.style };
+  if (question.format === 'choice') {
+    const index = await prompts.askChoice({
+      message: question.stem,
+      options: question.options ?? [],
+      look,
+    });
+    const correct = index === question.correct;
+    return {
+      correct,
+      grade: gradeFromOutcome('choice', correct),
+      typo: false,
+      given: question.options?.[index] ?? '',
+    };
+  }
+  if (question.format === 'typed') {
+    const given = await prompts.askTyped({ message: question.stem, look });
+    const result = checkTyped(given, question.answer, question.accept ?? []);
+    return {
+      correct: result.correct,
+      grade: gradeFromOutcome('typed', result.correct),
+      typo: result.typo,
+      given,
+    };
+  }
+  const self = await prompts.askRecall({ message: question.stem, answer: question.answer, look });
+  const grade = gradeFromOutcome('recall', true, self);
+  return { correct: isCorrectGrade(grade), grade, typo: false };
+}
+
+function feedback(
+  question: Question,
+  outcome: Outcome,
+  due: number,
+  now: Date,
+  format: Formatter,
+): string[] {
+  const lines: string[] = [];
+  if (question.format !== 'recall') {
+    if (outcome.correct) {
+      lines.push(
+        format.style('ok', `✓ ${t(outcome.typo ? 'study.correctTypo' : 'study.correct')}`),
+      );
+      if (outcome.typo) lines.push(`  ${t('study.answerWas', { answer: question.answer })}`);
+    } else {
+      const given = outcome.given ? outcome.given : t('study.noAnswer');
+      lines.push(format.style('bad', `✗ ${t('study.wrong', { given })}`));
+      lines.push(
+        ...wrap(t('study.answerWas', { answer: question.answer }), format.width - 2).map(
+          (l) => `  ${format.style('bold', l)}`,
+        ),
+      );
+    }
+  }
+  // A recall card has just shown its answer: the section would only repeat it.
+  if (question.format === 'recall')
+    lines.push(`  ${format.style('accent', question.explanation.path.join(' › '))}`);
+  else lines.push(...explanationLines(question, format));
+  lines.push(
+    format.style(
+      'dim',
+      `  ${t('study.nextReview', { when: formatDuration(due - now.getTime()) })}`,
+    ),
+  );
+  lines.push('');
+  return lines;
+}
+
+export interface LoopResult {
+  state: SessionState;
+  interrupted: boolean;
+}
+
+/** Runs the session; returns normally at the end, throws InterruptedError after printing the summary on Ctrl+C. */
+export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
+  const { context, library, store, format } = options;
+  const rng: Rng = createRng(options.seed);
+  let state = startSession(options.plan);
+  const studied = new Set<string>();
+  try {
+    for (let now = current(state); now; now = current(state)) {
+      const question = makeQuestion(now.card, library.index, rng, 'study');
+      if (!question) {
+        state = { ...state, position: state.position + 1 };
+        continue;
+      }
+      write(context, [header(state, now.card, format)]);
+      const started = Date.now();
+      const outcome = await ask(question, format);
+      const answeredAt = context.now();
+      const next = store.recordAnswer({
+        cardId: now.card.id,
+        kind: now.card.kind,
+        grade: outcome.grade,
+        correct: outcome.correct,
+        ms: Date.now() - started,
+        now: answeredAt,
+        reschedule: (previous) => schedule(previous, outcome.grade, answeredAt, options.retention),
+      });
+      studied.add(now.card.id);
+      write(
+        context,
+        feedback(question, outcome, next?.due ?? answeredAt.getTime(), answeredAt, format),
+      );
+      state = answer(state, outcome.correct);
+    }
+  } catch (error) {
+    if (error instanceof InterruptedError) {
+      write(context, ['', ...summaryLines(state, options, format)]);
+      throw error;
+    }
+    throw error;
+  }
+  write(context, summaryLines(state, options, format));
+  return { state, interrupted: false };
+}
+
+export function summaryLines(
+  state: SessionState,
+  options: Pick<LoopOptions, 'library' | 'store' | 'context'>,
+  format: Formatter,
+): string[] {
+  const summary = summarize(state);
+  const lines = [format.style('heading', t('study.summary.title'))];
+  lines.push(
+    t('study.summary.answered', {
+      answered: summary.answered,
+      correct: summary.correct,
+      percent: summary.accuracy === undefined ? '–' : Math.round(summary.accuracy * 100),
+    }),
+  );
+  lines.push(t('study.summary.learned', { n: summary.learned }));
+  const due = nextDue(options.library.cards, (id) => {
+    const card = options.store.data.cards[id];
+    return card && card.state !== 0 ? { due: card.due } : undefined;
+  });
+  if (due !== undefined) {
+    const now = options.context.now().getTime();
+    lines.push(
+      due <= now
+        ? t('study.summary.dueNow')
+        : t('study.summary.next', { when: formatDuration(due - now) }),
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,92 @@
+/**
+ * `awsquiz study [topic…]`: the chosen topics' due cards first, then new ones.
+ */
+
+import { openLibrary } from '../content/library.js';
+import { contentDir } from '../content/load.js';
+import { matchTopics } from '../content/topics.js';
+import { randomSeed } from '../quiz/rng.js';
+import { DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION } from '../quiz/scheduler.js';
+import { newToday, nextDue, planStudy } from '../quiz/session.js';
+import { firstAnswers, openProgress } from '../store/progress.js';
+import { formatterFor } from '../ui/format.js';
+import { formatDuration, t } from '../ui/i18n.js';
+import type { CommandContext } from './context.js';
+import { optionalInteger, parseNumber } from './options.js';
+import { requireTerminal, runStudyLoop } from './study-loop.js';
+
+export const DEFAULT_NEW_PER_DAY = 20;
+
+export interface StudyOptions {
+  new?: string;
+  limit?: string;
+  seed?: string;
+  retention?: string;
+}
+
+/** Checks every option before anything else happens; bad values are usage errors (exit 2). */
+export function studySettings(options: StudyOptions) {
+  return {
+    newPerDay: optionalInteger('--new', options.new, 0, 1000) ?? DEFAULT_NEW_PER_DAY,
+    limit: optionalInteger('--limit', options.limit, 1, 100_000),
+    seed: optionalInteger('--seed', options.seed, 0, 2 ** 31 - 1) ?? randomSeed(),
+    retention:
+      options.retention === undefined
+        ? DEFAULT_RETENTION
+        : parseNumber('--retention', options.retention, MIN_RETENTION, MAX_RETENTION),
+  };
+}
+
+export function warn(context: CommandContext) {
+  return (message: string) => context.stderr.write(`${t('error.prefix')}${message}\n`);
+}
+
+export async function run(context: CommandContext, args: unknown[]): Promise<number> {
+  const queries = (args[0] ?? []) as string[];
+  const options = (args[args.length - 1] ?? {}) as StudyOptions;
+  const settings = studySettings(options);
+  const library = openLibrary(contentDir(context.content, context.env));
+  const topics = new Set(matchTopics(queries, library.deck.topics).map((topic) => topic.title));
+  requireTerminal(context, 'study');
+
+  const store = await openProgress({
+    env: context.env,
+    now: context.now,
+    onWarning: warn(context),
+  });
+  const now = context.now();
+  const cards = library.cards.filter((card) => topics.has(card.topic));
+  const status = (id: string) => {
+    const state = store.data.cards[id];
+    return state && state.state !== 0 ? { due: state.due } : undefined;
+  };
+  const allowance = Math.max(
+    0,
+    settings.newPerDay - newToday(firstAnswers(store.data).values(), now),
+  );
+  const plan = planStudy({ cards, status, now, newAllowance: allowance, limit: settings.limit });
+  const format = await formatterFor(context);
+  if (plan.queue.length === 0) {
+    const next = nextDue(cards, status);
+    const lines = [t('study.nothing')];
+    if (allowance === 0 && cards.some((card) => !status(card.id)))
+      lines.push(t('study.newLimitReached', { n: settings.newPerDay }));
+    if (next !== undefined)
+      lines.push(t('study.summary.next', { when: formatDuration(next - now.getTime()) }));
+    context.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  }
+  context.stdout.write(
+    `${format.style('heading', t('study.start', { due: plan.due, fresh: plan.fresh, topics: [...topics].join(', ') }))}\n\n`,
+  );
+  await runStudyLoop({
+    context,
+    library,
+    store,
+    plan,
+    format,
+    seed: settings.seed,
+    retention: settings.retention,
+  });
+  return 0;
+}

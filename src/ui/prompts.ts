@@ -1,0 +1,307 @@
+/**
+ * Every question the terminal asks: the only module that imports Inquirer.
+ * It only asks and returns; scoring and scheduling happen elsewhere.
+ *
+ * Ctrl+C makes Inquirer reject with ExitPromptError; here it becomes our
+ * InterruptedError, so callers catch one type in one place.
+ */
+import confirmPrompt from '@inquirer/confirm';
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isNumberKey,
+  isUpKey,
+  type KeypressEvent,
+  useKeypress,
+  usePrefix,
+  useState,
+} from '@inquirer/core';
+import inputPrompt from '@inquirer/input';
+import selectPrompt from '@inquirer/select';
+import { InterruptedError } from '../errors.js';
+import type { SelfGrade } from '../quiz/types.js';
+import type { Style } from './format.js';
+import { t } from './i18n.js';
+import { wrap } from './layout.js';
+
+export interface PromptIO {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+/** How prompts look: the line width and the styles of ui/format. */
+export interface PromptLook {
+  width: number;
+  style: (style: Style, text: string) => string;
+}
+
+const PLAIN: PromptLook = { width: 80, style: (_s, text) => text };
+
+async function guard<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
+    ) {
+      throw new InterruptedError();
+    }
+    throw error;
+  }
+}
+
+function context(io: PromptIO) {
+  return { ...(io.input ? { input: io.input } : {}), ...(io.output ? { output: io.output } : {}) };
+}
+
+/** Wraps text for display after a prefix of `indent` columns. */
+function block(text: string, width: number, indent: number): string[] {
+  return wrap(text, Math.max(10, width - indent));
+}
+
+function isKey(key: KeypressEvent, ...names: string[]): boolean {
+  return !key.ctrl && names.includes(key.name);
+}
+
+// ---------------------------------------------------------------------------
+// Multiple choice (study and exam)
+
+export type ChoiceResult =
+  | { type: 'answer'; index: number; flagged: boolean }
+  | { type: 'back'; flagged: boolean };
+
+export interface ChoiceConfig {
+  message: string;
+  options: string[];
+  /** Highlighted at the start (default: the first option). */
+  selected?: number | undefined;
+  flagged?: boolean;
+  /** Exam keys: f flags the question, b / ← goes back. */
+  allowFlag?: boolean;
+  allowBack?: boolean;
+  look?: PromptLook;
+}
+
+export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, done) => {
+  const look = config.look ?? PLAIN;
+  const count = config.options.length;
+  const [active, setActive] = useState(Math.min(Math.max(config.selected ?? 0, 0), count - 1));
+  const [flagged, setFlagged] = useState(config.flagged ?? false);
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const prefix = usePrefix({ status });
+
+  useKeypress((key, rl) => {
+    if (status === 'done') return;
+    if (isEnterKey(key)) {
+      setStatus('done');
+      done({ type: 'answer', index: active, flagged });
+      return;
+    }
+    if (isUpKey(key) || isKey(key, 'k')) setActive((active - 1 + count) % count);
+    else if (isDownKey(key) || isKey(key, 'j')) setActive((active + 1) % count);
+    else if (isNumberKey(key)) {
+      const index = Number(key.name) - 1;
+      if (index >= 0 && index < count) setActive(index);
+    } else if (config.allowFlag && isKey(key, 'f')) setFlagged(!flagged);
+    else if (config.allowBack && isKey(key, 'b', 'left')) {
+      setStatus('done');
+      done({ type: 'back', flagged });
+      return;
+    }
+    rl.clearLine(0);
+  });
+
+  const message = block(config.message, look.width, 2);
+  const head = message.map((line, i) =>
+    i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
+  );
+  if (status === 'done') {
+    const chosen = block(config.options[active] ?? '', look.width, 4);
+    return [
+      ...head,
+      ...chosen.map((line, i) => `${i === 0 ? '  → ' : '    '}${look.style('accent', line)}`),
+    ].join('\n');
+  }
+  const width = look.width;
+  const numberWidth = String(count).length;
+  const options = config.options.flatMap((option, index) => {
+    const marker = index === active ? '❯' : ' ';
+    const label = `${String(index + 1).padStart(numberWidth)}.`;
+    const indent = 2 + label.length + 1;
+    return block(option, width, indent).map((line, i) => {
+      const text = i === 0 ? `${marker} ${label} ${line}` : `${' '.repeat(indent)}${line}`;
+      return index === active ? look.style('accent', text) : text;
+    });
+  });
+  const keys = [t('prompt.keys.move'), t('prompt.keys.answer')];
+  if (config.allowFlag) keys.push(t(flagged ? 'prompt.keys.unflag' : 'prompt.keys.flag'));
+  if (config.allowBack) keys.push(t('prompt.keys.back'));
+  const flagLine = flagged ? [look.style('warn', `  ⚑ ${t('prompt.flagged')}`)] : [];
+  return [...head, ...options, ...flagLine, look.style('dim', `  ${keys.join(' · ')}`)].join('\n');
+});
+
+/** A multiple-choice question; Enter alone answers with the highlighted (first) option. */
+export async function askChoice(
+  config: { message: string; options: string[]; look?: PromptLook },
+  io: PromptIO = {},
+): Promise<number> {
+  const result = await guard(choicePrompt(config, context(io)));
+  return result.type === 'answer' ? result.index : 0;
+}
+
+export type ExamAction = ChoiceResult;
+
+/** An exam question: like askChoice, plus f to flag for review and b / ← to go back. */
+export function askExamQuestion(
+  config: {
+    message: string;
+    options: string[];
+    selected?: number | undefined;
+    flagged: boolean;
+    canGoBack: boolean;
+    look?: PromptLook;
+  },
+  io: PromptIO = {},
+): Promise<ExamAction> {
+  return guard(
+    choicePrompt(
+      {
+        message: config.message,
+        options: config.options,
+        selected: config.selected,
+        flagged: config.flagged,
+        allowFlag: true,
+        allowBack: config.canGoBack,
+        ...(config.look ? { look: config.look } : {}),
+      },
+      context(io),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Recall: Enter shows the answer, then a self-grade with Good highlighted.
+
+const GRADES: SelfGrade[] = ['again', 'hard', 'good', 'easy'];
+
+export interface RecallConfig {
+  message: string;
+  answer: string;
+  look?: PromptLook;
+}
+
+export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done) => {
+  const look = config.look ?? PLAIN;
+  const [shown, setShown] = useState(false);
+  const [active, setActive] = useState(2);
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const prefix = usePrefix({ status });
+
+  useKeypress((key, rl) => {
+    if (status === 'done') return;
+    if (!shown) {
+      if (isEnterKey(key) || isKey(key, 'space')) setShown(true);
+      rl.clearLine(0);
+      return;
+    }
+    if (isEnterKey(key)) {
+      setStatus('done');
+      done(GRADES[active] ?? 'good');
+      return;
+    }
+    if (isUpKey(key) || isKey(key, 'left', 'k', 'h')) setActive(Math.max(0, active - 1));
+    else if (isDownKey(key) || isKey(key, 'right', 'j', 'l'))
+      setActive(Math.min(GRADES.length - 1, active + 1));
+    else if (isNumberKey(key)) {
+      const index = Number(key.name) - 1;
+      if (index >= 0 && index < GRADES.length) setActive(index);
+    }
+    rl.clearLine(0);
+  });
+
+  const message = block(config.message, look.width, 2).map((line, i) =>
+    i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
+  );
+  if (!shown) return [...message, look.style('dim', `  ${t('prompt.reveal')}`)].join('\n');
+  const answer = block(config.answer, look.width, 4).map((line) => `    ${line}`);
+  const labels = GRADES.map((grade, i) => {
+    const label = `${i + 1} ${t(`grade.${grade}`)}`;
+    return i === active ? look.style('accent', `[${label}]`) : ` ${label} `;
+  });
+  if (status === 'done') {
+    return [
+      ...message,
+      ...answer,
+      `  → ${look.style('accent', t(`grade.${GRADES[active] ?? 'good'}`))}`,
+    ].join('\n');
+  }
+  return [
+    ...message,
+    look.style('dim', `  ${t('prompt.answerWas')}`),
+    ...answer,
+    `  ${t('prompt.howWell')} ${labels.join(' ')}`,
+    look.style('dim', `  ${t('prompt.keys.grade')}`),
+  ].join('\n');
+});
+
+export function askRecall(config: RecallConfig, io: PromptIO = {}): Promise<SelfGrade> {
+  return guard(recallPrompt(config, context(io)));
+}
+
+// ---------------------------------------------------------------------------
+// Typed answers, confirmation, the exam review screen
+
+/** A typed answer; empty means "I don't know". */
+export async function askTyped(
+  config: { message: string; look?: PromptLook },
+  io: PromptIO = {},
+): Promise<string> {
+  const look = config.look ?? PLAIN;
+  const message = block(config.message, look.width, 2).join('\n  ');
+  return (await guard(inputPrompt({ message, default: '' }, context(io)))).trim();
+}
+
+export function askConfirm(
+  config: { message: string; default: boolean },
+  io: PromptIO = {},
+): Promise<boolean> {
+  return guard(confirmPrompt({ message: config.message, default: config.default }, context(io)));
+}
+
+export type ReviewChoice = { type: 'goto'; index: number } | { type: 'submit' };
+
+export interface ReviewItem {
+  /** 0-based question index. */
+  index: number;
+  answered: boolean;
+  flagged: boolean;
+  /** A short label (the start of the question). */
+  label: string;
+}
+
+/** Before submitting an exam: Submit is first (Enter submits); flagged and unanswered questions can be revisited. */
+export function askExamReview(
+  config: { message: string; items: ReviewItem[]; look?: PromptLook },
+  io: PromptIO = {},
+): Promise<ReviewChoice> {
+  const choices = [
+    { name: t('exam.review.submit'), value: { type: 'submit' } as ReviewChoice },
+    ...config.items.map((item) => {
+      const state = [
+        item.flagged ? `⚑ ${t('exam.review.flagged')}` : '',
+        item.answered ? '' : t('exam.review.unanswered'),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      return {
+        name: `${t('exam.review.goto', { n: item.index + 1 })}${state ? ` (${state})` : ''}  ${item.label}`,
+        value: { type: 'goto', index: item.index } as ReviewChoice,
+      };
+    }),
+  ];
+  return guard(
+    selectPrompt({ message: config.message, choices, pageSize: 12, loop: false }, context(io)),
+  );
+}

@@ -1,0 +1,290 @@
+/**
+ * The `awsquiz stats` screen: plain terminal text that fits the width, with
+ * colour only as decoration (every bar also reads by its characters).
+ */
+import type { SectionStats, StatsReport, TopicStats } from '../quiz/stats.js';
+import type { Formatter } from './format.js';
+import { t } from './i18n.js';
+import { barCells, displayWidth, padEnd, padStart, sparkline, table, truncate } from './layout.js';
+
+const MATURE = '█';
+const LEARNING = '▓';
+const NEW = '░';
+
+function percent(value: number | null): string {
+  return value === null ? '–' : `${Math.round(value * 100)}%`;
+}
+
+/** The new / learning / mature bar, coloured per part when colour is on. */
+function progressBar(
+  row: Pick<TopicStats, 'new' | 'learning' | 'mature'>,
+  width: number,
+  format: Formatter,
+): string {
+  const [mature = 0, learning = 0, fresh = 0] = barCells(
+    [row.mature, row.learning, row.new],
+    width,
+  );
+  return (
+    format.style('mature', MATURE.repeat(mature)) +
+    format.style('learning', LEARNING.repeat(learning)) +
+    format.style('new', NEW.repeat(fresh)) +
+    ' '.repeat(Math.max(0, width - mature - learning - fresh))
+  );
+}
+
+/** Column widths for the progress table: the name shrinks, the bar takes what is left (6–30 cells). */
+function progressTable(
+  rows: { label: string; stats: Omit<TopicStats, 'name'> }[],
+  format: Formatter,
+  total?: Omit<TopicStats, 'name'>,
+): string[] {
+  const width = format.width;
+  const numbers = rows.map((r) => [
+    String(r.stats.cards),
+    String(r.stats.due),
+    percent(r.stats.accuracy),
+  ]);
+  const headers = [t('stats.col.cards'), t('stats.col.due'), t('stats.col.accuracy')];
+  const numberWidths = headers.map((header, c) =>
+    Math.max(displayWidth(header), ...numbers.map((n) => displayWidth(n[c] ?? '')), total ? 4 : 0),
+  );
+  const fixed = numberWidths.reduce((a, b) => a + b, 0) + 2 * 4;
+  const longest = Math.max(
+    displayWidth(t('stats.col.topic')),
+    ...rows.map((r) => displayWidth(r.label)),
+  );
+  const nameWidth = Math.min(longest, Math.max(8, Math.floor(width * 0.3)));
+  const barWidth = Math.max(4, Math.min(30, width - fixed - nameWidth));
+  const line = (label: string, bar: string, cells: string[]) =>
+    [
+      padEnd(truncate(label, nameWidth), nameWidth),
+      bar,
+      ...cells.map((cell, c) => padStart(cell, numberWidths[c] ?? 0)),
+    ].join('  ');
+  const out = [
+    format.style(
+      'dim',
+      line(t('stats.col.topic'), padEnd(t('stats.col.progress'), barWidth), headers),
+    ),
+  ];
+  rows.forEach((row, i) => {
+    out.push(line(row.label, progressBar(row.stats, barWidth, format), numbers[i] ?? []));
+  });
+  if (total) {
+    out.push(
+      format.style(
+        'bold',
+        line(t('stats.total'), progressBar(total, barWidth, format), [
+          String(total.cards),
+          String(total.due),
+          percent(total.accuracy),
+        ]),
+      ),
+    );
+  }
+  out.push(
+    format.style(
+      'dim',
+      truncate(
+        `${MATURE} ${t('stats.legend.mature')}  ${LEARNING} ${t('stats.legend.learning')}  ${NEW} ${t('stats.legend.new')}`,
+        width,
+      ),
+    ),
+  );
+  return out;
+}
+
+/** A small vertical bar chart: one 2-cell column per day, `height` rows of eighth blocks. */
+function columnChart(values: number[], height: number, format: Formatter): string[] {
+  const max = Math.max(0, ...values);
+  const eighths = ['', '▁', '▂', '▃', '▄', '▅', '▆', '▇'];
+  const rows: string[] = [];
+  for (let row = height - 1; row >= 0; row--) {
+    const cells = values.map((value) => {
+      const filled = max === 0 ? 0 : (value / max) * height * 8;
+      const here = Math.max(0, Math.min(8, filled - row * 8));
+      if (here >= 8) return '█';
+      if (here <= 0) return row === 0 ? (value > 0 ? '▁' : '·') : ' ';
+      return eighths[Math.round(here)] || '▁';
+    });
+    rows.push(
+      format.style(
+        'accent',
+        cells
+          .map((c) => `${c} `)
+          .join('')
+          .trimEnd(),
+      ),
+    );
+  }
+  return rows;
+}
+
+function forecastLines(report: StatsReport, format: Formatter): string[] {
+  const values = report.forecast.map((d) => d.count);
+  const max = Math.max(0, ...values);
+  const chart = columnChart(values, 4, format);
+  const axis = values.length * 2 - 1;
+  const start = t('stats.forecast.today');
+  const end = t('stats.forecast.inDays', { n: values.length - 1 });
+  const labels = `${start}${' '.repeat(Math.max(1, axis - displayWidth(start) - displayWidth(end)))}${end}`;
+  const counts = t('stats.forecast.counts', {
+    today: values[0] ?? 0,
+    week: values.slice(0, 7).reduce((a, b) => a + b, 0),
+    max,
+  });
+  return [
+    format.style('heading', t('stats.forecast.title')),
+    ...chart,
+    format.style('dim', labels),
+    truncate(counts, format.width),
+  ];
+}
+
+const HEAT = ['·', '░', '▒', '▓', '█'];
+
+function heatLevel(count: number, max: number): number {
+  if (count <= 0 || max <= 0) return 0;
+  return Math.min(4, Math.max(1, Math.ceil((count / max) * 4)));
+}
+
+function heatmapLines(report: StatsReport, format: Formatter): string[] {
+  const days = report.heatmap;
+  if (days.length === 0) return [];
+  const max = Math.max(0, ...days.map((d) => d.count));
+  // Monday-first weeks; the first column may start mid-week.
+  const weekday = (date: string) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return (new Date(y, m - 1, d).getDay() + 6) % 7;
+  };
+  const firstPad = weekday(days[0]?.date ?? '');
+  const cells: (string | undefined)[] = [
+    ...new Array<undefined>(firstPad),
+    ...days.map((d) => HEAT[heatLevel(d.count, max)]),
+  ];
+  const weeks = Math.ceil(cells.length / 7);
+  const labels = t('stats.heatmap.days').split(',');
+  const labelWidth = Math.max(...labels.map(displayWidth));
+  const room = Math.max(4, format.width - labelWidth - 1);
+  const gap = weeks * 2 - 1 <= room ? 1 : 0;
+  const shown = Math.min(weeks, gap ? weeks : room);
+  const lines = [format.style('heading', t('stats.heatmap.title', { weeks: shown }))];
+  for (let day = 0; day < 7; day++) {
+    const row: string[] = [];
+    for (let week = weeks - shown; week < weeks; week++) {
+      const cell = cells[week * 7 + day];
+      row.push(
+        cell === undefined
+          ? ' '
+          : cell === HEAT[0]
+            ? format.style('dim', cell)
+            : format.style('ok', cell),
+      );
+    }
+    lines.push(`${padEnd(labels[day] ?? '', labelWidth)} ${row.join(gap ? ' ' : '').trimEnd()}`);
+  }
+  lines.push(
+    format.style('dim', `${t('stats.heatmap.less')} ${HEAT.join(' ')} ${t('stats.heatmap.more')}`),
+  );
+  return lines;
+}
+
+function examLines(report: StatsReport, format: Formatter): string[] {
+  if (report.exams.length === 0)
+    return [format.style('heading', t('stats.exams.title')), t('stats.exams.none')];
+  const last = report.exams.slice(-10);
+  const rows = last.map((exam) => {
+    const pct = exam.total > 0 ? Math.round((exam.score / exam.total) * 100) : 0;
+    return [
+      exam.date.slice(0, 10),
+      `${exam.score}/${exam.total}`,
+      `${pct}%`,
+      exam.passed ? format.style('ok', t('exam.pass')) : format.style('bad', t('exam.fail')),
+      exam.topics.length > 3
+        ? t('stats.exams.topics', { n: exam.topics.length })
+        : exam.topics.join(', '),
+    ];
+  });
+  const trend = sparkline(last.map((exam) => (exam.total > 0 ? exam.score / exam.total : 0)));
+  return [
+    format.style('heading', t('stats.exams.title')),
+    ...table(
+      rows,
+      [{}, { align: 'right' }, { align: 'right' }, {}, { shrink: true }],
+      format.width,
+    ),
+    `${t('stats.exams.trend')} ${format.style('accent', trend)}`,
+  ];
+}
+
+function weakestLines(report: StatsReport, format: Formatter): string[] {
+  if (report.weakest.length === 0) return [];
+  return [
+    format.style('heading', t('stats.weakest.title')),
+    ...report.weakest.map((card, i) => {
+      const facts = t('stats.weakest.facts', {
+        lapses: card.lapses,
+        recall: Math.round(card.retrievability * 100),
+      });
+      const prefix = `${String(i + 1).padStart(2)}. `;
+      const room = Math.max(8, format.width - displayWidth(prefix) - displayWidth(facts) - 2);
+      return `${prefix}${padEnd(truncate(card.path.join(' › '), room), room)}  ${format.style('dim', facts)}`;
+    }),
+  ];
+}
+
+export function renderStats(report: StatsReport, format: Formatter): string[] {
+  const rows = report.topics.map((topic) => ({ label: topic.name, stats: topic }));
+  if (report.reviews === 0 && report.exams.length === 0) {
+    return [
+      format.style('heading', t('stats.title')),
+      ...table(
+        [
+          [t('stats.col.topic'), t('stats.col.cards')],
+          ...report.topics.map((topic) => [topic.name, String(topic.cards)]),
+        ],
+        [{ shrink: true }, { align: 'right' }],
+        format.width,
+      ),
+      '',
+      t('stats.empty', { topic: report.topics[0]?.name.toLowerCase() ?? 'ec2' }),
+    ];
+  }
+  const summary = [
+    t('stats.reviews', { today: report.today, week: report.week, all: report.reviews }),
+    t('stats.streak', { n: report.streak, longest: report.longestStreak }),
+  ];
+  return [
+    format.style('heading', t('stats.title')),
+    ...progressTable(rows, format, report.total),
+    '',
+    ...summary.map((line) => truncate(line, format.width)),
+    '',
+    ...forecastLines(report, format),
+    '',
+    ...heatmapLines(report, format),
+    '',
+    ...examLines(report, format),
+    ...(report.weakest.length > 0 ? ['', ...weakestLines(report, format)] : []),
+  ];
+}
+
+/** `stats --topic T`: each section of one topic. */
+export function renderTopicDetail(
+  topic: TopicStats,
+  sections: SectionStats[],
+  format: Formatter,
+): string[] {
+  return [
+    format.style('heading', topic.name),
+    ...progressTable(
+      sections.map((section) => ({
+        label: section.path.slice(1).join(' › ') || section.path.join(' › '),
+        stats: section,
+      })),
+      format,
+      topic,
+    ),
+  ];
+}

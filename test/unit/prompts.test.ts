@@ -1,0 +1,162 @@
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import { InterruptedError } from '../../src/errors.js';
+import {
+  askChoice,
+  askExamReview,
+  askRecall,
+  askTyped,
+  choicePrompt,
+  recallPrompt,
+} from '../../src/ui/prompts.js';
+
+const OPTIONS = ['Private IP', 'Public IP', 'Elastic IP(EIP)'];
+
+describe('choice prompt', () => {
+  it('shows the question and numbered options; Enter alone answers with the first', async () => {
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      message: 'Which is static?',
+      options: OPTIONS,
+    });
+    const screen = getScreen();
+    expect(screen).toContain('Which is static?');
+    expect(screen).toMatch(/❯ 1\. Private IP/);
+    expect(screen).toContain('3. Elastic IP(EIP)');
+    expect(screen).not.toContain('f flag');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ type: 'answer', index: 0, flagged: false });
+  });
+
+  it('moves with arrows, j/k and digits', async () => {
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      message: 'Q',
+      options: OPTIONS,
+    });
+    events.keypress('down');
+    events.keypress('down');
+    expect(getScreen()).toMatch(/❯ 3\. Elastic IP/);
+    events.keypress('k');
+    events.keypress('2');
+    events.keypress('up');
+    events.keypress('enter');
+    await expect(answer).resolves.toMatchObject({ index: 0 });
+  });
+
+  it('wraps long Japanese options under their number', async () => {
+    const long =
+      '別インスタンスへ再マップ可能な静的Public IPで、Stop StartしてもIPアドレスが維持される';
+    const { getScreen } = await render(choicePrompt, {
+      message: 'Q',
+      options: [long, 'b', 'c'],
+      look: { width: 40, style: (_s, x) => x },
+    });
+    const lines = getScreen().split('\n');
+    expect(lines.some((line) => line.startsWith('     ') && line.trim().length > 0)).toBe(true);
+  });
+
+  it('flags with f and goes back with b in an exam', async () => {
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      message: 'Q',
+      options: OPTIONS,
+      allowFlag: true,
+      allowBack: true,
+      selected: 2,
+    });
+    expect(getScreen()).toMatch(/❯ 3\./);
+    expect(getScreen()).toContain('f flag for review');
+    events.keypress('f');
+    expect(getScreen()).toContain('⚑ flagged for review');
+    events.keypress('b');
+    await expect(answer).resolves.toEqual({ type: 'back', flagged: true });
+  });
+
+  it('ignores b when there is no question to go back to', async () => {
+    const { answer, events } = await render(choicePrompt, {
+      message: 'Q',
+      options: OPTIONS,
+      allowFlag: true,
+    });
+    events.keypress('b');
+    events.keypress('f');
+    events.keypress('f');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ type: 'answer', index: 0, flagged: false });
+  });
+
+  it('turns Ctrl+C into InterruptedError', async () => {
+    const { PassThrough } = await import('node:stream');
+    const input = new PassThrough() as unknown as NodeJS.ReadStream;
+    const output = new PassThrough();
+    const pending = askChoice({ message: 'Q', options: OPTIONS }, { input, output });
+    input.write('\u0003');
+    await expect(pending).rejects.toBeInstanceOf(InterruptedError);
+  });
+});
+
+describe('recall prompt', () => {
+  it('hides the answer until Enter, then grades with Good by default', async () => {
+    const { answer, events, getScreen } = await render(recallPrompt, {
+      message: 'Explain: EC2 › User data',
+      answer: '起動時にスクリプト実行を行う機能',
+    });
+    expect(getScreen()).not.toContain('起動時');
+    expect(getScreen()).toContain('press Enter');
+    events.keypress('enter');
+    expect(getScreen()).toContain('起動時にスクリプト実行を行う機能');
+    expect(getScreen()).toContain('[3 Good]');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('good');
+  });
+
+  it('chooses another grade with arrows or digits', async () => {
+    const { answer, events } = await render(recallPrompt, { message: 'Q', answer: 'A' });
+    events.keypress('enter');
+    events.keypress('left');
+    events.keypress('left');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('again');
+    const second = await render(recallPrompt, { message: 'Q', answer: 'A' });
+    second.events.keypress('enter');
+    second.events.keypress('4');
+    second.events.keypress('enter');
+    await expect(second.answer).resolves.toBe('easy');
+  });
+});
+
+describe('typed and review prompts', () => {
+  it('returns the typed answer, or empty for "I don\'t know"', async () => {
+    const { PassThrough } = await import('node:stream');
+    const ask = async (keys: string) => {
+      const input = new PassThrough() as unknown as NodeJS.ReadStream;
+      const pending = askTyped({ message: 'Fill in' }, { input, output: new PassThrough() });
+      input.write(keys);
+      return pending;
+    };
+    await expect(ask('16000\r')).resolves.toBe('16000');
+    await expect(ask('\r')).resolves.toBe('');
+  });
+
+  it('submits on Enter and goes to a chosen question', async () => {
+    const { PassThrough } = await import('node:stream');
+    const items = [
+      { index: 1, answered: false, flagged: false, label: 'Which…' },
+      { index: 3, answered: true, flagged: true, label: 'What…' },
+    ];
+    const run = async (keys: string) => {
+      const input = new PassThrough() as unknown as NodeJS.ReadStream;
+      const output = new PassThrough();
+      let screen = '';
+      output.on('data', (chunk) => {
+        screen += String(chunk);
+      });
+      const pending = askExamReview({ message: 'Review', items }, { input, output });
+      input.write(keys);
+      return { choice: await pending, screen };
+    };
+    const submitted = await run('\r');
+    expect(submitted.choice).toEqual({ type: 'submit' });
+    expect(submitted.screen).toContain('Question 2 (unanswered)');
+    expect(submitted.screen).toContain('Question 4 (⚑ flagged)');
+    expect((await run('\u001b[B\u001b[B\r')).choice).toEqual({ type: 'goto', index: 3 });
+  });
+});
