@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { Terminal } from '../helpers/tmux.js';
+
+const open: Terminal[] = [];
+afterEach(() => {
+  for (const terminal of open.splice(0)) terminal.close();
+});
+
+function start(args: string[], dataDir: string, width = 80): Terminal {
+  const terminal = new Terminal({ args, width, height: 50, env: { AWSQUIZ_DATA_DIR: dataDir } });
+  open.push(terminal);
+  return terminal;
+}
+
+/** The part of the screen after the last question header. */
+function lastQuestion(screen: string): string {
+  const at = screen.lastIndexOf('card ');
+  return at < 0 ? screen : screen.slice(at);
+}
+
+interface Tally {
+  answered: number;
+  right: number;
+  recall: number;
+  choice: number;
+  typed: number;
+}
+
+/**
+ * Answers `count` questions by keys: recall cards alternately Good and Again,
+ * multiple choice with Enter (the first option), typed ones with a wrong word.
+ */
+async function answer(terminal: Terminal, count: number): Promise<Tally> {
+  const tally: Tally = { answered: 0, right: 0, recall: 0, choice: 0, typed: 0 };
+  for (let i = 0; i < count; i++) {
+    const screen = lastQuestion(
+      await terminal.waitFor(new RegExp(`card ${i + 1}/\\d+[\\s\\S]*\\?`)),
+    );
+    if (screen.includes('press Enter to see it')) {
+      tally.recall += 1;
+      terminal.send('Enter');
+      await terminal.waitFor('How well did you know it?');
+      const good = tally.recall % 2 === 1;
+      if (!good) terminal.send('1');
+      terminal.send('Enter');
+      if (good) tally.right += 1;
+    } else if (screen.includes('↑↓ move')) {
+      tally.choice += 1;
+      terminal.send('Enter');
+      const after = lastQuestion(
+        await terminal.waitFor(new RegExp(`card ${i + 1}/[\\s\\S]*(✓|✗)`)),
+      );
+      if (after.includes('✓')) tally.right += 1;
+    } else {
+      tally.typed += 1;
+      terminal.type('zzzz');
+      terminal.send('Enter');
+      await terminal.waitFor(new RegExp(`card ${i + 1}/[\\s\\S]*✗`));
+    }
+    tally.answered += 1;
+  }
+  await terminal.waitFor(new RegExp(`card ${count + 1}/`));
+  return tally;
+}
+
+describe('awsquiz study in a real terminal', () => {
+  it('answers by keystrokes, saves every answer, and ends cleanly on Ctrl+C', async () => {
+    const dataDir = tempDir();
+    const first = start(['study', 'ec2', '--seed', '3'], dataDir);
+    await first.waitFor('Studying EC2: 0 due, 20 new.');
+    const tally = await answer(first, 9);
+    expect(tally.recall).toBeGreaterThan(2);
+    expect(tally.choice).toBeGreaterThan(0);
+    expect(tally.answered - tally.right).toBeGreaterThan(0);
+    first.send('C-c');
+    expect(await first.exitCode()).toBe(130);
+    const screen = first.screen();
+    expect(screen).toContain('Session summary');
+    expect(screen).toContain(`Answered ${tally.answered}, right ${tally.right}`);
+    expect(hasStackTrace(screen)).toBe(false);
+    expect(screen).not.toMatch(/ExitPromptError|Error:/);
+
+    const stats = runCli(['stats', '--json'], { dataDir });
+    expect(stats.status).toBe(0);
+    const report = JSON.parse(stats.stdout) as {
+      reviews: number;
+      streak: number;
+      topics: {
+        name: string;
+        new: number;
+        learning: number;
+        accuracy: number | null;
+        cards: number;
+      }[];
+    };
+    expect(report.reviews).toBe(tally.answered);
+    expect(report.streak).toBe(1);
+    const ec2 = report.topics.find((topic) => topic.name === 'EC2');
+    expect(ec2?.accuracy).toBeCloseTo(tally.right / tally.answered, 5);
+    expect(ec2?.learning).toBeGreaterThan(0);
+    expect((ec2?.new ?? 0) + (ec2?.learning ?? 0)).toBe(ec2?.cards);
+
+    // A second session knows what the first one did: fewer new cards left today.
+    const second = start(['study', 'ec2', '--seed', '3'], dataDir);
+    const learned = (ec2?.cards ?? 0) - (ec2?.new ?? 0);
+    await second.waitFor(`Studying EC2: 0 due, ${20 - learned} new.`);
+    second.send('C-c');
+    expect(await second.exitCode()).toBe(130);
+    expect(hasStackTrace(second.screen())).toBe(false);
+  }, 60_000);
+
+  it('is usable at 40 columns in Japanese', async () => {
+    const terminal = new Terminal({
+      args: ['study', 'api', '--seed', '1'],
+      width: 40,
+      height: 40,
+      env: { AWSQUIZ_DATA_DIR: tempDir(), LANG: 'ja_JP.UTF-8' },
+    });
+    open.push(terminal);
+    await terminal.waitFor('API gateway を学習します');
+    terminal.send('Enter');
+    await terminal.waitFor('どのくらい覚えていましたか');
+    terminal.send('Enter');
+    await terminal.waitFor('カード 2/');
+    const screen = terminal.screen();
+    for (const line of screen.split('\n'))
+      expect(line.startsWith('。') || line.startsWith('、')).toBe(false);
+    terminal.send('C-c');
+    expect(await terminal.exitCode()).toBe(130);
+  }, 30_000);
+
+  it('review says when the next card is due when nothing is due', async () => {
+    const dataDir = tempDir();
+    const terminal = start(['review'], dataDir);
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen()).toContain('Nothing to review yet');
+  });
+});

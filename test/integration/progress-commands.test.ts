@@ -1,0 +1,105 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, runCli, tempDir } from '../helpers/cli.js';
+
+const NOW = Date.now();
+
+function seeded(dir: string, extra: Record<string, unknown> = {}): string {
+  const path = join(dir, 'progress.json');
+  writeFileSync(
+    path,
+    JSON.stringify({ schemaVersion: 1, cards: {}, log: [], exams: [], ...extra }),
+  );
+  return path;
+}
+
+describe('interactive commands without a terminal', () => {
+  it('study and review exit 2 at once with one line saying what to use instead', () => {
+    for (const args of [['study'], ['study', 'ec2'], ['review']]) {
+      const result = runCli(args, { input: '\n\n\n' });
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain('needs an interactive terminal');
+      expect(result.stderr).toContain('awsquiz stats');
+      expect(result.stdout).toBe('');
+    }
+  });
+
+  it('checks arguments first: an unknown topic or a bad number is reported before the terminal', () => {
+    expect(runCli(['study', 'nope']).stderr).toContain('unknown topic "nope"');
+    for (const args of [
+      ['study', '--new', '-1'],
+      ['study', '--limit', '0'],
+      ['study', '--limit', 'ten'],
+      ['study', '--retention', '0.5'],
+      ['study', '--retention', 'high'],
+      ['review', '--limit', '1.5'],
+    ]) {
+      const result = runCli(args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/--(new|limit|retention) must be a/);
+      expect(hasStackTrace(result.stderr)).toBe(false);
+    }
+  });
+
+  it('reset refuses without --yes, and resets with it', () => {
+    const dir = tempDir();
+    const path = seeded(dir, { log: [['x', NOW, 3, 'recall', 1, 1]] });
+    const refused = runCli(['reset'], { dataDir: dir });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+    expect(JSON.parse(readFileSync(path, 'utf8')).log).toHaveLength(1);
+    const done = runCli(['reset', '--yes'], { dataDir: dir });
+    expect(done.status).toBe(0);
+    expect(JSON.parse(readFileSync(path, 'utf8')).log).toHaveLength(0);
+    expect(runCli(['reset', '--topic', 'ec9', '--yes'], { dataDir: dir }).status).toBe(2);
+  });
+});
+
+describe('stats and topics read progress', () => {
+  it('stats --json has the documented shape, with no progress yet', () => {
+    const result = runCli(['stats', '--json']);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ reviews: 0, streak: 0, exams: [] });
+    expect(report.topics).toHaveLength(13);
+    expect(Object.keys(report.topics[0]).sort()).toEqual(
+      ['accuracy', 'cards', 'due', 'learning', 'mature', 'name', 'new'].sort(),
+    );
+    expect(report.topics[0].accuracy).toBeNull();
+    expect(report.forecast).toHaveLength(14);
+    expect(report.heatmap).toHaveLength(140);
+    const text = runCli(['stats']);
+    expect(text.stdout).toContain('No progress yet. Start with: awsquiz study ec2');
+  });
+
+  it('moves a corrupt progress file aside, warns with both paths, and goes on', () => {
+    const dir = tempDir();
+    const path = join(dir, 'progress.json');
+    writeFileSync(path, '{"schemaVersion":1,"cards":{"x"');
+    const result = runCli(['topics', '--json'], { dataDir: dir });
+    expect(result.status).toBe(0);
+    const aside = readdirSync(dir).find((f) => f.startsWith('progress.json.corrupt-'));
+    expect(aside).toBeDefined();
+    expect(readFileSync(join(dir, aside ?? ''), 'utf8')).toBe('{"schemaVersion":1,"cards":{"x"');
+    expect(result.stderr).toContain(path);
+    expect(result.stderr).toContain(join(dir, aside ?? ''));
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('refuses a progress file from a newer awsquiz with exit 1 and leaves it alone', () => {
+    const dir = tempDir();
+    const path = seeded(dir, { schemaVersion: 99 });
+    const before = readFileSync(path, 'utf8');
+    for (const args of [['stats'], ['topics'], ['study', 'ec2'], ['reset', '--yes']]) {
+      const result = runCli(args, { dataDir: dir });
+      expect(result.status, args.join(' ')).toBe(args[0] === 'study' ? 2 : 1);
+    }
+    const stats = runCli(['stats'], { dataDir: dir });
+    expect(stats.stderr).toContain('newer awsquiz');
+    expect(hasStackTrace(stats.stderr)).toBe(false);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(readdirSync(dir)).toEqual(['progress.json']);
+  });
+});
