@@ -27,6 +27,7 @@ type Action = (context: CommandContext, args: unknown[]) => Promise<number | und
 const actions: Record<string, () => Promise<{ run: Action }>> = {
   study: () => import('./commands/study.js'),
   review: () => import('./commands/review.js'),
+  exam: () => import('./commands/exam.js'),
   stats: () => import('./commands/stats.js'),
   reset: () => import('./commands/reset.js'),
   topics: () => import('./commands/topics.js'),
@@ -101,6 +102,19 @@ export function buildProgram(): Command {
       .option('--retention <r>', describe('help.study.retention'))
       .addHelpText('after', `\n${describe('help.review.examples')}`),
     'review',
+  );
+  register(
+    program
+      .command('exam')
+      .argument('[topic...]', describe('help.exam.topic'))
+      .description(describe('help.exam'))
+      .option('--random <n>', describe('help.exam.random'))
+      .option('--topic <topic...>', describe('help.exam.topic'))
+      .option('--time <minutes>', describe('help.exam.time'))
+      .option('--pass <percent>', describe('help.exam.pass'))
+      .option('--seed <n>', describe('help.seed'))
+      .addHelpText('after', `\n${describe('help.exam.examples')}`),
+    'exam',
   );
   register(
     program

@@ -19,10 +19,11 @@ const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 /**
  * The distinctive words of a heading, longest first: the heading itself, its
  * parts between brackets and separators, and within those the runs of one
- * script (`EC2のライフサイクル` → `EC2`, `ライフサイクル`). Particles and single
- * characters are not words.
+ * script (`EC2のライフサイクル` → `EC2`, `ライフサイクル`; not with `runs: false`).
+ * Particles and single characters are not words.
  */
-export function headingWords(title: string): string[] {
+export function headingWords(title: string, options: { runs?: boolean } = {}): string[] {
+  const runs = options.runs ?? true;
   const words = new Set<string>();
   const add = (word: string) => {
     const folded = fold(word);
@@ -32,6 +33,7 @@ export function headingWords(title: string): string[] {
   add(title);
   for (const part of title.split(SEPARATORS)) {
     add(part);
+    if (!runs) continue;
     for (const run of part.match(/[\p{Script=Latin}\p{N}_.@-]+|[^\p{Script=Latin}\p{N}_.@-]+/gu) ??
       []) {
       add(run);

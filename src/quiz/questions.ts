@@ -71,10 +71,17 @@ function* titleTiers(index: DeckIndex, located: Located): Generator<string[]> {
   for (const tier of relativeTiers(index, located)) yield tier.map((s) => s.title);
 }
 
-/** Words of a section's own heading (not its ancestors'), to mask in its lines. */
+/**
+ * The names of a section's own heading (the title and its bracketed parts,
+ * not its ancestors'), masked in its lines when they are options, so that no
+ * option gives itself away by naming its section. Generic sub-words such as
+ * IOPS stay readable.
+ */
 function ownWords(section: Section): string[] {
   const ancestors = new Set(section.path.slice(0, -1).flatMap((title) => headingWords(title)));
-  return headingWords(section.title).filter((w) => !ancestors.has(w) || w === fold(section.title));
+  return headingWords(section.title, { runs: false }).filter(
+    (w) => !ancestors.has(w) || w === fold(section.title),
+  );
 }
 
 export function makeQuestion(

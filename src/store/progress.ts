@@ -324,8 +324,27 @@ export class ProgressStore {
     return next;
   }
 
-  addExam(record: ExamRecord): void {
+  /**
+   * Saves a finished exam in one write: its answers go to the log (marked as
+   * exam answers, so no card is rescheduled) and the record to the history.
+   * An abandoned exam never calls this, so nothing of it is half-written.
+   */
+  recordExam(
+    record: ExamRecord,
+    answers: readonly Omit<AnswerRecord, 'exam' | 'reschedule'>[],
+  ): void {
     this.update((data) => {
+      for (const answer of answers) {
+        const flags = (answer.correct ? FLAG_CORRECT : 0) | FLAG_EXAM;
+        data.log.push([
+          answer.cardId,
+          answer.now.getTime(),
+          answer.grade,
+          answer.kind,
+          Math.round(answer.ms),
+          flags,
+        ]);
+      }
       data.exams.push(record);
     });
   }

@@ -219,3 +219,13 @@ export function meter(value: number, max: number, width: number, char = '█'): 
   if (max <= 0 || value <= 0) return '';
   return char.repeat(Math.max(1, Math.round((value / max) * width)));
 }
+
+/** A countdown or a duration as m:ss (h:mm:ss from an hour). */
+export function clock(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const mm = String(m).padStart(h > 0 ? 2 : 1, '0');
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}

@@ -13,6 +13,7 @@ import {
   isNumberKey,
   isUpKey,
   type KeypressEvent,
+  useEffect,
   useKeypress,
   usePrefix,
   useState,
@@ -23,7 +24,7 @@ import { InterruptedError } from '../errors.js';
 import type { SelfGrade } from '../quiz/types.js';
 import type { Style } from './format.js';
 import { t } from './i18n.js';
-import { wrap } from './layout.js';
+import { clock, truncate, wrap } from './layout.js';
 
 export interface PromptIO {
   input?: NodeJS.ReadableStream;
@@ -70,7 +71,8 @@ function isKey(key: KeypressEvent, ...names: string[]): boolean {
 
 export type ChoiceResult =
   | { type: 'answer'; index: number; flagged: boolean }
-  | { type: 'back'; flagged: boolean };
+  | { type: 'back'; flagged: boolean }
+  | { type: 'timeout'; flagged: boolean };
 
 export interface ChoiceConfig {
   message: string;
@@ -81,6 +83,10 @@ export interface ChoiceConfig {
   /** Exam keys: f flags the question, b / ← goes back. */
   allowFlag?: boolean;
   allowBack?: boolean;
+  /** A line above the question (where you are in an exam). */
+  header?: string | undefined;
+  /** Epoch ms: a countdown is shown, and the prompt resolves 'timeout' when it runs out. */
+  deadline?: number | undefined;
   look?: PromptLook;
 }
 
@@ -89,8 +95,24 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const count = config.options.length;
   const [active, setActive] = useState(Math.min(Math.max(config.selected ?? 0, 0), count - 1));
   const [flagged, setFlagged] = useState(config.flagged ?? false);
-  const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const prefix = usePrefix({ status });
+  const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
+  const [now, setNow] = useState(Date.now());
+  const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done' });
+
+  useEffect(() => {
+    const deadline = config.deadline;
+    if (deadline === undefined) return undefined;
+    const timer = setInterval(() => {
+      const time = Date.now();
+      setNow(time);
+      if (time >= deadline) {
+        clearInterval(timer);
+        setStatus('done');
+        done({ type: 'timeout', flagged: false });
+      }
+    }, 250);
+    return () => clearInterval(timer);
+  }, []);
 
   useKeypress((key, rl) => {
     if (status === 'done') return;
@@ -106,7 +128,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
       if (index >= 0 && index < count) setActive(index);
     } else if (config.allowFlag && isKey(key, 'f')) setFlagged(!flagged);
     else if (config.allowBack && isKey(key, 'b', 'left')) {
-      setStatus('done');
+      setStatus('back');
       done({ type: 'back', flagged });
       return;
     }
@@ -114,9 +136,20 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   });
 
   const message = block(config.message, look.width, 2);
-  const head = message.map((line, i) =>
-    i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
-  );
+  const where = [
+    config.header,
+    config.deadline === undefined ? undefined : `⏱ ${clock(config.deadline - now)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const head = [
+    ...(where ? [look.style('dim', where)] : []),
+    ...message.map((line, i) =>
+      i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
+    ),
+  ];
+  if (status === 'back')
+    return [...head, look.style('dim', `  ← ${t('prompt.wentBack')}`)].join('\n');
   if (status === 'done') {
     const chosen = block(config.options[active] ?? '', look.width, 4);
     return [
@@ -161,6 +194,8 @@ export function askExamQuestion(
     selected?: number | undefined;
     flagged: boolean;
     canGoBack: boolean;
+    header?: string;
+    deadline?: number | undefined;
     look?: PromptLook;
   },
   io: PromptIO = {},
@@ -174,6 +209,8 @@ export function askExamQuestion(
         flagged: config.flagged,
         allowFlag: true,
         allowBack: config.canGoBack,
+        header: config.header,
+        deadline: config.deadline,
         ...(config.look ? { look: config.look } : {}),
       },
       context(io),
@@ -295,8 +332,12 @@ export function askExamReview(
       ]
         .filter(Boolean)
         .join(' · ');
+      const width = (config.look ?? PLAIN).width - 4;
       return {
-        name: `${t('exam.review.goto', { n: item.index + 1 })}${state ? ` (${state})` : ''}  ${item.label}`,
+        name: truncate(
+          `${t('exam.review.goto', { n: item.index + 1 })}${state ? ` (${state})` : ''}  ${item.label}`,
+          width,
+        ),
         value: { type: 'goto', index: item.index } as ReviewChoice,
       };
     }),

@@ -103,3 +103,30 @@ describe('stats and topics read progress', () => {
     expect(readdirSync(dir)).toEqual(['progress.json']);
   });
 });
+
+describe('exam without a terminal or with bad numbers', () => {
+  it('names the flag and the allowed range, exit 2', () => {
+    for (const [flag, value] of [
+      ['--random', '0'],
+      ['--random', '-3'],
+      ['--random', '2.5'],
+      ['--random', 'many'],
+      ['--time', '0'],
+      ['--time', 'soon'],
+      ['--pass', '0'],
+      ['--pass', '101'],
+      ['--pass', '7e1'],
+    ] as const) {
+      const result = runCli(['exam', flag, value]);
+      expect(result.status, `${flag} ${value}`).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`${flag} must be a whole number from \\d+ to \\d+`));
+      expect(hasStackTrace(result.stderr)).toBe(false);
+    }
+  });
+
+  it('needs a terminal', () => {
+    const result = runCli(['exam', '--random', '5']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('needs an interactive terminal');
+  });
+});

@@ -72,6 +72,28 @@ describe('progress store', () => {
     expect(firstAnswers(store.data).size).toBe(0);
   });
 
+  it('saves a finished exam in one write, its answers marked as exam answers', async () => {
+    const { open } = options();
+    const store = await openProgress(open);
+    const record = {
+      date: NOW.toISOString(),
+      topics: ['EC2'],
+      score: 1,
+      total: 2,
+      passMark: 72,
+      passed: false,
+      seconds: 30,
+      byTopic: [{ topic: 'EC2', right: 1, total: 2 }],
+    };
+    store.recordExam(record, [
+      { cardId: 'a', kind: 'which-fact', grade: 3, correct: true, ms: 10, now: NOW },
+      { cardId: 'b', kind: 'term', grade: 1, correct: false, ms: 20, now: NOW },
+    ]);
+    expect(store.data.exams).toEqual([record]);
+    expect(store.data.log.map((e) => e[5])).toEqual([FLAG_EXAM | 1, FLAG_EXAM]);
+    expect(store.data.cards).toEqual({});
+  });
+
   it('moves a corrupt file aside byte for byte, warns naming both paths, and starts empty', async () => {
     for (const broken of [
       '{"schemaVersion":1,"cards":{"a":',

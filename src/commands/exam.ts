@@ -1,0 +1,212 @@
+/**
+ * `awsquiz exam [topic…] --random N [--time MIN] [--pass PCT] [--seed N]`:
+ * all questions first, the verdict at the end, then learning from the misses.
+ * Answers are logged when the exam is submitted; card schedules stay as they are.
+ */
+
+import { openLibrary } from '../content/library.js';
+import { contentDir } from '../content/load.js';
+import { matchTopics } from '../content/topics.js';
+import { InterruptedError } from '../errors.js';
+import {
+  answerQuestion,
+  DEFAULT_PASS,
+  DEFAULT_QUESTIONS,
+  drawExam,
+  type ExamState,
+  expired,
+  flagQuestion,
+  goTo,
+  scoreExam,
+  startExam,
+} from '../quiz/exam.js';
+import { createRng, randomSeed } from '../quiz/rng.js';
+import { DEFAULT_RETENTION } from '../quiz/scheduler.js';
+import { openProgress } from '../store/progress.js';
+import { renderResults } from '../ui/exam-view.js';
+import { formatterFor, type Style } from '../ui/format.js';
+import { t } from '../ui/i18n.js';
+import { wrap } from '../ui/layout.js';
+import type { CommandContext } from './context.js';
+import { optionalInteger } from './options.js';
+import { warn } from './study.js';
+import { requireTerminal, runStudyLoop } from './study-loop.js';
+
+export interface ExamOptions {
+  random?: string;
+  time?: string;
+  pass?: string;
+  seed?: string;
+  topic?: string[];
+}
+
+export function examSettings(options: ExamOptions) {
+  return {
+    count: optionalInteger('--random', options.random, 1, 1000) ?? DEFAULT_QUESTIONS,
+    minutes: optionalInteger('--time', options.time, 1, 600),
+    pass: optionalInteger('--pass', options.pass, 1, 100) ?? DEFAULT_PASS,
+    seed: optionalInteger('--seed', options.seed, 0, 2 ** 31 - 1) ?? randomSeed(),
+  };
+}
+
+export async function run(context: CommandContext, args: unknown[]): Promise<number> {
+  const options = (args[args.length - 1] ?? {}) as ExamOptions;
+  const queries = [...((args[0] ?? []) as string[]), ...(options.topic ?? [])];
+  const settings = examSettings(options);
+  const library = openLibrary(contentDir(context.content, context.env));
+  const chosen = matchTopics(queries, library.deck.topics).map((topic) => topic.title);
+  const topics = new Set(chosen);
+  requireTerminal(context, 'exam');
+  const store = await openProgress({
+    env: context.env,
+    now: context.now,
+    onWarning: warn(context),
+  });
+  const format = await formatterFor(context);
+  const cards = library.cards.filter((card) => topics.has(card.topic));
+  const draw = drawExam(cards, library.index, settings.count, createRng(settings.seed));
+  const out = (lines: string[]) => context.stdout.write(`${lines.join('\n')}\n`);
+  if (draw.questions.length === 0) {
+    out([t('exam.noQuestions')]);
+    return 1;
+  }
+  const wrapped = (text: string, style: Style) =>
+    wrap(text, format.width).map((line) => format.style(style, line));
+  if (draw.available < settings.count) {
+    out(wrapped(t('exam.fewer', { asked: settings.count, n: draw.available }), 'warn'));
+  }
+  out([
+    ...wrapped(t('exam.start', { n: draw.questions.length, pass: settings.pass }), 'heading'),
+    ...wrapped(t('exam.keys'), 'dim'),
+    '',
+  ]);
+
+  const prompts = await import('../ui/prompts.js');
+  const look = { width: format.width, style: format.style };
+  const total = draw.questions.length;
+  let state: ExamState = startExam(draw.questions, context.now().getTime(), settings.minutes);
+  const spent = new Array<number>(total).fill(0);
+  let reviewing = false;
+  let timedOut = false;
+  try {
+    for (;;) {
+      if (expired(state, context.now().getTime())) {
+        timedOut = true;
+        break;
+      }
+      if (state.position >= total) {
+        const items = state.questions
+          .map((question, index) => ({
+            index,
+            answered: state.answers[index] !== undefined,
+            flagged: state.flags[index] ?? false,
+            label: question.stem.split('\n')[0] ?? '',
+          }))
+          .filter((item) => item.flagged || !item.answered);
+        const answered = state.answers.filter((a) => a !== undefined).length;
+        const choice = await prompts.askExamReview({
+          message: t('exam.review.message', {
+            answered,
+            total,
+            flagged: state.flags.filter(Boolean).length,
+          }),
+          items,
+          look,
+        });
+        if (choice.type === 'submit') break;
+        state = goTo(state, choice.index);
+        reviewing = true;
+        continue;
+      }
+      const index = state.position;
+      const question = state.questions[index];
+      if (!question) break;
+      const started = Date.now();
+      const action = await prompts.askExamQuestion({
+        header: t('exam.header', {
+          n: index + 1,
+          total,
+          answered: state.answers.filter((a) => a !== undefined).length,
+          flagged: state.flags.filter(Boolean).length,
+        }),
+        message: question.stem,
+        options: question.options ?? [],
+        selected: state.answers[index],
+        flagged: state.flags[index] ?? false,
+        canGoBack: index > 0 && !reviewing,
+        deadline: state.deadline,
+        look,
+      });
+      spent[index] = (spent[index] ?? 0) + (Date.now() - started);
+      if (action.type === 'timeout') {
+        timedOut = true;
+        break;
+      }
+      if (action.type === 'back') {
+        state = goTo(flagQuestion(state, index, action.flagged), index - 1);
+        continue;
+      }
+      state = answerQuestion(state, index, action.index, action.flagged);
+      state = goTo(state, reviewing ? total : index + 1);
+    }
+  } catch (error) {
+    if (error instanceof InterruptedError) {
+      out(['', format.style('warn', t('exam.abandoned'))]);
+    }
+    throw error;
+  }
+
+  const now = context.now();
+  const result = scoreExam(state, settings.pass, now.getTime());
+  store.recordExam(
+    {
+      date: now.toISOString(),
+      topics: queries.length > 0 ? chosen : [...new Set(state.questions.map((q) => q.topic))],
+      score: result.score,
+      total: result.total,
+      passMark: result.passMark,
+      passed: result.passed,
+      seconds: result.seconds,
+      byTopic: result.byTopic,
+    },
+    state.questions.flatMap((question, index) => {
+      const chosenOption = state.answers[index];
+      if (chosenOption === undefined) return [];
+      const correct = chosenOption === question.correct;
+      return [
+        {
+          cardId: question.cardId,
+          kind: question.kind,
+          grade: correct ? 3 : 1,
+          correct,
+          ms: spent[index] ?? 0,
+          now,
+        },
+      ];
+    }),
+  );
+  out(['', ...renderResults(state, result, format, { timedOut, minutes: settings.minutes }), '']);
+
+  const missed = result.missed
+    .map((index) => library.cards.find((card) => card.id === state.questions[index]?.cardId))
+    .filter((card) => card !== undefined);
+  if (missed.length > 0) {
+    const again = await prompts.askConfirm({
+      message: t('exam.studyMissed', { n: missed.length }),
+      default: true,
+    });
+    if (again) {
+      out(['']);
+      await runStudyLoop({
+        context,
+        library,
+        store,
+        plan: { queue: missed, due: missed.length, fresh: 0, dueLeftOver: 0 },
+        format,
+        seed: settings.seed,
+        retention: DEFAULT_RETENTION,
+      });
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,203 @@
+/**
+ * Practice exams, pure: drawing the questions, moving between them, time,
+ * and scoring. The clock and the rng come in as values.
+ */
+import type { DeckIndex } from '../content/deck.js';
+import type { Card, CardKind } from '../content/model.js';
+import { makeQuestion } from './questions.js';
+import { type Rng, shuffle } from './rng.js';
+import type { Question } from './types.js';
+
+/** Kinds with one checkable answer (cloze and recall are for study). */
+export const EXAM_KINDS: ReadonlySet<CardKind> = new Set([
+  'which-heading',
+  'which-fact',
+  'list-children',
+  'term',
+]);
+export const DEFAULT_QUESTIONS = 20;
+/** The AWS associate exams pass at 720/1000. */
+export const DEFAULT_PASS = 72;
+
+/**
+ * Splits `count` among groups in proportion to their sizes (largest
+ * remainder), never giving a group more than it has.
+ */
+export function allocate(sizes: number[], count: number): number[] {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const want = Math.min(count, total);
+  if (want <= 0) return sizes.map(() => 0);
+  const exact = sizes.map((size) => (size / total) * want);
+  const out = exact.map((e, i) => Math.min(sizes[i] ?? 0, Math.floor(e)));
+  let left = want - out.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((e, i) => ({ i, r: e - Math.floor(e) }))
+    .sort((a, b) => b.r - a.r || a.i - b.i);
+  while (left > 0) {
+    let gave = false;
+    for (const { i } of order) {
+      if (left <= 0) break;
+      if ((out[i] ?? 0) < (sizes[i] ?? 0)) {
+        out[i] = (out[i] ?? 0) + 1;
+        left -= 1;
+        gave = true;
+      }
+    }
+    if (!gave) break;
+  }
+  return out;
+}
+
+export interface Draw {
+  questions: Question[];
+  /** Questions the chosen topics can give. */
+  available: number;
+}
+
+/**
+ * N distinct multiple-choice questions from the given cards, spread over the
+ * topics in proportion to how many exam questions each can give, at most one
+ * per section while other sections are left, in a seeded random order.
+ */
+export function drawExam(cards: readonly Card[], index: DeckIndex, count: number, rng: Rng): Draw {
+  const byTopic = new Map<string, Question[]>();
+  for (const card of cards) {
+    if (!EXAM_KINDS.has(card.kind)) continue;
+    const question = makeQuestion(card, index, rng, 'exam');
+    if (!question || question.format !== 'choice') continue;
+    const list = byTopic.get(card.topic) ?? [];
+    list.push(question);
+    byTopic.set(card.topic, list);
+  }
+  const topics = [...byTopic.keys()];
+  const available = topics.reduce((sum, topic) => sum + (byTopic.get(topic)?.length ?? 0), 0);
+  const shares = allocate(
+    topics.map((topic) => byTopic.get(topic)?.length ?? 0),
+    count,
+  );
+  const picked: Question[] = [];
+  topics.forEach((topic, i) => {
+    const pool = shuffle(byTopic.get(topic) ?? [], rng);
+    const want = shares[i] ?? 0;
+    // Variety first: one question per section, then seconds.
+    const seen = new Set<string>();
+    const first: Question[] = [];
+    const rest: Question[] = [];
+    for (const question of pool) {
+      const section = question.path.join('\u001f');
+      (seen.has(section) ? rest : first).push(question);
+      seen.add(section);
+    }
+    picked.push(...[...first, ...rest].slice(0, want));
+  });
+  return { questions: shuffle(picked, rng), available };
+}
+
+export interface ExamState {
+  questions: Question[];
+  /** Chosen option per question; undefined = unanswered. */
+  answers: (number | undefined)[];
+  flags: boolean[];
+  position: number;
+  startedAt: number;
+  /** Epoch ms when time runs out, if timed. */
+  deadline: number | undefined;
+}
+
+export function startExam(questions: Question[], now: number, minutes?: number): ExamState {
+  return {
+    questions,
+    answers: questions.map(() => undefined),
+    flags: questions.map(() => false),
+    position: 0,
+    startedAt: now,
+    deadline: minutes === undefined ? undefined : now + minutes * 60_000,
+  };
+}
+
+export function remaining(state: ExamState, now: number): number | undefined {
+  return state.deadline === undefined ? undefined : Math.max(0, state.deadline - now);
+}
+
+export function expired(state: ExamState, now: number): boolean {
+  return state.deadline !== undefined && now >= state.deadline;
+}
+
+export function answerQuestion(
+  state: ExamState,
+  index: number,
+  option: number,
+  flagged: boolean,
+): ExamState {
+  const answers = [...state.answers];
+  const flags = [...state.flags];
+  answers[index] = option;
+  flags[index] = flagged;
+  return { ...state, answers, flags };
+}
+
+export function flagQuestion(state: ExamState, index: number, flagged: boolean): ExamState {
+  const flags = [...state.flags];
+  flags[index] = flagged;
+  return { ...state, flags };
+}
+
+export function goTo(state: ExamState, position: number): ExamState {
+  return { ...state, position: Math.max(0, Math.min(state.questions.length, position)) };
+}
+
+export interface TopicResult {
+  topic: string;
+  right: number;
+  total: number;
+}
+
+export interface ExamResult {
+  score: number;
+  total: number;
+  /** 0–100, rounded down to one decimal. */
+  percent: number;
+  passMark: number;
+  passed: boolean;
+  seconds: number;
+  /** Weakest first. */
+  byTopic: TopicResult[];
+  /** Indexes of questions answered wrong or not at all. */
+  missed: number[];
+  unanswered: number;
+}
+
+/** Unanswered questions count as wrong, as in the AWS exams. */
+export function scoreExam(state: ExamState, passMark: number, now: number): ExamResult {
+  const total = state.questions.length;
+  const topics = new Map<string, TopicResult>();
+  const missed: number[] = [];
+  let score = 0;
+  let unanswered = 0;
+  state.questions.forEach((question, i) => {
+    const chosen = state.answers[i];
+    const right = chosen !== undefined && chosen === question.correct;
+    if (chosen === undefined) unanswered += 1;
+    if (right) score += 1;
+    else missed.push(i);
+    const row = topics.get(question.topic) ?? { topic: question.topic, right: 0, total: 0 };
+    row.total += 1;
+    if (right) row.right += 1;
+    topics.set(question.topic, row);
+  });
+  const percent = total === 0 ? 0 : Math.floor((score / total) * 1000) / 10;
+  const end = state.deadline === undefined ? now : Math.min(now, state.deadline);
+  return {
+    score,
+    total,
+    percent,
+    passMark,
+    passed: total > 0 && percent >= passMark,
+    seconds: Math.max(0, Math.round((end - state.startedAt) / 1000)),
+    byTopic: [...topics.values()].sort(
+      (a, b) => a.right / a.total - b.right / b.total || b.total - a.total,
+    ),
+    missed,
+    unanswered,
+  };
+}

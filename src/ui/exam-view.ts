@@ -1,0 +1,91 @@
+/**
+ * Exam results on screen: score and verdict, per-topic breakdown (weakest
+ * first), and every wrong answer with its explanation.
+ */
+import type { ExamResult, ExamState } from '../quiz/exam.js';
+import type { Formatter } from './format.js';
+import { t } from './i18n.js';
+import { clock, table, wrap } from './layout.js';
+
+function pct(right: number, total: number): string {
+  return total === 0 ? '–' : `${Math.round((right / total) * 100)}%`;
+}
+
+export function renderResults(
+  state: ExamState,
+  result: ExamResult,
+  format: Formatter,
+  options: { timedOut: boolean; minutes: number | undefined },
+): string[] {
+  const width = format.width;
+  const verdict = result.passed
+    ? format.style('ok', t('exam.pass'))
+    : format.style('bad', t('exam.fail'));
+  const lines = [
+    format.style('heading', t('exam.results.title')),
+    t('exam.results.score', {
+      score: result.score,
+      total: result.total,
+      percent: result.percent.toFixed(1),
+    }) +
+      `  ${verdict}  ${format.style('dim', t('exam.results.passMark', { pass: result.passMark }))}`,
+    t('exam.results.time', {
+      time: clock(result.seconds * 1000),
+      limit:
+        options.minutes === undefined
+          ? ''
+          : t('exam.results.limit', { limit: clock(options.minutes * 60_000) }),
+    }).trimEnd(),
+  ];
+  if (options.timedOut)
+    lines.push(format.style('warn', t('exam.results.timedOut', { n: result.unanswered })));
+  else if (result.unanswered > 0)
+    lines.push(format.style('warn', t('exam.results.unanswered', { n: result.unanswered })));
+  lines.push('', format.style('heading', t('exam.results.byTopic')));
+  lines.push(
+    ...table(
+      [
+        [t('stats.col.topic'), t('exam.results.right'), t('exam.results.total'), '%'],
+        ...result.byTopic.map((row) => [
+          row.topic,
+          String(row.right),
+          String(row.total),
+          pct(row.right, row.total),
+        ]),
+      ],
+      [{ shrink: true }, { align: 'right' }, { align: 'right' }, { align: 'right' }],
+      width,
+    ).map((line, i) => (i === 0 ? format.style('dim', line) : line)),
+  );
+  if (result.missed.length > 0) {
+    lines.push('', format.style('heading', t('exam.results.wrong', { n: result.missed.length })));
+    for (const index of result.missed) {
+      const question = state.questions[index];
+      if (!question) continue;
+      const chosen = state.answers[index];
+      const given =
+        chosen === undefined ? t('exam.results.notAnswered') : (question.options?.[chosen] ?? '');
+      const number = `${index + 1}. `;
+      const indent = ' '.repeat(number.length);
+      lines.push('');
+      wrap(question.stem, width - number.length).forEach((line, i) => {
+        lines.push(`${i === 0 ? number : indent}${line}`);
+      });
+      for (const line of wrap(t('exam.results.yours', { answer: given }), width - indent.length)) {
+        lines.push(indent + format.style('bad', line));
+      }
+      for (const line of wrap(
+        t('exam.results.correct', { answer: question.answer }),
+        width - indent.length,
+      )) {
+        lines.push(indent + format.style('ok', line));
+      }
+      lines.push(indent + format.style('accent', question.explanation.path.join(' › ')));
+      for (const text of question.explanation.lines) {
+        for (const line of wrap(text, width - indent.length - 2))
+          lines.push(`${indent}${format.style('dim', '│')} ${line}`);
+      }
+    }
+  }
+  return lines;
+}

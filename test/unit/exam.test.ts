@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allocate,
+  answerQuestion,
+  drawExam,
+  EXAM_KINDS,
+  expired,
+  flagQuestion,
+  goTo,
+  remaining,
+  scoreExam,
+  startExam,
+} from '../../src/quiz/exam.js';
+import { createRng } from '../../src/quiz/rng.js';
+import type { Question } from '../../src/quiz/types.js';
+import { shippedDeck } from '../helpers/deck.js';
+
+const { cards, index } = shippedDeck();
+const T0 = Date.UTC(2026, 10, 25, 10);
+
+const q = (topic: string, correct: number): Question => ({
+  cardId: `${topic}-${correct}-${Math.random()}`,
+  kind: 'which-fact',
+  format: 'choice',
+  topic,
+  path: [topic],
+  stem: 'stem',
+  options: ['a', 'b', 'c', 'd'],
+  correct,
+  answer: ['a', 'b', 'c', 'd'][correct] ?? 'a',
+  explanation: { path: [topic], lines: [] },
+});
+
+describe('allocate', () => {
+  it('splits in proportion, exactly, never more than a group has', () => {
+    expect(allocate([100, 50, 50], 20)).toEqual([10, 5, 5]);
+    expect(allocate([3, 1000], 20).reduce((a, b) => a + b, 0)).toBe(20);
+    expect(allocate([2, 2], 10)).toEqual([2, 2]);
+    expect(allocate([0, 5], 3)).toEqual([0, 3]);
+  });
+});
+
+describe('drawExam', () => {
+  it('draws N distinct multiple-choice questions of the exam kinds', () => {
+    const draw = drawExam(cards, index, 20, createRng(7));
+    expect(draw.questions).toHaveLength(20);
+    expect(new Set(draw.questions.map((x) => x.cardId)).size).toBe(20);
+    for (const question of draw.questions) {
+      expect(question.format).toBe('choice');
+      expect(EXAM_KINDS.has(question.kind)).toBe(true);
+    }
+    expect(draw.available).toBeGreaterThan(300);
+  });
+
+  it('spreads questions over topics in proportion to their size', () => {
+    const draw = drawExam(cards, index, 60, createRng(1));
+    const count = (topic: string) => draw.questions.filter((x) => x.topic === topic).length;
+    expect(count('EC2')).toBeGreaterThan(count('EBS'));
+    expect(count('EBS')).toBeGreaterThan(count('AWS Batch'));
+    expect(count('EC2')).toBeGreaterThanOrEqual(18);
+    expect(count('EC2')).toBeLessThanOrEqual(26);
+  });
+
+  it('prefers one question per section', () => {
+    const lambda = cards.filter((c) => c.topic === 'Lambda');
+    const draw = drawExam(lambda, index, 3, createRng(2));
+    expect(new Set(draw.questions.map((x) => x.path.join('/'))).size).toBe(3);
+  });
+
+  it('is the same exam for the same seed, another for another seed', () => {
+    const ids = (seed: number) =>
+      drawExam(cards, index, 10, createRng(seed)).questions.map((x) => x.cardId);
+    expect(ids(5)).toEqual(ids(5));
+    expect(ids(5)).not.toEqual(ids(6));
+  });
+
+  it('uses all questions when fewer than asked', () => {
+    const batch = cards.filter((c) => c.topic === 'AWS Batch');
+    const draw = drawExam(batch, index, 50, createRng(1));
+    expect(draw.questions.length).toBe(draw.available);
+    expect(draw.available).toBeLessThan(50);
+  });
+});
+
+describe('an exam', () => {
+  it('scores unanswered as wrong, breaks down by topic weakest first', () => {
+    let state = startExam([q('EC2', 0), q('EC2', 1), q('EBS', 2), q('EBS', 3)], T0);
+    state = answerQuestion(state, 0, 0, false);
+    state = answerQuestion(state, 1, 0, true);
+    state = answerQuestion(state, 2, 2, false);
+    const result = scoreExam(state, 72, T0 + 95_000);
+    expect(result).toMatchObject({
+      score: 2,
+      total: 4,
+      percent: 50,
+      passed: false,
+      seconds: 95,
+      unanswered: 1,
+    });
+    expect(result.missed).toEqual([1, 3]);
+    expect(result.byTopic).toEqual([
+      { topic: 'EC2', right: 1, total: 2 },
+      { topic: 'EBS', right: 1, total: 2 },
+    ]);
+  });
+
+  it('passes at the pass mark', () => {
+    let state = startExam([q('A', 0), q('A', 0), q('A', 0), q('A', 0)], T0);
+    for (let i = 0; i < 3; i++) state = answerQuestion(state, i, 0, false);
+    expect(scoreExam(state, 75, T0).passed).toBe(true);
+    expect(scoreExam(state, 76, T0).passed).toBe(false);
+  });
+
+  it('runs out of time with an injected clock, and counts only up to the limit', () => {
+    const state = startExam([q('A', 0), q('A', 1)], T0, 30);
+    expect(remaining(state, T0 + 60_000)).toBe(29 * 60_000);
+    expect(expired(state, T0 + 30 * 60_000 - 1)).toBe(false);
+    expect(expired(state, T0 + 30 * 60_000)).toBe(true);
+    const result = scoreExam(answerQuestion(state, 0, 0, false), 72, T0 + 45 * 60_000);
+    expect(result).toMatchObject({ score: 1, unanswered: 1, seconds: 1800 });
+    expect(remaining(startExam([], T0), T0)).toBeUndefined();
+  });
+
+  it('moves back and forth and keeps flags', () => {
+    let state = startExam([q('A', 0), q('A', 1), q('A', 2)], T0);
+    state = goTo(flagQuestion(state, 0, true), 1);
+    state = goTo(state, -5);
+    expect(state.position).toBe(0);
+    expect(state.flags).toEqual([true, false, false]);
+    expect(goTo(state, 99).position).toBe(3);
+  });
+});
