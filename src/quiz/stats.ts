@@ -46,6 +46,7 @@ export interface StatsReport {
   forecast: DayCount[];
   /** Study answers per local day over the last 20 weeks, oldest first, ending today. */
   heatmap: DayCount[];
+  /** The weakest card of each of the weakest sections: most lapses, then lowest retrievability. */
   weakest: WeakCard[];
   exams: ExamRecord[];
 }
@@ -177,6 +178,11 @@ export function computeStats(input: {
       };
     })
     .sort((a, b) => b.lapses - a.lapses || a.retrievability - b.retrievability)
+    // The weakest card of each section: the list says where to study next.
+    .filter(
+      (card, _, all) =>
+        all.find((other) => other.path.join('\u001f') === card.path.join('\u001f')) === card,
+    )
     .slice(0, WEAKEST);
 
   const days = new Set(perDay.keys());

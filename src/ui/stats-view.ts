@@ -54,8 +54,13 @@ function progressTable(
     displayWidth(t('stats.col.topic')),
     ...rows.map((r) => displayWidth(r.label)),
   );
-  const nameWidth = Math.min(longest, Math.max(8, Math.floor(width * 0.3)));
-  const barWidth = Math.max(4, Math.min(30, width - fixed - nameWidth));
+  // Names and bars share what the numbers leave; a bar never gets fewer than 8 cells while a name can give way.
+  let nameWidth = Math.min(longest, Math.max(8, Math.floor(width * 0.3)));
+  let barWidth = Math.min(30, width - fixed - nameWidth);
+  if (barWidth < 8) {
+    nameWidth = Math.max(6, nameWidth - (8 - barWidth));
+    barWidth = Math.max(4, Math.min(30, width - fixed - nameWidth));
+  }
   const line = (label: string, bar: string, cells: string[]) =>
     [
       padEnd(truncate(label, nameWidth), nameWidth),
@@ -169,7 +174,12 @@ function heatmapLines(report: StatsReport, format: Formatter): string[] {
   const room = Math.max(4, format.width - labelWidth - 1);
   const gap = weeks * 2 - 1 <= room ? 1 : 0;
   const shown = Math.min(weeks, gap ? weeks : room);
-  const lines = [format.style('heading', t('stats.heatmap.title', { weeks: shown }))];
+  const lines = [
+    format.style(
+      'heading',
+      t('stats.heatmap.title', { weeks: shown < weeks ? shown : Math.round(days.length / 7) }),
+    ),
+  ];
   for (let day = 0; day < 7; day++) {
     const row: string[] = [];
     for (let week = weeks - shown; week < weeks; week++) {
@@ -218,20 +228,46 @@ function examLines(report: StatsReport, format: Formatter): string[] {
   ];
 }
 
+/** The most specific part of a heading path that fits: the whole path, then the tail, then the leaf. */
+export function fitPath(path: string[], width: number): string {
+  for (let from = 0; from < path.length; from++) {
+    const text = `${from > 0 ? '… › ' : ''}${path.slice(from).join(' › ')}`;
+    if (displayWidth(text) <= width) return text;
+  }
+  return truncate(path[path.length - 1] ?? '', width);
+}
+
 function weakestLines(report: StatsReport, format: Formatter): string[] {
-  if (report.weakest.length === 0) return [];
-  return [
-    format.style('heading', t('stats.weakest.title')),
-    ...report.weakest.map((card, i) => {
-      const facts = t('stats.weakest.facts', {
-        lapses: card.lapses,
-        recall: Math.round(card.retrievability * 100),
-      });
-      const prefix = `${String(i + 1).padStart(2)}. `;
-      const room = Math.max(8, format.width - displayWidth(prefix) - displayWidth(facts) - 2);
-      return `${prefix}${padEnd(truncate(card.path.join(' › '), room), room)}  ${format.style('dim', facts)}`;
-    }),
-  ];
+  // One line per section: the list says where to study next.
+  const seen = new Set<string>();
+  const sections = report.weakest.filter((card) => {
+    const key = card.path.join('\u001f');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (sections.length === 0) return [];
+  const width = format.width;
+  const lines = [format.style('heading', t('stats.weakest.title'))];
+  sections.forEach((card, i) => {
+    const facts = t('stats.weakest.facts', {
+      lapses: card.lapses,
+      recall: Math.round(card.retrievability * 100),
+    });
+    const prefix = `${String(i + 1).padStart(2)}. `;
+    const oneLine = width - displayWidth(prefix) - displayWidth(facts) - 2;
+    if (oneLine >= 24) {
+      lines.push(
+        `${prefix}${padEnd(fitPath(card.path, oneLine), oneLine)}  ${format.style('dim', facts)}`,
+      );
+    } else {
+      lines.push(`${prefix}${fitPath(card.path, width - displayWidth(prefix))}`);
+      lines.push(
+        `${' '.repeat(displayWidth(prefix))}${format.style('dim', truncate(facts, width - displayWidth(prefix)))}`,
+      );
+    }
+  });
+  return lines;
 }
 
 export function renderStats(report: StatsReport, format: Formatter): string[] {

@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Card } from '../../src/content/model.js';
+import { schedule } from '../../src/quiz/scheduler.js';
+import { computeStats, localDate, sectionStats } from '../../src/quiz/stats.js';
+import { FLAG_CORRECT, FLAG_EXAM, type ProgressData } from '../../src/store/progress.js';
+import { createFormatter } from '../../src/ui/format.js';
+import { setLang } from '../../src/ui/i18n.js';
+import { displayWidth } from '../../src/ui/layout.js';
+import { renderStats, renderTopicDetail } from '../../src/ui/stats-view.js';
+import { shippedDeck } from '../helpers/deck.js';
+import { simulate } from '../helpers/simulate.js';
+
+const originalTz = process.env.TZ;
+afterEach(() => {
+  process.env.TZ = originalTz;
+  setLang('en');
+});
+
+const card = (id: string, topic: string, path: string[] = [topic, id]): Card => ({
+  id,
+  kind: 'which-fact',
+  topic,
+  path,
+  source: id,
+  prompt: id,
+  answer: id,
+  section: path.join('\u001f'),
+  line: 1,
+  file: 'x.md',
+});
+
+describe('computeStats', () => {
+  const now = new Date(2026, 10, 25, 12, 0); // local noon
+  const at = (daysAgo: number, hour = 9) => new Date(2026, 10, 25 - daysAgo, hour).getTime();
+  const cards = [card('a', 'EC2'), card('b', 'EC2'), card('c', 'EBS'), card('d', 'EBS')];
+  const progress: ProgressData = {
+    schemaVersion: 1,
+    cards: {
+      a: schedule(undefined, 3, new Date(at(1))),
+      b: { ...schedule(undefined, 1, new Date(at(0))), lapses: 2 },
+    },
+    log: [
+      ['a', at(1), 3, 'which-fact', 1000, FLAG_CORRECT],
+      ['a', at(2), 1, 'which-fact', 1000, 0],
+      ['b', at(0), 1, 'which-fact', 1000, 0],
+      ['b', at(0, 10), 3, 'which-fact', 1000, FLAG_CORRECT],
+      ['c', at(5), 3, 'which-fact', 1000, FLAG_CORRECT | FLAG_EXAM],
+      ['a', at(40), 3, 'which-fact', 1000, FLAG_CORRECT],
+    ],
+    exams: [],
+  };
+  const report = computeStats({ topics: ['EC2', 'EBS'], cards, progress, now });
+
+  it('counts cards by state and topic, and accuracy over the last 30 days', () => {
+    expect(report.topics[0]).toMatchObject({
+      name: 'EC2',
+      cards: 2,
+      new: 0,
+      learning: 2,
+      mature: 0,
+    });
+    expect(report.topics[0]?.accuracy).toBeCloseTo(2 / 4);
+    expect(report.topics[1]).toMatchObject({ name: 'EBS', cards: 2, new: 2, accuracy: null });
+    expect(report.total).toMatchObject({ cards: 4, new: 2, learning: 2 });
+  });
+
+  it('counts study answers, not exam answers, per local day', () => {
+    expect(report.reviews).toBe(5);
+    expect(report.today).toBe(2);
+    expect(report.week).toBe(4);
+    expect(report.streak).toBe(3);
+    expect(report.longestStreak).toBe(3);
+    expect(report.heatmap).toHaveLength(140);
+    expect(report.heatmap.at(-1)).toEqual({ date: '2026-11-25', count: 2 });
+    expect(report.heatmap.at(-3)).toEqual({ date: '2026-11-23', count: 1 });
+  });
+
+  it('forecasts due cards for 14 days, overdue ones today', () => {
+    expect(report.forecast).toHaveLength(14);
+    expect(report.forecast[0]?.date).toBe('2026-11-25');
+    expect(report.forecast.reduce((sum, d) => sum + d.count, 0)).toBe(2);
+  });
+
+  it('lists the weakest card of each section, most lapses first', () => {
+    expect(report.weakest.map((w) => w.id)).toEqual(['b', 'a']);
+    expect(report.weakest[0]).toMatchObject({ path: ['EC2', 'b'], lapses: 2 });
+  });
+
+  it('keeps a streak when today has no answer yet, and breaks it after a missed day', () => {
+    const yesterdayOnly: ProgressData = {
+      ...progress,
+      log: [
+        ['a', at(1), 3, 'recall', 1, 1],
+        ['a', at(2), 3, 'recall', 1, 1],
+        ['a', at(4), 3, 'recall', 1, 1],
+      ],
+    };
+    const r = computeStats({ topics: ['EC2'], cards, progress: yesterdayOnly, now });
+    expect(r.streak).toBe(2);
+    expect(r.longestStreak).toBe(2);
+  });
+
+  it("follows the learner's time zone, not UTC", () => {
+    // 15:30 UTC on the 24th and 14:30 UTC on the 25th: one day in Tokyo, two in Los Angeles.
+    const log: ProgressData['log'] = [
+      ['a', Date.UTC(2026, 10, 24, 15, 30), 3, 'recall', 1, 1],
+      ['a', Date.UTC(2026, 10, 25, 14, 30), 3, 'recall', 1, 1],
+    ];
+    const utcNow = new Date(Date.UTC(2026, 10, 25, 14, 40));
+    process.env.TZ = 'Asia/Tokyo';
+    const tokyo = computeStats({
+      topics: ['EC2'],
+      cards,
+      progress: { ...progress, log },
+      now: utcNow,
+    });
+    expect(localDate(utcNow)).toBe('2026-11-25');
+    expect(tokyo.streak).toBe(1);
+    expect(tokyo.today).toBe(2);
+    process.env.TZ = 'America/Los_Angeles';
+    const la = computeStats({
+      topics: ['EC2'],
+      cards,
+      progress: { ...progress, log },
+      now: utcNow,
+    });
+    expect(localDate(utcNow)).toBe('2026-11-25');
+    expect(la.streak).toBe(2);
+    expect(la.today).toBe(1);
+    expect(la.heatmap.at(-2)).toEqual({ date: '2026-11-24', count: 1 });
+  });
+
+  it('gives section by section detail for one topic', () => {
+    const sections = sectionStats(cards.slice(0, 2), progress, now);
+    expect(sections.map((s) => s.path)).toEqual([
+      ['EC2', 'a'],
+      ['EC2', 'b'],
+    ]);
+    expect(sections[1]).toMatchObject({ cards: 1, learning: 1 });
+  });
+});
+
+describe('the stats screen', () => {
+  const { cards, deck } = shippedDeck();
+  const now = new Date(2026, 10, 25, 20, 0);
+  const progress = simulate(cards, { days: 24, now, skip: [3, 9, 10] });
+  const report = computeStats({ topics: deck.topics.map((t) => t.title), cards, progress, now });
+
+  for (const lang of ['en', 'ja'] as const) {
+    for (const width of [40, 80]) {
+      it(`fits ${width} columns in ${lang}, with the right numbers`, async () => {
+        setLang(lang);
+        const lines = renderStats(report, await createFormatter({ color: false, width }));
+        for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+        const text = lines.join('\n');
+        expect(text).toContain(String(report.total.cards));
+        expect(text).toContain(
+          lang === 'en' ? `Streak: ${report.streak} days` : `連続学習: ${report.streak} 日`,
+        );
+        expect(text).toContain(lang === 'en' ? 'Due in the next 14 days' : '今後14日間の復習予定');
+        expect(text).toMatch(/█ .*▓ .*░ /);
+        expect(text).toContain(report.exams.at(-1)?.date.slice(0, 10) ?? 'no exam');
+        expect(text).not.toContain('\u001b[');
+        const detail = renderTopicDetail(
+          report.topics[0] ?? (report.total as never),
+          [],
+          await createFormatter({ color: false, width }),
+        );
+        for (const line of detail) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+      });
+    }
+  }
+
+  it('has colour only when asked', async () => {
+    const lines = renderStats(report, await createFormatter({ color: true, width: 80 }));
+    expect(lines.join('\n')).toContain('\u001b[');
+  });
+
+  it('shows the topics and how to start when there is no progress', async () => {
+    const empty = computeStats({
+      topics: ['EC2'],
+      cards: cards.filter((c) => c.topic === 'EC2'),
+      progress: { schemaVersion: 1, cards: {}, log: [], exams: [] },
+      now,
+    });
+    const text = renderStats(empty, await createFormatter({ color: false, width: 80 })).join('\n');
+    expect(text).toContain('No progress yet. Start with: awsquiz study ec2');
+    expect(text).toMatch(/EC2\s+225/);
+  });
+});
