@@ -52,6 +52,55 @@ function describe(key: MessageKey): string {
   return t(key);
 }
 
+const TITLES: Record<string, MessageKey> = {
+  'Usage:': 'help.title.usage',
+  'Options:': 'help.title.options',
+  'Commands:': 'help.title.commands',
+  'Arguments:': 'help.title.arguments',
+  'Global Options:': 'help.title.globalOptions',
+};
+
+/** Commander's own headings, in the interface language. */
+function helpTitle(title: string): string {
+  const key = TITLES[title];
+  return key ? t(key) : title;
+}
+
+/** Commander's usage errors, as one of our messages: `awsquiz: …` in the interface language. */
+export function commanderError(text: string): string {
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^error: unknown option '([^']+)'/, (m) => t('cli.unknownOption', { option: m[1] ?? '' })],
+    [/^error: unknown command '([^']+)'/, (m) => t('cli.unknownCommand', { command: m[1] ?? '' })],
+    [
+      /^error: option '([^']+)' argument missing/,
+      (m) => t('cli.missingValue', { option: m[1] ?? '' }),
+    ],
+    [
+      /^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^\n]+)\./,
+      (m) => t('cli.badChoice', { option: m[1] ?? '', value: m[2] ?? '', list: m[3] ?? '' }),
+    ],
+    [/^error: too many arguments/, () => t('cli.tooMany')],
+  ];
+  const suggestion = /\(Did you mean (?:one of )?([^?]+)\?\)/.exec(text)?.[1];
+  for (const [pattern, message] of rules) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const hint = suggestion ? ` ${t('error.didYouMean', { list: suggestion })}` : '';
+    return `${t('error.prefix')}${message(match)}${hint} ${t('cli.seeHelp')}\n`;
+  }
+  return text.replace(/^error: /, t('error.prefix'));
+}
+
+/** An option's description, with its choices and default in the interface language. */
+function optionDescription(option: Option): string {
+  const extra: string[] = [];
+  if (option.argChoices) extra.push(t('help.choices', { list: option.argChoices.join(', ') }));
+  if (option.defaultValue !== undefined && !option.negate) {
+    extra.push(t('help.default', { value: String(option.defaultValue) }));
+  }
+  return extra.length > 0 ? `${option.description} (${extra.join(', ')})` : option.description;
+}
+
 export function buildProgram(): Command {
   const program = new Command('awsquiz');
   program
@@ -62,9 +111,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', describe('help.lang')).choices(['ja', 'en']))
     .option('--no-color', describe('help.noColor'))
     .showSuggestionAfterError(true)
-    .configureOutput({ outputError: (text, write) => write(text) })
+    .configureOutput({ outputError: (text, write) => write(commanderError(text)) })
     .exitOverride()
     .helpCommand(false)
+    .configureHelp({ styleTitle: helpTitle, optionDescription: optionDescription })
     .addHelpText('after', `\n${describe('help.examples')}`);
 
   const register = (command: Command, name: string) => {

@@ -22,6 +22,12 @@ const en = {
     'notes folder {dir} does not exist. Point --content (or AWSQUIZ_CONTENT) at a folder of .md files.',
   'error.readFailed': 'could not read {file}: {reason}',
   'error.oneTopic': 'give one topic to --topic.',
+  'cli.unknownOption': 'unknown option {option}.',
+  'cli.unknownCommand': 'unknown command "{command}".',
+  'cli.missingValue': 'option {option} needs a value.',
+  'cli.badChoice': 'option {option} does not take "{value}"; use one of {list}.',
+  'cli.tooMany': 'too many arguments.',
+  'cli.seeHelp': '(see awsquiz --help)',
   'error.bug': 'unexpected error (this is a bug in awsquiz; please report it):',
   // check
   'check.fullwidthHeading':
@@ -47,6 +53,13 @@ const en = {
   'help.program':
     'Study your own markdown notes in the terminal: spaced repetition, practice exams, statistics.',
   'help.version': 'print the version',
+  'help.title.usage': 'Usage:',
+  'help.title.options': 'Options:',
+  'help.title.commands': 'Commands:',
+  'help.title.arguments': 'Arguments:',
+  'help.title.globalOptions': 'Global options:',
+  'help.choices': 'one of: {list}',
+  'help.default': 'default: {value}',
   'help.help': 'show help',
   'help.content':
     'folder of .md notes to study (default: the shipped AWS notes; env AWSQUIZ_CONTENT)',
@@ -241,6 +254,13 @@ const ja: Record<MessageKey, string> = {
     'ノートのフォルダー {dir} がありません。--content（または AWSQUIZ_CONTENT）で .md ファイルのフォルダーを指定してください。',
   'error.readFailed': '{file} を読めませんでした: {reason}',
   'error.oneTopic': '--topic にはトピックを1つ指定してください。',
+  'cli.unknownOption': '不明なオプション {option} です。',
+  'cli.unknownCommand': '不明なコマンド「{command}」です。',
+  'cli.missingValue': 'オプション {option} には値が必要です。',
+  'cli.badChoice':
+    'オプション {option} に「{value}」は使えません。{list} のいずれかを指定してください。',
+  'cli.tooMany': '引数が多すぎます。',
+  'cli.seeHelp': '（awsquiz --help を参照）',
   'error.bug': '予期しないエラーです（awsquiz の不具合です。報告してください）:',
   'check.fullwidthHeading':
     '見出しの「#」の後が全角スペースです:「{subject}」。半角スペースにしてください（見出しとして読み込みます）',
@@ -262,6 +282,13 @@ const ja: Record<MessageKey, string> = {
   'export.cardCount': '{count} 枚を書き出しました',
   'help.program': '自分のマークダウンのノートをターミナルで学習します: 間隔反復、模擬試験、統計。',
   'help.version': 'バージョンを表示',
+  'help.title.usage': '使い方:',
+  'help.title.options': 'オプション:',
+  'help.title.commands': 'コマンド:',
+  'help.title.arguments': '引数:',
+  'help.title.globalOptions': '共通オプション:',
+  'help.choices': '選択肢: {list}',
+  'help.default': '既定: {value}',
   'help.help': 'ヘルプを表示',
   'help.content':
     '学習する .md ノートのフォルダー（既定: 同梱の AWS ノート。環境変数 AWSQUIZ_CONTENT）',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli, tempDir } from '../helpers/cli.js';
+import { hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { Terminal } from '../helpers/tmux.js';
 
 const open: Terminal[] = [];
@@ -129,6 +129,27 @@ describe('awsquiz study in a real terminal', () => {
     terminal.send('C-c');
     expect(await terminal.exitCode()).toBe(130);
   }, 30_000);
+
+  it("studies English notes of the user's own, in English, even with a Japanese locale", async () => {
+    const dataDir = tempDir();
+    const terminal = new Terminal({
+      args: ['--content', `${ROOT}/examples`, '--lang', 'en', 'study', 's3', '--seed', '2'],
+      width: 60,
+      height: 50,
+      env: { AWSQUIZ_DATA_DIR: dataDir, LANG: 'ja_JP.UTF-8' },
+    });
+    open.push(terminal);
+    await terminal.waitFor('Studying S3: 0 due, 20 new.');
+    const tally = await answer(terminal, 4);
+    terminal.send('C-c');
+    expect(await terminal.exitCode()).toBe(130);
+    expect(terminal.screen()).toContain(`Answered ${tally.answered}`);
+    const report = JSON.parse(
+      runCli(['--content', `${ROOT}/examples`, 'stats', '--json'], { dataDir }).stdout,
+    );
+    expect(report.topics.map((t: { name: string }) => t.name)).toEqual(['S3', 'VPC']);
+    expect(report.reviews).toBe(4);
+  }, 60_000);
 
   it('review says when the next card is due when nothing is due', async () => {
     const dataDir = tempDir();

@@ -65,6 +65,38 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(runCli(['--lang=ja', 'export', '--help']).stdout).toContain('出力形式');
   });
 
+  it('gives every command help with examples in both languages', () => {
+    for (const command of [
+      'study',
+      'review',
+      'exam',
+      'stats',
+      'topics',
+      'export',
+      'check',
+      'reset',
+    ]) {
+      const ja = runCli(['--lang', 'ja', command, '--help']);
+      expect(ja.status, command).toBe(0);
+      expect(ja.stdout, command).toContain('使い方:');
+      expect(ja.stdout, command).toContain('例:');
+      expect(ja.stdout, command).not.toMatch(/^(Options|Usage|Arguments):/m);
+      const en = runCli([command, '--help']);
+      expect(en.stdout, command).toContain('Examples:');
+      expect(en.stdout, command).toContain(`awsquiz ${command}`);
+    }
+  });
+
+  it("reports commander's usage errors as one translated line", () => {
+    const en = runCli(['stuyd']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe(
+      'awsquiz: unknown command "stuyd". Did you mean: study? (see awsquiz --help)\n',
+    );
+    const ja = runCli(['--lang', 'ja', 'topics', '--bogus']);
+    expect(ja.stderr).toContain('不明なオプション --bogus です。');
+  });
+
   it('lists the 13 topics of the notes in note order', () => {
     const result = runCli(['topics', '--json']);
     expect(result.status).toBe(0);
