@@ -2,18 +2,11 @@
  * The awsquiz command line. Commands are described here and imported only
  * when they run, so `--version` and `--help` load nothing heavy.
  */
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import type { Command, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
 import { langFromArgv, type MessageKey, setLang, t } from './ui/i18n.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
+import { version } from './version.js';
 
 interface GlobalOptions {
   content?: string;
@@ -101,7 +94,9 @@ function optionDescription(option: Option): string {
   return extra.length > 0 ? `${option.description} (${extra.join(', ')})` : option.description;
 }
 
-export function buildProgram(): Command {
+type Commander = typeof import('commander');
+
+export function buildProgram({ Command, Option }: Commander): Command {
   const program = new Command('awsquiz');
   program
     .description(describe('help.program'))
@@ -218,13 +213,20 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; resolves to the exit code. Never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
-  setLang(langFromArgv(argv.slice(2), process.env));
+  const args = argv.slice(2);
+  // The most frequent quick question, answered before anything is loaded.
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  setLang(langFromArgv(args, process.env));
   // `awsquiz export | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
     throw error;
   });
-  const program = buildProgram();
+  const commander = await import('commander');
+  const program = buildProgram(commander);
   try {
     if (argv.length <= 2) {
       program.outputHelp();
@@ -233,11 +235,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
-    return report(error);
+    return report(error, commander.CommanderError);
   }
 }
 
-function report(error: unknown): number {
+function report(error: unknown, CommanderError: Commander['CommanderError']): number {
   if (error instanceof CommanderError) {
     // Help and version exit through here with code 0; usage mistakes with 1 → 2.
     if (error.exitCode === 0) return EXIT.ok;

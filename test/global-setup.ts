@@ -12,4 +12,8 @@ export default function setup(): void {
       stdio: 'inherit',
     },
   );
+  execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }

@@ -3,6 +3,7 @@
  * what was expected. Exit 1 when there are errors, 0 with only warnings.
  */
 import { factBlocks } from '../content/cards.js';
+import type { DeckIndex } from '../content/deck.js';
 import { type Library, openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
 import type { Diagnostic } from '../content/model.js';
@@ -19,7 +20,7 @@ const MESSAGE = {
 } as const;
 
 /** Body lines that no card asks about (code blocks are shown in explanations, so they count). */
-export function lineDiagnostics(library: Library): Diagnostic[] {
+export function lineDiagnostics(library: Library, index: DeckIndex): Diagnostic[] {
   const asked = new Set<string>();
   const clued = new Set<string>();
   for (const card of library.cards) {
@@ -29,7 +30,7 @@ export function lineDiagnostics(library: Library): Diagnostic[] {
     if (card.kind === 'which-heading') clued.add(card.section);
   }
   const out: Diagnostic[] = [];
-  for (const { section } of library.index.all) {
+  for (const { section } of index.all) {
     const ref = section.key.join('\u001f');
     for (const block of factBlocks(section)) {
       if (block.kind === 'code' || asked.has(`${section.file}:${block.line}`)) continue;
@@ -52,8 +53,9 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-export function check(library: Library): CheckResult {
-  const diagnostics = [...library.deck.diagnostics, ...lineDiagnostics(library)].sort((a, b) =>
+export async function check(library: Library): Promise<CheckResult> {
+  const { deck, index } = await library.structure();
+  const diagnostics = [...deck.diagnostics, ...lineDiagnostics(library, index)].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
   );
   return { files: library.files, cards: library.cards.length, diagnostics };
@@ -65,8 +67,8 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export async function run(context: CommandContext): Promise<number> {
-  const library = openLibrary(contentDir(context.content, context.env));
-  const result = check(library);
+  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const result = await check(library);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   const lines = result.diagnostics.map(formatDiagnostic);

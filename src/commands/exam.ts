@@ -53,8 +53,8 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   const options = (args[args.length - 1] ?? {}) as ExamOptions;
   const queries = [...((args[0] ?? []) as string[]), ...(options.topic ?? [])];
   const settings = examSettings(options);
-  const library = openLibrary(contentDir(context.content, context.env));
-  const chosen = matchTopics(queries, library.deck.topics).map((topic) => topic.title);
+  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const chosen = matchTopics(queries, library.topics).map((topic) => topic.title);
   const topics = new Set(chosen);
   requireTerminal(context, 'exam');
   const store = await openProgress({
@@ -64,7 +64,8 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   });
   const format = await formatterFor(context);
   const cards = library.cards.filter((card) => topics.has(card.topic));
-  const draw = drawExam(cards, library.index, settings.count, createRng(settings.seed));
+  const { index } = await library.structure();
+  const draw = drawExam(cards, index, settings.count, createRng(settings.seed));
   const out = (lines: string[]) => context.stdout.write(`${lines.join('\n')}\n`);
   if (draw.questions.length === 0) {
     out([t('exam.noQuestions')]);

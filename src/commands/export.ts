@@ -36,18 +36,21 @@ export function explanationText(question: Pick<Question, 'explanation'>): string
   return [question.explanation.path.join(' › '), ...question.explanation.lines].join('\n');
 }
 
-export function exportCards(context: CommandContext, options: ExportOptions): ExportedCard[] {
+export async function exportCards(
+  context: CommandContext,
+  options: ExportOptions,
+): Promise<ExportedCard[]> {
   const seed = optionalInteger('--seed', options.seed, 0, 2 ** 31 - 1) ?? DEFAULT_SEED;
-  const library = openLibrary(contentDir(context.content, context.env));
-  const topics = new Set(matchTopics(options.topic ?? [], library.deck.topics).map((s) => s.title));
+  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const topics = new Set(matchTopics(options.topic ?? [], library.topics).map((s) => s.title));
+  const { index } = await library.structure();
   const rng = createRng(seed);
   const out: ExportedCard[] = [];
   for (const card of library.cards) {
     if (!topics.has(card.topic)) continue;
     // Multiple choice wherever the card allows it, so the options are in the export.
     const question =
-      makeQuestion(card, library.index, rng, 'exam') ??
-      makeQuestion(card, library.index, rng, 'study');
+      makeQuestion(card, index, rng, 'exam') ?? makeQuestion(card, index, rng, 'study');
     if (!question) continue;
     const exported: ExportedCard = {
       id: card.id,
@@ -123,7 +126,7 @@ export function toAnki(cards: ExportedCard[]): string {
 
 export async function run(context: CommandContext, args: unknown[]): Promise<number> {
   const options = (args[args.length - 1] ?? {}) as ExportOptions;
-  const cards = exportCards(context, options);
+  const cards = await exportCards(context, options);
   const format = options.format ?? 'json';
   const text = format === 'csv' ? toCsv(cards) : format === 'anki' ? toAnki(cards) : toJson(cards);
   context.stdout.write(text);

@@ -17,8 +17,8 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   let ids: string[] | 'all' = 'all';
   let what = t('reset.everything');
   if (queries.length > 0) {
-    const library = openLibrary(contentDir(context.content, context.env));
-    const topics = new Set(matchTopics(queries, library.deck.topics).map((topic) => topic.title));
+    const library = await openLibrary(contentDir(context.content, context.env), context.env);
+    const topics = new Set(matchTopics(queries, library.topics).map((topic) => topic.title));
     ids = library.cards.filter((card) => topics.has(card.topic)).map((card) => card.id);
     what = [...topics].join(', ');
   }

@@ -15,7 +15,7 @@ import { requireTerminal, runStudyLoop } from './study-loop.js';
 export async function run(context: CommandContext, args: unknown[]): Promise<number> {
   const options = (args[args.length - 1] ?? {}) as StudyOptions;
   const settings = studySettings(options);
-  const library = openLibrary(contentDir(context.content, context.env));
+  const library = await openLibrary(contentDir(context.content, context.env), context.env);
   requireTerminal(context, 'review');
   const store = await openProgress({
     env: context.env,

@@ -16,12 +16,12 @@ import { warn } from './study.js';
 
 export async function run(context: CommandContext, args: unknown[]): Promise<number> {
   const options = (args[args.length - 1] ?? {}) as { json?: boolean; topic?: string };
-  const library = openLibrary(contentDir(context.content, context.env));
-  const [topic, ...more] = options.topic ? matchTopics([options.topic], library.deck.topics) : [];
+  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const [topic, ...more] = options.topic ? matchTopics([options.topic], library.topics) : [];
   if (more.length > 0) throw new UsageError(t('error.oneTopic'));
   const progress = readProgress({ env: context.env, now: context.now, onWarning: warn(context) });
   const report = computeStats({
-    topics: library.deck.topics.map((topic) => topic.title),
+    topics: library.topics.map((topic) => topic.title),
     cards: library.cards,
     progress,
     now: context.now(),

@@ -156,11 +156,12 @@ export interface LoopResult {
 export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
   const { context, library, store, format } = options;
   const rng: Rng = createRng(options.seed);
+  const { index } = await library.structure();
   let state = startSession(options.plan);
   const studied = new Set<string>();
   try {
     for (let now = current(state); now; now = current(state)) {
-      const question = makeQuestion(now.card, library.index, rng, 'study');
+      const question = makeQuestion(now.card, index, rng, 'study');
       if (!question) {
         state = { ...state, position: state.position + 1 };
         continue;

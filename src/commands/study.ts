@@ -45,8 +45,8 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   const queries = (args[0] ?? []) as string[];
   const options = (args[args.length - 1] ?? {}) as StudyOptions;
   const settings = studySettings(options);
-  const library = openLibrary(contentDir(context.content, context.env));
-  const topics = new Set(matchTopics(queries, library.deck.topics).map((topic) => topic.title));
+  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const topics = new Set(matchTopics(queries, library.topics).map((topic) => topic.title));
   requireTerminal(context, 'study');
 
   const store = await openProgress({

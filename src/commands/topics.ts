@@ -5,7 +5,7 @@
 import { openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
 import type { Card } from '../content/model.js';
-import { isDue } from '../quiz/scheduler.js';
+import { isDue } from '../quiz/card-state.js';
 import { type ProgressData, readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
@@ -41,14 +41,14 @@ export function topicRows(
 
 export async function run(context: CommandContext, args: unknown[]): Promise<number> {
   const options = (args[args.length - 1] ?? {}) as { json?: boolean };
-  const library = openLibrary(contentDir(context.content, context.env));
+  const library = await openLibrary(contentDir(context.content, context.env), context.env);
   const progress = readProgress({
     env: context.env,
     now: context.now,
     onWarning: (message) => context.stderr.write(`${t('error.prefix')}${message}\n`),
   });
   const rows = topicRows(
-    library.deck.topics.map((topic) => topic.title),
+    library.topics.map((topic) => topic.title),
     library.cards,
     progress,
     context.now(),

@@ -3,8 +3,7 @@
  * that card ids and distractors need. Pure.
  */
 import type { Deck, ParsedFile, Section } from './model.js';
-import { sectionRef } from './model.js';
-import { walk } from './parse.js';
+import { sectionRef, walk } from './model.js';
 
 export function buildDeck(files: ParsedFile[]): Deck {
   return {

@@ -2,10 +2,10 @@
  * Finds and reads the note files: the only module that reads notes from disk.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { t } from '../ui/i18n.js';
+import { packageRoot } from '../version.js';
 
 export interface NoteFile {
   /** Absolute path. */
@@ -18,8 +18,7 @@ export interface NoteFile {
 
 /** The notes shipped with awsquiz, found next to the installed package (not the working directory). */
 export function shippedContentDir(): string {
-  // src/content/load.ts and dist/content/load.js both sit two levels below the package root.
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content');
+  return join(packageRoot(), 'content');
 }
 
 /** --content wins, then AWSQUIZ_CONTENT, then the shipped notes. */

@@ -115,3 +115,15 @@ export interface Card {
 export function sectionRef(section: Pick<Section, 'key'>): string {
   return section.key.join('\u001f');
 }
+
+/** The topic name of a file without a top-level heading: its name without folders, order prefix or extension. */
+export function topicFromFileName(file: string): string {
+  const base = file.split('/').pop() ?? file;
+  const name = base.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_ .]+(?=.)/, '');
+  return name || base;
+}
+
+export function walk(section: Section, visit: (section: Section) => void): void {
+  visit(section);
+  for (const child of section.children) walk(child, visit);
+}

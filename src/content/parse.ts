@@ -16,7 +16,15 @@ import type {
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Block, Diagnostic, ParsedFile, Section, Span } from './model.js';
+import {
+  type Block,
+  type Diagnostic,
+  type ParsedFile,
+  type Section,
+  type Span,
+  topicFromFileName,
+  walk,
+} from './model.js';
 import { sanitize } from './sanitize.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -30,13 +38,6 @@ const MARKERS = /[\uE000-\uE002]/g;
 interface Prepared {
   text: string;
   diagnostics: Diagnostic[];
-}
-
-/** The topic name of a file without a top-level heading: its name without folders, order prefix or extension. */
-export function topicFromFileName(file: string): string {
-  const base = file.split('/').pop() ?? file;
-  const name = base.replace(/\.(md|markdown)$/i, '').replace(/^\d+[-_ .]+(?=.)/, '');
-  return name || base;
 }
 
 export function parseMarkdown(file: string, source: string): ParsedFile {
@@ -163,11 +164,6 @@ function checkSection(section: Section, diagnostics: Diagnostic[]): void {
       subject: section.title,
     });
   }
-}
-
-export function walk(section: Section, visit: (section: Section) => void): void {
-  visit(section);
-  for (const child of section.children) walk(child, visit);
 }
 
 // ---------------------------------------------------------------------------
@@ -486,3 +482,6 @@ function linesOf(children: PhrasingContent[], kind: 'line' | 'item', firstLine: 
 function collapse(text: string): string {
   return text.replace(/[ \t\n\r]+/g, ' ').trim();
 }
+
+// Re-exported for callers that already parse.
+export { topicFromFileName, walk };

@@ -6,8 +6,7 @@
 import { UsageError } from '../errors.js';
 import { editDistance } from '../quiz/grade.js';
 import { t } from '../ui/i18n.js';
-import type { Section } from './model.js';
-import { topicFromFileName } from './parse.js';
+import { type Section, topicFromFileName } from './model.js';
 import { foldTight } from './text.js';
 
 export function topicAliases(topic: Pick<Section, 'title' | 'file'>): string[] {

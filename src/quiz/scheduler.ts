@@ -12,31 +12,24 @@ import {
   Rating,
   State,
 } from 'ts-fsrs';
+import { type CardState, newCardState } from './card-state.js';
 import type { QuestionFormat, SelfGrade } from './types.js';
+
+export {
+  type CardState,
+  isDue,
+  MATURE_DAYS,
+  type Maturity,
+  maturity,
+  newCardState,
+} from './card-state.js';
 
 /** 1 Again, 2 Hard, 3 Good, 4 Easy (FSRS order). */
 export type GradeValue = 1 | 2 | 3 | 4;
 
-/** A card's FSRS memory state as stored in progress.json (epoch ms, no Date objects). */
-export interface CardState {
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  /** 0 New, 1 Learning, 2 Review, 3 Relearning. */
-  state: 0 | 1 | 2 | 3;
-  lastReview?: number;
-}
-
 export const DEFAULT_RETENTION = 0.9;
 export const MIN_RETENTION = 0.7;
 export const MAX_RETENTION = 0.97;
-/** A review card whose interval reached this many days counts as mature (as in Anki). */
-export const MATURE_DAYS = 21;
 
 const SELF: Record<SelfGrade, GradeValue> = { again: 1, hard: 2, good: 3, easy: 4 };
 
@@ -96,20 +89,6 @@ function fromFsrs(card: FsrsCard): CardState {
   return state;
 }
 
-export function newCardState(now: Date): CardState {
-  return {
-    due: now.getTime(),
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    state: State.New,
-  };
-}
-
 export function schedule(
   state: CardState | undefined,
   grade: GradeValue,
@@ -125,17 +104,4 @@ export function schedule(
 export function retrievability(state: CardState | undefined, now: Date): number {
   if (!state || state.state === State.New) return 0;
   return schedulerFor(DEFAULT_RETENTION).get_retrievability(toFsrs(state), now, false);
-}
-
-export function isDue(state: CardState | undefined, now: Date): boolean {
-  return state !== undefined && state.state !== State.New && state.due <= now.getTime();
-}
-
-export type Maturity = 'new' | 'learning' | 'mature';
-
-/** new: never studied; mature: in review with an interval of 21 days or more; learning: the rest. */
-export function maturity(state: CardState | undefined): Maturity {
-  if (!state || state.state === State.New) return 'new';
-  if (state.state === State.Review && state.scheduledDays >= MATURE_DAYS) return 'mature';
-  return 'learning';
 }

@@ -26,7 +26,8 @@ import {
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import type { CardState, GradeValue } from '../quiz/scheduler.js';
+import type { CardState } from '../quiz/card-state.js';
+import type { GradeValue } from '../quiz/scheduler.js';
 import { t } from '../ui/i18n.js';
 
 export const SCHEMA_VERSION = 1;

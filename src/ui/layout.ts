@@ -3,26 +3,59 @@
  * rules (kinsoku), truncation, padding, tables and bars. Pure, no colour:
  * styles are applied to whole laid-out lines by ui/format.ts.
  */
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
+import { eastAsianWidth } from 'get-east-asian-width';
 
-const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+/**
+ * Text that may hold grapheme clusters wider than one code point or widths
+ * that need more than East Asian Width: astral characters (most emoji),
+ * combining marks, joiners, variation selectors, controls.
+ */
+const COMPLEX =
+  /[\u0000-\u001f\u007f-\u009f\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0e31-\u0e3a\u0e47-\u0e4e\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u2028-\u202e\u2060-\u206f\u20d0-\u20ff\u3099\u309a\ufe00-\ufe0f\ufe20-\ufe2f\ufeff\ud800-\udfff]/;
+
+/**
+ * string-width measures everything, but costs ~30 ms to load (its emoji
+ * regular expressions and a segmenter), a third of the start-up budget of a
+ * read-only command. It is loaded only for text that needs it; everything
+ * else is measured with get-east-asian-width, which string-width itself uses.
+ */
+let fullWidthOf: ((text: string) => number) | undefined;
+function stringWidth(text: string): number {
+  fullWidthOf ??= (
+    createRequire(import.meta.url)('string-width') as { default: (t: string) => number }
+  ).default;
+  return fullWidthOf(text);
+}
+
+let segmenter: Intl.Segmenter | undefined;
 const widthCache = new Map<string, number>();
 
 /** Display width of one grapheme (CJK and emoji: 2). */
 function graphemeWidth(grapheme: string): number {
   let width = widthCache.get(grapheme);
   if (width === undefined) {
-    width = stringWidth(grapheme);
+    width = displayWidth(grapheme);
     if (widthCache.size < 10_000) widthCache.set(grapheme, width);
   }
   return width;
 }
 
+/** Columns a string takes in a terminal (string-width semantics). */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  if (COMPLEX.test(text)) return stringWidth(text);
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    width += code < 0x7f ? 1 : eastAsianWidth(code);
+  }
+  return width;
 }
 
+/** User-perceived characters: code points for simple text, grapheme clusters otherwise. */
 export function graphemes(text: string): string[] {
+  if (!COMPLEX.test(text)) return Array.from(text);
+  segmenter ??= new Intl.Segmenter('ja', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 

@@ -105,6 +105,7 @@ describe('awsquiz study in a real terminal', () => {
     const second = start(['study', 'ec2', '--seed', '3'], dataDir);
     const learned = (ec2?.cards ?? 0) - (ec2?.new ?? 0);
     await second.waitFor(`Studying EC2: 0 due, ${20 - learned} new.`);
+    await second.waitFor('card 1/');
     second.send('C-c');
     expect(await second.exitCode()).toBe(130);
     expect(hasStackTrace(second.screen())).toBe(false);
@@ -150,6 +151,15 @@ describe('awsquiz study in a real terminal', () => {
     expect(report.topics.map((t: { name: string }) => t.name)).toEqual(['S3', 'VPC']);
     expect(report.reviews).toBe(4);
   }, 60_000);
+
+  it('exits 130 quietly on Ctrl+C before any question is shown', async () => {
+    const terminal = start(['study', 'ec2'], tempDir());
+    await terminal.waitFor('Studying EC2');
+    terminal.send('C-c');
+    const code = await terminal.exitCode();
+    expect(code).toBe(130);
+    expect(hasStackTrace(terminal.screen())).toBe(false);
+  });
 
   it('review says when the next card is due when nothing is due', async () => {
     const dataDir = tempDir();

@@ -47,7 +47,9 @@ export class Terminal {
     const script = join(dir, 'run.sh');
     writeFileSync(
       script,
-      `unset LC_ALL LC_MESSAGES AWSQUIZ_CONTENT FORCE_COLOR; ${exports} ${command}; echo $? > ${shellQuote(this.exitFile)}; sleep 600\n`,
+      // A trap handler (not "ignore", which awsquiz would inherit) keeps this shell alive when
+      // Ctrl+C reaches the whole process group as SIGINT, so it can still record the exit code.
+      `trap 'true' INT; unset LC_ALL LC_MESSAGES AWSQUIZ_CONTENT FORCE_COLOR; ${exports} ${command}; echo $? > ${shellQuote(this.exitFile)}; sleep 600\n`,
     );
     tmux([
       'new-session',

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { colorEnabled, createFormatter, terminalWidth } from '../../src/ui/format.js';
 import {
@@ -25,6 +26,58 @@ function checkWrap(text: string, width: number): string[] {
 
 const JA =
   'クラスタープレイスメントグループは、同じリージョン内の複数のピア VPC にまたがることができます。同じクラスタープレイスメントグループ内のインスタンスは、TCP/IP トラフィックのフローあたりのスループット上限が高くなり、ネットワークの二分帯域幅の広い同じセグメントに配置されます。';
+
+describe('displayWidth', () => {
+  it('agrees with string-width on any mix of scripts, symbols, emoji and marks (property)', () => {
+    const unit = fc.constantFrom(
+      'a',
+      ' ',
+      '~',
+      'é',
+      'ß',
+      'Ω',
+      'я',
+      'あ',
+      'ア',
+      'ｱ',
+      '漢',
+      '々',
+      '。',
+      '「',
+      '　',
+      'Ａ',
+      '１',
+      '→',
+      '○',
+      '①',
+      '…',
+      '★',
+      '✅',
+      '☺',
+      '€',
+      '👍',
+      '👍🏽',
+      '🇯🇵',
+      '👨‍👩‍👧',
+      'e\u0301',
+      'か\u3099',
+      '\u200b',
+      '\t',
+      '\u001b',
+      '한',
+      'ᄀ',
+      '😀',
+      '𠮷',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(displayWidth(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe('wrap', () => {
   it('wraps long Japanese at 40 and 80 columns: every line fits, nothing lost, kinsoku kept', () => {

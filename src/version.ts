@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let root: string | undefined;
+let cachedVersion: string | undefined;
+
+/**
+ * The installed package's folder: the nearest folder above this module with
+ * awsquiz's package.json. Works from src/ (tsx), dist/ and bundled chunks alike.
+ */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'awsquiz'
+    ) {
+      root = dir;
+      return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('awsquiz: cannot find its own package.json');
+    dir = parent;
+  }
+}
+
+/** awsquiz's version, from its package.json. */
+export function version(): string {
+  cachedVersion ??= (
+    JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  return cachedVersion;
+}
