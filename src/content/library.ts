@@ -13,6 +13,8 @@ import {
   type CardsCache,
   cachePath,
   cardsKey,
+  decodeCards,
+  encodeCards,
   type FilesCache,
   hashText,
   readCache,
@@ -128,18 +130,24 @@ export async function openLibrary(dir: string, env: NodeJS.ProcessEnv): Promise<
 
   const cardsPath = cachePath(dir, env, 'cards');
   const cached = readCache<CardsCache>(cardsPath, version(), dir);
-  if (cached?.key === key && Array.isArray(cached.cards) && Array.isArray(cached.topics)) {
-    return {
-      dir,
-      files: reads.length,
-      topics: cached.topics,
-      cards: cached.cards,
-      structure: load,
-    };
+  if (cached?.key === key && Array.isArray(cached.topics) && Array.isArray(cached.cards?.cards)) {
+    try {
+      const cards = decodeCards(cached.cards);
+      return { dir, files: reads.length, topics: cached.topics, cards, structure: load };
+    } catch {
+      // A damaged cache: build the cards again below.
+    }
   }
   const { deck, index } = await load();
   const cards = (await import('./cards.js')).buildCards(deck, index);
   const topics = deck.topics.map((topic) => ({ title: topic.title, file: topic.file }));
-  writeCache(cardsPath, { format: CACHE_FORMAT, version: version(), dir, key, topics, cards });
+  writeCache(cardsPath, {
+    format: CACHE_FORMAT,
+    version: version(),
+    dir,
+    key,
+    topics,
+    cards: encodeCards(cards),
+  });
   return { dir, files: reads.length, topics, cards, structure: load };
 }

@@ -22,8 +22,20 @@ const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
  * script (`EC2のライフサイクル` → `EC2`, `ライフサイクル`; not with `runs: false`).
  * Particles and single characters are not words.
  */
+const wordsCache = new Map<string, string[]>();
+
 export function headingWords(title: string, options: { runs?: boolean } = {}): string[] {
   const runs = options.runs ?? true;
+  const cacheKey = `${runs ? 1 : 0}${title}`;
+  const cached = wordsCache.get(cacheKey);
+  if (cached) return cached;
+  const result = computeHeadingWords(title, runs);
+  if (wordsCache.size > 50_000) wordsCache.clear();
+  wordsCache.set(cacheKey, result);
+  return result;
+}
+
+function computeHeadingWords(title: string, runs: boolean): string[] {
   const words = new Set<string>();
   const add = (word: string) => {
     const folded = fold(word);
@@ -56,18 +68,26 @@ export function maskWords(
   options: { wholeWords?: boolean } = {},
 ): string {
   if (words.length === 0) return text;
-  // Fold character by character, remembering where each folded char came from.
-  let folded = '';
-  const origin: number[] = [];
-  const chars = [...text];
-  let offset = 0;
-  for (const ch of chars) {
-    const f = ch.normalize('NFKC').toLowerCase();
-    for (let k = 0; k < f.length; k++) origin.push(offset);
-    folded += f;
-    offset += ch.length;
+  const whole = text.normalize('NFKC').toLowerCase();
+  if (!words.some((word) => word && whole.includes(word))) return text;
+  // Where each folded character came from. Folding almost always keeps the
+  // length (full-width Ａ → a): then positions match one to one.
+  let folded = whole;
+  let origin: number[];
+  if (whole.length === text.length) {
+    origin = Array.from({ length: text.length + 1 }, (_, i) => i);
+  } else {
+    folded = '';
+    origin = [];
+    let offset = 0;
+    for (const ch of text) {
+      const f = ch.normalize('NFKC').toLowerCase();
+      for (let k = 0; k < f.length; k++) origin.push(offset);
+      folded += f;
+      offset += ch.length;
+    }
+    origin.push(text.length);
   }
-  origin.push(text.length);
   const hits: [number, number][] = [];
   const taken = new Array<boolean>(folded.length).fill(false);
   for (const word of words) {
