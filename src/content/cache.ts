@@ -101,27 +101,47 @@ export function encodeCards(cards: readonly Card[]): EncodedCards {
   return { kinds, sections, cards: out };
 }
 
+/** Decodes cached cards; throws on anything malformed, so that the caller rebuilds them. */
 export function decodeCards(encoded: EncodedCards): Card[] {
-  return encoded.cards.map(
-    ([id, kind, sectionIndex, line, source, prompt, answer, accept, items]) => {
-      const [topic, file, path, section] = encoded.sections[sectionIndex] ?? ['', '', [], ''];
-      const card: Card = {
-        id,
-        kind: encoded.kinds[kind] as Card['kind'],
-        topic,
-        path,
-        source,
-        prompt: prompt === 0 ? path.join(' › ') : prompt,
-        answer: answer === 0 ? source : answer === 1 ? (items || []).join('、') : answer,
-        section,
-        line,
-        file,
-      };
-      if (accept !== 0) card.accept = accept;
-      if (items !== 0) card.items = items;
-      return card;
-    },
-  );
+  if (
+    !Array.isArray(encoded.kinds) ||
+    !Array.isArray(encoded.sections) ||
+    !Array.isArray(encoded.cards)
+  ) {
+    throw new Error('malformed cards cache');
+  }
+  return encoded.cards.map((tuple) => {
+    if (!Array.isArray(tuple)) throw new Error('malformed cards cache');
+    const [id, kind, sectionIndex, line, source, prompt, answer, accept, items] = tuple;
+    const entry = encoded.sections[sectionIndex];
+    const kindName = encoded.kinds[kind];
+    if (
+      typeof id !== 'string' ||
+      typeof source !== 'string' ||
+      typeof line !== 'number' ||
+      typeof kindName !== 'string' ||
+      !Array.isArray(entry) ||
+      !Array.isArray(entry[2])
+    ) {
+      throw new Error('malformed cards cache');
+    }
+    const [topic, file, path, section] = entry;
+    const card: Card = {
+      id,
+      kind: kindName as Card['kind'],
+      topic,
+      path,
+      source,
+      prompt: prompt === 0 ? path.join(' › ') : prompt,
+      answer: answer === 0 ? source : answer === 1 ? (items || []).join('、') : answer,
+      section,
+      line,
+      file,
+    };
+    if (accept !== 0) card.accept = accept;
+    if (items !== 0) card.items = items;
+    return card;
+  });
 }
 
 export function hashText(text: string): string {

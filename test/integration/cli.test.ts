@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, hasStackTrace, ROOT, runCli } from '../helpers/cli.js';
+import { FIXTURES, hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 interface Exported {
   version: number;
@@ -240,6 +240,19 @@ describe('awsquiz (no TTY, no stdin)', () => {
     const empty = runCli(['--content', `${ROOT}/bin`, 'topics']);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain('no markdown notes found');
+  });
+
+  it('exports the same bytes from a warm cache as without one', () => {
+    for (const content of [undefined, FIXTURES]) {
+      const args = [...(content ? ['--content', content] : []), 'export', '--format', 'json'];
+      const dataDir = tempDir();
+      const cold = runCli(args, { dataDir });
+      const warm = runCli(args, { dataDir });
+      const fresh = runCli(args);
+      expect(cold.status).toBe(0);
+      expect(warm.stdout).toBe(cold.stdout);
+      expect(fresh.stdout).toBe(cold.stdout);
+    }
   });
 
   it('finds the shipped notes from any working directory', () => {
