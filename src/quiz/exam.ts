@@ -64,7 +64,7 @@ export function drawExam(cards: readonly Card[], index: DeckIndex, count: number
   for (const card of cards) {
     if (!EXAM_KINDS.has(card.kind)) continue;
     const question = makeQuestion(card, index, rng, 'exam');
-    if (!question || question.format !== 'choice') continue;
+    if (question?.format !== 'choice') continue;
     const list = byTopic.get(card.topic) ?? [];
     list.push(question);
     byTopic.set(card.topic, list);

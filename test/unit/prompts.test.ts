@@ -4,7 +4,6 @@ import { InterruptedError } from '../../src/errors.js';
 import {
   askChoice,
   askExamReview,
-  askRecall,
   askTyped,
   choicePrompt,
   recallPrompt,
