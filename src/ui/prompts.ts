@@ -343,6 +343,15 @@ export function askExamReview(
     }),
   ];
   return guard(
-    selectPrompt({ message: config.message, choices, pageSize: 12, loop: false }, context(io)),
+    selectPrompt(
+      {
+        message: config.message,
+        choices,
+        pageSize: 12,
+        loop: false,
+        theme: { style: { keysHelpTip: () => t('prompt.keys.review') } },
+      },
+      context(io),
+    ),
   );
 }
