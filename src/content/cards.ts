@@ -88,11 +88,7 @@ export function clozeSpans(block: Block): ClozeSpan[] {
   };
   for (const span of block.spans) {
     // 「EBS」 → blank EBS and keep the brackets as context.
-    const raw = block.text.slice(span.start, span.end);
-    const lead = raw.length - raw.replace(/^[\p{P}\p{S}\s]+/u, '').length;
-    const trail = raw.length - raw.replace(/[\p{P}\p{S}\s]+$/u, '').length;
-    const start = span.start + lead;
-    const end = span.end - trail;
+    const { start, end } = trimPunctuation(block.text, span.start, span.end);
     if (end <= start || !fits(start, end)) continue;
     out.push({ answer: block.text.slice(start, end), start, end, source: span.kind });
   }
@@ -114,6 +110,36 @@ export function clozeSpans(block: Block): ClozeSpan[] {
     out.push({ answer: number, start, end, source: 'number' });
   }
   return out;
+}
+
+const OPENERS: Record<string, string> = {
+  ')': '(',
+  '）': '（',
+  ']': '[',
+  '」': '「',
+  '』': '『',
+  '】': '【',
+};
+
+/**
+ * Trims punctuation and spaces around a span (「EBS」 → EBS), but keeps a
+ * closing bracket whose opening bracket is inside the span: (HPC) stays.
+ */
+export function trimPunctuation(
+  text: string,
+  from: number,
+  to: number,
+): { start: number; end: number } {
+  let start = from;
+  let end = to;
+  const edge = /[\p{P}\p{S}\s]/u;
+  while (start < end && edge.test(text[start] ?? '')) start += 1;
+  while (end > start && edge.test(text[end - 1] ?? '')) {
+    const opener = OPENERS[text[end - 1] ?? ''];
+    if (opener && text.slice(start, end - 1).includes(opener)) break;
+    end -= 1;
+  }
+  return { start, end };
 }
 
 export function blankSpan(text: string, start: number, end: number): string {

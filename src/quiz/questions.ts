@@ -120,23 +120,30 @@ export function makeQuestion(
     }
 
     case 'which-fact': {
-      // Every option has its own section's heading words masked, so that no
-      // option gives itself away by naming a sibling.
-      const mask = (text: string, section: Section) => maskWords(text, ownWords(section));
-      const answer = mask(card.answer, located.section);
+      // Options stay as written: a blank in some options would mark them.
+      // Lines that name their own section are easy to rule out, so lines
+      // that do not come first, nearest relatives first within each group.
       const ownFacts = new Set(factLines(located.section).map((b) => foldTight(b.text)));
       const tiers = (function* () {
+        const named: string[][] = [];
         for (const tier of relativeTiers(index, located)) {
-          yield tier.flatMap((section) =>
-            factLines(section)
-              .filter((b) => !ownFacts.has(foldTight(b.text)))
-              .map((b) => mask(b.text, section)),
-          );
+          const plain: string[] = [];
+          const naming: string[] = [];
+          for (const section of tier) {
+            const words = ownWords(section);
+            for (const block of factLines(section)) {
+              if (ownFacts.has(foldTight(block.text))) continue;
+              (maskWords(block.text, words) === block.text ? plain : naming).push(block.text);
+            }
+          }
+          named.push(naming);
+          yield plain;
         }
+        yield* named;
       })();
-      const distractors = pickDistractors(answer, tiers, need, rng);
+      const distractors = pickDistractors(card.answer, tiers, need, rng);
       return (
-        choice(card, located, t('q.whichFact', { path }), answer, distractors, rng) ?? recall()
+        choice(card, located, t('q.whichFact', { path }), card.answer, distractors, rng) ?? recall()
       );
     }
 

@@ -183,6 +183,13 @@ describe('cloze spans', () => {
     expect(clozeSpans(line('一度変更すると６時間変更不可')).map((s) => s.answer)).toEqual(['６']);
   });
 
+  it('keep brackets balanced when trimming a key term', () => {
+    const text = 'ハイパフォーマンスコンピューティング (HPC) と機械学習を高速化する';
+    const end = text.indexOf(')') + 1;
+    const spans = clozeSpans(line(text, 'line', [{ kind: 'code', start: 0, end }]));
+    expect(spans.map((s) => s.answer)).toEqual(['ハイパフォーマンスコンピューティング (HPC)']);
+  });
+
   it('skip the number one, model names and spans that leave no context', () => {
     expect(clozeSpans(line('1 秒あたりのパケット数が多い'))).toEqual([]);
     expect(clozeSpans(line('M4 C5 io1 gp2 のタイプ'))).toEqual([]);

@@ -136,6 +136,19 @@ describe('questions from the shipped notes', () => {
     expect(children).not.toContain(q?.answer);
   });
 
+  it('never mark which-fact options with blanks, and prefer lines that do not name their section', () => {
+    const facts = questionsFor(11, 'exam').filter((q) => q.kind === 'which-fact');
+    for (const q of facts)
+      for (const option of q.options ?? []) expect(option).not.toContain('＿＿＿');
+    const ebs = cards.find(
+      (c) => c.kind === 'which-fact' && c.path.join('/') === 'EBS' && c.source.startsWith('S3に'),
+    );
+    for (let seed = 0; seed < 10 && ebs; seed++) {
+      const q = makeQuestion(ebs, index, createRng(seed), 'exam');
+      expect(q?.options?.some((o) => o.includes('SWF'))).toBe(false);
+    }
+  });
+
   it('give the whole section as the explanation', () => {
     const card = cards.find((c) => c.kind === 'which-fact' && c.path.at(-1) === 'Private IP');
     const q = card && makeQuestion(card, index, createRng(1), 'study');
