@@ -21,14 +21,16 @@ export function renderResults(
   const verdict = result.passed
     ? format.style('ok', t('exam.pass'))
     : format.style('bad', t('exam.fail'));
-  const lines = [
-    format.style('heading', t('exam.results.title')),
+  const scoreLine =
     t('exam.results.score', {
       score: result.score,
       total: result.total,
       percent: result.percent.toFixed(1),
     }) +
-      `  ${verdict}  ${format.style('dim', t('exam.results.passMark', { pass: result.passMark }))}`,
+    `  ${verdict}  ${format.style('dim', t('exam.results.passMark', { pass: result.passMark }))}`;
+  const lines = [
+    format.style('heading', t('exam.results.title')),
+    scoreLine,
     t('exam.results.time', {
       time: clock(result.seconds * 1000),
       limit:
@@ -87,5 +89,7 @@ export function renderResults(
       }
     }
   }
+  // Many wrong answers push the verdict off the screen: say it again at the end.
+  if (result.missed.length > 0) lines.push('', scoreLine);
   return lines;
 }

@@ -72,6 +72,14 @@ export class Terminal {
       .join('\n');
   }
 
+  /** Everything printed so far, including what scrolled off the screen. */
+  scrollback(): string {
+    return tmux(['capture-pane', '-p', '-S', '-10000', '-t', this.name])
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n');
+  }
+
   /** Sends keys by tmux name: 'Enter', 'Down', 'C-c', or literal text with literal=true. */
   send(keys: string, literal = false): void {
     tmux(['send-keys', '-t', this.name, ...(literal ? ['-l'] : []), keys]);
