@@ -296,7 +296,7 @@ export async function askTyped(
   io: PromptIO = {},
 ): Promise<string> {
   const look = config.look ?? PLAIN;
-  const message = block(config.message, look.width, 2).join('\n  ');
+  const message = [...block(config.message, look.width, 2), t('prompt.yourAnswer')].join('\n  ');
   return (await guard(inputPrompt({ message, default: '' }, context(io)))).trim();
 }
 
