@@ -125,7 +125,11 @@ function feedback(
       if (outcome.typo) lines.push(`  ${t('study.answerWas', { answer: question.answer })}`);
     } else {
       const given = outcome.given ? outcome.given : t('study.noAnswer');
-      lines.push(format.style('bad', `✗ ${t('study.wrong', { given })}`));
+      lines.push(
+        ...wrap(`✗ ${t('study.wrong', { given })}`, format.width).map((line, i) =>
+          format.style('bad', i === 0 ? line : `  ${line}`),
+        ),
+      );
       lines.push(
         ...wrap(t('study.answerWas', { answer: question.answer }), format.width - 2).map(
           (l) => `  ${format.style('bold', l)}`,

@@ -67,6 +67,7 @@ export function maskWords(
   words: string[],
   options: { wholeWords?: boolean } = {},
 ): string {
+  const wholeWords = options.wholeWords ?? true;
   if (words.length === 0) return text;
   const whole = text.normalize('NFKC').toLowerCase();
   if (!words.some((word) => word && whole.includes(word))) return text;
@@ -100,7 +101,7 @@ export function maskWords(
       let free = true;
       for (let k = at; k < at + word.length; k++) if (taken[k]) free = false;
       if (!free) continue;
-      if (options.wholeWords && !wholeWordAt(folded, at, word.length)) continue;
+      if (wholeWords && !wholeWordAt(folded, at, word.length)) continue;
       for (let k = at; k < at + word.length; k++) taken[k] = true;
       hits.push([origin[at] ?? 0, origin[at + word.length] ?? text.length]);
     }
@@ -119,11 +120,19 @@ export function maskWords(
 
 const WORD_CHAR = /[\p{Script=Latin}\p{N}_]/u;
 
-/** A Latin word or number stands alone: no Latin letter or digit touches it. */
+/**
+ * A word matches only as a whole word at its Latin edges: `one` does not match
+ * inside `Zone`, `IP` not inside `EIP`; a Japanese word matches inside
+ * Japanese text, where words are not separated.
+ */
 function wholeWordAt(text: string, at: number, length: number): boolean {
+  const first = text[at] ?? '';
+  const last = text[at + length - 1] ?? '';
   const before = text[at - 1] ?? ' ';
   const after = text[at + length] ?? ' ';
-  return !WORD_CHAR.test(before) && !WORD_CHAR.test(after);
+  if (WORD_CHAR.test(first) && WORD_CHAR.test(before)) return false;
+  if (WORD_CHAR.test(last) && WORD_CHAR.test(after)) return false;
+  return true;
 }
 
 /** True when `answer` shows in text as a whole word (compared folded, spaces ignored). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clozeSpans, termOf } from '../../src/content/cards.js';
 import type { Block, Card } from '../../src/content/model.js';
 import { walk } from '../../src/content/parse.js';
-import { foldTight } from '../../src/content/text.js';
+import { foldTight, maskWords } from '../../src/content/text.js';
 import { buildFrom, CONTENT, readDir, shippedDeck } from '../helpers/deck.js';
 
 const line = (text: string, kind: Block['kind'] = 'line', spans: Block['spans'] = []): Block => ({
@@ -131,6 +131,23 @@ describe('cards of the shipped notes', () => {
     }
     const term = cards.find((c) => c.kind === 'term' && c.answer === '4XXError');
     expect(term?.prompt).toBe('指定された期間に取得されたクライアント側エラーの数。');
+  });
+
+  it('mask heading words only as whole words at their Latin edges', () => {
+    expect(maskWords('Stores data in a single Availability Zone.', ['one'])).toBe(
+      'Stores data in a single Availability Zone.',
+    );
+    expect(maskWords('Use the EIP or an IP address', ['ip'])).toBe(
+      'Use the EIP or an ＿＿＿ address',
+    );
+    expect(maskWords('プレイスメントグループの設定', ['グループ'])).toBe(
+      'プレイスメント＿＿＿の設定',
+    );
+    const examples = buildFrom(readDir(`${CONTENT}/../examples`));
+    const oneZone = examples.cards.find(
+      (c) => c.kind === 'which-heading' && c.answer === 'S3 One Zone-IA',
+    );
+    expect(oneZone?.prompt).toContain('a single Availability Zone.');
   });
 
   it('are all of the user folder, too (English notes)', () => {
