@@ -5,7 +5,7 @@
 import { openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
 import { nextDue, planReview } from '../quiz/session.js';
-import { openProgress } from '../store/progress.js';
+import { openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
 import type { CommandContext } from './context.js';
@@ -23,10 +23,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     onWarning: warn(context),
   });
   const now = context.now();
-  const status = (id: string) => {
-    const state = store.data.cards[id];
-    return state && state.state !== 0 ? { due: state.due } : undefined;
-  };
+  const status = scheduleStatus(store.data);
   const plan = planReview({ cards: library.cards, status, now, limit: settings.limit });
   const format = await formatterFor(context);
   if (plan.queue.length === 0) {

@@ -22,7 +22,7 @@ import {
   summarize,
 } from '../quiz/session.js';
 import type { Question } from '../quiz/types.js';
-import type { ProgressStore } from '../store/progress.js';
+import { type ProgressStore, scheduleStatus } from '../store/progress.js';
 import type { Formatter } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
 import { wrap } from '../ui/layout.js';
@@ -216,10 +216,7 @@ export function summaryLines(
     }),
   );
   lines.push(t('study.summary.learned', { n: summary.learned }));
-  const due = nextDue(options.library.cards, (id) => {
-    const card = options.store.data.cards[id];
-    return card && card.state !== 0 ? { due: card.due } : undefined;
-  });
+  const due = nextDue(options.library.cards, scheduleStatus(options.store.data));
   if (due !== undefined) {
     const now = options.context.now().getTime();
     lines.push(

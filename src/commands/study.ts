@@ -8,7 +8,7 @@ import { matchTopics } from '../content/topics.js';
 import { randomSeed } from '../quiz/rng.js';
 import { DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION } from '../quiz/scheduler.js';
 import { newToday, nextDue, planStudy } from '../quiz/session.js';
-import { firstAnswers, openProgress } from '../store/progress.js';
+import { firstAnswers, openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
 import type { CommandContext } from './context.js';
@@ -56,10 +56,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   });
   const now = context.now();
   const cards = library.cards.filter((card) => topics.has(card.topic));
-  const status = (id: string) => {
-    const state = store.data.cards[id];
-    return state && state.state !== 0 ? { due: state.due } : undefined;
-  };
+  const status = scheduleStatus(store.data);
   const allowance = Math.max(
     0,
     settings.newPerDay - newToday(firstAnswers(store.data).values(), now),

@@ -100,6 +100,21 @@ export function makeQuestion(
       ? card.topic
       : '…';
   const need = OPTION_COUNT - 1;
+  const typed = (stem: string): Question => ({ ...base(card, located), format: 'typed', stem });
+  /** Multiple choice among answers of the same shape (nearest sections first), else typed in study. */
+  const sameShape = (
+    answersOf: (sections: Section[]) => string[],
+    choiceStem: string,
+    typedStem: string,
+  ) => {
+    const tiers = (function* () {
+      yield answersOf([located.section]);
+      for (const tier of relativeTiers(index, located)) yield answersOf(tier);
+    })();
+    const distractors = pickDistractors(card.answer, tiers, need, rng);
+    const asked = choice(card, located, choiceStem, card.answer, distractors, rng);
+    return asked || mode === 'exam' ? asked : typed(typedStem);
+  };
   const recall = (): Question | undefined =>
     mode === 'exam'
       ? undefined
@@ -176,59 +191,25 @@ export function makeQuestion(
     }
 
     case 'cloze': {
-      const stem = card.prompt;
       const isNumber = /^[\d０-９,，.]+$/.test(card.answer);
       if (mode === 'study' && (isNumber || [...card.answer].length <= TYPED_CLOZE_MAX)) {
-        return {
-          ...base(card, located),
-          format: 'typed',
-          stem: `${t('q.cloze', { path })}\n${stem}`,
-        };
+        return typed(`${t('q.cloze', { path })}\n${card.prompt}`);
       }
       if (isNumber) return undefined;
       // Other key terms of the notes are the distractors: the same shape of answer.
-      const tiers = (function* () {
-        yield clozeAnswers([located.section]);
-        for (const tier of relativeTiers(index, located)) yield clozeAnswers(tier);
-      })();
-      const distractors = pickDistractors(card.answer, tiers, need, rng);
-      const asked = choice(
-        card,
-        located,
-        `${t('q.clozeChoice', { path })}\n${stem}`,
-        card.answer,
-        distractors,
-        rng,
+      return sameShape(
+        clozeAnswers,
+        `${t('q.clozeChoice', { path })}\n${card.prompt}`,
+        `${t('q.cloze', { path })}\n${card.prompt}`,
       );
-      if (asked || mode === 'exam') return asked;
-      return {
-        ...base(card, located),
-        format: 'typed',
-        stem: `${t('q.cloze', { path })}\n${stem}`,
-      };
     }
 
-    case 'term': {
-      const tiers = (function* () {
-        yield termsOf([located.section]);
-        for (const tier of relativeTiers(index, located)) yield termsOf(tier);
-      })();
-      const distractors = pickDistractors(card.answer, tiers, need, rng);
-      const asked = choice(
-        card,
-        located,
+    case 'term':
+      return sameShape(
+        termsOf,
         `${t('q.term', { path })}\n${card.prompt}`,
-        card.answer,
-        distractors,
-        rng,
+        `${t('q.termTyped', { path })}\n${card.prompt}`,
       );
-      if (asked || mode === 'exam') return asked;
-      return {
-        ...base(card, located),
-        format: 'typed',
-        stem: `${t('q.termTyped', { path })}\n${card.prompt}`,
-      };
-    }
   }
 }
 

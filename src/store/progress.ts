@@ -269,6 +269,26 @@ export interface AnswerRecord {
   reschedule?: (previous: CardState | undefined) => CardState;
 }
 
+function logEntry(answer: Omit<AnswerRecord, 'exam' | 'reschedule'>, exam: boolean): LogEntry {
+  const flags = (answer.correct ? FLAG_CORRECT : 0) | (exam ? FLAG_EXAM : 0);
+  return [
+    answer.cardId,
+    answer.now.getTime(),
+    answer.grade,
+    answer.kind,
+    Math.round(answer.ms),
+    flags,
+  ];
+}
+
+/** What planning needs of each card: its due time, for cards that were ever studied. */
+export function scheduleStatus(data: ProgressData): (id: string) => { due: number } | undefined {
+  return (id) => {
+    const state = data.cards[id];
+    return state && state.state !== 0 ? { due: state.due } : undefined;
+  };
+}
+
 export class ProgressStore {
   readonly path: string;
   private conf: ConfLike;
@@ -308,15 +328,7 @@ export class ProgressStore {
   recordAnswer(answer: AnswerRecord): CardState | undefined {
     let next: CardState | undefined;
     this.update((data) => {
-      const flags = (answer.correct ? FLAG_CORRECT : 0) | (answer.exam ? FLAG_EXAM : 0);
-      data.log.push([
-        answer.cardId,
-        answer.now.getTime(),
-        answer.grade,
-        answer.kind,
-        Math.round(answer.ms),
-        flags,
-      ]);
+      data.log.push(logEntry(answer, answer.exam ?? false));
       if (!answer.exam && answer.reschedule) {
         next = answer.reschedule(data.cards[answer.cardId]);
         data.cards[answer.cardId] = next;
@@ -335,17 +347,7 @@ export class ProgressStore {
     answers: readonly Omit<AnswerRecord, 'exam' | 'reschedule'>[],
   ): void {
     this.update((data) => {
-      for (const answer of answers) {
-        const flags = (answer.correct ? FLAG_CORRECT : 0) | FLAG_EXAM;
-        data.log.push([
-          answer.cardId,
-          answer.now.getTime(),
-          answer.grade,
-          answer.kind,
-          Math.round(answer.ms),
-          flags,
-        ]);
-      }
+      for (const answer of answers) data.log.push(logEntry(answer, true));
       data.exams.push(record);
     });
   }

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { ExportedCard } from '../../src/commands/export.js';
 import { FIXTURES, hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 interface Exported {
   version: number;
-  cards: {
-    id: string;
-    topic: string;
-    path: string[];
-    kind: string;
-    prompt: string;
-    answer: string;
-    options?: string[];
-    explanation: string;
-  }[];
+  cards: ExportedCard[];
 }
 
 /** Minimal RFC 4180 reader, to check what we write. */
