@@ -74,7 +74,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     return 0;
   }
   context.stdout.write(
-    `${format.style('heading', t('study.start', { due: plan.due, fresh: plan.fresh, topics: [...topics].join(', ') }))}\n\n`,
+    `${format.style('heading', t('study.start', { due: plan.due, fresh: plan.fresh, topics: queries.length === 0 ? t('study.allTopics') : [...topics].join(', ') }))}\n\n`,
   );
   await runStudyLoop({
     context,

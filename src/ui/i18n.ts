@@ -15,12 +15,10 @@ const en = {
   'error.ambiguousTopic': 'topic "{topic}" matches several topics: {list}. Type more of the name.',
   'error.badInteger': '{flag} must be a whole number from {min} to {max} (got "{value}").',
   'error.badNumber': '{flag} must be a number from {min} to {max} (got "{value}").',
-  'error.badChoice': '{flag} must be one of {list} (got "{value}").',
   'error.noContent':
     'no markdown notes found in {dir}. Point --content (or AWSQUIZ_CONTENT) at a folder of .md files.',
   'error.contentMissing':
     'notes folder {dir} does not exist. Point --content (or AWSQUIZ_CONTENT) at a folder of .md files.',
-  'error.readFailed': 'could not read {file}: {reason}',
   'error.oneTopic': 'give one topic to --topic.',
   'cli.unknownOption': 'unknown option {option}.',
   'cli.unknownCommand': 'unknown command "{command}".',
@@ -48,7 +46,6 @@ const en = {
   'topics.header.due': 'due',
   'topics.header.new': 'new',
   'topics.total': 'total',
-  'export.cardCount': '{count} cards exported',
   // help
   'help.program':
     'Study your own markdown notes in the terminal: spaced repetition, practice exams, statistics.',
@@ -114,6 +111,7 @@ const en = {
     '"awsquiz {command}" needs an interactive terminal (stdin and stdout must be a TTY). Run it in a terminal; to look at your progress without one, use "awsquiz stats" or "awsquiz topics".',
   'study.start': 'Studying {topics}: {due} due, {fresh} new.',
   'study.header.card': 'card {n}/{total}',
+  'study.allTopics': 'all topics',
   'study.header.dueLeft': '{n} due left',
   'study.header.again': 'again',
   'study.correct': 'Correct',
@@ -249,12 +247,10 @@ const ja: Record<MessageKey, string> = {
     '「{topic}」は複数のトピックに一致します: {list}。名前をもう少し入力してください。',
   'error.badInteger': '{flag} には {min}〜{max} の整数を指定してください（指定値:「{value}」）。',
   'error.badNumber': '{flag} には {min}〜{max} の数値を指定してください（指定値:「{value}」）。',
-  'error.badChoice': '{flag} には {list} のいずれかを指定してください（指定値:「{value}」）。',
   'error.noContent':
     '{dir} にマークダウンのノートがありません。--content（または AWSQUIZ_CONTENT）で .md ファイルのフォルダーを指定してください。',
   'error.contentMissing':
     'ノートのフォルダー {dir} がありません。--content（または AWSQUIZ_CONTENT）で .md ファイルのフォルダーを指定してください。',
-  'error.readFailed': '{file} を読めませんでした: {reason}',
   'error.oneTopic': '--topic にはトピックを1つ指定してください。',
   'cli.unknownOption': '不明なオプション {option} です。',
   'cli.unknownCommand': '不明なコマンド「{command}」です。',
@@ -281,7 +277,6 @@ const ja: Record<MessageKey, string> = {
   'topics.header.due': '復習',
   'topics.header.new': '新規',
   'topics.total': '合計',
-  'export.cardCount': '{count} 枚を書き出しました',
   'help.program': '自分のマークダウンのノートをターミナルで学習します: 間隔反復、模擬試験、統計。',
   'help.version': 'バージョンを表示',
   'help.title.usage': '使い方:',
@@ -341,6 +336,7 @@ const ja: Record<MessageKey, string> = {
     '「awsquiz {command}」は対話できる端末が必要です（標準入力と標準出力が TTY であること）。端末で実行してください。端末なしで進み具合を見るには「awsquiz stats」か「awsquiz topics」を使ってください。',
   'study.start': '{topics} を学習します: 復習 {due} 枚、新規 {fresh} 枚。',
   'study.header.card': 'カード {n}/{total}',
+  'study.allTopics': 'すべてのトピック',
   'study.header.dueLeft': '残りの復習 {n}',
   'study.header.again': 'もう一度',
   'study.correct': '正解',
@@ -467,10 +463,6 @@ let current: Lang = 'en';
 
 export function setLang(lang: Lang): void {
   current = lang;
-}
-
-export function getLang(): Lang {
-  return current;
 }
 
 /** `ja*` in LC_ALL, LC_MESSAGES or LANG (first one set wins) → Japanese; anything else English. */

@@ -247,12 +247,6 @@ export function sparkline(values: number[]): string {
     .join('');
 }
 
-/** A horizontal bar of `value / max` of `width` cells. */
-export function meter(value: number, max: number, width: number, char = '█'): string {
-  if (max <= 0 || value <= 0) return '';
-  return char.repeat(Math.max(1, Math.round((value / max) * width)));
-}
-
 /** A countdown or a duration as m:ss (h:mm:ss from an hour). */
 export function clock(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
