@@ -334,7 +334,7 @@ const ja: Record<MessageKey, string> = {
   'exam.review.goto': '問 {n}',
   'error.needsTty':
     '「awsquiz {command}」は対話できる端末が必要です（標準入力と標準出力が TTY であること）。端末で実行してください。端末なしで進み具合を見るには「awsquiz stats」か「awsquiz topics」を使ってください。',
-  'study.start': '{topics} を学習します: 復習 {due} 枚、新規 {fresh} 枚。',
+  'study.start': '{topics}を学習します: 復習 {due} 枚、新規 {fresh} 枚。',
   'study.header.card': 'カード {n}/{total}',
   'study.allTopics': 'すべてのトピック',
   'study.header.dueLeft': '残りの復習 {n}',

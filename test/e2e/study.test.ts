@@ -119,7 +119,7 @@ describe('awsquiz study in a real terminal', () => {
       env: { AWSQUIZ_DATA_DIR: tempDir(), LANG: 'ja_JP.UTF-8' },
     });
     open.push(terminal);
-    await terminal.waitFor('API gateway を学習します');
+    await terminal.waitFor('API gatewayを学習します');
     terminal.send('Enter');
     await terminal.waitFor('どのくらい覚えていましたか');
     terminal.send('Enter');
