@@ -75,16 +75,20 @@ export function emptyProgress(): ProgressData {
   return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [] };
 }
 
-/** Where progress lives: AWSQUIZ_DATA_DIR, else the folder conf would use (env-paths, suffix "nodejs"). */
+/**
+ * Where progress lives: AWSQUIZ_DATA_DIR, else the folder conf would use
+ * (env-paths' config folder with suffix "nodejs"; an empty variable counts as
+ * unset there, hence `||`). A test holds this to env-paths itself.
+ */
 export function dataDir(env: NodeJS.ProcessEnv): string {
   if (env.AWSQUIZ_DATA_DIR) return env.AWSQUIZ_DATA_DIR;
   const name = `${PROJECT}-nodejs`;
   const home = homedir();
   if (process.platform === 'darwin') return join(home, 'Library', 'Preferences', name);
   if (process.platform === 'win32') {
-    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), name, 'Config');
+    return join(env.APPDATA || join(home, 'AppData', 'Roaming'), name, 'Config');
   }
-  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), name);
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), name);
 }
 
 export function progressPath(env: NodeJS.ProcessEnv): string {

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import envPaths from 'env-paths';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { schedule } from '../../src/quiz/scheduler.js';
@@ -251,5 +252,21 @@ describe('progress store', () => {
     console.log(`save one answer with 36,500 log entries: median ${median.toFixed(1)} ms`);
     expect(median).toBeLessThan(40);
     expect(progressPath({ AWSQUIZ_DATA_DIR: dir })).toBe(join(dir, 'progress.json'));
+  });
+  it('finds progress where conf would put it when AWSQUIZ_DATA_DIR is not set', () => {
+    // conf's default folder is env-paths' config folder with the suffix "nodejs".
+    const saved = process.env.XDG_CONFIG_HOME;
+    try {
+      for (const xdg of [undefined, '', tempDir()]) {
+        if (xdg === undefined) delete process.env.XDG_CONFIG_HOME;
+        else process.env.XDG_CONFIG_HOME = xdg;
+        const { AWSQUIZ_DATA_DIR: _, ...env } = process.env;
+        const conf = envPaths('awsquiz', { suffix: 'nodejs' }).config;
+        expect(progressPath(env), String(xdg)).toBe(join(conf, 'progress.json'));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+    }
   });
 });
