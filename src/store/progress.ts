@@ -14,7 +14,6 @@
  */
 import {
   closeSync,
-  existsSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -164,18 +163,23 @@ export interface OpenOptions {
   onWarning: (message: string) => void;
 }
 
-/** Reads the file; a missing file is empty progress; a corrupt one is moved aside (warned) and empty. */
-function load(path: string, options: OpenOptions): ProgressData {
-  let text: string;
+/** The file's text, or undefined when there is no file. */
+function readText(path: string): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyProgress();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new UserError(
       t('store.unreadable', { path, reason: String((error as Error).message) }),
       1,
     );
   }
+}
+
+/** Reads the file; a missing file is empty progress; a corrupt one is moved aside (warned) and empty. */
+function load(path: string, options: OpenOptions): ProgressData {
+  const text = readText(path);
+  if (text === undefined) return emptyProgress();
   try {
     return decodeProgress(text, path);
   } catch (error) {
@@ -249,11 +253,23 @@ function withLock<T>(path: string, work: () => T): T {
 // ---------------------------------------------------------------------------
 // The store
 
-/** Read-only access: no conf, no lock unless a corrupt file has to be moved aside. */
+/**
+ * Read-only access: no conf, and no lock, since every write is an atomic
+ * rename and a reader sees the old file or the new one whole. Only a file
+ * that reads as corrupt is looked at again under the lock (a writer may be
+ * between its temp file and its rename on a filesystem without atomic
+ * writes) and, if it still is, moved aside.
+ */
 export function readProgress(options: OpenOptions): ProgressData {
   const path = progressPath(options.env);
-  if (!existsSync(path)) return emptyProgress();
-  return withLock(path, () => load(path, options));
+  const text = readText(path);
+  if (text === undefined) return emptyProgress();
+  try {
+    return decodeProgress(text, path);
+  } catch (error) {
+    if (!(error instanceof Corrupt)) throw error;
+    return withLock(path, () => load(path, options));
+  }
 }
 
 interface ConfLike {

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import envPaths from 'env-paths';
@@ -11,6 +11,7 @@ import {
   FLAG_EXAM,
   firstAnswers,
   openProgress,
+  type ProgressData,
   progressPath,
   readProgress,
   SCHEMA_VERSION,
@@ -18,6 +19,10 @@ import {
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
+
+function emptyData(): ProgressData {
+  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [] };
+}
 
 function options(dir = tempDir()) {
   const warnings: string[] = [];
@@ -252,6 +257,36 @@ describe('progress store', () => {
     console.log(`save one answer with 36,500 log entries: median ${median.toFixed(1)} ms`);
     expect(median).toBeLessThan(40);
     expect(progressPath({ AWSQUIZ_DATA_DIR: dir })).toBe(join(dir, 'progress.json'));
+  });
+  it('reads without waiting for a writer that holds the lock, and leaves no file behind', () => {
+    const { dir, open } = options();
+    const path = join(dir, 'progress.json');
+    writeFileSync(path, JSON.stringify({ ...emptyData(), log: [['a', 1, 3, 'recall', 5, 1]] }));
+    writeFileSync(`${path}.lock`, String(process.pid)); // a live writer, mid-save
+    const start = performance.now();
+    expect(readProgress(open).log).toHaveLength(1);
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(readdirSync(dir).sort()).toEqual(['progress.json', 'progress.json.lock']);
+  });
+  it('breaks a lock left by a process that died', async () => {
+    const { dir, open } = options();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(join(dir, 'progress.json.lock'), String(dead));
+    const store = await openProgress(open);
+    store.recordAnswer({ cardId: 'a', kind: 'recall', grade: 3, correct: true, ms: 1, now: NOW });
+    expect(store.data.log).toHaveLength(1);
+    expect(existsSync(join(dir, 'progress.json.lock'))).toBe(false);
+  });
+  it('breaks a lock older than ten seconds even if its process lives', async () => {
+    const { dir, open } = options();
+    const lock = join(dir, 'progress.json.lock');
+    writeFileSync(lock, String(process.pid));
+    const old = new Date(Date.now() - 20_000);
+    utimesSync(lock, old, old);
+    const store = await openProgress(open);
+    store.recordAnswer({ cardId: 'a', kind: 'recall', grade: 3, correct: true, ms: 1, now: NOW });
+    expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).log).toHaveLength(1);
+    expect(existsSync(lock)).toBe(false);
   });
   it('finds progress where conf would put it when AWSQUIZ_DATA_DIR is not set', () => {
     // conf's default folder is env-paths' config folder with the suffix "nodejs".
