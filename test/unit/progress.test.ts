@@ -13,12 +13,24 @@ import {
   openProgress,
   type ProgressData,
   progressPath,
+  progressSerializer,
   readProgress,
   SCHEMA_VERSION,
 } from '../../src/store/progress.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
+
+const EXAM = {
+  date: NOW.toISOString(),
+  topics: ['EC2'],
+  score: 1,
+  total: 2,
+  passMark: 72,
+  passed: false,
+  seconds: 30,
+  byTopic: [{ topic: 'EC2', right: 1, total: 2 }],
+};
 
 function emptyData(): ProgressData {
   return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [] };
@@ -220,9 +232,9 @@ describe('progress store', () => {
     expect(existsSync(join(dir, 'progress.json.lock'))).toBe(false);
   }, 60_000);
 
-  it('saves one answer within the budget, even with a year of history', async () => {
+  it('saves one answer within the budget, even with 50,000 answers in the log', async () => {
     const { dir, open } = options();
-    const log = Array.from({ length: 36_500 }, (_, i) => [
+    const log = Array.from({ length: 50_000 }, (_, i) => [
       `card-${i % 600}`,
       NOW.getTime() - i * 60_000,
       3,
@@ -254,10 +266,36 @@ describe('progress store', () => {
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)] ?? Infinity;
-    console.log(`save one answer with 36,500 log entries: median ${median.toFixed(1)} ms`);
+    console.log(`save one answer with 50,000 log entries: median ${median.toFixed(1)} ms`);
     expect(median).toBeLessThan(40);
+    // The fast path writes exactly what JSON.stringify would, and nothing of conf's own.
+    const onDisk = readFileSync(join(dir, 'progress.json'), 'utf8');
+    expect(onDisk).toBe(JSON.stringify(store.data));
+    expect(onDisk).not.toContain('__internal__');
     expect(progressPath({ AWSQUIZ_DATA_DIR: dir })).toBe(join(dir, 'progress.json'));
   });
+  it('serializes exactly as JSON.stringify while the log grows, is replaced or shrinks', () => {
+    const serialize = progressSerializer();
+    const data = emptyData();
+    const check = () => expect(serialize(data)).toBe(JSON.stringify(data));
+    check();
+    data.log.push(['a', 1, 3, 'recall', 5, 1]);
+    check();
+    data.log.push(['b', 2, 1, 'cloze', 6, 0], ['c"\\', 3, 4, 'term', 7, 3]);
+    check();
+    data.log.pop();
+    check(); // shorter
+    data.log[1] = ['z', 9, 2, 'term', 1, 0];
+    check(); // last entry replaced
+    data.log = data.log.filter((e) => e[0] !== 'a');
+    check(); // a new array (a reset or a re-read)
+    data.log.push(['d', 4, 3, 'recall', 8, 1]);
+    data.cards.x = schedule(undefined, 3, NOW);
+    data.exams.push({ ...EXAM });
+    check();
+    expect(serialize({ ...data, __internal__: {}, gone: undefined })).toBe(JSON.stringify(data));
+  });
+
   it('reads without waiting for a writer that holds the lock, and leaves no file behind', () => {
     const { dir, open } = options();
     const path = join(dir, 'progress.json');
@@ -268,6 +306,7 @@ describe('progress store', () => {
     expect(performance.now() - start).toBeLessThan(1000);
     expect(readdirSync(dir).sort()).toEqual(['progress.json', 'progress.json.lock']);
   });
+
   it('breaks a lock left by a process that died', async () => {
     const { dir, open } = options();
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
@@ -277,6 +316,7 @@ describe('progress store', () => {
     expect(store.data.log).toHaveLength(1);
     expect(existsSync(join(dir, 'progress.json.lock'))).toBe(false);
   });
+
   it('breaks a lock older than ten seconds even if its process lives', async () => {
     const { dir, open } = options();
     const lock = join(dir, 'progress.json.lock');
@@ -288,6 +328,7 @@ describe('progress store', () => {
     expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).log).toHaveLength(1);
     expect(existsSync(lock)).toBe(false);
   });
+
   it('finds progress where conf would put it when AWSQUIZ_DATA_DIR is not set', () => {
     // conf's default folder is env-paths' config folder with the suffix "nodejs".
     const saved = process.env.XDG_CONFIG_HOME;
