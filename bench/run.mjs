@@ -71,7 +71,23 @@ function row(what, ms, ratio, budget, ok, note = '') {
 }
 
 // 3. first question of `study ec2` on screen, in a pseudo-terminal (tmux)
+/** Keeps tmux's server up between sessions (it exits with its last one, racing the next start). */
+let anchor;
+function tmuxAnchor() {
+  if (anchor) return;
+  anchor = `awsquiz-bench-anchor-${process.pid}`;
+  execFileSync('tmux', [
+    'new-session',
+    '-d',
+    '-s',
+    anchor,
+    `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done`,
+  ]);
+  process.on('exit', () => spawnSync('tmux', ['kill-session', '-t', anchor]));
+}
+
 function tmuxTime(command, marker, dataDir) {
+  tmuxAnchor();
   const name = `awsquiz-bench-${process.pid}-${Math.random().toString(36).slice(2)}`;
   const script = join(dataDir, 'run.sh');
   writeFileSync(

@@ -8,9 +8,50 @@ import { join } from 'node:path';
 import { BIN, tempDir } from './cli.js';
 
 let counter = 0;
+let anchored = false;
 
 function tmux(args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * tmux's server exits when its last session closes, and a new session created
+ * at that moment can fail ("server exited unexpectedly"). An idle session kept
+ * for the life of this test process keeps the server up between terminals.
+ */
+function anchor(): void {
+  if (anchored) return;
+  anchored = true;
+  const name = `awsquiz-e2e-anchor-${process.pid}`;
+  // It ends by itself soon after this process does.
+  tmux([
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done`,
+  ]);
+  process.on('exit', () => {
+    try {
+      tmux(['kill-session', '-t', name]);
+    } catch {
+      // already gone
+    }
+  });
+}
+
+function newSession(args: string[]): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      anchor();
+      tmux(['new-session', ...args]);
+      return;
+    } catch (error) {
+      anchored = false;
+      if (attempt >= 3) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
 }
 
 function shellQuote(value: string): string {
@@ -51,8 +92,7 @@ export class Terminal {
       // Ctrl+C reaches the whole process group as SIGINT, so it can still record the exit code.
       `trap 'true' INT; unset LC_ALL LC_MESSAGES AWSQUIZ_CONTENT FORCE_COLOR; ${exports} ${command}; echo $? > ${shellQuote(this.exitFile)}; sleep 600\n`,
     );
-    tmux([
-      'new-session',
+    newSession([
       '-d',
       '-s',
       this.name,

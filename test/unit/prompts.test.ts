@@ -44,13 +44,16 @@ describe('choice prompt', () => {
   it('wraps long Japanese options under their number', async () => {
     const long =
       '別インスタンスへ再マップ可能な静的Public IPで、Stop StartしてもIPアドレスが維持される';
-    const { getScreen } = await render(choicePrompt, {
+    const { answer, events, getScreen } = await render(choicePrompt, {
       message: 'Q',
       options: [long, 'b', 'c'],
       look: { width: 40, style: (_s, x) => x },
     });
     const lines = getScreen().split('\n');
     expect(lines.some((line) => line.startsWith('     ') && line.trim().length > 0)).toBe(true);
+    // Answer it: a prompt left pending is force-closed when the test worker exits.
+    events.keypress('enter');
+    await expect(answer).resolves.toMatchObject({ index: 0 });
   });
 
   it('flags with f and goes back with b in an exam', async () => {
