@@ -4,6 +4,7 @@
  */
 import type { Command, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
+import { sanitize } from './content/sanitize.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
 import { langFromArgv, type MessageKey, setLang, t } from './ui/i18n.js';
 import { version } from './version.js';
@@ -247,7 +248,8 @@ function report(error: unknown, CommanderError: Commander['CommanderError']): nu
   }
   if (error instanceof InterruptedError) return EXIT.interrupted;
   if (error instanceof UserError) {
-    process.stderr.write(`${t('error.prefix')}${error.message}\n`);
+    // Messages may quote the user's arguments or file names: never let them drive the terminal.
+    process.stderr.write(`${t('error.prefix')}${sanitize(error.message)}\n`);
     return error.exitCode;
   }
   process.stderr.write(`${t('error.prefix')}${t('error.bug')}\n`);

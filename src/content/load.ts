@@ -6,6 +6,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { t } from '../ui/i18n.js';
 import { packageRoot } from '../version.js';
+import { sanitize } from './sanitize.js';
 
 export interface NoteFile {
   /** Absolute path. */
@@ -43,7 +44,7 @@ export function listNotes(root: string): NoteFile[] {
     return [
       {
         path: root,
-        file: root.split(sep).pop() ?? root,
+        file: displayName(root.split(sep).pop() ?? root),
         size: rootStat.size,
         mtimeMs: rootStat.mtimeMs,
       },
@@ -65,7 +66,7 @@ export function listNotes(root: string): NoteFile[] {
         try {
           const stat = statSync(path);
           if (!stat.isFile()) continue;
-          const file = relative(root, path).split(sep).join('/');
+          const file = displayName(relative(root, path).split(sep).join('/'));
           found.push({ path, file, size: stat.size, mtimeMs: stat.mtimeMs });
         } catch {
           // Vanished or unreadable: readNote reports it.
@@ -76,6 +77,11 @@ export function listNotes(root: string): NoteFile[] {
   visit(root);
   if (found.length === 0) throw new UsageError(t('error.noContent', { dir: root }));
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** A file's name as shown in topics, cards and messages: nothing a terminal would act on. */
+function displayName(file: string): string {
+  return sanitize(file);
 }
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedCard } from '../../src/commands/export.js';
 import { FIXTURES, hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -176,6 +178,26 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(
       runCli(['export'], { env: { AWSQUIZ_CONTENT: `${FIXTURES}/english` } }).stdout,
     ).toContain('S3 Glacier Flexible Retrieval');
+  });
+
+  it('never lets a file name or an argument drive the terminal', () => {
+    const dir = tempDir();
+    // A file without a top-level heading: its topic is named after the file.
+    writeFileSync(
+      join(dir, 'bad\u001b[2J\u0007name.md'),
+      '## Sub\nA fact line\n\n## Other\nAnother line\n',
+    );
+    for (const args of [['topics'], ['export', '--format', 'anki'], ['check'], ['stats']]) {
+      const result = runCli(['--content', dir, ...args]);
+      expect(result.status, args.join(' ')).toBe(0);
+      expect(result.stdout + result.stderr, args.join(' ')).not.toMatch(
+        /[\u0000-\u0008\u000b-\u001f\u007f]/,
+      );
+    }
+    expect(runCli(['--content', dir, 'topics']).stdout).toContain('badname');
+    const unknown = runCli(['export', '--topic', 'x\u001b[2Jy']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).not.toContain('\u001b');
   });
 
   it('checks notes: warnings exit 0, errors exit 1, each with file:line', () => {
