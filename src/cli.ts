@@ -2,11 +2,13 @@
  * The awsquiz command line. Commands are described here and imported only
  * when they run, so `--version` and `--help` load nothing heavy.
  */
-import type { Command, Option } from 'commander';
+import type { Command, Help, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { sanitize } from './content/sanitize.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
+import { terminalWidth } from './ui/format.js';
 import { langFromArgv, type MessageKey, setLang, t } from './ui/i18n.js';
+import { displayWidth, wrap } from './ui/layout.js';
 import { version } from './version.js';
 
 interface GlobalOptions {
@@ -95,9 +97,57 @@ function optionDescription(option: Option): string {
   return extra.length > 0 ? `${option.description} (${extra.join(', ')})` : option.description;
 }
 
+/**
+ * One option or command of the help: the term, then its description wrapped
+ * beside it; when the terminal is too narrow for a column beside the term,
+ * the description goes under it.
+ */
+function formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+  const width = helper.helpWidth ?? 80;
+  if (!description) return `  ${term}`;
+  const beside = width - termWidth - 4;
+  if (beside >= 24) {
+    const lines = wrap(description, beside);
+    const pad = ' '.repeat(termWidth - displayWidth(term));
+    return lines
+      .map((line, i) =>
+        i === 0 ? `  ${term}${pad}  ${line}` : `${' '.repeat(termWidth + 4)}${line}`,
+      )
+      .join('\n');
+  }
+  return [`  ${term}`, ...wrap(description, width - 6).map((line) => `      ${line}`)].join('\n');
+}
+
+/**
+ * The examples under a help text, fitted to the width: an example whose
+ * comment does not fit beside it gets the comment on the next line; other
+ * lines wrap under their own indent.
+ */
+export function epilog(text: string, width: number): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (displayWidth(line) <= width) {
+      out.push(line);
+      continue;
+    }
+    const indent = /^ */.exec(line)?.[0] ?? '';
+    const example = /^( +)(awsquiz\S*(?: \S+)*?) {2,}(\S.*)$/.exec(line);
+    if (example?.[2] && example[3]) {
+      out.push(...wrap(example[2], width - indent.length).map((l) => indent + l));
+      out.push(...wrap(example[3], width - indent.length - 4).map((l) => `${indent}    ${l}`));
+      continue;
+    }
+    const body = wrap(line.slice(indent.length), width - indent.length - 2);
+    out.push(...body.map((l, i) => (i === 0 ? indent + l : `${indent}  ${l}`)));
+  }
+  return out.join('\n');
+}
+
 type Commander = typeof import('commander');
 
-export function buildProgram({ Command, Option }: Commander): Command {
+export function buildProgram({ Command, Help, Option }: Commander): Command {
+  // Help is laid out by display width (Japanese counts two columns) to the terminal's width.
+  const helpWidth = terminalWidth(process.stdout, process.env);
   const program = new Command('awsquiz');
   program
     .description(describe('help.program'))
@@ -109,9 +159,23 @@ export function buildProgram({ Command, Option }: Commander): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: (text, write) => write(commanderError(text)) })
     .exitOverride()
-    .helpCommand(false)
-    .configureHelp({ styleTitle: helpTitle, optionDescription: optionDescription })
-    .addHelpText('after', `\n${describe('help.examples')}`);
+    .helpCommand('help [command]', describe('help.helpCommand'))
+    .configureHelp({
+      styleTitle: helpTitle,
+      optionDescription,
+      helpWidth,
+      displayWidth,
+      boxWrap: (text, width) => wrap(text, width).join('\n'),
+      formatItem,
+      formatHelp(command, helper) {
+        // The usage line is the one line commander does not wrap.
+        const [usage = '', ...rest] = Help.prototype.formatHelp
+          .call(this, command, helper)
+          .split('\n');
+        return [epilog(usage, helpWidth), ...rest].join('\n');
+      },
+    })
+    .addHelpText('after', () => `\n${epilog(describe('help.examples'), helpWidth)}`);
 
   const register = (command: Command, name: string) => {
     command
@@ -136,7 +200,7 @@ export function buildProgram({ Command, Option }: Commander): Command {
       .option('--limit <n>', describe('help.study.limit'))
       .option('--seed <n>', describe('help.seed'))
       .option('--retention <r>', describe('help.study.retention'))
-      .addHelpText('after', `\n${describe('help.study.examples')}`),
+      .addHelpText('after', () => `\n${epilog(describe('help.study.examples'), helpWidth)}`),
     'study',
   );
   register(
@@ -146,7 +210,7 @@ export function buildProgram({ Command, Option }: Commander): Command {
       .option('--limit <n>', describe('help.study.limit'))
       .option('--seed <n>', describe('help.seed'))
       .option('--retention <r>', describe('help.study.retention'))
-      .addHelpText('after', `\n${describe('help.review.examples')}`),
+      .addHelpText('after', () => `\n${epilog(describe('help.review.examples'), helpWidth)}`),
     'review',
   );
   register(
@@ -159,7 +223,7 @@ export function buildProgram({ Command, Option }: Commander): Command {
       .option('--time <minutes>', describe('help.exam.time'))
       .option('--pass <percent>', describe('help.exam.pass'))
       .option('--seed <n>', describe('help.seed'))
-      .addHelpText('after', `\n${describe('help.exam.examples')}`),
+      .addHelpText('after', () => `\n${epilog(describe('help.exam.examples'), helpWidth)}`),
     'exam',
   );
   register(
@@ -168,7 +232,7 @@ export function buildProgram({ Command, Option }: Commander): Command {
       .description(describe('help.stats'))
       .option('--json', describe('help.json'))
       .option('--topic <topic>', describe('help.stats.topic'))
-      .addHelpText('after', `\n${describe('help.stats.examples')}`),
+      .addHelpText('after', () => `\n${epilog(describe('help.stats.examples'), helpWidth)}`),
     'stats',
   );
   register(
@@ -176,7 +240,7 @@ export function buildProgram({ Command, Option }: Commander): Command {
       .command('topics')
       .description(describe('help.topics'))
       .option('--json', describe('help.json'))
-      .addHelpText('after', `\n${describe('help.topics.examples')}`),
+      .addHelpText('after', () => `\n${epilog(describe('help.topics.examples'), helpWidth)}`),
     'topics',
   );
   register(
@@ -190,7 +254,7 @@ export function buildProgram({ Command, Option }: Commander): Command {
       )
       .option('--topic <topic...>', describe('help.export.topic'))
       .option('--seed <n>', describe('help.seed'))
-      .addHelpText('after', `\n${describe('help.export.examples')}`),
+      .addHelpText('after', () => `\n${epilog(describe('help.export.examples'), helpWidth)}`),
     'export',
   );
   register(
@@ -199,14 +263,14 @@ export function buildProgram({ Command, Option }: Commander): Command {
       .description(describe('help.reset'))
       .option('--topic <topic...>', describe('help.reset.topic'))
       .option('-y, --yes', describe('help.reset.yes'))
-      .addHelpText('after', `\n${describe('help.reset.examples')}`),
+      .addHelpText('after', () => `\n${epilog(describe('help.reset.examples'), helpWidth)}`),
     'reset',
   );
   register(
     program
       .command('check')
       .description(describe('help.check'))
-      .addHelpText('after', `\n${describe('help.check.examples')}`),
+      .addHelpText('after', () => `\n${epilog(describe('help.check.examples'), helpWidth)}`),
     'check',
   );
   return program;

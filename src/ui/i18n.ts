@@ -58,6 +58,7 @@ const en = {
   'help.choices': 'one of: {list}',
   'help.default': 'default: {value}',
   'help.help': 'show help',
+  'help.helpCommand': 'show help for a command',
   'help.content':
     'folder of .md notes to study (default: the shipped AWS notes; env AWSQUIZ_CONTENT)',
   'help.lang': 'interface language: ja or en (default from LC_ALL / LC_MESSAGES / LANG)',
@@ -287,6 +288,7 @@ const ja: Record<MessageKey, string> = {
   'help.choices': '選択肢: {list}',
   'help.default': '既定: {value}',
   'help.help': 'ヘルプを表示',
+  'help.helpCommand': 'コマンドのヘルプを表示',
   'help.content':
     '学習する .md ノートのフォルダー（既定: 同梱の AWS ノート。環境変数 AWSQUIZ_CONTENT）',
   'help.lang': '表示言語: ja または en（既定は LC_ALL / LC_MESSAGES / LANG から）',

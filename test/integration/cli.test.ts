@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedCard } from '../../src/commands/export.js';
+import { displayWidth } from '../../src/ui/layout.js';
 import { FIXTURES, hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 interface Exported {
@@ -49,6 +50,26 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(help.stdout).toContain('AWSQUIZ_DATA_DIR');
     const topicsHelp = runCli(['topics', '--help']);
     expect(topicsHelp.stdout).toContain('awsquiz topics --json');
+    const helpCommand = runCli(['help', 'topics']);
+    expect(helpCommand.status).toBe(0);
+    expect(helpCommand.stdout).toContain('awsquiz topics --json');
+  });
+
+  it('fits help to the width by display columns, in both languages', () => {
+    for (const columns of [40, 80]) {
+      for (const lang of ['ja', 'en']) {
+        for (const command of [[], ['study'], ['exam'], ['stats'], ['export']]) {
+          const help = runCli(['--lang', lang, ...command, '--help'], {
+            env: { COLUMNS: String(columns) },
+          });
+          const where = `${lang} ${columns} ${command.join(' ')}`;
+          expect(help.status, where).toBe(0);
+          for (const line of help.stdout.split('\n')) {
+            expect(displayWidth(line), `${where}: ${line}`).toBeLessThanOrEqual(columns);
+          }
+        }
+      }
+    }
   });
 
   it('follows --lang and LANG for help', () => {
