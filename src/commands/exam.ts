@@ -24,7 +24,7 @@ import { createRng, randomSeed } from '../quiz/rng.js';
 import { DEFAULT_RETENTION } from '../quiz/scheduler.js';
 import { openProgress } from '../store/progress.js';
 import { renderResults } from '../ui/exam-view.js';
-import { formatterFor, type Style } from '../ui/format.js';
+import { formatterFor, paragraph, type Style } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import { wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
@@ -71,8 +71,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     out([t('exam.noQuestions')]);
     return 1;
   }
-  const wrapped = (text: string, style: Style) =>
-    wrap(text, format.width).map((line) => format.style(style, line));
+  const wrapped = (text: string, style: Style) => paragraph(format, text, style);
   if (draw.available < settings.count) {
     out(wrapped(t('exam.fewer', { asked: settings.count, n: draw.available }), 'warn'));
   }

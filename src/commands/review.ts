@@ -6,7 +6,7 @@ import { openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
 import { nextDue, planReview } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
-import { formatterFor } from '../ui/format.js';
+import { formatterFor, paragraph } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
 import type { CommandContext } from './context.js';
 import { type StudyOptions, studySettings, warn } from './study.js';
@@ -33,7 +33,9 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     );
     return 0;
   }
-  context.stdout.write(`${format.style('heading', t('review.start', { due: plan.due }))}\n\n`);
+  context.stdout.write(
+    `${paragraph(format, t('review.start', { due: plan.due }), 'heading').join('\n')}\n\n`,
+  );
   await runStudyLoop({
     context,
     library,

@@ -25,7 +25,7 @@ import type { Question } from '../quiz/types.js';
 import { type ProgressStore, scheduleStatus } from '../store/progress.js';
 import type { Formatter } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
-import { wrap } from '../ui/layout.js';
+import { displayWidth, truncate, wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 
 /** Interactive commands need a terminal on both ends: inquirer would read piped bytes as keys. */
@@ -60,13 +60,13 @@ export function explanationLines(question: Question, format: Formatter): string[
 
 function header(state: SessionState, card: Card, format: Formatter): string {
   const now = current(state);
-  const parts = [
-    t('study.header.card', { n: now?.number ?? 0, total: now?.total ?? 0 }),
-    card.topic,
-    t('study.header.dueLeft', { n: now?.dueLeft ?? 0 }),
-  ];
-  if (now?.repeat) parts.push(t('study.header.again'));
-  return format.style('dim', parts.join(' · '));
+  const before = t('study.header.card', { n: now?.number ?? 0, total: now?.total ?? 0 });
+  const after = [t('study.header.dueLeft', { n: now?.dueLeft ?? 0 })];
+  if (now?.repeat) after.push(t('study.header.again'));
+  // One line: a long topic name is shortened, never wrapped.
+  const room = format.width - displayWidth([before, '', ...after].join(' · '));
+  const topic = truncate(card.topic, Math.max(4, room));
+  return format.style('dim', [before, topic, ...after].join(' · '));
 }
 
 interface Outcome {

@@ -9,7 +9,7 @@ import { randomSeed } from '../quiz/rng.js';
 import { DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION } from '../quiz/scheduler.js';
 import { newToday, nextDue, planStudy } from '../quiz/session.js';
 import { firstAnswers, openProgress, scheduleStatus } from '../store/progress.js';
-import { formatterFor } from '../ui/format.js';
+import { formatterFor, paragraph } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
 import type { CommandContext } from './context.js';
 import { optionalInteger, parseNumber } from './options.js';
@@ -73,9 +73,9 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     context.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
-  context.stdout.write(
-    `${format.style('heading', t('study.start', { due: plan.due, fresh: plan.fresh, topics: queries.length === 0 ? t('study.allTopics') : [...topics].join(', ') }))}\n\n`,
-  );
+  const names = queries.length === 0 ? t('study.allTopics') : [...topics].join(', ');
+  const start = t('study.start', { due: plan.due, fresh: plan.fresh, topics: names });
+  context.stdout.write(`${paragraph(format, start, 'heading').join('\n')}\n\n`);
   await runStudyLoop({
     context,
     library,

@@ -3,6 +3,8 @@
  * when colour is on, so piped output never pays for it.
  */
 
+import { wrap } from './layout.js';
+
 export type Style =
   | 'heading'
   | 'dim'
@@ -88,4 +90,9 @@ export function formatterFor(context: {
     color: colorEnabled({ isTTY: context.stdout.isTTY, env: context.env, flag: context.color }),
     width: terminalWidth(context.stdout, context.env),
   });
+}
+
+/** Text wrapped to the formatter's width, each line styled. */
+export function paragraph(format: Formatter, text: string, style?: Style): string[] {
+  return wrap(text, format.width).map((line) => (style ? format.style(style, line) : line));
 }

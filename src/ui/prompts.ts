@@ -13,6 +13,7 @@ import {
   isNumberKey,
   isUpKey,
   type KeypressEvent,
+  makeTheme,
   useEffect,
   useKeypress,
   usePrefix,
@@ -24,7 +25,7 @@ import { InterruptedError } from '../errors.js';
 import type { SelfGrade } from '../quiz/types.js';
 import type { Style } from './format.js';
 import { t } from './i18n.js';
-import { clock, truncate, wrap } from './layout.js';
+import { clock, displayWidth, truncate, wrap } from './layout.js';
 
 export interface PromptIO {
   input?: NodeJS.ReadableStream;
@@ -38,6 +39,14 @@ export interface PromptLook {
 }
 
 const PLAIN: PromptLook = { width: 80, style: (_s, text) => text };
+
+/**
+ * Inquirer marks an answered question with ✔, which reads as "right" next to
+ * a wrong answer: an answered question gets a neutral mark instead, and the
+ * feedback says whether it was right.
+ */
+const PREFIX = { idle: '?', done: '›' };
+const THEME = makeTheme({ prefix: PREFIX });
 
 async function guard<T>(promise: Promise<T>): Promise<T> {
   try {
@@ -60,6 +69,24 @@ function context(io: PromptIO) {
 /** Wraps text for display after a prefix of `indent` columns. */
 function block(text: string, width: number, indent: number): string[] {
   return wrap(text, Math.max(10, width - indent));
+}
+
+/**
+ * Lays out short pieces (key hints, grade labels) on lines of `width`
+ * columns after an indent, breaking only between pieces, never inside one.
+ */
+function pieces(parts: string[], width: number, indent: number, separator = ' '): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    const next = line ? `${line}${separator}${part}` : part;
+    if (line && displayWidth(next) > width - indent) {
+      lines.push(line);
+      line = part;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines.map((text) => `${' '.repeat(indent)}${text}`);
 }
 
 function isKey(key: KeypressEvent, ...names: string[]): boolean {
@@ -97,7 +124,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const [flagged, setFlagged] = useState(config.flagged ?? false);
   const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
   const [now, setNow] = useState(Date.now());
-  const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done' });
+  const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
 
   useEffect(() => {
     const deadline = config.deadline;
@@ -172,7 +199,8 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   if (config.allowFlag) keys.push(t(flagged ? 'prompt.keys.unflag' : 'prompt.keys.flag'));
   if (config.allowBack) keys.push(t('prompt.keys.back'));
   const flagLine = flagged ? [look.style('warn', `  ⚑ ${t('prompt.flagged')}`)] : [];
-  return [...head, ...options, ...flagLine, look.style('dim', `  ${keys.join(' · ')}`)].join('\n');
+  const hints = pieces(keys, width, 2, ' · ').map((line) => look.style('dim', line));
+  return [...head, ...options, ...flagLine, ...hints].join('\n');
 });
 
 /** A multiple-choice question; Enter alone answers with the highlighted (first) option. */
@@ -234,7 +262,7 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
   const [shown, setShown] = useState(false);
   const [active, setActive] = useState(2);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const prefix = usePrefix({ status });
+  const prefix = usePrefix({ status, theme: THEME });
 
   useKeypress((key, rl) => {
     if (status === 'done') return;
@@ -261,11 +289,25 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
   const message = block(config.message, look.width, 2).map((line, i) =>
     i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
   );
-  if (!shown) return [...message, look.style('dim', `  ${t('prompt.reveal')}`)].join('\n');
+  const hint = (text: string) => block(text, look.width, 2).map((l) => look.style('dim', `  ${l}`));
+  if (!shown) return [...message, ...hint(t('prompt.reveal'))].join('\n');
   const answer = block(config.answer, look.width, 4).map((line) => `    ${line}`);
   const labels = GRADES.map((grade, i) => {
     const label = `${i + 1} ${t(`grade.${grade}`)}`;
-    return i === active ? look.style('accent', `[${label}]`) : ` ${label} `;
+    return i === active ? `[${label}]` : ` ${label} `;
+  });
+  // The question and the grades on one line when they fit, else the grades under it.
+  const oneLine = `  ${t('prompt.howWell')} ${labels.join(' ')}`;
+  const gradeLines = (
+    displayWidth(oneLine) <= look.width
+      ? [oneLine]
+      : [
+          ...block(t('prompt.howWell'), look.width, 2).map((l) => `  ${l}`),
+          ...pieces(labels, look.width, 2),
+        ]
+  ).map((line) => {
+    const chosen = labels[active] ?? '';
+    return line.replace(chosen, look.style('accent', chosen));
   });
   if (status === 'done') {
     return [
@@ -278,8 +320,10 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
     ...message,
     look.style('dim', `  ${t('prompt.answerWas')}`),
     ...answer,
-    `  ${t('prompt.howWell')} ${labels.join(' ')}`,
-    look.style('dim', `  ${t('prompt.keys.grade')}`),
+    ...gradeLines,
+    ...pieces(t('prompt.keys.grade').split(' · '), look.width, 2, ' · ').map((l) =>
+      look.style('dim', l),
+    ),
   ].join('\n');
 });
 
@@ -296,8 +340,11 @@ export async function askTyped(
   io: PromptIO = {},
 ): Promise<string> {
   const look = config.look ?? PLAIN;
-  const message = [...block(config.message, look.width, 2), t('prompt.yourAnswer')].join('\n  ');
-  return (await guard(inputPrompt({ message, default: '' }, context(io)))).trim();
+  const message = [
+    ...block(config.message, look.width, 2),
+    ...block(t('prompt.yourAnswer'), look.width, 2),
+  ].join('\n  ');
+  return (await guard(inputPrompt({ message, default: '', theme: THEME }, context(io)))).trim();
 }
 
 export function askConfirm(

@@ -110,6 +110,40 @@ describe('recall prompt', () => {
     await expect(answer).resolves.toBe('good');
   });
 
+  it('fits the grades and key hints to a narrow terminal, never splitting a label', async () => {
+    const { setLang } = await import('../../src/ui/i18n.js');
+    const { displayWidth } = await import('../../src/ui/layout.js');
+    setLang('ja');
+    try {
+      const { answer, events, getScreen } = await render(recallPrompt, {
+        message: '説明してください: SWF(Amazon Simple Workflow Service)',
+        answer: 'Amazon SWF は、開発者がバックグラウンドジョブを構築するのに役立つ。',
+        look: { width: 30, style: (_s, x) => x },
+      });
+      events.keypress('enter');
+      const lines = getScreen().split('\n');
+      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(30);
+      for (const label of ['1 もう一度', '2 難しい', '[3 正解]', '4 簡単']) {
+        expect(lines.some((line) => line.includes(label)), label).toBe(true);
+      }
+      events.keypress('enter');
+      await expect(answer).resolves.toBe('good');
+    } finally {
+      setLang('en');
+    }
+  });
+
+  it('marks an answered question neutrally, not with a tick that reads as right', async () => {
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      message: 'Q',
+      options: OPTIONS,
+    });
+    events.keypress('enter');
+    await answer;
+    expect(getScreen()).toMatch(/^› Q/);
+    expect(getScreen()).not.toContain('✔');
+  });
+
   it('chooses another grade with arrows or digits', async () => {
     const { answer, events } = await render(recallPrompt, { message: 'Q', answer: 'A' });
     events.keypress('enter');
