@@ -2,7 +2,7 @@
  * The `awsquiz stats` screen: plain terminal text that fits the width, with
  * colour only as decoration (every bar also reads by its characters).
  */
-import type { SectionStats, StatsReport, TopicStats } from '../quiz/stats.js';
+import { localDate, type SectionStats, type StatsReport, type TopicStats } from '../quiz/stats.js';
 import type { Formatter } from './format.js';
 import { t } from './i18n.js';
 import { barCells, displayWidth, padEnd, padStart, sparkline, table, truncate } from './layout.js';
@@ -207,7 +207,8 @@ function examLines(report: StatsReport, format: Formatter): string[] {
   const rows = last.map((exam) => {
     const pct = exam.total > 0 ? Math.round((exam.score / exam.total) * 100) : 0;
     return [
-      exam.date.slice(0, 10),
+      // The learner's local day, as everywhere else on this screen.
+      localDate(Date.parse(exam.date)),
       `${exam.score}/${exam.total}`,
       `${pct}%`,
       exam.passed ? format.style('ok', t('exam.pass')) : format.style('bad', t('exam.fail')),

@@ -128,6 +128,37 @@ describe('computeStats', () => {
     expect(la.streak).toBe(2);
     expect(la.today).toBe(1);
     expect(la.heatmap.at(-2)).toEqual({ date: '2026-11-24', count: 1 });
+    delete process.env.TZ;
+  });
+
+  it('dates exams by the local day too', async () => {
+    const exam = {
+      date: new Date(Date.UTC(2026, 10, 24, 20, 0)).toISOString(),
+      topics: ['EC2'],
+      score: 3,
+      total: 4,
+      passMark: 72,
+      passed: true,
+      seconds: 60,
+      byTopic: [{ topic: 'EC2', right: 3, total: 4 }],
+    };
+    const format = await createFormatter({ color: false, width: 80 });
+    const render = (tz: string) => {
+      process.env.TZ = tz;
+      const report = computeStats({
+        topics: ['EC2'],
+        cards,
+        progress: { ...progress, exams: [exam] },
+        now: new Date(Date.UTC(2026, 10, 25, 0, 0)),
+      });
+      return renderStats(report, format).join('\n');
+    };
+    try {
+      expect(render('Asia/Tokyo')).toContain('2026-11-25  3/4');
+      expect(render('America/Los_Angeles')).toContain('2026-11-24  3/4');
+    } finally {
+      delete process.env.TZ;
+    }
   });
 
   it('gives section by section detail for one topic', () => {
@@ -159,7 +190,8 @@ describe('the stats screen', () => {
         );
         expect(text).toContain(lang === 'en' ? 'Due in the next 14 days' : '今後14日間の復習予定');
         expect(text).toMatch(/█ .*▓ .*░ /);
-        expect(text).toContain(report.exams.at(-1)?.date.slice(0, 10) ?? 'no exam');
+        const lastExam = report.exams.at(-1);
+        expect(text).toContain(lastExam ? localDate(Date.parse(lastExam.date)) : 'no exam');
         expect(text).not.toContain('\u001b[');
         const detail = renderTopicDetail(
           report.topics[0] ?? (report.total as never),
