@@ -7,7 +7,9 @@ import type { DeckIndex } from '../content/deck.js';
 import { type Library, openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
 import type { Diagnostic } from '../content/model.js';
+import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
+import { wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 
 const MESSAGE = {
@@ -61,9 +63,23 @@ export async function check(library: Library): Promise<CheckResult> {
   return { files: library.files, cards: library.cards.length, diagnostics };
 }
 
+/** One line per problem, as compilers print them (`file:line: severity: message`), for grep and editors. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const severity = d.severity === 'error' ? 'error' : 'warning';
-  return `${d.file}:${d.line}: ${severity}: ${t(MESSAGE[d.code], { subject: d.subject })}`;
+  return `${d.file}:${d.line}: ${severityLabel(d)}: ${t(MESSAGE[d.code], { subject: d.subject })}`;
+}
+
+function severityLabel(d: Diagnostic): string {
+  return t(d.severity === 'error' ? 'check.error' : 'check.warning');
+}
+
+/** On a terminal: the place and severity in colour, the message wrapped under it. */
+function displayDiagnostic(d: Diagnostic, format: Formatter): string[] {
+  const severity = format.style(d.severity === 'error' ? 'bad' : 'warn', severityLabel(d));
+  const message = wrap(t(MESSAGE[d.code], { subject: d.subject }), format.width - 4);
+  return [
+    `${format.style('accent', `${d.file}:${d.line}`)}: ${severity}:`,
+    ...message.map((l) => `    ${l}`),
+  ];
 }
 
 export async function run(context: CommandContext): Promise<number> {
@@ -71,11 +87,17 @@ export async function run(context: CommandContext): Promise<number> {
   const result = await check(library);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
-  const lines = result.diagnostics.map(formatDiagnostic);
+  const format = await formatterFor(context);
+  const lines = context.stdout.isTTY
+    ? result.diagnostics.flatMap((d) => displayDiagnostic(d, format))
+    : result.diagnostics.map(formatDiagnostic);
   lines.push(
-    result.diagnostics.length === 0
-      ? t('check.clean', { files: result.files, cards: result.cards })
-      : t('check.summary', { files: result.files, cards: result.cards, errors, warnings }),
+    ...paragraph(
+      format,
+      result.diagnostics.length === 0
+        ? t('check.clean', { files: result.files, cards: result.cards })
+        : t('check.summary', { files: result.files, cards: result.cards, errors, warnings }),
+    ),
   );
   context.stdout.write(`${lines.join('\n')}\n`);
   return errors > 0 ? 1 : 0;

@@ -38,6 +38,8 @@ const en = {
   'check.noCardLine':
     'line gives no card: "{subject}"; expected a fact line, a "term：definition", or a key term in `code`/**bold**',
   'check.readError': 'could not read: {subject}',
+  'check.error': 'error',
+  'check.warning': 'warning',
   'check.summary': '{files} files, {cards} cards: {errors} errors, {warnings} warnings',
   'check.clean': '{files} files, {cards} cards: no problems found',
   // topics / export
@@ -271,6 +273,8 @@ const ja: Record<MessageKey, string> = {
   'check.noCardLine':
     'この行からは問題を作れません:「{subject}」。事実の一文、「用語：説明」、`コード` や **太字** のキーワードを書いてください',
   'check.readError': '読めませんでした: {subject}',
+  'check.error': 'エラー',
+  'check.warning': '警告',
   'check.summary': '{files} ファイル、{cards} 枚: エラー {errors} 件、警告 {warnings} 件',
   'check.clean': '{files} ファイル、{cards} 枚: 問題は見つかりませんでした',
   'topics.header.name': 'トピック',
