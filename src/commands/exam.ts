@@ -111,8 +111,13 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
             flagged: state.flags.filter(Boolean).length,
           }),
           items,
+          deadline: state.deadline,
           look,
         });
+        if (choice.type === 'timeout') {
+          timedOut = true;
+          break;
+        }
         if (choice.type === 'submit') break;
         state = goTo(state, choice.index);
         reviewing = true;

@@ -23,6 +23,7 @@ import {
 } from '../quiz/session.js';
 import type { Question } from '../quiz/types.js';
 import { type ProgressStore, scheduleStatus } from '../store/progress.js';
+import { explanationLines, pathLines } from '../ui/explanation.js';
 import type { Formatter } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
 import { displayWidth, truncate, wrap } from '../ui/layout.js';
@@ -47,15 +48,6 @@ export interface LoopOptions {
 
 function write(context: CommandContext, lines: string[]): void {
   context.stdout.write(`${lines.join('\n')}\n`);
-}
-
-/** The section as the explanation: its heading path and body, wrapped to the terminal. */
-export function explanationLines(question: Question, format: Formatter): string[] {
-  const path = format.style('accent', question.explanation.path.join(' › '));
-  const body = question.explanation.lines.flatMap((line) =>
-    wrap(line, format.width - 4).map((part) => `  ${format.style('dim', '│')} ${part}`),
-  );
-  return [`  ${path}`, ...body];
 }
 
 function header(state: SessionState, card: Card, format: Formatter): string {
@@ -139,8 +131,8 @@ function feedback(
   }
   // A recall card has just shown its answer: the section would only repeat it.
   if (question.format === 'recall')
-    lines.push(`  ${format.style('accent', question.explanation.path.join(' › '))}`);
-  else lines.push(...explanationLines(question, format));
+    lines.push(...pathLines(question.explanation.path, format, '  '));
+  else lines.push(...explanationLines(question.explanation, format, '  '));
   lines.push(
     format.style(
       'dim',

@@ -3,6 +3,7 @@
  * first), and every wrong answer with its explanation.
  */
 import type { ExamResult, ExamState } from '../quiz/exam.js';
+import { explanationLines } from './explanation.js';
 import type { Formatter } from './format.js';
 import { t } from './i18n.js';
 import { clock, table, wrap } from './layout.js';
@@ -82,11 +83,7 @@ export function renderResults(
       )) {
         lines.push(indent + format.style('ok', line));
       }
-      lines.push(indent + format.style('accent', question.explanation.path.join(' › ')));
-      for (const text of question.explanation.lines) {
-        for (const line of wrap(text, width - indent.length - 2))
-          lines.push(`${indent}${format.style('dim', '│')} ${line}`);
-      }
+      lines.push(...explanationLines(question.explanation, format, indent));
     }
   }
   // Many wrong answers push the verdict off the screen: say it again at the end.

@@ -20,7 +20,6 @@ import {
   useState,
 } from '@inquirer/core';
 import inputPrompt from '@inquirer/input';
-import selectPrompt from '@inquirer/select';
 import { InterruptedError } from '../errors.js';
 import type { SelfGrade } from '../quiz/types.js';
 import type { Style } from './format.js';
@@ -114,6 +113,8 @@ export interface ChoiceConfig {
   header?: string | undefined;
   /** Epoch ms: a countdown is shown, and the prompt resolves 'timeout' when it runs out. */
   deadline?: number | undefined;
+  /** The key hints under the options (default: move · answer, and the exam keys allowed). */
+  hints?: string[];
   look?: PromptLook;
 }
 
@@ -195,7 +196,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
       return index === active ? look.style('accent', text) : text;
     });
   });
-  const keys = [t('prompt.keys.move'), t('prompt.keys.answer')];
+  const keys = config.hints ?? [t('prompt.keys.move'), t('prompt.keys.answer')];
   if (config.allowFlag) keys.push(t(flagged ? 'prompt.keys.unflag' : 'prompt.keys.flag'));
   if (config.allowBack) keys.push(t('prompt.keys.back'));
   const flagLine = flagged ? [look.style('warn', `  ⚑ ${t('prompt.flagged')}`)] : [];
@@ -354,7 +355,10 @@ export function askConfirm(
   return guard(confirmPrompt({ message: config.message, default: config.default }, context(io)));
 }
 
-export type ReviewChoice = { type: 'goto'; index: number } | { type: 'submit' };
+export type ReviewChoice =
+  | { type: 'goto'; index: number }
+  | { type: 'submit' }
+  | { type: 'timeout' };
 
 export interface ReviewItem {
   /** 0-based question index. */
@@ -365,13 +369,25 @@ export interface ReviewItem {
   label: string;
 }
 
-/** Before submitting an exam: Submit is first (Enter submits); flagged and unanswered questions can be revisited. */
-export function askExamReview(
-  config: { message: string; items: ReviewItem[]; look?: PromptLook },
+/**
+ * Before submitting an exam: Submit is first (Enter submits); flagged and
+ * unanswered questions can be revisited. The exam's countdown goes on here,
+ * and when it runs out the exam is submitted as it stands.
+ */
+export async function askExamReview(
+  config: {
+    message: string;
+    items: ReviewItem[];
+    header?: string | undefined;
+    deadline?: number | undefined;
+    look?: PromptLook;
+  },
   io: PromptIO = {},
 ): Promise<ReviewChoice> {
-  const choices = [
-    { name: t('exam.review.submit'), value: { type: 'submit' } as ReviewChoice },
+  const look = config.look ?? PLAIN;
+  const labelWidth = look.width - 2 - `${config.items.length + 1}. `.length;
+  const options = [
+    t('exam.review.submit'),
     ...config.items.map((item) => {
       const state = [
         item.flagged ? `⚑ ${t('exam.review.flagged')}` : '',
@@ -379,26 +395,27 @@ export function askExamReview(
       ]
         .filter(Boolean)
         .join(' · ');
-      const width = (config.look ?? PLAIN).width - 4;
-      return {
-        name: truncate(
-          `${t('exam.review.goto', { n: item.index + 1 })}${state ? ` (${state})` : ''}  ${item.label}`,
-          width,
-        ),
-        value: { type: 'goto', index: item.index } as ReviewChoice,
-      };
+      return truncate(
+        `${t('exam.review.goto', { n: item.index + 1 })}${state ? ` (${state})` : ''}  ${item.label}`,
+        labelWidth,
+      );
     }),
   ];
-  return guard(
-    selectPrompt(
+  const result = await guard(
+    choicePrompt(
       {
         message: config.message,
-        choices,
-        pageSize: 12,
-        loop: false,
-        theme: { style: { keysHelpTip: () => t('prompt.keys.review') } },
+        options,
+        header: config.header,
+        deadline: config.deadline,
+        hints: [t('prompt.keys.move'), t('prompt.keys.choose')],
+        look,
       },
       context(io),
     ),
   );
+  if (result.type === 'timeout') return { type: 'timeout' };
+  if (result.type !== 'answer' || result.index === 0) return { type: 'submit' };
+  const item = config.items[result.index - 1];
+  return item ? { type: 'goto', index: item.index } : { type: 'submit' };
 }

@@ -195,4 +195,23 @@ describe('typed and review prompts', () => {
     expect(submitted.screen).toContain('Question 4 (⚑ flagged)');
     expect((await run('\u001b[B\u001b[B\r')).choice).toEqual({ type: 'goto', index: 3 });
   });
+
+  it('keeps the countdown on the review screen and ends the exam when time runs out', async () => {
+    const { PassThrough } = await import('node:stream');
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (chunk) => {
+      screen += String(chunk);
+    });
+    const choice = await askExamReview(
+      {
+        message: 'Review',
+        items: [{ index: 0, answered: false, flagged: false, label: 'Which…' }],
+        deadline: Date.now() + 400,
+      },
+      { input: new PassThrough() as unknown as NodeJS.ReadStream, output },
+    );
+    expect(choice).toEqual({ type: 'timeout' });
+    expect(screen).toContain('⏱ 0:0');
+  });
 });
