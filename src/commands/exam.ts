@@ -6,6 +6,7 @@
 
 import { openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
+import type { Card } from '../content/model.js';
 import { matchTopics } from '../content/topics.js';
 import { InterruptedError } from '../errors.js';
 import {
@@ -22,11 +23,11 @@ import {
 } from '../quiz/exam.js';
 import { createRng, randomSeed } from '../quiz/rng.js';
 import { DEFAULT_RETENTION } from '../quiz/scheduler.js';
-import { openProgress } from '../store/progress.js';
+import type { CardStatus, Plan } from '../quiz/session.js';
+import { openProgress, scheduleStatus } from '../store/progress.js';
 import { renderResults } from '../ui/exam-view.js';
 import { formatterFor, paragraph, type Style } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
-import { wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 import { optionalInteger } from './options.js';
 import { warn } from './study.js';
@@ -128,12 +129,14 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
       if (!question) break;
       const started = Date.now();
       const action = await prompts.askExamQuestion({
-        header: t('exam.header', {
-          n: index + 1,
-          total,
-          answered: state.answers.filter((a) => a !== undefined).length,
-          flagged: state.flags.filter(Boolean).length,
-        }),
+        // The flag count follows f as it is pressed on this question.
+        header: (flaggedHere: boolean) =>
+          t('exam.header', {
+            n: index + 1,
+            total,
+            answered: state.answers.filter((a) => a !== undefined).length,
+            flagged: state.flags.filter((f, i) => (i === index ? flaggedHere : f)).length,
+          }),
         message: question.stem,
         options: question.options ?? [],
         selected: state.answers[index],
@@ -206,7 +209,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
         context,
         library,
         store,
-        plan: { queue: missed, due: missed.length, fresh: 0, dueLeftOver: 0 },
+        plan: missedPlan(missed, scheduleStatus(store.data)),
         format,
         seed: settings.seed,
         retention: DEFAULT_RETENTION,
@@ -214,4 +217,11 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     }
   }
   return 0;
+}
+
+/** The missed cards as a study session: those already studied first, then the new ones. */
+function missedPlan(missed: Card[], status: (id: string) => CardStatus | undefined): Plan {
+  const known = missed.filter((card) => status(card.id) !== undefined);
+  const fresh = missed.filter((card) => status(card.id) === undefined);
+  return { queue: [...known, ...fresh], due: known.length, fresh: fresh.length, dueLeftOver: 0 };
 }

@@ -53,7 +53,7 @@ function write(context: CommandContext, lines: string[]): void {
 function header(state: SessionState, card: Card, format: Formatter): string {
   const now = current(state);
   const before = t('study.header.card', { n: now?.number ?? 0, total: now?.total ?? 0 });
-  const after = [t('study.header.dueLeft', { n: now?.dueLeft ?? 0 })];
+  const after = [t('study.header.left', { due: now?.dueLeft ?? 0, fresh: now?.newLeft ?? 0 })];
   if (now?.repeat) after.push(t('study.header.again'));
   // One line: a long topic name is shortened, never wrapped.
   const room = format.width - displayWidth([before, '', ...after].join(' · '));
@@ -183,9 +183,9 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
       state = answer(state, outcome.correct);
     }
   } catch (error) {
-    if (error instanceof InterruptedError) {
+    // Ctrl+C: the answers are saved; a summary only if there was anything to sum up.
+    if (error instanceof InterruptedError && state.answered > 0) {
       write(context, ['', ...summaryLines(state, options, format)]);
-      throw error;
     }
     throw error;
   }

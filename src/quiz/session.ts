@@ -39,6 +39,8 @@ export interface Plan {
   fresh: number;
   /** Due cards that did not fit in the limit. */
   dueLeftOver: number;
+  /** At most this many questions, repeats of missed cards included. */
+  limit?: number | undefined;
 }
 
 /** Due cards first (most overdue first), then new cards in note order, up to the allowance and the limit. */
@@ -67,6 +69,7 @@ export function planStudy(input: PlanInput): Plan {
     due: dueCards.length,
     fresh: newCards.length,
     dueLeftOver: due.length - dueCards.length,
+    limit: input.limit,
   };
 }
 
@@ -97,12 +100,15 @@ export interface SessionState {
   correct: number;
   /** New cards answered for the first time. */
   learned: number;
+  /** At most this many questions, repeats included (undefined: no limit). */
+  limit?: number | undefined;
   /** Ids of cards that were new when the session started. */
   newIds: string[];
 }
 
 export function startSession(plan: Plan): SessionState {
   return {
+    limit: plan.limit,
     queue: [...plan.queue],
     position: 0,
     repeated: [],
@@ -120,6 +126,8 @@ export interface Current {
   total: number;
   /** Due (not new) cards still waiting after this one. */
   dueLeft: number;
+  /** New cards still waiting after this one. */
+  newLeft: number;
   /** True when this is a repeat of a card missed earlier in the session. */
   repeat: boolean;
 }
@@ -130,12 +138,22 @@ export function current(state: SessionState): Current | undefined {
   const fresh = new Set(state.newIds);
   const repeats = new Set(state.repeated);
   let dueLeft = 0;
+  let newLeft = 0;
   for (let i = state.position + 1; i < state.queue.length; i++) {
     const later = state.queue[i];
-    if (later && !fresh.has(later.id) && !repeats.has(later.id)) dueLeft += 1;
+    if (!later || state.queue.indexOf(later) !== i) continue; // a repeat
+    if (fresh.has(later.id)) newLeft += 1;
+    else if (!repeats.has(later.id)) dueLeft += 1;
   }
   const repeat = state.queue.indexOf(card) !== state.position;
-  return { card, number: state.position + 1, total: state.queue.length, dueLeft, repeat };
+  return {
+    card,
+    number: state.position + 1,
+    total: state.queue.length,
+    dueLeft,
+    newLeft,
+    repeat,
+  };
 }
 
 /** Cards a missed card waits behind before it is asked again. */
@@ -144,7 +162,8 @@ export const REPEAT_GAP = 3;
 /**
  * Records an answer and moves on. A missed card comes back once later in the
  * same session (after REPEAT_GAP other cards, or at the end), like a short
- * learning step.
+ * learning step, unless the session's question limit is reached (the
+ * scheduler has it due again soon anyway).
  */
 export function answer(state: SessionState, correct: boolean): SessionState {
   const now = current(state);
@@ -152,7 +171,8 @@ export function answer(state: SessionState, correct: boolean): SessionState {
   const queue = [...state.queue];
   const repeated = [...state.repeated];
   const firstTime = !now.repeat;
-  if (!correct && firstTime && !repeated.includes(now.card.id)) {
+  const room = state.limit === undefined || queue.length < state.limit;
+  if (!correct && firstTime && room && !repeated.includes(now.card.id)) {
     repeated.push(now.card.id);
     queue.splice(Math.min(queue.length, state.position + 1 + REPEAT_GAP), 0, now.card);
   }

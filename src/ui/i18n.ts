@@ -101,6 +101,8 @@ const en = {
   'prompt.answerWas': 'Answer:',
   'prompt.yourAnswer': "Your answer (Enter alone: I don't know):",
   'prompt.howWell': 'How well did you know it?',
+  'prompt.yes': 'Yes',
+  'prompt.no': 'No',
   'grade.again': 'Again',
   'grade.hard': 'Hard',
   'grade.good': 'Good',
@@ -115,7 +117,7 @@ const en = {
   'study.start': 'Studying {topics}: {due} due, {fresh} new.',
   'study.header.card': 'card {n}/{total}',
   'study.allTopics': 'all topics',
-  'study.header.dueLeft': '{n} due left',
+  'study.header.left': 'left: {due} due, {fresh} new',
   'study.header.again': 'again',
   'study.correct': 'Correct',
   'study.correctTypo': 'Correct (small typo forgiven)',
@@ -125,13 +127,13 @@ const en = {
   'study.nextReview': 'next review {when}',
   'study.summary.title': 'Session summary',
   'study.summary.answered': 'Answered {answered}, right {correct} ({percent}%)',
-  'study.summary.learned': 'New cards learned: {n}',
+  'study.summary.learned': 'New cards seen: {n}',
   'study.summary.next': 'Next card due {when}.',
   'study.summary.dueNow': 'More cards are due now.',
   'study.nothing': 'Nothing to study right now.',
   'study.newLimitReached':
     "You have met today's limit of {n} new cards (use --new N to change it).",
-  'review.start': 'Reviewing {due} due cards.',
+  'review.start': 'Reviewing {due} due card{s:due}.',
   'review.nothingDue': 'Nothing is due. Next review {when}.',
   'review.nothingYet': 'Nothing to review yet. Start with: awsquiz study ec2',
   'time.now': 'now',
@@ -158,7 +160,7 @@ const en = {
   'stats.legend.learning': 'learning',
   'stats.legend.new': 'new',
   'stats.reviews': 'Reviews: today {today} · this week {week} · all {all}',
-  'stats.streak': 'Streak: {n} days (longest {longest})',
+  'stats.streak': 'Streak: {n} day{s:n} (longest {longest})',
   'stats.forecast.title': 'Due in the next 14 days',
   'stats.forecast.today': 'today',
   'stats.forecast.inDays': '+{n}d',
@@ -172,7 +174,7 @@ const en = {
   'stats.exams.topics': '{n} topics',
   'stats.exams.trend': 'trend',
   'stats.weakest.title': 'Weakest cards (study these next)',
-  'stats.weakest.facts': '{lapses} lapses · {recall}% recall',
+  'stats.weakest.facts': '{lapses} lapse{s:lapses} · {recall}% recall',
   'stats.empty': 'No progress yet. Start with: awsquiz study {topic}',
   'exam.pass': 'PASS',
   'exam.fail': 'FAIL',
@@ -204,14 +206,14 @@ const en = {
   'exam.review.message':
     'Review: {answered}/{total} answered, {flagged} flagged. Submit, or go back to a question:',
   'exam.abandoned': 'Exam abandoned, not scored. Nothing was saved.',
-  'exam.studyMissed': 'Study the {n} missed cards now?',
+  'exam.studyMissed': 'Study the {n} missed card{s:n} now?',
   'exam.results.title': 'Exam results',
   'exam.results.score': 'Score {score}/{total} ({percent}%)',
   'exam.results.passMark': 'pass mark {pass}%',
   'exam.results.time': 'Time {time} {limit}',
   'exam.results.limit': '(limit {limit})',
-  'exam.results.timedOut': "Time's up: {n} unanswered questions count as wrong.",
-  'exam.results.unanswered': '{n} unanswered questions count as wrong.',
+  'exam.results.timedOut': "Time's up: unanswered questions count as wrong ({n}).",
+  'exam.results.unanswered': 'Unanswered questions count as wrong ({n}).',
   'exam.results.byTopic': 'By topic (weakest first)',
   'exam.results.right': 'right',
   'exam.results.total': 'questions',
@@ -330,9 +332,11 @@ const ja: Record<MessageKey, string> = {
   'prompt.answerWas': '答え:',
   'prompt.yourAnswer': 'あなたの答え（空のまま Enter で「わからない」）:',
   'prompt.howWell': 'どのくらい覚えていましたか？',
+  'prompt.yes': 'はい',
+  'prompt.no': 'いいえ',
   'grade.again': 'もう一度',
   'grade.hard': '難しい',
-  'grade.good': '正解',
+  'grade.good': '普通',
   'grade.easy': '簡単',
   'exam.review.submit': '試験を提出する',
   'exam.review.flagged': 'マーク付き',
@@ -343,7 +347,7 @@ const ja: Record<MessageKey, string> = {
   'study.start': '{topics}を学習します: 復習 {due} 枚、新規 {fresh} 枚。',
   'study.header.card': 'カード {n}/{total}',
   'study.allTopics': 'すべてのトピック',
-  'study.header.dueLeft': '残りの復習 {n}',
+  'study.header.left': '残り 復習 {due}・新規 {fresh}',
   'study.header.again': 'もう一度',
   'study.correct': '正解',
   'study.correctTypo': '正解（小さな打ち間違いは許容）',
@@ -353,7 +357,7 @@ const ja: Record<MessageKey, string> = {
   'study.nextReview': '次の復習: {when}',
   'study.summary.title': '今回のまとめ',
   'study.summary.answered': '回答 {answered} 問、正解 {correct} 問（{percent}%）',
-  'study.summary.learned': '新しく覚えたカード: {n} 枚',
+  'study.summary.learned': '初めて学習したカード: {n} 枚',
   'study.summary.next': '次の復習は {when}。',
   'study.summary.dueNow': 'ほかにも今すぐ復習できるカードがあります。',
   'study.nothing': 'いま学習するカードはありません。',
@@ -500,15 +504,15 @@ export function t(
   lang = current,
 ): string {
   const template = catalogues[lang][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    .replace(/\{s:(\w+)\}/g, (_whole, name: string) => (params[name] === 1 ? '' : 's'));
 }
 
 /** A time from now in words: "in 5 min", "in 3 h", "in 2 days" (or "now"). */
 export function formatDuration(ms: number): string {
   const minute = 60_000;
-  if (ms <= minute / 2) return t('time.now');
+  if (ms <= 0) return t('time.now');
   if (ms < 60 * minute) return t('time.minutes', { n: Math.max(1, Math.round(ms / minute)) });
   if (ms < 24 * 60 * minute) return t('time.hours', { n: Math.round(ms / (60 * minute)) });
   const days = Math.round(ms / (24 * 60 * minute));

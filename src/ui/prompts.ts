@@ -109,8 +109,8 @@ export interface ChoiceConfig {
   /** Exam keys: f flags the question, b / ← goes back. */
   allowFlag?: boolean;
   allowBack?: boolean;
-  /** A line above the question (where you are in an exam). */
-  header?: string | undefined;
+  /** A line above the question (where you are in an exam), given whether it is flagged now. */
+  header?: string | ((flagged: boolean) => string) | undefined;
   /** Epoch ms: a countdown is shown, and the prompt resolves 'timeout' when it runs out. */
   deadline?: number | undefined;
   /** The key hints under the options (default: move · answer, and the exam keys allowed). */
@@ -165,7 +165,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
 
   const message = block(config.message, look.width, 2);
   const where = [
-    config.header,
+    typeof config.header === 'function' ? config.header(flagged) : config.header,
     config.deadline === undefined ? undefined : `⏱ ${clock(config.deadline - now)}`,
   ]
     .filter(Boolean)
@@ -223,7 +223,7 @@ export function askExamQuestion(
     selected?: number | undefined;
     flagged: boolean;
     canGoBack: boolean;
-    header?: string;
+    header?: string | ((flagged: boolean) => string);
     deadline?: number | undefined;
     look?: PromptLook;
   },
@@ -352,7 +352,17 @@ export function askConfirm(
   config: { message: string; default: boolean },
   io: PromptIO = {},
 ): Promise<boolean> {
-  return guard(confirmPrompt({ message: config.message, default: config.default }, context(io)));
+  return guard(
+    confirmPrompt(
+      {
+        message: config.message,
+        default: config.default,
+        transformer: (yes) => t(yes ? 'prompt.yes' : 'prompt.no'),
+        theme: THEME,
+      },
+      context(io),
+    ),
+  );
 }
 
 export type ReviewChoice =

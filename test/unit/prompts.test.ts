@@ -123,8 +123,11 @@ describe('recall prompt', () => {
       events.keypress('enter');
       const lines = getScreen().split('\n');
       for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(30);
-      for (const label of ['1 もう一度', '2 難しい', '[3 正解]', '4 簡単']) {
-        expect(lines.some((line) => line.includes(label)), label).toBe(true);
+      for (const label of ['1 もう一度', '2 難しい', '[3 普通]', '4 簡単']) {
+        expect(
+          lines.some((line) => line.includes(label)),
+          label,
+        ).toBe(true);
       }
       events.keypress('enter');
       await expect(answer).resolves.toBe('good');

@@ -93,9 +93,29 @@ describe('a session', () => {
 
   it('shows where you are and how many due cards are left', () => {
     const state = startSession(plan);
-    expect(current(state)).toMatchObject({ number: 1, total: 6, dueLeft: 2, repeat: false });
+    expect(current(state)).toMatchObject({
+      number: 1,
+      total: 6,
+      dueLeft: 2,
+      newLeft: 3,
+      repeat: false,
+    });
     const after = answer(answer(state, true), true);
-    expect(current(after)).toMatchObject({ number: 3, dueLeft: 0 });
+    expect(current(after)).toMatchObject({ number: 3, dueLeft: 0, newLeft: 3 });
+    // A repeat of a missed card is neither due nor new.
+    const missed = answer(after, false);
+    expect(current(missed)).toMatchObject({ number: 4, dueLeft: 0, newLeft: 2 });
+  });
+
+  it('asks no more than --limit questions, repeats of missed cards included', () => {
+    const limited = planStudy({ cards, status, now: NOW, newAllowance: 20, limit: 3 });
+    let state = startSession(limited);
+    let asked = 0;
+    while (current(state)) {
+      state = answer(state, false); // every answer wrong: each would come back
+      asked += 1;
+    }
+    expect(asked).toBe(3);
   });
 
   it('asks a missed card once more later in the session, not forever', () => {
