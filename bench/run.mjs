@@ -262,10 +262,11 @@ for (const [label, entries] of [
       store.recordAnswer({ cardId: 'card-00000000001', kind: 'recall', grade: 3, correct: true, ms: 1, now, reschedule: (p) => schedule(p, 3, now) });
       times.push(performance.now() - start);
     }
+    const first = times[0];
     times.sort((a, b) => a - b);
-    console.log(times[12]);`;
+    console.log(JSON.stringify([first, times[12]]));`;
   const dir = temp('save');
-  const ms = Number(
+  const [first, ms] = JSON.parse(
     execFileSync(process.execPath, ['--input-type=module', '-e', code], {
       cwd: ROOT,
       env: env(dir),
@@ -273,6 +274,8 @@ for (const [label, entries] of [
     }),
   );
   row(`saving one answer, ${label}`, ms, undefined, '<= 20 ms', ms <= 20);
+  // The first save of a session serializes the whole file once; later ones only add to it.
+  row(`first save of a session, ${label}`, first, undefined, '<= 20 ms', first <= 20);
 }
 
 // The table, and bench/RESULTS.md

@@ -211,14 +211,43 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes a lock left by a process that died or hung. */
+/**
+ * Removes a lock left by a process that died or hung. Only one process at a
+ * time may break a lock (it holds `<lock>.break`), so two waiting processes
+ * can never both see the dead owner's lock and the second delete the fresh
+ * lock the first has just taken.
+ */
 function breakStale(lock: string): void {
+  const breaker = `${lock}.break`;
+  let fd: number;
   try {
-    const age = Date.now() - statSync(lock).mtimeMs;
+    fd = openSync(breaker, 'wx');
+  } catch {
+    // Someone else is breaking it; a breaker left behind by a crash is cleared when old.
+    try {
+      if (Date.now() - statSync(breaker).mtimeMs > LOCK_STALE_MS) unlinkSync(breaker);
+    } catch {
+      // Gone already.
+    }
+    return;
+  }
+  try {
+    const stat = statSync(lock);
     const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-    if (age > LOCK_STALE_MS || (Number.isInteger(pid) && pid > 0 && !alive(pid))) unlinkSync(lock);
+    const dead = Number.isInteger(pid) && pid > 0 && !alive(pid);
+    // A hung owner may still release it meanwhile: delete only the very file that was judged.
+    if ((dead || Date.now() - stat.mtimeMs > LOCK_STALE_MS) && statSync(lock).ino === stat.ino) {
+      unlinkSync(lock);
+    }
   } catch {
     // Gone already, or just being written: try again.
+  } finally {
+    closeSync(fd);
+    try {
+      unlinkSync(breaker);
+    } catch {
+      // Cleared by another process as left behind.
+    }
   }
 }
 
@@ -300,9 +329,11 @@ export function progressSerializer(): (value: object) => string {
   let text = '';
   const logText = (entries: unknown[]): string => {
     if (entries !== log || entries.length < count || (count > 0 && entries[count - 1] !== last)) {
+      // Starting over: one native call for the whole log is several times
+      // faster than one per entry (the first save of every session).
       log = entries;
-      count = 0;
-      text = '';
+      text = JSON.stringify(entries).slice(1, -1);
+      count = entries.length;
     }
     for (; count < entries.length; count++) {
       text += `${count > 0 ? ',' : ''}${JSON.stringify(entries[count]) ?? 'null'}`;
@@ -361,15 +392,22 @@ export class ProgressStore {
   /** The data as of the last read or write. */
   data: ProgressData;
 
-  constructor(path: string, conf: ConfLike, data: ProgressData, options: OpenOptions) {
+  /** Identity of the file as we last read or wrote it. */
+  private seen: string | undefined;
+
+  constructor(
+    path: string,
+    conf: ConfLike,
+    data: ProgressData,
+    options: OpenOptions,
+    seen: string | undefined,
+  ) {
     this.path = path;
     this.conf = conf;
     this.data = data;
     this.options = options;
+    this.seen = seen;
   }
-
-  /** Identity of the file as we last read or wrote it. */
-  private seen: string | undefined;
 
   /**
    * Applies one change to the freshly read file under the lock, and writes it.
@@ -434,6 +472,9 @@ export class ProgressStore {
 /** Opens the store for writing: loads conf (lazily) and reads the file once. */
 export async function openProgress(options: OpenOptions): Promise<ProgressStore> {
   const path = progressPath(options.env);
+  // Taken before the read: if anyone writes in between, the first save sees a
+  // changed file and reads it again; otherwise it saves without re-reading.
+  const seen = fileIdentity(path);
   const data = readProgress(options);
   const { default: Conf } = await import('conf');
   const conf = new Conf<Record<string, unknown>>({
@@ -445,7 +486,7 @@ export async function openProgress(options: OpenOptions): Promise<ProgressStore>
     serialize: progressSerializer(),
     clearInvalidConfig: false,
   });
-  return new ProgressStore(path, conf, data, options);
+  return new ProgressStore(path, conf, data, options, seen);
 }
 
 // ---------------------------------------------------------------------------

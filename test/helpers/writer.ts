@@ -1,12 +1,16 @@
 /**
  * A second awsquiz process for the two-writers test: records N answers into
- * the store named by AWSQUIZ_DATA_DIR, as fast as it can.
+ * the store named by AWSQUIZ_DATA_DIR, with a pause of 0–2 ms between them
+ * so that the two writers' saves interleave (flat out, one process tends to
+ * win the lock again and again, and the re-read-and-merge path is barely run).
  */
 import { openProgress } from '../../src/store/progress.js';
 
 const [tag = 'w', count = '100'] = process.argv.slice(2);
 const store = await openProgress({ env: process.env, now: () => new Date(), onWarning: () => {} });
+const pause = new Int32Array(new SharedArrayBuffer(4));
 for (let i = 0; i < Number(count); i++) {
+  Atomics.wait(pause, 0, 0, Math.floor(Math.random() * 3));
   store.recordAnswer({
     cardId: `${tag}-${i % 7}`,
     kind: 'recall',
