@@ -250,5 +250,16 @@ export function sectionStats(
     tallies.set(row, tally);
   }
   for (const [row, tally] of tallies) row.accuracy = tally.right / tally.total;
-  return [...sections.values()];
+  // In note order: by file as the deck has them, then by the section's first line
+  // (a parent's list card comes after its children's cards in the deck).
+  const fileRank = new Map<string, number>();
+  const firstLine = new Map<SectionStats, number>();
+  for (const card of cards) {
+    if (!fileRank.has(card.file)) fileRank.set(card.file, fileRank.size);
+    const row = sectionOf.get(card.id);
+    if (!row) continue;
+    const rank = (fileRank.get(card.file) ?? 0) * 1e9 + card.line;
+    firstLine.set(row, Math.min(firstLine.get(row) ?? Number.POSITIVE_INFINITY, rank));
+  }
+  return [...sections.values()].sort((a, b) => (firstLine.get(a) ?? 0) - (firstLine.get(b) ?? 0));
 }

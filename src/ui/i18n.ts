@@ -151,6 +151,7 @@ const en = {
   // stats
   'stats.title': 'Progress',
   'stats.col.topic': 'topic',
+  'stats.col.section': 'section',
   'stats.col.progress': 'progress',
   'stats.col.cards': 'cards',
   'stats.col.due': 'due',
@@ -379,6 +380,7 @@ const ja: Record<MessageKey, string> = {
   'reset.done': '{what} の進捗をリセットしました。',
   'stats.title': '進み具合',
   'stats.col.topic': 'トピック',
+  'stats.col.section': '見出し',
   'stats.col.progress': '進捗',
   'stats.col.cards': 'カード',
   'stats.col.due': '復習',

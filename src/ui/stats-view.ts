@@ -38,6 +38,9 @@ function progressTable(
   rows: { label: string; stats: Omit<TopicStats, 'name'> }[],
   format: Formatter,
   total?: Omit<TopicStats, 'name'>,
+  title = t('stats.col.topic'),
+  /** Long labels (section headings) on a line of their own when the names would be cut short. */
+  stackable = false,
 ): string[] {
   const width = format.width;
   const numbers = rows.map((r) => [
@@ -51,7 +54,7 @@ function progressTable(
   );
   const fixed = numberWidths.reduce((a, b) => a + b, 0) + 2 * 4;
   const longest = Math.max(
-    displayWidth(t('stats.col.topic')),
+    displayWidth(title),
     ...rows.map((r) => displayWidth(r.label)),
   );
   // Names and bars share what the numbers leave; a bar never gets fewer than 8 cells while a name can give way.
@@ -61,16 +64,30 @@ function progressTable(
     nameWidth = Math.max(6, nameWidth - (8 - barWidth));
     barWidth = Math.max(4, Math.min(30, width - fixed - nameWidth));
   }
-  const line = (label: string, bar: string, cells: string[]) =>
-    [
-      padEnd(truncate(label, nameWidth), nameWidth),
-      bar,
-      ...cells.map((cell, c) => padStart(cell, numberWidths[c] ?? 0)),
-    ].join('  ');
+  if (stackable) {
+    // Headings are told apart by their ends: give them the room a 12-cell bar leaves.
+    nameWidth = Math.min(longest, width - fixed - 2 - 12);
+    barWidth = Math.min(30, width - fixed - 2 - nameWidth);
+  }
+  // Too narrow for names beside the bars: names on a line of their own.
+  const stacked = stackable && nameWidth < Math.min(longest, 16);
+  const indentOf = (label: string) => label.length - label.trimStart().length;
+  const deepest = Math.max(0, ...rows.map((r) => indentOf(r.label)));
+  if (stacked) {
+    // Names above, bars and numbers under them, indented past the name: the bar takes the name's room.
+    nameWidth = 0;
+    barWidth = Math.max(4, Math.min(30, width - fixed - 2 - deepest));
+  }
+  const line = (label: string, bar: string, cells: string[]) => {
+    const rest = [bar, ...cells.map((cell, c) => padStart(cell, numberWidths[c] ?? 0))].join('  ');
+    if (!stacked) return `${padEnd(truncate(label, nameWidth), nameWidth)}  ${rest}`;
+    const under = ' '.repeat(indentOf(label) + 2);
+    return `${truncate(label, width)}\n${padEnd(under, deepest + 2)}${rest}`;
+  };
   const out = [
     format.style(
       'dim',
-      line(t('stats.col.topic'), padEnd(t('stats.col.progress'), barWidth), headers),
+      line(title, padEnd(t('stats.col.progress'), barWidth), headers),
     ),
   ];
   rows.forEach((row, i) => {
@@ -97,7 +114,7 @@ function progressTable(
       ),
     ),
   );
-  return out;
+  return out.flatMap((line) => line.split('\n'));
 }
 
 /** A small vertical bar chart: one 2-cell column per day, `height` rows of eighth blocks. */
@@ -316,12 +333,15 @@ export function renderTopicDetail(
   return [
     format.style('heading', topic.name),
     ...progressTable(
+      // Each section by its own heading, indented under its parent (the topic itself first).
       sections.map((section) => ({
-        label: section.path.slice(1).join(' › ') || section.path.join(' › '),
+        label: `${'  '.repeat(Math.max(0, section.path.length - 2))}${section.path.at(-1) ?? ''}`,
         stats: section,
       })),
       format,
       topic,
+      t('stats.col.section'),
+      true,
     ),
   ];
 }

@@ -171,6 +171,41 @@ describe('computeStats', () => {
   });
 });
 
+describe('one topic in detail', () => {
+  it('lists sections in note order, the topic first, each by its own heading', async () => {
+    const { cards } = shippedDeck();
+    const ec2 = cards.filter((c) => c.topic === 'EC2');
+    const empty: ProgressData = { schemaVersion: 1, cards: {}, log: [], exams: [] };
+    const sections = sectionStats(ec2, empty, new Date(2026, 10, 25));
+    expect(sections.slice(0, 3).map((s) => s.path)).toEqual([
+      ['EC2'],
+      ['EC2', 'インスタンスタイプ'],
+      ['EC2', 'インスタンスタイプ', '汎用'],
+    ]);
+    setLang('ja');
+    const topic = {
+      name: 'EC2',
+      cards: ec2.length,
+      new: ec2.length,
+      learning: 0,
+      mature: 0,
+      due: 0,
+      accuracy: null,
+    };
+    for (const width of [40, 80]) {
+      const lines = renderTopicDetail(
+        topic,
+        sections,
+        await createFormatter({ color: false, width }),
+      ).flatMap((l) => l.split('\n'));
+      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+      // Sibling headings stay told apart: the leaf is shown whole.
+      expect(lines.some((l) => l.includes('コンピューティング最適化'))).toBe(true);
+      expect(lines[1]).toContain('見出し');
+    }
+  });
+});
+
 describe('the stats screen', () => {
   const { cards, deck } = shippedDeck();
   const now = new Date(2026, 10, 25, 20, 0);
