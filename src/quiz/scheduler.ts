@@ -100,8 +100,17 @@ export function schedule(
   return fromFsrs(schedulerFor(retention).next(card, now, rating).card);
 }
 
-/** Probability of recalling the card now (0–1); 0 for a card never studied. */
+/**
+ * Probability of recalling the card now (0–1); 0 for a card never studied.
+ * Time since the last review counts to the minute: ts-fsrs's own
+ * get_retrievability counts whole days, so every card reviewed today read 100%.
+ */
 export function retrievability(state: CardState | undefined, now: Date): number {
   if (!state || state.state === State.New) return 0;
-  return schedulerFor(DEFAULT_RETENTION).get_retrievability(toFsrs(state), now, false);
+  const scheduler = schedulerFor(DEFAULT_RETENTION);
+  if (state.lastReview === undefined || !(state.stability > 0)) {
+    return scheduler.get_retrievability(toFsrs(state), now, false);
+  }
+  const days = Math.max(0, (now.getTime() - state.lastReview) / 86_400_000);
+  return scheduler.forgetting_curve(days, state.stability);
 }

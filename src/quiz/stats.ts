@@ -30,6 +30,8 @@ export interface WeakCard {
   path: string[];
   kind: string;
   lapses: number;
+  /** Wrong answers in the last 30 days, in study and exams (lapses count only forgotten mature reviews). */
+  misses: number;
   retrievability: number;
 }
 
@@ -47,7 +49,7 @@ export interface StatsReport {
   forecast: DayCount[];
   /** Study answers per local day over the last 20 weeks, oldest first, ending today. */
   heatmap: DayCount[];
-  /** The weakest card of each of the weakest sections: most lapses, then lowest retrievability. */
+  /** The weakest card of each of the weakest sections: most misses and lapses, then lowest retrievability. */
   weakest: WeakCard[];
   exams: ExamRecord[];
 }
@@ -117,7 +119,11 @@ export function computeStats(input: {
   const right = new Map<string, { right: number; total: number }>();
   const perDay = new Map<string, number>();
   let reviews = 0;
+  const misses = new Map<string, number>();
   for (const [id, time, , , , flags] of progress.log) {
+    if (!(flags & FLAG_CORRECT) && time >= since && time <= now.getTime()) {
+      misses.set(id, (misses.get(id) ?? 0) + 1);
+    }
     if (flags & FLAG_EXAM) continue;
     reviews += 1;
     const day = localDate(time);
@@ -175,10 +181,13 @@ export function computeStats(input: {
         path: card.path,
         kind: card.kind,
         lapses: state?.lapses ?? 0,
+        misses: misses.get(card.id) ?? 0,
         retrievability: retrievability(state, now),
       };
     })
-    .sort((a, b) => b.lapses - a.lapses || a.retrievability - b.retrievability)
+    .sort(
+      (a, b) => b.misses + b.lapses - (a.misses + a.lapses) || a.retrievability - b.retrievability,
+    )
     // The weakest card of each section: the list says where to study next.
     .filter(
       (card, _, all) =>

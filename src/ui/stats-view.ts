@@ -53,10 +53,7 @@ function progressTable(
     Math.max(displayWidth(header), ...numbers.map((n) => displayWidth(n[c] ?? '')), total ? 4 : 0),
   );
   const fixed = numberWidths.reduce((a, b) => a + b, 0) + 2 * 4;
-  const longest = Math.max(
-    displayWidth(title),
-    ...rows.map((r) => displayWidth(r.label)),
-  );
+  const longest = Math.max(displayWidth(title), ...rows.map((r) => displayWidth(r.label)));
   // Names and bars share what the numbers leave; a bar never gets fewer than 8 cells while a name can give way.
   let nameWidth = Math.min(longest, Math.max(8, Math.floor(width * 0.3)));
   let barWidth = Math.min(30, width - fixed - nameWidth);
@@ -85,10 +82,7 @@ function progressTable(
     return `${truncate(label, width)}\n${padEnd(under, deepest + 2)}${rest}`;
   };
   const out = [
-    format.style(
-      'dim',
-      line(title, padEnd(t('stats.col.progress'), barWidth), headers),
-    ),
+    format.style('dim', line(title, padEnd(t('stats.col.progress'), barWidth), headers)),
   ];
   rows.forEach((row, i) => {
     out.push(line(row.label, progressBar(row.stats, barWidth, format), numbers[i] ?? []));
@@ -269,7 +263,7 @@ function weakestLines(report: StatsReport, format: Formatter): string[] {
   const lines = [format.style('heading', t('stats.weakest.title'))];
   sections.forEach((card, i) => {
     const facts = t('stats.weakest.facts', {
-      lapses: card.lapses,
+      misses: card.misses,
       recall: Math.round(card.retrievability * 100),
     });
     const prefix = `${String(i + 1).padStart(2)}. `;

@@ -81,5 +81,9 @@ describe('FSRS scheduling', () => {
     const later = retrievability(state, new Date(NOW.getTime() + 30 * DAY));
     expect(retrievability(state, new Date(state.due))).toBeGreaterThan(later);
     expect(retrievability(undefined, NOW)).toBe(0);
+    // Within the first day it already falls: a card reviewed this morning is not at 100% tonight.
+    const tonight = retrievability(state, new Date(NOW.getTime() + 12 * 3_600_000));
+    expect(tonight).toBeLessThan(1);
+    expect(tonight).toBeGreaterThan(later);
   });
 });

@@ -83,7 +83,25 @@ describe('computeStats', () => {
 
   it('lists the weakest card of each section, most lapses first', () => {
     expect(report.weakest.map((w) => w.id)).toEqual(['b', 'a']);
-    expect(report.weakest[0]).toMatchObject({ path: ['EC2', 'b'], lapses: 2 });
+    expect(report.weakest[0]).toMatchObject({ path: ['EC2', 'b'], lapses: 2, misses: 1 });
+  });
+
+  it('counts cards missed while still being learned as weak, not only lapses', () => {
+    const learning: ProgressData = {
+      ...progress,
+      cards: {
+        a: schedule(undefined, 3, new Date(at(1))),
+        b: schedule(undefined, 3, new Date(at(1))),
+      },
+      log: [
+        ['a', at(3), 1, 'which-fact', 1000, 0],
+        ['a', at(2), 1, 'which-fact', 1000, FLAG_EXAM],
+        ['a', at(1), 3, 'which-fact', 1000, FLAG_CORRECT],
+        ['b', at(1), 3, 'which-fact', 1000, FLAG_CORRECT],
+      ],
+    };
+    const r = computeStats({ topics: ['EC2'], cards, progress: learning, now });
+    expect(r.weakest[0]).toMatchObject({ id: 'a', lapses: 0, misses: 2 });
   });
 
   it('keeps a streak when today has no answer yet, and breaks it after a missed day', () => {
