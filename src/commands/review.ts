@@ -9,6 +9,7 @@ import { openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor, paragraph } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
 import type { CommandContext } from './context.js';
+import { startCommand } from './hint.js';
 import { type StudyOptions, studySettings, warn } from './study.js';
 import { requireTerminal, runStudyLoop } from './study-loop.js';
 
@@ -29,7 +30,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   if (plan.queue.length === 0) {
     const next = nextDue(library.cards, status);
     context.stdout.write(
-      `${next === undefined ? t('review.nothingYet') : t('review.nothingDue', { when: formatDuration(next - now.getTime()) })}\n`,
+      `${next === undefined ? t('review.nothingYet', { command: startCommand(context, library.topics) }) : t('review.nothingDue', { when: formatDuration(next - now.getTime()) })}\n`,
     );
     return 0;
   }

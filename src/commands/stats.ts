@@ -12,6 +12,7 @@ import { formatterFor } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import { renderStats, renderTopicDetail } from '../ui/stats-view.js';
 import type { CommandContext } from './context.js';
+import { startCommand } from './hint.js';
 import { warn } from './study.js';
 
 export async function run(context: CommandContext, args: unknown[]): Promise<number> {
@@ -43,6 +44,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     return 0;
   }
   const format = await formatterFor(context);
-  context.stdout.write(`${renderStats(report, format).join('\n')}\n`);
+  const start = startCommand(context, library.topics);
+  context.stdout.write(`${renderStats(report, format, start).join('\n')}\n`);
   return 0;
 }

@@ -5,7 +5,16 @@
 import { localDate, type SectionStats, type StatsReport, type TopicStats } from '../quiz/stats.js';
 import type { Formatter } from './format.js';
 import { t } from './i18n.js';
-import { barCells, displayWidth, padEnd, padStart, sparkline, table, truncate } from './layout.js';
+import {
+  barCells,
+  displayWidth,
+  padEnd,
+  padStart,
+  sparkline,
+  table,
+  truncate,
+  wrap,
+} from './layout.js';
 
 const MATURE = '█';
 const LEARNING = '▓';
@@ -282,7 +291,12 @@ function weakestLines(report: StatsReport, format: Formatter): string[] {
   return lines;
 }
 
-export function renderStats(report: StatsReport, format: Formatter): string[] {
+/** `start` is the command to begin with, shown when there is no progress yet. */
+export function renderStats(
+  report: StatsReport,
+  format: Formatter,
+  start = 'awsquiz study',
+): string[] {
   const rows = report.topics.map((topic) => ({ label: topic.name, stats: topic }));
   if (report.reviews === 0 && report.exams.length === 0) {
     return [
@@ -296,7 +310,7 @@ export function renderStats(report: StatsReport, format: Formatter): string[] {
         format.width,
       ),
       '',
-      t('stats.empty', { topic: report.topics[0]?.name.toLowerCase() ?? 'ec2' }),
+      ...wrap(t('stats.empty', { command: start }), format.width),
     ];
   }
   const summary = [

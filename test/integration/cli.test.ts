@@ -201,6 +201,13 @@ describe('awsquiz (no TTY, no stdin)', () => {
     ).toContain('S3 Glacier Flexible Retrieval');
   });
 
+  it('tells how to start, with the --content the user gave', () => {
+    const shipped = runCli(['stats']);
+    expect(shipped.stdout).toContain('Start with: awsquiz study ec2');
+    const own = runCli(['--content', `${ROOT}/examples`, 'stats']);
+    expect(own.stdout).toContain(`Start with: awsquiz --content ${ROOT}/examples study s3`);
+  });
+
   it('never lets a file name or an argument drive the terminal', () => {
     const dir = tempDir();
     // A file without a top-level heading: its topic is named after the file.

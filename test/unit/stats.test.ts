@@ -268,8 +268,18 @@ describe('the stats screen', () => {
       progress: { schemaVersion: 1, cards: {}, log: [], exams: [] },
       now,
     });
-    const text = renderStats(empty, await createFormatter({ color: false, width: 80 })).join('\n');
+    const text = renderStats(
+      empty,
+      await createFormatter({ color: false, width: 80 }),
+      'awsquiz study ec2',
+    ).join('\n');
     expect(text).toContain('No progress yet. Start with: awsquiz study ec2');
     expect(text).toMatch(/EC2\s+225/);
+    const narrow = renderStats(
+      empty,
+      await createFormatter({ color: false, width: 40 }),
+      'awsquiz --content ~/notes/aws study s3',
+    );
+    for (const line of narrow) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
   });
 });
