@@ -75,6 +75,8 @@ function isSpace(g: string): boolean {
 function canBreakBetween(before: string, after: string): boolean {
   if (isSpace(before) || isSpace(after)) return true;
   if (NO_START.has(after) || NO_END.has(before)) return false;
+  // A cloze blank (＿＿＿) is one thing to fill in: never split it.
+  if (before === '＿' && after === '＿') return false;
   return graphemeWidth(before) === 2 || graphemeWidth(after) === 2;
 }
 

@@ -89,6 +89,19 @@ describe('wrap', () => {
     }
   });
 
+  it('never splits a cloze blank', () => {
+    for (let width = 10; width <= 24; width++) {
+      const lines = checkWrap(
+        'インスタンスを停止し、そのルートボリュームを＿＿＿して、データボリュームにする',
+        width,
+      );
+      expect(
+        lines.filter((line) => line.includes('＿')),
+        String(width),
+      ).toHaveLength(1);
+    }
+  });
+
   it('breaks English at spaces and keeps words whole', () => {
     const lines = checkWrap('Stores data in at least three Availability Zones of one Region.', 20);
     expect(lines).toEqual([
