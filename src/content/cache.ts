@@ -11,8 +11,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Card, ParsedFile } from './model.js';
 
-/** Bump when the shape of cached data changes. */
-export const CACHE_FORMAT = 1;
+/**
+ * Bump when the shape of cached data changes, or what parsing or card making
+ * gives for the same text (released versions also differ by `version`).
+ */
+export const CACHE_FORMAT = 2;
 
 export interface CachedFile {
   size: number;
