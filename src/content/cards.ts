@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import type { Block, Card, CardKind, Deck, Section } from './model.js';
 import { sectionRef } from './model.js';
-import { BLANK, fold, headingWords, isUrl, leaks, leaksWord, maskWords } from './text.js';
+import { BLANK, fold, headingWords, isReference, leaks, leaksWord, maskWords } from './text.js';
 
 /** Limits that keep questions readable. */
 const LIMITS = {
@@ -26,6 +26,13 @@ const LIMITS = {
   clozeContext: 4,
   /** term: the term part of `term：definition`. */
   termMax: 40,
+  /**
+   * cloze: at most this many cards per line (the first ones in line order),
+   * and none from lines longer than this: a paragraph-sized line with
+   * thousands of spans is not a question, and blanking each was quadratic.
+   */
+  clozesPerLine: 3,
+  clozeLineMax: 2_000,
 } as const;
 
 export function cardId(topic: string, key: string[], kind: CardKind, source: string): string {
@@ -39,9 +46,203 @@ export function cardId(topic: string, key: string[], kind: CardKind, source: str
     .slice(0, 16);
 }
 
+/**
+ * A line that is only a link, an image or a URL: a pointer to read elsewhere.
+ * The parser flattens `[text](url)` to its text, so it says so with
+ * `linkOnly` (read here without depending on it: older caches lack it).
+ */
+export function isReferenceLine(block: Block): boolean {
+  return (block as Block & { linkOnly?: boolean }).linkOnly === true || isReference(block.text);
+}
+
 /** Lines that state something (not code, not a bare link). */
 export function factBlocks(section: Section): Block[] {
-  return section.blocks.filter((b) => b.kind !== 'code' && !isUrl(b.text));
+  return section.blocks.filter((b) => b.kind !== 'code' && !isReferenceLine(b));
+}
+
+/**
+ * "以下作成方法４つ", "次の3種類": a line that announces the list below by its
+ * length. Says nothing by itself, and its count is no question.
+ */
+const LIST_HEADER =
+  /(?:以下|下記|次の|the following)[^。！？!?]*?[0-9０-９一二三四五六七八九十]+\s*(?:つ|個|点|種類|通り|パターン|ステップ|項目|ways?|types?|kinds?|steps?|options?)\s*(?:が|は)?(?:ある|あります|です)?[\s。．.：:]*$/iu;
+
+export function isListHeader(text: string): boolean {
+  return LIST_HEADER.test(text);
+}
+
+/** Labels that open a line (`**重要：**…`, `Note: …`): never a term, never a blank. */
+const LABELS = new Set(
+  [
+    // Japanese
+    '重要',
+    '注意',
+    '注',
+    '注意点',
+    '留意点',
+    '補足',
+    '参考',
+    '参照',
+    '出典',
+    '例',
+    '例え',
+    '例えば',
+    '具体例',
+    'ポイント',
+    'メモ',
+    '備考',
+    'まとめ',
+    '要点',
+    '結論',
+    '理由',
+    '答え',
+    '解答',
+    '解説',
+    '正解',
+    '問題',
+    '問',
+    'ヒント',
+    '警告',
+    '余談',
+    '追記',
+    '感想',
+    '疑問',
+    '前提',
+    '目的',
+    '概要',
+    '結果',
+    '手順',
+    '方法',
+    'リンク',
+    // English
+    'note',
+    'notes',
+    'nb',
+    'n.b',
+    'tip',
+    'tips',
+    'hint',
+    'hints',
+    'warning',
+    'caution',
+    'caveat',
+    'important',
+    'todo',
+    'fixme',
+    'e.g',
+    'eg',
+    'i.e',
+    'ie',
+    'example',
+    'examples',
+    'for example',
+    'for instance',
+    'see',
+    'see also',
+    'source',
+    'sources',
+    'ref',
+    'reference',
+    'references',
+    'link',
+    'links',
+    'summary',
+    'answer',
+    'question',
+    'reason',
+    'result',
+    'conclusion',
+    'remember',
+    'update',
+    'edit',
+    'info',
+    'fyi',
+    'ps',
+    'memo',
+    'aside',
+    'pros',
+    'cons',
+    'use case',
+    'use cases',
+    'purpose',
+  ].map((label) => fold(label)),
+);
+
+/**
+ * Words that start an English sentence rather than name something: "Third:
+ * line with a colon", "However: …". Key terms (Stateful, Count, MFA Delete,
+ * 4XXError, d) are not among them.
+ */
+const OPENERS_EN = new Set([
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'last',
+  'lastly',
+  'finally',
+  'next',
+  'then',
+  'also',
+  'however',
+  'but',
+  'and',
+  'or',
+  'so',
+  'thus',
+  'therefore',
+  'hence',
+  'otherwise',
+  'meanwhile',
+  'because',
+  'since',
+  'yes',
+  'no',
+  'why',
+  'how',
+  'what',
+  'when',
+  'where',
+  'who',
+  'which',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'here',
+  'there',
+  'now',
+  'later',
+  'today',
+  'again',
+  'instead',
+  'basically',
+  'generally',
+  'usually',
+  'additionally',
+  'furthermore',
+  'moreover',
+  'importantly',
+]);
+
+/** True for a label or a sentence opener in front of a colon (or as a whole bold span). */
+export function isLabel(text: string): boolean {
+  const word = fold(text)
+    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')
+    .replace(/\.$/, '');
+  if (!word) return false;
+  if (LABELS.has(word) || OPENERS_EN.has(word)) return true;
+  // "Step 2:", "Q1:", "例1：", "その2：".
+  return /^(?:step|phase|part|option|case|rule|point|question|answer|example|ex|note|tip|q|問|例|その|手順)\s*[0-9０-９]+$/u.test(
+    word,
+  );
 }
 
 export interface TermLine {
@@ -58,6 +259,8 @@ export function termOf(block: Block): TermLine | undefined {
   const term = match[1].trim();
   const definition = match[2].trim();
   if (!term || [...term].length > LIMITS.termMax) return undefined;
+  // 重要：…, Note: …, Third: … are labels and sentence openers, not terms.
+  if (isLabel(term)) return undefined;
   // URLs, times and ratios are not terms.
   if (/^(?:https?|ftp)$/i.test(term) || definition.startsWith('//')) return undefined;
   if (/^\d/.test(definition) && /\d$/.test(term)) return undefined;
@@ -73,13 +276,27 @@ export interface ClozeSpan {
   source: 'code' | 'bold' | 'lenient-bold' | 'number';
 }
 
-const NUMBER_WITH_UNIT =
-  /(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ.,])([0-9０-９][0-9０-９,，.]*)\s*(?=(IOPS|Gbps|Mbps|GiB|MiB|TiB|GB|MB|TB|KB|ms|時間|分|秒|日|週間|ヶ月|か月|年|%|％|件|個|回|倍|台|つ|世代|文字|バイト)(?![A-Za-z]))/gu;
+/** Units written right after a number, or after a space (Japanese, and symbols). */
+const UNITS =
+  'IOPS|Gbps|Mbps|GiB|MiB|TiB|GB|MB|TB|KB|ms|時間|分|秒|日|週間|ヶ月|か月|年|%|％|件|個|回|倍|台|つ|世代|文字|バイト';
+/** English units: also after a hyphen (30-day), never followed by a letter or digit (s3, 5GBx). */
+const UNITS_EN =
+  'PB|KiB|PiB|Kbps|Tbps|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|AZs?|times';
+
+const NUMBER_WITH_UNIT = new RegExp(
+  '(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ.,])([0-9０-９][0-9０-９,，.]*)' +
+    `(?:\\s*(?=(?:${UNITS})(?![A-Za-z]))` +
+    `|[\\s-]?(?=(?:${UNITS_EN})(?![A-Za-z0-9_]))` +
+    // 10x faster; not 0x1F, not "10 x 20".
+    '|(?=[x×](?![A-Za-z0-9_])))',
+  'gu',
+);
 
 /** The spans of a line that make cloze cards: key-term spans, and numbers with a unit. */
 export function clozeSpans(block: Block): ClozeSpan[] {
   if (block.kind !== 'line' && block.kind !== 'item') return [];
-  if (termOf(block)) return [];
+  if (block.text.length > LIMITS.clozeLineMax) return [];
+  if (termOf(block) || isReferenceLine(block)) return [];
   const out: ClozeSpan[] = [];
   const fits = (start: number, end: number) => {
     const length = [...block.text.slice(start, end).trim()].length;
@@ -90,9 +307,13 @@ export function clozeSpans(block: Block): ClozeSpan[] {
     // 「EBS」 → blank EBS and keep the brackets as context.
     const { start, end } = trimPunctuation(block.text, span.start, span.end);
     if (end <= start || !fits(start, end)) continue;
+    // **重要：** is a label, not a key term.
+    if (isLabel(block.text.slice(start, end))) continue;
     out.push({ answer: block.text.slice(start, end), start, end, source: span.kind });
   }
-  for (const match of block.text.matchAll(NUMBER_WITH_UNIT)) {
+  // "以下作成方法４つ": the count of the list below is no fact.
+  const numbers = isListHeader(block.text) ? [] : block.text.matchAll(NUMBER_WITH_UNIT);
+  for (const match of numbers) {
     const number = match[1] ?? '';
     // "1 秒あたり", "1つの": the number one is almost always a phrase, not a fact.
     if (/^[1１]$/.test(number)) continue;
@@ -175,7 +396,8 @@ function isFact(block: Block): boolean {
   const length = [...block.text].length;
   return (
     block.kind !== 'code' &&
-    !isUrl(block.text) &&
+    !isReferenceLine(block) &&
+    !isListHeader(block.text) &&
     length >= LIMITS.factMin &&
     length <= LIMITS.factMax &&
     !/[：:]$/.test(block.text)
@@ -299,7 +521,9 @@ function sectionCards(located: Located): Card[] {
     }
     // cloze: a key term or a number blanked out of its line.
     const counts = new Map<string, number>();
+    let made = 0;
     for (const span of clozeSpans(block)) {
+      if (made >= LIMITS.clozesPerLine) break;
       const n = (counts.get(span.answer) ?? 0) + 1;
       counts.set(span.answer, n);
       const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
@@ -307,6 +531,7 @@ function sectionCards(located: Located): Card[] {
       // The same words elsewhere in the line would answer the blank.
       if (leaksWord(blanked, span.answer)) continue;
       make('cloze', source, blanked, span.answer, block.line);
+      made += 1;
     }
   }
   return cards;

@@ -151,3 +151,22 @@ export function leaks(text: string, answer: string): boolean {
 export function isUrl(text: string): boolean {
   return /^(?:<)?(?:https?|ftp):\/\/\S+(?:>)?$/i.test(text.trim());
 }
+
+/** One markdown link or image as written: `[text](url)`, `![alt](url "title")`, `[text][ref]`, `<url>`. */
+const LINK_SYNTAX =
+  /!?\[[^\]\n]*\](?:\([^)\s]*(?:\s+"[^"]*")?\)|\[[^\]\n]*\])|<(?:https?|ftp):\/\/[^>\s]+>|(?:https?|ftp):\/\/\S+/giu;
+
+/**
+ * True when text is nothing but links, images or URLs (and the spaces and
+ * punctuation between them): a reference to read elsewhere, not a statement.
+ * Works on text that still holds the markdown syntax; the parser flattens a
+ * parsed link to its text, so it has to mark such lines itself.
+ */
+export function isReference(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed) return false;
+  if (isUrl(trimmed)) return true;
+  if (!/[[<]|:\/\//.test(trimmed)) return false;
+  const rest = trimmed.replace(LINK_SYNTAX, '');
+  return rest !== trimmed && /^[\s\p{P}\p{S}]*$/u.test(rest);
+}

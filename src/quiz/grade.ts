@@ -1,7 +1,9 @@
 /**
  * Checks typed answers: NFKC (full-width ＡＢＣ = ABC), case, white space and
- * surrounding punctuation ignored; thousands separators ignored in numbers;
- * small typos forgiven only on answers of 6 or more characters. Pure.
+ * surrounding punctuation ignored; separators between digits ignored
+ * (100,000 = 100000); small typos forgiven only on answers of 6 or more
+ * characters without digits: a number (or a name with a number, io1, 4XXError)
+ * must be typed exactly, since one changed digit is another fact. Pure.
  */
 
 /** The comparable form of an answer. */
@@ -14,9 +16,14 @@ export function normalizeAnswer(text: string): string {
     .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
 }
 
+/** Without spaces, and without the separators between digits (`100,000 件` → `100000件`). */
 function squeeze(text: string): string {
-  const tight = text.replace(/\s/g, '');
-  return /^[\d,.]+$/.test(tight) ? tight.replace(/,/g, '') : tight;
+  return text.replace(/(?<=\d)[,_'](?=\d)/g, '').replace(/\s/g, '');
+}
+
+/** Digits (after NFKC, so full-width ０-９ too) leave no room for typos. */
+function hasDigit(text: string): boolean {
+  return /\p{Nd}/u.test(text);
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), by code point. */
@@ -68,7 +75,7 @@ export function checkTyped(
     const expected = squeeze(normalizeAnswer(candidate));
     if (!expected) continue;
     if (given === expected) return { correct: true, typo: false };
-    const allowance = typoAllowance([...expected].length);
+    const allowance = hasDigit(expected) ? 0 : typoAllowance([...expected].length);
     if (allowance > 0 && editDistance(given, expected) <= allowance) typo = true;
   }
   return { correct: typo, typo };

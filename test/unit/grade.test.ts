@@ -28,6 +28,22 @@ describe('typed answers', () => {
     expect(checkTyped('Lnch tmplate', 'Launch template').correct).toBe(false);
   });
 
+  it('forgive no typo when the answer has digits: digits must match', () => {
+    expect(checkTyped('10000', '100,000')).toEqual({ correct: false, typo: false });
+    expect(checkTyped('200000', '100,000')).toEqual({ correct: false, typo: false });
+    expect(checkTyped('1000000', '100,000').correct).toBe(false);
+    expect(checkTyped('100000', '100,000')).toEqual({ correct: true, typo: false });
+    expect(checkTyped('１００，０００', '100,000')).toEqual({ correct: true, typo: false });
+    expect(checkTyped('100,000', '100000').correct).toBe(true);
+    expect(checkTyped('100,000 件', '100000件').correct).toBe(true);
+    expect(checkTyped('99.999999999', '99.999999998').correct).toBe(false);
+    expect(checkTyped('4XXErorr', '4XXError').correct).toBe(false);
+    expect(checkTyped('m5.largee', 'm5.large').correct).toBe(false);
+    // An alternative with digits is exact too; one without keeps its tolerance.
+    expect(checkTyped('gp3', 'General Purpose SSD', ['gp2']).correct).toBe(false);
+    expect(checkTyped('General Purpse SSD', 'General Purpose SSD', ['gp2']).correct).toBe(true);
+  });
+
   it('accept the alternatives given', () => {
     expect(checkTyped('EIP', 'Elastic IP(EIP)', ['eip', 'elastic ip']).correct).toBe(true);
   });
