@@ -3,11 +3,17 @@
  * come in; nothing is read from outside.
  */
 import { clozeSpans, factLines, headingClue, termOf } from '../content/cards.js';
-import { type DeckIndex, type Located, relativeTiers, sameBranch } from '../content/deck.js';
+import {
+  type DeckIndex,
+  type Located,
+  type Pool,
+  relativeTiers,
+  sameBranch,
+} from '../content/deck.js';
 import { type Card, type Section, sectionRef } from '../content/model.js';
-import { fold, foldTight, headingWords, leaksWord, maskWords } from '../content/text.js';
+import { BLANK, fold, foldTight, headingWords, leaksWord, maskWords } from '../content/text.js';
 import { t } from '../ui/i18n.js';
-import { pickDistractors } from './distractors.js';
+import { keyOf, pickDistractors } from './distractors.js';
 import { type Rng, shuffle } from './rng.js';
 import type { Question } from './types.js';
 
@@ -66,11 +72,6 @@ function choice(
   };
 }
 
-/** Heading titles of the relatives of a section, nearest first. */
-function* titleTiers(index: DeckIndex, located: Located): Generator<string[]> {
-  for (const tier of relativeTiers(index, located)) yield tier.map((s) => s.title);
-}
-
 /**
  * The names of a section's own heading (the title and its bracketed parts,
  * not its ancestors'), masked in its lines when they are options, so that no
@@ -83,6 +84,128 @@ function ownWords(section: Section): string[] {
     (w) => !ancestors.has(w) || w === fold(section.title),
   );
 }
+
+/** What questions need of a section, derived once per section (so once per DeckIndex). */
+interface SectionInfo {
+  /** The words of its own heading (see ownWords()). */
+  words: string[];
+  /** foldTight() of its fact lines. */
+  factKeys: string[];
+  /** Its fact lines that do not name it. */
+  plain: string[];
+  /** Its fact lines that name it, as written. */
+  naming: string[];
+  /** The same lines with its words masked (＿＿＿). */
+  masked: string[];
+  clozes: string[];
+  terms: string[];
+}
+
+const infoCache = new WeakMap<Section, SectionInfo>();
+/** A masked line (see SectionInfo.masked) → the line as written. */
+const unmasked = new Map<string, string>();
+
+function infoOf(section: Section): SectionInfo {
+  let info = infoCache.get(section);
+  if (info) return info;
+  const words = ownWords(section);
+  const facts = factLines(section).map((block) => block.text);
+  info = {
+    words,
+    factKeys: facts.map((text) => keyOf(text)),
+    plain: [],
+    naming: [],
+    masked: [],
+    clozes: section.blocks.flatMap((block) =>
+      clozeSpans(block)
+        .filter((span) => span.source !== 'number')
+        .map((span) => span.answer),
+    ),
+    terms: section.blocks.flatMap((block) => {
+      const term = termOf(block);
+      return term ? [term.term] : [];
+    }),
+  };
+  for (const text of facts) {
+    const masked = maskWords(text, words);
+    if (masked === text) {
+      info.plain.push(text);
+      continue;
+    }
+    info.naming.push(text);
+    info.masked.push(masked);
+    if (unmasked.size > 100_000) unmasked.clear();
+    unmasked.set(masked, text);
+  }
+  infoCache.set(section, info);
+  return info;
+}
+
+/** The sections that can give candidates of each kind, found once per DeckIndex. */
+interface Pools {
+  /** Sections with fact lines that do not name them. */
+  plain: Pool;
+  /** Sections with fact lines that name them. */
+  naming: Pool;
+  clozes: Pool;
+  terms: Pool;
+}
+const poolCache = new WeakMap<DeckIndex, Pools>();
+
+function poolsOf(index: DeckIndex): Pools {
+  let pools = poolCache.get(index);
+  if (pools) return pools;
+  const make = (has: (info: SectionInfo) => boolean): Pool => {
+    const list = index.all.filter((located) => has(infoOf(located.section)));
+    const members = new Set(list.map((located) => located.section));
+    return { list, has: (section) => members.has(section) };
+  };
+  pools = {
+    plain: make((info) => info.plain.length > 0),
+    naming: make((info) => info.naming.length > 0),
+    clozes: make((info) => info.clozes.length > 0),
+    terms: make((info) => info.terms.length > 0),
+  };
+  poolCache.set(index, pools);
+  return pools;
+}
+
+/** Character bigrams of the folded text, punctuation and spaces left out. */
+const gramsCache = new Map<string, Set<string>>();
+function bigrams(text: string): Set<string> {
+  let grams = gramsCache.get(text);
+  if (grams) return grams;
+  const chars = [...foldTight(text.replaceAll(BLANK, ' ')).replace(/[\p{P}\p{S}]/gu, '')];
+  grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
+  if (chars.length === 1) grams.add(chars[0] ?? '');
+  if (gramsCache.size > 100_000) gramsCache.clear();
+  gramsCache.set(text, grams);
+  return grams;
+}
+
+/** Dice coefficient of the character bigrams of two lines: 1 for the same words, 0 for none shared. */
+export function similarity(a: string, b: string): number {
+  const ga = bigrams(a);
+  const gb = bigrams(b);
+  if (ga.size + gb.size === 0) return 0;
+  const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
+  let shared = 0;
+  for (const gram of small) if (large.has(gram)) shared += 1;
+  return (2 * shared) / (ga.size + gb.size);
+}
+
+/**
+ * A line of another section this similar (Dice over character bigrams of
+ * the folded text) to a line of the asked section may well say the same
+ * thing, so both would be true: it is never offered as a wrong option. In the
+ * shipped notes the restatement "Stop StartしてもIPアドレスが維持される" (Elastic
+ * IP) vs "Stop Startしても同じIPが割り振られる" (Private IP) scores 0.56, while
+ * lines of different statements score 0.48 and below. Lines that differ in
+ * one word ("…Opsの合計値" vs "…Bytesの合計値", 0.89) also score above this
+ * and are dropped too: a lost good distractor costs less than two right answers.
+ */
+export const SAME_FACT_SIMILARITY = 0.5;
 
 export function makeQuestion(
   card: Card,
@@ -101,15 +224,18 @@ export function makeQuestion(
       : '…';
   const need = OPTION_COUNT - 1;
   const typed = (stem: string): Question => ({ ...base(card, located), format: 'typed', stem });
+  /** The relatives of the card's section, nearest first, bounded (see relativeTiers). */
+  const relatives = (of: Located = located, pool?: Pool) => relativeTiers(index, of, rng, pool);
   /** Multiple choice among answers of the same shape (nearest sections first), else typed in study. */
   const sameShape = (
-    answersOf: (sections: Section[]) => string[],
+    answersOf: (info: SectionInfo) => string[],
+    pool: Pool,
     choiceStem: string,
     typedStem: string,
   ) => {
     const tiers = (function* () {
-      yield answersOf([located.section]);
-      for (const tier of relativeTiers(index, located)) yield answersOf(tier);
+      yield answersOf(infoOf(located.section));
+      for (const tier of relatives(located, pool)) yield tier.flatMap((s) => answersOf(infoOf(s)));
     })();
     const distractors = pickDistractors(card.answer, tiers, need, rng);
     const asked = choice(card, located, choiceStem, card.answer, distractors, rng);
@@ -125,45 +251,34 @@ export function makeQuestion(
       return recall();
 
     case 'which-heading': {
-      const clue = headingClue(located);
+      // The clue was worked out with the card (cards.ts headingClue).
+      const clue = card.prompt ? card.prompt.split('\n') : headingClue(located);
       if (clue.length === 0) return recall();
-      const distractors = pickDistractors(card.answer, titleTiers(index, located), need, rng);
-      const parent = card.path.slice(0, -1).join(' › ');
-      const ask = parent ? t('q.whichHeading', { parent }) : t('q.whichTopic');
+      const { distractors, parent } = whichHeading(card, located, relatives(), need, rng);
+      const ask = parent
+        ? t('q.whichHeading', { parent })
+        : t(located.section.key.length === 1 ? 'q.whichTopic' : 'q.whichHeadingAny');
       const stem = `${ask}\n${clue.join('\n')}`;
       return choice(card, located, stem, card.answer, distractors, rng) ?? recall();
     }
 
     case 'which-fact': {
-      // Options stay as written: a blank in some options would mark them.
-      // Lines that name their own section are easy to rule out, so lines
-      // that do not come first, nearest relatives first within each group.
-      const ownFacts = new Set(factLines(located.section).map((b) => foldTight(b.text)));
-      const tiers = (function* () {
-        const named: string[][] = [];
-        for (const tier of relativeTiers(index, located)) {
-          const plain: string[] = [];
-          const naming: string[] = [];
-          for (const section of tier) {
-            const words = ownWords(section);
-            for (const block of factLines(section)) {
-              if (ownFacts.has(foldTight(block.text))) continue;
-              (maskWords(block.text, words) === block.text ? plain : naming).push(block.text);
-            }
-          }
-          named.push(naming);
-          yield plain;
-        }
-        yield* named;
-      })();
-      const distractors = pickDistractors(card.answer, tiers, need, rng);
+      const { answer, distractors } = whichFact(
+        card,
+        located,
+        (pool) => relatives(located, pool),
+        poolsOf(index),
+        need,
+        rng,
+      );
       return (
-        choice(card, located, t('q.whichFact', { path }), card.answer, distractors, rng) ?? recall()
+        choice(card, located, t('q.whichFact', { path }), answer, distractors, rng) ?? recall()
       );
     }
 
     case 'list-children': {
-      const items = card.items ?? [];
+      // Two children of the same title are one option.
+      const items = uniqueBy(card.items ?? [], foldTight);
       if (mode === 'study' && items.length <= RECALL_LIST_MAX && rng() < 0.5) {
         return {
           ...base(card, located),
@@ -176,7 +291,7 @@ export function makeQuestion(
       if (!firstLocated || items.length < 2) return recall();
       const children = new Set(items.map(foldTight));
       const tiers = (function* () {
-        for (const tier of relativeTiers(index, firstLocated)) {
+        for (const tier of relatives(firstLocated)) {
           yield tier
             .filter((s) => !sameBranch(s, located.section))
             .map((s) => s.title)
@@ -198,7 +313,8 @@ export function makeQuestion(
       if (isNumber) return undefined;
       // Other key terms of the notes are the distractors: the same shape of answer.
       return sameShape(
-        clozeAnswers,
+        (info) => info.clozes,
+        poolsOf(index).clozes,
         `${t('q.clozeChoice', { path })}\n${card.prompt}`,
         `${t('q.cloze', { path })}\n${card.prompt}`,
       );
@@ -206,28 +322,142 @@ export function makeQuestion(
 
     case 'term':
       return sameShape(
-        termsOf,
+        (info) => info.terms,
+        poolsOf(index).terms,
         `${t('q.term', { path })}\n${card.prompt}`,
         `${t('q.termTyped', { path })}\n${card.prompt}`,
       );
   }
 }
 
-function clozeAnswers(sections: Section[]): string[] {
-  return sections.flatMap((section) =>
-    section.blocks.flatMap((block) =>
-      clozeSpans(block)
-        .filter((span) => span.source !== 'number')
-        .map((span) => span.answer),
-    ),
-  );
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
-function termsOf(sections: Section[]): string[] {
-  return sections.flatMap((section) =>
-    section.blocks.flatMap((block) => {
-      const term = termOf(block);
-      return term ? [term.term] : [];
-    }),
-  );
+/** Length of the common start of two heading keys. */
+function commonDepth(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+  return n;
+}
+
+/**
+ * which-heading: sibling headings first, then cousins, then other topics
+ * (topic titles last of all: they are not the same shape as a sub-heading).
+ * The stem says "under X" for the nearest X that holds every option, so no
+ * option is ruled out by the stem alone; when an option comes from another
+ * topic there is no such X and the parent is named as before.
+ */
+function whichHeading(
+  card: Card,
+  located: Located,
+  relatives: Iterable<Section[]>,
+  need: number,
+  rng: Rng,
+): { distractors: string[]; parent: string } {
+  const where = new Map<string, Section[]>();
+  const isTopic = (s: Section) => s.key.length === 1 && located.parent !== undefined;
+  const tiers = (function* () {
+    const topics: Section[] = [];
+    for (const tier of relatives) {
+      const shaped: string[] = [];
+      for (const section of tier) {
+        if (isTopic(section)) {
+          topics.push(section);
+          continue;
+        }
+        const key = keyOf(section.title);
+        const known = where.get(key);
+        if (known) known.push(section);
+        else where.set(key, [section]);
+        shaped.push(section.title);
+      }
+      yield shaped;
+    }
+    for (const section of topics) {
+      const key = keyOf(section.title);
+      const known = where.get(key);
+      if (known) known.push(section);
+      else where.set(key, [section]);
+    }
+    yield topics.map((s) => s.title);
+  })();
+  const distractors = pickDistractors(card.answer, tiers, need, rng);
+  const own = located.section.key;
+  const parentDepth = own.length - 1;
+  let depth = parentDepth;
+  for (const text of distractors) {
+    const sections = where.get(keyOf(text)) ?? [];
+    depth = Math.min(depth, Math.max(0, ...sections.map((s) => commonDepth(own, s.key))));
+  }
+  // depth 0: an option from another topic; nothing holds them all, so no "under X".
+  return { distractors, parent: card.path.slice(0, depth).join(' › ') };
+}
+
+/**
+ * which-fact: "Which statement is true of X?" The wrong options are fact
+ * lines of X's relatives (nearest first), never one that
+ * - is a line of X (or the same line written elsewhere),
+ * - names X's own heading words (it is most likely about X too), or
+ * - is too similar to any line of X (it most likely says the same thing:
+ *   "Stop StartしてもIPアドレスが維持される" under Elastic IP is true of Private IP).
+ *
+ * An answer that names X would stand out as the only option naming the
+ * asked heading: then X's words are masked in it (＿＿＿, as the which-heading
+ * clue masks them), and the wrong options are lines that name their own
+ * section, masked the same way, so that every option reads "＿＿＿ …". When
+ * there are not at least two such lines, a blank would mark the answer
+ * instead: the options stay as written. Otherwise lines that name their own
+ * section are easy to rule out and come last.
+ */
+function whichFact(
+  card: Card,
+  located: Located,
+  relatives: (pool: Pool) => Iterable<Section[]>,
+  pools: Pools,
+  need: number,
+  rng: Rng,
+): { answer: string; distractors: string[] } {
+  const asked = infoOf(located.section);
+  const ownFacts = new Set(asked.factKeys);
+  const ownLines = [...asked.plain, ...asked.naming];
+  // Checked only on the few candidates about to be picked.
+  const accept = (text: string): boolean => {
+    const original = unmasked.get(text) ?? text;
+    if (ownFacts.has(keyOf(original))) return false;
+    if (maskWords(original, asked.words) !== original) return false;
+    return ownLines.every((own) => similarity(own, text) < SAME_FACT_SIMILARITY);
+  };
+  const linesOf = (pool: Pool, lines: (info: SectionInfo) => string[]) =>
+    (function* () {
+      for (const tier of relatives(pool)) {
+        const out: string[] = [];
+        for (const section of tier) for (const line of lines(infoOf(section))) out.push(line);
+        yield out;
+      }
+    })();
+  const maskedAnswer = maskWords(card.answer, asked.words);
+  if (maskedAnswer !== card.answer) {
+    const tiers = linesOf(pools.naming, (info) => info.masked);
+    const named = pickDistractors(maskedAnswer, tiers, need, rng, [], accept);
+    if (named.length >= 2) {
+      const plain = linesOf(pools.plain, (info) => info.plain);
+      const rest = pickDistractors(maskedAnswer, plain, need - named.length, rng, named, accept);
+      return { answer: maskedAnswer, distractors: [...named, ...rest] };
+    }
+  }
+  const tiers = (function* () {
+    yield* linesOf(pools.plain, (info) => info.plain);
+    yield* linesOf(pools.naming, (info) => info.naming);
+  })();
+  return {
+    answer: card.answer,
+    distractors: pickDistractors(card.answer, tiers, need, rng, [], accept),
+  };
 }

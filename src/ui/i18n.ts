@@ -42,6 +42,17 @@ const en = {
   'check.warning': 'warning',
   'check.summary': '{files} files, {cards} cards: {errors} errors, {warnings} warnings',
   'check.clean': '{files} files, {cards} cards: no problems found',
+  'check.notText':
+    'not UTF-8 text (the first byte that is not is on line {subject}); expected UTF-8 text: save the file as UTF-8 (no cards are made from it until then)',
+  'check.emptyFile': 'file is empty; expected notes: headings with fact lines under them',
+  'check.noCards':
+    'file gives no cards; expected headings with fact lines, "term：definition" lines or key terms in `code`/**bold** under them',
+  'check.sameSection':
+    'section "{subject}" is also in {other}; expected each heading path once across files (cards are told apart by occurrence)',
+  'check.skipped':
+    'warning: skipped {list}: not readable as UTF-8 text, so no cards come from it; save notes as UTF-8 (awsquiz check shows where)',
+  'error.emptyContent':
+    '--content is empty. Point it at a folder of .md files, or leave it out to use the shipped notes.',
   // topics / export
   'topics.header.name': 'topic',
   'topics.header.cards': 'cards',
@@ -233,6 +244,7 @@ const en = {
   'q.recall': 'Explain: {path}',
   'q.whichHeading': 'Which heading under {parent} does this describe?',
   'q.whichTopic': 'Which topic of your notes does this describe?',
+  'q.whichHeadingAny': 'Which heading of your notes does this describe?',
   'q.whichFact': 'Which statement is true of {path}?',
   'q.listChildren': 'Name the sub-topics of {path}.',
   'q.notChild': 'Which of these is NOT a sub-topic of {path}?',
@@ -280,6 +292,17 @@ const ja: Record<MessageKey, string> = {
   'check.warning': '警告',
   'check.summary': '{files} ファイル、{cards} 枚: エラー {errors} 件、警告 {warnings} 件',
   'check.clean': '{files} ファイル、{cards} 枚: 問題は見つかりませんでした',
+  'check.notText':
+    'UTF-8 のテキストではありません（最初のおかしなバイトは {subject} 行目）。ファイルを UTF-8 で保存してください（それまでこのファイルからはカードを作りません）',
+  'check.emptyFile': 'ファイルが空です。見出しとその下の本文を書いてください',
+  'check.noCards':
+    'このファイルからはカードが1枚もできません。見出しの下に本文、「用語：説明」の行、`code`/**太字**の用語を書いてください',
+  'check.sameSection':
+    '見出し「{subject}」は {other} にもあります。ファイルをまたいでも同じ見出しの並びは1回にしてください（カードは出現順で区別します）',
+  'check.skipped':
+    '警告: {list} は UTF-8 のテキストとして読めないため飛ばしました（カードを作りません）。UTF-8 で保存してください（場所は awsquiz check で分かります）',
+  'error.emptyContent':
+    '--content が空です。.md ファイルのフォルダーを指定するか、同梱のノートを使うなら --content を付けないでください。',
   'topics.header.name': 'トピック',
   'topics.header.cards': 'カード',
   'topics.header.due': '復習',
@@ -460,6 +483,7 @@ const ja: Record<MessageKey, string> = {
   'q.recall': '説明してください: {path}',
   'q.whichHeading': '「{parent}」の下で、この説明に当てはまる見出しはどれ？',
   'q.whichTopic': 'この説明に当てはまるトピックはどれ？',
+  'q.whichHeadingAny': 'この説明に当てはまる見出しはどれ？',
   'q.whichFact': '「{path}」について正しいものはどれ？',
   'q.listChildren': '「{path}」の下位項目を挙げてください。',
   'q.notChild': '「{path}」の下位項目でないものはどれ？',

@@ -62,4 +62,18 @@ describe('pickDistractors', () => {
     );
     expect(shuffle([1, 2, 3, 4, 5], createRng(9))).toEqual(shuffle([1, 2, 3, 4, 5], createRng(9)));
   });
+
+  it('asks accept only about the candidates it is about to pick, and never returns a rejected one', () => {
+    const asked: string[] = [];
+    const tier = Array.from({ length: 200 }, (_, i) => `candidate ${i}`);
+    const picked = pickDistractors('answer', [tier], 3, createRng(2), [], (text) => {
+      asked.push(text);
+      return text.endsWith('7');
+    });
+    expect(picked).toHaveLength(3);
+    expect(picked.every((p) => p.endsWith('7'))).toBe(true);
+    // Not every candidate: only until three were accepted.
+    expect(asked.length).toBeGreaterThanOrEqual(3);
+    expect(asked.length).toBeLessThan(150);
+  });
 });
