@@ -106,12 +106,13 @@ function tag(text: string): string {
 }
 
 /**
- * Anki's "Import File" text format: tab-separated front, back, tags, with
- * file headers that tell Anki the separator, that fields hold HTML, and which
- * column has the tags.
+ * Anki's "Import File" text format: tab-separated guid, front, back, tags,
+ * with file headers that tell Anki the separator, that fields hold HTML and
+ * which columns hold the guid and the tags. The guid is the card's stable id,
+ * so importing a newer export updates the notes instead of duplicating them.
  */
 export function toAnki(cards: ExportedCard[]): string {
-  const lines = ['#separator:tab', '#html:true', '#tags column:3'];
+  const lines = ['#separator:tab', '#html:true', '#guid column:1', '#tags column:4'];
   for (const card of cards) {
     const options = card.options
       ? `<ol>${card.options.map((o) => `<li>${html(o)}</li>`).join('')}</ol>`
@@ -119,7 +120,7 @@ export function toAnki(cards: ExportedCard[]): string {
     const front = html(card.prompt) + options;
     const back = `<b>${html(card.answer)}</b><hr>${html(card.explanation)}`;
     const tags = ['awsquiz', tag(card.topic), tag(card.path.join('::'))];
-    lines.push([front, back, [...new Set(tags)].join(' ')].join('\t'));
+    lines.push([`awsquiz-${card.id}`, front, back, [...new Set(tags)].join(' ')].join('\t'));
   }
   return `${lines.join('\n')}\n`;
 }
