@@ -19,7 +19,37 @@ const MESSAGE = {
   'duplicate-heading': 'check.duplicateHeading',
   'no-card-line': 'check.noCardLine',
   'read-error': 'check.readError',
+  'not-text': 'check.notText',
+  'empty-file': 'check.emptyFile',
+  'no-cards': 'check.noCards',
+  'duplicate-section': 'check.sameSection',
 } as const;
+
+/**
+ * A message's parameters: the subject, and for a section found in two places
+ * the other place, which the subject carries after a U+001F separator.
+ */
+function messageOf(d: Diagnostic): string {
+  const [subject = '', other = ''] = d.subject.split('\u001f');
+  return t(MESSAGE[d.code], { subject, other });
+}
+
+/** Files that give no cards: empty ones, and ones whose text makes none (unreadable ones have an error already). */
+export function fileDiagnostics(library: Library): Diagnostic[] {
+  const withCards = new Set(library.cards.map((card) => card.file));
+  const out: Diagnostic[] = [];
+  for (const note of library.notes) {
+    if (!note.readable || withCards.has(note.file)) continue;
+    out.push({
+      file: note.file,
+      line: 1,
+      severity: 'warning',
+      code: note.empty ? 'empty-file' : 'no-cards',
+      subject: '',
+    });
+  }
+  return out;
+}
 
 /** Body lines that no card asks about (code blocks are shown in explanations, so they count). */
 export function lineDiagnostics(library: Library, index: DeckIndex): Diagnostic[] {
@@ -57,15 +87,17 @@ export interface CheckResult {
 
 export async function check(library: Library): Promise<CheckResult> {
   const { deck, index } = await library.structure();
-  const diagnostics = [...deck.diagnostics, ...lineDiagnostics(library, index)].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
-  );
+  const diagnostics = [
+    ...deck.diagnostics,
+    ...fileDiagnostics(library),
+    ...lineDiagnostics(library, index),
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { files: library.files, cards: library.cards.length, diagnostics };
 }
 
 /** One line per problem, as compilers print them (`file:line: severity: message`), for grep and editors. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}: ${severityLabel(d)}: ${t(MESSAGE[d.code], { subject: d.subject })}`;
+  return `${d.file}:${d.line}: ${severityLabel(d)}: ${messageOf(d)}`;
 }
 
 function severityLabel(d: Diagnostic): string {
@@ -75,7 +107,7 @@ function severityLabel(d: Diagnostic): string {
 /** On a terminal: the place and severity in colour, the message wrapped under it. */
 function displayDiagnostic(d: Diagnostic, format: Formatter): string[] {
   const severity = format.style(d.severity === 'error' ? 'bad' : 'warn', severityLabel(d));
-  const message = wrap(t(MESSAGE[d.code], { subject: d.subject }), format.width - 4);
+  const message = wrap(messageOf(d), format.width - 4);
   return [
     `${format.style('accent', `${d.file}:${d.line}`)}: ${severity}:`,
     ...message.map((l) => `    ${l}`),
@@ -83,7 +115,10 @@ function displayDiagnostic(d: Diagnostic, format: Formatter): string[] {
 }
 
 export async function run(context: CommandContext): Promise<number> {
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  // Unreadable files are reported below with the rest, not warned about first.
+  const library = await openLibrary(contentDir(context.content, context.env), context.env, {
+    onWarning: () => {},
+  });
   const result = await check(library);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;

@@ -6,6 +6,7 @@
  * small cards cache; the parser (remark), the card builder and the section
  * tree are loaded only when a command needs them or a file changed.
  */
+import { t } from '../ui/i18n.js';
 import { version } from '../version.js';
 import {
   CACHE_FORMAT,
@@ -22,7 +23,7 @@ import {
 } from './cache.js';
 import { buildDeck, type DeckIndex, indexDeck } from './deck.js';
 import { listNotes, type NoteFile, readNote } from './load.js';
-import type { Card, Deck, ParsedFile } from './model.js';
+import type { Card, Deck, Diagnostic, ParsedFile, Section } from './model.js';
 
 export interface TopicRef {
   title: string;
@@ -34,10 +35,21 @@ export interface Structure {
   index: DeckIndex;
 }
 
+/** A note file as read: whether it gave text at all (cards are counted by `Card.file`). */
+export interface NoteInfo {
+  file: string;
+  /** False when the file could not be read or is not UTF-8 text (`check` says why). */
+  readable: boolean;
+  /** Nothing but white space. */
+  empty: boolean;
+}
+
 export interface Library {
   dir: string;
   /** How many note files were read. */
   files: number;
+  /** The note files, in note order. */
+  notes: NoteInfo[];
   /** Topics in note order. */
   topics: TopicRef[];
   /** Every card of the notes, in note order. */
@@ -49,6 +61,7 @@ export interface Library {
 interface Read {
   note: NoteFile;
   text: string | undefined;
+  code: 'read-error' | 'not-text';
   reason: string | undefined;
   hash: string;
 }
@@ -62,7 +75,7 @@ function unreadable(read: Read): ParsedFile {
         file: read.note.file,
         line: 1,
         severity: 'error',
-        code: 'read-error',
+        code: read.code,
         subject: read.reason ?? '',
       },
     ],
@@ -76,7 +89,8 @@ async function parseAll(reads: Read[], dir: string, env: NodeJS.ProcessEnv): Pro
   const files: Record<string, CachedFile> = {};
   const out: ParsedFile[] = [];
   let parse: ((file: string, text: string) => ParsedFile) | undefined;
-  let changed = !cache || Object.keys(cache.files ?? {}).length !== reads.length;
+  const readable = reads.filter((read) => read.text !== undefined).length;
+  let changed = !cache || Object.keys(cache.files ?? {}).length !== readable;
   for (const read of reads) {
     if (read.text === undefined) {
       out.push(unreadable(read));
@@ -108,13 +122,50 @@ async function parseAll(reads: Read[], dir: string, env: NodeJS.ProcessEnv): Pro
   return out;
 }
 
-export async function openLibrary(dir: string, env: NodeJS.ProcessEnv): Promise<Library> {
+export interface OpenOptions {
+  /**
+   * Told once when note files were skipped (unreadable, or not UTF-8 text);
+   * by default a line on stderr. `check` reports them itself.
+   */
+  onWarning?: (message: string) => void;
+}
+
+function warnOnStderr(message: string): void {
+  process.stderr.write(`${t('error.prefix')}${message}\n`);
+}
+
+/** The names in a warning: a few, then how many more. */
+function nameList(files: string[]): string {
+  const shown = files.slice(0, 3).join(', ');
+  return files.length > 3 ? `${shown} (+${files.length - 3})` : shown;
+}
+
+export async function openLibrary(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  options: OpenOptions = {},
+): Promise<Library> {
   const reads: Read[] = listNotes(dir).map((note) => {
     const read = readNote(note);
     return read.ok
-      ? { note, text: read.text, reason: undefined, hash: hashText(read.text) }
-      : { note, text: undefined, reason: read.reason, hash: `unreadable:${read.reason}` };
+      ? { note, text: read.text, code: 'read-error', reason: undefined, hash: hashText(read.text) }
+      : {
+          note,
+          text: undefined,
+          code: read.code,
+          reason: read.reason,
+          hash: `unreadable:${read.code}:${read.reason}`,
+        };
   });
+  const skipped = reads.filter((read) => read.text === undefined).map((read) => read.note.file);
+  if (skipped.length > 0) {
+    (options.onWarning ?? warnOnStderr)(t('check.skipped', { list: nameList(skipped) }));
+  }
+  const notes: NoteInfo[] = reads.map((read) => ({
+    file: read.note.file,
+    readable: read.text !== undefined,
+    empty: read.text !== undefined && read.text.trim() === '',
+  }));
   const key = cardsKey(
     version(),
     reads.map((r) => ({ file: r.note.file, hash: r.hash })),
@@ -122,6 +173,7 @@ export async function openLibrary(dir: string, env: NodeJS.ProcessEnv): Promise<
   let structure: Promise<Structure> | undefined;
   const load = () => {
     structure ??= parseAll(reads, dir, env).then((parsed) => {
+      separateSections(parsed);
       const deck = buildDeck(parsed);
       return { deck, index: indexDeck(deck) };
     });
@@ -133,7 +185,7 @@ export async function openLibrary(dir: string, env: NodeJS.ProcessEnv): Promise<
   if (cached?.key === key && Array.isArray(cached.topics) && Array.isArray(cached.cards?.cards)) {
     try {
       const cards = decodeCards(cached.cards);
-      return { dir, files: reads.length, topics: cached.topics, cards, structure: load };
+      return { dir, files: reads.length, notes, topics: cached.topics, cards, structure: load };
     } catch {
       // A damaged cache: build the cards again below.
     }
@@ -149,5 +201,61 @@ export async function openLibrary(dir: string, env: NodeJS.ProcessEnv): Promise<
     topics,
     cards: encodeCards(cards),
   });
-  return { dir, files: reads.length, topics, cards, structure: load };
+  return { dir, files: reads.length, notes, topics, cards, structure: load };
+}
+
+/**
+ * Topics with the same title in several files are one topic, so a section
+ * whose heading path (`Notes › Setup`) is already taken, by an earlier file
+ * or an earlier topic of the same title, gets an occurrence suffix exactly as
+ * a repeated heading under one parent does within a file (`Setup#2`), and a
+ * `duplicate-section` warning that names the first place. Otherwise their
+ * cards would share ids (the later ones dropped) and the later section's
+ * explanations would show the earlier one. Sections whose path is not taken
+ * keep their keys, and so their card ids. Works in place on the parse results
+ * of one run (the cache is written before).
+ */
+export function separateSections(files: ParsedFile[]): void {
+  /** Parent key + child title → how many so far, and the first one. */
+  const seen = new Map<string, { count: number; first: Section; parent: Section }>();
+  /** Topic key → the first topic section with a body. */
+  const topicBodies = new Map<string, Section>();
+  for (const parsed of files) {
+    const report = (section: Section, first: Section) => {
+      const diagnostic: Diagnostic = {
+        file: section.file,
+        line: section.line,
+        severity: 'warning',
+        code: 'duplicate-section',
+        subject: `${section.path.join(' › ')}\u001f${first.file}:${first.line}`,
+      };
+      parsed.diagnostics.push(diagnostic);
+    };
+    const visit = (parent: Section) => {
+      for (const child of parent.children) {
+        const slot = `${parent.key.join('\u001f')}\u001e${child.title}`;
+        const entry = seen.get(slot);
+        const count = (entry?.count ?? 0) + 1;
+        if (entry) {
+          entry.count = count;
+          // The parser already reported a repeat under the same parent.
+          if (entry.parent !== parent) report(child, entry.first);
+        } else {
+          seen.set(slot, { count, first: child, parent });
+        }
+        const key = [...parent.key, count === 1 ? child.title : `${child.title}#${count}`];
+        child.key = key;
+        visit(child);
+      }
+    };
+    for (const topic of parsed.topics) {
+      if (topic.blocks.length > 0) {
+        const ref = topic.key.join('\u001f');
+        const first = topicBodies.get(ref);
+        if (first) report(topic, first);
+        else topicBodies.set(ref, topic);
+      }
+      visit(topic);
+    }
+  }
 }

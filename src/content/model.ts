@@ -58,7 +58,11 @@ export interface Diagnostic {
     | 'empty-section'
     | 'duplicate-heading'
     | 'no-card-line'
-    | 'read-error';
+    | 'read-error'
+    | 'not-text'
+    | 'empty-file'
+    | 'no-cards'
+    | 'duplicate-section';
   /** Short subject of the message (a heading, a line excerpt); messages are built by ui/i18n. */
   subject: string;
 }

@@ -10,6 +10,7 @@ import type {
   List,
   ListItem,
   PhrasingContent,
+  Root,
   RootContent,
   Table,
 } from 'mdast';
@@ -69,7 +70,8 @@ interface Prepared {
 export function parseMarkdown(
   file: string,
   source: string,
-  options: { chunked?: boolean } = {},
+  /** `chunked`: false parses the text in one piece; options set the piece sizes (tests). */
+  options: { chunked?: boolean | ChunkOptions } = {},
 ): ParsedFile {
   try {
     return parseUnsafe(file, source, options.chunked ?? true);
@@ -95,45 +97,251 @@ export function parseMarkdown(
 /** Files longer than this are parsed in pieces (remark's cost grows faster than the text). */
 export const CHUNK_FROM = 100_000;
 const CHUNK_SIZE = 50_000;
+/**
+ * remark's cost also grows with the number of items of one list: a piece is
+ * cut between top-level list items once it holds this many.
+ */
+const CHUNK_ITEMS = 100;
 
 export interface Chunk {
   text: string;
   /** Lines before this chunk in the whole text. */
   offset: number;
+  /**
+   * Every line is a plain list item (see PLAIN_ITEM) that the next line ends:
+   * its block is known without remark.
+   */
+  plain?: true;
+}
+
+export interface ChunkOptions {
+  /** Cut texts longer than this (default CHUNK_FROM). */
+  from?: number;
+  /** Aim for pieces of about this size (default CHUNK_SIZE). */
+  size?: number;
+  /** Cut a list between top-level items after this many items (default CHUNK_ITEMS). */
+  items?: number;
 }
 
 /**
- * Cuts long text at ATX headings that follow a blank line outside code
- * fences, into pieces of about CHUNK_SIZE. A heading there always starts a
- * new block, so each piece parses as it would in the whole text.
+ * What may still be open at the top level before a line, as far as cutting
+ * is concerned: a fenced code block or an HTML block (they can hold lines
+ * that look like headings, and blank lines), inside a list item whose content
+ * starts at column `c` (0: not in a list item).
  */
-export function chunks(text: string): Chunk[] {
-  if (text.length <= CHUNK_FROM) return [{ text, offset: 0 }];
+type Open =
+  | { kind: 'fence'; char: string; length: number; c: number }
+  | { kind: 'html'; end: RegExp | null; c: number };
+
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const HTML_ENDS: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+/** HTML blocks of kinds 6 and 7 (any tag alone on a line, or opening it), which end at a blank line. */
+const HTML_TO_BLANK = /^ {0,3}<\/?[A-Za-z]/;
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
+/** After an indented code block, micromark reads `2. x` as text, not a list: never a cut. */
+const ORDERED = /^\d{1,9}[.)]/;
+const BULLET = /^[-*+][ \t]+\S/;
+/**
+ * A bullet item whose text needs no markdown parsing: one space after the
+ * marker, then text without inline syntax (\\ ` * _ [ ] < > & ~ | and the
+ * bold markers of markBold) or tabs, that does not start another block
+ * (control characters are gone by then: see prepare).
+ */
+const PLAIN_ITEM =
+  /^[-*+] (?![#>=\d+-])[^\s\\`*_[\]<>&~|\uE000-\uE002][^\\`*_[\]<>&~|\t\uE000-\uE002]*$/;
+
+function indentOf(line: string): number {
+  let columns = 0;
+  for (const ch of line) {
+    if (ch === ' ') columns += 1;
+    else if (ch === '\t') columns += 4 - (columns % 4);
+    else break;
+  }
+  return columns;
+}
+
+/**
+ * The states after `line`, from one state before it. A block opened by a line
+ * indented 1 to 3 columns may lie in a list item that a later, less indented
+ * line closes; both readings are followed, so a cut is made only where every
+ * reading allows it.
+ */
+function step(open: Open | null, line: string): (Open | null)[] {
+  const blank = line.trim() === '';
+  const indent = blank ? 0 : indentOf(line);
+  if (open && open.c > 0 && !blank && indent < open.c) {
+    // The list item ends here, and the block inside it: read the line afresh.
+    return step(null, line);
+  }
+  if (open?.kind === 'fence') {
+    const close = FENCE.exec(line.slice(Math.min(open.c, indent)));
+    const closes =
+      close?.[2]?.[0] === open.char &&
+      (close[2]?.length ?? 0) >= open.length &&
+      (close[3] ?? '').trim() === '';
+    return [closes ? null : open];
+  }
+  if (open?.kind === 'html') {
+    if (open.end === null) return [blank ? null : open];
+    return [open.end.test(line) ? null : open];
+  }
+  if (blank) return [null];
+  let opened: Open | null = null;
+  const fence = FENCE.exec(line);
+  if (fence?.[2] && !(fence[2][0] === '`' && fence[3]?.includes('`'))) {
+    opened = { kind: 'fence', char: fence[2][0] ?? '`', length: fence[2].length, c: 0 };
+  } else {
+    for (const [start, end] of HTML_ENDS) {
+      const match = start.exec(line);
+      if (match) {
+        opened = end.test(line.slice(match[0].length)) ? null : { kind: 'html', end, c: 0 };
+        if (!opened) return [null];
+        break;
+      }
+    }
+    if (!opened && HTML_TO_BLANK.test(line)) opened = { kind: 'html', end: null, c: 0 };
+  }
+  if (!opened) return [null];
+  // A tag with text after it, or one right after a paragraph line, is no HTML block.
+  const readings: (Open | null)[] =
+    opened.kind === 'html' && !opened.end ? [opened, null] : [opened];
+  // In a list item, content starts at column 2 or more (`- `), so only those readings.
+  for (let c = 2; c <= indent; c++) readings.push({ ...opened, c });
+  return readings;
+}
+
+function stateKey(open: Open | null): string {
+  if (!open) return '';
+  return open.kind === 'fence'
+    ? `f${open.char}${open.length}:${open.c}`
+    : `h${open.end?.source ?? ''}:${open.c}`;
+}
+
+/**
+ * Cuts long text into pieces that parse exactly as they would in the whole
+ * text, so that remark's cost grows with the text, not faster. A piece
+ * starts, outside any fenced code or HTML block, at a line that ends every
+ * open block and list at the top level whatever came before: an ATX heading
+ * or a bullet item at column 0 (both interrupt a paragraph, and a line at
+ * column 0 that does not continue a paragraph ends every list item and quote),
+ * or any line at column 0 after a blank line. Runs of plain list items
+ * (PLAIN_ITEM) become `plain` chunks that need no remark at all.
+ */
+export function chunks(text: string, options: ChunkOptions = {}): Chunk[] {
+  const from = options.from ?? CHUNK_FROM;
+  const size = options.size ?? CHUNK_SIZE;
+  const maxItems = options.items ?? CHUNK_ITEMS;
+  if (text.length <= from) return [{ text, offset: 0 }];
   const lines = text.split('\n');
   const out: Chunk[] = [];
   let start = 0;
-  let size = 0;
-  let fence: string | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      if (marker?.startsWith(fence)) fence = null;
-    } else if (marker) {
-      fence = marker;
-    } else if (
-      i > start &&
-      size >= CHUNK_SIZE &&
-      /^#{1,6}(?:[ \t]|$)/.test(line) &&
-      (lines[i - 1] ?? '').trim() === ''
-    ) {
-      out.push({ text: lines.slice(start, i).join('\n'), offset: start });
-      start = i;
-      size = 0;
+  let bytes = 0;
+  let items = 0;
+  let states: (Open | null)[] = [null];
+  const cut = (at: number, plain = false) => {
+    if (at > start) {
+      const chunk: Chunk = { text: lines.slice(start, at).join('\n'), offset: start };
+      if (plain) chunk.plain = true;
+      out.push(chunk);
     }
-    size += line.length + 1;
+    start = at;
+    bytes = 0;
+    items = 0;
+  };
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    const outside = states.every((state) => state === null);
+    const previous = i > 0 ? (lines[i - 1] ?? '') : '';
+    if (outside && i > start) {
+      // An empty list item (`*` alone) reads differently after some blocks: never a cut.
+      const afterBlank =
+        previous.trim() === '' &&
+        line !== '' &&
+        indentOf(line) === 0 &&
+        !EMPTY_ITEM.test(line) &&
+        !ORDERED.test(line);
+      const heading = ATX.test(line);
+      const bullet = BULLET.test(line) && !line.includes('|');
+      if (PLAIN_ITEM.test(line) && PLAIN_ITEM.test(lines[i + 1] ?? '')) {
+        // A run of plain items, each ended by the next: no remark needed.
+        let end = i + 1;
+        while (PLAIN_ITEM.test(lines[end + 1] ?? '')) end++;
+        cut(i);
+        cut(end, true);
+        i = end;
+        states = [null];
+        continue;
+      }
+      if ((afterBlank || heading || bullet) && (bytes >= size || (bullet && items >= maxItems))) {
+        cut(i);
+      }
+    }
+    if (BULLET.test(line)) items += 1;
+    bytes += line.length + 1;
+    const next = new Map<string, Open | null>();
+    for (const state of states) {
+      for (const after of step(state, line)) next.set(stateKey(after), after);
+    }
+    states = [...next.values()];
+    i++;
   }
-  out.push({ text: lines.slice(start).join('\n'), offset: start });
+  cut(lines.length);
+  return out;
+}
+
+interface Definition {
+  /** `^` + identifier for a footnote, identifier for a link. */
+  key: string;
+  footnote: boolean;
+  label: string;
+}
+
+function definitionsIn(tree: Root): Definition[] {
+  const out: Definition[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') {
+      const footnote = node.type === 'footnoteDefinition';
+      const label = node.label ?? node.identifier;
+      out.push({ key: `${footnote ? '^' : ''}${node.identifier}`, footnote, label });
+    }
+  }
+  return out;
+}
+
+function normLabel(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Stand-ins for the definitions that `text` may refer to, closed by a thematic break: no blocks. */
+function definitionsFor(text: string, definitions: Definition[]): string {
+  if (definitions.length === 0) return '';
+  const haystack = normLabel(text);
+  const seen = new Set<string>();
+  const used = definitions.filter((d) => {
+    if (seen.has(d.key) || !haystack.includes(normLabel(d.label))) return false;
+    seen.add(d.key);
+    return true;
+  });
+  if (used.length === 0) return '';
+  // The thematic break ends the last stand-in, so that an indented first line is not read as its text.
+  return `${used.map((d) => `[${d.footnote ? '^' : ''}${d.label}]: x`).join('\n')}\n\n***\n\n`;
+}
+
+/** The blocks of a `plain` chunk: one list item per line. */
+function plainItems(chunk: Chunk): Block[] {
+  const out: Block[] = [];
+  chunk.text.split('\n').forEach((line, index) => {
+    const text = line.slice(2).trim();
+    if (text) out.push({ kind: 'item', text, spans: [], line: chunk.offset + index + 1 });
+  });
   return out;
 }
 
@@ -151,7 +359,7 @@ function shiftLines(
   for (const child of node.children ?? []) shiftLines(child as typeof node, offset);
 }
 
-function parseUnsafe(file: string, source: string, chunked: boolean): ParsedFile {
+function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptions): ParsedFile {
   const prepared = prepare(file, source);
   const diagnostics = prepared.diagnostics;
   const topics: Section[] = [];
@@ -169,10 +377,41 @@ function parseUnsafe(file: string, source: string, chunked: boolean): ParsedFile
     return topic;
   };
 
-  const pieces = chunked ? chunks(prepared.text) : [{ text: prepared.text, offset: 0 }];
-  for (const chunk of pieces) {
-    const tree = processor.parse(chunk.text);
-    if (chunk.offset > 0) shiftLines(tree, chunk.offset);
+  const pieces =
+    chunked === false
+      ? [{ text: prepared.text, offset: 0 }]
+      : chunks(prepared.text, chunked === true ? {} : chunked);
+  // Link and footnote definitions apply to references anywhere in the text:
+  // a piece that may refer to one made in another piece is parsed again with
+  // a stand-in for it first (remark says what the definitions are, exactly).
+  const trees = pieces.map((chunk) => (chunk.plain ? undefined : processor.parse(chunk.text)));
+  const defined = trees.map((tree) => (tree ? definitionsIn(tree) : []));
+  const anyDefinition = defined.some((list) => list.length > 0);
+  for (const [index, chunk] of pieces.entries()) {
+    if (chunk.plain) {
+      const blocks = plainItems(chunk);
+      const first = blocks[0];
+      if (!first) continue;
+      const section = current(first.line);
+      for (const block of blocks) section.blocks.push(block);
+      continue;
+    }
+    let tree = trees[index] ?? processor.parse(chunk.text);
+    trees[index] = undefined;
+    let shift = chunk.offset;
+    if (anyDefinition) {
+      const own = new Set((defined[index] ?? []).map((d) => d.key));
+      const elsewhere = defined.flatMap((list, i) => (i === index ? [] : list));
+      const prefix = definitionsFor(
+        chunk.text,
+        elsewhere.filter((d) => !own.has(d.key)),
+      );
+      if (prefix) {
+        tree = processor.parse(prefix + chunk.text);
+        shift -= prefix.split('\n').length - 1;
+      }
+    }
+    if (shift !== 0) shiftLines(tree, shift);
     for (const node of tree.children) {
       if (node.type === 'heading') {
         openHeading(node, file, stack, topics, diagnostics);
@@ -209,6 +448,9 @@ function openHeading(
   const line = node.position?.start.line ?? 1;
   const title = collapse(flatten(node.children).text.replace(MARKERS, ''));
   while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
+  // A top-level heading always starts a topic, also after text or sub-headings
+  // that made the file itself a topic (depth 0).
+  if (node.depth === 1) stack.length = 0;
   const parent = stack[stack.length - 1];
   if (!parent) {
     if (node.depth === 1) {

@@ -178,12 +178,22 @@ describe('awsquiz (no TTY, no stdin)', () => {
     for (const row of rows) expect(row).toHaveLength(8);
     const anki = runCli(['export', '--format', 'anki', '--topic', 'lambda']);
     const lines = anki.stdout.trimEnd().split('\n');
-    expect(lines.slice(0, 3)).toEqual(['#separator:tab', '#html:true', '#tags column:3']);
-    for (const line of lines.slice(3)) {
+    expect(lines.slice(0, 4)).toEqual([
+      '#separator:tab',
+      '#html:true',
+      '#guid column:1',
+      '#tags column:4',
+    ]);
+    const guids = new Set<string>();
+    for (const line of lines.slice(4)) {
       const fields = line.split('\t');
-      expect(fields).toHaveLength(3);
-      expect(fields[2]).toContain('awsquiz');
+      expect(fields).toHaveLength(4);
+      expect(fields[0]).toMatch(/^awsquiz-\S+$/);
+      guids.add(fields[0] ?? '');
+      expect(fields[3]).toContain('awsquiz');
     }
+    // One guid per card, so a newer export updates the notes in Anki.
+    expect(guids.size).toBe(lines.length - 4);
   });
 
   it("exports other people's notes: English, tables, code, front matter, deep headings", () => {
@@ -300,5 +310,67 @@ describe('awsquiz (no TTY, no stdin)', () => {
   it('finds the shipped notes from any working directory', () => {
     // runCli runs in a fresh temp dir, so this passing means content/ was found next to the package.
     expect(runCli(['topics', '--json']).status).toBe(0);
+  });
+
+  it('refuses an empty --content with exit 2, and reads an empty AWSQUIZ_CONTENT as unset', () => {
+    for (const args of [
+      ['--content', '', 'topics'],
+      ['--content=', 'export'],
+    ]) {
+      const result = runCli(args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('awsquiz: --content is empty.');
+      expect(result.stdout).toBe('');
+      expect(hasStackTrace(result.stderr)).toBe(false);
+    }
+    const unset = runCli(['topics', '--json'], { env: { AWSQUIZ_CONTENT: '' } });
+    expect(unset.status).toBe(0);
+    expect(JSON.parse(unset.stdout)).toHaveLength(13);
+  });
+
+  it('skips note files that are not UTF-8 text: a warning elsewhere, an error from check', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'good.md'), '# S3\n\n## Buckets\nA bucket holds objects.\n');
+    writeFileSync(
+      join(dir, 'garbage.md'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0xff, 0x00]),
+    );
+    writeFileSync(join(dir, 'latin1.md'), Buffer.from('# Café\nUne ligne.\n', 'latin1'));
+    writeFileSync(join(dir, 'empty.md'), '');
+    const topics = runCli(['--content', dir, 'topics', '--json']);
+    expect(topics.status).toBe(0);
+    expect((JSON.parse(topics.stdout) as { name: string }[]).map((t) => t.name)).toEqual(['S3']);
+    expect(topics.stderr).toBe(
+      'awsquiz: warning: skipped garbage.md, latin1.md: not readable as UTF-8 text, so no cards come from it; save notes as UTF-8 (awsquiz check shows where)\n',
+    );
+    const checked = runCli(['--content', dir, 'check']);
+    expect(checked.status).toBe(1);
+    expect(checked.stderr).toBe('');
+    expect(checked.stdout).toMatch(
+      /^garbage\.md:1: error: not UTF-8 text .*save the file as UTF-8/m,
+    );
+    expect(checked.stdout).toMatch(/^latin1\.md:1: error: not UTF-8 text/m);
+    expect(checked.stdout).toMatch(/^empty\.md:1: warning: file is empty/m);
+    expect(checked.stdout).not.toContain('no problems found');
+  });
+
+  it('checks a folder that gives no cards, and sections repeated across files', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), '# Notes\n\n## Setup\nInstall the CLI first.\n');
+    writeFileSync(join(dir, 'b.md'), '# Notes\n\n## Setup\nConfigure the credentials.\n');
+    const repeated = runCli(['--content', dir, 'check']);
+    expect(repeated.status).toBe(0);
+    expect(repeated.stdout).toContain(
+      'b.md:3: warning: section "Notes › Setup" is also in a.md:3;',
+    );
+    const recalls = (
+      JSON.parse(runCli(['--content', dir, 'export']).stdout) as Exported
+    ).cards.filter((c) => c.kind === 'recall' && c.path.join('/') === 'Notes/Setup');
+    expect(recalls).toHaveLength(2);
+    const empty = tempDir();
+    writeFileSync(join(empty, 'notes.md'), '\n');
+    const none = runCli(['--content', empty, 'check']);
+    expect(none.stdout).toContain('notes.md:1: warning: file is empty');
+    expect(none.stdout).not.toContain('no problems found');
   });
 });

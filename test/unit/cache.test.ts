@@ -8,9 +8,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { check, formatDiagnostic } from '../../src/commands/check.js';
 import { decodeCards, encodeCards } from '../../src/content/cache.js';
 import { openLibrary } from '../../src/content/library.js';
+import { contentDir, decodeNote, shippedContentDir } from '../../src/content/load.js';
 import { walk } from '../../src/content/model.js';
 import * as parse from '../../src/content/parse.js';
 import { tempDir } from '../helpers/cli.js';
@@ -124,6 +127,89 @@ describe('big files', () => {
     }
   });
 
+  it('parse in pieces exactly as in one piece without blank lines, and in long lists', () => {
+    const noBlank = big.replace(/\n[ \t]*(?=\n)/g, '');
+    expect(noBlank).not.toMatch(/\n\s*\n/);
+    expect(parse.chunks(noBlank).length).toBeGreaterThan(2);
+    expect(parse.parseMarkdown('nb.md', noBlank)).toEqual(
+      parse.parseMarkdown('nb.md', noBlank, { chunked: false }),
+    );
+    const list = [
+      '# List',
+      ...Array.from({ length: 6000 }, (_, i) =>
+        i % 7 === 3
+          ? `- item **${i}** with \`code\``
+          : i % 11 === 5
+            ? `  continued ${i}`
+            : `- item ${i} text`,
+      ),
+    ].join('\n');
+    const pieces = parse.chunks(list);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.some((chunk) => chunk.plain)).toBe(true);
+    expect(parse.parseMarkdown('list.md', list)).toEqual(
+      parse.parseMarkdown('list.md', list, { chunked: false }),
+    );
+  });
+
+  it('cut only where the pieces parse as the whole does, whatever the markdown', () => {
+    // Pieces as small as can be: every line where a cut is allowed is one.
+    const line = fc.oneof(
+      fc.constantFrom(
+        ...['', '', '# Head', '## Sub', '#no heading', '- item', '- item two', '* star', '+ plus'],
+        ...['- **bold** item', '- 1. nested', '1. ordered', '2) ordered', '  - nested', '   - n3'],
+        ...['  continued', '    indented code', '```', '```js', '  ```', '   ~~~', '~~~', '````'],
+        ...['``` not a closer', '```a`b', '> quote', '> ```', '<div>', '</div>', '  <div>'],
+        ...['<!-- comment', '  <!--', '-->', '<pre>', '</pre>', '<span>x</span>', '<b>', '<?php'],
+        ...['?>', '<![CDATA[', ']]>', '<!X', '>', '| a | b |', '|---|---|', '- | -', '===', '---'],
+        ...['- - -', 'plain text', 'term：definition', '[^1]: a note', 'see [^1]', '[x]: /u'],
+        ...['[x]', '\t- tabbed', '\t```', '-', '- ', '  '],
+      ),
+      fc.string({ maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 3 }),
+        (lines, items) => {
+          const text = lines.join('\n');
+          expect(
+            parse.parseMarkdown('r.md', text, { chunked: { from: 0, size: 1, items } }),
+          ).toEqual(parse.parseMarkdown('r.md', text, { chunked: false }));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('parse a 1 MB list, or 1 MB of notes without blank lines, in linear time', () => {
+    const list = ['# List', ...Array.from({ length: 70_000 }, (_, i) => `- item ${i} text`)].join(
+      '\n',
+    );
+    expect(list.length).toBeGreaterThan(1_000_000);
+    let start = performance.now();
+    const parsed = parse.parseMarkdown('list.md', list);
+    // In one piece: remark's cost grows with the square of the items (minutes), and
+    // blocks.push(...items) overflowed the stack, leaving no topic at all.
+    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(parsed.topics[0]?.blocks).toHaveLength(70_000);
+    expect(parsed.topics[0]?.blocks.at(-1)).toEqual({
+      kind: 'item',
+      text: 'item 69999 text',
+      spans: [],
+      line: 70_001,
+    });
+    const noBlank = Array.from({ length: 9 }, () => big)
+      .join('\n')
+      .replace(/\n[ \t]*(?=\n)/g, '');
+    expect(noBlank.length).toBeGreaterThan(1_000_000);
+    // Cut at every heading, not only at those after a blank line: pieces of about 50 kB.
+    expect(parse.chunks(noBlank).length).toBeGreaterThan(20);
+    start = performance.now();
+    expect(parse.parseMarkdown('nb.md', noBlank).topics).toHaveLength(180);
+    expect(performance.now() - start).toBeLessThan(10_000);
+  });
+
   it('never cut inside a code fence', () => {
     const fenced = `${'a line of text\n'.repeat(8000)}\n\`\`\`\n\n# not a heading\n${'x\n'.repeat(60000)}\`\`\`\n\n# Real\nfact\n`;
     for (const chunk of parse.chunks(fenced))
@@ -154,5 +240,156 @@ describe('big files', () => {
     const text = JSON.stringify(parsed);
     expect(text).toContain('item 0');
     expect(text).toContain('item 999');
+  });
+});
+
+describe('reading notes', () => {
+  const notes =
+    '# S3\n\n## Buckets\nA bucket holds objects（オブジェクト）.\nBucket names are global.\n';
+
+  function folder(files: Record<string, string | Uint8Array>): string {
+    const dir = tempDir('awsquiz-read-');
+    for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
+    return dir;
+  }
+
+  it('reads UTF-8 with or without a byte order mark, and UTF-16 with one', async () => {
+    const expected = (await openLibrary(folder({ 'a.md': notes }), { AWSQUIZ_DATA_DIR: tempDir() }))
+      .cards;
+    expect(expected.length).toBeGreaterThan(2);
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(notes, 'utf16le')]);
+    const utf16be = Buffer.from(utf16le);
+    for (let i = 0; i < utf16be.length; i += 2) utf16be.writeUInt16BE(utf16le.readUInt16LE(i), i);
+    for (const bytes of [
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(notes)]),
+      utf16le,
+      utf16be,
+    ]) {
+      const warnings: string[] = [];
+      const library = await openLibrary(
+        folder({ 'a.md': bytes }),
+        { AWSQUIZ_DATA_DIR: tempDir() },
+        { onWarning: (m) => warnings.push(m) },
+      );
+      expect(library.cards).toEqual(expected);
+      expect(warnings).toEqual([]);
+    }
+  });
+
+  it('makes no cards from a file that is not UTF-8 text, and says so once', async () => {
+    let seed = 7;
+    const random = Uint8Array.from({ length: 3000 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed >> 23;
+    });
+    const dir = folder({
+      'a.md': notes,
+      'garbage.md': random,
+      'latin1.md': Buffer.from('# Café\n\n## Crème\nUne ligne assez longue.\n', 'latin1'),
+      'nul.md': '# Binary\nline one\nline\u0000two\n',
+      'utf16-no-bom.md': Buffer.from(notes, 'utf16le'),
+    });
+    const warnings: string[] = [];
+    const library = await openLibrary(
+      dir,
+      { AWSQUIZ_DATA_DIR: tempDir() },
+      { onWarning: (m) => warnings.push(m) },
+    );
+    expect(new Set(library.cards.map((c) => c.file))).toEqual(new Set(['a.md']));
+    expect(library.topics.map((t) => t.title)).toEqual(['S3']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('garbage.md, latin1.md, nul.md (+1)');
+    const result = await check(library);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.file, d.line, d.code])).toEqual([
+      ['garbage.md', 1, 'not-text'],
+      ['latin1.md', 1, 'not-text'],
+      ['nul.md', 1, 'not-text'],
+      ['utf16-no-bom.md', 1, 'not-text'],
+    ]);
+    const latin1 = errors.find((d) => d.file === 'latin1.md');
+    expect(latin1 && formatDiagnostic(latin1)).toBe(
+      'latin1.md:1: error: not UTF-8 text (the first byte that is not is on line 1); expected UTF-8 text: save the file as UTF-8 (no cards are made from it until then)',
+    );
+    expect(errors.find((d) => d.file === 'nul.md')?.subject).toBe('3');
+    // Warm: the same, from the cache.
+    const again: string[] = [];
+    const warm = await openLibrary(
+      dir,
+      { AWSQUIZ_DATA_DIR: tempDir() },
+      { onWarning: (m) => again.push(m) },
+    );
+    expect(warm.cards).toEqual(library.cards);
+    expect(again).toEqual(warnings);
+  });
+
+  it('names the line of the first byte that is not UTF-8', () => {
+    expect(decodeNote(Buffer.from('ok\nok\n\xe9t\xe9', 'latin1'))).toEqual({
+      ok: false,
+      code: 'not-text',
+      reason: '3',
+    });
+    expect(decodeNote(Buffer.from([0xe3, 0x81]))).toMatchObject({ ok: false, reason: '1' });
+    expect(decodeNote(Buffer.from('日本語\n', 'utf8'))).toEqual({ ok: true, text: '日本語\n' });
+  });
+
+  it('warns about files that give no cards: empty, blank or without notes', async () => {
+    const dir = folder({
+      'a.md': notes,
+      'empty.md': '',
+      'blank.md': '\n  \n',
+      'comment.md': '<!-- nothing yet -->\n',
+    });
+    const result = await check(await openLibrary(dir, { AWSQUIZ_DATA_DIR: tempDir() }));
+    expect(result.diagnostics.map((d) => [d.file, d.line, d.severity, d.code])).toEqual([
+      ['blank.md', 1, 'warning', 'empty-file'],
+      ['comment.md', 1, 'warning', 'no-cards'],
+      ['empty.md', 1, 'warning', 'empty-file'],
+    ]);
+    const only = folder({ 'empty.md': '' });
+    const none = await check(await openLibrary(only, { AWSQUIZ_DATA_DIR: tempDir() }));
+    expect(none.cards).toBe(0);
+    expect(none.diagnostics).toHaveLength(1);
+  });
+
+  it('keeps sections with the same heading path in two files apart', async () => {
+    const a = '# Notes\n\n## Setup\nInstall the CLI first.\n\n## Only in a\nSomething else here.\n';
+    const b =
+      '# Notes\n\n## Setup\nConfigure the credentials.\n\n### Profiles\nNamed profiles live in config.\n\n## Only in b\nA fact of b alone.\n';
+    const alone = await openLibrary(folder({ 'b.md': b }), { AWSQUIZ_DATA_DIR: tempDir() });
+    const library = await openLibrary(folder({ 'a.md': a, 'b.md': b }), {
+      AWSQUIZ_DATA_DIR: tempDir(),
+    });
+    const { index } = await library.structure();
+    const setups = index.all.filter((l) => l.section.title === 'Setup').map((l) => l.section);
+    expect(setups.map((s) => [s.file, s.key])).toEqual([
+      ['a.md', ['Notes', 'Setup']],
+      ['b.md', ['Notes', 'Setup#2']],
+    ]);
+    // Each file's recall card, and each which-fact card explained by its own section.
+    const recalls = library.cards.filter((c) => c.kind === 'recall' && c.path.at(-1) === 'Setup');
+    expect(recalls.map((c) => c.file)).toEqual(['a.md', 'b.md']);
+    for (const card of library.cards.filter((c) => c.kind === 'which-fact')) {
+      expect(index.byRef.get(card.section)?.section.file).toBe(card.file);
+    }
+    expect(new Set(library.cards.map((c) => c.id)).size).toBe(library.cards.length);
+    // Sections that are not repeated keep their ids.
+    const ids = (cards: typeof library.cards, title: string) =>
+      cards.filter((c) => c.path.at(-1) === title).map((c) => c.id);
+    expect(ids(library.cards, 'Only in b')).toEqual(ids(alone.cards, 'Only in b'));
+    expect(ids(library.cards, 'Only in b').length).toBeGreaterThan(0);
+    const result = await check(library);
+    const warning = result.diagnostics.find((d) => d.code === 'duplicate-section');
+    expect(warning && formatDiagnostic(warning)).toBe(
+      'b.md:3: warning: section "Notes › Setup" is also in a.md:3; expected each heading path once across files (cards are told apart by occurrence)',
+    );
+    expect(result.diagnostics.filter((d) => d.code === 'duplicate-section')).toHaveLength(1);
+  });
+
+  it('takes an empty --content as a mistake and an empty AWSQUIZ_CONTENT as unset', () => {
+    expect(() => contentDir('', {})).toThrow(/--content is empty/);
+    expect(() => contentDir(' ', {})).toThrow(/--content is empty/);
+    expect(contentDir(undefined, { AWSQUIZ_CONTENT: '' })).toBe(shippedContentDir());
+    expect(contentDir(undefined, {})).toBe(shippedContentDir());
   });
 });

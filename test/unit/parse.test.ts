@@ -210,3 +210,22 @@ describe('parseMarkdown', () => {
     );
   });
 });
+
+describe('top-level headings', () => {
+  it('start a topic also after sub-headings or text that made the file a topic', () => {
+    const parsed = parseMarkdown(
+      '07-notes.md',
+      '## Sub\nA fact line\n\n# Real Topic\n## Part\nAnother fact\n',
+    );
+    expect(parsed.topics.map((t) => [t.title, t.depth, t.line])).toEqual([
+      ['notes', 0, 1],
+      ['Real Topic', 1, 4],
+    ]);
+    expect(parsed.topics[0]?.children.map((c) => c.title)).toEqual(['Sub']);
+    const part = parsed.topics[1]?.children[0];
+    expect(part?.path).toEqual(['Real Topic', 'Part']);
+    expect(part?.key).toEqual(['Real Topic', 'Part']);
+    const preamble = parseMarkdown('n.md', 'Some text first\n\n# Title\nfact\n');
+    expect(preamble.topics.map((t) => t.title)).toEqual(['n', 'Title']);
+  });
+});
