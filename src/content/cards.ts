@@ -49,10 +49,10 @@ export function cardId(topic: string, key: string[], kind: CardKind, source: str
 /**
  * A line that is only a link, an image or a URL: a pointer to read elsewhere.
  * The parser flattens `[text](url)` to its text, so it says so with
- * `linkOnly` (read here without depending on it: older caches lack it).
+ * `linkOnly`.
  */
 export function isReferenceLine(block: Block): boolean {
-  return (block as Block & { linkOnly?: boolean }).linkOnly === true || isReference(block.text);
+  return block.linkOnly === true || isReference(block.text);
 }
 
 /** Lines that state something (not code, not a bare link). */

@@ -25,6 +25,8 @@ export interface Block {
   cells?: string[];
   /** Code fence language, for kind 'code'. */
   lang?: string;
+  /** The line is nothing but links or images: a reference, never a fact. */
+  linkOnly?: boolean;
 }
 
 export interface Section {

@@ -718,11 +718,13 @@ function cellText(children: PhrasingContent[]): string {
 interface Flat {
   text: string;
   spans: Span[];
+  /** Where link and image text stands (a line of nothing but links is a reference, not a fact). */
+  links: { start: number; end: number }[];
 }
 
 /** Inline content → text with key-term spans; `\n` where a line breaks. */
 function flatten(children: PhrasingContent[]): Flat {
-  const flat: Flat = { text: '', spans: [] };
+  const flat: Flat = { text: '', spans: [], links: [] };
   appendAll(flat, children);
   resolveMarkers(flat);
   return flat;
@@ -751,14 +753,22 @@ function append(flat: Flat, node: PhrasingContent): void {
     }
     case 'emphasis':
     case 'delete':
-    case 'link':
-    case 'linkReference':
       appendAll(flat, node.children);
       return;
-    case 'image':
-    case 'imageReference':
-      flat.text += node.alt ?? '';
+    case 'link':
+    case 'linkReference': {
+      const start = flat.text.length;
+      appendAll(flat, node.children);
+      flat.links.push({ start, end: flat.text.length });
       return;
+    }
+    case 'image':
+    case 'imageReference': {
+      const start = flat.text.length;
+      flat.text += node.alt ?? '';
+      flat.links.push({ start, end: flat.text.length });
+      return;
+    }
     case 'break':
       flat.text += '\n';
       return;
@@ -796,6 +806,10 @@ function resolveMarkers(flat: Flat): void {
     start: shift[span.start] ?? text.length,
     end: shift[span.end] ?? text.length,
   }));
+  flat.links = flat.links.map((link) => ({
+    start: shift[link.start] ?? text.length,
+    end: shift[link.end] ?? text.length,
+  }));
   flat.text = text;
   flat.spans = [...moved, ...spans].sort((a, b) => a.start - b.start);
 }
@@ -822,7 +836,14 @@ function linesOf(children: PhrasingContent[], kind: 'line' | 'item', firstLine: 
         end: Math.min(span.end, end) - start,
       }))
       .filter((span) => span.end > span.start && text.slice(span.start, span.end).trim() !== '');
-    out.push({ kind, text, spans, line: firstLine + index });
+    // Nothing but links (and spaces or punctuation between them): a reference, not a fact.
+    const outside = [...text].some((ch, i) => {
+      if (/[\s\p{P}\p{S}]/u.test(ch)) return false;
+      const at = start + i;
+      return !flat.links.some((link) => at >= link.start && at < link.end);
+    });
+    const linkOnly = flat.links.length > 0 && !outside;
+    out.push({ kind, text, spans, line: firstLine + index, ...(linkOnly ? { linkOnly } : {}) });
   });
   return out;
 }
