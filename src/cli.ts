@@ -2,13 +2,11 @@
  * The awsquiz command line. Commands are described here and imported only
  * when they run, so `--version` and `--help` load nothing heavy.
  */
-import type { Command, Help, Option } from 'commander';
+import type { Command, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { sanitize } from './content/sanitize.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
-import { terminalWidth } from './ui/format.js';
 import { langFromArgv, type MessageKey, setLang, t } from './ui/i18n.js';
-import { displayWidth, wrap } from './ui/layout.js';
 import { version } from './version.js';
 
 interface GlobalOptions {
@@ -97,57 +95,14 @@ function optionDescription(option: Option): string {
   return extra.length > 0 ? `${option.description} (${extra.join(', ')})` : option.description;
 }
 
-/**
- * One option or command of the help: the term, then its description wrapped
- * beside it; when the terminal is too narrow for a column beside the term,
- * the description goes under it.
- */
-function formatItem(term: string, termWidth: number, description: string, helper: Help): string {
-  const width = helper.helpWidth ?? 80;
-  if (!description) return `  ${term}`;
-  const beside = width - termWidth - 4;
-  if (beside >= 24) {
-    const lines = wrap(description, beside);
-    const pad = ' '.repeat(termWidth - displayWidth(term));
-    return lines
-      .map((line, i) =>
-        i === 0 ? `  ${term}${pad}  ${line}` : `${' '.repeat(termWidth + 4)}${line}`,
-      )
-      .join('\n');
-  }
-  return [`  ${term}`, ...wrap(description, width - 6).map((line) => `      ${line}`)].join('\n');
-}
-
-/**
- * The examples under a help text, fitted to the width: an example whose
- * comment does not fit beside it gets the comment on the next line; other
- * lines wrap under their own indent.
- */
-export function epilog(text: string, width: number): string {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    if (displayWidth(line) <= width) {
-      out.push(line);
-      continue;
-    }
-    const indent = /^ */.exec(line)?.[0] ?? '';
-    const example = /^( +)(awsquiz\S*(?: \S+)*?) {2,}(\S.*)$/.exec(line);
-    if (example?.[2] && example[3]) {
-      out.push(...wrap(example[2], width - indent.length).map((l) => indent + l));
-      out.push(...wrap(example[3], width - indent.length - 4).map((l) => `${indent}    ${l}`));
-      continue;
-    }
-    const body = wrap(line.slice(indent.length), width - indent.length - 2);
-    out.push(...body.map((l, i) => (i === 0 ? indent + l : `${indent}  ${l}`)));
-  }
-  return out.join('\n');
-}
-
 type Commander = typeof import('commander');
+type HelpLayout = typeof import('./ui/help-layout.js');
 
-export function buildProgram({ Command, Help, Option }: Commander): Command {
-  // Help is laid out by display width (Japanese counts two columns) to the terminal's width.
-  const helpWidth = terminalWidth(process.stdout, process.env);
+export function buildProgram(
+  { Command, Help, Option }: Commander,
+  { boxWrap, displayWidth, epilog, formatItem, helpWidth: widthOfHelp }: HelpLayout,
+): Command {
+  const helpWidth = widthOfHelp();
   const program = new Command('awsquiz');
   program
     .description(describe('help.program'))
@@ -165,7 +120,7 @@ export function buildProgram({ Command, Help, Option }: Commander): Command {
       optionDescription,
       helpWidth,
       displayWidth,
-      boxWrap: (text, width) => wrap(text, width).join('\n'),
+      boxWrap,
       formatItem,
       formatHelp(command, helper) {
         // The usage line is the one line commander does not wrap.
@@ -290,8 +245,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
     throw error;
   });
-  const commander = await import('commander');
-  const program = buildProgram(commander);
+  const [commander, helpLayout] = await Promise.all([
+    import('commander'),
+    import('./ui/help-layout.js'),
+  ]);
+  const program = buildProgram(commander, helpLayout);
   try {
     if (argv.length <= 2) {
       program.outputHelp();
