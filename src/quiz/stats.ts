@@ -49,7 +49,7 @@ export interface StatsReport {
   forecast: DayCount[];
   /** Study answers per local day over the last 20 weeks, oldest first, ending today. */
   heatmap: DayCount[];
-  /** The weakest card of each of the weakest sections: most misses and lapses, then lowest retrievability. */
+  /** The weakest card of each of the weakest sections: most misses, then lapses, then lowest retrievability. */
   weakest: WeakCard[];
   exams: ExamRecord[];
 }
@@ -186,7 +186,7 @@ export function computeStats(input: {
       };
     })
     .sort(
-      (a, b) => b.misses + b.lapses - (a.misses + a.lapses) || a.retrievability - b.retrievability,
+      (a, b) => b.misses - a.misses || b.lapses - a.lapses || a.retrievability - b.retrievability,
     )
     // The weakest card of each section: the list says where to study next.
     .filter(
