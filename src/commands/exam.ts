@@ -26,7 +26,7 @@ import { DEFAULT_RETENTION } from '../quiz/scheduler.js';
 import type { CardStatus, Plan } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
 import { renderResults } from '../ui/exam-view.js';
-import { formatterFor, paragraph, type Style } from '../ui/format.js';
+import { formatterFor, paragraph } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import type { CommandContext } from './context.js';
 import { optionalInteger } from './options.js';
@@ -72,13 +72,16 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     out([t('exam.noQuestions')]);
     return 1;
   }
-  const wrapped = (text: string, style: Style) => paragraph(format, text, style);
   if (draw.available < settings.count) {
-    out(wrapped(t('exam.fewer', { asked: settings.count, n: draw.available }), 'warn'));
+    out(paragraph(format, t('exam.fewer', { asked: settings.count, n: draw.available }), 'warn'));
   }
   out([
-    ...wrapped(t('exam.start', { n: draw.questions.length, pass: settings.pass }), 'heading'),
-    ...wrapped(t('exam.keys'), 'dim'),
+    ...paragraph(
+      format,
+      t('exam.start', { n: draw.questions.length, pass: settings.pass }),
+      'heading',
+    ),
+    ...paragraph(format, t('exam.keys'), 'dim'),
     '',
   ]);
 

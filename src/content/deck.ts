@@ -3,7 +3,7 @@
  * that card ids and distractors need. Pure.
  */
 import type { Deck, ParsedFile, Section } from './model.js';
-import { sectionRef, walk } from './model.js';
+import { sectionRef } from './model.js';
 
 export function buildDeck(files: ParsedFile[]): Deck {
   return {
@@ -174,10 +174,4 @@ export function* relativeTiers(
   // Other topics: every position of the list outside this topic's range.
   const far = (i: number) => list[i < first ? i : i + (end - first)]?.section;
   yield bounded(list.length - (end - first), far, () => true, limit, rng);
-}
-
-export function sectionsOf(topic: Section): Section[] {
-  const out: Section[] = [];
-  walk(topic, (section) => out.push(section));
-  return out;
 }

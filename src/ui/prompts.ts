@@ -388,7 +388,6 @@ export async function askExamReview(
   config: {
     message: string;
     items: ReviewItem[];
-    header?: string | undefined;
     deadline?: number | undefined;
     look?: PromptLook;
   },
@@ -416,7 +415,6 @@ export async function askExamReview(
       {
         message: config.message,
         options,
-        header: config.header,
         deadline: config.deadline,
         hints: [t('prompt.keys.move'), t('prompt.keys.choose')],
         look,
