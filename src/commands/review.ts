@@ -8,6 +8,7 @@ import { nextDue, planReview } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor, paragraph } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
+import { wrapWithCommand } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 import { startCommand } from './hint.js';
 import { type StudyOptions, studySettings, warn } from './study.js';
@@ -29,9 +30,15 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   const format = await formatterFor(context);
   if (plan.queue.length === 0) {
     const next = nextDue(library.cards, status);
-    context.stdout.write(
-      `${next === undefined ? t('review.nothingYet', { command: startCommand(context, library.topics) }) : t('review.nothingDue', { when: formatDuration(next - now.getTime()) })}\n`,
-    );
+    const lines =
+      next === undefined
+        ? wrapWithCommand(
+            t('review.nothingYet', { command: '' }),
+            startCommand(context, library.topics),
+            format.width,
+          )
+        : paragraph(format, t('review.nothingDue', { when: formatDuration(next - now.getTime()) }));
+    context.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
   context.stdout.write(

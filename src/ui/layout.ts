@@ -94,6 +94,17 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
+/**
+ * A sentence that ends with a command to type: wrapped like any text, but the
+ * command is never broken (a learner copies it whole). When the sentence and
+ * the command do not fit on one line, the command gets a line of its own.
+ */
+export function wrapWithCommand(text: string, command: string, width: number): string[] {
+  const whole = `${text}${command}`;
+  if (displayWidth(whole) <= Math.max(2, Math.floor(width))) return [whole];
+  return [...wrap(text.trimEnd(), width), `  ${command}`];
+}
+
 function wrapLine(text: string, width: number): string[] {
   const gs = graphemes(text);
   if (gs.length === 0) return [''];

@@ -13,7 +13,7 @@ import {
   sparkline,
   table,
   truncate,
-  wrap,
+  wrapWithCommand,
 } from './layout.js';
 
 const MATURE = '█';
@@ -310,7 +310,7 @@ export function renderStats(
         format.width,
       ),
       '',
-      ...wrap(t('stats.empty', { command: start }), format.width),
+      ...wrapWithCommand(t('stats.empty', { command: '' }), start, format.width),
     ];
   }
   const summary = [

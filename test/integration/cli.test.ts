@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedCard } from '../../src/commands/export.js';
@@ -214,8 +214,16 @@ describe('awsquiz (no TTY, no stdin)', () => {
   it('tells how to start, with the --content the user gave', () => {
     const shipped = runCli(['stats']);
     expect(shipped.stdout).toContain('Start with: awsquiz study ec2');
-    const own = runCli(['--content', `${ROOT}/examples`, 'stats']);
+    const own = runCli(['--content', `${ROOT}/examples`, 'stats'], { env: { COLUMNS: '400' } });
     expect(own.stdout).toContain(`Start with: awsquiz --content ${ROOT}/examples study s3`);
+    // A path too long for the line: the command is never broken, it gets a line of its own.
+    const deep = join(tempDir(), 'a folder name long enough to push the command past the edge');
+    cpSync(`${ROOT}/examples`, deep, { recursive: true });
+    const long = runCli(['--content', deep, 'stats'], { env: { COLUMNS: '80' } });
+    const lines = long.stdout.split('\n');
+    const at = lines.indexOf(`  awsquiz --content '${deep}' study s3`);
+    expect(at, long.stdout).toBeGreaterThan(0);
+    expect(lines[at - 1]).toBe('No progress yet. Start with:');
   });
 
   it('never lets a file name or an argument drive the terminal', () => {

@@ -11,6 +11,7 @@ import {
   table,
   truncate,
   wrap,
+  wrapWithCommand,
 } from '../../src/ui/layout.js';
 
 const NO_START = /^[。、，．）」』】〕〉》！？ー・：；.,)!?:;]/u;
@@ -127,6 +128,21 @@ describe('wrap', () => {
     expect(lines[1]?.startsWith('。')).toBe(false);
     const brackets = checkWrap('あいうえおかきく「けこ」です', 18);
     for (const line of brackets.slice(0, -1)) expect(line.endsWith('「')).toBe(false);
+  });
+
+  it('never breaks a command to type; it gets its own line when the sentence does not fit', () => {
+    expect(wrapWithCommand('Start with: ', 'awsquiz study ec2', 40)).toEqual([
+      'Start with: awsquiz study ec2',
+    ]);
+    const command = 'awsquiz --content /a/very/long/path/to/my/notes study s3';
+    expect(wrapWithCommand('No progress yet. Start with: ', command, 40)).toEqual([
+      'No progress yet. Start with:',
+      `  ${command}`,
+    ]);
+    expect(wrapWithCommand('まだ学習の記録がありません。まずは: ', command, 20)).toEqual([
+      ...wrap('まだ学習の記録がありません。まずは:', 20),
+      `  ${command}`,
+    ]);
   });
 
   it('keeps existing line breaks', () => {
