@@ -191,7 +191,7 @@ describe('big files', () => {
     const parsed = parse.parseMarkdown('list.md', list);
     // In one piece: remark's cost grows with the square of the items (minutes), and
     // blocks.push(...items) overflowed the stack, leaving no topic at all.
-    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(performance.now() - start).toBeLessThan(10_000);
     expect(parsed.topics[0]?.blocks).toHaveLength(70_000);
     expect(parsed.topics[0]?.blocks.at(-1)).toEqual({
       kind: 'item',
@@ -207,8 +207,8 @@ describe('big files', () => {
     expect(parse.chunks(noBlank).length).toBeGreaterThan(20);
     start = performance.now();
     expect(parse.parseMarkdown('nb.md', noBlank).topics).toHaveLength(180);
-    expect(performance.now() - start).toBeLessThan(10_000);
-  });
+    expect(performance.now() - start).toBeLessThan(15_000);
+  }, 40_000);
 
   it('never cut inside a code fence', () => {
     const fenced = `${'a line of text\n'.repeat(8000)}\n\`\`\`\n\n# not a heading\n${'x\n'.repeat(60000)}\`\`\`\n\n# Real\nfact\n`;
@@ -224,9 +224,9 @@ describe('big files', () => {
     expect(mb.length).toBeGreaterThan(1_000_000);
     const start = performance.now();
     const parsed = parse.parseMarkdown('mb.md', mb);
-    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(performance.now() - start).toBeLessThan(10_000);
     expect(parsed.topics.length).toBe(180);
-  });
+  }, 30_000);
 
   it('parse a list nested a thousand levels deep in seconds, keeping every item', () => {
     const deep = [
@@ -236,7 +236,7 @@ describe('big files', () => {
     const start = performance.now();
     const parsed = parse.parseMarkdown('deep.md', deep);
     // Unclamped, remark took ~30 s for this (and never finished 3,000 levels).
-    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(performance.now() - start).toBeLessThan(10_000);
     const text = JSON.stringify(parsed);
     expect(text).toContain('item 0');
     expect(text).toContain('item 999');
