@@ -155,6 +155,9 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
   const { index } = await library.structure();
   let state = startSession(options.plan);
   const studied = new Set<string>();
+  // Runs once the first question is on screen and the process waits for a key.
+  const warming = setTimeout(() => store.warm(), 0);
+  warming.unref();
   try {
     for (let now = current(state); now; now = current(state)) {
       const question = makeQuestion(now.card, index, rng, 'study');
@@ -188,6 +191,8 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
       write(context, ['', ...summaryLines(state, options, format)]);
     }
     throw error;
+  } finally {
+    clearTimeout(warming);
   }
   write(context, summaryLines(state, options, format));
   return { state, interrupted: false };

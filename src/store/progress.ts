@@ -395,18 +395,32 @@ export class ProgressStore {
   /** Identity of the file as we last read or wrote it. */
   private seen: string | undefined;
 
+  private readonly serialize: (value: object) => string;
+
   constructor(
     path: string,
     conf: ConfLike,
     data: ProgressData,
     options: OpenOptions,
     seen: string | undefined,
+    serialize: (value: object) => string = JSON.stringify,
   ) {
     this.path = path;
     this.conf = conf;
     this.data = data;
     this.options = options;
     this.seen = seen;
+    this.serialize = serialize;
+  }
+
+  /**
+   * Does the first save's extra work ahead of time: serializes the log once,
+   * so the serializer only adds to it on the first answer. The study loop
+   * calls it while the first question is on screen, when the learner is
+   * reading and the process is idle.
+   */
+  warm(): void {
+    this.serialize(this.data);
   }
 
   /**
@@ -477,16 +491,17 @@ export async function openProgress(options: OpenOptions): Promise<ProgressStore>
   const seen = fileIdentity(path);
   const data = readProgress(options);
   const { default: Conf } = await import('conf');
+  const serialize = progressSerializer();
   const conf = new Conf<Record<string, unknown>>({
     projectName: PROJECT,
     configName: CONFIG_NAME,
     cwd: dataDir(options.env),
     // Compact JSON (conf's default pretty-printing triples the file), and
     // only the new part of the log serialized on each save.
-    serialize: progressSerializer(),
+    serialize,
     clearInvalidConfig: false,
   });
-  return new ProgressStore(path, conf, data, options, seen);
+  return new ProgressStore(path, conf, data, options, seen, serialize);
 }
 
 // ---------------------------------------------------------------------------

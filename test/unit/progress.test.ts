@@ -283,6 +283,36 @@ describe('progress store', () => {
     expect(onDisk).not.toContain('__internal__');
     expect(progressPath({ AWSQUIZ_DATA_DIR: dir })).toBe(join(dir, 'progress.json'));
   });
+  it('warms the first save without writing, and stays exact when another process saves first', async () => {
+    const { dir, open } = options();
+    const path = join(dir, 'progress.json');
+    const log = [
+      ['x', 1, 3, 'recall', 5, 1],
+      ['y', 2, 1, 'cloze', 6, 0],
+    ];
+    writeFileSync(path, JSON.stringify({ ...emptyData(), log }));
+    const before = readFileSync(path, 'utf8');
+    const store = await openProgress(open);
+    store.warm();
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(readdirSync(dir)).toEqual(['progress.json']);
+    const answer = (cardId: string) => ({
+      cardId,
+      kind: 'recall',
+      grade: 3 as const,
+      correct: true,
+      ms: 1,
+      now: NOW,
+      reschedule: (p: Parameters<typeof schedule>[0]) => schedule(p, 3, NOW),
+    });
+    // Another process answers between the warm-up and our first save.
+    (await openProgress(open)).recordAnswer(answer('other'));
+    store.recordAnswer(answer('ours'));
+    const onDisk = readFileSync(path, 'utf8');
+    expect(onDisk).toBe(JSON.stringify(JSON.parse(onDisk)));
+    expect(readProgress(open).log.map((entry) => entry[0])).toEqual(['x', 'y', 'other', 'ours']);
+  });
+
   it('serializes exactly as JSON.stringify while the log grows, is replaced or shrinks', () => {
     const serialize = progressSerializer();
     const data = emptyData();
