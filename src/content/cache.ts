@@ -6,9 +6,10 @@
  * unwritable is ignored, never an error: it only ever saves time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ensureDir } from '../store/dir.js';
 import type { Card, ParsedFile } from './model.js';
 
 /**
@@ -191,7 +192,7 @@ export function readCache<T extends { format: number; version: string; dir: stri
 export function writeCache(path: string, cache: FilesCache | CardsCache): void {
   const temp = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(join(path, '..'), { recursive: true });
+    ensureDir(join(path, '..'));
     writeFileSync(temp, JSON.stringify(cache));
     renameSync(temp, path);
   } catch {

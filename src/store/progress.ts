@@ -13,8 +13,9 @@
  * and conf (~75 ms to import) is loaded only when something is written.
  */
 import {
+  accessSync,
   closeSync,
-  mkdirSync,
+  constants,
   openSync,
   readFileSync,
   renameSync,
@@ -28,6 +29,7 @@ import { UserError } from '../errors.js';
 import type { CardState } from '../quiz/card-state.js';
 import type { GradeValue } from '../quiz/scheduler.js';
 import { t } from '../ui/i18n.js';
+import { ensureDir } from './dir.js';
 
 export const SCHEMA_VERSION = 1;
 const PROJECT = 'awsquiz';
@@ -251,16 +253,36 @@ function breakStale(lock: string): void {
   }
 }
 
+/** An error of the file system (no space, read-only, not a folder…) as a message for the learner. */
+function unwritable(path: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string' || error instanceof UserError) return error;
+  return new UserError(
+    t('store.unwritable', { dir: dirname(path), reason: String((error as Error).message) }),
+    1,
+  );
+}
+
+/** The folder of the progress file, created if missing; its file-system error as a UserError. */
+function ensureDataDir(path: string): void {
+  try {
+    ensureDir(dirname(path));
+    accessSync(dirname(path), constants.W_OK);
+  } catch (error) {
+    throw unwritable(path, error);
+  }
+}
+
 function withLock<T>(path: string, work: () => T): T {
   const lock = `${path}.lock`;
-  mkdirSync(dirname(path), { recursive: true });
+  ensureDataDir(path);
   const deadline = Date.now() + LOCK_WAIT_MS;
   let fd: number | undefined;
   while (fd === undefined) {
     try {
       fd = openSync(lock, 'wx');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unwritable(path, error);
       breakStale(lock);
       if (Date.now() > deadline) throw new UserError(t('store.locked', { lock }), 1);
       sleep(5 + Math.floor(Math.random() * 10));
@@ -435,7 +457,11 @@ export class ProgressStore {
           ? this.data
           : load(this.path, this.options);
       change(fresh);
-      this.conf.store = { ...fresh, [CONF_INTERNAL]: {} };
+      try {
+        this.conf.store = { ...fresh, [CONF_INTERNAL]: {} };
+      } catch (error) {
+        throw unwritable(this.path, error);
+      }
       this.data = fresh;
       this.seen = fileIdentity(this.path);
       return fresh;
@@ -490,6 +516,9 @@ export async function openProgress(options: OpenOptions): Promise<ProgressStore>
   // changed file and reads it again; otherwise it saves without re-reading.
   const seen = fileIdentity(path);
   const data = readProgress(options);
+  // Before conf, whose own folder creation never returns on some paths (see dir.ts):
+  // and a folder we cannot write to is better said before the first question than after it.
+  ensureDataDir(path);
   const { default: Conf } = await import('conf');
   const serialize = progressSerializer();
   const conf = new Conf<Record<string, unknown>>({

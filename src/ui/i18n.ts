@@ -96,6 +96,8 @@ const en = {
   'store.newer':
     'progress file {path} was written by a newer awsquiz (schema {version}; this one understands {supported}). It was left untouched: upgrade awsquiz (npm install -g awsquiz) to use it.',
   'store.unreadable': 'cannot read progress file {path}: {reason}',
+  'store.unwritable':
+    'cannot save progress in {dir}: {reason}. Make that folder writable, or set AWSQUIZ_DATA_DIR to a folder that is.',
   'store.locked':
     'progress file is locked by another awsquiz ({lock}). If none is running, delete that file and try again.',
   // prompts
@@ -341,6 +343,8 @@ const ja: Record<MessageKey, string> = {
   'store.newer':
     '進捗ファイル {path} は新しい awsquiz で書かれています（スキーマ {version}、このバージョンは {supported} まで）。ファイルには触れていません。awsquiz を更新してください（npm install -g awsquiz）。',
   'store.unreadable': '進捗ファイル {path} を読めません: {reason}',
+  'store.unwritable':
+    '進捗を {dir} に保存できません: {reason}。そのフォルダーを書き込み可能にするか、AWSQUIZ_DATA_DIR に書き込めるフォルダーを指定してください。',
   'store.locked':
     '進捗ファイルが別の awsquiz にロックされています（{lock}）。実行中のものがなければ、そのファイルを削除してやり直してください。',
   'prompt.keys.move': '↑↓ 移動',

@@ -88,6 +88,28 @@ describe('stats and topics read progress', () => {
     expect(existsSync(path)).toBe(false);
   });
 
+  it('says so when the data folder cannot be created or is a file, and never hangs', () => {
+    // mkdirSync({ recursive: true }) loops for ever under /proc: this must end, and say why.
+    const proc = '/proc/awsquiz-cannot-exist';
+    const topics = runCli(['topics'], { dataDir: proc });
+    expect(topics.status).toBe(0); // reading works without a cache
+    expect(topics.stdout).toContain('EC2');
+    const reset = runCli(['reset', '--yes'], { dataDir: proc });
+    expect(reset.status).toBe(1);
+    expect(reset.stderr).toContain(`cannot save progress in ${proc}`);
+    expect(reset.stderr).toContain('AWSQUIZ_DATA_DIR');
+    expect(hasStackTrace(reset.stderr)).toBe(false);
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    for (const args of [['stats'], ['reset', '--yes']]) {
+      const result = runCli(args, { dataDir: file });
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stderr).toContain(file);
+      expect(hasStackTrace(result.stderr)).toBe(false);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
   it('refuses a progress file from a newer awsquiz with exit 1 and leaves it alone', () => {
     const dir = tempDir();
     const path = seeded(dir, { schemaVersion: 99 });

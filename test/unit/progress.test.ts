@@ -1,17 +1,26 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import envPaths from 'env-paths';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { schedule } from '../../src/quiz/scheduler.js';
+import { ensureDir } from '../../src/store/dir.js';
 import {
   decodeProgress,
   FLAG_EXAM,
   firstAnswers,
   openProgress,
   type ProgressData,
+  ProgressStore,
   progressPath,
   progressSerializer,
   readProgress,
@@ -311,6 +320,43 @@ describe('progress store', () => {
     const onDisk = readFileSync(path, 'utf8');
     expect(onDisk).toBe(JSON.stringify(JSON.parse(onDisk)));
     expect(readProgress(open).log.map((entry) => entry[0])).toEqual(['x', 'y', 'other', 'ours']);
+  });
+
+  it('turns a failed write (a full disk) into a message naming the folder, and releases the lock', () => {
+    const { dir, open } = options();
+    const full = {
+      get store(): Record<string, unknown> {
+        return {};
+      },
+      set store(_value: Record<string, unknown>) {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+          code: 'ENOSPC',
+        });
+      },
+    };
+    const path = join(dir, 'progress.json');
+    const store = new ProgressStore(path, full, emptyData(), open, undefined);
+    let thrown: unknown;
+    try {
+      store.recordAnswer({ cardId: 'a', kind: 'recall', grade: 3, correct: true, ms: 1, now: NOW });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UserError);
+    expect((thrown as UserError).exitCode).toBe(1);
+    expect((thrown as Error).message).toContain(`cannot save progress in ${dir}`);
+    expect((thrown as Error).message).toContain('ENOSPC');
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it('creates missing data folders level by level, and fails where one cannot be made', () => {
+    const base = tempDir();
+    ensureDir(join(base, 'a', 'b', 'c'));
+    expect(statSync(join(base, 'a', 'b', 'c')).isDirectory()).toBe(true);
+    ensureDir(join(base, 'a')); // exists: nothing to do
+    writeFileSync(join(base, 'file'), '');
+    expect(() => ensureDir(join(base, 'file', 'x'))).toThrow(/ENOTDIR/);
+    expect(() => ensureDir('/proc/awsquiz-cannot-exist/x')).toThrow(/ENOENT/);
   });
 
   it('serializes exactly as JSON.stringify while the log grows, is replaced or shrinks', () => {
