@@ -58,7 +58,11 @@ export async function exportCards(
       path: card.path,
       kind: card.kind,
       prompt: question.stem,
-      answer: question.format === 'choice' ? question.answer : card.answer,
+      // The option as offered (its heading's words may be hidden), so options include it.
+      answer:
+        question.format === 'choice'
+          ? (question.options?.[question.correct ?? -1] ?? question.answer)
+          : card.answer,
       explanation: explanationText(question),
     };
     if (question.options) exported.options = question.options;

@@ -83,7 +83,7 @@ async function ask(question: Question, format: Formatter): Promise<Outcome> {
       correct,
       grade: gradeFromOutcome('choice', correct),
       typo: false,
-      given: question.options?.[index] ?? '',
+      given: question.shown?.[index] ?? question.options?.[index] ?? '',
     };
   }
   if (question.format === 'typed') {
@@ -109,12 +109,13 @@ function feedback(
   format: Formatter,
 ): string[] {
   const lines: string[] = [];
+  const right = question.shown?.[question.correct ?? -1] ?? question.answer;
   if (question.format !== 'recall') {
     if (outcome.correct) {
       lines.push(
         format.style('ok', `✓ ${t(outcome.typo ? 'study.correctTypo' : 'study.correct')}`),
       );
-      if (outcome.typo) lines.push(`  ${t('study.answerWas', { answer: question.answer })}`);
+      if (outcome.typo) lines.push(`  ${t('study.answerWas', { answer: right })}`);
     } else {
       const given = outcome.given ? outcome.given : t('study.noAnswer');
       lines.push(
@@ -123,7 +124,7 @@ function feedback(
         ),
       );
       lines.push(
-        ...wrap(t('study.answerWas', { answer: question.answer }), format.width - 2).map(
+        ...wrap(t('study.answerWas', { answer: right }), format.width - 2).map(
           (l) => `  ${format.style('bold', l)}`,
         ),
       );

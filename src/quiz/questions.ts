@@ -259,7 +259,12 @@ export function makeQuestion(
         ? t('q.whichHeading', { parent })
         : t(located.section.key.length === 1 ? 'q.whichTopic' : 'q.whichHeadingAny');
       const stem = `${ask}\n${clue.join('\n')}`;
-      return choice(card, located, stem, card.answer, distractors, rng) ?? recall();
+      // Too few headings to choose from (a folder of two topics): name it from memory.
+      // "Explain: <the heading>" would ask the answer back, with the heading as the answer.
+      return (
+        choice(card, located, stem, card.answer, distractors, rng) ??
+        (mode === 'exam' ? undefined : { ...base(card, located), format: 'recall', stem })
+      );
     }
 
     case 'which-fact': {
@@ -271,9 +276,14 @@ export function makeQuestion(
         need,
         rng,
       );
-      return (
-        choice(card, located, t('q.whichFact', { path }), answer, distractors, rng) ?? recall()
-      );
+      const question = choice(card, located, t('q.whichFact', { path }), answer, distractors, rng);
+      if (question?.options && answer !== card.answer) {
+        // The options hide their headings' words; once answered, they are shown as written.
+        question.shown = question.options.map((option) =>
+          option === answer ? card.answer : (unmasked.get(option) ?? option),
+        );
+      }
+      return question ?? recall();
     }
 
     case 'list-children': {

@@ -19,7 +19,12 @@ export interface Question {
   options?: string[];
   /** 'choice': index of the right option. */
   correct?: number;
-  /** The right answer as shown after answering. */
+  /**
+   * 'choice': the options as written in the notes, in the same order, where
+   * `options` hides the words of their own heading (＿＿＿). Shown once answered.
+   */
+  shown?: string[];
+  /** The right answer ('choice': the right option; `shown` has it as written). */
   answer: string;
   /** 'typed': other accepted answers. */
   accept?: string[];

@@ -67,7 +67,9 @@ export function renderResults(
       if (!question) continue;
       const chosen = state.answers[index];
       const given =
-        chosen === undefined ? t('exam.results.notAnswered') : (question.options?.[chosen] ?? '');
+        chosen === undefined
+          ? t('exam.results.notAnswered')
+          : (question.shown?.[chosen] ?? question.options?.[chosen] ?? '');
       const number = `${index + 1}. `;
       const indent = ' '.repeat(number.length);
       lines.push('');
@@ -78,7 +80,9 @@ export function renderResults(
         lines.push(indent + format.style('bad', line));
       }
       for (const line of wrap(
-        t('exam.results.correct', { answer: question.answer }),
+        t('exam.results.correct', {
+          answer: question.shown?.[question.correct ?? -1] ?? question.answer,
+        }),
         width - indent.length,
       )) {
         lines.push(indent + format.style('ok', line));

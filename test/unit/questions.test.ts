@@ -154,6 +154,36 @@ describe('questions from the shipped notes', () => {
     }
   });
 
+  it('show every which-fact option as written once answered, in the same order', () => {
+    let masked = 0;
+    for (const q of questionsFor(5, 'exam').filter((q) => q.kind === 'which-fact')) {
+      const options = q.options ?? [];
+      if (!q.shown) {
+        expect(
+          options.some((o) => o.includes('＿＿＿')),
+          q.answer,
+        ).toBe(false);
+        continue;
+      }
+      masked += 1;
+      expect(q.shown, q.answer).toHaveLength(options.length);
+      const card = cards.find((c) => c.id === q.cardId);
+      expect(q.shown[q.correct ?? -1]).toBe(card?.answer);
+      q.shown.forEach((text, i) => {
+        const option = options[i] ?? '';
+        // The same line, with its blanks filled in.
+        if (option.includes('＿＿＿')) expect(text, option).not.toContain('＿＿＿');
+        else expect(text).toBe(option);
+        const pattern = option
+          .split('＿＿＿')
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.+');
+        expect(text).toMatch(new RegExp(`^${pattern}$`, 's'));
+      });
+    }
+    expect(masked).toBeGreaterThan(10);
+  });
+
   it('give the whole section as the explanation', () => {
     const card = cards.find((c) => c.kind === 'which-fact' && c.path.at(-1) === 'Private IP');
     const q = card && makeQuestion(card, index, createRng(1), 'study');
@@ -173,5 +203,20 @@ describe('questions from small notes', () => {
       expect(makeQuestion(card, small, createRng(1), 'exam')).toBeUndefined();
       expect(makeQuestion(card, small, createRng(1), 'study')?.format).toBe('recall');
     }
+  });
+
+  it('ask a which-heading card of too few headings as "name it", never "Explain: …"', () => {
+    const { cards: two, index: small } = buildFrom({
+      's3.md': '# S3\nAmazon S3 stores objects in buckets.\n## Classes\nStandard is the default.\n',
+      'vpc.md': '# VPC\nA VPC is a private network in one Region.\n',
+    });
+    const card = two.find((c) => c.kind === 'which-heading' && c.path.join('/') === 'S3');
+    expect(card).toBeDefined();
+    const q = card && makeQuestion(card, small, createRng(1), 'study');
+    expect(q?.format).toBe('recall');
+    expect(q?.stem).toContain('Amazon ＿＿＿ stores objects in buckets.');
+    expect(q?.stem).not.toMatch(/Explain|…/);
+    expect(q?.answer).toBe('S3');
+    expect(card && makeQuestion(card, small, createRng(1), 'exam')).toBeUndefined();
   });
 });
