@@ -5,7 +5,7 @@
 import type { Card } from '../content/model.js';
 import { type ExamRecord, FLAG_CORRECT, FLAG_EXAM, type ProgressData } from '../store/progress.js';
 import { isDue, maturity } from './card-state.js';
-import { retrievability } from './scheduler.js';
+import { DEFAULT_RETENTION, retrievability } from './scheduler.js';
 
 export interface TopicStats {
   name: string;
@@ -171,7 +171,8 @@ export function computeStats(input: {
   const weakest: WeakCard[] = input.cards
     .filter((card) => {
       const state = progress.cards[card.id];
-      return state !== undefined && state.state !== 0;
+      // Studied, or missed in an exam (which leaves the schedule alone).
+      return (state !== undefined && state.state !== 0) || misses.has(card.id);
     })
     .map((card) => {
       const state = progress.cards[card.id];
@@ -185,6 +186,8 @@ export function computeStats(input: {
         retrievability: retrievability(state, now),
       };
     })
+    // Weak: missed lately, ever forgotten, or likely forgotten now (below the usual retention).
+    .filter((w) => w.misses > 0 || w.lapses > 0 || w.retrievability < DEFAULT_RETENTION)
     .sort(
       (a, b) => b.misses - a.misses || b.lapses - a.lapses || a.retrievability - b.retrievability,
     )

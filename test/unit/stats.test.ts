@@ -104,6 +104,29 @@ describe('computeStats', () => {
     expect(r.weakest[0]).toMatchObject({ id: 'a', lapses: 0, misses: 2 });
   });
 
+  it('counts exam misses of cards never studied, and leaves out cards that are not weak', () => {
+    const examOnly: ProgressData = {
+      ...progress,
+      cards: { b: schedule(undefined, 3, new Date(at(0))) }, // fresh, never missed
+      log: [
+        ['c', at(1), 1, 'which-fact', 1000, FLAG_EXAM],
+        ['b', at(0), 3, 'which-fact', 1000, FLAG_CORRECT],
+      ],
+    };
+    const r = computeStats({ topics: ['EC2', 'EBS'], cards, progress: examOnly, now });
+    expect(r.weakest).toEqual([
+      {
+        id: 'c',
+        topic: 'EBS',
+        path: ['EBS', 'c'],
+        kind: 'which-fact',
+        lapses: 0,
+        misses: 1,
+        retrievability: 0,
+      },
+    ]);
+  });
+
   it('keeps a streak when today has no answer yet, and breaks it after a missed day', () => {
     const yesterdayOnly: ProgressData = {
       ...progress,
