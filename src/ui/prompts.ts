@@ -123,7 +123,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const count = config.options.length;
   const [active, setActive] = useState(Math.min(Math.max(config.selected ?? 0, 0), count - 1));
   const [flagged, setFlagged] = useState(config.flagged ?? false);
-  const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
+  const [status, setStatus] = useState<'idle' | 'done' | 'back' | 'timeout'>('idle');
   const [now, setNow] = useState(Date.now());
   const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
 
@@ -135,7 +135,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
       setNow(time);
       if (time >= deadline) {
         clearInterval(timer);
-        setStatus('done');
+        setStatus('timeout');
         done({ type: 'timeout', flagged: false });
       }
     }, 250);
@@ -143,7 +143,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   }, []);
 
   useKeypress((key, rl) => {
-    if (status === 'done') return;
+    if (status !== 'idle') return;
     if (isEnterKey(key)) {
       setStatus('done');
       done({ type: 'answer', index: active, flagged });
@@ -178,6 +178,9 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   ];
   if (status === 'back')
     return [...head, look.style('dim', `  ← ${t('prompt.wentBack')}`)].join('\n');
+  // Not answered: the highlighted option was never chosen.
+  if (status === 'timeout')
+    return [...head, look.style('dim', `  ⏱ ${t('prompt.timeUp')}`)].join('\n');
   if (status === 'done') {
     const chosen = block(config.options[active] ?? '', look.width, 4);
     return [

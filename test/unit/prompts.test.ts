@@ -217,4 +217,25 @@ describe('typed and review prompts', () => {
     expect(choice).toEqual({ type: 'timeout' });
     expect(screen).toContain('⏱ 0:0');
   });
+
+  it('says a question was not answered when time runs out, never echoing the highlighted option', async () => {
+    const { PassThrough } = await import('node:stream');
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (chunk) => {
+      screen += String(chunk);
+    });
+    const result = await choicePrompt(
+      {
+        message: 'Which is right?',
+        options: ['Highlighted option', 'Other option'],
+        deadline: Date.now() + 300,
+      },
+      { input: new PassThrough() as unknown as NodeJS.ReadStream, output },
+    );
+    expect(result).toEqual({ type: 'timeout', flagged: false });
+    const last = screen.slice(screen.lastIndexOf('Which is right?'));
+    expect(last).toContain("time's up: not answered");
+    expect(last).not.toContain('→ Highlighted option');
+  });
 });
