@@ -57,17 +57,21 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   const now = context.now();
   const cards = library.cards.filter((card) => topics.has(card.topic));
   const status = scheduleStatus(store.data);
-  const allowance = Math.max(
-    0,
-    settings.newPerDay - newToday(firstAnswers(store.data).values(), now),
-  );
+  const seenToday = newToday(firstAnswers(store.data).values(), now);
+  const allowance = Math.max(0, settings.newPerDay - seenToday);
   const plan = planStudy({ cards, status, now, newAllowance: allowance, limit: settings.limit });
   const format = await formatterFor(context);
   if (plan.queue.length === 0) {
     const next = nextDue(cards, status);
     const lines = [t('study.nothing')];
     if (allowance === 0 && cards.some((card) => !status(card.id)))
-      lines.push(t('study.newLimitReached', { n: settings.newPerDay }));
+      lines.push(
+        t('study.newLimitReached', {
+          n: settings.newPerDay,
+          seen: seenToday,
+          more: Math.max(seenToday, settings.newPerDay) + 10,
+        }),
+      );
     if (next !== undefined)
       lines.push(t('study.summary.next', { when: formatDuration(next - now.getTime()) }));
     context.stdout.write(`${lines.join('\n')}\n`);

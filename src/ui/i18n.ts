@@ -146,7 +146,7 @@ const en = {
   'study.summary.dueNow': 'More cards are due now.',
   'study.nothing': 'Nothing to study right now.',
   'study.newLimitReached':
-    "You have met today's limit of {n} new cards (use --new N to change it).",
+    "You have seen {seen} new cards today, and today's limit is {n}. For more, raise the day's total, e.g. --new {more}.",
   'review.start': 'Reviewing {due} due card{s:due}.',
   'review.nothingDue': 'Nothing is due. Next review {when}.',
   'review.nothingYet': 'Nothing to review yet. Start with: {command}',
@@ -195,7 +195,8 @@ const en = {
   'exam.fail': 'FAIL',
   'help.topicArg': 'topics to study (name, prefix or alias; none: all)',
   'help.study': 'learn and review: due cards first, then new ones (spaced repetition)',
-  'help.study.new': 'new cards allowed today (default 20; 0 = only reviews)',
+  'help.study.new':
+    'new cards allowed today, counting those already seen (default 20; 0 = only reviews)',
   'help.study.limit': 'stop after this many questions',
   'help.study.retention': 'desired retention for scheduling, 0.7–0.97 (default 0.9)',
   'help.study.examples':
@@ -392,7 +393,7 @@ const ja: Record<MessageKey, string> = {
   'study.summary.dueNow': 'ほかにも今すぐ復習できるカードがあります。',
   'study.nothing': 'いま学習するカードはありません。',
   'study.newLimitReached':
-    '今日の新規カードの上限（{n} 枚）に達しました（--new N で変更できます）。',
+    '今日は新規カードを {seen} 枚学習し、今日の上限 {n} 枚に達しました。さらに学ぶには 1 日の合計を増やしてください（例: --new {more}）。',
   'review.start': '復習するカード: {due} 枚',
   'review.nothingDue': '復習するカードはありません。次の復習は {when}。',
   'review.nothingYet': 'まだ復習するカードはありません。まずは: {command}',
@@ -439,7 +440,7 @@ const ja: Record<MessageKey, string> = {
   'exam.fail': '不合格',
   'help.topicArg': '学習するトピック（名前・先頭部分・別名。省略ですべて）',
   'help.study': '学習と復習: 復習カードを先に、次に新しいカード（間隔反復）',
-  'help.study.new': '今日の新規カードの上限（既定 20。0 で復習のみ）',
+  'help.study.new': '今日の新規カードの上限（今日すでに学んだ分を含む。既定 20。0 で復習のみ）',
   'help.study.limit': 'この問題数で終える',
   'help.study.retention': 'スケジュールの目標記憶率 0.7〜0.97（既定 0.9）',
   'help.study.examples':

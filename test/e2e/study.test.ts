@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { Terminal } from '../helpers/tmux.js';
@@ -166,5 +168,27 @@ describe('awsquiz study in a real terminal', () => {
     const terminal = start(['review'], dataDir);
     expect(await terminal.exitCode()).toBe(0);
     expect(terminal.screen()).toContain('Nothing to review yet');
+  });
+
+  it("says how many new cards were seen today and how to get more when the day's limit is met", async () => {
+    const dataDir = tempDir();
+    const now = Date.now();
+    const log = Array.from({ length: 20 }, (_, i) => [
+      `seen-${i}`,
+      now - i * 1000,
+      3,
+      'recall',
+      1,
+      1,
+    ]);
+    writeFileSync(
+      join(dataDir, 'progress.json'),
+      JSON.stringify({ schemaVersion: 1, cards: {}, log, exams: [] }),
+    );
+    const terminal = start(['study', 'ec2', '--new', '5'], dataDir);
+    expect(await terminal.exitCode()).toBe(0);
+    const screen = terminal.screen().replace(/\s+/g, ' ');
+    expect(screen).toContain("You have seen 20 new cards today, and today's limit is 5.");
+    expect(screen).toContain('--new 30');
   });
 });
