@@ -15,6 +15,12 @@ export function foldTight(text: string): string {
 
 const SEPARATORS = /[\s()（）「」『』【】[\]<>〈〉《》・,，、。/／:：;；'"“”‘’`]+/u;
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+/** English words a heading shares with any sentence ("Security groups and NACLs"): never masked. */
+const STOPWORDS = new Set(
+  'a an and are as at be by for from in into is it not of on or than the to vs with without'.split(
+    ' ',
+  ),
+);
 
 /**
  * The distinctive words of a heading, longest first: the heading itself, its
@@ -39,8 +45,11 @@ function computeHeadingWords(title: string, runs: boolean): string[] {
   const words = new Set<string>();
   const add = (word: string) => {
     const folded = fold(word);
-    if ([...folded].length < 2 || HIRAGANA_ONLY.test(folded)) return;
+    if ([...folded].length < 2 || HIRAGANA_ONLY.test(folded) || STOPWORDS.has(folded)) return;
     words.add(folded);
+    // An English plural also names its singular: "Endpoints" gives away "Gateway endpoint".
+    const singular = singularOf(word.trim());
+    if (singular) words.add(fold(singular));
   };
   add(title);
   for (const part of title.split(SEPARATORS)) {
@@ -52,6 +61,22 @@ function computeHeadingWords(title: string, runs: boolean): string[] {
     }
   }
   return [...words].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The singular of an English plural word (`Endpoints`, `NACLs`, `Policies`,
+ * `Databases`, `Boxes`), or undefined: not for acronyms (`IOPS`, `AWS`), words that only
+ * end in s (`Access`, `Status`, `Analysis`), or phrases.
+ */
+export function singularOf(word: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9-]*[A-Za-z]s$/.test(word) || /(?:ss|us|is)$/i.test(word))
+    return undefined;
+  const singular = /[^aeiou]ies$/i.test(word)
+    ? `${word.slice(0, -3)}y`
+    : /(?:ch|sh|x|ss)es$/i.test(word)
+      ? word.slice(0, -2)
+      : word.slice(0, -1);
+  return singular.length >= 3 ? singular : undefined;
 }
 
 /** The mask put where an answer was. */
