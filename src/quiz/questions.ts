@@ -232,10 +232,12 @@ export function makeQuestion(
     pool: Pool,
     choiceStem: string,
     typedStem: string,
+    within: (section: Section) => boolean = () => true,
   ) => {
     const tiers = (function* () {
       yield answersOf(infoOf(located.section));
-      for (const tier of relatives(located, pool)) yield tier.flatMap((s) => answersOf(infoOf(s)));
+      for (const tier of relatives(located, pool))
+        yield tier.flatMap((s) => (within(s) ? answersOf(infoOf(s)) : []));
     })();
     const distractors = pickDistractors(card.answer, tiers, need, rng);
     const asked = choice(card, located, choiceStem, card.answer, distractors, rng);
@@ -330,13 +332,18 @@ export function makeQuestion(
       );
     }
 
-    case 'term':
+    case 'term': {
+      // Terms are a topic's own words: a metric name of API Gateway next to the
+      // instance suffixes d / n / a of EC2 is plainly wrong. Same topic only.
+      const topic = located.section.key[0];
       return sameShape(
         (info) => info.terms,
         poolsOf(index).terms,
         `${t('q.term', { path })}\n${card.prompt}`,
         `${t('q.termTyped', { path })}\n${card.prompt}`,
+        (section) => section.key[0] === topic,
       );
+    }
   }
 }
 

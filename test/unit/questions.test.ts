@@ -63,9 +63,15 @@ describe('questions from the shipped notes', () => {
     const twoChildren = new Set(
       cards.filter((c) => c.kind === 'list-children' && c.items?.length === 2).map((c) => c.id),
     );
+    // Terms come from their own topic only: EC2's instance suffixes d / n / a are three.
+    const threeTerms = new Set(
+      cards.filter((c) => c.kind === 'term' && c.topic === 'EC2').map((c) => c.id),
+    );
+    expect(threeTerms.size).toBe(3);
     for (const q of choice) {
-      const expected = twoChildren.has(q.cardId) ? 3 : OPTION_COUNT;
+      const expected = twoChildren.has(q.cardId) || threeTerms.has(q.cardId) ? 3 : OPTION_COUNT;
       expect(q.options?.length, `${q.kind} ${q.path.join(' › ')}`).toBe(expected);
+      if (threeTerms.has(q.cardId)) expect([...(q.options ?? [])].sort()).toEqual(['a', 'd', 'n']);
     }
   });
 
