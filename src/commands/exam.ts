@@ -205,6 +205,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     const again = await prompts.askConfirm({
       message: t('exam.studyMissed', { n: missed.length }),
       default: true,
+      width: format.width,
     });
     if (again) {
       out(['']);

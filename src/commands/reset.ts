@@ -7,6 +7,7 @@ import { contentDir } from '../content/load.js';
 import { matchTopics } from '../content/topics.js';
 import { UsageError } from '../errors.js';
 import { openProgress } from '../store/progress.js';
+import { terminalWidth } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import type { CommandContext } from './context.js';
 import { warn } from './study.js';
@@ -32,7 +33,8 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   });
   if (!options.yes) {
     const { askConfirm } = await import('../ui/prompts.js');
-    if (!(await askConfirm({ message: t('reset.confirm', { what }), default: false }))) {
+    const width = terminalWidth(context.stdout, context.env);
+    if (!(await askConfirm({ message: t('reset.confirm', { what }), default: false, width }))) {
       context.stdout.write(`${t('reset.kept')}\n`);
       return 0;
     }

@@ -6,7 +6,7 @@ import type { ExamResult, ExamState } from '../quiz/exam.js';
 import { explanationLines } from './explanation.js';
 import type { Formatter } from './format.js';
 import { t } from './i18n.js';
-import { clock, table, wrap } from './layout.js';
+import { clock, displayWidth, table, wrap } from './layout.js';
 
 function pct(right: number, total: number): string {
   return total === 0 ? '–' : `${Math.round((right / total) * 100)}%`;
@@ -22,16 +22,21 @@ export function renderResults(
   const verdict = result.passed
     ? format.style('ok', t('exam.pass'))
     : format.style('bad', t('exam.fail'));
-  const scoreLine =
-    t('exam.results.score', {
-      score: result.score,
-      total: result.total,
-      percent: result.percent.toFixed(1),
-    }) +
-    `  ${verdict}  ${format.style('dim', t('exam.results.passMark', { pass: result.passMark }))}`;
+  const score = t('exam.results.score', {
+    score: result.score,
+    total: result.total,
+    percent: result.percent.toFixed(1),
+  });
+  const passMark = t('exam.results.passMark', { pass: result.passMark });
+  const verdictText = t(result.passed ? 'exam.pass' : 'exam.fail');
+  // One line when it fits; else the pass mark under the score, never cut by the terminal.
+  const scoreLines =
+    displayWidth(`${score}  ${verdictText}  ${passMark}`) <= width
+      ? [`${score}  ${verdict}  ${format.style('dim', passMark)}`]
+      : [`${score}  ${verdict}`, format.style('dim', passMark)];
   const lines = [
     format.style('heading', t('exam.results.title')),
-    scoreLine,
+    ...scoreLines,
     t('exam.results.time', {
       time: clock(result.seconds * 1000),
       limit:
@@ -91,6 +96,6 @@ export function renderResults(
     }
   }
   // Many wrong answers push the verdict off the screen: say it again at the end.
-  if (result.missed.length > 0) lines.push('', scoreLine);
+  if (result.missed.length > 0) lines.push('', ...scoreLines);
   return lines;
 }

@@ -352,13 +352,18 @@ export async function askTyped(
 }
 
 export function askConfirm(
-  config: { message: string; default: boolean },
+  config: { message: string; default: boolean; width?: number },
   io: PromptIO = {},
 ): Promise<boolean> {
+  // Wrapped with room for the " (Y/n)" after it, so the terminal never splits that.
+  const message =
+    config.width === undefined
+      ? config.message
+      : block(config.message, config.width - 7, 2).join('\n  ');
   return guard(
     confirmPrompt(
       {
-        message: config.message,
+        message,
         default: config.default,
         transformer: (yes) => t(yes ? 'prompt.yes' : 'prompt.no'),
         theme: THEME,

@@ -130,3 +130,36 @@ describe('an exam', () => {
     expect(goTo(state, 99).position).toBe(3);
   });
 });
+
+describe('results screen', () => {
+  it('fits the score line to 40 columns in Japanese, and shows answers as written', async () => {
+    const { renderResults } = await import('../../src/ui/exam-view.js');
+    const { createFormatter } = await import('../../src/ui/format.js');
+    const { setLang } = await import('../../src/ui/i18n.js');
+    const { displayWidth } = await import('../../src/ui/layout.js');
+    setLang('ja');
+    try {
+      const masked: Question = {
+        ...q('EC2', 0),
+        options: ['＿＿＿ は速い', 'b', 'c', 'd'],
+        shown: ['Nitro は速い', 'b', 'c', 'd'],
+        answer: '＿＿＿ は速い',
+      };
+      let state = startExam([masked, q('EBS', 1), q('EBS', 2)], T0);
+      state = answerQuestion(state, 0, 1, false);
+      state = answerQuestion(state, 1, 1, false); // 1/3 (33.3%): one column too wide for a line
+      const result = scoreExam(state, 72, T0 + 60_000);
+      for (const width of [40, 80]) {
+        const format = await createFormatter({ color: false, width });
+        const lines = renderResults(state, result, format, { timedOut: false, minutes: undefined });
+        for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+        const text = lines.join('\n');
+        expect(text).toContain('合格ライン 72%');
+        expect(text).toContain('正解: Nitro は速い');
+        expect(text).not.toContain('正解: ＿＿＿');
+      }
+    } finally {
+      setLang('en');
+    }
+  });
+});
