@@ -251,6 +251,14 @@ export interface TermLine {
   block: Block;
 }
 
+/** The two names in "name (ABBR)": the bracketed part and the rest, each of two characters or more. */
+function namesOf(answer: string): string[] {
+  const inside = [...answer.matchAll(/[(（]([^()（）]+)[)）]/gu)].map((m) => (m[1] ?? '').trim());
+  if (inside.length === 0) return [];
+  const outside = answer.replace(/[(（][^()（）]*[)）]/gu, ' ').trim();
+  return [...inside, outside].filter((name) => [...name].length >= 2);
+}
+
 /** `term：definition` / `term: definition` (also as a list item). */
 export function termOf(block: Block): TermLine | undefined {
   if (block.kind !== 'line' && block.kind !== 'item') return undefined;
@@ -528,8 +536,9 @@ function sectionCards(located: Located): Card[] {
       counts.set(span.answer, n);
       const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
       const blanked = blankSpan(block.text, span.start, span.end);
-      // The same words elsewhere in the line would answer the blank.
-      if (leaksWord(blanked, span.answer)) continue;
+      // The same words elsewhere in the line would answer the blank, and so would
+      // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
+      if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;
       make('cloze', source, blanked, span.answer, block.line);
       made += 1;
     }

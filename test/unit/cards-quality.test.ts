@@ -153,6 +153,19 @@ describe('numbers with English units', () => {
   });
 });
 
+describe('cloze leaks', () => {
+  it('make no blank whose abbreviation or long name is left in the line', () => {
+    const { cards } = buildFrom({
+      'efa.md':
+        '# EC2\n## EFA\n**ハイパフォーマンスコンピューティング (HPC)** と機械学習を、オンプレミスの HPC クラスターと同様に実行\n**Elastic Fabric Adapter (EFA)** は **OS バイパス** に対応\n',
+    });
+    const clozes = cards.filter((c) => c.kind === 'cloze').map((c) => c.answer);
+    expect(clozes).not.toContain('ハイパフォーマンスコンピューティング (HPC)');
+    expect(clozes).toContain('Elastic Fabric Adapter (EFA)');
+    expect(clozes).toContain('OS バイパス');
+  });
+});
+
 describe('cloze cost', () => {
   it('makes at most three clozes a line, the first ones', () => {
     const text = 'AAA と BBB と CCC と DDD と EEE を使う';

@@ -297,7 +297,7 @@ describe('the stats screen', () => {
       'awsquiz study ec2',
     ).join('\n');
     expect(text).toContain('No progress yet. Start with: awsquiz study ec2');
-    expect(text).toMatch(/EC2\s+225/);
+    expect(text).toMatch(/EC2\s+224/);
     const narrow = renderStats(
       empty,
       await createFormatter({ color: false, width: 40 }),
