@@ -16,11 +16,13 @@ import {
   accessSync,
   closeSync,
   constants,
+  copyFileSync,
   openSync,
   readFileSync,
   renameSync,
   statSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
@@ -115,8 +117,97 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const finite = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+/** A card state every command can use: numbers where numbers go, a known FSRS state. */
+function isCardState(value: unknown): value is CardState {
+  if (!isRecord(value)) return false;
+  const numbers = [
+    'due',
+    'stability',
+    'difficulty',
+    'elapsedDays',
+    'scheduledDays',
+    'learningSteps',
+    'reps',
+    'lapses',
+  ];
+  return (
+    numbers.every((key) => finite(value[key])) &&
+    [0, 1, 2, 3].includes(value.state as number) &&
+    (value.lastReview === undefined || finite(value.lastReview))
+  );
+}
+
+function isLogEntry(value: unknown): value is LogEntry {
+  if (!Array.isArray(value) || value.length !== 6) return false;
+  const [id, time, grade, kind, ms, flags] = value as unknown[];
+  return (
+    typeof id === 'string' &&
+    finite(time) &&
+    [1, 2, 3, 4].includes(grade as number) &&
+    typeof kind === 'string' &&
+    finite(ms) &&
+    Number.isInteger(flags)
+  );
+}
+
+function isExamRecord(value: unknown): value is ExamRecord {
+  if (!isRecord(value)) return false;
+  const { date, topics, score, total, passMark, passed, seconds, byTopic } = value;
+  return (
+    typeof date === 'string' &&
+    !Number.isNaN(Date.parse(date)) &&
+    Array.isArray(topics) &&
+    topics.every((topic) => typeof topic === 'string') &&
+    finite(total) &&
+    total >= 1 &&
+    finite(score) &&
+    score >= 0 &&
+    score <= total &&
+    finite(passMark) &&
+    typeof passed === 'boolean' &&
+    finite(seconds) &&
+    Array.isArray(byTopic) &&
+    byTopic.every(
+      (row) =>
+        isRecord(row) &&
+        typeof row.topic === 'string' &&
+        finite(row.right) &&
+        finite(row.total) &&
+        row.total >= 1,
+    )
+  );
+}
+
+/**
+ * Leaves out the entries no command could use (a card state without numbers,
+ * a log entry of the wrong shape, an exam without a total), in place; returns
+ * how many. The rest of the learner's history is kept.
+ */
+function salvage(data: ProgressData): number {
+  let dropped = 0;
+  for (const [id, state] of Object.entries(data.cards)) {
+    if (isCardState(state)) continue;
+    delete data.cards[id];
+    dropped += 1;
+  }
+  const log = data.log.filter(isLogEntry);
+  const exams = data.exams.filter(isExamRecord);
+  dropped += data.log.length - log.length + data.exams.length - exams.length;
+  data.log = log;
+  data.exams = exams;
+  return dropped;
+}
+
 /** Text of a progress file → current-version data; throws Corrupt or a UserError for a newer file. */
 export function decodeProgress(text: string, path: string): ProgressData {
+  return decode(text, path).data;
+}
+
+/** decodeProgress, telling how many damaged entries were left out. */
+function decode(text: string, path: string): { data: ProgressData; damaged: number } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -141,7 +232,8 @@ export function decodeProgress(text: string, path: string): ProgressData {
   if (!isRecord(data.cards) || !Array.isArray(data.log) || !Array.isArray(data.exams)) {
     throw new Corrupt('wrong shape');
   }
-  return data as unknown as ProgressData;
+  const progress = data as unknown as ProgressData;
+  return { data: progress, damaged: salvage(progress) };
 }
 
 /** Inode, size and modification time: changes whenever anyone rewrites the file. */
@@ -178,12 +270,25 @@ function readText(path: string): string | undefined {
   }
 }
 
-/** Reads the file; a missing file is empty progress; a corrupt one is moved aside (warned) and empty. */
+/**
+ * Reads the file; a missing file is empty progress; a corrupt one is moved
+ * aside (warned) and empty; one with damaged entries is copied aside as it
+ * was, and saved again without them (warned), so the next read is clean.
+ */
 function load(path: string, options: OpenOptions): ProgressData {
   const text = readText(path);
   if (text === undefined) return emptyProgress();
   try {
-    return decodeProgress(text, path);
+    const { data, damaged } = decode(text, path);
+    if (damaged > 0) {
+      const aside = `${path}.corrupt-${timestamp(options.now())}`;
+      copyFileSync(path, aside);
+      const temp = `${path}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(data));
+      renameSync(temp, path);
+      options.onWarning(t('store.damaged', { path, n: damaged, aside }));
+    }
+    return data;
   } catch (error) {
     if (!(error instanceof Corrupt)) throw error;
     const aside = `${path}.corrupt-${timestamp(options.now())}`;
@@ -316,11 +421,13 @@ export function readProgress(options: OpenOptions): ProgressData {
   const text = readText(path);
   if (text === undefined) return emptyProgress();
   try {
-    return decodeProgress(text, path);
+    const { data, damaged } = decode(text, path);
+    if (damaged === 0) return data;
   } catch (error) {
     if (!(error instanceof Corrupt)) throw error;
-    return withLock(path, () => load(path, options));
   }
+  // Corrupt or damaged: looked at again under the lock, and set aside there.
+  return withLock(path, () => load(path, options));
 }
 
 interface ConfLike {

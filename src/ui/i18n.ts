@@ -96,6 +96,8 @@ const en = {
   'store.newer':
     'progress file {path} was written by a newer awsquiz (schema {version}; this one understands {supported}). It was left untouched: upgrade awsquiz (npm install -g awsquiz) to use it.',
   'store.unreadable': 'cannot read progress file {path}: {reason}',
+  'store.damaged':
+    'progress file {path} had {n} damaged entries; awsquiz left them out and goes on with the rest of your progress. The file as it was is kept at {aside}.',
   'store.unwritable':
     'cannot save progress in {dir}: {reason}. Make that folder writable, or set AWSQUIZ_DATA_DIR to a folder that is.',
   'store.locked':
@@ -345,6 +347,8 @@ const ja: Record<MessageKey, string> = {
   'store.newer':
     '進捗ファイル {path} は新しい awsquiz で書かれています（スキーマ {version}、このバージョンは {supported} まで）。ファイルには触れていません。awsquiz を更新してください（npm install -g awsquiz）。',
   'store.unreadable': '進捗ファイル {path} を読めません: {reason}',
+  'store.damaged':
+    '進捗ファイル {path} に壊れた項目が {n} 件ありました。それらを除き、残りの進捗で続けます。元のファイルは {aside} に保存しました。',
   'store.unwritable':
     '進捗を {dir} に保存できません: {reason}。そのフォルダーを書き込み可能にするか、AWSQUIZ_DATA_DIR に書き込めるフォルダーを指定してください。',
   'store.locked':

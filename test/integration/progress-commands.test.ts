@@ -110,6 +110,45 @@ describe('stats and topics read progress', () => {
     expect(readFileSync(file, 'utf8')).toBe('not a folder');
   });
 
+  it('goes on without damaged entries of a progress file, never with a stack trace', () => {
+    const state = {
+      due: 0,
+      stability: 2.3,
+      difficulty: 2.1,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 1,
+      reps: 1,
+      lapses: 0,
+      state: 1,
+    };
+    const broken: Record<string, unknown>[] = [
+      { log: [null] },
+      { log: [[1]] },
+      { exams: [{}] },
+      { exams: [{ date: 'not a date', score: 5, total: 0 }] },
+      { cards: { f329fd365631a5c5: {} } },
+      { cards: { f329fd365631a5c5: null } },
+      { cards: { f329fd365631a5c5: { ...state, stability: null } } },
+      { cards: { f329fd365631a5c5: { ...state, state: 9 } } },
+    ];
+    for (const extra of broken) {
+      for (const args of [['stats'], ['stats', '--json'], ['reset', '--yes', '--topic', 'ec2']]) {
+        const dir = tempDir();
+        seeded(dir, extra);
+        const result = runCli(args, { dataDir: dir });
+        const where = `${args.join(' ')} ${JSON.stringify(extra)}`;
+        expect(result.status, where).toBe(0);
+        expect(hasStackTrace(result.stderr), where).toBe(false);
+        expect(result.stderr, where).toContain('damaged entries');
+        expect(
+          readdirSync(dir).some((f) => f.startsWith('progress.json.corrupt-')),
+          where,
+        ).toBe(true);
+      }
+    }
+  });
+
   it('refuses a progress file from a newer awsquiz with exit 1 and leaves it alone', () => {
     const dir = tempDir();
     const path = seeded(dir, { schemaVersion: 99 });

@@ -141,6 +141,47 @@ describe('progress store', () => {
     }
   });
 
+  it('leaves out damaged entries, keeps the rest, and keeps the file as it was beside it', () => {
+    const { dir, open, warnings } = options();
+    const path = join(dir, 'progress.json');
+    const good = schedule(undefined, 3, NOW);
+    const original = JSON.stringify({
+      schemaVersion: 1,
+      cards: {
+        ok: good,
+        empty: {},
+        none: null,
+        odd: { ...good, state: 9 },
+        nan: { ...good, stability: null },
+      },
+      log: [['ok', 1, 3, 'recall', 5, 1], null, [1], { id: 'x' }, ['ok', 2, 7, 'recall', 5, 1]],
+      exams: [
+        EXAM,
+        {},
+        null,
+        { ...EXAM, total: 0, score: 5 },
+        { ...EXAM, topics: 'EC2' },
+        { ...EXAM, date: 'not a date' },
+      ],
+    });
+    writeFileSync(path, original);
+    const data = readProgress(open);
+    expect(Object.keys(data.cards)).toEqual(['ok']);
+    expect(data.log).toEqual([['ok', 1, 3, 'recall', 5, 1]]);
+    expect(data.exams).toEqual([EXAM]);
+    expect(warnings).toHaveLength(1);
+    const aside = readdirSync(dir).find((f) => f.startsWith('progress.json.corrupt-'));
+    expect(aside).toBeDefined();
+    expect(readFileSync(join(dir, aside ?? ''), 'utf8')).toBe(original);
+    expect(warnings[0]).toContain('13 damaged entries');
+    expect(warnings[0]).toContain(path);
+    expect(warnings[0]).toContain(join(dir, aside ?? ''));
+    // Saved without them: the next read is clean and says nothing.
+    expect(readProgress(open)).toEqual(data);
+    expect(warnings).toHaveLength(1);
+    expect(readdirSync(dir).sort()).toEqual(['progress.json', aside].sort());
+  });
+
   it('refuses a file from a newer awsquiz and leaves it untouched', async () => {
     const { dir, open } = options();
     const path = join(dir, 'progress.json');
@@ -159,10 +200,11 @@ describe('progress store', () => {
   });
 
   it('migrates a file without schemaVersion forward', () => {
-    const migrated = decodeProgress(JSON.stringify({ cards: { a: { due: 1 } } }), 'p.json');
+    const state = schedule(undefined, 3, NOW);
+    const migrated = decodeProgress(JSON.stringify({ cards: { a: state } }), 'p.json');
     expect(migrated).toEqual({
       schemaVersion: SCHEMA_VERSION,
-      cards: { a: { due: 1 } },
+      cards: { a: state },
       log: [],
       exams: [],
     });
