@@ -10,6 +10,9 @@
 export function normalizeAnswer(text: string): string {
   return text
     .normalize('NFKC')
+    // Invisible format characters (zero-width space, soft hyphen, joiners), often
+    // pasted from web pages into notes, can never be typed: they do not count.
+    .replace(/\p{Cf}/gu, '')
     .toLowerCase()
     .replace(/\s+/gu, ' ')
     .trim()

@@ -13,6 +13,16 @@ describe('typed answers', () => {
     expect(checkTyped('低レイテンシー・低コスト', '低レイテンシー・低コスト').correct).toBe(true);
   });
 
+  it('ignore invisible characters pasted into the notes (zero-width space, soft hyphen, joiners)', () => {
+    for (const answer of ['c\u200bode', 'co\u00adde', 'code\u200d', 'code\u2060', '\ufeffcode']) {
+      expect(checkTyped('code', answer), JSON.stringify(answer)).toEqual({
+        correct: true,
+        typo: false,
+      });
+    }
+    expect(checkTyped('S3', 'S3\u200b').correct).toBe(true);
+  });
+
   it('treat an empty answer as "I don\'t know"', () => {
     expect(checkTyped('', 'EBS')).toEqual({ correct: false, typo: false });
     expect(checkTyped('   ', 'EBS').correct).toBe(false);
