@@ -8,9 +8,9 @@ export function fold(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
-/** fold() without any spaces, for comparing Japanese and squeezed forms. */
+/** fold() without any spaces or invisible format characters, for comparing Japanese and squeezed forms. */
 export function foldTight(text: string): string {
-  return fold(text).replace(/\s/g, '');
+  return fold(text).replace(/[\s\p{Cf}]/gu, '');
 }
 
 const SEPARATORS = /[\s()（）「」『』【】[\]<>〈〉《》・,，、。/／:：;；'"“”‘’`]+/u;

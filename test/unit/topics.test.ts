@@ -22,6 +22,11 @@ describe('matchTopics', () => {
     for (const query of ['ec2', 'EC2', 'ＥＣ２', 'ｅｃ２']) expect(names([query])).toEqual(['EC2']);
   });
 
+  it('matches a title with an invisible character in it', () => {
+    const hidden = [{ title: 'Z\u200bW', file: 'z.md' }];
+    expect(matchTopics(['zw'], hidden).map((t) => t.title)).toEqual(['Z\u200bW']);
+  });
+
   it('matches by prefix, alias and file name', () => {
     expect(names(['lambda'])).toEqual(['Lambda']);
     expect(names(['step'])).toEqual(['AWS Step Function']);
