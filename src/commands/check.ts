@@ -16,6 +16,7 @@ const MESSAGE = {
   'fullwidth-heading': 'check.fullwidthHeading',
   'lenient-bold': 'check.lenientBold',
   'empty-section': 'check.emptySection',
+  'empty-heading': 'check.emptyHeading',
   'duplicate-heading': 'check.duplicateHeading',
   'no-card-line': 'check.noCardLine',
   'read-error': 'check.readError',

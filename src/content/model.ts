@@ -58,6 +58,7 @@ export interface Diagnostic {
     | 'fullwidth-heading'
     | 'lenient-bold'
     | 'empty-section'
+    | 'empty-heading'
     | 'duplicate-heading'
     | 'no-card-line'
     | 'read-error'

@@ -34,6 +34,7 @@ import {
   walk,
 } from './model.js';
 import { sanitize } from './sanitize.js';
+import { foldTight } from './text.js';
 
 /**
  * GitHub-flavoured markdown as remark-gfm gives it (tables, strikethrough,
@@ -447,6 +448,12 @@ function openHeading(
 ): void {
   const line = node.position?.start.line ?? 1;
   const title = collapse(flatten(node.children).text.replace(MARKERS, ''));
+  if (foldTight(title) === '') {
+    // "##" alone, or only invisible characters: no name to ask or to offer as an
+    // option. Its lines stay with the section above it.
+    diagnostics.push({ file, line, severity: 'warning', code: 'empty-heading', subject: '' });
+    return;
+  }
   while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
   // A top-level heading always starts a topic, also after text or sub-headings
   // that made the file itself a topic (depth 0).

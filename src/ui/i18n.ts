@@ -33,6 +33,8 @@ const en = {
   'check.lenientBold':
     'bold span "{subject}" is not bold in CommonMark (punctuation just inside the stars); expected a space or no punctuation there (used as a key term anyway)',
   'check.emptySection': 'section "{subject}" is empty; expected some text or sub-headings under it',
+  'check.emptyHeading':
+    'heading has no text; expected a name after the #. Its lines count under the section above it',
   'check.duplicateHeading':
     'heading "{subject}" appears twice under the same parent; expected distinct headings (cards are told apart by occurrence)',
   'check.noCardLine':
@@ -289,6 +291,8 @@ const ja: Record<MessageKey, string> = {
   'check.lenientBold':
     '太字「{subject}」は CommonMark では太字になりません（記号が ** のすぐ内側にあります）。前後に空白を入れるか記号を外してください（キーワードとして扱います）',
   'check.emptySection': '見出し「{subject}」の下が空です。本文か小見出しを書いてください',
+  'check.emptyHeading':
+    '見出しに文字がありません。# の後に名前を書いてください。その下の行は直前の見出しに含めます',
   'check.duplicateHeading':
     '見出し「{subject}」が同じ親の下に2回あります。別の見出しにしてください（出現順で区別します）',
   'check.noCardLine':

@@ -128,6 +128,22 @@ describe('parseMarkdown', () => {
     ).toEqual(['Standard queue', 'Dead-letter queue']);
   });
 
+  it('reads a heading with no text as no heading: its lines stay above, and check hears of it', () => {
+    const text =
+      '# T\n## A\nfact a\n##\nfact under an empty heading\n## \u200b\nfact under an invisible one\n## B\nfact b\n';
+    const parsed = parseMarkdown('empty.md', text);
+    const all = sections('empty.md', text);
+    expect(all.map((s) => s.title)).toEqual(['T', 'A', 'B']);
+    expect(all[1]?.blocks.map((b) => b.text)).toEqual([
+      'fact a',
+      'fact under an empty heading',
+      'fact under an invisible one',
+    ]);
+    expect(parsed.diagnostics.filter((d) => d.code === 'empty-heading').map((d) => d.line)).toEqual(
+      [4, 6],
+    );
+  });
+
   it('keeps emoji and strips terminal control sequences', () => {
     expect(find(sections('emoji.md'), 'Stop 🛑').blocks[0]?.text).toBe(
       'Stopped instances are not billed 👍🏽',
