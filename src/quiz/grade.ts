@@ -8,15 +8,17 @@
 
 /** The comparable form of an answer. */
 export function normalizeAnswer(text: string): string {
-  return text
-    .normalize('NFKC')
-    // Invisible format characters (zero-width space, soft hyphen, joiners), often
-    // pasted from web pages into notes, can never be typed: they do not count.
-    .replace(/\p{Cf}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+  return (
+    text
+      .normalize('NFKC')
+      // Invisible format characters (zero-width space, soft hyphen, joiners), often
+      // pasted from web pages into notes, can never be typed: they do not count.
+      .replace(/\p{Cf}/gu, '')
+      .toLowerCase()
+      .replace(/\s+/gu, ' ')
+      .trim()
+      .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')
+  );
 }
 
 /** Without spaces, and without the separators between digits (`100,000 件` → `100000件`). */
