@@ -26,7 +26,7 @@ import { DEFAULT_RETENTION } from '../quiz/scheduler.js';
 import type { CardStatus, Plan } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
 import { renderResults } from '../ui/exam-view.js';
-import { formatterFor, paragraph } from '../ui/format.js';
+import { formatterFor, paragraph, terminalWidth } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import type { CommandContext } from './context.js';
 import { optionalInteger } from './options.js';
@@ -86,7 +86,8 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   ]);
 
   const prompts = await import('../ui/prompts.js');
-  const look = { width: format.width, style: format.style };
+  // Measured before each screen: the window may be resized during the exam.
+  const look = () => ({ width: terminalWidth(context.stdout, context.env), style: format.style });
   const total = draw.questions.length;
   let state: ExamState = startExam(draw.questions, context.now().getTime(), settings.minutes);
   const spent = new Array<number>(total).fill(0);
@@ -116,7 +117,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
           }),
           items,
           deadline: state.deadline,
-          look,
+          look: look(),
         });
         if (choice.type === 'timeout') {
           timedOut = true;
@@ -146,7 +147,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
         flagged: state.flags[index] ?? false,
         canGoBack: index > 0 && !reviewing,
         deadline: state.deadline,
-        look,
+        look: look(),
       });
       spent[index] = (spent[index] ?? 0) + (Date.now() - started);
       if (action.type === 'timeout') {
@@ -196,7 +197,8 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
       ];
     }),
   );
-  out(['', ...renderResults(state, result, format, { timedOut, minutes: settings.minutes }), '']);
+  const wide = { ...format, width: look().width };
+  out(['', ...renderResults(state, result, wide, { timedOut, minutes: settings.minutes }), '']);
 
   const missed = result.missed
     .map((index) => library.cards.find((card) => card.id === state.questions[index]?.cardId))
@@ -205,7 +207,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     const again = await prompts.askConfirm({
       message: t('exam.studyMissed', { n: missed.length }),
       default: true,
-      width: format.width,
+      width: wide.width,
     });
     if (again) {
       out(['']);

@@ -24,7 +24,7 @@ import {
 import type { Question } from '../quiz/types.js';
 import { type ProgressStore, scheduleStatus } from '../store/progress.js';
 import { explanationLines, pathLines } from '../ui/explanation.js';
-import type { Formatter } from '../ui/format.js';
+import { type Formatter, terminalWidth } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
 import { displayWidth, truncate, wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
@@ -151,7 +151,8 @@ export interface LoopResult {
 
 /** Runs the session; returns normally at the end, throws InterruptedError after printing the summary on Ctrl+C. */
 export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
-  const { context, library, store, format } = options;
+  const { context, library, store } = options;
+  let format = options.format;
   const rng: Rng = createRng(options.seed);
   const { index } = await library.structure();
   let state = startSession(options.plan);
@@ -166,6 +167,8 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
         state = { ...state, position: state.position + 1 };
         continue;
       }
+      // The window may have been resized since the last question.
+      format = { ...format, width: terminalWidth(context.stdout, context.env) };
       write(context, [header(state, now.card, format)]);
       const started = Date.now();
       const outcome = await ask(question, format);

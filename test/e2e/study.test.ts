@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/ui/layout.js';
 import { hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { Terminal } from '../helpers/tmux.js';
 
@@ -168,6 +169,22 @@ describe('awsquiz study in a real terminal', () => {
     const terminal = start(['review'], dataDir);
     expect(await terminal.exitCode()).toBe(0);
     expect(terminal.screen()).toContain('Nothing to review yet');
+  });
+
+  it('lays out each new question for the window as it is now, after a resize', async () => {
+    const terminal = start(['study', 'ec2', '--seed', '3'], tempDir());
+    await terminal.waitFor('card 1/');
+    terminal.send('Enter'); // reveal or answer
+    await terminal.waitFor(/card 2\/|Again/);
+    terminal.resize(40);
+    for (let i = 0; i < 6 && !terminal.screen().includes('card 4/'); i++) {
+      terminal.send('Enter');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    await terminal.waitFor('card 4/');
+    const printed = terminal.printed();
+    const after = printed.slice(printed.lastIndexOf('card 3/'));
+    for (const line of after.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
   });
 
   it("says how many new cards were seen today and how to get more when the day's limit is met", async () => {

@@ -120,6 +120,19 @@ export class Terminal {
       .join('\n');
   }
 
+  /** Everything printed so far, with the lines the terminal wrapped joined again (as printed). */
+  printed(): string {
+    return tmux(['capture-pane', '-p', '-J', '-S', '-10000', '-t', this.name])
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n');
+  }
+
+  /** Resizes the window, as a learner dragging its edge. */
+  resize(width: number, height = 40): void {
+    tmux(['resize-window', '-t', this.name, '-x', String(width), '-y', String(height)]);
+  }
+
   /** Sends keys by tmux name: 'Enter', 'Down', 'C-c', or literal text with literal=true. */
   send(keys: string, literal = false): void {
     tmux(['send-keys', '-t', this.name, ...(literal ? ['-l'] : []), keys]);
