@@ -250,6 +250,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     import('./ui/help-layout.js'),
   ]);
   const program = buildProgram(commander, helpLayout);
+  // `awsquiz help nosuch`: commander prints the main help to stderr without a word of why.
+  const asked = args[0] === 'help' ? args[1] : undefined;
+  if (
+    asked !== undefined &&
+    !asked.startsWith('-') &&
+    !program.commands.some(
+      (command) => command.name() === asked || command.aliases().includes(asked),
+    )
+  ) {
+    process.stderr.write(commanderError(`error: unknown command '${sanitize(asked)}'`));
+    return EXIT.usage;
+  }
   try {
     if (argv.length <= 2) {
       program.outputHelp();

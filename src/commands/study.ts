@@ -63,7 +63,7 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   const format = await formatterFor(context);
   if (plan.queue.length === 0) {
     const next = nextDue(cards, status);
-    const lines = [t('study.nothing')];
+    const lines = [t(cards.length === 0 ? 'study.noCards' : 'study.nothing')];
     if (allowance === 0 && cards.some((card) => !status(card.id)))
       lines.push(
         t('study.newLimitReached', {
@@ -75,7 +75,8 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     if (next !== undefined)
       lines.push(t('study.summary.next', { when: formatDuration(next - now.getTime()) }));
     context.stdout.write(`${lines.join('\n')}\n`);
-    return 0;
+    // No cards at all is a problem with the notes, as for an exam; nothing due is a good day.
+    return cards.length === 0 ? 1 : 0;
   }
   const names = queries.length === 0 ? t('study.allTopics') : [...topics].join(', ');
   const start = t('study.start', { due: plan.due, fresh: plan.fresh, topics: names });

@@ -1,7 +1,7 @@
 /**
  * Finds and reads the note files: the only module that reads notes from disk.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { t } from '../ui/i18n.js';
@@ -36,6 +36,14 @@ export function contentDir(option: string | undefined, env: NodeJS.ProcessEnv): 
 const NOTE = /\.(md|markdown)$/i;
 
 /** The .md files under root, searched recursively, sorted by relative path. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // a broken link
+  }
+}
+
 export function listNotes(root: string): NoteFile[] {
   let rootStat: ReturnType<typeof statSync>;
   try {
@@ -56,9 +64,15 @@ export function listNotes(root: string): NoteFile[] {
     ];
   }
   const found: NoteFile[] = [];
+  // Folders by their real path: a linked folder is read once, and a link to a
+  // folder above (ln -s . loop) never loops.
+  const visited = new Set<string>();
   const visit = (dir: string) => {
     let entries: import('node:fs').Dirent[];
     try {
+      const real = realpathSync(dir);
+      if (visited.has(real)) return;
+      visited.add(real);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
@@ -66,7 +80,7 @@ export function listNotes(root: string): NoteFile[] {
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path))) visit(path);
       else if (NOTE.test(entry.name)) {
         try {
           const stat = statSync(path);

@@ -149,6 +149,8 @@ const en = {
   'study.summary.next': 'Next card due {when}.',
   'study.summary.dueNow': 'More cards are due now.',
   'study.nothing': 'Nothing to study right now.',
+  'study.noCards':
+    'These notes give no cards to study. Add headings with fact lines under them (see awsquiz check).',
   'study.newLimitReached':
     "You have seen {seen} new cards today, and today's limit is {n}. For more, raise the day's total, e.g. --new {more}.",
   'review.start': 'Reviewing {due} due card{s:due}.',
@@ -400,6 +402,8 @@ const ja: Record<MessageKey, string> = {
   'study.summary.next': '次の復習は {when}。',
   'study.summary.dueNow': 'ほかにも今すぐ復習できるカードがあります。',
   'study.nothing': 'いま学習するカードはありません。',
+  'study.noCards':
+    'このノートからは学習カードを作れません。見出しとその下に事実の行を書いてください（awsquiz check を参照）。',
   'study.newLimitReached':
     '今日は新規カードを {seen} 枚学習し、今日の上限 {n} 枚に達しました。さらに学ぶには 1 日の合計を増やしてください（例: --new {more}）。',
   'review.start': '復習するカード: {due} 枚',

@@ -187,6 +187,21 @@ describe('awsquiz study in a real terminal', () => {
     for (const line of after.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
   });
 
+  it('says that notes without cards give nothing to study, and where to look, exit 1', async () => {
+    const notes = tempDir();
+    writeFileSync(join(notes, 'only.md'), '---\ntitle: only front matter\n---\n');
+    const terminal = new Terminal({
+      args: ['--content', notes, 'study'],
+      width: 80,
+      height: 20,
+      env: { AWSQUIZ_DATA_DIR: tempDir() },
+    });
+    open.push(terminal);
+    expect(await terminal.exitCode()).toBe(1);
+    expect(terminal.screen()).toContain('These notes give no cards to study');
+    expect(terminal.screen()).toContain('awsquiz check');
+  });
+
   it("says how many new cards were seen today and how to get more when the day's limit is met", async () => {
     const dataDir = tempDir();
     const now = Date.now();

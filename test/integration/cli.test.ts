@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedCard } from '../../src/commands/export.js';
@@ -226,6 +226,24 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(lines[at - 1]).toBe('No progress yet. Start with:');
   });
 
+  it('follows a linked folder of notes once, and never loops on a link to a folder above', () => {
+    const base = tempDir();
+    const real = join(base, 'real');
+    const notes = join(base, 'notes');
+    mkdirSync(real);
+    mkdirSync(notes);
+    writeFileSync(join(real, 'linked.md'), '# Linked\n## Part\nA fact of the linked folder\n');
+    writeFileSync(join(notes, 'own.md'), '# Own\n## Part\nA fact of the folder itself\n');
+    symlinkSync(real, join(notes, 'realnotes'));
+    symlinkSync(real, join(notes, 'again')); // the same folder twice
+    symlinkSync('.', join(notes, 'loop'));
+    symlinkSync(join(base, 'gone'), join(notes, 'broken'));
+    const result = runCli(['--content', notes, 'topics', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const names = (JSON.parse(result.stdout) as { name: string }[]).map((row) => row.name);
+    expect(names).toEqual(['Linked', 'Own']);
+  });
+
   it('never lets a file name or an argument drive the terminal', () => {
     const dir = tempDir();
     // A file without a top-level heading: its topic is named after the file.
@@ -291,6 +309,12 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(runCli(['export', '--seed', 'abc']).stderr).toContain(
       '--seed must be a whole number from 0 to',
     );
+    // Help for a command that does not exist says so, instead of the whole help on stderr.
+    const help = runCli(['help', 'nosuch']);
+    expect(help.status).toBe(2);
+    expect(help.stdout).toBe('');
+    expect(help.stderr.trim()).toBe('awsquiz: unknown command "nosuch". (see awsquiz --help)');
+    expect(runCli(['help', 'stats']).stdout).toContain('awsquiz stats');
   });
 
   it('says what to do when the notes folder is missing or empty', () => {
