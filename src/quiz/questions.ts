@@ -279,6 +279,16 @@ export function makeQuestion(
         rng,
       );
       const question = choice(card, located, t('q.whichFact', { path }), answer, distractors, rng);
+      // Too few other lines to choose from: recall the rest of this line from its start
+      // ("Explain: <path>" would be the recall card again, with one line as the answer).
+      const start = question || mode === 'exam' ? undefined : opening(card.answer);
+      if (start !== undefined) {
+        return {
+          ...base(card, located),
+          format: 'recall',
+          stem: `${t('q.completeFact', { path })}\n${start}`,
+        };
+      }
       if (question?.options && answer !== card.answer) {
         // The options hide their headings' words; once answered, they are shown as written.
         question.shown = question.options.map((option) =>
@@ -345,6 +355,25 @@ export function makeQuestion(
       );
     }
   }
+}
+
+/**
+ * The start of a fact line to complete from memory: about a third of its
+ * words, or of its characters when it has no spaces; undefined when the line
+ * is too short to leave anything to recall.
+ */
+export function opening(line: string): string | undefined {
+  const chars = [...line];
+  if (chars.length < 12) return undefined;
+  const words = line.split(/(?<=\s)/u);
+  const head =
+    words.length >= 4
+      ? words
+          .slice(0, Math.ceil(words.length / 3))
+          .join('')
+          .trimEnd()
+      : chars.slice(0, Math.ceil(chars.length / 3)).join('');
+  return `${head.trimEnd()} …`;
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

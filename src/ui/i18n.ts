@@ -252,6 +252,7 @@ const en = {
     'Examples:\n  awsquiz exam --random 20\n  awsquiz exam ec2 ebs --random 30 --time 45\n  awsquiz exam --random 10 --seed 7      the same exam again\n\nKeys: ↑↓ and Enter answer · f flags a question for review · b goes back · Ctrl+C abandons (not scored).',
   // question stems
   'q.recall': 'Explain: {path}',
+  'q.completeFact': 'Complete this line of {path}:',
   'q.whichHeading': 'Which heading under {parent} does this describe?',
   'q.whichTopic': 'Which topic of your notes does this describe?',
   'q.whichHeadingAny': 'Which heading of your notes does this describe?',
@@ -500,6 +501,7 @@ const ja: Record<MessageKey, string> = {
   'help.exam.examples':
     '例:\n  awsquiz exam --random 20\n  awsquiz exam ec2 ebs --random 30 --time 45\n  awsquiz exam --random 10 --seed 7      同じ試験をもう一度\n\nキー: ↑↓ と Enter で回答 · f で見直しマーク · b で前の問題へ · Ctrl+C で中断（採点なし）',
   'q.recall': '説明してください: {path}',
+  'q.completeFact': '「{path}」のこの行の続きは？',
   'q.whichHeading': '「{parent}」の下で、この説明に当てはまる見出しはどれ？',
   'q.whichTopic': 'この説明に当てはまるトピックはどれ？',
   'q.whichHeadingAny': 'この説明に当てはまる見出しはどれ？',

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldTight, leaksWord } from '../../src/content/text.js';
 import { normalizeAnswer } from '../../src/quiz/grade.js';
-import { MIN_OPTIONS, makeQuestion, OPTION_COUNT } from '../../src/quiz/questions.js';
+import { MIN_OPTIONS, makeQuestion, OPTION_COUNT, opening } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import type { Question } from '../../src/quiz/types.js';
 import { buildFrom, shippedDeck } from '../helpers/deck.js';
@@ -209,6 +209,26 @@ describe('questions from small notes', () => {
       expect(makeQuestion(card, small, createRng(1), 'exam')).toBeUndefined();
       expect(makeQuestion(card, small, createRng(1), 'study')?.format).toBe('recall');
     }
+  });
+
+  it('ask a which-fact card of too few lines as "complete this line", each with its own start', () => {
+    const { cards: few, index: small } = buildFrom({
+      'a.md':
+        '# Crlf\n## A\nline `one` here and there\nline two goes on for a while\n## B\nterm：definition\n',
+    });
+    const facts = few.filter((c) => c.kind === 'which-fact' && c.path.join('/') === 'Crlf/A');
+    expect(facts).toHaveLength(2);
+    const stems = facts.map((card) => makeQuestion(card, small, createRng(1), 'study'));
+    expect(stems.map((q) => q?.format)).toEqual(['recall', 'recall']);
+    expect(stems.map((q) => q?.stem)).toEqual([
+      'Complete this line of Crlf › A:\nline one …',
+      'Complete this line of Crlf › A:\nline two goes …',
+    ]);
+    expect(stems.map((q) => q?.answer)).toEqual(facts.map((c) => c.answer));
+    expect(opening('短い行です')).toBeUndefined();
+    expect(opening('インスタンスを停止し、再起動しても同じハードウェアを利用できる。')).toBe(
+      'インスタンスを停止し、 …',
+    );
   });
 
   it('ask a which-heading card of too few headings as "name it", never "Explain: …"', () => {
