@@ -18,8 +18,12 @@ import { warn } from './study.js';
 export async function run(context: CommandContext, args: unknown[]): Promise<number> {
   const options = (args[args.length - 1] ?? {}) as { json?: boolean; topic?: string };
   const library = await openLibrary(contentDir(context.content, context.env), context.env);
-  const [topic, ...more] = options.topic ? matchTopics([options.topic], library.topics) : [];
-  if (more.length > 0) throw new UsageError(t('error.oneTopic'));
+  const found = options.topic !== undefined ? matchTopics([options.topic], library.topics) : [];
+  const [topic, ...more] = found;
+  if (more.length > 0) {
+    const list = found.map((match) => match.title).join(', ');
+    throw new UsageError(t('error.oneTopic', { query: options.topic ?? '', list }));
+  }
   const progress = readProgress({ env: context.env, now: context.now, onWarning: warn(context) });
   const report = computeStats({
     topics: library.topics.map((topic) => topic.title),

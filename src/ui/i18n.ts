@@ -19,7 +19,7 @@ const en = {
     'no markdown notes found in {dir}. Point --content (or AWSQUIZ_CONTENT) at a folder of .md files.',
   'error.contentMissing':
     'notes folder {dir} does not exist. Point --content (or AWSQUIZ_CONTENT) at a folder of .md files.',
-  'error.oneTopic': 'give one topic to --topic.',
+  'error.oneTopic': 'give one topic to --topic: "{query}" matches {list}.',
   'cli.unknownOption': 'unknown option {option}.',
   'cli.unknownCommand': 'unknown command "{command}".',
   'cli.missingValue': 'option {option} needs a value.',
@@ -280,7 +280,8 @@ const ja: Record<MessageKey, string> = {
     '{dir} にマークダウンのノートがありません。--content（または AWSQUIZ_CONTENT）で .md ファイルのフォルダーを指定してください。',
   'error.contentMissing':
     'ノートのフォルダー {dir} がありません。--content（または AWSQUIZ_CONTENT）で .md ファイルのフォルダーを指定してください。',
-  'error.oneTopic': '--topic にはトピックを1つ指定してください。',
+  'error.oneTopic':
+    '--topic にはトピックを1つ指定してください（「{query}」は {list} に当てはまります）。',
   'cli.unknownOption': '不明なオプション {option} です。',
   'cli.unknownCommand': '不明なコマンド「{command}」です。',
   'cli.missingValue': 'オプション {option} には値が必要です。',

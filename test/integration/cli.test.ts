@@ -300,6 +300,7 @@ describe('awsquiz (no TTY, no stdin)', () => {
       ['topics', '--bogus'],
       ['nonsense'],
       ['--lang', 'fr', 'topics'],
+      ['stats', '--topic', ''],
     ]) {
       const result = runCli(args);
       expect(result.status, args.join(' ')).toBe(2);
