@@ -106,6 +106,7 @@ const en = {
     'progress file is locked by another awsquiz ({lock}). If none is running, delete that file and try again.',
   // prompts
   'prompt.keys.move': '↑↓ move',
+  'prompt.keys.moveNumbers': '↑↓ or 1–{last} move',
   'prompt.keys.answer': 'Enter answer',
   'prompt.keys.choose': 'Enter choose (Submit is first)',
   'prompt.keys.flag': 'f flag for review',
@@ -362,6 +363,7 @@ const ja: Record<MessageKey, string> = {
   'store.locked':
     '進捗ファイルが別の awsquiz にロックされています（{lock}）。実行中のものがなければ、そのファイルを削除してやり直してください。',
   'prompt.keys.move': '↑↓ 移動',
+  'prompt.keys.moveNumbers': '↑↓・1–{last} 移動',
   'prompt.keys.answer': 'Enter 回答',
   'prompt.keys.choose': 'Enter 決定（先頭が「提出」）',
   'prompt.keys.flag': 'f 見直しマーク',

@@ -199,7 +199,10 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
       return index === active ? look.style('accent', text) : text;
     });
   });
-  const keys = config.hints ?? [t('prompt.keys.move'), t('prompt.keys.answer')];
+  const keys = config.hints ?? [
+    t(count > 1 && count <= 9 ? 'prompt.keys.moveNumbers' : 'prompt.keys.move', { last: count }),
+    t('prompt.keys.answer'),
+  ];
   if (config.allowFlag) keys.push(t(flagged ? 'prompt.keys.unflag' : 'prompt.keys.flag'));
   if (config.allowBack) keys.push(t('prompt.keys.back'));
   const flagLine = flagged ? [look.style('warn', `  ⚑ ${t('prompt.flagged')}`)] : [];

@@ -48,7 +48,7 @@ async function answer(terminal: Terminal, count: number): Promise<Tally> {
       if (!good) terminal.send('1');
       terminal.send('Enter');
       if (good) tally.right += 1;
-    } else if (screen.includes('↑↓ move')) {
+    } else if (screen.includes('↑↓ or 1–')) {
       tally.choice += 1;
       terminal.send('Enter');
       const after = lastQuestion(

@@ -21,6 +21,7 @@ describe('choice prompt', () => {
     expect(screen).toContain('Which is static?');
     expect(screen).toMatch(/❯ 1\. Private IP/);
     expect(screen).toContain('3. Elastic IP(EIP)');
+    expect(screen).toContain(`↑↓ or 1–${OPTIONS.length} move · Enter answer`);
     expect(screen).not.toContain('f flag');
     events.keypress('enter');
     await expect(answer).resolves.toEqual({ type: 'answer', index: 0, flagged: false });
