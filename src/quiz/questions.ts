@@ -223,7 +223,12 @@ export function makeQuestion(
       ? card.topic
       : '…';
   const need = OPTION_COUNT - 1;
-  const typed = (stem: string): Question => ({ ...base(card, located), format: 'typed', stem });
+  const typed = (stem: string, accept: string[] = []): Question => ({
+    ...base(card, located),
+    format: 'typed',
+    stem,
+    ...(accept.length > 0 ? { accept } : {}),
+  });
   /** The relatives of the card's section, nearest first, bounded (see relativeTiers). */
   const relatives = (of: Located = located, pool?: Pool) => relativeTiers(index, of, rng, pool);
   /** Multiple choice among answers of the same shape (nearest sections first), else typed in study. */
@@ -330,7 +335,10 @@ export function makeQuestion(
     case 'cloze': {
       const isNumber = /^[\d０-９,，.]+$/.test(card.answer);
       if (mode === 'study' && (isNumber || [...card.answer].length <= TYPED_CLOZE_MAX)) {
-        return typed(`${t('q.cloze', { path })}\n${card.prompt}`);
+        return typed(
+          `${t('q.cloze', { path })}\n${card.prompt}`,
+          withUnits(card.answer, card.prompt),
+        );
       }
       if (isNumber) return undefined;
       // Other key terms of the notes are the distractors: the same shape of answer.
@@ -355,6 +363,34 @@ export function makeQuestion(
       );
     }
   }
+}
+
+const QUALIFIER = /^(?:最大|最小|最低|最高|約|およそ|up to|max\.?|min\.?|about)\s*/iu;
+const UNIT_AFTER =
+  /^\s*(?:[A-Za-z]+\/?[A-Za-z]*|[%％]|時間|日間|日|分|秒|年|か月|ヶ月|カ月|週間|週|回|個|件|つ|倍|台|人|本|枚|文字|行|桁)/u;
+
+/**
+ * Other ways to type a blank's answer that are just as right: with the unit
+ * printed after the blank ("10" + "Gbps" → "10Gbps", "2" + "つ"), with the
+ * qualifier printed before it ("最大" + "10"), and for an answer that holds a
+ * qualifier, without it ("最大100Gbps" → "100Gbps").
+ */
+export function withUnits(answer: string, prompt: string): string[] {
+  const at = prompt.indexOf(BLANK);
+  if (at < 0) return [];
+  const after = UNIT_AFTER.exec(prompt.slice(at + BLANK.length))?.[0].trim() ?? '';
+  const before = /(?:最大|最小|最低|最高|約|およそ|up to|max\.?|min\.?|about)\s*$/iu.exec(
+    prompt.slice(0, at),
+  )?.[0];
+  const bare = answer.replace(QUALIFIER, '');
+  const out = new Set<string>();
+  if (bare !== answer && /\p{Nd}/u.test(bare)) out.add(bare);
+  // Units and qualifiers go with numbers: "Dedicated Host" + "is" is no unit.
+  if (!/[\p{Nd}０-９]$/u.test(bare)) return [...out];
+  if (after) for (const a of [answer, bare]) out.add(`${a}${after}`);
+  if (before) out.add(`${before}${answer}${after}`);
+  out.delete(answer);
+  return [...out];
 }
 
 /**

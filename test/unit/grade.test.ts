@@ -76,3 +76,21 @@ describe('typed answers', () => {
     expect(typoAllowance(12)).toBe(2);
   });
 });
+
+describe('typed numbers with their units', () => {
+  it('accept the unit printed after the blank, the qualifier before it, and a bare number', async () => {
+    const { withUnits } = await import('../../src/quiz/questions.js');
+    const right = (given: string, answer: string, prompt: string) =>
+      checkTyped(given, answer, withUnits(answer, prompt)).correct;
+    expect(right('10Gbps', '10', '最大＿＿＿Gbps')).toBe(true);
+    expect(right('最大10Gbps', '10', '最大＿＿＿Gbps')).toBe(true);
+    expect(right('16000IOPS', '16000', '最大　＿＿＿IOPS')).toBe(true);
+    expect(right('6時間', '６', '＿＿＿時間変更不可')).toBe(true);
+    expect(right('2つ', '2', '＿＿＿つのインスタンスにアタッチ')).toBe(true);
+    expect(right('100Gbps', '最大100Gbps', '＿＿＿のネットワーク速度')).toBe(true);
+    // Still exact about the number, and no "unit" for words.
+    expect(right('11Gbps', '10', '最大＿＿＿Gbps')).toBe(false);
+    expect(right('100', '最大100Gbps', '＿＿＿のネットワーク速度')).toBe(false);
+    expect(withUnits('Dedicated Host', '＿＿＿ is a physical server')).toEqual([]);
+  });
+});
