@@ -238,13 +238,14 @@ export function makeQuestion(
     choiceStem: string,
     typedStem: string,
     within: (section: Section) => boolean = () => true,
+    accept?: (candidate: string) => boolean,
   ) => {
     const tiers = (function* () {
       yield answersOf(infoOf(located.section));
       for (const tier of relatives(located, pool))
         yield tier.flatMap((s) => (within(s) ? answersOf(infoOf(s)) : []));
     })();
-    const distractors = pickDistractors(card.answer, tiers, need, rng);
+    const distractors = pickDistractors(card.answer, tiers, need, rng, [], accept);
     const asked = choice(card, located, choiceStem, card.answer, distractors, rng);
     return asked || mode === 'exam' ? asked : typed(typedStem);
   };
@@ -347,6 +348,9 @@ export function makeQuestion(
         poolsOf(index).clozes,
         `${t('q.clozeChoice', { path })}\n${card.prompt}`,
         `${t('q.cloze', { path })}\n${card.prompt}`,
+        () => true,
+        // Words printed elsewhere in the line are plainly not what the blank hides.
+        (candidate) => !leaksWord(card.prompt, candidate),
       );
     }
 

@@ -40,6 +40,12 @@ function checkQuestion(q: Question): void {
     options.filter((o) => foldTight(o) === foldTight(q.answer)),
     where,
   ).toHaveLength(1);
+  // A blank's wrong options are never words printed elsewhere in its line.
+  if (q.kind === 'cloze') {
+    const line = q.stem.split('\n').slice(1).join('\n');
+    for (const option of options)
+      if (option !== q.answer) expect(leaksWord(line, option), `${where} / ${option}`).toBe(false);
+  }
 }
 
 describe('questions from the shipped notes', () => {
