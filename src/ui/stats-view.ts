@@ -270,13 +270,20 @@ function weakestLines(report: StatsReport, format: Formatter): string[] {
   if (sections.length === 0) return [];
   const width = format.width;
   const lines = [format.style('heading', t('stats.weakest.title'))];
+  // An exam miss of a card never studied has no recall to show.
+  const factsOf = (card: (typeof sections)[number]) =>
+    card.retrievability === 0 && card.lapses === 0
+      ? t('stats.weakest.unstudied', { misses: card.misses })
+      : t('stats.weakest.facts', {
+          misses: card.misses,
+          recall: Math.round(card.retrievability * 100),
+        });
+  // One column for the facts of every row: "98%" and "100%" line up.
+  const factsWidth = Math.max(...sections.map((card) => displayWidth(factsOf(card))));
   sections.forEach((card, i) => {
-    const facts = t('stats.weakest.facts', {
-      misses: card.misses,
-      recall: Math.round(card.retrievability * 100),
-    });
+    const facts = factsOf(card);
     const prefix = `${String(i + 1).padStart(2)}. `;
-    const oneLine = width - displayWidth(prefix) - displayWidth(facts) - 2;
+    const oneLine = width - displayWidth(prefix) - factsWidth - 2;
     if (oneLine >= 24) {
       lines.push(
         `${prefix}${padEnd(fitPath(card.path, oneLine), oneLine)}  ${format.style('dim', facts)}`,

@@ -279,6 +279,27 @@ describe('the stats screen', () => {
     }
   }
 
+  it('lines up the weakest cards, and says "not studied yet" of a card missed only in an exam', async () => {
+    const weak = (id: string, retrievability: number, lapses = 0) => ({
+      id,
+      topic: 'EC2',
+      path: ['EC2', id],
+      kind: 'which-fact' as const,
+      lapses,
+      misses: 1,
+      retrievability,
+    });
+    const lines = renderStats(
+      { ...report, weakest: [weak('a', 0.98), weak('b', 1, 1), weak('c', 0)] },
+      await createFormatter({ color: false, width: 80 }),
+    );
+    const rows = lines.filter((line) => /^ \d\. EC2/.test(line));
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((row) => row.indexOf('missed'))).size).toBe(1);
+    expect(rows[0]).toContain('98% recall');
+    expect(rows[2]).toContain('missed 1× in 30 days · not studied yet');
+  });
+
   it('has colour only when asked', async () => {
     const lines = renderStats(report, await createFormatter({ color: true, width: 80 }));
     expect(lines.join('\n')).toContain('\u001b[');
