@@ -66,6 +66,11 @@ export function localDate(time: number | Date): string {
 }
 
 /** Local midnight `offset` days from the day of `now` (DST-safe: calendar arithmetic). */
+/** Due today: by the end of the learner's day, as the forecast's "today" counts it. */
+function endOfDay(now: Date): Date {
+  return new Date(dayStart(now, 1).getTime() - 1);
+}
+
 export function dayStart(now: Date, offset = 0): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset);
 }
@@ -99,6 +104,7 @@ export function computeStats(input: {
   now: Date;
 }): StatsReport {
   const { progress, now } = input;
+  const endOfToday = endOfDay(now);
   const topicOf = new Map(input.cards.map((card) => [card.id, card.topic]));
   const rows = new Map<string, TopicStats>();
   for (const name of input.topics) {
@@ -112,7 +118,7 @@ export function computeStats(input: {
     const state = progress.cards[card.id];
     row.cards += 1;
     row[maturity(state)] += 1;
-    if (isDue(state, now)) row.due += 1;
+    if (isDue(state, endOfToday)) row.due += 1;
   }
 
   const since = dayStart(now, -(ACCURACY_DAYS - 1)).getTime();
@@ -239,6 +245,7 @@ export function sectionStats(
 ): SectionStats[] {
   const sections = new Map<string, SectionStats>();
   const sectionOf = new Map<string, SectionStats>();
+  const endOfToday = endOfDay(now);
   for (const card of cards) {
     let row = sections.get(card.section);
     if (!row) {
@@ -249,7 +256,7 @@ export function sectionStats(
     const state = progress.cards[card.id];
     row.cards += 1;
     row[maturity(state)] += 1;
-    if (isDue(state, now)) row.due += 1;
+    if (isDue(state, endOfToday)) row.due += 1;
   }
   const since = dayStart(now, -(ACCURACY_DAYS - 1)).getTime();
   const tallies = new Map<SectionStats, { right: number; total: number }>();

@@ -86,6 +86,26 @@ describe('computeStats', () => {
     expect(report.weakest[0]).toMatchObject({ path: ['EC2', 'b'], lapses: 2, misses: 1 });
   });
 
+  it('counts as due today what falls due before the day ends, as the forecast does', () => {
+    const learning = schedule(undefined, 3, new Date(at(1)));
+    const dueAt = (hour: number, daysAhead = 0) => ({
+      ...learning,
+      due: new Date(2026, 10, 25 + daysAhead, hour).getTime(),
+    });
+    const r = computeStats({
+      topics: ['EC2', 'EBS'],
+      cards,
+      progress: {
+        ...progress,
+        cards: { a: dueAt(18), b: dueAt(9), c: dueAt(9, 1) },
+      },
+      now,
+    });
+    expect(r.topics[0]?.due).toBe(2); // 9:00 overdue, 18:00 later today
+    expect(r.topics[1]?.due).toBe(0); // tomorrow
+    expect(r.forecast[0]?.count).toBe(r.total.due);
+  });
+
   it('counts cards missed while still being learned as weak, not only lapses', () => {
     const learning: ProgressData = {
       ...progress,
