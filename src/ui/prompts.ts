@@ -164,14 +164,20 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   });
 
   const message = block(config.message, look.width, 2);
-  const where = [
-    typeof config.header === 'function' ? config.header(flagged) : config.header,
-    config.deadline === undefined ? undefined : `⏱ ${clock(config.deadline - now)}`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  // Header pieces ("Question 3/10 · answered 2 · ⏱ 9:38") break between pieces, never inside one.
+  const where = pieces(
+    [
+      typeof config.header === 'function' ? config.header(flagged) : config.header,
+      config.deadline === undefined ? undefined : `⏱ ${clock(config.deadline - now)}`,
+    ]
+      .filter((part): part is string => Boolean(part))
+      .flatMap((part) => part.split(' · ')),
+    look.width,
+    0,
+    ' · ',
+  );
   const head = [
-    ...(where ? [look.style('dim', where)] : []),
+    ...where.map((line) => look.style('dim', line)),
     ...message.map((line, i) =>
       i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
     ),

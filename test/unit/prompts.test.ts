@@ -27,6 +27,21 @@ describe('choice prompt', () => {
     await expect(answer).resolves.toEqual({ type: 'answer', index: 0, flagged: false });
   });
 
+  it('breaks a long header between its pieces, never starting a line with the separator', async () => {
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      message: 'Which is static?',
+      options: OPTIONS,
+      header: 'Question 10/10 · answered 9 · flagged 1',
+      deadline: Date.now() + 600_000,
+      look: { width: 40, style: (_style, text) => text },
+    });
+    const lines = getScreen().split('\n');
+    expect(lines[0]).toBe('Question 10/10 · answered 9 · flagged 1');
+    expect(lines[1]).toMatch(/^⏱ \d+:\d\d$/);
+    events.keypress('enter');
+    await answer;
+  });
+
   it('moves with arrows, j/k and digits', async () => {
     const { answer, events, getScreen } = await render(choicePrompt, {
       message: 'Q',
