@@ -149,7 +149,8 @@ function columnChart(values: number[], height: number, format: Formatter): strin
 function forecastLines(report: StatsReport, format: Formatter): string[] {
   const values = report.forecast.map((d) => d.count);
   const max = Math.max(0, ...values);
-  const chart = columnChart(values, 4, format);
+  // Nothing due: one row of dots, not three blank rows above it.
+  const chart = columnChart(values, max === 0 ? 1 : 4, format);
   const axis = values.length * 2 - 1;
   const start = t('stats.forecast.today');
   const end = t('stats.forecast.inDays', { n: values.length - 1 });

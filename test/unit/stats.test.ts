@@ -320,6 +320,15 @@ describe('the stats screen', () => {
     expect(rows[2]).toContain('missed 1× in 30 days · not studied yet');
   });
 
+  it('draws an empty forecast as one row of dots', async () => {
+    setLang('en');
+    const quiet = { ...report, forecast: report.forecast.map((d) => ({ ...d, count: 0 })) };
+    const lines = renderStats(quiet, await createFormatter({ color: false, width: 80 }));
+    const at = lines.indexOf('Due in the next 14 days');
+    expect(lines[at + 1]).toBe(Array.from({ length: 14 }, () => '·').join(' '));
+    expect(lines[at + 2]).toMatch(/^today +\+13d$/);
+  });
+
   it('has colour only when asked', async () => {
     const lines = renderStats(report, await createFormatter({ color: true, width: 80 }));
     expect(lines.join('\n')).toContain('\u001b[');
