@@ -119,13 +119,16 @@ function feedback(
     } else {
       const given = outcome.given ? outcome.given : t('study.noAnswer');
       lines.push(
-        ...wrap(`✗ ${t('study.wrong', { given })}`, format.width).map((line, i) =>
-          format.style('bad', i === 0 ? line : `  ${line}`),
+        ...wrap(t('study.wrong', { given }), format.width - 2).map((line, i) =>
+          format.style('bad', `${i === 0 ? '✗' : ' '} ${line}`),
         ),
       );
+      // "Answer: " hangs: a long answer goes on under its own first word.
+      const label = t('study.answerWas', { answer: '' });
+      const hang = ' '.repeat(2 + displayWidth(label));
       lines.push(
-        ...wrap(t('study.answerWas', { answer: right }), format.width - 2).map(
-          (l) => `  ${format.style('bold', l)}`,
+        ...wrap(right, format.width - hang.length).map((line, i) =>
+          format.style('bold', i === 0 ? `  ${label}${line}` : `${hang}${line}`),
         ),
       );
     }
