@@ -147,7 +147,7 @@ describe('stats and topics read progress', () => {
         ).toBe(true);
       }
     }
-  });
+  }, 60_000);
 
   it('refuses a progress file from a newer awsquiz with exit 1 and leaves it alone', () => {
     const dir = tempDir();
