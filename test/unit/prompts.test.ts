@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../src/errors.js';
@@ -10,6 +11,20 @@ import {
 } from '../../src/ui/prompts.js';
 
 const OPTIONS = ['Private IP', 'Public IP', 'Elastic IP(EIP)'];
+
+/** A terminal nobody types into, for prompts that end by themselves (a deadline); what they drew. */
+function silentTerminal() {
+  const output = new PassThrough();
+  let screen = '';
+  output.on('data', (chunk) => {
+    screen += String(chunk);
+  });
+  return {
+    input: new PassThrough() as unknown as NodeJS.ReadStream,
+    output,
+    screen: () => screen,
+  };
+}
 
 describe('choice prompt', () => {
   it('shows the question and numbered options; Enter alone answers with the first', async () => {
@@ -216,41 +231,31 @@ describe('typed and review prompts', () => {
   });
 
   it('keeps the countdown on the review screen and ends the exam when time runs out', async () => {
-    const { PassThrough } = await import('node:stream');
-    const output = new PassThrough();
-    let screen = '';
-    output.on('data', (chunk) => {
-      screen += String(chunk);
-    });
+    const io = silentTerminal();
     const choice = await askExamReview(
       {
         message: 'Review',
         items: [{ index: 0, answered: false, flagged: false, label: 'Which…' }],
         deadline: Date.now() + 400,
       },
-      { input: new PassThrough() as unknown as NodeJS.ReadStream, output },
+      io,
     );
     expect(choice).toEqual({ type: 'timeout' });
-    expect(screen).toContain('⏱ 0:0');
+    expect(io.screen()).toContain('⏱ 0:0');
   });
 
   it('says a question was not answered when time runs out, never echoing the highlighted option', async () => {
-    const { PassThrough } = await import('node:stream');
-    const output = new PassThrough();
-    let screen = '';
-    output.on('data', (chunk) => {
-      screen += String(chunk);
-    });
+    const io = silentTerminal();
     const result = await choicePrompt(
       {
         message: 'Which is right?',
         options: ['Highlighted option', 'Other option'],
         deadline: Date.now() + 300,
       },
-      { input: new PassThrough() as unknown as NodeJS.ReadStream, output },
+      io,
     );
     expect(result).toEqual({ type: 'timeout', flagged: false });
-    const last = screen.slice(screen.lastIndexOf('Which is right?'));
+    const last = io.screen().slice(io.screen().lastIndexOf('Which is right?'));
     expect(last).toContain("time's up: not answered");
     expect(last).not.toContain('→ Highlighted option');
   });
