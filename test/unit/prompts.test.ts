@@ -117,7 +117,6 @@ describe('choice prompt', () => {
   });
 
   it('turns Ctrl+C into InterruptedError', async () => {
-    const { PassThrough } = await import('node:stream');
     const input = new PassThrough() as unknown as NodeJS.ReadStream;
     const output = new PassThrough();
     const pending = askChoice({ message: 'Q', options: OPTIONS }, { input, output });
@@ -195,7 +194,6 @@ describe('recall prompt', () => {
 
 describe('typed and review prompts', () => {
   it('returns the typed answer, or empty for "I don\'t know"', async () => {
-    const { PassThrough } = await import('node:stream');
     const ask = async (keys: string) => {
       const input = new PassThrough() as unknown as NodeJS.ReadStream;
       const pending = askTyped({ message: 'Fill in' }, { input, output: new PassThrough() });
@@ -207,7 +205,6 @@ describe('typed and review prompts', () => {
   });
 
   it('submits on Enter and goes to a chosen question', async () => {
-    const { PassThrough } = await import('node:stream');
     const items = [
       { index: 1, answered: false, flagged: false, label: 'Which…' },
       { index: 3, answered: true, flagged: true, label: 'What…' },
