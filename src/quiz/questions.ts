@@ -369,7 +369,10 @@ export function makeQuestion(
   }
 }
 
-const QUALIFIER = /^(?:最大|最小|最低|最高|約|およそ|up to|max\.?|min\.?|about)\s*/iu;
+/** Words that qualify a number: "最大 10", "up to 10". */
+const QUALIFIERS = '(?:最大|最小|最低|最高|約|およそ|up to|max\\.?|min\\.?|about)';
+const QUALIFIER_FIRST = new RegExp(`^${QUALIFIERS}\\s*`, 'iu');
+const QUALIFIER_LAST = new RegExp(`${QUALIFIERS}\\s*$`, 'iu');
 const UNIT_AFTER =
   /^\s*(?:[A-Za-z]+\/?[A-Za-z]*|[%％]|時間|日間|日|分|秒|年|か月|ヶ月|カ月|週間|週|回|個|件|つ|倍|台|人|本|枚|文字|行|桁)/u;
 
@@ -383,14 +386,12 @@ export function withUnits(answer: string, prompt: string): string[] {
   const at = prompt.indexOf(BLANK);
   if (at < 0) return [];
   const after = UNIT_AFTER.exec(prompt.slice(at + BLANK.length))?.[0].trim() ?? '';
-  const before = /(?:最大|最小|最低|最高|約|およそ|up to|max\.?|min\.?|about)\s*$/iu.exec(
-    prompt.slice(0, at),
-  )?.[0];
-  const bare = answer.replace(QUALIFIER, '');
+  const before = QUALIFIER_LAST.exec(prompt.slice(0, at))?.[0];
+  const bare = answer.replace(QUALIFIER_FIRST, '');
   const out = new Set<string>();
   if (bare !== answer && /\p{Nd}/u.test(bare)) out.add(bare);
   // Units and qualifiers go with numbers: "Dedicated Host" + "is" is no unit.
-  if (!/[\p{Nd}０-９]$/u.test(bare)) return [...out];
+  if (!/\p{Nd}$/u.test(bare)) return [...out];
   if (after) for (const a of [answer, bare]) out.add(`${a}${after}`);
   if (before) out.add(`${before}${answer}${after}`);
   out.delete(answer);
