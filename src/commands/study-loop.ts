@@ -55,10 +55,19 @@ function header(state: SessionState, card: Card, format: Formatter): string {
   const before = t('study.header.card', { n: now?.number ?? 0, total: now?.total ?? 0 });
   const after = [t('study.header.left', { due: now?.dueLeft ?? 0, fresh: now?.newLeft ?? 0 })];
   if (now?.repeat) after.push(t('study.header.again'));
-  // One line: a long topic name is shortened, never wrapped.
+  // A long topic name is shortened; when even then it does not fit (40 columns and
+  // two-digit counts), the line breaks between its pieces, never inside one.
   const room = format.width - displayWidth([before, '', ...after].join(' · '));
-  const topic = truncate(card.topic, Math.max(4, room));
-  return format.style('dim', [before, topic, ...after].join(' · '));
+  const one = [before, truncate(card.topic, Math.max(4, room)), ...after].join(' · ');
+  if (displayWidth(one) <= format.width) return format.style('dim', one);
+  const lines: string[] = [];
+  for (const piece of [before, truncate(card.topic, format.width), ...after]) {
+    const last = lines.length - 1;
+    const joined = last >= 0 ? `${lines[last]} · ${piece}` : piece;
+    if (last >= 0 && displayWidth(joined) <= format.width) lines[last] = joined;
+    else lines.push(piece);
+  }
+  return lines.map((line) => format.style('dim', line)).join('\n');
 }
 
 interface Outcome {

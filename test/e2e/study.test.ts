@@ -130,6 +130,12 @@ describe('awsquiz study in a real terminal', () => {
     const screen = terminal.screen();
     for (const line of screen.split('\n'))
       expect(line.startsWith('。') || line.startsWith('、')).toBe(false);
+    // Two-digit counts do not fit one 40-column header: it breaks between its pieces.
+    const printed = terminal.printed().split('\n');
+    for (const line of printed) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+    const header = printed.findIndex((line) => line.startsWith('カード 2/'));
+    expect(printed[header]).toMatch(/^カード 2\/\d+ · API gateway$/);
+    expect(printed[header + 1]).toMatch(/^残り 復習 \d+・新規 \d+$/);
     terminal.send('C-c');
     expect(await terminal.exitCode()).toBe(130);
   }, 30_000);
