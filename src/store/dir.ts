@@ -16,15 +16,18 @@ export function ensureDir(path: string): void {
   const missing: string[] = [];
   let dir = resolve(path);
   for (;;) {
+    let folder: boolean;
     try {
-      statSync(dir);
-      break; // exists (a file here makes the mkdir below, or the later open, fail with ENOTDIR)
+      folder = statSync(dir).isDirectory();
     } catch (error) {
       const parent = dirname(dir);
       if (code(error) !== 'ENOENT' || parent === dir) throw error;
       missing.push(dir);
       dir = parent;
+      continue;
     }
+    if (folder) break;
+    throw Object.assign(new Error(`ENOTDIR: not a directory, '${dir}'`), { code: 'ENOTDIR' });
   }
   for (const level of missing.reverse()) {
     try {

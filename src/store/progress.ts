@@ -262,7 +262,10 @@ function readText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // No file there, or no folder there (a path under a file): no progress yet.
+    // Writing to such a place says what is wrong (ensureDataDir).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new UserError(
       t('store.unreadable', { path, reason: String((error as Error).message) }),
       1,
@@ -628,15 +631,20 @@ export async function openProgress(options: OpenOptions): Promise<ProgressStore>
   ensureDataDir(path);
   const { default: Conf } = await import('conf');
   const serialize = progressSerializer();
-  const conf = new Conf<Record<string, unknown>>({
-    projectName: PROJECT,
-    configName: CONFIG_NAME,
-    cwd: dataDir(options.env),
-    // Compact JSON (conf's default pretty-printing triples the file), and
-    // only the new part of the log serialized on each save.
-    serialize,
-    clearInvalidConfig: false,
-  });
+  let conf: ConfLike;
+  try {
+    conf = new Conf<Record<string, unknown>>({
+      projectName: PROJECT,
+      configName: CONFIG_NAME,
+      cwd: dataDir(options.env),
+      // Compact JSON (conf's default pretty-printing triples the file), and
+      // only the new part of the log serialized on each save.
+      serialize,
+      clearInvalidConfig: false,
+    });
+  } catch (error) {
+    throw unwritable(path, error);
+  }
   return new ProgressStore(path, conf, data, options, seen, serialize);
 }
 

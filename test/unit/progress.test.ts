@@ -398,6 +398,7 @@ describe('progress store', () => {
     ensureDir(join(base, 'a')); // exists: nothing to do
     writeFileSync(join(base, 'file'), '');
     expect(() => ensureDir(join(base, 'file', 'x'))).toThrow(/ENOTDIR/);
+    expect(() => ensureDir(join(base, 'file'))).toThrow(/ENOTDIR/);
     expect(() => ensureDir('/proc/awsquiz-cannot-exist/x')).toThrow(/ENOENT/);
   });
 
