@@ -369,12 +369,24 @@ export function makeQuestion(
   }
 }
 
-/** Words that qualify a number: "最大 10", "up to 10". */
-const QUALIFIERS = '(?:最大|最小|最低|最高|約|およそ|up to|max\\.?|min\\.?|about)';
+/** Words that qualify a number: "最大 10", "up to 10", "at least 30" (whole words). */
+const QUALIFIERS =
+  '(?<![A-Za-z])(?:最大|最小|最低|最高|約|およそ|up to|at most|at least|within|max\\.?|min\\.?|about|over|under)';
 const QUALIFIER_FIRST = new RegExp(`^${QUALIFIERS}\\s*`, 'iu');
 const QUALIFIER_LAST = new RegExp(`${QUALIFIERS}\\s*$`, 'iu');
-const UNIT_AFTER =
-  /^\s*(?:[A-Za-z]+\/?[A-Za-z]*|[%％]|時間|日間|日|分|秒|年|か月|ヶ月|カ月|週間|週|回|個|件|つ|倍|台|人|本|枚|文字|行|桁)/u;
+/**
+ * A unit printed right after a blank: Japanese counters, %, and Latin units
+ * that are not plain words (Gbps, IOPS, GB, ms, vCPU; hours, days and the
+ * like by name), so "＿＿＿ and more" gives no unit "and".
+ */
+const UNIT_AFTER = new RegExp(
+  [
+    '^\\s*(?:[%％]|時間|日間|日|分|秒|年|か月|ヶ月|カ月|週間|週|回|個|件|つ|倍|台|人|本|枚|文字|行|桁',
+    '|(?:[A-Za-z]*[A-Z][A-Za-z]*(?:/[A-Za-z]+)?)',
+    '|(?:ms|s|sec|secs|seconds?|min|mins|minutes?|hours?|h|days?|weeks?|months?|years?|times|x)(?![A-Za-z]))',
+  ].join(''),
+  'u',
+);
 
 /**
  * Other ways to type a blank's answer that are just as right: with the unit
@@ -393,7 +405,7 @@ export function withUnits(answer: string, prompt: string): string[] {
   // Units and qualifiers go with numbers: "Dedicated Host" + "is" is no unit.
   if (!/\p{Nd}$/u.test(bare)) return [...out];
   if (after) for (const a of [answer, bare]) out.add(`${a}${after}`);
-  if (before) out.add(`${before}${answer}${after}`);
+  if (before) for (const unit of ['', after]) out.add(`${before}${answer}${unit}`);
   out.delete(answer);
   return [...out];
 }

@@ -92,5 +92,16 @@ describe('typed numbers with their units', () => {
     expect(right('11Gbps', '10', '最大＿＿＿Gbps')).toBe(false);
     expect(right('100', '最大100Gbps', '＿＿＿のネットワーク速度')).toBe(false);
     expect(withUnits('Dedicated Host', '＿＿＿ is a physical server')).toEqual([]);
+    // The qualifier alone, and English ones.
+    expect(right('最大10', '10', '最大＿＿＿Gbps')).toBe(true);
+    expect(right('at most 5 GB', '5', 'A single PUT uploads at most ＿＿＿ GB.')).toBe(true);
+    expect(right('within 12 hours', '12', 'Standard retrieval takes within ＿＿＿ hours.')).toBe(
+      true,
+    );
+    expect(right('up to 5', '5', 'Objects can be up to ＿＿＿ TB in size.')).toBe(true);
+    // Plain words are no units, and a qualifier is a whole word.
+    expect(right('10and', '10', 'the limit is ＿＿＿ and more')).toBe(false);
+    expect(right('gp3volumes', 'gp3', 'use ＿＿＿ volumes')).toBe(false);
+    expect(right('min 2 users', '2', 'admin ＿＿＿ users')).toBe(false);
   });
 });
