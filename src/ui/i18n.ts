@@ -99,7 +99,7 @@ const en = {
     'progress file {path} was written by a newer awsquiz (schema {version}; this one understands {supported}). It was left untouched: upgrade awsquiz (npm install -g awsquiz) to use it.',
   'store.unreadable': 'cannot read progress file {path}: {reason}',
   'store.damaged':
-    'progress file {path} had {n} damaged entries; awsquiz left them out and goes on with the rest of your progress. The file as it was is kept at {aside}.',
+    'progress file {path} had {n} damaged entr{ies:n}; awsquiz left them out and goes on with the rest of your progress. The file as it was is kept at {aside}.',
   'store.unwritable':
     'cannot save progress in {dir}: {reason}. Make that folder writable, or set AWSQUIZ_DATA_DIR to a folder that is.',
   'store.locked':
@@ -112,7 +112,7 @@ const en = {
   'prompt.keys.flag': 'f flag for review',
   'prompt.keys.unflag': 'f remove flag',
   'prompt.keys.back': 'b back',
-  'prompt.keys.grade': '←→ or 1-4 choose · Enter confirm',
+  'prompt.keys.grade': '←→ or 1–4 choose · Enter confirm',
   'prompt.flagged': 'flagged for review',
   'prompt.wentBack': 'back to the previous question',
   'prompt.timeUp': "time's up: not answered",
@@ -197,7 +197,7 @@ const en = {
   'stats.exams.trend': 'trend',
   'stats.weakest.title': 'Weakest cards (study these next)',
   'stats.weakest.facts': 'missed {misses}× in 30 days · {recall}% recall',
-  'stats.weakest.unstudied': 'missed {misses}× in 30 days · not studied yet',
+  'stats.weakest.unstudied': 'missed {misses}× in 30 days · unstudied',
   'stats.empty': 'No progress yet. Start with: {command}',
   'exam.pass': 'PASS',
   'exam.fail': 'FAIL',
@@ -370,7 +370,7 @@ const ja: Record<MessageKey, string> = {
   'prompt.keys.flag': 'f 見直しマーク',
   'prompt.keys.unflag': 'f マークを外す',
   'prompt.keys.back': 'b 前へ',
-  'prompt.keys.grade': '←→ か 1-4 で選択 · Enter で決定',
+  'prompt.keys.grade': '←→ か 1–4 で選択 · Enter で決定',
   'prompt.flagged': '見直しマーク付き',
   'prompt.wentBack': '前の問題に戻りました',
   'prompt.timeUp': '時間切れ: 未回答',
@@ -558,7 +558,8 @@ export function t(
   const template = catalogues[lang][key];
   return template
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
-    .replace(/\{s:(\w+)\}/g, (_whole, name: string) => (params[name] === 1 ? '' : 's'));
+    .replace(/\{s:(\w+)\}/g, (_whole, name: string) => (params[name] === 1 ? '' : 's'))
+    .replace(/\{ies:(\w+)\}/g, (_whole, name: string) => (params[name] === 1 ? 'y' : 'ies'));
 }
 
 /** A time from now in words: "in 5 min", "in 3 h", "in 2 days" (or "now"). */

@@ -299,7 +299,7 @@ describe('the stats screen', () => {
     }
   }
 
-  it('lines up the weakest cards, and says "not studied yet" of a card missed only in an exam', async () => {
+  it('lines up the weakest cards, and says "unstudied" of a card missed only in an exam', async () => {
     const weak = (id: string, retrievability: number, lapses = 0) => ({
       id,
       topic: 'EC2',
@@ -317,7 +317,7 @@ describe('the stats screen', () => {
     expect(rows).toHaveLength(3);
     expect(new Set(rows.map((row) => row.indexOf('missed'))).size).toBe(1);
     expect(rows[0]).toContain('98% recall');
-    expect(rows[2]).toContain('missed 1× in 30 days · not studied yet');
+    expect(rows[2]).toContain('missed 1× in 30 days · unstudied');
   });
 
   it('draws an empty forecast as one row of dots', async () => {
