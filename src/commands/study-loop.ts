@@ -26,7 +26,7 @@ import { type ProgressStore, scheduleStatus } from '../store/progress.js';
 import { explanationLines, pathLines } from '../ui/explanation.js';
 import { type Formatter, terminalWidth } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
-import { displayWidth, truncate, wrap } from '../ui/layout.js';
+import { displayWidth, pieces, truncate, wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 
 /** Interactive commands need a terminal on both ends: inquirer would read piped bytes as keys. */
@@ -60,14 +60,9 @@ function header(state: SessionState, card: Card, format: Formatter): string {
   const room = format.width - displayWidth([before, '', ...after].join(' · '));
   const one = [before, truncate(card.topic, Math.max(4, room)), ...after].join(' · ');
   if (displayWidth(one) <= format.width) return format.style('dim', one);
-  const lines: string[] = [];
-  for (const piece of [before, truncate(card.topic, format.width), ...after]) {
-    const last = lines.length - 1;
-    const joined = last >= 0 ? `${lines[last]} · ${piece}` : piece;
-    if (last >= 0 && displayWidth(joined) <= format.width) lines[last] = joined;
-    else lines.push(piece);
-  }
-  return lines.map((line) => format.style('dim', line)).join('\n');
+  return pieces([before, truncate(card.topic, format.width), ...after], format.width, 0, ' · ')
+    .map((line) => format.style('dim', line))
+    .join('\n');
 }
 
 interface Outcome {

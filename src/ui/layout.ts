@@ -139,6 +139,24 @@ function wrapLine(text: string, width: number): string[] {
   return lines.length > 0 ? lines : [''];
 }
 
+/**
+ * Lays out short pieces (key hints, grade labels) on lines of `width`
+ * columns after an indent, breaking only between pieces, never inside one.
+ */
+export function pieces(parts: string[], width: number, indent: number, separator = ' '): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    const next = line ? `${line}${separator}${part}` : part;
+    if (line && displayWidth(next) > width - indent) {
+      lines.push(line);
+      line = part;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines.map((text) => `${' '.repeat(indent)}${text}`);
+}
+
 /** Shortens to `width` columns with an ellipsis; never splits a character. */
 export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;

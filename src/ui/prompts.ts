@@ -24,7 +24,7 @@ import { InterruptedError } from '../errors.js';
 import type { SelfGrade } from '../quiz/types.js';
 import type { Style } from './format.js';
 import { t } from './i18n.js';
-import { clock, displayWidth, truncate, wrap } from './layout.js';
+import { clock, displayWidth, pieces, truncate, wrap } from './layout.js';
 
 export interface PromptIO {
   input?: NodeJS.ReadableStream;
@@ -68,24 +68,6 @@ function context(io: PromptIO) {
 /** Wraps text for display after a prefix of `indent` columns. */
 function block(text: string, width: number, indent: number): string[] {
   return wrap(text, Math.max(10, width - indent));
-}
-
-/**
- * Lays out short pieces (key hints, grade labels) on lines of `width`
- * columns after an indent, breaking only between pieces, never inside one.
- */
-function pieces(parts: string[], width: number, indent: number, separator = ' '): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const part of parts) {
-    const next = line ? `${line}${separator}${part}` : part;
-    if (line && displayWidth(next) > width - indent) {
-      lines.push(line);
-      line = part;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines.map((text) => `${' '.repeat(indent)}${text}`);
 }
 
 function isKey(key: KeypressEvent, ...names: string[]): boolean {
