@@ -5,6 +5,7 @@
  * characters without digits: a number (or a name with a number, io1, 4XXError)
  * must be typed exactly, since one changed digit is another fact. Pure.
  */
+import { BLANK } from '../content/text.js';
 
 /** The comparable form of an answer. */
 export function normalizeAnswer(text: string): string {
@@ -84,4 +85,45 @@ export function checkTyped(
     if (allowance > 0 && editDistance(given, expected) <= allowance) typo = true;
   }
   return { correct: typo, typo };
+}
+
+/** Words that qualify a number: "最大 10", "up to 10", "at least 30" (whole words). */
+const QUALIFIERS =
+  '(?<![A-Za-z])(?:最大|最小|最低|最高|約|およそ|up to|at most|at least|within|max\\.?|min\\.?|about|over|under)';
+const QUALIFIER_FIRST = new RegExp(`^${QUALIFIERS}\\s*`, 'iu');
+const QUALIFIER_LAST = new RegExp(`${QUALIFIERS}\\s*$`, 'iu');
+/**
+ * A unit printed right after a blank: Japanese counters, %, and Latin units
+ * that are not plain words (Gbps, IOPS, GB, ms, vCPU; hours, days and the
+ * like by name), so "＿＿＿ and more" gives no unit "and".
+ */
+const UNIT_AFTER = new RegExp(
+  [
+    '^\\s*(?:[%％]|時間|日間|日|分|秒|年|か月|ヶ月|カ月|週間|週|回|個|件|つ|倍|台|人|本|枚|文字|行|桁',
+    '|(?:[A-Za-z]*[A-Z][A-Za-z]*(?:/[A-Za-z]+)?)',
+    '|(?:ms|s|sec|secs|seconds?|min|mins|minutes?|hours?|h|days?|weeks?|months?|years?|times|x)(?![A-Za-z]))',
+  ].join(''),
+  'u',
+);
+
+/**
+ * Other ways to type a blank's answer that are just as right: with the unit
+ * printed after the blank ("10" + "Gbps" → "10Gbps", "2" + "つ"), with the
+ * qualifier printed before it ("最大" + "10"), and for an answer that holds a
+ * qualifier, without it ("最大100Gbps" → "100Gbps").
+ */
+export function withUnits(answer: string, prompt: string): string[] {
+  const at = prompt.indexOf(BLANK);
+  if (at < 0) return [];
+  const after = UNIT_AFTER.exec(prompt.slice(at + BLANK.length))?.[0].trim() ?? '';
+  const before = QUALIFIER_LAST.exec(prompt.slice(0, at))?.[0];
+  const bare = answer.replace(QUALIFIER_FIRST, '');
+  const out = new Set<string>();
+  if (bare !== answer && /\p{Nd}/u.test(bare)) out.add(bare);
+  // Units and qualifiers go with numbers: "Dedicated Host" + "is" is no unit.
+  if (!/\p{Nd}$/u.test(bare)) return [...out];
+  if (after) for (const a of [answer, bare]) out.add(`${a}${after}`);
+  if (before) for (const unit of ['', after]) out.add(`${before}${answer}${unit}`);
+  out.delete(answer);
+  return [...out];
 }

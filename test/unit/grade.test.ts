@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkTyped, editDistance, normalizeAnswer, typoAllowance } from '../../src/quiz/grade.js';
+import {
+  checkTyped,
+  editDistance,
+  normalizeAnswer,
+  typoAllowance,
+  withUnits,
+} from '../../src/quiz/grade.js';
 
 describe('typed answers', () => {
   it('ignore width, case, spaces and surrounding punctuation', () => {
@@ -78,8 +84,7 @@ describe('typed answers', () => {
 });
 
 describe('typed numbers with their units', () => {
-  it('accept the unit printed after the blank, the qualifier before it, and a bare number', async () => {
-    const { withUnits } = await import('../../src/quiz/questions.js');
+  it('accept the unit printed after the blank, the qualifier before it, and a bare number', () => {
     const right = (given: string, answer: string, prompt: string) =>
       checkTyped(given, answer, withUnits(answer, prompt)).correct;
     expect(right('10Gbps', '10', '最大＿＿＿Gbps')).toBe(true);
