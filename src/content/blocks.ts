@@ -1,0 +1,206 @@
+/**
+ * mdast → blocks: one fact-sized block per (soft) line, list item, table row
+ * or code block, with key-term spans. Pure.
+ */
+import type { Blockquote, List, ListItem, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Block, Span } from './model.js';
+import { CLOSE, collapse, MARKERS, OPEN_LENIENT, OPEN_STRICT } from './prepare.js';
+
+export function blocksOf(node: RootContent): Block[] {
+  switch (node.type) {
+    case 'paragraph':
+      return linesOf(node.children, 'line', node.position?.start.line ?? 1);
+    case 'list':
+      return listBlocks(node);
+    case 'code': {
+      const text = node.value.replace(/\t/g, '    ').replace(MARKERS, '').trimEnd();
+      if (!text.trim()) return [];
+      const block: Block = { kind: 'code', text, spans: [], line: node.position?.start.line ?? 1 };
+      if (node.lang) block.lang = node.lang;
+      return [block];
+    }
+    case 'table':
+      return tableBlocks(node);
+    case 'blockquote':
+      return quoteBlocks(node);
+    default:
+      // html, thematicBreak, definition, footnoteDefinition, yaml: never question text.
+      return [];
+  }
+}
+
+function quoteBlocks(node: Blockquote): Block[] {
+  return node.children.flatMap((child) => blocksOf(child));
+}
+
+function listBlocks(list: List): Block[] {
+  return list.children.flatMap((item) => itemBlocks(item));
+}
+
+function itemBlocks(item: ListItem): Block[] {
+  const out: Block[] = [];
+  for (const child of item.children) {
+    if (child.type === 'paragraph') {
+      out.push(...linesOf(child.children, 'item', child.position?.start.line ?? 1));
+    } else {
+      out.push(...blocksOf(child));
+    }
+  }
+  return out;
+}
+
+function tableBlocks(table: Table): Block[] {
+  const [head, ...rows] = table.children;
+  const headers = head ? head.children.map((cell) => cellText(cell.children)) : [];
+  const out: Block[] = [];
+  for (const row of rows) {
+    const cells = row.children.map((cell) => cellText(cell.children));
+    if (cells.every((cell) => cell === '')) continue;
+    const text = cells
+      .map((cell, index) => {
+        const header = headers[index];
+        return header && cell ? `${header}: ${cell}` : cell;
+      })
+      .filter(Boolean)
+      .join(' / ');
+    out.push({ kind: 'row', text, spans: [], line: row.position?.start.line ?? 1, cells });
+  }
+  return out;
+}
+
+function cellText(children: PhrasingContent[]): string {
+  return collapse(flatten(children).text.replace(MARKERS, '').replace(/\n/g, ' '));
+}
+
+interface Flat {
+  text: string;
+  spans: Span[];
+  /** Where link and image text stands (a line of nothing but links is a reference, not a fact). */
+  links: { start: number; end: number }[];
+}
+
+/** Inline content → text with key-term spans; `\n` where a line breaks. */
+export function flatten(children: PhrasingContent[]): Flat {
+  const flat: Flat = { text: '', spans: [], links: [] };
+  appendAll(flat, children);
+  resolveMarkers(flat);
+  return flat;
+}
+
+function appendAll(flat: Flat, children: PhrasingContent[]): void {
+  for (const child of children) append(flat, child);
+}
+
+function append(flat: Flat, node: PhrasingContent): void {
+  switch (node.type) {
+    case 'text':
+      flat.text += node.value;
+      return;
+    case 'inlineCode': {
+      const start = flat.text.length;
+      flat.text += node.value.replace(MARKERS, '');
+      if (flat.text.length > start) flat.spans.push({ kind: 'code', start, end: flat.text.length });
+      return;
+    }
+    case 'strong': {
+      const start = flat.text.length;
+      appendAll(flat, node.children);
+      if (flat.text.length > start) flat.spans.push({ kind: 'bold', start, end: flat.text.length });
+      return;
+    }
+    case 'emphasis':
+    case 'delete':
+      appendAll(flat, node.children);
+      return;
+    case 'link':
+    case 'linkReference': {
+      const start = flat.text.length;
+      appendAll(flat, node.children);
+      flat.links.push({ start, end: flat.text.length });
+      return;
+    }
+    case 'image':
+    case 'imageReference': {
+      const start = flat.text.length;
+      flat.text += node.alt ?? '';
+      flat.links.push({ start, end: flat.text.length });
+      return;
+    }
+    case 'break':
+      flat.text += '\n';
+      return;
+    case 'html':
+      if (/^<br\s*\/?>$/i.test(node.value.trim())) flat.text += '\n';
+      return;
+    default:
+      // footnoteReference and anything newer: no text.
+      return;
+  }
+}
+
+/** Turns the `**` markers placed by markBold into spans and removes them from the text. */
+function resolveMarkers(flat: Flat): void {
+  if (!/[\uE000-\uE002]/.test(flat.text)) return;
+  let text = '';
+  const shift: number[] = [];
+  const spans: Span[] = [];
+  let open: { kind: Span['kind']; start: number } | null = null;
+  for (let i = 0; i < flat.text.length; i++) {
+    shift[i] = text.length;
+    const ch = flat.text[i];
+    if (ch === OPEN_STRICT || ch === OPEN_LENIENT) {
+      open = { kind: ch === OPEN_STRICT ? 'bold' : 'lenient-bold', start: text.length };
+    } else if (ch === CLOSE) {
+      if (open && text.length > open.start) spans.push({ ...open, end: text.length });
+      open = null;
+    } else {
+      text += ch;
+    }
+  }
+  shift[flat.text.length] = text.length;
+  const moved = flat.spans.map((span) => ({
+    ...span,
+    start: shift[span.start] ?? text.length,
+    end: shift[span.end] ?? text.length,
+  }));
+  flat.links = flat.links.map((link) => ({
+    start: shift[link.start] ?? text.length,
+    end: shift[link.end] ?? text.length,
+  }));
+  flat.text = text;
+  flat.spans = [...moved, ...spans].sort((a, b) => a.start - b.start);
+}
+
+/** Splits inline content at line breaks: each (soft) line is one fact. */
+function linesOf(children: PhrasingContent[], kind: 'line' | 'item', firstLine: number): Block[] {
+  const flat = flatten(children);
+  const out: Block[] = [];
+  let offset = 0;
+  const rawLines = flat.text.split('\n');
+  rawLines.forEach((raw, index) => {
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim().replace(/\t/g, ' ');
+    if (!text) return;
+    const start = lineStart + lead;
+    const end = start + text.length;
+    const spans = flat.spans
+      .filter((span) => span.end > start && span.start < end)
+      .map((span) => ({
+        kind: span.kind,
+        start: Math.max(span.start, start) - start,
+        end: Math.min(span.end, end) - start,
+      }))
+      .filter((span) => span.end > span.start && text.slice(span.start, span.end).trim() !== '');
+    // Nothing but links (and spaces or punctuation between them): a reference, not a fact.
+    const outside = [...text].some((ch, i) => {
+      if (/[\s\p{P}\p{S}]/u.test(ch)) return false;
+      const at = start + i;
+      return !flat.links.some((link) => at >= link.start && at < link.end);
+    });
+    const linkOnly = flat.links.length > 0 && !outside;
+    out.push({ kind, text, spans, line: firstLine + index, ...(linkOnly ? { linkOnly } : {}) });
+  });
+  return out;
+}
