@@ -352,10 +352,11 @@ try {
   // Each judge gets every K-th card of every set, so every set is judged by all judges alike.
   for (let j = 0; j < options.judges; j++) {
     const mine = [];
-    for (const set of options.sets) {
+    options.sets.forEach((set, s) => {
       const ofSet = sample.filter((card) => card.set === set.name);
-      mine.push(...ofSet.filter((_, i) => i % options.judges === j));
-    }
+      // Rotated per set, so the parts stay the same size when N is not a multiple of K.
+      mine.push(...ofSet.filter((_, i) => (i + s) % options.judges === j));
+    });
     const intro = [
       `You are judge ${j + 1} of ${options.judges}: ${mine.length} cards (numbers ${mine.map((c) => c.n).join(', ')}).`,
       'Judge every card on its own; do not look at the other judges’ files. The full brief is bench/JUDGING.md; its key rules:',
@@ -394,7 +395,7 @@ try {
       return `| ${s.set} | ${s.files} | ${kinds.map(cell).join(' | ')} | ${all} | ${taken} |`;
     }),
     '',
-    '| set | ' + kinds.join(' | ') + ' |',
+    `| set | ${kinds.join(' | ')} |`,
     `|---|${kinds.map(() => '---').join('|')}|`,
     ...options.sets.map((set) => {
       const counts = countBy(
