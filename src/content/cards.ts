@@ -297,7 +297,7 @@ function isBareValue(definition: string): boolean {
 export function termOf(block: Block): TermLine | undefined {
   if (block.kind === 'row') return rowTerm(block);
   if (block.kind !== 'line' && block.kind !== 'item') return undefined;
-  if (block.text.includes('|')) return undefined;
+  if (block.text.includes('|') || isReferenceLine(block)) return undefined;
   const at = termColon(block.text);
   if (at <= 0) return undefined;
   const term = block.text.slice(0, at).trim();

@@ -115,7 +115,11 @@ export function isShortName(text: string): boolean {
  * joined as one description). Undefined when the unit is not of that shape.
  */
 export function unitTerm(unit: OutlineUnit): { term: string; clue: string[] } | undefined {
-  const term = unit.head.text.trim().replace(/[：:]$/u, '');
+  // 【重要】, ※, ★ around a head are marks of the notes, not part of the name.
+  const term = unit.head.text
+    .replace(/^(?:[※★☆●◆■]\s*|【[^】]*】\s*)+|(?:\s*【[^】]*】|\s*[※★☆])+$/gu, '')
+    .trim()
+    .replace(/[：:]$/u, '');
   if (!isShortName(term)) return undefined;
   const clue = unit.children
     .filter((child) => (child.kind === 'item' && isStatement(child)) || looksLikeProperty(child))

@@ -161,7 +161,12 @@ export function whyNotStatement(block: Block): LeftOut | undefined {
   const japanese = isJapanese(text);
   if (!japanese && KEY_VALUE.test(text)) return 'key-value';
   if (!japanese && CODE.test(text)) return 'code';
-  const body = text.replace(TRAILING, '');
+  // A closing aside "（…から）" says nothing of how the line itself ends.
+  const body =
+    text
+      .replace(TRAILING, '')
+      .replace(/\s*[（(][^（）()]*[)）]$/u, '')
+      .replace(TRAILING, '') || text;
   if (japanese) {
     if (FRAGMENT_END_JA.test(body)) return 'fragment';
     const words = contentWordsJa(body);
@@ -171,6 +176,8 @@ export function whyNotStatement(block: Block): LeftOut | undefined {
   if (FRAGMENT_END_EN.test(body)) return 'fragment';
   const words = wordsEn(body);
   if (words.length < 4) return 'name';
+  // "MFA: Multi-Factor Authentication for an extra layer": a term and what it is.
+  if (/^[^:：]{1,40}[:：]\s+\S+(?:\s+\S+){2,}/u.test(body)) return undefined;
   return words.some((word, i) => isVerb(word, i === 0 && /^[A-Z]/.test(word)))
     ? undefined
     : 'no-verb';

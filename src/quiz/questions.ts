@@ -11,6 +11,7 @@ import {
   sameBranch,
 } from '../content/deck.js';
 import { type Card, type Section, sectionRef } from '../content/model.js';
+import { outlineUnits, unitTerm } from '../content/outline.js';
 import { BLANK, fold, foldTight, headingWords, leaksWord, maskWords } from '../content/text.js';
 import { t } from '../ui/i18n.js';
 import { keyOf, pickDistractors } from './distractors.js';
@@ -364,6 +365,8 @@ export function makeQuestion(
       // instance suffixes d / n / a of EC2 is plainly wrong. Same topic only.
       const topic = located.section.key[0];
       const tiers = (function* () {
+        // A head bullet's siblings under the same head first: the nearest relatives.
+        yield siblingTerms(card, located.section);
         yield infoOf(located.section).terms;
         for (const tier of relatives(located, poolsOf(index).terms))
           yield tier.flatMap((s) => (s.key[0] === topic ? infoOf(s).terms : []));
@@ -389,18 +392,38 @@ export function makeQuestion(
   }
 }
 
-/** The shape of a short answer: its wrong options have the same one. */
-export function answerShape(answer: string): 'name' | 'number' | 'phrase' {
+/**
+ * The shape of a short answer: its wrong options have the same one. A
+ * number, a name (capitalised words, katakana), an identifier
+ * (`aws:SourceIp`, `CreateExportTask`), an English phrase, a Japanese phrase.
+ */
+export function answerShape(answer: string): 'number' | 'name' | 'code' | 'en' | 'ja' {
   const text = answer.trim();
   if (/^[\p{N}.,，]+\s*\S{0,6}$/u.test(text)) return 'number';
-  // A name: Latin letters with a capital or a digit (S3, CloudFront, t3.micro), or katakana only.
-  if (
-    /^[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}\s._:/&+-]*$/u.test(text) &&
-    /[A-Z0-9]/.test(text)
-  )
-    return 'name';
   if (/^[\p{Script=Katakana}ー・\s]+$/u.test(text)) return 'name';
-  return 'phrase';
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(text)) return 'ja';
+  if (!/\s/.test(text) && (/[:_$]|[a-z][A-Z]/.test(text) || /^[a-z][\w.-]*$/.test(text)))
+    return 'code';
+  const words = text.split(/\s+/u);
+  return words.every(
+    (word) => /^[\p{Lu}\p{N}]/u.test(word) || /^(?:of|and|for|the|to|on|in)$/.test(word),
+  )
+    ? 'name'
+    : 'en';
+}
+
+/** The terms of the head bullets beside a head-bullet term card's own (same head above). */
+function siblingTerms(card: Card, section: Section): string[] {
+  if (!card.source.endsWith('\u001f▸')) return [];
+  const units = outlineUnits(section.blocks);
+  const own = units.find((unit) => unit.head.line === card.line)?.head;
+  if (!own) return [];
+  return units
+    .filter(
+      (unit) =>
+        unit.head !== own && unit.head.parent === own.parent && unit.head.depth === own.depth,
+    )
+    .flatMap((unit) => unitTerm(unit)?.term ?? []);
 }
 
 /** Two names of one thing: one contains the other (`Standard-IA` / `S3 Standard-IA`). */
@@ -415,9 +438,9 @@ export function isTypeableTerm(term: string): boolean {
   const chars = [...term.trim()].length;
   const words = term.trim().split(/\s+/u).length;
   if (chars < 2 || chars > 20 || words > 3) return false;
-  return (
-    answerShape(term) !== 'phrase' || (chars <= 12 && /[\p{Script=Katakana}A-Z0-9]/u.test(term))
-  );
+  const shape = answerShape(term);
+  if (shape === 'name' || shape === 'code') return true;
+  return chars <= 12 && /[\p{Script=Katakana}A-Z0-9]/u.test(term);
 }
 
 /**
