@@ -308,7 +308,8 @@ export function termOf(block: Block): TermLine | undefined {
   // URLs, times and ratios are not terms.
   if (/^(?:https?|ftp|s3|arn)$/i.test(term) || definition.startsWith('//')) return undefined;
   if (/^\d/.test(definition) && /\d$/.test(term)) return undefined;
-  if (isBareValue(definition)) return undefined;
+  if (isBareValue(definition) || isReference(definition) || /^(?:https?|ftp):/iu.test(definition))
+    return undefined;
   // `apiVersion: v1`, `image: nginx`: a key of a code-like line.
   if (!isJapanese(block.text) && /^[a-z_$][\w.$-]*$/u.test(term)) return undefined;
   if (block.spans.some((span) => span.kind === 'code' && span.start <= at && at < span.end))

@@ -57,7 +57,7 @@ const TRAILING = /[\s。．.!！?？)）」』】\]"'”’]+$/u;
 const FRAGMENT_END_JA =
   /(?:[、，,：:;；→⇒＋+・／/&＆=＝〜~（(「『【\-–—]|(?<![\p{Script=Hiragana}])(?:と|が|を|に|で|の|や|も|は|へ)|には|では|とは|より|から|って|けど|けれど|ので|および|及び|または|又は|かつ|して|あり、)$/u;
 const FRAGMENT_END_EN =
-  /(?:[,:;(\-–—→+&/=]|\b(?:to|and|or|of|the|a|an|with|for|by|in|on|at|from|as|that|which|is|are|than|into|e\.g|i\.e|such as|like|vs|via))$/iu;
+  /(?:[,:;(\-–—→+&/=]|(?:^|\s)(?:to|and|or|of|the|a|an|with|for|by|in|on|at|from|as|that|which|is|are|than|into|e\.g|i\.e|such as|like|vs|via))$/iu;
 
 /** Endings of a Japanese predicate: verbs, adjectives, copulas and the noun-predicates of notes. */
 const PREDICATE_JA =
@@ -162,11 +162,9 @@ export function whyNotStatement(block: Block): LeftOut | undefined {
   if (!japanese && KEY_VALUE.test(text)) return 'key-value';
   if (!japanese && CODE.test(text)) return 'code';
   // A closing aside "（…から）" says nothing of how the line itself ends.
+  const closed = text.replace(/[\s。．.!！?？]+$/u, '');
   const body =
-    text
-      .replace(TRAILING, '')
-      .replace(/\s*[（(][^（）()]*[)）]$/u, '')
-      .replace(TRAILING, '') || text;
+    (closed.replace(/\s*[（(][^（）()]*[)）]$/u, '') || closed).replace(TRAILING, '') || text;
   if (japanese) {
     if (FRAGMENT_END_JA.test(body)) return 'fragment';
     const words = contentWordsJa(body);
