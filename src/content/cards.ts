@@ -126,6 +126,18 @@ const LABELS = new Set(
     '手順',
     '方法',
     'リンク',
+    '原因',
+    '対策',
+    '解決策',
+    '用途',
+    '使い道',
+    '使いどころ',
+    '特徴',
+    'メリット',
+    'デメリット',
+    '違い',
+    '条件',
+    '料金',
     // English
     'note',
     'notes',
@@ -285,7 +297,8 @@ function termColon(text: string): number {
 
 /** A definition that is only a value (`30日`, `5 TB`, `Never`): nothing to recognise a term by. */
 function isBareValue(definition: string): boolean {
-  return /^[\p{N}.,，〜~\-–\s]+\S{0,5}$/u.test(definition) || [...definition].length < 4;
+  const bare = definition.replace(/^[(（[]|[)）\]]$/gu, '').trim();
+  return /^[\p{N}.,，〜~\-–&\s]+\S{0,6}$/u.test(bare) || [...bare].length < 4;
 }
 
 /**
@@ -319,7 +332,7 @@ export function termOf(block: Block): TermLine | undefined {
   if (!isJapanese(term) && words.length > 6) return undefined;
   if (
     isJapanese(term)
-      ? /[るたすだ]$|ます$|です$/u.test(term)
+      ? /(?:[るたすだいく]|あり|なし|可能|不可)$/u.test(term)
       : endsInPredicate(term) && words.length > 3
   )
     return undefined;
@@ -505,6 +518,29 @@ export function trimPunctuation(
 
 export function blankSpan(text: string, start: number, end: number): string {
   return `${text.slice(0, start)}${BLANK}${text.slice(end)}`;
+}
+
+/**
+ * The cloze prompt: the line with the span blanked; for a line longer than a
+ * fact, only the sentence that holds the span (undefined when that sentence
+ * leaves too little context).
+ */
+export function clozePrompt(text: string, start: number, end: number): string | undefined {
+  if ([...text].length <= LIMITS.factMax) return blankSpan(text, start, end);
+  const boundary = /[。！？!?]|\.(?=\s)/gu;
+  let from = 0;
+  let to = text.length;
+  for (const match of text.matchAll(boundary)) {
+    const at = match.index ?? 0;
+    if (at < start) from = at + 1;
+    else if (at >= end) {
+      to = at + 1;
+      break;
+    }
+  }
+  const sentence = blankSpan(text.slice(from, to), start - from, end - from).trim();
+  const context = [...sentence.replace(BLANK, '').trim()].length;
+  return context >= 8 ? sentence : undefined;
 }
 
 /**
@@ -767,7 +803,9 @@ function sectionCards(located: Located): Card[] {
       const n = (counts.get(span.answer) ?? 0) + 1;
       counts.set(span.answer, n);
       const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
-      const blanked = blankSpan(block.text, span.start, span.end);
+      // A paragraph-long line (a transcript) is asked through the sentence that holds the blank.
+      const blanked = clozePrompt(block.text, span.start, span.end);
+      if (blanked === undefined) continue;
       // The same words elsewhere in the line would answer the blank, and so would
       // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
       if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;

@@ -102,11 +102,36 @@ export function isShortName(text: string): boolean {
   if (isJapanese(t)) {
     const words = contentWordsJa(t);
     return (
-      [...t].length <= 24 && words.length >= 1 && words.length <= 4 && !/[るたすないだ]$/u.test(t)
+      [...t].length <= 24 &&
+      words.length >= 1 &&
+      words.length <= 4 &&
+      !/[るたすないだく]$/u.test(t) &&
+      // "主キーは2パターン": a particle makes it a phrase about something.
+      !/[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー](?:は|が|を|に|で|も)[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9]/u.test(
+        t,
+      )
     );
   }
   const words = t.split(/\s+/u);
   return [...t].length <= 40 && words.length <= 5;
+}
+
+/**
+ * A head that names a subject (a service, a feature, a mode), not a property
+ * of one (`有効期限`, `Key elements of a policy`): in Japanese it has katakana or
+ * Latin letters; in English every word but small ones is capitalised.
+ */
+export function isSubjectName(text: string): boolean {
+  if (!isShortName(text)) return false;
+  if (isJapanese(text)) return /[\p{Script=Katakana}A-Za-z]/u.test(text);
+  return text
+    .trim()
+    .split(/\s+/u)
+    .every(
+      (word) =>
+        /^[\p{Lu}\p{N}(]/u.test(word) ||
+        /^(?:of|and|for|the|to|on|in|a|an|vs\.?|&|-|–)$/u.test(word),
+    );
 }
 
 /**
@@ -120,7 +145,7 @@ export function unitTerm(unit: OutlineUnit): { term: string; clue: string[] } | 
     .replace(/^(?:[※★☆●◆■]\s*|【[^】]*】\s*)+|(?:\s*【[^】]*】|\s*[※★☆])+$/gu, '')
     .trim()
     .replace(/[：:]$/u, '');
-  if (!isShortName(term)) return undefined;
+  if (!isSubjectName(term)) return undefined;
   const clue = unit.children
     .filter((child) => (child.kind === 'item' && isStatement(child)) || looksLikeProperty(child))
     .map((child) => child.text)

@@ -397,12 +397,13 @@ export function makeQuestion(
  * number, a name (capitalised words, katakana), an identifier
  * (`aws:SourceIp`, `CreateExportTask`), an English phrase, a Japanese phrase.
  */
-export function answerShape(answer: string): 'number' | 'name' | 'code' | 'en' | 'ja' {
+export function answerShape(answer: string): 'number' | 'name' | 'kana' | 'code' | 'en' | 'ja' {
   const text = answer.trim();
   if (/^[\p{N}.,，]+\s*\S{0,6}$/u.test(text)) return 'number';
-  if (/^[\p{Script=Katakana}ー・\s]+$/u.test(text)) return 'name';
+  if (/^[\p{Script=Katakana}ー・\s]+$/u.test(text)) return 'kana';
   if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(text)) return 'ja';
-  if (!/\s/.test(text) && (/[:_$]|[a-z][A-Z]/.test(text) || /^[a-z][\w.-]*$/.test(text)))
+  // A single lowercase word ("hours", "filter") is English; `t3.micro`, `nodeName` are code.
+  if (!/\s/.test(text) && (/[:_$./]|[a-z][A-Z]/.test(text) || /^[a-z]+[0-9]/.test(text)))
     return 'code';
   const words = text.split(/\s+/u);
   return words.every(
@@ -439,7 +440,7 @@ export function isTypeableTerm(term: string): boolean {
   const words = term.trim().split(/\s+/u).length;
   if (chars < 2 || chars > 20 || words > 3) return false;
   const shape = answerShape(term);
-  if (shape === 'name' || shape === 'code') return true;
+  if (shape === 'name' || shape === 'kana' || shape === 'code') return true;
   return chars <= 12 && /[\p{Script=Katakana}A-Z0-9]/u.test(term);
 }
 

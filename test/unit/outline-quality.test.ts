@@ -219,3 +219,37 @@ describe('generic and chapter headings', () => {
     expect(isGenericHeading(title)).toBe(false);
   });
 });
+
+describe('term cards from head bullets', () => {
+  it('are made only for heads that name a subject, not a property or a phrase', () => {
+    const { cards } = buildFrom({
+      'h.md': [
+        '# H',
+        '## 署名',
+        '- 署名付きリンク',
+        '  - 期限付きで誰でも取得できる',
+        '- 有効期限',
+        '  - 最大で7日まで指定できる',
+        '- 主キーは2パターン',
+        '  - 単一のキーだけで識別される',
+        '- 原因：キーの偏りで一部に負荷が集中する',
+        '- Key elements of a policy',
+        '  - Each statement names an effect and an action',
+        '',
+      ].join('\n'),
+    });
+    expect(of(cards, 'term').map((c) => c.answer)).toEqual(['署名付きリンク']);
+  });
+});
+
+describe('cloze of a paragraph-long line', () => {
+  it('shows only the sentence that holds the blank', () => {
+    const long = `${'前置きの説明がしばらく続きます。'.repeat(6)}ログの保持期間はデフォルトで無期限です。${'後ろにも説明が続きます。'.repeat(4)}`;
+    const at = long.indexOf('無期限');
+    const { cards } = buildFrom({
+      'c.md': `# C\n## L\n${long.slice(0, at)}**無期限**${long.slice(at + 3)}\n`,
+    });
+    const cloze = of(cards, 'cloze')[0];
+    expect(cloze?.prompt).toBe(`ログの保持期間はデフォルトで${BLANK}です。`);
+  });
+});
