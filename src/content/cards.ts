@@ -42,9 +42,15 @@ const LIMITS = {
    */
   clozesPerLine: 3,
   clozeLineMax: 2_000,
-  /** recall: at most this many lines and characters in the expected answer (issue 13, pattern 8). */
-  recallLines: 6,
+  /**
+   * recall: at most this many lines and characters in the expected answer
+   * (issue 13, pattern 8: "about 6 lines / 400 characters"; short lines are no heap,
+   * so up to 10 of them while the characters stay within bounds).
+   */
+  recallLines: 10,
   recallChars: 400,
+  /** recall: a numbered procedure of at most this many steps is asked as one whole. */
+  procedureSteps: 10,
 } as const;
 
 export function cardId(topic: string, key: string[], kind: CardKind, source: string): string {
@@ -653,11 +659,16 @@ export function recallUnits(section: Section): { head?: Block; blocks: Block[] }
   if (fitsRecall(lines)) return [{ blocks: lines }];
   const out: { head?: Block; blocks: Block[] }[] = [];
   const steps = stepLines(section.blocks);
-  for (const run of procedures(section.blocks)) {
-    const head = section.blocks[section.blocks.indexOf(run[0] as Block) - 1];
-    if (!fitsRecall(run)) continue;
-    if (head && !steps.has(head.line)) out.push({ head, blocks: run });
-    else if (!head) out.push({ blocks: run });
+  const runs = procedures(section.blocks);
+  for (const run of runs) {
+    // A procedure is one whole, asked in order: a few more steps than a recall of facts.
+    if (run.length > LIMITS.procedureSteps) continue;
+    const before = section.blocks[section.blocks.indexOf(run[0] as Block) - 1];
+    // Named by the short line that announces it; else, when it is the section's only
+    // procedure, it is what the section is about (the section's own recall card).
+    if (before && !steps.has(before.line) && [...before.text].length <= LIMITS.headingChars)
+      out.push({ head: before, blocks: run });
+    else if (runs.length === 1) out.push({ blocks: run });
   }
   for (const unit of topUnits(lines)) {
     const [head, ...rest] = unit;
