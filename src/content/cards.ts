@@ -9,7 +9,15 @@ import { createHash } from 'node:crypto';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import type { Block, Card, CardKind, Deck, Section } from './model.js';
 import { sectionRef, walk } from './model.js';
-import { headLines, outlineUnits, procedures, stepLines, topUnits, unitTerm } from './outline.js';
+import {
+  headLines,
+  isSubjectName,
+  outlineUnits,
+  procedures,
+  stepLines,
+  topUnits,
+  unitTerm,
+} from './outline.js';
 import {
   endsInPredicate,
   isGenericHeading,
@@ -604,9 +612,48 @@ export function factLines(section: Section): Block[] {
   if (facts) return facts;
   const heads = headLines(section.blocks);
   const steps = stepLines(section.blocks);
-  facts = section.blocks.filter((block) => whyNotFact(block, heads, steps) === undefined);
+  const names = new Map<number, string>();
+  for (const unit of outlineUnits(section.blocks)) {
+    const name = unitName(unit.head);
+    if (name) names.set(unit.head.line, name);
+  }
+  facts = section.blocks
+    .filter((block) => whyNotFact(block, heads, steps) === undefined)
+    .map((block) =>
+      withHead(block, block.parent === undefined ? undefined : names.get(block.parent)),
+    );
   factCache.set(section, facts);
   return facts;
+}
+
+/** The name a head bullet gives the bullets under it (`S3 Standard-IA`), if it is a subject's name. */
+function unitName(head: Block): string | undefined {
+  const name = head.text
+    .replace(/^(?:【[^】]*】\s*)+/u, '')
+    .replace(/[：:]$/u, '')
+    .trim();
+  return isSubjectName(name) && !isLabel(name) && !isGenericHeading(name) ? name : undefined;
+}
+
+/**
+ * A bullet under a named head says something of that head ("可用性 99.9%" under
+ * S3 Standard-IA): as a fact on its own it would be true of nobody in
+ * particular, so it reads "head: line" unless it names the head already.
+ */
+function withHead(block: Block, head: string | undefined): Block {
+  if (!head || leaks(block.text, head)) return block;
+  const japanese = isJapanese(block.text) || isJapanese(head);
+  const joint = /[：:]/u.test(block.text) ? ' — ' : japanese ? '：' : ': ';
+  const prefix = `${head}${joint}`;
+  return {
+    ...block,
+    text: `${prefix}${block.text}`,
+    spans: block.spans.map((span) => ({
+      ...span,
+      start: span.start + prefix.length,
+      end: span.end + prefix.length,
+    })),
+  };
 }
 
 /** How many lines of the notes became facts, and how many were left out, by reason. */

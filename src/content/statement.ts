@@ -26,7 +26,8 @@ export type LeftOut =
   | 'length'
   | 'list-header'
   | 'head'
-  | 'step';
+  | 'step'
+  | 'remark';
 
 export const LEFT_OUT_REASONS: readonly LeftOut[] = [
   'code',
@@ -41,7 +42,12 @@ export const LEFT_OUT_REASONS: readonly LeftOut[] = [
   'list-header',
   'head',
   'step',
+  'remark',
 ];
+
+/** A remark about the notes themselves: who wrote them, how, for what ("※ 自分用", "My notes from…"). */
+const REMARK =
+  /^(?:[※*]\s*)?(?:自分用|自分メモ|個人用|個人的な?メモ|このノート|このメモ|この資料|講義動画|書き起こし|(?:these|my|personal) notes|this (?:note|page|document|file) (?:is|was|covers))|自分用|書き起こし|(?:^|\s)my notes\b/iu;
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
@@ -151,6 +157,7 @@ export function whyNotStatement(block: Block): LeftOut | undefined {
   const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
   if (noUrl !== text && [...noUrl.replace(/[\p{P}\p{S}\s]/gu, '')].length < 8) return 'reference';
   if (EXAMPLE.test(text)) return 'example';
+  if (REMARK.test(text)) return 'remark';
   if (CAPTION.test(text)) return 'caption';
   // A line that is one code span (`kubectl get pods`), or a line of code.
   const codeChars = block.spans

@@ -253,3 +253,24 @@ describe('cloze of a paragraph-long line', () => {
     expect(cloze?.prompt).toBe(`ログの保持期間はデフォルトで${BLANK}です。`);
   });
 });
+
+describe('facts under a named head bullet', () => {
+  it('read "head: line", so that they are true of someone in particular', () => {
+    const { index } = buildFrom({
+      'f.md':
+        '# F\n## Tiers\n- Warm Tier\n  - Availability is 99.9 percent for each object\n- ウォーム層\n  - 可用性 99.9%\n',
+    });
+    const section = index.all.find((l) => l.section.title === 'Tiers')?.section;
+    expect(section && factLines(section).map((b) => b.text)).toEqual([
+      'Warm Tier: Availability is 99.9 percent for each object',
+      'ウォーム層：可用性 99.9%',
+    ]);
+  });
+
+  it('leave out remarks about the notes themselves', () => {
+    expect(whyNotStatement(line('※ 自分用。講座と公式ドキュメントで整理した'))).toBe('remark');
+    expect(whyNotStatement(line('These notes were written while watching the course'))).toBe(
+      'remark',
+    );
+  });
+});
