@@ -40,21 +40,23 @@ interface Nesting {
 }
 
 function listBlocks(list: List, nesting: Nesting = { depth: 0 }): Block[] {
-  return list.children.flatMap((item) => itemBlocks(item, nesting, list.ordered === true));
+  return list.children.flatMap((item, index) =>
+    itemBlocks(item, nesting, list.ordered === true ? index + 1 : undefined),
+  );
 }
 
 /**
  * A list item's lines, then its nested lists one level deeper, pointing at
  * the item's first line as their head (outline.ts groups them back).
  */
-function itemBlocks(item: ListItem, nesting: Nesting, ordered: boolean): Block[] {
+function itemBlocks(item: ListItem, nesting: Nesting, ordered: number | undefined): Block[] {
   const out: Block[] = [];
   let head: number | undefined;
   const mark = (block: Block): Block => {
     // Top-level items carry no depth: the same as the items of a plain chunk (parse.ts).
     if (nesting.depth > 0) block.depth = nesting.depth;
     if (nesting.parent !== undefined) block.parent = nesting.parent;
-    if (ordered) block.ordered = true;
+    if (ordered !== undefined) block.ordered = ordered;
     return block;
   };
   for (const child of item.children) {

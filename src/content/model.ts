@@ -31,8 +31,8 @@ export interface Block {
   depth?: number;
   /** A nested list item: the 1-based line of the item it is nested in (its head). */
   parent?: number;
-  /** An item of a numbered list: a step, kept in order with its siblings. */
-  ordered?: boolean;
+  /** An item of a numbered list: its place in the list (1-based), every line of the item. */
+  ordered?: number;
 }
 
 export interface Section {

@@ -68,11 +68,12 @@ export function procedures(blocks: readonly Block[]): Block[][] {
   const out: Block[][] = [];
   let run: Block[] = [];
   const close = () => {
-    if (run.length >= PROCEDURE_MIN) out.push(run);
+    // Steps, not lines: an item may run over several lines.
+    if (new Set(run.map((b) => b.ordered)).size >= PROCEDURE_MIN) out.push(run);
     run = [];
   };
   for (const block of blocks) {
-    if (block.kind !== 'item' || block.ordered !== true) {
+    if (block.kind !== 'item' || block.ordered === undefined) {
       // Bullets nested under a step belong to the step.
       if (block.kind === 'item' && (block.depth ?? 0) > (run[0]?.depth ?? 0)) continue;
       close();

@@ -164,8 +164,10 @@ export function whyNotStatement(block: Block): LeftOut | undefined {
     .filter((span) => span.kind === 'code')
     .reduce((sum, span) => sum + span.end - span.start, 0);
   const visible = text.replace(/[\s\p{P}]/gu, '').length;
-  if (codeChars > 0 && codeChars >= visible * 0.8) return 'code';
   const japanese = isJapanese(text);
+  // A Japanese sentence in backticks is still a sentence.
+  if (codeChars > 0 && codeChars >= visible * 0.8 && !(japanese && endsInPredicate(text)))
+    return 'code';
   if (!japanese && KEY_VALUE.test(text)) return 'key-value';
   if (!japanese && CODE.test(text)) return 'code';
   // A closing aside "（…から）" says nothing of how the line itself ends.

@@ -274,3 +274,21 @@ describe('facts under a named head bullet', () => {
     );
   });
 });
+
+describe('numbered lists', () => {
+  it('of two items are facts even when an item runs over two lines; three steps are a procedure', () => {
+    const two = parseMarkdown(
+      'n.md',
+      '# N\n\n1. The first kind reads a token from the header\n\n1. The second kind reads the query string\nOnly the second kind works with sockets\n',
+    ).topics[0];
+    expect(two && procedures(two.blocks)).toEqual([]);
+    expect(two && factLines(two)).toHaveLength(3);
+  });
+
+  it('keep a Japanese sentence written in backticks as a sentence', () => {
+    const text = 'AMIを作るときは公開鍵も一緒に含まれる。';
+    expect(isStatement(line(text, { spans: [{ kind: 'code', start: 0, end: text.length }] }))).toBe(
+      true,
+    );
+  });
+});
