@@ -8,7 +8,24 @@
 import { createHash } from 'node:crypto';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import type { Block, Card, CardKind, Deck, Section } from './model.js';
-import { sectionRef } from './model.js';
+import { sectionRef, walk } from './model.js';
+import {
+  headLines,
+  isSubjectName,
+  outlineUnits,
+  procedures,
+  stepLines,
+  topUnits,
+  unitTerm,
+} from './outline.js';
+import {
+  endsInPredicate,
+  isGenericHeading,
+  isJapanese,
+  LEFT_OUT_REASONS,
+  type LeftOut,
+  whyNotStatement,
+} from './statement.js';
 import { BLANK, fold, headingWords, isReference, leaks, leaksWord, maskWords } from './text.js';
 
 /** Limits that keep questions readable. */
@@ -33,6 +50,15 @@ const LIMITS = {
    */
   clozesPerLine: 3,
   clozeLineMax: 2_000,
+  /**
+   * recall: at most this many lines and characters in the expected answer
+   * (issue 13, pattern 8: "about 6 lines / 400 characters"; short lines are no heap,
+   * so up to 10 of them while the characters stay within bounds).
+   */
+  recallLines: 10,
+  recallChars: 400,
+  /** recall: a numbered procedure of at most this many steps is asked as one whole. */
+  procedureSteps: 10,
 } as const;
 
 export function cardId(topic: string, key: string[], kind: CardKind, source: string): string {
@@ -114,6 +140,18 @@ const LABELS = new Set(
     '手順',
     '方法',
     'リンク',
+    '原因',
+    '対策',
+    '解決策',
+    '用途',
+    '使い道',
+    '使いどころ',
+    '特徴',
+    'メリット',
+    'デメリット',
+    '違い',
+    '条件',
+    '料金',
     // English
     'note',
     'notes',
@@ -259,20 +297,70 @@ function namesOf(answer: string): string[] {
   return [...inside, outside].filter((name) => [...name].length >= 2);
 }
 
-/** `term：definition` / `term: definition` (also as a list item). */
+/** The first `：` or `: ` outside brackets, or -1. */
+function termColon(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if ('(（[「『【<'.includes(ch)) depth += 1;
+    else if (')）]」』】>'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === '：' || (ch === ':' && /\s/.test(text[i + 1] ?? '')))) return i;
+  }
+  return -1;
+}
+
+/** A definition that is only a value (`30日`, `5 TB`, `Never`): nothing to recognise a term by. */
+function isBareValue(definition: string): boolean {
+  const bare = definition.replace(/^[(（[]|[)）\]]$/gu, '').trim();
+  return /^[\p{N}.,，〜~\-–&\s]+\S{0,6}$/u.test(bare) || [...bare].length < 4;
+}
+
+/**
+ * `term：definition` / `term: definition` (also as a list item), split at the
+ * first colon outside brackets; and two-column glossary table rows
+ * (term | description). Never a URL scheme, a namespace (`aws:SourceIp`), a
+ * YAML key, a label, a sentence with a colon in it, or a table rule.
+ */
 export function termOf(block: Block): TermLine | undefined {
+  if (block.kind === 'row') return rowTerm(block);
   if (block.kind !== 'line' && block.kind !== 'item') return undefined;
-  const match = /^([^：:。、]{1,40}?)\s*[：:]\s*(.+)$/u.exec(block.text);
-  if (!match?.[1] || !match[2]) return undefined;
-  const term = match[1].trim();
-  const definition = match[2].trim();
-  if (!term || [...term].length > LIMITS.termMax) return undefined;
+  if (block.text.includes('|') || isReferenceLine(block)) return undefined;
+  const at = termColon(block.text);
+  if (at <= 0) return undefined;
+  const term = block.text.slice(0, at).trim();
+  const definition = block.text.slice(at + 1).trim();
+  if (!term || [...term].length > LIMITS.termMax || /[。、，,]/u.test(term)) return undefined;
   // 重要：…, Note: …, Third: … are labels and sentence openers, not terms.
   if (isLabel(term)) return undefined;
   // URLs, times and ratios are not terms.
-  if (/^(?:https?|ftp)$/i.test(term) || definition.startsWith('//')) return undefined;
+  if (/^(?:https?|ftp|s3|arn)$/i.test(term) || definition.startsWith('//')) return undefined;
   if (/^\d/.test(definition) && /\d$/.test(term)) return undefined;
-  if ([...definition].length < 2) return undefined;
+  if (isBareValue(definition) || isReference(definition) || /^(?:https?|ftp):/iu.test(definition))
+    return undefined;
+  // `apiVersion: v1`, `image: nginx`: a key of a code-like line.
+  if (!isJapanese(block.text) && /^[a-z_$][\w.$-]*$/u.test(term)) return undefined;
+  if (block.spans.some((span) => span.kind === 'code' && span.start <= at && at < span.end))
+    return undefined;
+  // "The main reason is: cost", "注意すべきなのは：": the left side is a sentence, not a name.
+  const words = term.split(/\s+/u);
+  if (!isJapanese(term) && words.length > 6) return undefined;
+  if (
+    isJapanese(term)
+      ? /(?:[るたすだいく]|あり|なし|可能|不可)$/u.test(term)
+      : endsInPredicate(term) && words.length > 3
+  )
+    return undefined;
+  if (whyNotStatement({ ...block, text: definition, spans: [] }) === 'example') return undefined;
+  return { term, definition, block };
+}
+
+/** `| DBインスタンス | RDSの基本単位… |`: a glossary row is a term and its description. */
+function rowTerm(block: Block): TermLine | undefined {
+  const [term, definition, ...rest] = block.cells ?? [];
+  if (rest.length > 0 || !term || !definition) return undefined;
+  if (/^[-:\s]+$/.test(term) || [...term].length > LIMITS.termMax) return undefined;
+  if (isBareValue(definition) || [...definition].length < 6) return undefined;
+  if (isLabel(term)) return undefined;
   return { term, definition, block };
 }
 
@@ -300,11 +388,60 @@ const NUMBER_WITH_UNIT = new RegExp(
   'gu',
 );
 
+/** Words that say a value is a limit or a default: such values are worth remembering. */
+const CUE =
+  /最大|最小|最低|最長|上限|下限|デフォルト|既定|以内|以上|以下|未満|まで|保持|保存期間|up to|default|max|maximum|min|minimum|limit|retention|at most|at least|within|no more than/iu;
+
+/** Units that count the items of a list: "A、B、Cの3つ" gives its own answer. */
+const COUNT_UNIT =
+  /^\s*(?:つ|個|種類|パターン|点|通り|types?|kinds?|ways?|options?|items?|categories)/iu;
+
+/** "600 seconds (10 minutes)", "10分（600秒）": a value restated in other units. */
+const RESTATED = new RegExp(
+  `[0-9０-９][0-9０-９,，.]*\\s*(?:${UNITS}|${UNITS_EN})\\s*[（(]\\s*(?:約|about|~|≈|=|＝)?\\s*[0-9０-９][0-9０-９,，.]*\\s*(?:${UNITS}|${UNITS_EN})\\s*[)）]`,
+  'giu',
+);
+
+/** Particles left at the end (or start) of a bold span: `**S3に**` blanks S3. */
+const TRAILING_PARTICLE =
+  /(?<=[^\p{Script=Hiragana}])(?:には|では|とは|から|まで|より|を|に|は|が|で|と|の|へ|も|や)$/u;
+
+/** A span cut out of a longer word or name: `EC2 **Auto** Scaling`, `**Dynamo**DB`. */
+function isPartOfWord(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  const latin = /[\p{Script=Latin}\p{N}_]/u;
+  const kana = /[\p{Script=Katakana}ー]/u;
+  const first = text[start] ?? '';
+  const last = text[end - 1] ?? '';
+  if ((latin.test(before) && latin.test(first)) || (latin.test(after) && latin.test(last)))
+    return true;
+  if ((kana.test(before) && kana.test(first)) || (kana.test(after) && kana.test(last))) return true;
+  // A capitalised word between capitalised words: one word of a name.
+  const prev = /(?:^|\s)([A-Z0-9][\w-]*)\s$/u.exec(text.slice(0, start));
+  const next = /^\s([A-Z][\w-]*)/u.exec(text.slice(end));
+  return (
+    prev !== null && next !== null && /^[A-Z]/.test(first) && !/\s/.test(text.slice(start, end))
+  );
+}
+
+/** A code span that names a resource made in an exercise (`my-bucket-01`, `lab_vpc`): no fact to learn. */
+function isResourceName(answer: string): boolean {
+  return (
+    /^[a-z0-9][a-z0-9._]*[-_][a-z0-9._-]+$/u.test(answer) &&
+    /\d|lab|demo|test|my|sample/iu.test(answer)
+  );
+}
+
 /** The spans of a line that make cloze cards: key-term spans, and numbers with a unit. */
 export function clozeSpans(block: Block): ClozeSpan[] {
   if (block.kind !== 'line' && block.kind !== 'item') return [];
   if (block.text.length > LIMITS.clozeLineMax) return [];
   if (termOf(block) || isReferenceLine(block)) return [];
+  // Only a statement is worth completing: not an example, a caption, code or a fragment.
+  // A noun phrase with a value ("Minimum storage duration of 30 days") is one too.
+  const reason = whyNotStatement(block);
+  if (reason !== undefined && reason !== 'no-verb') return [];
   const out: ClozeSpan[] = [];
   const fits = (start: number, end: number) => {
     const length = [...block.text.slice(start, end).trim()].length;
@@ -313,20 +450,38 @@ export function clozeSpans(block: Block): ClozeSpan[] {
   };
   for (const span of block.spans) {
     // 「EBS」 → blank EBS and keep the brackets as context.
-    const { start, end } = trimPunctuation(block.text, span.start, span.end);
+    let { start, end } = trimPunctuation(block.text, span.start, span.end);
+    const particle = TRAILING_PARTICLE.exec(block.text.slice(start, end));
+    if (particle) end -= particle[0].length;
     if (end <= start || !fits(start, end)) continue;
+    if (isPartOfWord(block.text, start, end)) continue;
+    const answer = block.text.slice(start, end);
     // **重要：** is a label, not a key term.
-    if (isLabel(block.text.slice(start, end))) continue;
-    out.push({ answer: block.text.slice(start, end), start, end, source: span.kind });
+    if (isLabel(answer)) continue;
+    if (span.kind === 'code' && isResourceName(answer)) continue;
+    out.push({ answer, start, end, source: span.kind });
   }
   // "以下作成方法４つ": the count of the list below is no fact.
   const numbers = isListHeader(block.text) ? [] : block.text.matchAll(NUMBER_WITH_UNIT);
+  const restated = [...block.text.matchAll(RESTATED)].map((m) => [
+    m.index ?? 0,
+    (m.index ?? 0) + m[0].length,
+  ]);
+  const separators = (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length;
+  const cued: ClozeSpan[] = [];
   for (const match of numbers) {
     const number = match[1] ?? '';
     // "1 秒あたり", "1つの": the number one is almost always a phrase, not a fact.
     if (/^[1１]$/.test(number)) continue;
     const start = match.index ?? 0;
     const end = start + number.length;
+    // A year ("2023年11月追加", "re:Invent 2024"): trivia, or part of a title.
+    if (/^(?:19|20)[0-9]{2}$/.test(number.normalize('NFKC'))) continue;
+    // Restated in other units: the other value gives it away.
+    if (restated.some(([from, to]) => start >= (from ?? 0) && end <= (to ?? 0))) continue;
+    // "A、B、Cの3つ": the count of the items listed in the same line.
+    const value = Number(number.normalize('NFKC').replace(/,/g, ''));
+    if (COUNT_UNIT.test(block.text.slice(end)) && value <= 12 && separators >= value - 1) continue;
     // A number inside a key-term span is asked through that span already... unless the span is
     // long; then the number is the sharper question.
     const inside = out.find((s) => s.source !== 'number' && s.start <= start && end <= s.end);
@@ -336,9 +491,13 @@ export function clozeSpans(block: Block): ClozeSpan[] {
       const context = [...(block.text.slice(0, start) + block.text.slice(end)).trim()].length;
       if (context < LIMITS.clozeContext) continue;
     }
-    out.push({ answer: number, start, end, source: 'number' });
+    const span: ClozeSpan = { answer: number, start, end, source: 'number' };
+    const near = block.text.slice(Math.max(0, start - 12), Math.min(block.text.length, end + 12));
+    if (CUE.test(near)) cued.push(span);
+    else out.push(span);
   }
-  return out;
+  // Values with a cue (最大, default, up to) first: they are what exams ask.
+  return [...cued, ...out];
 }
 
 const OPENERS: Record<string, string> = {
@@ -376,6 +535,29 @@ export function blankSpan(text: string, start: number, end: number): string {
 }
 
 /**
+ * The cloze prompt: the line with the span blanked; for a line longer than a
+ * fact, only the sentence that holds the span (undefined when that sentence
+ * leaves too little context).
+ */
+export function clozePrompt(text: string, start: number, end: number): string | undefined {
+  if ([...text].length <= LIMITS.factMax) return blankSpan(text, start, end);
+  const boundary = /[。！？!?]|\.(?=\s)/gu;
+  let from = 0;
+  let to = text.length;
+  for (const match of text.matchAll(boundary)) {
+    const at = match.index ?? 0;
+    if (at < start) from = at + 1;
+    else if (at >= end) {
+      to = at + 1;
+      break;
+    }
+  }
+  const sentence = blankSpan(text.slice(from, to), start - from, end - from).trim();
+  const context = [...sentence.replace(BLANK, '').trim()].length;
+  return context >= 8 ? sentence : undefined;
+}
+
+/**
  * The clue of a which-heading card: the section's own fact lines with the
  * heading's distinctive words masked; lines that say nothing once masked are
  * dropped.
@@ -400,20 +582,147 @@ export function headingClue(located: Located): string[] {
   return lines;
 }
 
-function isFact(block: Block): boolean {
+/**
+ * Why a line of the section is not a fact (undefined: it is one). A fact
+ * reads as a statement (statement.ts), is of a question's length, and is
+ * neither a bullet that heads others without saying anything itself (the
+ * unit asks it) nor a step of a numbered procedure (asked as a whole).
+ */
+function whyNotFact(block: Block, heads: Set<number>, steps: Set<number>): LeftOut | undefined {
+  const reason = whyNotStatement(block);
+  if (reason) return reason;
+  if (isListHeader(block.text)) return 'list-header';
   const length = [...block.text].length;
+  if (length < LIMITS.factMin || length > LIMITS.factMax) return 'length';
+  if (/[：:]$/.test(block.text)) return 'fragment';
+  if (steps.has(block.line)) return 'step';
+  if (heads.has(block.line) && !endsInPredicate(block.text)) return 'head';
+  return undefined;
+}
+
+const factCache = new WeakMap<Section, Block[]>();
+
+/**
+ * The section's fact lines: the lines that state something on their own
+ * (see whyNotFact). which-fact and which-heading cards and their options are
+ * made of these only.
+ */
+export function factLines(section: Section): Block[] {
+  let facts = factCache.get(section);
+  if (facts) return facts;
+  const heads = headLines(section.blocks);
+  const steps = stepLines(section.blocks);
+  const names = new Map<number, string>();
+  for (const unit of outlineUnits(section.blocks)) {
+    const name = unitName(unit.head);
+    if (name) names.set(unit.head.line, name);
+  }
+  facts = section.blocks
+    .filter((block) => whyNotFact(block, heads, steps) === undefined)
+    .map((block) =>
+      withHead(block, block.parent === undefined ? undefined : names.get(block.parent)),
+    );
+  factCache.set(section, facts);
+  return facts;
+}
+
+/** The name a head bullet gives the bullets under it (`S3 Standard-IA`), if it is a subject's name. */
+function unitName(head: Block): string | undefined {
+  const name = head.text
+    .replace(/^(?:【[^】]*】\s*)+/u, '')
+    .replace(/[：:]$/u, '')
+    .trim();
+  return isSubjectName(name) && !isLabel(name) && !isGenericHeading(name) ? name : undefined;
+}
+
+/**
+ * A bullet under a named head says something of that head ("可用性 99.9%" under
+ * S3 Standard-IA): as a fact on its own it would be true of nobody in
+ * particular, so it reads "head: line" unless it names the head already.
+ */
+function withHead(block: Block, head: string | undefined): Block {
+  if (!head || leaks(block.text, head)) return block;
+  const japanese = isJapanese(block.text) || isJapanese(head);
+  const joint = /[：:]/u.test(block.text) ? ' — ' : japanese ? '：' : ': ';
+  const prefix = `${head}${joint}`;
+  return {
+    ...block,
+    text: `${prefix}${block.text}`,
+    spans: block.spans.map((span) => ({
+      ...span,
+      start: span.start + prefix.length,
+      end: span.end + prefix.length,
+    })),
+  };
+}
+
+/** How many lines of the notes became facts, and how many were left out, by reason. */
+export interface LineReport {
+  lines: number;
+  facts: number;
+  leftOut: Partial<Record<LeftOut, number>>;
+}
+
+/** Counts for `check` and `export`: codes and numbers only; the words are the ui's. */
+export function lineReport(deck: Deck): LineReport {
+  const report: LineReport = { lines: 0, facts: 0, leftOut: {} };
+  for (const topic of deck.topics) {
+    walk(topic, (section) => {
+      const heads = headLines(section.blocks);
+      const steps = stepLines(section.blocks);
+      for (const block of section.blocks) {
+        report.lines += 1;
+        const reason = whyNotFact(block, heads, steps);
+        if (reason === undefined) report.facts += 1;
+        else report.leftOut[reason] = (report.leftOut[reason] ?? 0) + 1;
+      }
+    });
+  }
+  return report;
+}
+
+export { LEFT_OUT_REASONS };
+
+/** A line that belongs in a recall answer: not code, a URL, a link or an image. */
+function recallable(block: Block): boolean {
   return (
-    block.kind !== 'code' &&
-    !isReferenceLine(block) &&
-    !isListHeader(block.text) &&
-    length >= LIMITS.factMin &&
-    length <= LIMITS.factMax &&
-    !/[：:]$/.test(block.text)
+    block.kind !== 'code' && !isReferenceLine(block) && !/^(?:https?|ftp):\/\//iu.test(block.text)
   );
 }
 
-export function factLines(section: Section): Block[] {
-  return section.blocks.filter(isFact);
+function fitsRecall(blocks: readonly Block[]): boolean {
+  const chars = blocks.reduce((sum, b) => sum + [...b.text].length, 0);
+  return blocks.length > 0 && blocks.length <= LIMITS.recallLines && chars <= LIMITS.recallChars;
+}
+
+/**
+ * What to recall from a section: the whole body when it is a few lines;
+ * else each head bullet with its bullets, and each numbered procedure, that
+ * is; else nothing (a heap of 20 lines is no question).
+ */
+export function recallUnits(section: Section): { head?: Block; blocks: Block[] }[] {
+  const lines = section.blocks.filter(recallable);
+  if (lines.length === 0) return [];
+  if (fitsRecall(lines)) return [{ blocks: lines }];
+  const out: { head?: Block; blocks: Block[] }[] = [];
+  const steps = stepLines(section.blocks);
+  const runs = procedures(section.blocks);
+  for (const run of runs) {
+    // A procedure is one whole, asked in order: a few more steps than a recall of facts.
+    if (run.length > LIMITS.procedureSteps) continue;
+    const before = section.blocks[section.blocks.indexOf(run[0] as Block) - 1];
+    // Named by the short line that announces it; else, when it is the section's only
+    // procedure, it is what the section is about (the section's own recall card).
+    if (before && !steps.has(before.line) && [...before.text].length <= LIMITS.headingChars)
+      out.push({ head: before, blocks: run });
+    else if (runs.length === 1) out.push({ blocks: run });
+  }
+  for (const unit of topUnits(lines)) {
+    const [head, ...rest] = unit;
+    if (!head || rest.length === 0 || steps.has(head.line)) continue;
+    if (fitsRecall(unit)) out.push({ head, blocks: unit });
+  }
+  return out;
 }
 
 /** Builds every card of the deck, in note order. */
@@ -485,14 +794,20 @@ function sectionCards(located: Located): Card[] {
   };
   const body = section.blocks;
 
-  // recall: every section with a body.
-  if (body.length > 0) {
+  // recall: a section of a few lines, or each outline unit of a bigger one.
+  for (const unit of recallUnits(section)) {
+    const answer = unit.blocks.map((b) => b.text).join('\n');
+    if (!unit.head) {
+      make('recall', section.title, section.path.join(' › '), answer, section.line);
+      continue;
+    }
+    const head = unit.head.text.replace(/[：:]$/u, '');
     make(
       'recall',
-      section.title,
-      section.path.join(' › '),
-      body.map((b) => b.text).join('\n'),
-      section.line,
+      `${section.title}\u001f${unit.head.text}`,
+      `${section.path.join(' › ')} › ${head}`,
+      answer,
+      unit.head.line,
     );
   }
 
@@ -517,6 +832,17 @@ function sectionCards(located: Located): Card[] {
     });
   }
 
+  // term: a head bullet that names something, asked by what its bullets say of it.
+  for (const unit of outlineUnits(body)) {
+    const term = unitTerm(unit);
+    if (!term || termOf(unit.head) || isLabel(term.term) || isGenericHeading(term.term)) continue;
+    const clue = term.clue.map((line) =>
+      leaksWord(line, term.term) ? maskWords(line, [fold(term.term)], { wholeWords: true }) : line,
+    );
+    if (clue.some((line) => leaks(line, term.term))) continue;
+    make('term', `${unit.head.text}\u001f▸`, clue.join('\n'), term.term, unit.head.line);
+  }
+
   for (const block of body) {
     // term: `term：definition` → which term?
     const term = termOf(block);
@@ -535,7 +861,9 @@ function sectionCards(located: Located): Card[] {
       const n = (counts.get(span.answer) ?? 0) + 1;
       counts.set(span.answer, n);
       const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
-      const blanked = blankSpan(block.text, span.start, span.end);
+      // A paragraph-long line (a transcript) is asked through the sentence that holds the blank.
+      const blanked = clozePrompt(block.text, span.start, span.end);
+      if (blanked === undefined) continue;
       // The same words elsewhere in the line would answer the blank, and so would
       // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
       if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;
@@ -544,4 +872,18 @@ function sectionCards(located: Located): Card[] {
     }
   }
   return cards;
+}
+
+/** Every term of a section with what defines it: `term：definition` lines, glossary rows, outline heads. */
+export function sectionTerms(section: Section): string[] {
+  const terms = section.blocks.flatMap((block) => {
+    const term = termOf(block);
+    return term ? [term.term] : [];
+  });
+  for (const unit of outlineUnits(section.blocks)) {
+    const term = unitTerm(unit);
+    if (term && !termOf(unit.head) && !isLabel(term.term) && !isGenericHeading(term.term))
+      terms.push(term.term);
+  }
+  return terms;
 }

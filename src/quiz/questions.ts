@@ -2,7 +2,7 @@
  * Card → Question (DESIGN.md §3). Pure: the deck index, the rng and the mode
  * come in; nothing is read from outside.
  */
-import { clozeSpans, factLines, headingClue, termOf } from '../content/cards.js';
+import { clozeSpans, factLines, headingClue, sectionTerms } from '../content/cards.js';
 import {
   type DeckIndex,
   type Located,
@@ -11,6 +11,7 @@ import {
   sameBranch,
 } from '../content/deck.js';
 import { type Card, type Section, sectionRef } from '../content/model.js';
+import { outlineUnits, unitTerm } from '../content/outline.js';
 import { BLANK, fold, foldTight, headingWords, leaksWord, maskWords } from '../content/text.js';
 import { t } from '../ui/i18n.js';
 import { keyOf, pickDistractors } from './distractors.js';
@@ -122,10 +123,7 @@ function infoOf(section: Section): SectionInfo {
         .filter((span) => span.source !== 'number')
         .map((span) => span.answer),
     ),
-    terms: section.blocks.flatMap((block) => {
-      const term = termOf(block);
-      return term ? [term.term] : [];
-    }),
+    terms: sectionTerms(section),
   };
   for (const text of facts) {
     const masked = maskWords(text, words);
@@ -250,10 +248,13 @@ export function makeQuestion(
     const asked = choice(card, located, choiceStem, card.answer, distractors, rng);
     return asked || mode === 'exam' ? asked : typed(typedStem);
   };
+  // A recall card of one outline unit names its head bullet after the path (cards.ts recallUnits).
+  const recallPath =
+    card.kind === 'recall' && card.prompt.startsWith(`${fullPath} › `) ? card.prompt : path;
   const recall = (): Question | undefined =>
     mode === 'exam'
       ? undefined
-      : { ...base(card, located), format: 'recall', stem: t('q.recall', { path }) };
+      : { ...base(card, located), format: 'recall', stem: t('q.recall', { path: recallPath }) };
 
   switch (card.kind) {
     case 'recall':
@@ -343,15 +344,19 @@ export function makeQuestion(
         );
       }
       if (isNumber) return undefined;
-      // Other key terms of the notes are the distractors: the same shape of answer.
+      // Other key terms of the notes are the distractors: the same shape of answer
+      // (a service name, a phrase), never a word printed in the line, never a name of the answer.
+      const shape = answerShape(card.answer);
       return sameShape(
         (info) => info.clozes,
         poolsOf(index).clozes,
         `${t('q.clozeChoice', { path })}\n${card.prompt}`,
         `${t('q.cloze', { path })}\n${card.prompt}`,
         () => true,
-        // Words printed elsewhere in the line are plainly not what the blank hides.
-        (candidate) => !leaksWord(card.prompt, candidate),
+        (candidate) =>
+          answerShape(candidate) === shape &&
+          !leaksWord(card.prompt, candidate) &&
+          !sameName(candidate, card.answer),
       );
     }
 
@@ -359,15 +364,84 @@ export function makeQuestion(
       // Terms are a topic's own words: a metric name of API Gateway next to the
       // instance suffixes d / n / a of EC2 is plainly wrong. Same topic only.
       const topic = located.section.key[0];
-      return sameShape(
-        (info) => info.terms,
-        poolsOf(index).terms,
+      const tiers = (function* () {
+        // A head bullet's siblings under the same head first: the nearest relatives.
+        yield siblingTerms(card, located.section);
+        yield infoOf(located.section).terms;
+        for (const tier of relatives(located, poolsOf(index).terms))
+          yield tier.flatMap((s) => (s.key[0] === topic ? infoOf(s).terms : []));
+      })();
+      const distractors = pickDistractors(card.answer, tiers, need, rng, [], (candidate) => {
+        return !leaksWord(card.prompt, candidate) && !sameName(candidate, card.answer);
+      });
+      const asked = choice(
+        card,
+        located,
         `${t('q.term', { path })}\n${card.prompt}`,
-        `${t('q.termTyped', { path })}\n${card.prompt}`,
-        (section) => section.key[0] === topic,
+        card.answer,
+        distractors,
+        rng,
       );
+      if (asked || mode === 'exam') return asked;
+      // Typing a term from its description is fair only for a short, distinctive name;
+      // a long phrase can be said many ways and is no question.
+      return isTypeableTerm(card.answer)
+        ? typed(`${t('q.termTyped', { path })}\n${card.prompt}`)
+        : undefined;
     }
   }
+}
+
+/**
+ * The shape of a short answer: its wrong options have the same one. A
+ * number, a name (capitalised words, katakana), an identifier
+ * (`aws:SourceIp`, `CreateExportTask`), an English phrase, a Japanese phrase.
+ */
+export function answerShape(answer: string): 'number' | 'name' | 'kana' | 'code' | 'en' | 'ja' {
+  const text = answer.trim();
+  if (/^[\p{N}.,，]+\s*\S{0,6}$/u.test(text)) return 'number';
+  if (/^[\p{Script=Katakana}ー・\s]+$/u.test(text)) return 'kana';
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(text)) return 'ja';
+  // A single lowercase word ("hours", "filter") is English; `t3.micro`, `nodeName` are code.
+  if (!/\s/.test(text) && (/[:_$./]|[a-z][A-Z]/.test(text) || /^[a-z]+[0-9]/.test(text)))
+    return 'code';
+  const words = text.split(/\s+/u);
+  return words.every(
+    (word) => /^[\p{Lu}\p{N}]/u.test(word) || /^(?:of|and|for|the|to|on|in)$/.test(word),
+  )
+    ? 'name'
+    : 'en';
+}
+
+/** The terms of the head bullets beside a head-bullet term card's own (same head above). */
+function siblingTerms(card: Card, section: Section): string[] {
+  if (!card.source.endsWith('\u001f▸')) return [];
+  const units = outlineUnits(section.blocks);
+  const own = units.find((unit) => unit.head.line === card.line)?.head;
+  if (!own) return [];
+  return units
+    .filter(
+      (unit) =>
+        unit.head !== own && unit.head.parent === own.parent && unit.head.depth === own.depth,
+    )
+    .flatMap((unit) => unitTerm(unit)?.term ?? []);
+}
+
+/** Two names of one thing: one contains the other (`Standard-IA` / `S3 Standard-IA`). */
+function sameName(a: string, b: string): boolean {
+  const fa = foldTight(a);
+  const fb = foldTight(b);
+  return fa.length > 0 && fb.length > 0 && (fa.includes(fb) || fb.includes(fa));
+}
+
+/** A term short and distinctive enough to type from memory: a name, not a phrase. */
+export function isTypeableTerm(term: string): boolean {
+  const chars = [...term.trim()].length;
+  const words = term.trim().split(/\s+/u).length;
+  if (chars < 2 || chars > 20 || words > 3) return false;
+  const shape = answerShape(term);
+  if (shape === 'name' || shape === 'kana' || shape === 'code') return true;
+  return chars <= 12 && /[\p{Script=Katakana}A-Z0-9]/u.test(term);
 }
 
 /**

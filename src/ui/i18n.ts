@@ -44,6 +44,7 @@ const en = {
   'check.warning': 'warning',
   'check.summary': '{files} files, {cards} cards: {errors} errors, {warnings} warnings',
   'check.clean': '{files} files, {cards} cards: no problems found',
+  'check.lines': '{facts} of {lines} lines are facts; left out: {left}',
   'check.notText':
     'not UTF-8 text (the first byte that is not is on line {subject}); expected UTF-8 text: save the file as UTF-8 (no cards are made from it until then)',
   'check.emptyFile': 'file is empty; expected notes: headings with fact lines under them',
@@ -308,6 +309,7 @@ const ja: Record<MessageKey, string> = {
   'check.warning': '警告',
   'check.summary': '{files} ファイル、{cards} 枚: エラー {errors} 件、警告 {warnings} 件',
   'check.clean': '{files} ファイル、{cards} 枚: 問題は見つかりませんでした',
+  'check.lines': '{lines} 行のうち事実 {facts} 行。除外: {left}',
   'check.notText':
     'UTF-8 のテキストではありません（最初のおかしなバイトは {subject} 行目）。ファイルを UTF-8 で保存してください（それまでこのファイルからはカードを作りません）',
   'check.emptyFile': 'ファイルが空です。見出しとその下の本文を書いてください',

@@ -157,3 +157,17 @@ describe('list-children', () => {
     }
   });
 });
+
+describe('the shape of a cloze answer', () => {
+  it('tells numbers, names, katakana, identifiers and phrases apart', async () => {
+    const { answerShape } = await import('../../src/quiz/questions.js');
+    expect(answerShape('5 GB')).toBe('number');
+    expect(answerShape('Auto Scaling')).toBe('name');
+    expect(answerShape('ディメンション')).toBe('kana');
+    expect(answerShape('aws:SourceIp')).toBe('code');
+    expect(answerShape('nodeName')).toBe('code');
+    expect(answerShape('short-term')).toBe('en');
+    expect(answerShape('hours')).toBe('en');
+    expect(answerShape('外部ID')).toBe('ja');
+  });
+});

@@ -220,7 +220,7 @@ describe('questions from small notes', () => {
   it('ask a which-fact card of too few lines as "complete this line", each with its own start', () => {
     const { cards: few, index: small } = buildFrom({
       'a.md':
-        '# Crlf\n## A\nline `one` here and there\nline two goes on for a while\n## B\nterm：definition\n',
+        '# Crlf\n## A\nline `one` goes here and there\nline two goes on for a while\n## B\nterm：definition\n',
     });
     const facts = few.filter((c) => c.kind === 'which-fact' && c.path.join('/') === 'Crlf/A');
     expect(facts).toHaveLength(2);
