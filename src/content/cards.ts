@@ -458,7 +458,7 @@ export function headingTwins(a: string, b: string): boolean {
 const ALIAS = /ともいう|とも言う|とも呼ばれ|別名|略称|\baka\b|also (?:known as|called)|short for/iu;
 
 /** True when a line of `section` calls it `other` too ("X ともいう", "aka X"). */
-function callsAlso(section: Section, other: string): boolean {
+export function callsAlso(section: Section, other: string): boolean {
   return section.blocks.some((b) => ALIAS.test(b.text) && leaksWord(b.text, other));
 }
 
@@ -558,12 +558,15 @@ export function headingClue(located: Located, siblings?: readonly Section[]): st
   const around = siblings ?? located.parent?.children ?? [];
   const words = specificWords(section, around);
   const others = siblingNames(located, around);
+  const theirs = others.flatMap((o) => factLines(o).map((b) => b.text));
   const lines: string[] = [];
   for (const block of factLines(section)) {
     if (block.kind === 'row') continue;
     const masked = maskHeading(block.text, words);
     if (!saysEnough(masked) || leaks(masked, section.title)) continue;
     if (others.some((o) => leaksWord(block.text, o.title))) continue;
+    // A line a sibling says too is no clue to this heading (pattern 7).
+    if (theirs.some((line) => sameFact(line, block.text))) continue;
     if (namesChild(section, block.text)) continue;
     lines.push(masked);
     if (lines.length >= LIMITS.clueLines) break;

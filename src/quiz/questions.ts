@@ -3,6 +3,7 @@
  * come in; nothing is read from outside.
  */
 import {
+  callsAlso,
   clozeSpans,
   commonHead,
   enumerationItems,
@@ -336,7 +337,11 @@ function whichHeading(
   const where = new Map<string, Section[]>();
   const isTopic = (s: Section) => s.key.length === 1 && located.parent !== undefined;
   // Only headings that name a subject, never a twin of the answer or of each other.
-  const fits = (s: Section) => isNameHeading(s) && !headingTwins(s.title, card.answer);
+  const fits = (s: Section) =>
+    isNameHeading(s) &&
+    !headingTwins(s.title, card.answer) &&
+    !callsAlso(located.section, s.title) &&
+    !callsAlso(s, card.answer);
   const tiers = (function* () {
     const topics: Section[] = [];
     for (const tier of relatives) {
