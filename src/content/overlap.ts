@@ -79,13 +79,39 @@ export function wordOverlap(a: string, b: string): number {
   return shared < 2 ? 0 : shared / small.size;
 }
 
-/** Above this share of shared content words, two lines may say the same thing. */
-export const SAME_WORDS = 0.6;
+/**
+ * At this share of shared content words, two lines may say the same thing.
+ * Only containment: "Stores data in a single Availability Zone" and "… in at
+ * least three Availability Zones" share 4 of 5 words and say the opposite.
+ */
+export const SAME_WORDS = 1;
 
 /**
  * True when two lines may state the same thing: close in characters
  * (see questions.ts SAME_FACT_SIMILARITY) or sharing most content words.
  */
 export function sameFact(a: string, b: string, chars = 0.5): boolean {
+  if (contrasts(a, b)) return false;
   return similarity(a, b) >= chars || wordOverlap(a, b) >= SAME_WORDS;
+}
+
+/** Counts and quantities: two lines that differ in one of them say different things. */
+const QUANTITY =
+  /^(?:[0-9０-９][0-9０-９.,]*|single|one|two|three|four|five|six|multiple|many|several|no|none|all|every|least|most|only|never|always|単一|複数|一つ|二つ|三つ|全て|すべて|なし|不可|可能|最大|最小)$/u;
+
+function quantities(text: string): Set<string> {
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[a-z]+|[0-9][0-9.,]*|単一|複数|一つ|二つ|三つ|全て|すべて|なし|不可|可能|最大|最小/gu);
+  return new Set((words ?? []).filter((w) => QUANTITY.test(w)));
+}
+
+/** "a single Availability Zone" / "at least three Availability Zones": alike in words, opposite in fact. */
+function contrasts(a: string, b: string): boolean {
+  const qa = quantities(a);
+  const qb = quantities(b);
+  for (const q of qa) if (!qb.has(q)) return true;
+  for (const q of qb) if (!qa.has(q)) return true;
+  return false;
 }
