@@ -18,6 +18,7 @@ import {
   topUnits,
   unitTerm,
 } from './outline.js';
+import { contentWords, sameFact } from './overlap.js';
 import {
   endsInPredicate,
   isGenericHeading,
@@ -26,7 +27,17 @@ import {
   type LeftOut,
   whyNotStatement,
 } from './statement.js';
-import { BLANK, fold, headingWords, isReference, leaks, leaksWord, maskWords } from './text.js';
+import {
+  BLANK,
+  fold,
+  foldTight,
+  headingWords,
+  isReference,
+  leaks,
+  leaksWord,
+  maskWords,
+  singularOf,
+} from './text.js';
 
 /** Limits that keep questions readable. */
 const LIMITS = {
@@ -34,6 +45,8 @@ const LIMITS = {
   clueLines: 4,
   /** Headings longer than this are sentences, not names: no which-heading card. */
   headingChars: 40,
+  /** which-fact: at most this many "which fits this description?" cards per section. */
+  describePerSection: 5,
   /** which-fact: a fact line's length in characters. */
   factMin: 6,
   factMax: 160,
@@ -534,6 +547,165 @@ export function blankSpan(text: string, start: number, end: number): string {
   return `${text.slice(0, start)}${BLANK}${text.slice(end)}`;
 }
 
+/** Heading words never hidden: any sibling could carry them. */
+const UNMASKED = new Set(['aws', 'amazon', 'service', 'services', 'サービス', 'google', 'azure']);
+
+/**
+ * A heading that names a subject (a service, a feature, a class): not a
+ * chapter or generic heading, not a question, a lead-in, a comparison or a
+ * sentence. Only such headings are answers or options of which-heading,
+ * which-fact and list-children (issue 13, pattern 2).
+ */
+export function isNameHeading(section: Pick<Section, 'title' | 'depth'>): boolean {
+  if (section.depth === 0) return false;
+  let named = nameHeadings.get(section.title);
+  if (named === undefined) {
+    named = isNameTitle(section.title.trim());
+    if (nameHeadings.size > 50_000) nameHeadings.clear();
+    nameHeadings.set(section.title, named);
+  }
+  return named;
+}
+const nameHeadings = new Map<string, boolean>();
+
+function isNameTitle(title: string): boolean {
+  if (!title) return false;
+  if ([...title].length > LIMITS.headingChars || isGenericHeading(title)) return false;
+  if (/[?？:：。．]$/u.test(title)) return false;
+  if (/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い/iu.test(title)) return false;
+  if (/^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu.test(title))
+    return false;
+  return title.split(/\s+/u).length <= 6;
+}
+
+/** A heading without its brackets, plural s and leading AWS/Amazon, folded: the name it gives. */
+function nameKey(title: string): string {
+  let key = nameKeys.get(title);
+  if (key === undefined) {
+    key = computeNameKey(title);
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(title, key);
+  }
+  return key;
+}
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(title: string): string {
+  return foldTight(
+    title
+      .replace(/[(（][^()（）]*[)）]/gu, ' ')
+      .replace(/^\s*(?:aws|amazon)\s+/iu, '')
+      .replace(/\b([A-Za-z]{3,})s\b/gu, '$1'),
+  );
+}
+
+/**
+ * Two headings that name the same thing: the same once folded ("Dedicated
+ * Host" / "Dedicated Hosts", "Elastic IP" / "Elastic IP (EIP)"), or one is
+ * the other's bracketed alias ("EIP" / "Elastic IP (EIP)").
+ */
+export function headingTwins(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  if (!ka || !kb || ka === kb) return true;
+  const na = [ka, ...namesOf(a).map(nameKey)];
+  const nb = [kb, ...namesOf(b).map(nameKey)];
+  return na.some((name) => name.length >= 2 && nb.includes(name));
+}
+
+const ALIAS = /ともいう|とも言う|とも呼ばれ|別名|略称|\baka\b|also (?:known as|called)|short for/iu;
+
+/** True when a line of `section` calls it `other` too ("X ともいう", "aka X"). */
+export function callsAlso(section: Section, other: string): boolean {
+  return section.blocks.some((b) => ALIAS.test(b.text) && leaksWord(b.text, other));
+}
+
+/**
+ * The headings a learner can tell `located` apart from: its siblings that
+ * name a subject, never a twin or an alias of it or of each other; nearest
+ * in note order first.
+ */
+export function siblingNames(located: Located, siblings: readonly Section[]): Section[] {
+  const { section } = located;
+  const cached = namesCache.get(section);
+  if (cached) return cached;
+  const out: Section[] = [];
+  for (const other of nearSiblings(section, siblings)) {
+    if (other === section || !isNameHeading(other)) continue;
+    // The same kind of heading: a group of headings is no option for a leaf, nor the reverse.
+    if (other.children.length > 0 !== section.children.length > 0) continue;
+    if (headingTwins(other.title, section.title)) continue;
+    if (callsAlso(section, other.title) || callsAlso(other, section.title)) continue;
+    if (out.some((taken) => headingTwins(taken.title, other.title))) continue;
+    out.push(other);
+  }
+  namesCache.set(section, out);
+  return out;
+}
+const namesCache = new WeakMap<Section, Section[]>();
+/** Siblings looked at on each side of a section (see nearSiblings()). */
+const SIBLING_WINDOW = 6;
+
+/** The nearest siblings in note order only: a deck of a thousand topics costs the same per section. */
+function nearSiblings(section: Section, siblings: readonly Section[]): readonly Section[] {
+  if (siblings.length <= 2 * SIBLING_WINDOW + 1) return siblings;
+  const at = Math.max(0, siblings.indexOf(section));
+  return siblings.slice(Math.max(0, at - SIBLING_WINDOW), at + SIBLING_WINDOW + 1);
+}
+
+/**
+ * The words of a heading that are its own: the title and its parts, but not
+ * AWS, particles, or a word that a sibling or an ancestor heading carries too
+ * ("Instances" of "Spot Instances" next to "Reserved Instances").
+ */
+export function specificWords(section: Section, siblings: readonly Section[] = []): string[] {
+  let words = wordsOf.get(section);
+  if (!words) {
+    words = computeSpecificWords(section, siblings);
+    wordsOf.set(section, words);
+  }
+  return words;
+}
+const wordsOf = new WeakMap<Section, string[]>();
+
+function computeSpecificWords(section: Section, siblings: readonly Section[]): string[] {
+  const title = fold(section.title);
+  const shared = new Set(
+    [
+      ...section.path.slice(0, -1),
+      ...siblings.filter((s) => s !== section).map((s) => s.title),
+    ].flatMap((t) => headingWords(t)),
+  );
+  return headingWords(section.title).filter(
+    (word) => word === title || (!shared.has(word) && !UNMASKED.has(word)),
+  );
+}
+
+/** Masks whole heading words; blanks next to each other become one, so their count tells nothing. */
+export function maskHeading(text: string, words: string[]): string {
+  const masked = maskWords(text, words, { wholeWords: true });
+  if (masked === text) return text;
+  return masked.replace(new RegExp(`${BLANK}(?:[\\s・·\\-–]*${BLANK})+`, 'gu'), BLANK);
+}
+
+/**
+ * A masked line still says something: in English four words, three of them
+ * content words ("Directly attached policies." is a caption, not a
+ * description); in Japanese eight visible characters and two content words.
+ */
+function saysEnough(masked: string): boolean {
+  const visible = masked.replaceAll(BLANK, '').replace(/[\s\p{P}\p{S}]/gu, '');
+  const latin = (visible.match(/[A-Za-z]/gu) ?? []).length * 2 > [...visible].length;
+  const words = contentWords(masked).size;
+  if (latin) return words >= 3 && masked.replaceAll(BLANK, ' ').trim().split(/\s+/u).length >= 4;
+  return words >= 2 && [...visible].length >= 8;
+}
+
+/** A line of a heading with sub-headings that names one of them is about that one. */
+function namesChild(section: Section, text: string): boolean {
+  return section.children.some((child) => leaksWord(text, child.title));
+}
+
 /**
  * The cloze prompt: the line with the span blanked; for a line longer than a
  * fact, only the sentence that holds the span (undefined when that sentence
@@ -559,27 +731,105 @@ export function clozePrompt(text: string, start: number, end: number): string | 
 
 /**
  * The clue of a which-heading card: the section's own fact lines with the
- * heading's distinctive words masked; lines that say nothing once masked are
- * dropped.
+ * heading's own words masked; lines that say nothing once masked, that name
+ * a sibling, or that a sibling says too are dropped.
  */
-export function headingClue(located: Located): string[] {
+export function headingClue(located: Located, siblings?: readonly Section[]): string[] {
   const { section } = located;
-  const ancestors = section.path.slice(0, -1);
-  const ancestorWords = new Set(ancestors.flatMap((title) => headingWords(title)));
-  const words = headingWords(section.title).filter(
-    (word) => !ancestorWords.has(word) || word === fold(section.title),
-  );
+  const around = siblings ?? located.parent?.children ?? [];
+  const words = specificWords(section, around);
+  const others = siblingNames(located, around);
+  const theirs = others.flatMap((o) => factLines(o).map((b) => b.text));
   const lines: string[] = [];
-  for (const block of factBlocks(section)) {
+  for (const block of factLines(section)) {
     if (block.kind === 'row') continue;
-    const masked = maskWords(block.text, words);
-    const visible = masked.replaceAll(BLANK, '').replace(/[\s\p{P}\p{S}]/gu, '');
-    if ([...visible].length < 2) continue;
-    if (leaks(masked, section.title)) continue;
+    const masked = maskHeading(block.text, words);
+    if (!saysEnough(masked) || leaks(masked, section.title)) continue;
+    if (others.some((o) => leaksWord(block.text, o.title))) continue;
+    // A line a sibling says too is no clue to this heading (pattern 7).
+    if (theirs.some((line) => sameFact(line, block.text))) continue;
+    if (namesChild(section, block.text)) continue;
     lines.push(masked);
     if (lines.length >= LIMITS.clueLines) break;
   }
   return lines;
+}
+
+/**
+ * which-fact, "which service / feature fits this description?": the lines of
+ * a section that describe it and none of its siblings — the line names no
+ * sibling, says enough once the heading's words are hidden, and no line of a
+ * sibling says the same (pattern 7: "single-tenant hardware" is true of
+ * Dedicated Hosts and Dedicated Instances alike, so it is not asked).
+ */
+export function describingLines(
+  located: Located,
+  siblings: readonly Section[],
+): { block: Block; masked: string }[] {
+  const { section } = located;
+  const others = siblingNames(located, siblings);
+  if (!isNameHeading(section) || others.length < 2) return [];
+  const words = specificWords(section, siblings);
+  const theirs = others.flatMap((o) => factLines(o).map((b) => b.text));
+  const out: { block: Block; masked: string }[] = [];
+  for (const block of factLines(section)) {
+    if (block.kind === 'row') continue;
+    const masked = maskHeading(block.text, words);
+    if (!saysEnough(masked) || leaks(masked, section.title)) continue;
+    if (others.some((o) => leaksWord(block.text, o.title))) continue;
+    if (namesChild(section, block.text)) continue;
+    if (theirs.some((line) => sameFact(line, block.text))) continue;
+    out.push({ block, masked });
+    if (out.length >= LIMITS.describePerSection) break;
+  }
+  return out;
+}
+
+/**
+ * A closed enumeration: a heading that lists kinds of something ("API の種類",
+ * "Storage classes", "Types of …", "… Strategies"), or whose children are
+ * parallel names ("File Gateway", "Volume Gateway", "Tape Gateway"). Its
+ * items are the children that name a subject; other children (a
+ * "Comparison", a "Summary") are no members and no outsiders.
+ */
+const ENUMERATION =
+  /(?:種類|タイプ|分類|クラス|モード|戦略|方式|ファミリー|オプション|パターン|一覧)$|^(?:types?|kinds?|classes|categories|families|modes|strategies|tiers|options|models|levels) of\b|\b(?:types|kinds|classes|categories|families|modes|strategies|tiers|options|models|levels|flavou?rs|varieties)$/iu;
+
+export function enumerationItems(section: Section): string[] {
+  let items = itemsCache.get(section);
+  if (!items) {
+    items = computeItems(section);
+    itemsCache.set(section, items);
+  }
+  return items;
+}
+const itemsCache = new WeakMap<Section, string[]>();
+
+function computeItems(section: Section): string[] {
+  if (section.children.length < 2 || isGenericHeading(section.title)) return [];
+  const names: string[] = [];
+  for (const child of section.children) {
+    if (!isNameHeading(child)) continue;
+    if (names.some((n) => headingTwins(n, child.title))) return [];
+    names.push(child.title);
+  }
+  if (names.length < 3 || names.length * 3 < section.children.length * 2) return [];
+  const title = section.title.trim().replace(/[:：]$/u, '');
+  if (ENUMERATION.test(title)) return names;
+  return commonHead(names) ? names : [];
+}
+
+/** The last word every item shares ("Gateway"), or a shared katakana/kanji ending (〜ゲートウェイ). */
+export function commonHead(items: readonly string[]): string | undefined {
+  const lasts = items.map((item) => {
+    const latin = /([A-Za-z][A-Za-z0-9-]*)\s*$/u.exec(item);
+    if (latin?.[1] && /\s/u.test(item.trim()))
+      return (singularOf(latin[1]) ?? latin[1]).toLowerCase();
+    const cjk = /([\p{Script=Han}\p{Script=Katakana}ー]{2,})$/u.exec(item);
+    return cjk?.[1] && cjk[1] !== item.trim() ? cjk[1] : '';
+  });
+  const first = lasts[0];
+  return first && lasts.every((l) => l === first) ? first : undefined;
 }
 
 /**
@@ -752,7 +1002,7 @@ export function buildCards(deck: Deck, index: DeckIndex = indexDeck(deck)): Card
   };
   for (const located of index.all) {
     flush(located.section);
-    for (const card of sectionCards(located)) {
+    for (const card of sectionCards(located, siblingsOf(index, located))) {
       if (card.kind === 'list-children') pending.push({ section: located.section, card });
       else add(card);
     }
@@ -766,7 +1016,12 @@ function sameBranchKey(outer: Section, inner: Section): boolean {
   return outer.key.every((segment, i) => inner.key[i] === segment);
 }
 
-function sectionCards(located: Located): Card[] {
+/** The sections next to `located`: its parent's children, or the deck's topics for a topic. */
+export function siblingsOf(index: DeckIndex, located: Located): readonly Section[] {
+  return located.parent?.children ?? index.deck.topics;
+}
+
+function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const { section, topic } = located;
   const cards: Card[] = [];
   const make = (
@@ -811,22 +1066,26 @@ function sectionCards(located: Located): Card[] {
     );
   }
 
-  // which-heading: the body describes the heading without naming it.
-  if (section.depth > 0 && [...section.title].length <= LIMITS.headingChars) {
-    const clue = headingClue(located);
+  // which-heading: the body describes the heading without naming it; only for a
+  // heading that names a subject (never a chapter or generic heading).
+  if (isNameHeading(section)) {
+    const clue = headingClue(located, siblings);
     if (clue.length > 0) {
       make('which-heading', section.title, clue.join('\n'), section.title, section.line);
     }
   }
 
-  // which-fact: one card per fact line.
-  for (const block of factLines(section)) {
-    make('which-fact', block.text, section.path.join(' › '), block.text, block.line);
+  // which-fact: "which of these fits this description?" — one card per line that
+  // describes this section and none of its siblings; the answer is the heading.
+  // A line that cannot be asked so is not asked (no "which statement is true"
+  // among lines of neighbours that may be true of it too).
+  for (const { block, masked } of describingLines(located, siblings)) {
+    make('which-fact', block.text, masked, section.title, block.line);
   }
 
-  // list-children: two or more child headings.
-  if (section.children.length >= 2) {
-    const items = section.children.map((child) => child.title);
+  // list-children: only a closed enumeration (types, classes, modes …).
+  const items = enumerationItems(section);
+  if (items.length > 0) {
     make('list-children', section.title, section.path.join(' › '), items.join('、'), section.line, {
       items,
     });

@@ -3,7 +3,7 @@
  * first), and every wrong answer with its explanation.
  */
 import type { ExamResult, ExamState } from '../quiz/exam.js';
-import { explanationLines } from './explanation.js';
+import { explanationLines, originText } from './explanation.js';
 import type { Formatter } from './format.js';
 import { t } from './i18n.js';
 import { clock, displayWidth, table, wrap } from './layout.js';
@@ -83,6 +83,9 @@ export function renderResults(
       });
       for (const line of wrap(t('exam.results.yours', { answer: given }), width - indent.length)) {
         lines.push(indent + format.style('bad', line));
+      }
+      for (const line of wrap(originText(question, given) ?? '', width - indent.length)) {
+        if (line) lines.push(indent + line);
       }
       for (const line of wrap(
         t('exam.results.correct', {
