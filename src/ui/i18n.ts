@@ -104,6 +104,19 @@ const en = {
     'cannot save progress in {dir}: {reason}. Make that folder writable, or set AWSQUIZ_DATA_DIR to a folder that is.',
   'store.locked':
     'progress file is locked by another awsquiz ({lock}). If none is running, delete that file and try again.',
+  'store.notFile':
+    'progress file {path} is not a regular file (a folder, a pipe or a device?). Move it away, or set AWSQUIZ_DATA_DIR to another folder.',
+  'store.saveFailed':
+    'could not save: {reason}; your earlier progress is intact in {path}. Free some space and start again.',
+  'store.reason.full': 'disk full',
+  'store.reason.quota': 'disk quota exceeded',
+  'store.reason.tooBig': 'file size limit reached (ulimit -f)',
+  'store.reason.readOnly': 'the file system is read-only',
+  'store.reason.denied': 'permission denied',
+  'store.salvaged':
+    'progress file {path} was cut short (damaged); awsquiz kept what was readable before the cut: {cards} card states and {answers} answers. The damaged file was moved to {aside}.',
+  'store.fromBackup':
+    'progress file {path} could not be read (damaged); awsquiz went back to the previous save ({cards} card states, {answers} answers). The damaged file was moved to {aside}.',
   // prompts
   'prompt.keys.move': '↑↓ move',
   'prompt.keys.moveNumbers': '↑↓ or 1–{last} move',
@@ -363,6 +376,19 @@ const ja: Record<MessageKey, string> = {
     '進捗を {dir} に保存できません: {reason}。そのフォルダーを書き込み可能にするか、AWSQUIZ_DATA_DIR に書き込めるフォルダーを指定してください。',
   'store.locked':
     '進捗ファイルが別の awsquiz にロックされています（{lock}）。実行中のものがなければ、そのファイルを削除してやり直してください。',
+  'store.notFile':
+    '進捗ファイル {path} が通常のファイルではありません（フォルダー・パイプ・デバイス?）。別の場所へ移すか、AWSQUIZ_DATA_DIR に別のフォルダーを指定してください。',
+  'store.saveFailed':
+    '保存できませんでした: {reason}。それまでの進捗は {path} に無事に残っています。空き容量を作ってからやり直してください。',
+  'store.reason.full': 'ディスクがいっぱいです',
+  'store.reason.quota': 'ディスク容量の割り当てを超えました',
+  'store.reason.tooBig': 'ファイルサイズの上限に達しました（ulimit -f）',
+  'store.reason.readOnly': 'ファイルシステムが読み取り専用です',
+  'store.reason.denied': '書き込みが許可されていません',
+  'store.salvaged':
+    '進捗ファイル {path} が途中で切れていました（破損）。切れる前の部分を読み取り、カードの状態 {cards} 件と回答 {answers} 件を残しました。破損したファイルは {aside} に移しました。',
+  'store.fromBackup':
+    '進捗ファイル {path} が壊れていて読めません。前回の保存（カードの状態 {cards} 件、回答 {answers} 件）に戻しました。破損したファイルは {aside} に移しました。',
   'prompt.keys.move': '↑↓ 移動',
   'prompt.keys.moveNumbers': '↑↓・1–{last} 移動',
   'prompt.keys.answer': 'Enter 回答',
