@@ -53,6 +53,12 @@ const en = {
     'section "{subject}" is also in {other}; expected each heading path once across files (cards are told apart by occurrence)',
   'check.skipped':
     'warning: skipped {list}: not readable as UTF-8 text, so no cards come from it; save notes as UTF-8 (awsquiz check shows where)',
+  'check.outsideLink':
+    'link leads out of the notes folder (to {subject}); not followed. Copy those notes in, or point --content at a folder that holds them',
+  'check.tooManyFiles':
+    'more than {subject} note files: the rest were not read. Point --content at a smaller folder',
+  'check.tooLarge':
+    'note longer than {subject} MB: read up to here, the rest left out. Split it into several files',
   'error.emptyContent':
     '--content is empty. Point it at a folder of .md files, or leave it out to use the shipped notes.',
   // topics / export
@@ -330,6 +336,12 @@ const ja: Record<MessageKey, string> = {
     '見出し「{subject}」は {other} にもあります。ファイルをまたいでも同じ見出しの並びは1回にしてください（カードは出現順で区別します）',
   'check.skipped':
     '警告: {list} は UTF-8 のテキストとして読めないため飛ばしました（カードを作りません）。UTF-8 で保存してください（場所は awsquiz check で分かります）',
+  'check.outsideLink':
+    'リンクがノートのフォルダーの外（{subject}）を指しているため、たどりません。そのノートをフォルダー内にコピーするか、--content でそれを含むフォルダーを指定してください',
+  'check.tooManyFiles':
+    'ノートのファイルが {subject} 個を超えています。残りは読んでいません。--content でもっと小さいフォルダーを指定してください',
+  'check.tooLarge':
+    'ノートが {subject} MB を超えています。ここまで読み、残りは読んでいません。いくつかのファイルに分けてください',
   'error.emptyContent':
     '--content が空です。.md ファイルのフォルダーを指定するか、同梱のノートを使うなら --content を付けないでください。',
   'topics.header.name': 'トピック',
