@@ -6,6 +6,7 @@ import type { Command, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { sanitize } from './content/sanitize.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
+import { guardTerminal } from './signals.js';
 import { langFromArgv, type MessageKey, setLang, t } from './ui/i18n.js';
 import { version } from './version.js';
 
@@ -240,6 +241,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   setLang(langFromArgv(args, process.env));
+  guardTerminal();
   // `awsquiz export | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);

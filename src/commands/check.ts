@@ -4,7 +4,7 @@
  */
 import { factBlocks, type LineReport, lineReport } from '../content/cards.js';
 import type { DeckIndex } from '../content/deck.js';
-import { type Library, openLibrary } from '../content/library.js';
+import { LIMIT_MESSAGE, type Library, openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
 import type { Diagnostic } from '../content/model.js';
 import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
@@ -24,6 +24,7 @@ const MESSAGE = {
   'empty-file': 'check.emptyFile',
   'no-cards': 'check.noCards',
   'duplicate-section': 'check.sameSection',
+  ...LIMIT_MESSAGE,
 } as const;
 
 /**
@@ -92,6 +93,7 @@ export async function check(library: Library): Promise<CheckResult> {
   const { deck, index } = await library.structure();
   const diagnostics = [
     ...deck.diagnostics,
+    ...library.notices,
     ...fileDiagnostics(library),
     ...lineDiagnostics(library, index),
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));

@@ -22,6 +22,7 @@ import {
   summarize,
 } from '../quiz/session.js';
 import type { Question } from '../quiz/types.js';
+import { onInterrupt } from '../signals.js';
 import { type ProgressStore, scheduleStatus } from '../store/progress.js';
 import { explanationLines, originText, pathLines } from '../ui/explanation.js';
 import { type Formatter, terminalWidth } from '../ui/format.js';
@@ -169,6 +170,10 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
   // Runs once the first question is on screen and the process waits for a key.
   const warming = setTimeout(() => store.warm(), 0);
   warming.unref();
+  // Ctrl+C between two questions is a signal, not a key: the same summary, then exit 130.
+  const release = onInterrupt(() => {
+    if (state.answered > 0) write(context, ['', ...summaryLines(state, options, format)]);
+  });
   try {
     for (let now = current(state); now; now = current(state)) {
       const question = makeQuestion(now.card, index, rng, 'study');
@@ -206,6 +211,7 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
     throw error;
   } finally {
     clearTimeout(warming);
+    release();
   }
   write(context, summaryLines(state, options, format));
   return { state, interrupted: false };

@@ -22,7 +22,15 @@ import {
   writeCache,
 } from './cache.js';
 import { buildDeck, type DeckIndex, indexDeck } from './deck.js';
-import { listNotes, type NoteFile, readNote } from './load.js';
+import { LIMITS, listNotes, type NoteFile, readNote } from './load.js';
+
+/** Messages of what the limits left out (check shows them with the rest). */
+export const LIMIT_MESSAGE = {
+  'outside-link': 'check.outsideLink',
+  'too-many-files': 'check.tooManyFiles',
+  'too-large': 'check.tooLarge',
+} as const;
+
 import type { Card, Deck, Diagnostic, ParsedFile, Section } from './model.js';
 
 export interface TopicRef {
@@ -56,6 +64,8 @@ export interface Library {
   cards: Card[];
   /** The section tree and its index, for questions, checks and exports. */
   structure(): Promise<Structure>;
+  /** What the limits left out or cut (links out of the folder, too many files, too long a note). */
+  notices: Diagnostic[];
 }
 
 interface Read {
@@ -145,8 +155,18 @@ export async function openLibrary(
   env: NodeJS.ProcessEnv,
   options: OpenOptions = {},
 ): Promise<Library> {
-  const reads: Read[] = listNotes(dir).map((note) => {
+  const notices: Diagnostic[] = [];
+  const reads: Read[] = listNotes(dir, notices).map((note) => {
     const read = readNote(note);
+    if (read.ok && read.cutAtLine !== undefined) {
+      notices.push({
+        file: note.file,
+        line: read.cutAtLine,
+        severity: 'warning',
+        code: 'too-large',
+        subject: String(LIMITS.noteBytes / (1024 * 1024)),
+      });
+    }
     return read.ok
       ? { note, text: read.text, code: 'read-error', reason: undefined, hash: hashText(read.text) }
       : {
@@ -160,6 +180,11 @@ export async function openLibrary(
   const skipped = reads.filter((read) => read.text === undefined).map((read) => read.note.file);
   if (skipped.length > 0) {
     (options.onWarning ?? warnOnStderr)(t('check.skipped', { list: nameList(skipped) }));
+  }
+  for (const notice of notices) {
+    (options.onWarning ?? warnOnStderr)(
+      `${notice.file}:${notice.line}: ${t(LIMIT_MESSAGE[notice.code as keyof typeof LIMIT_MESSAGE], { subject: notice.subject })}`,
+    );
   }
   const notes: NoteInfo[] = reads.map((read) => ({
     file: read.note.file,
@@ -185,7 +210,15 @@ export async function openLibrary(
   if (cached?.key === key && Array.isArray(cached.topics) && Array.isArray(cached.cards?.cards)) {
     try {
       const cards = decodeCards(cached.cards);
-      return { dir, files: reads.length, notes, topics: cached.topics, cards, structure: load };
+      return {
+        dir,
+        files: reads.length,
+        notes,
+        topics: cached.topics,
+        cards,
+        structure: load,
+        notices,
+      };
     } catch {
       // A damaged cache: build the cards again below.
     }
@@ -201,7 +234,7 @@ export async function openLibrary(
     topics,
     cards: encodeCards(cards),
   });
-  return { dir, files: reads.length, notes, topics, cards, structure: load };
+  return { dir, files: reads.length, notes, topics, cards, structure: load, notices };
 }
 
 /**

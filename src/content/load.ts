@@ -1,11 +1,12 @@
 /**
  * Finds and reads the note files: the only module that reads notes from disk.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { t } from '../ui/i18n.js';
 import { packageRoot } from '../version.js';
+import type { Diagnostic } from './model.js';
 import { sanitize } from './sanitize.js';
 
 export interface NoteFile {
@@ -35,6 +36,23 @@ export function contentDir(option: string | undefined, env: NodeJS.ProcessEnv): 
 
 const NOTE = /\.(md|markdown)$/i;
 
+/**
+ * Limits that keep every run bounded whatever the notes folder holds (README,
+ * "Limits"): past them files are left out or cut, and told, never silently.
+ */
+export const LIMITS = {
+  /** Note files read; the rest (in walk order) are left out. */
+  files: 5_000,
+  /** Folder entries looked at while searching, notes or not. */
+  entries: 100_000,
+  /** Bytes of one note; the rest of it, from the first whole line past this, is not read. */
+  noteBytes: 2 * 1024 * 1024,
+} as const;
+
+function isInside(root: string, real: string): boolean {
+  return real === root || real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+
 /** The .md files under root, searched recursively, sorted by relative path. */
 function isFolder(path: string): boolean {
   try {
@@ -44,7 +62,13 @@ function isFolder(path: string): boolean {
   }
 }
 
-export function listNotes(root: string): NoteFile[] {
+/**
+ * The note files under root, sorted by relative path. Links are followed
+ * only to places inside the notes folder (a link to / or to $HOME is not a
+ * way out of it); at most LIMITS.files files and LIMITS.entries folder
+ * entries. What is left out is told in `notices` (file and line 1).
+ */
+export function listNotes(root: string, notices: Diagnostic[] = []): NoteFile[] {
   let rootStat: ReturnType<typeof statSync>;
   try {
     rootStat = statSync(root);
@@ -64,13 +88,23 @@ export function listNotes(root: string): NoteFile[] {
     ];
   }
   const found: NoteFile[] = [];
+  const realRoot = realpathSync(root);
+  const shown = (path: string) => displayName(relative(root, path).split(sep).join('/')) || '.';
+  const notice = (path: string, code: Diagnostic['code'], subject: string) =>
+    notices.push({ file: shown(path), line: 1, severity: 'warning', code, subject });
   // Folders by their real path: a linked folder is read once, and a link to a
   // folder above (ln -s . loop) never loops.
   const visited = new Set<string>();
+  let entriesSeen = 0;
+  let full = false;
   const visit = (dir: string) => {
     let entries: import('node:fs').Dirent[];
     try {
       const real = realpathSync(dir);
+      if (!isInside(realRoot, real)) {
+        notice(dir, 'outside-link', real);
+        return;
+      }
       if (visited.has(real)) return;
       visited.add(real);
       entries = readdirSync(dir, { withFileTypes: true });
@@ -78,6 +112,13 @@ export function listNotes(root: string): NoteFile[] {
       return;
     }
     for (const entry of entries) {
+      if (full) return;
+      entriesSeen += 1;
+      if (found.length >= LIMITS.files || entriesSeen > LIMITS.entries) {
+        full = true;
+        notice(root, 'too-many-files', String(LIMITS.files));
+        return;
+      }
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path))) visit(path);
@@ -85,8 +126,7 @@ export function listNotes(root: string): NoteFile[] {
         try {
           const stat = statSync(path);
           if (!stat.isFile()) continue;
-          const file = displayName(relative(root, path).split(sep).join('/'));
-          found.push({ path, file, size: stat.size, mtimeMs: stat.mtimeMs });
+          found.push({ path, file: shown(path), size: stat.size, mtimeMs: stat.mtimeMs });
         } catch {
           // Vanished or unreadable: readNote reports it.
         }
@@ -104,7 +144,12 @@ function displayName(file: string): string {
 }
 
 export type ReadResult =
-  | { ok: true; text: string }
+  | {
+      ok: true;
+      text: string;
+      /** The note was longer than LIMITS.noteBytes: the first line not read. */
+      cutAtLine?: number;
+    }
   | {
       ok: false;
       /** 'read-error': the file system refused (the reason is its error code); 'not-text': not UTF-8 text. */
@@ -112,15 +157,53 @@ export type ReadResult =
       reason: string;
     };
 
-export function readNote(note: NoteFile): ReadResult {
+/** Reads at most `limit + 1` bytes: enough to know the file is longer than the limit. */
+function readHead(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(limit + 1);
+    let length = 0;
+    for (;;) {
+      const got = readSync(fd, buffer, length, buffer.length - length, null);
+      if (got === 0) break;
+      length += got;
+      if (length === buffer.length) break;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where to cut `bytes` to at most `limit`: after the last newline (of the file's encoding). */
+function cutPoint(bytes: Uint8Array, limit: number): number {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (le || be) {
+    for (let i = limit - 2 - (limit % 2); i >= 2; i -= 2) {
+      if (le ? bytes[i] === 0x0a && bytes[i + 1] === 0 : bytes[i] === 0 && bytes[i + 1] === 0x0a) {
+        return i + 2;
+      }
+    }
+    return limit - (limit % 2);
+  }
+  const newline = bytes.lastIndexOf(0x0a, limit - 1);
+  return newline >= 0 ? newline + 1 : limit;
+}
+
+export function readNote(note: NoteFile, limit: number = LIMITS.noteBytes): ReadResult {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(note.path);
+    bytes = readHead(note.path, limit);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     return { ok: false, code: 'read-error', reason };
   }
-  return decodeNote(bytes);
+  if (bytes.length <= limit) return decodeNote(bytes);
+  const kept = bytes.subarray(0, cutPoint(bytes, limit));
+  const read = decodeNote(kept);
+  if (!read.ok) return read;
+  return { ...read, cutAtLine: read.text.split('\n').length + (read.text.endsWith('\n') ? 0 : 1) };
 }
 
 /**

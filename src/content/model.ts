@@ -71,7 +71,13 @@ export interface Diagnostic {
     | 'not-text'
     | 'empty-file'
     | 'no-cards'
-    | 'duplicate-section';
+    | 'duplicate-section'
+    /** A link in the notes folder that leads out of it: not followed (subject: where it leads). */
+    | 'outside-link'
+    /** More note files than LIMITS.files: the rest not read (subject: how many were read). */
+    | 'too-many-files'
+    /** A note longer than LIMITS.noteBytes: cut at this line (subject: the limit in MB). */
+    | 'too-large';
   /** Short subject of the message (a heading, a line excerpt); messages are built by ui/i18n. */
   subject: string;
 }

@@ -255,6 +255,9 @@ function openHeading(
   attach(parent, title, node.depth, file, line, stack, diagnostics);
 }
 
+/** Per section: how many children so far had each title. */
+const titleCounts = new WeakMap<Section, Map<string, number>>();
+
 function attach(
   parent: Section,
   title: string,
@@ -264,7 +267,11 @@ function attach(
   stack: Section[],
   diagnostics: Diagnostic[],
 ): void {
-  const same = parent.children.filter((child) => child.title === title).length;
+  // Counted, not searched: a file of 100,000 sibling headings stays linear.
+  const counts = titleCounts.get(parent) ?? new Map<string, number>();
+  titleCounts.set(parent, counts);
+  const same = counts.get(title) ?? 0;
+  counts.set(title, same + 1);
   const segment = same === 0 ? title : `${title}#${same + 1}`;
   if (same > 0) {
     diagnostics.push({ file, line, severity: 'error', code: 'duplicate-heading', subject: title });

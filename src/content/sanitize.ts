@@ -3,6 +3,10 @@
  * sequences (CSI, OSC incl. hyperlinks and titles, DCS/SOS/PM/APC strings,
  * two-byte ESC sequences) and the remaining C0/C1 control characters.
  * Tabs become spaces; newlines are kept (callers split lines themselves).
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) go too: they make a terminal or an editor show text in
+ * another order than it is (the "Trojan Source" trick), and an unclosed one
+ * reorders everything after it on the line.
  */
 
 // OSC / DCS / SOS / PM / APC strings end with BEL or ST (ESC \ or 0x9C).
@@ -12,11 +16,13 @@ const STRING_SEQ =
 const CSI_SEQ = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?/g;
 // Other ESC sequences: ESC, intermediates, one final byte.
 const ESC_SEQ = /\u001b[ -/]*[0-~]?/g;
-// Remaining controls except \n and \t (tabs are handled by the caller's option); DEL and C1 included.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// Remaining controls except \n and \t (tabs are handled by the caller's option); DEL, C1 and bidi controls included.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function sanitize(text: string, options: { keepTabs?: boolean } = {}): string {
-  if (!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text)) return text;
+  if (!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)) {
+    return text;
+  }
   const cleaned = text.replace(STRING_SEQ, '').replace(CSI_SEQ, '').replace(ESC_SEQ, '');
   return options.keepTabs
     ? cleaned.replace(CONTROL, '')

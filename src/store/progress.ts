@@ -1,239 +1,81 @@
 /**
- * The progress store (DESIGN.md §5): the only module that imports conf.
+ * The progress store: the learner's card states, answers and exams in
+ * `progress.json` (where: paths.ts). This façade reads, locks and saves;
+ * schema.ts has the shape, decode.ts the reading, lock.ts the lock between
+ * processes, write.ts the save that lands whole or not at all.
  *
- * - `$AWSQUIZ_DATA_DIR/progress.json`, else conf's per-user folder
- *   (`~/.config/awsquiz-nodejs/progress.json` on Linux).
- * - Every change takes a lock file, re-reads the file, applies itself to
- *   what it read and writes atomically (conf → atomically: temp + rename),
- *   so two awsquiz processes never lose each other's answers.
- * - A corrupt file is moved aside byte for byte, never overwritten.
- * - A file from a newer awsquiz is never touched.
+ * - Every change takes the lock, re-reads the file if someone else wrote it,
+ *   applies itself to what it read and saves, so two awsquiz processes never
+ *   lose each other's answers.
+ * - A damaged file is moved aside byte for byte, never overwritten; what can
+ *   be read of it (or the backup generation, if that holds more) is used.
+ * - A file from a newer awsquiz is never touched; a path that is not a
+ *   regular file (a FIFO, a device, a link to one) is refused.
  *
- * Reading needs no conf: read-only commands parse the JSON with node:fs,
- * and conf (~75 ms to import) is loaded only when something is written.
+ * Why not conf, which kept this file before: conf writes through atomically
+ * (temp file + rename) without checking that the temp file is whole, so on a
+ * full disk or past `ulimit -f` it renamed a truncated file over the good one
+ * and the whole history was lost; its store setter also re-reads the file on
+ * every save and it cannot keep a backup generation. Locking, migrations and
+ * serialization were ours already; what conf still did was the folder and
+ * the write, both now in paths.ts and write.ts (~100 lines, tested with
+ * injected faults). The folder is the one conf used, so old progress is found.
  */
 import {
   accessSync,
   closeSync,
   constants,
   copyFileSync,
+  fstatSync,
   openSync,
   readFileSync,
+  realpathSync,
   renameSync,
   statSync,
-  unlinkSync,
-  writeFileSync,
-  writeSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import type { CardState } from '../quiz/card-state.js';
 import type { GradeValue } from '../quiz/scheduler.js';
-import { t } from '../ui/i18n.js';
+import { type MessageKey, t } from '../ui/i18n.js';
+import { Corrupt, type Decoded, decode, salvageTruncated } from './decode.js';
 import { ensureDir } from './dir.js';
+import { LockTimeout, withLock as withFileLock } from './lock.js';
+import { progressPath } from './paths.js';
+import {
+  type ExamRecord,
+  emptyProgress,
+  FLAG_CORRECT,
+  FLAG_EXAM,
+  type LogEntry,
+  type ProgressData,
+} from './schema.js';
+import {
+  backupPath,
+  type FileOps,
+  ignoreFileSizeSignal,
+  probeWrite,
+  realOps,
+  removeStaleTemps,
+  replaceFile,
+  SaveFailed,
+} from './write.js';
 
-export const SCHEMA_VERSION = 1;
-const PROJECT = 'awsquiz';
-const CONFIG_NAME = 'progress';
-
-/** One answer: [card id, epoch ms, grade 1–4, card kind, ms taken, flags]. Tuples keep years of log small. */
-export type LogEntry = [
-  id: string,
-  time: number,
-  grade: GradeValue,
-  kind: string,
-  ms: number,
-  flags: number,
-];
-export const FLAG_CORRECT = 1;
-/** The answer came from an exam: logged, but it never changed the card's schedule. */
-export const FLAG_EXAM = 2;
-
-export interface ExamTopicResult {
-  topic: string;
-  right: number;
-  total: number;
-}
-
-export interface ExamRecord {
-  date: string;
-  topics: string[];
-  score: number;
-  total: number;
-  passMark: number;
-  passed: boolean;
-  seconds: number;
-  byTopic: ExamTopicResult[];
-}
-
-export interface ProgressData {
-  schemaVersion: number;
-  cards: Record<string, CardState>;
-  log: LogEntry[];
-  exams: ExamRecord[];
-}
-
-export function emptyProgress(): ProgressData {
-  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [] };
-}
-
-/**
- * Where progress lives: AWSQUIZ_DATA_DIR, else the folder conf would use
- * (env-paths' config folder with suffix "nodejs"; an empty variable counts as
- * unset there, hence `||`). A test holds this to env-paths itself.
- */
-export function dataDir(env: NodeJS.ProcessEnv): string {
-  if (env.AWSQUIZ_DATA_DIR) return env.AWSQUIZ_DATA_DIR;
-  const name = `${PROJECT}-nodejs`;
-  const home = homedir();
-  if (process.platform === 'darwin') return join(home, 'Library', 'Preferences', name);
-  if (process.platform === 'win32') {
-    return join(env.APPDATA || join(home, 'AppData', 'Roaming'), name, 'Config');
-  }
-  return join(env.XDG_CONFIG_HOME || join(home, '.config'), name);
-}
-
-export function progressPath(env: NodeJS.ProcessEnv): string {
-  return join(dataDir(env), `${CONFIG_NAME}.json`);
-}
-
-// ---------------------------------------------------------------------------
-// Reading, migrating, validating
-
-/** Migrations from version n to n+1, by n. Version 0: the file had no schemaVersion. */
-const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
-  0: (data) => ({
-    schemaVersion: 1,
-    cards: data.cards ?? {},
-    log: data.log ?? [],
-    exams: data.exams ?? [],
-  }),
-};
-
-class Corrupt extends Error {}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const finite = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
-
-/** A card state every command can use: numbers where numbers go, a known FSRS state. */
-function isCardState(value: unknown): value is CardState {
-  if (!isRecord(value)) return false;
-  const numbers = [
-    'due',
-    'stability',
-    'difficulty',
-    'elapsedDays',
-    'scheduledDays',
-    'learningSteps',
-    'reps',
-    'lapses',
-  ];
-  return (
-    numbers.every((key) => finite(value[key])) &&
-    [0, 1, 2, 3].includes(value.state as number) &&
-    (value.lastReview === undefined || finite(value.lastReview))
-  );
-}
-
-function isLogEntry(value: unknown): value is LogEntry {
-  if (!Array.isArray(value) || value.length !== 6) return false;
-  const [id, time, grade, kind, ms, flags] = value as unknown[];
-  return (
-    typeof id === 'string' &&
-    finite(time) &&
-    [1, 2, 3, 4].includes(grade as number) &&
-    typeof kind === 'string' &&
-    finite(ms) &&
-    Number.isInteger(flags)
-  );
-}
-
-function isExamRecord(value: unknown): value is ExamRecord {
-  if (!isRecord(value)) return false;
-  const { date, topics, score, total, passMark, passed, seconds, byTopic } = value;
-  return (
-    typeof date === 'string' &&
-    !Number.isNaN(Date.parse(date)) &&
-    Array.isArray(topics) &&
-    topics.every((topic) => typeof topic === 'string') &&
-    finite(total) &&
-    total >= 1 &&
-    finite(score) &&
-    score >= 0 &&
-    score <= total &&
-    finite(passMark) &&
-    typeof passed === 'boolean' &&
-    finite(seconds) &&
-    Array.isArray(byTopic) &&
-    byTopic.every(
-      (row) =>
-        isRecord(row) &&
-        typeof row.topic === 'string' &&
-        finite(row.right) &&
-        finite(row.total) &&
-        row.total >= 1,
-    )
-  );
-}
-
-/**
- * Leaves out the entries no command could use (a card state without numbers,
- * a log entry of the wrong shape, an exam without a total), in place; returns
- * how many. The rest of the learner's history is kept.
- */
-function salvage(data: ProgressData): number {
-  let dropped = 0;
-  for (const [id, state] of Object.entries(data.cards)) {
-    if (isCardState(state)) continue;
-    delete data.cards[id];
-    dropped += 1;
-  }
-  const log = data.log.filter(isLogEntry);
-  const exams = data.exams.filter(isExamRecord);
-  dropped += data.log.length - log.length + data.exams.length - exams.length;
-  data.log = log;
-  data.exams = exams;
-  return dropped;
-}
+export { dataDir, progressPath } from './paths.js';
+export {
+  type ExamRecord,
+  type ExamTopicResult,
+  emptyProgress,
+  FLAG_CORRECT,
+  FLAG_EXAM,
+  type LogEntry,
+  type ProgressData,
+  SCHEMA_VERSION,
+} from './schema.js';
 
 /** Text of a progress file → current-version data; throws Corrupt or a UserError for a newer file. */
 export function decodeProgress(text: string, path: string): ProgressData {
   return decode(text, path).data;
-}
-
-/** decodeProgress, telling how many damaged entries were left out. */
-function decode(text: string, path: string): { data: ProgressData; damaged: number } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new Corrupt('not JSON');
-  }
-  if (!isRecord(parsed)) throw new Corrupt('not an object');
-  let data = parsed;
-  let version = data.schemaVersion === undefined ? 0 : data.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    throw new Corrupt('bad schemaVersion');
-  }
-  if (version > SCHEMA_VERSION) {
-    throw new UserError(t('store.newer', { path, version, supported: SCHEMA_VERSION }), 1);
-  }
-  while (version < SCHEMA_VERSION) {
-    const migrate = MIGRATIONS[version];
-    if (!migrate) throw new Corrupt(`no migration from ${version}`);
-    data = migrate(data);
-    version += 1;
-  }
-  if (!isRecord(data.cards) || !Array.isArray(data.log) || !Array.isArray(data.exams)) {
-    throw new Corrupt('wrong shape');
-  }
-  const progress = data as unknown as ProgressData;
-  return { data: progress, damaged: salvage(progress) };
 }
 
 /** Inode, size and modification time: changes whenever anyone rewrites the file. */
@@ -253,118 +95,150 @@ function timestamp(now: Date): string {
 export interface OpenOptions {
   env: NodeJS.ProcessEnv;
   now: () => Date;
-  /** Told about a corrupt file that was moved aside. */
+  /** Told about a damaged file that was moved aside or repaired. */
   onWarning: (message: string) => void;
+  /** The file calls of a save; tests inject faults here. */
+  ops?: FileOps;
 }
 
-/** The file's text, or undefined when there is no file. */
+function errorCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * The file's text, or undefined when there is no file. Opened without
+ * blocking and looked at before reading: a FIFO, a device (/dev/zero) or a
+ * folder is refused, never read.
+ */
 function readText(path: string): string | undefined {
+  let fd: number;
   try {
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     // No file there, or no folder there (a path under a file): no progress yet.
     // Writing to such a place says what is wrong (ensureDataDir).
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'EISDIR') throw new UserError(t('store.notFile', { path }), 1);
     throw new UserError(
       t('store.unreadable', { path, reason: String((error as Error).message) }),
       1,
     );
   }
+  try {
+    if (!fstatSync(fd).isFile()) throw new UserError(t('store.notFile', { path }), 1);
+    return readFileSync(fd, 'utf8');
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(
+      t('store.unreadable', { path, reason: String((error as Error).message) }),
+      1,
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const weight = (data: ProgressData): number =>
+  data.log.length + Object.keys(data.cards).length + data.exams.length;
+
+/** The backup generation, if it reads whole. */
+function readBackup(path: string): Decoded | undefined {
+  try {
+    const text = readText(backupPath(path));
+    if (text === undefined) return undefined;
+    const decoded = decode(text, path);
+    return decoded;
+  } catch (error) {
+    if (error instanceof Corrupt || error instanceof UserError) return undefined;
+    throw error;
+  }
+}
+
+/** A failed save as a message for the learner: what happened, and that nothing earlier was lost. */
+function saveFailed(path: string, error: SaveFailed): UserError {
+  const known: Record<string, MessageKey> = {
+    ENOSPC: 'store.reason.full',
+    EDQUOT: 'store.reason.quota',
+    EFBIG: 'store.reason.tooBig',
+    EROFS: 'store.reason.readOnly',
+    EACCES: 'store.reason.denied',
+    EPERM: 'store.reason.denied',
+  };
+  const key = known[error.code];
+  const reason = key ? t(key) : String((error.cause as Error | undefined)?.message ?? error.code);
+  return new UserError(t('store.saveFailed', { path, reason }), 1);
+}
+
+/** Saves under the lock (the caller holds it): replaceFile with its failure as a UserError. */
+function save(path: string, text: string, options: OpenOptions, backup = true): void {
+  try {
+    replaceFile(path, text, options.ops ?? realOps, backup);
+  } catch (error) {
+    if (error instanceof SaveFailed) throw saveFailed(path, error);
+    throw error;
+  }
 }
 
 /**
- * Reads the file; a missing file is empty progress; a corrupt one is moved
- * aside (warned) and empty; one with damaged entries is copied aside as it
- * was, and saved again without them (warned), so the next read is clean.
+ * Reads the file (the caller holds the lock). A missing file is empty
+ * progress. One with damaged entries is copied aside as it was and saved
+ * without them. One that cannot be read as a whole is moved aside, and the
+ * larger of what can be read of it (a file cut short) and the backup
+ * generation is saved in its place; every repair is told (onWarning).
  */
 function load(path: string, options: OpenOptions): ProgressData {
   const text = readText(path);
   if (text === undefined) return emptyProgress();
+  let decoded: Decoded | undefined;
   try {
-    const { data, damaged } = decode(text, path);
-    if (damaged > 0) {
-      const aside = `${path}.corrupt-${timestamp(options.now())}`;
-      copyFileSync(path, aside);
-      const temp = `${path}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(data));
-      renameSync(temp, path);
-      options.onWarning(t('store.damaged', { path, n: damaged, aside }));
-    }
-    return data;
+    decoded = decode(text, path);
   } catch (error) {
     if (!(error instanceof Corrupt)) throw error;
-    const aside = `${path}.corrupt-${timestamp(options.now())}`;
-    renameSync(path, aside);
+  }
+  const aside = `${path}.corrupt-${timestamp(options.now())}`;
+  if (decoded) {
+    if (decoded.damaged > 0) {
+      copyFileSync(path, aside);
+      save(path, JSON.stringify(decoded.data), options, false);
+      options.onWarning(t('store.damaged', { path, n: decoded.damaged, aside }));
+    }
+    return decoded.data;
+  }
+  const readable = salvageTruncated(text, path);
+  // Nothing worth keeping before the cut: said as a plain damaged file.
+  const salvaged = readable && weight(readable.data) > 0 ? readable : undefined;
+  const backup = readBackup(path);
+  const useBackup =
+    backup !== undefined && (salvaged === undefined || weight(backup.data) > weight(salvaged.data));
+  const chosen = useBackup ? backup : salvaged;
+  renameSync(path, aside);
+  if (chosen === undefined) {
     options.onWarning(t('store.corrupt', { path, aside }));
     return emptyProgress();
   }
-}
-
-// ---------------------------------------------------------------------------
-// Locking
-
-const LOCK_WAIT_MS = 5_000;
-const LOCK_STALE_MS = 10_000;
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-function sleep(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, ms);
-}
-
-function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    save(path, JSON.stringify(chosen.data), options, false);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    // Nothing saved: the damaged file goes back where it was, for the next try.
+    renameSync(aside, path);
+    throw error;
   }
-}
-
-/**
- * Removes a lock left by a process that died or hung. Only one process at a
- * time may break a lock (it holds `<lock>.break`), so two waiting processes
- * can never both see the dead owner's lock and the second delete the fresh
- * lock the first has just taken.
- */
-function breakStale(lock: string): void {
-  const breaker = `${lock}.break`;
-  let fd: number;
-  try {
-    fd = openSync(breaker, 'wx');
-  } catch {
-    // Someone else is breaking it; a breaker left behind by a crash is cleared when old.
-    try {
-      if (Date.now() - statSync(breaker).mtimeMs > LOCK_STALE_MS) unlinkSync(breaker);
-    } catch {
-      // Gone already.
-    }
-    return;
-  }
-  try {
-    const stat = statSync(lock);
-    const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-    const dead = Number.isInteger(pid) && pid > 0 && !alive(pid);
-    // A hung owner may still release it meanwhile: delete only the very file that was judged.
-    if ((dead || Date.now() - stat.mtimeMs > LOCK_STALE_MS) && statSync(lock).ino === stat.ino) {
-      unlinkSync(lock);
-    }
-  } catch {
-    // Gone already, or just being written: try again.
-  } finally {
-    closeSync(fd);
-    try {
-      unlinkSync(breaker);
-    } catch {
-      // Cleared by another process as left behind.
-    }
-  }
+  const counts = {
+    path,
+    aside,
+    cards: Object.keys(chosen.data.cards).length,
+    answers: chosen.data.log.length,
+  };
+  options.onWarning(t(useBackup ? 'store.fromBackup' : 'store.salvaged', counts));
+  return chosen.data;
 }
 
 /** An error of the file system (no space, read-only, not a folder…) as a message for the learner. */
 function unwritable(path: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string' || error instanceof UserError) return error;
+  const code = errorCode(error);
+  if (code === undefined || error instanceof UserError) return error;
   return new UserError(
     t('store.unwritable', { dir: dirname(path), reason: String((error as Error).message) }),
     1,
@@ -382,30 +256,22 @@ function ensureDataDir(path: string): void {
 }
 
 function withLock<T>(path: string, work: () => T): T {
-  const lock = `${path}.lock`;
   ensureDataDir(path);
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  let fd: number | undefined;
-  while (fd === undefined) {
-    try {
-      fd = openSync(lock, 'wx');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unwritable(path, error);
-      breakStale(lock);
-      if (Date.now() > deadline) throw new UserError(t('store.locked', { lock }), 1);
-      sleep(5 + Math.floor(Math.random() * 10));
-    }
-  }
+  const lock = `${path}.lock`;
   try {
-    writeSync(fd, String(process.pid));
-    return work();
-  } finally {
-    closeSync(fd);
-    try {
-      unlinkSync(lock);
-    } catch {
-      // Someone broke our lock as stale; nothing to release.
-    }
+    return withFileLock(lock, work);
+  } catch (error) {
+    if (error instanceof LockTimeout) throw new UserError(t('store.locked', { lock }), 1);
+    throw unwritable(path, error);
+  }
+}
+
+/** The file a link points to (saves replace the file, not the link); the path itself otherwise. */
+function target(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 
@@ -413,14 +279,12 @@ function withLock<T>(path: string, work: () => T): T {
 // The store
 
 /**
- * Read-only access: no conf, and no lock, since every write is an atomic
- * rename and a reader sees the old file or the new one whole. Only a file
- * that reads as corrupt is looked at again under the lock (a writer may be
- * between its temp file and its rename on a filesystem without atomic
- * writes) and, if it still is, moved aside.
+ * Read-only access: no lock, since every save is an atomic rename and a
+ * reader sees the old file or the new one whole. Only a file that reads as
+ * damaged is looked at again under the lock and, if it still is, repaired.
  */
 export function readProgress(options: OpenOptions): ProgressData {
-  const path = progressPath(options.env);
+  const path = target(progressPath(options.env));
   const text = readText(path);
   if (text === undefined) return emptyProgress();
   try {
@@ -429,22 +293,8 @@ export function readProgress(options: OpenOptions): ProgressData {
   } catch (error) {
     if (!(error instanceof Corrupt)) throw error;
   }
-  // Corrupt or damaged: looked at again under the lock, and set aside there.
   return withLock(path, () => load(path, options));
 }
-
-interface ConfLike {
-  store: Record<string, unknown>;
-}
-
-/**
- * conf's `store` setter reads and parses the whole file again before every
- * write, to carry over its own `__internal__` key (kept for conf migrations,
- * which we do not use), unless the value it is given already has one. So we
- * give it an empty one, and the serializer leaves it out of the file: a save
- * then costs one serialization and one atomic write, no read.
- */
-const CONF_INTERNAL = '__internal__';
 
 /**
  * JSON.stringify for progress data that stays fast as the log grows. Between
@@ -476,7 +326,6 @@ export function progressSerializer(): (value: object) => string {
   return (value) => {
     const parts: string[] = [];
     for (const [key, item] of Object.entries(value)) {
-      if (key === CONF_INTERNAL) continue;
       const json = key === 'log' && Array.isArray(item) ? logText(item) : JSON.stringify(item);
       if (json !== undefined) parts.push(`${JSON.stringify(key)}:${json}`);
     }
@@ -519,7 +368,6 @@ export function scheduleStatus(data: ProgressData): (id: string) => { due: numbe
 
 export class ProgressStore {
   readonly path: string;
-  private conf: ConfLike;
   private readonly options: OpenOptions;
   /** The data as of the last read or write. */
   data: ProgressData;
@@ -531,14 +379,12 @@ export class ProgressStore {
 
   constructor(
     path: string,
-    conf: ConfLike,
     data: ProgressData,
     options: OpenOptions,
     seen: string | undefined,
     serialize: (value: object) => string = JSON.stringify,
   ) {
     this.path = path;
-    this.conf = conf;
     this.data = data;
     this.options = options;
     this.seen = seen;
@@ -568,8 +414,10 @@ export class ProgressStore {
           : load(this.path, this.options);
       change(fresh);
       try {
-        this.conf.store = { ...fresh, [CONF_INTERNAL]: {} };
+        save(this.path, this.serialize(fresh), this.options);
       } catch (error) {
+        // `fresh` holds a change the file does not: read the file again next time.
+        this.seen = undefined;
         throw unwritable(this.path, error);
       }
       this.data = fresh;
@@ -619,34 +467,32 @@ export class ProgressStore {
   }
 }
 
-/** Opens the store for writing: loads conf (lazily) and reads the file once. */
+/**
+ * Opens the store for writing: reads the file once, and makes sure before
+ * the first question that a save can land (the folder is writable, stale temp
+ * files are gone, and a file the size of the next save fits on the disk).
+ */
 export async function openProgress(options: OpenOptions): Promise<ProgressStore> {
-  const path = progressPath(options.env);
+  const path = target(progressPath(options.env));
+  ignoreFileSizeSignal();
   // Taken before the read: if anyone writes in between, the first save sees a
   // changed file and reads it again; otherwise it saves without re-reading.
   const seen = fileIdentity(path);
   const data = readProgress(options);
-  // Before conf, whose own folder creation never returns on some paths (see dir.ts):
-  // and a folder we cannot write to is better said before the first question than after it.
   ensureDataDir(path);
-  const { default: Conf } = await import('conf');
+  removeStaleTemps(path);
   const serialize = progressSerializer();
-  let conf: ConfLike;
   try {
-    conf = new Conf<Record<string, unknown>>({
-      projectName: PROJECT,
-      configName: CONFIG_NAME,
-      cwd: dataDir(options.env),
-      // Compact JSON (conf's default pretty-printing triples the file), and
-      // only the new part of the log serialized on each save.
-      serialize,
-      clearInvalidConfig: false,
-    });
+    probeWrite(path, serialize(data).length + PROBE_MARGIN, options.ops ?? realOps);
   } catch (error) {
-    throw unwritable(path, error);
+    if (error instanceof SaveFailed) throw saveFailed(path, error);
+    throw error;
   }
-  return new ProgressStore(path, conf, data, options, seen, serialize);
+  return new ProgressStore(path, data, options, seen, serialize);
 }
+
+/** Room for the answers of a session beyond the current file (an answer is ~50 bytes). */
+const PROBE_MARGIN = 16 * 1024;
 
 // ---------------------------------------------------------------------------
 // Reading the log

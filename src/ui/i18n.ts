@@ -54,6 +54,12 @@ const en = {
     'section "{subject}" is also in {other}; expected each heading path once across files (cards are told apart by occurrence)',
   'check.skipped':
     'warning: skipped {list}: not readable as UTF-8 text, so no cards come from it; save notes as UTF-8 (awsquiz check shows where)',
+  'check.outsideLink':
+    'link leads out of the notes folder (to {subject}); not followed. Copy those notes in, or point --content at a folder that holds them',
+  'check.tooManyFiles':
+    'more than {subject} note files: the rest were not read. Point --content at a smaller folder',
+  'check.tooLarge':
+    'note longer than {subject} MB: read up to here, the rest left out. Split it into several files',
   'error.emptyContent':
     '--content is empty. Point it at a folder of .md files, or leave it out to use the shipped notes.',
   // topics / export
@@ -105,6 +111,19 @@ const en = {
     'cannot save progress in {dir}: {reason}. Make that folder writable, or set AWSQUIZ_DATA_DIR to a folder that is.',
   'store.locked':
     'progress file is locked by another awsquiz ({lock}). If none is running, delete that file and try again.',
+  'store.notFile':
+    'progress file {path} is not a regular file (a folder, a pipe or a device?). Move it away, or set AWSQUIZ_DATA_DIR to another folder.',
+  'store.saveFailed':
+    'could not save: {reason}; your earlier progress is intact in {path}. Free some space and start again.',
+  'store.reason.full': 'disk full',
+  'store.reason.quota': 'disk quota exceeded',
+  'store.reason.tooBig': 'file size limit reached (ulimit -f)',
+  'store.reason.readOnly': 'the file system is read-only',
+  'store.reason.denied': 'permission denied',
+  'store.salvaged':
+    'progress file {path} was cut short (damaged); awsquiz kept what was readable before the cut: {cards} card states and {answers} answers. The damaged file was moved to {aside}.',
+  'store.fromBackup':
+    'progress file {path} could not be read (damaged); awsquiz went back to the previous save ({cards} card states, {answers} answers). The damaged file was moved to {aside}.',
   // prompts
   'prompt.keys.move': '↑↓ move',
   'prompt.keys.moveNumbers': '↑↓ or 1–{last} move',
@@ -324,6 +343,12 @@ const ja: Record<MessageKey, string> = {
     '見出し「{subject}」は {other} にもあります。ファイルをまたいでも同じ見出しの並びは1回にしてください（カードは出現順で区別します）',
   'check.skipped':
     '警告: {list} は UTF-8 のテキストとして読めないため飛ばしました（カードを作りません）。UTF-8 で保存してください（場所は awsquiz check で分かります）',
+  'check.outsideLink':
+    'リンクがノートのフォルダーの外（{subject}）を指しているため、たどりません。そのノートをフォルダー内にコピーするか、--content でそれを含むフォルダーを指定してください',
+  'check.tooManyFiles':
+    'ノートのファイルが {subject} 個を超えています。残りは読んでいません。--content でもっと小さいフォルダーを指定してください',
+  'check.tooLarge':
+    'ノートが {subject} MB を超えています。ここまで読み、残りは読んでいません。いくつかのファイルに分けてください',
   'error.emptyContent':
     '--content が空です。.md ファイルのフォルダーを指定するか、同梱のノートを使うなら --content を付けないでください。',
   'topics.header.name': 'トピック',
@@ -370,6 +395,19 @@ const ja: Record<MessageKey, string> = {
     '進捗を {dir} に保存できません: {reason}。そのフォルダーを書き込み可能にするか、AWSQUIZ_DATA_DIR に書き込めるフォルダーを指定してください。',
   'store.locked':
     '進捗ファイルが別の awsquiz にロックされています（{lock}）。実行中のものがなければ、そのファイルを削除してやり直してください。',
+  'store.notFile':
+    '進捗ファイル {path} が通常のファイルではありません（フォルダー・パイプ・デバイス?）。別の場所へ移すか、AWSQUIZ_DATA_DIR に別のフォルダーを指定してください。',
+  'store.saveFailed':
+    '保存できませんでした: {reason}。それまでの進捗は {path} に無事に残っています。空き容量を作ってからやり直してください。',
+  'store.reason.full': 'ディスクがいっぱいです',
+  'store.reason.quota': 'ディスク容量の割り当てを超えました',
+  'store.reason.tooBig': 'ファイルサイズの上限に達しました（ulimit -f）',
+  'store.reason.readOnly': 'ファイルシステムが読み取り専用です',
+  'store.reason.denied': '書き込みが許可されていません',
+  'store.salvaged':
+    '進捗ファイル {path} が途中で切れていました（破損）。切れる前の部分を読み取り、カードの状態 {cards} 件と回答 {answers} 件を残しました。破損したファイルは {aside} に移しました。',
+  'store.fromBackup':
+    '進捗ファイル {path} が壊れていて読めません。前回の保存（カードの状態 {cards} 件、回答 {answers} 件）に戻しました。破損したファイルは {aside} に移しました。',
   'prompt.keys.move': '↑↓ 移動',
   'prompt.keys.moveNumbers': '↑↓・1–{last} 移動',
   'prompt.keys.answer': 'Enter 回答',

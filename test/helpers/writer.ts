@@ -4,9 +4,15 @@
  * so that the two writers' saves interleave (flat out, one process tends to
  * win the lock again and again, and the re-read-and-merge path is barely run).
  */
+import { UserError } from '../../src/errors.js';
 import { openProgress } from '../../src/store/progress.js';
 
 const [tag = 'w', count = '100'] = process.argv.slice(2);
+// A save that fails ends the writer as it ends a study session: the message, exit 1.
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`${error instanceof UserError ? error.message : error.stack}\n`);
+  process.exit(1);
+});
 const store = await openProgress({ env: process.env, now: () => new Date(), onWarning: () => {} });
 const pause = new Int32Array(new SharedArrayBuffer(4));
 for (let i = 0; i < Number(count); i++) {
@@ -30,4 +36,6 @@ for (let i = 0; i < Number(count); i++) {
       state: 1,
     }),
   });
+  // Acknowledged: this answer is on disk.
+  process.stdout.write(`${i}\n`);
 }

@@ -226,7 +226,7 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(lines[at - 1]).toBe('No progress yet. Start with:');
   });
 
-  it('follows a linked folder of notes once, and never loops on a link to a folder above', () => {
+  it('follows links only inside the notes folder, says so for one leading out, and never loops', () => {
     const base = tempDir();
     const real = join(base, 'real');
     const notes = join(base, 'notes');
@@ -241,7 +241,16 @@ describe('awsquiz (no TTY, no stdin)', () => {
     const result = runCli(['--content', notes, 'topics', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const names = (JSON.parse(result.stdout) as { name: string }[]).map((row) => row.name);
-    expect(names).toEqual(['Linked', 'Own']);
+    // A link out of the folder is not a way out of it (issue 11: a link to / walked the disk).
+    expect(names).toEqual(['Own']);
+    expect(result.stderr).toContain('realnotes:1: link leads out of the notes folder');
+    const inside = join(notes, 'sub');
+    mkdirSync(inside);
+    writeFileSync(join(inside, 'inner.md'), '# Inner\n## Part\nA fact inside\n');
+    symlinkSync(inside, join(notes, 'alias'));
+    const again = runCli(['--content', notes, 'topics', '--json']);
+    const inner = (JSON.parse(again.stdout) as { name: string }[]).map((row) => row.name);
+    expect(inner).toEqual(['Inner', 'Own']);
   });
 
   it('never lets a file name or an argument drive the terminal', () => {

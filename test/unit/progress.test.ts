@@ -26,6 +26,7 @@ import {
   readProgress,
   SCHEMA_VERSION,
 } from '../../src/store/progress.js';
+import { type FileOps, realOps } from '../../src/store/write.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -364,31 +365,41 @@ describe('progress store', () => {
     expect(readProgress(open).log.map((entry) => entry[0])).toEqual(['x', 'y', 'other', 'ours']);
   });
 
-  it('turns a failed write (a full disk) into a message naming the folder, and releases the lock', () => {
+  it('turns a failed write (a full disk) into a message, keeps the file, and releases the lock', async () => {
     const { dir, open } = options();
-    const full = {
-      get store(): Record<string, unknown> {
-        return {};
-      },
-      set store(_value: Record<string, unknown>) {
+    const path = join(dir, 'progress.json');
+    const store = await openProgress(open);
+    store.recordAnswer({ cardId: 'a', kind: 'recall', grade: 3, correct: true, ms: 1, now: NOW });
+    const before = readFileSync(path);
+    const full: FileOps = {
+      ...realOps,
+      writeSync: () => {
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
           code: 'ENOSPC',
         });
       },
     };
-    const path = join(dir, 'progress.json');
-    const store = new ProgressStore(path, full, emptyData(), open, undefined);
+    const failing = new ProgressStore(path, emptyData(), { ...open, ops: full }, undefined);
     let thrown: unknown;
     try {
-      store.recordAnswer({ cardId: 'a', kind: 'recall', grade: 3, correct: true, ms: 1, now: NOW });
+      failing.recordAnswer({
+        cardId: 'b',
+        kind: 'recall',
+        grade: 3,
+        correct: true,
+        ms: 1,
+        now: NOW,
+      });
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(UserError);
     expect((thrown as UserError).exitCode).toBe(1);
-    expect((thrown as Error).message).toContain(`cannot save progress in ${dir}`);
-    expect((thrown as Error).message).toContain('ENOSPC');
+    expect((thrown as Error).message).toContain('could not save: disk full');
+    expect((thrown as Error).message).toContain('your earlier progress is intact');
+    expect(readFileSync(path)).toEqual(before);
     expect(existsSync(`${path}.lock`)).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
   });
 
   it('creates missing data folders level by level, and fails where one cannot be made', () => {
@@ -421,7 +432,7 @@ describe('progress store', () => {
     data.cards.x = schedule(undefined, 3, NOW);
     data.exams.push({ ...EXAM });
     check();
-    expect(serialize({ ...data, __internal__: {}, gone: undefined })).toBe(JSON.stringify(data));
+    expect(serialize({ ...data, gone: undefined })).toBe(JSON.stringify(data));
   });
 
   it('reads without waiting for a writer that holds the lock, and leaves no file behind', () => {
@@ -471,7 +482,7 @@ describe('progress store', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
-  it('finds progress where conf would put it when AWSQUIZ_DATA_DIR is not set', () => {
+  it('finds progress where conf put it (env-paths, suffix nodejs) when AWSQUIZ_DATA_DIR is not set', () => {
     // conf's default folder is env-paths' config folder with the suffix "nodejs".
     const saved = process.env.XDG_CONFIG_HOME;
     try {

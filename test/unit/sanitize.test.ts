@@ -15,6 +15,18 @@ describe('sanitize', () => {
     expect(sanitize('a\tb', { keepTabs: true })).toBe('a\tb');
   });
 
+  it('removes bidirectional overrides, embeddings and isolates (issue 11)', () => {
+    const bidi = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
+    expect(sanitize(`access = "user\u202e \u2066// admin\u2069\u2066"`)).toBe(
+      'access = "user // admin"',
+    );
+    expect(sanitize(`${bidi}EC2 インスタンス${bidi}`)).toBe('EC2 インスタンス');
+    // Marks that only hint a direction, and Arabic or Hebrew text itself, stay.
+    expect(sanitize('\u200fשלום \u0645\u0631\u062d\u0628\u0627')).toBe(
+      '\u200fשלום \u0645\u0631\u062d\u0628\u0627',
+    );
+  });
+
   it('shows a hyperlink as its text', () => {
     expect(
       sanitize('see \u001b]8;;https://example.com\u001b\\the docs\u001b]8;;\u001b\\ now'),

@@ -1,0 +1,11 @@
+// Runs a command with the terminal as stdin/stdout and stderr to <out>.err; writes its pid to
+// <out>.pid and "<code> <signal>" to <out>.rc. Survives the hangup it is used to test.
+const { spawn } = require('child_process');
+const fs = require('fs');
+const [out, ...args] = process.argv.slice(2);
+const err = fs.openSync(`${out}.err`, 'w');
+const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', err] });
+process.on('SIGHUP', () => {});
+process.on('SIGINT', () => {});
+fs.writeFileSync(`${out}.pid`, String(child.pid));
+child.on('exit', (code, signal) => fs.writeFileSync(`${out}.rc`, `${code} ${signal}`));
