@@ -1,9 +1,14 @@
 /**
- * The awsquiz command line. Commands are described here and imported only
- * when they run, so `--version` and `--help` load nothing heavy.
+ * The awsquiz command line: commander built from the command table
+ * (commands/definitions.ts), with no side effects on import. bin/awsquiz.js
+ * calls main() with the real process; tests call it with fake streams, env
+ * and clock. Commands are imported only when they run, so `--version` and
+ * `--help` load nothing heavy.
  */
 import type { Command, Option } from 'commander';
+import { systemClock } from './clock.js';
 import type { CommandContext } from './commands/context.js';
+import { COMMANDS, type CommandDefinition } from './commands/definitions.js';
 import { sanitize } from './content/sanitize.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
 import { langFromArgv, type MessageKey, setLang, t } from './ui/i18n.js';
@@ -15,30 +20,16 @@ interface GlobalOptions {
   color: boolean;
 }
 
-type Action = (context: CommandContext, args: unknown[]) => Promise<number | undefined>;
+/** The outside world of one run: everything of the context but the global options. */
+export type CliIO = Omit<CommandContext, 'content' | 'color'>;
 
-/** Each command: its module is imported only when it runs. */
-const actions: Record<string, () => Promise<{ run: Action }>> = {
-  study: () => import('./commands/study.js'),
-  review: () => import('./commands/review.js'),
-  exam: () => import('./commands/exam.js'),
-  stats: () => import('./commands/stats.js'),
-  reset: () => import('./commands/reset.js'),
-  topics: () => import('./commands/topics.js'),
-  export: () => import('./commands/export.js'),
-  check: () => import('./commands/check.js'),
-};
-
-function contextOf(program: Command): CommandContext {
-  const globals = program.opts<GlobalOptions>();
+export function processIO(): CliIO {
   return {
-    content: globals.content,
-    color: globals.color,
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
-    now: () => new Date(),
+    now: systemClock,
   };
 }
 
@@ -98,12 +89,27 @@ function optionDescription(option: Option): string {
 type Commander = typeof import('commander');
 type HelpLayout = typeof import('./ui/help-layout.js');
 
-export function buildProgram(
+export interface CLI {
+  program: Command;
+  /** The exit code the command that ran asked for (0 when none ran). */
+  exitCode(): number;
+}
+
+/** Builds the program for one run. Writes only to io's streams, and only when parsed. */
+export function createCLI(
+  io: CliIO,
   { Command, Help, Option }: Commander,
-  { boxWrap, displayWidth, epilog, formatItem, helpWidth: widthOfHelp }: HelpLayout,
-): Command {
-  const helpWidth = widthOfHelp();
+  { boxWrap, displayWidth, epilog, formatItem }: HelpLayout,
+  terminalWidth: (stream: CliIO['stdout'], env: CliIO['env']) => number,
+): CLI {
+  const helpWidth = terminalWidth(io.stdout, io.env);
+  let exitCode: number = EXIT.ok;
   const program = new Command('awsquiz');
+  const output = {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+    outputError: (text: string, write: (text: string) => void) => write(commanderError(text)),
+  };
   program
     .description(describe('help.program'))
     .version(version(), '-V, --version', describe('help.version'))
@@ -112,7 +118,7 @@ export function buildProgram(
     .addOption(new Option('--lang <lang>', describe('help.lang')).choices(['ja', 'en']))
     .option('--no-color', describe('help.noColor'))
     .showSuggestionAfterError(true)
-    .configureOutput({ outputError: (text, write) => write(commanderError(text)) })
+    .configureOutput(output)
     .exitOverride()
     .helpCommand('help [command]', describe('help.helpCommand'))
     .configureHelp({
@@ -132,124 +138,56 @@ export function buildProgram(
     })
     .addHelpText('after', () => `\n${epilog(describe('help.examples'), helpWidth)}`);
 
-  const register = (command: Command, name: string) => {
-    command
-      .helpOption('-h, --help', describe('help.help'))
-      .exitOverride()
-      .action(async (...args: unknown[]) => {
-        const load = actions[name];
-        if (!load) return;
-        const module = await load();
-        const options = (args[args.length - 1] as Command).opts();
-        const positional = args.slice(0, -2);
-        process.exitCode = (await module.run(contextOf(program), [...positional, options])) ?? 0;
-      });
+  const contextOf = (): CommandContext => {
+    const globals = program.opts<GlobalOptions>();
+    return { ...io, content: globals.content, color: globals.color };
   };
 
-  register(
-    program
-      .command('study')
-      .argument('[topic...]', describe('help.topicArg'))
-      .description(describe('help.study'))
-      .option('--new <n>', describe('help.study.new'))
-      .option('--limit <n>', describe('help.study.limit'))
-      .option('--seed <n>', describe('help.seed'))
-      .option('--retention <r>', describe('help.study.retention'))
-      .addHelpText('after', () => `\n${epilog(describe('help.study.examples'), helpWidth)}`),
-    'study',
-  );
-  register(
-    program
-      .command('review')
-      .description(describe('help.review'))
-      .option('--limit <n>', describe('help.study.limit'))
-      .option('--seed <n>', describe('help.seed'))
-      .option('--retention <r>', describe('help.study.retention'))
-      .addHelpText('after', () => `\n${epilog(describe('help.review.examples'), helpWidth)}`),
-    'review',
-  );
-  register(
-    program
-      .command('exam')
-      .argument('[topic...]', describe('help.exam.topic'))
-      .description(describe('help.exam'))
-      .option('--random <n>', describe('help.exam.random'))
-      .option('--topic <topic...>', describe('help.exam.topic'))
-      .option('--time <minutes>', describe('help.exam.time'))
-      .option('--pass <percent>', describe('help.exam.pass'))
-      .option('--seed <n>', describe('help.seed'))
-      .addHelpText('after', () => `\n${epilog(describe('help.exam.examples'), helpWidth)}`),
-    'exam',
-  );
-  register(
-    program
-      .command('stats')
-      .description(describe('help.stats'))
-      .option('--json', describe('help.json'))
-      .option('--topic <topic>', describe('help.stats.topic'))
-      .addHelpText('after', () => `\n${epilog(describe('help.stats.examples'), helpWidth)}`),
-    'stats',
-  );
-  register(
-    program
-      .command('topics')
-      .description(describe('help.topics'))
-      .option('--json', describe('help.json'))
-      .addHelpText('after', () => `\n${epilog(describe('help.topics.examples'), helpWidth)}`),
-    'topics',
-  );
-  register(
-    program
-      .command('export')
-      .description(describe('help.export'))
-      .addOption(
-        new Option('--format <format>', describe('help.export.format'))
-          .choices(['json', 'csv', 'anki'])
-          .default('json'),
-      )
-      .option('--topic <topic...>', describe('help.export.topic'))
-      .option('--seed <n>', describe('help.seed'))
-      .addHelpText('after', () => `\n${epilog(describe('help.export.examples'), helpWidth)}`),
-    'export',
-  );
-  register(
-    program
-      .command('reset')
-      .description(describe('help.reset'))
-      .option('--topic <topic...>', describe('help.reset.topic'))
-      .option('-y, --yes', describe('help.reset.yes'))
-      .addHelpText('after', () => `\n${epilog(describe('help.reset.examples'), helpWidth)}`),
-    'reset',
-  );
-  register(
-    program
-      .command('check')
-      .description(describe('help.check'))
-      .addHelpText('after', () => `\n${epilog(describe('help.check.examples'), helpWidth)}`),
-    'check',
-  );
-  return program;
+  const register = <Options>(definition: CommandDefinition<Options>) => {
+    const command = program
+      .command(definition.name)
+      .description(describe(definition.description))
+      .helpOption('-h, --help', describe('help.help'))
+      .configureOutput(output)
+      .exitOverride();
+    if (definition.argument) {
+      command.argument(definition.argument.syntax, describe(definition.argument.description));
+    }
+    for (const spec of definition.options) {
+      const option = new Option(spec.flags, describe(spec.description));
+      if (spec.choices) option.choices(spec.choices);
+      if (spec.default !== undefined) option.default(spec.default);
+      command.addOption(option);
+    }
+    command
+      .addHelpText('after', () => `\n${epilog(describe(definition.examples), helpWidth)}`)
+      .action(async (...args: unknown[]) => {
+        const words = definition.argument ? ((args[0] ?? []) as string[]) : [];
+        const options = definition.parse({ words, options: command.opts() });
+        const module = await definition.load();
+        exitCode = await module.run(contextOf(), options);
+      });
+  };
+  for (const definition of COMMANDS) register(definition as CommandDefinition<unknown>);
+  return { program, exitCode: () => exitCode };
 }
 
-/** Runs the CLI; resolves to the exit code. Never throws. */
-export async function main(argv: readonly string[]): Promise<number> {
+/** Runs the CLI with argv as process.argv gives it; resolves to the exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const args = argv.slice(2);
   // The most frequent quick question, answered before anything is loaded.
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    process.stdout.write(`${version()}\n`);
+    io.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
-  setLang(langFromArgv(args, process.env));
-  // `awsquiz export | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
-  });
-  const [commander, helpLayout] = await Promise.all([
+  setLang(langFromArgv(args, io.env));
+  const [commander, helpLayout, format] = await Promise.all([
     import('commander'),
     import('./ui/help-layout.js'),
+    import('./ui/format.js'),
   ]);
-  const program = buildProgram(commander, helpLayout);
+  const cli = createCLI(io, commander, helpLayout, format.terminalWidth);
+  const { program } = cli;
   // `awsquiz help nosuch`: commander prints the main help to stderr without a word of why.
   const asked = args[0] === 'help' ? args[1] : undefined;
   if (
@@ -259,7 +197,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       (command) => command.name() === asked || command.aliases().includes(asked),
     )
   ) {
-    process.stderr.write(commanderError(`error: unknown command '${sanitize(asked)}'`));
+    io.stderr.write(commanderError(`error: unknown command '${sanitize(asked)}'`));
     return EXIT.usage;
   }
   try {
@@ -268,13 +206,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.ok;
     }
     await program.parseAsync([...argv]);
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    return cli.exitCode();
   } catch (error) {
-    return report(error, commander.CommanderError);
+    return report(error, commander.CommanderError, io);
   }
 }
 
-function report(error: unknown, CommanderError: Commander['CommanderError']): number {
+function report(error: unknown, CommanderError: Commander['CommanderError'], io: CliIO): number {
   if (error instanceof CommanderError) {
     // Help and version exit through here with code 0; usage mistakes with 1 → 2.
     if (error.exitCode === 0) return EXIT.ok;
@@ -283,15 +221,10 @@ function report(error: unknown, CommanderError: Commander['CommanderError']): nu
   if (error instanceof InterruptedError) return EXIT.interrupted;
   if (error instanceof UserError) {
     // Messages may quote the user's arguments or file names: never let them drive the terminal.
-    process.stderr.write(`${t('error.prefix')}${sanitize(error.message)}\n`);
+    io.stderr.write(`${t('error.prefix')}${sanitize(error.message)}\n`);
     return error.exitCode;
   }
-  process.stderr.write(`${t('error.prefix')}${t('error.bug')}\n`);
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  io.stderr.write(`${t('error.prefix')}${t('error.bug')}\n`);
+  io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT.failure;
 }
-
-// Run when executed (bin/awsquiz.js imports this module).
-process.exitCode = await main(process.argv);

@@ -1,7 +1,10 @@
 /**
- * What a command gets from the outside world. Commands never reach for
- * process.* themselves, so tests can hand them fakes.
+ * What a command gets from the outside world. Commands, the prompts and the
+ * exam never reach for process.* or the system clock themselves, so tests can
+ * hand them fakes and drive every command in-process.
  */
+import { t } from '../ui/i18n.js';
+
 export interface CommandContext {
   /** --content, if given. */
   content: string | undefined;
@@ -11,5 +14,11 @@ export interface CommandContext {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   stdin: NodeJS.ReadStream;
+  /** The one clock: every time a command, the study loop, the exam or a countdown reads. */
   now: () => Date;
+}
+
+/** A warning on stderr as one `awsquiz: …` line (damaged progress entries, skipped files). */
+export function warn(context: Pick<CommandContext, 'stderr'>): (message: string) => void {
+  return (message: string) => context.stderr.write(`${t('error.prefix')}${message}\n`);
 }

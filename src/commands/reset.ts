@@ -9,12 +9,11 @@ import { UsageError } from '../errors.js';
 import { openProgress } from '../store/progress.js';
 import { terminalWidth } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
-import type { CommandContext } from './context.js';
-import { warn } from './study.js';
+import { type CommandContext, warn } from './context.js';
+import type { ResetOptions } from './definitions.js';
 
-export async function run(context: CommandContext, args: unknown[]): Promise<number> {
-  const options = (args[args.length - 1] ?? {}) as { topic?: string[]; yes?: boolean };
-  const queries = options.topic ?? [];
+export async function run(context: CommandContext, options: ResetOptions): Promise<number> {
+  const queries = options.topics;
   let ids: string[] | 'all' = 'all';
   let what = t('reset.everything');
   if (queries.length > 0) {
@@ -34,7 +33,9 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   if (!options.yes) {
     const { askConfirm } = await import('../ui/prompts.js');
     const width = terminalWidth(context.stdout, context.env);
-    if (!(await askConfirm({ message: t('reset.confirm', { what }), default: false, width }))) {
+    const io = { input: context.stdin, output: context.stdout };
+    const message = t('reset.confirm', { what });
+    if (!(await askConfirm({ message, default: false, width }, io))) {
       context.stdout.write(`${t('reset.kept')}\n`);
       return 0;
     }

@@ -4,19 +4,24 @@
 
 import { openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
+import { DEFAULT_RETENTION } from '../quiz/retention.js';
+import { randomSeed } from '../quiz/rng.js';
 import { nextDue, planReview } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor, paragraph } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
 import { wrapWithCommand } from '../ui/layout.js';
-import type { CommandContext } from './context.js';
+import { type CommandContext, warn } from './context.js';
+import type { ReviewOptions } from './definitions.js';
 import { startCommand } from './hint.js';
-import { type StudyOptions, studySettings, warn } from './study.js';
 import { requireTerminal, runStudyLoop } from './study-loop.js';
 
-export async function run(context: CommandContext, args: unknown[]): Promise<number> {
-  const options = (args[args.length - 1] ?? {}) as StudyOptions;
-  const settings = studySettings(options);
+export async function run(context: CommandContext, options: ReviewOptions): Promise<number> {
+  const settings = {
+    limit: options.limit,
+    seed: options.seed ?? randomSeed(),
+    retention: options.retention ?? DEFAULT_RETENTION,
+  };
   const library = await openLibrary(contentDir(context.content, context.env), context.env);
   requireTerminal(context, 'review');
   const store = await openProgress({

@@ -11,12 +11,11 @@ import { readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import { renderStats, renderTopicDetail } from '../ui/stats-view.js';
-import type { CommandContext } from './context.js';
+import { type CommandContext, warn } from './context.js';
+import type { StatsOptions } from './definitions.js';
 import { startCommand } from './hint.js';
-import { warn } from './study.js';
 
-export async function run(context: CommandContext, args: unknown[]): Promise<number> {
-  const options = (args[args.length - 1] ?? {}) as { json?: boolean; topic?: string };
+export async function run(context: CommandContext, options: StatsOptions): Promise<number> {
   const library = await openLibrary(contentDir(context.content, context.env), context.env);
   const found = options.topic !== undefined ? matchTopics([options.topic], library.topics) : [];
   const [topic, ...more] = found;

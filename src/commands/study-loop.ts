@@ -73,15 +73,23 @@ interface Outcome {
   given?: string;
 }
 
-async function ask(question: Question, format: Formatter): Promise<Outcome> {
+async function ask(
+  question: Question,
+  format: Formatter,
+  context: CommandContext,
+): Promise<Outcome> {
   const prompts = await import('../ui/prompts.js');
   const look = { width: format.width, style: format.style };
+  const io = { input: context.stdin, output: context.stdout };
   if (question.format === 'choice') {
-    const index = await prompts.askChoice({
-      message: question.stem,
-      options: question.options ?? [],
-      look,
-    });
+    const index = await prompts.askChoice(
+      {
+        message: question.stem,
+        options: question.options ?? [],
+        look,
+      },
+      io,
+    );
     const correct = index === question.correct;
     return {
       correct,
@@ -91,7 +99,7 @@ async function ask(question: Question, format: Formatter): Promise<Outcome> {
     };
   }
   if (question.format === 'typed') {
-    const given = await prompts.askTyped({ message: question.stem, look });
+    const given = await prompts.askTyped({ message: question.stem, look }, io);
     const result = checkTyped(given, question.answer, question.accept ?? []);
     return {
       correct: result.correct,
@@ -100,7 +108,10 @@ async function ask(question: Question, format: Formatter): Promise<Outcome> {
       given,
     };
   }
-  const self = await prompts.askRecall({ message: question.stem, answer: question.answer, look });
+  const self = await prompts.askRecall(
+    { message: question.stem, answer: question.answer, look },
+    io,
+  );
   const grade = gradeFromOutcome('recall', true, self);
   return { correct: isCorrectGrade(grade), grade, typo: false };
 }
@@ -177,15 +188,15 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
       // The window may have been resized since the last question.
       format = { ...format, width: terminalWidth(context.stdout, context.env) };
       write(context, [header(state, now.card, format)]);
-      const started = Date.now();
-      const outcome = await ask(question, format);
+      const started = context.now().getTime();
+      const outcome = await ask(question, format, context);
       const answeredAt = context.now();
       const next = store.recordAnswer({
         cardId: now.card.id,
         kind: now.card.kind,
         grade: outcome.grade,
         correct: outcome.correct,
-        ms: Date.now() - started,
+        ms: answeredAt.getTime() - started,
         now: answeredAt,
         reschedule: (previous) => schedule(previous, outcome.grade, answeredAt, options.retention),
       });

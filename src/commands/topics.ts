@@ -10,7 +10,8 @@ import { type ProgressData, readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import { table } from '../ui/layout.js';
-import type { CommandContext } from './context.js';
+import { type CommandContext, warn } from './context.js';
+import type { TopicsOptions } from './definitions.js';
 
 export interface TopicRow {
   name: string;
@@ -39,13 +40,12 @@ export function topicRows(
   return [...rows.values()];
 }
 
-export async function run(context: CommandContext, args: unknown[]): Promise<number> {
-  const options = (args[args.length - 1] ?? {}) as { json?: boolean };
+export async function run(context: CommandContext, options: TopicsOptions): Promise<number> {
   const library = await openLibrary(contentDir(context.content, context.env), context.env);
   const progress = readProgress({
     env: context.env,
     now: context.now,
-    onWarning: (message) => context.stderr.write(`${t('error.prefix')}${message}\n`),
+    onWarning: warn(context),
   });
   const rows = topicRows(
     library.topics.map((topic) => topic.title),

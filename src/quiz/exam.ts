@@ -98,10 +98,17 @@ export interface ExamState {
   /** Chosen option per question; undefined = unanswered. */
   answers: (number | undefined)[];
   flags: boolean[];
+  /** Milliseconds spent on each question, over every visit. */
+  spent: number[];
+  /** The question shown; questions.length = the review screen. */
   position: number;
+  /** True once the review screen was reached: answering returns to it, no stepping back. */
+  reviewing: boolean;
   startedAt: number;
   /** Epoch ms when time runs out, if timed. */
   deadline: number | undefined;
+  /** Set when the exam is over: submitted by the user, or ended by the clock. */
+  ended: 'submitted' | 'timeout' | undefined;
 }
 
 export function startExam(questions: Question[], now: number, minutes?: number): ExamState {
@@ -109,10 +116,105 @@ export function startExam(questions: Question[], now: number, minutes?: number):
     questions,
     answers: questions.map(() => undefined),
     flags: questions.map(() => false),
+    spent: questions.map(() => 0),
     position: 0,
+    reviewing: false,
     startedAt: now,
     deadline: minutes === undefined ? undefined : now + minutes * 60_000,
+    ended: undefined,
   };
+}
+
+/** What happens during an exam; `ms` is the time spent on the question just left. */
+export type ExamEvent =
+  | { type: 'answer'; option: number; flagged: boolean; ms: number }
+  | { type: 'back'; flagged: boolean; ms: number }
+  | { type: 'open'; index: number }
+  | { type: 'submit' }
+  | { type: 'timeout' }
+  | { type: 'tick'; now: number };
+
+/**
+ * The exam as a state machine: every move between questions, flags, the
+ * review screen and the end. Pure; the clock comes in with `tick`.
+ */
+export function examReducer(state: ExamState, event: ExamEvent): ExamState {
+  if (state.ended !== undefined) return state;
+  const index = state.position;
+  switch (event.type) {
+    case 'answer': {
+      if (index >= state.questions.length) return state;
+      const answered = answerQuestion(
+        spend(state, index, event.ms),
+        index,
+        event.option,
+        event.flagged,
+      );
+      return goTo(answered, state.reviewing ? state.questions.length : index + 1);
+    }
+    case 'back': {
+      if (index === 0 || index >= state.questions.length || state.reviewing) return state;
+      return goTo(flagQuestion(spend(state, index, event.ms), index, event.flagged), index - 1);
+    }
+    case 'open':
+      if (index < state.questions.length) return state;
+      return { ...goTo(state, event.index), reviewing: true };
+    case 'submit':
+      return index < state.questions.length ? state : { ...state, ended: 'submitted' };
+    case 'timeout':
+      return { ...state, ended: 'timeout' };
+    case 'tick':
+      return expired(state, event.now) ? { ...state, ended: 'timeout' } : state;
+  }
+}
+
+function spend(state: ExamState, index: number, ms: number): ExamState {
+  const spent = [...state.spent];
+  spent[index] = (spent[index] ?? 0) + Math.max(0, ms);
+  return { ...state, spent };
+}
+
+/** The screen an exam state asks for. */
+export type ExamScreen =
+  | { type: 'question'; index: number; canGoBack: boolean }
+  | { type: 'review'; items: ReviewItem[]; answered: number; flagged: number }
+  | { type: 'ended'; timedOut: boolean };
+
+export interface ReviewItem {
+  index: number;
+  answered: boolean;
+  flagged: boolean;
+  /** The question's first line. */
+  label: string;
+}
+
+export function examScreen(state: ExamState): ExamScreen {
+  if (state.ended !== undefined) return { type: 'ended', timedOut: state.ended === 'timeout' };
+  if (state.position < state.questions.length) {
+    return {
+      type: 'question',
+      index: state.position,
+      canGoBack: state.position > 0 && !state.reviewing,
+    };
+  }
+  const items = state.questions
+    .map((question, index) => ({
+      index,
+      answered: state.answers[index] !== undefined,
+      flagged: state.flags[index] ?? false,
+      label: question.stem.split('\n')[0] ?? '',
+    }))
+    .filter((item) => item.flagged || !item.answered);
+  return {
+    type: 'review',
+    items,
+    answered: answeredCount(state),
+    flagged: state.flags.filter(Boolean).length,
+  };
+}
+
+export function answeredCount(state: ExamState): number {
+  return state.answers.filter((answer) => answer !== undefined).length;
 }
 
 export function remaining(state: ExamState, now: number): number | undefined {

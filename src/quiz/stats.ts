@@ -5,7 +5,8 @@
 import type { Card } from '../content/model.js';
 import { type ExamRecord, FLAG_CORRECT, FLAG_EXAM, type ProgressData } from '../store/progress.js';
 import { isDue, maturity } from './card-state.js';
-import { DEFAULT_RETENTION, retrievability } from './scheduler.js';
+import { DEFAULT_RETENTION } from './retention.js';
+import { retrievability } from './scheduler.js';
 
 export interface TopicStats {
   name: string;

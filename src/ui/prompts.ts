@@ -5,6 +5,7 @@
  * Ctrl+C makes Inquirer reject with ExitPromptError; here it becomes our
  * InterruptedError, so callers catch one type in one place.
  */
+
 import confirmPrompt from '@inquirer/confirm';
 import {
   createPrompt,
@@ -20,7 +21,9 @@ import {
   useState,
 } from '@inquirer/core';
 import inputPrompt from '@inquirer/input';
+import { systemClock } from '../clock.js';
 import { InterruptedError } from '../errors.js';
+import type { ReviewItem } from '../quiz/exam.js';
 import type { SelfGrade } from '../quiz/types.js';
 import type { Style } from './format.js';
 import { t } from './i18n.js';
@@ -29,7 +32,11 @@ import { clock, displayWidth, pieces, truncate, wrap } from './layout.js';
 export interface PromptIO {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  /** The clock a countdown reads (epoch ms; default: the system clock). */
+  now?: () => number;
 }
+
+const systemNow = () => systemClock().getTime();
 
 /** How prompts look: the line width and the styles of ui/format. */
 export interface PromptLook {
@@ -95,6 +102,8 @@ export interface ChoiceConfig {
   header?: string | ((flagged: boolean) => string) | undefined;
   /** Epoch ms: a countdown is shown, and the prompt resolves 'timeout' when it runs out. */
   deadline?: number | undefined;
+  /** The clock the countdown reads (epoch ms; default: the system clock). */
+  now?: (() => number) | undefined;
   /** The key hints under the options (default: move · answer, and the exam keys allowed). */
   hints?: string[];
   look?: PromptLook;
@@ -106,14 +115,15 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const [active, setActive] = useState(Math.min(Math.max(config.selected ?? 0, 0), count - 1));
   const [flagged, setFlagged] = useState(config.flagged ?? false);
   const [status, setStatus] = useState<'idle' | 'done' | 'back' | 'timeout'>('idle');
-  const [now, setNow] = useState(Date.now());
+  const clockNow = config.now ?? systemNow;
+  const [now, setNow] = useState(clockNow());
   const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
 
   useEffect(() => {
     const deadline = config.deadline;
     if (deadline === undefined) return undefined;
     const timer = setInterval(() => {
-      const time = Date.now();
+      const time = clockNow();
       setNow(time);
       if (time >= deadline) {
         clearInterval(timer);
@@ -234,6 +244,7 @@ export function askExamQuestion(
         allowBack: config.canGoBack,
         header: config.header,
         deadline: config.deadline,
+        now: io.now,
         ...(config.look ? { look: config.look } : {}),
       },
       context(io),
@@ -369,15 +380,6 @@ export type ReviewChoice =
   | { type: 'submit' }
   | { type: 'timeout' };
 
-export interface ReviewItem {
-  /** 0-based question index. */
-  index: number;
-  answered: boolean;
-  flagged: boolean;
-  /** A short label (the start of the question). */
-  label: string;
-}
-
 /**
  * Before submitting an exam: Submit is first (Enter submits); flagged and
  * unanswered questions can be revisited. The exam's countdown goes on here,
@@ -415,6 +417,7 @@ export async function askExamReview(
         message: config.message,
         options,
         deadline: config.deadline,
+        now: io.now,
         hints: [t('prompt.keys.move'), t('prompt.keys.choose')],
         look,
       },
