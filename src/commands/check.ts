@@ -4,13 +4,13 @@
  */
 import { factBlocks } from '../content/cards.js';
 import type { DeckIndex } from '../content/deck.js';
-import { type Library, openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
+import type { Library } from '../content/library.js';
 import type { Diagnostic } from '../content/model.js';
 import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import { wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
+import { openNotes } from './notes.js';
 
 const MESSAGE = {
   'fullwidth-heading': 'check.fullwidthHeading',
@@ -117,9 +117,7 @@ function displayDiagnostic(d: Diagnostic, format: Formatter): string[] {
 
 export async function run(context: CommandContext): Promise<number> {
   // Unreadable files are reported below with the rest, not warned about first.
-  const library = await openLibrary(contentDir(context.content, context.env), context.env, {
-    onWarning: () => {},
-  });
+  const library = await openNotes(context, () => {});
   const result = await check(library);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;

@@ -4,8 +4,6 @@
  * Answers are logged when the exam is submitted; card schedules stay as they are.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import type { Card } from '../content/model.js';
 import { matchTopics } from '../content/topics.js';
 import { InterruptedError } from '../errors.js';
@@ -30,6 +28,7 @@ import { formatterFor, paragraph, terminalWidth } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import { type CommandContext, warn } from './context.js';
 import type { ExamOptions } from './definitions.js';
+import { openNotes } from './notes.js';
 import { requireTerminal, runStudyLoop } from './study-loop.js';
 
 export async function run(context: CommandContext, options: ExamOptions): Promise<number> {
@@ -40,7 +39,7 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
     pass: options.pass ?? DEFAULT_PASS,
     seed: options.seed ?? randomSeed(),
   };
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const library = await openNotes(context);
   const chosen = matchTopics(queries, library.topics).map((topic) => topic.title);
   const topics = new Set(chosen);
   requireTerminal(context, 'exam');

@@ -3,14 +3,13 @@
  * generated questions as data on stdout.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import { matchTopics } from '../content/topics.js';
 import { makeQuestion } from '../quiz/questions.js';
 import { createRng } from '../quiz/rng.js';
 import type { Question } from '../quiz/types.js';
 import type { CommandContext } from './context.js';
 import type { ExportOptions } from './definitions.js';
+import { openNotes } from './notes.js';
 
 export interface ExportedCard {
   id: string;
@@ -35,7 +34,7 @@ export async function exportCards(
   options: Pick<ExportOptions, 'topics' | 'seed'>,
 ): Promise<ExportedCard[]> {
   const seed = options.seed ?? DEFAULT_SEED;
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const library = await openNotes(context);
   const topics = new Set(matchTopics(options.topics, library.topics).map((s) => s.title));
   const { index } = await library.structure();
   const rng = createRng(seed);

@@ -2,8 +2,6 @@
  * `awsquiz reset [--topic T…] [--yes]`: forgets progress, after asking.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import { matchTopics } from '../content/topics.js';
 import { UsageError } from '../errors.js';
 import { openProgress } from '../store/progress.js';
@@ -11,13 +9,14 @@ import { terminalWidth } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import { type CommandContext, warn } from './context.js';
 import type { ResetOptions } from './definitions.js';
+import { openNotes } from './notes.js';
 
 export async function run(context: CommandContext, options: ResetOptions): Promise<number> {
   const queries = options.topics;
   let ids: string[] | 'all' = 'all';
   let what = t('reset.everything');
   if (queries.length > 0) {
-    const library = await openLibrary(contentDir(context.content, context.env), context.env);
+    const library = await openNotes(context);
     const topics = new Set(matchTopics(queries, library.topics).map((topic) => topic.title));
     ids = library.cards.filter((card) => topics.has(card.topic)).map((card) => card.id);
     what = [...topics].join(', ');

@@ -2,8 +2,6 @@
  * `awsquiz review`: every due card of every topic.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import { DEFAULT_RETENTION } from '../quiz/retention.js';
 import { randomSeed } from '../quiz/rng.js';
 import { nextDue, planReview } from '../quiz/session.js';
@@ -14,6 +12,7 @@ import { wrapWithCommand } from '../ui/layout.js';
 import { type CommandContext, warn } from './context.js';
 import type { ReviewOptions } from './definitions.js';
 import { startCommand } from './hint.js';
+import { openNotes } from './notes.js';
 import { requireTerminal, runStudyLoop } from './study-loop.js';
 
 export async function run(context: CommandContext, options: ReviewOptions): Promise<number> {
@@ -22,7 +21,7 @@ export async function run(context: CommandContext, options: ReviewOptions): Prom
     seed: options.seed ?? randomSeed(),
     retention: options.retention ?? DEFAULT_RETENTION,
   };
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const library = await openNotes(context);
   requireTerminal(context, 'review');
   const store = await openProgress({
     env: context.env,

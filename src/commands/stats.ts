@@ -2,8 +2,6 @@
  * `awsquiz stats [--json] [--topic T]`: where do I stand?
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import { matchTopics } from '../content/topics.js';
 import { UsageError } from '../errors.js';
 import { computeStats, sectionStats } from '../quiz/stats.js';
@@ -14,9 +12,10 @@ import { renderStats, renderTopicDetail } from '../ui/stats-view.js';
 import { type CommandContext, warn } from './context.js';
 import type { StatsOptions } from './definitions.js';
 import { startCommand } from './hint.js';
+import { openNotes } from './notes.js';
 
 export async function run(context: CommandContext, options: StatsOptions): Promise<number> {
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const library = await openNotes(context);
   const found = options.topic !== undefined ? matchTopics([options.topic], library.topics) : [];
   const [topic, ...more] = found;
   if (more.length > 0) {

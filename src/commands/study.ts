@@ -2,8 +2,6 @@
  * `awsquiz study [topic…]`: the chosen topics' due cards first, then new ones.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import { matchTopics } from '../content/topics.js';
 import { DEFAULT_RETENTION } from '../quiz/retention.js';
 import { randomSeed } from '../quiz/rng.js';
@@ -13,6 +11,7 @@ import { formatterFor, paragraph } from '../ui/format.js';
 import { formatDuration, t } from '../ui/i18n.js';
 import { type CommandContext, warn } from './context.js';
 import type { StudyOptions } from './definitions.js';
+import { openNotes } from './notes.js';
 import { requireTerminal, runStudyLoop } from './study-loop.js';
 
 export const DEFAULT_NEW_PER_DAY = 20;
@@ -25,7 +24,7 @@ export async function run(context: CommandContext, options: StudyOptions): Promi
     seed: options.seed ?? randomSeed(),
     retention: options.retention ?? DEFAULT_RETENTION,
   };
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const library = await openNotes(context);
   const topics = new Set(matchTopics(queries, library.topics).map((topic) => topic.title));
   requireTerminal(context, 'study');
 

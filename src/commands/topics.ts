@@ -2,8 +2,6 @@
  * `awsquiz topics [--json]`: topics in note order with card, due and new counts.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import type { Card } from '../content/model.js';
 import { isDue } from '../quiz/card-state.js';
 import { type ProgressData, readProgress } from '../store/progress.js';
@@ -12,6 +10,7 @@ import { t } from '../ui/i18n.js';
 import { table } from '../ui/layout.js';
 import { type CommandContext, warn } from './context.js';
 import type { TopicsOptions } from './definitions.js';
+import { openNotes } from './notes.js';
 
 export interface TopicRow {
   name: string;
@@ -41,7 +40,7 @@ export function topicRows(
 }
 
 export async function run(context: CommandContext, options: TopicsOptions): Promise<number> {
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const library = await openNotes(context);
   const progress = readProgress({
     env: context.env,
     now: context.now,
