@@ -6,12 +6,12 @@
  * `--help` load nothing heavy.
  */
 import type { Command, Option } from 'commander';
-import { systemClock } from './clock.js';
 import type { CommandContext } from './commands/context.js';
 import { COMMANDS, type CommandDefinition } from './commands/definitions.js';
 import { sanitize } from './content/sanitize.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
-import { langFromArgv, type MessageKey, setLang, t } from './ui/i18n.js';
+import { systemClock } from './ground/clock.js';
+import { langFromArgv, type MessageKey, setLang, t, userMessage } from './ui/i18n.js';
 import { version } from './version.js';
 
 interface GlobalOptions {
@@ -221,7 +221,7 @@ function report(error: unknown, CommanderError: Commander['CommanderError'], io:
   if (error instanceof InterruptedError) return EXIT.interrupted;
   if (error instanceof UserError) {
     // Messages may quote the user's arguments or file names: never let them drive the terminal.
-    io.stderr.write(`${t('error.prefix')}${sanitize(error.message)}\n`);
+    io.stderr.write(`${t('error.prefix')}${sanitize(userMessage(error))}\n`);
     return error.exitCode;
   }
   io.stderr.write(`${t('error.prefix')}${t('error.bug')}\n`);

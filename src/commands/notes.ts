@@ -4,11 +4,15 @@
  */
 import { type Library, openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
+import type { MessageRef } from '../errors.js';
+import { text } from '../ui/i18n.js';
 import { type CommandContext, warn } from './context.js';
 
 export function openNotes(
   context: Pick<CommandContext, 'content' | 'env' | 'stderr'>,
   onWarning: (message: string) => void = warn(context),
 ): Promise<Library> {
-  return openLibrary(contentDir(context.content, context.env), context.env, { onWarning });
+  return openLibrary(contentDir(context.content, context.env), context.env, {
+    onWarning: (warning: MessageRef) => onWarning(text(warning)),
+  });
 }

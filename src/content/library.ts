@@ -6,7 +6,7 @@
  * small cards cache; the parser (remark), the card builder and the section
  * tree are loaded only when a command needs them or a file changed.
  */
-import { t } from '../ui/i18n.js';
+import type { MessageRef } from '../errors.js';
 import { version } from '../version.js';
 import {
   CACHE_FORMAT,
@@ -124,14 +124,11 @@ async function parseAll(reads: Read[], dir: string, env: NodeJS.ProcessEnv): Pro
 
 export interface OpenOptions {
   /**
-   * Told once when note files were skipped (unreadable, or not UTF-8 text);
-   * by default a line on stderr. `check` reports them itself.
+   * Told once when note files were skipped (unreadable, or not UTF-8 text),
+   * as a message for the edge to put in words; by default nobody is told.
+   * `check` reports them itself.
    */
-  onWarning?: (message: string) => void;
-}
-
-function warnOnStderr(message: string): void {
-  process.stderr.write(`${t('error.prefix')}${message}\n`);
+  onWarning?: (warning: MessageRef) => void;
 }
 
 /** The names in a warning: a few, then how many more. */
@@ -159,7 +156,7 @@ export async function openLibrary(
   });
   const skipped = reads.filter((read) => read.text === undefined).map((read) => read.note.file);
   if (skipped.length > 0) {
-    (options.onWarning ?? warnOnStderr)(t('check.skipped', { list: nameList(skipped) }));
+    options.onWarning?.({ key: 'check.skipped', params: { list: nameList(skipped) } });
   }
   const notes: NoteInfo[] = reads.map((read) => ({
     file: read.note.file,

@@ -4,7 +4,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { t } from '../ui/i18n.js';
 import { packageRoot } from '../version.js';
 import { sanitize } from './sanitize.js';
 
@@ -28,7 +27,8 @@ export function shippedContentDir(): string {
  * fall-back to the shipped notes; an empty AWSQUIZ_CONTENT counts as unset.
  */
 export function contentDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  if (option !== undefined && option.trim() === '') throw new UsageError(t('error.emptyContent'));
+  if (option !== undefined && option.trim() === '')
+    throw new UsageError({ key: 'error.emptyContent' });
   const chosen = option ?? (env.AWSQUIZ_CONTENT?.trim() ? env.AWSQUIZ_CONTENT : undefined);
   return chosen ? resolve(chosen) : shippedContentDir();
 }
@@ -49,11 +49,11 @@ export function listNotes(root: string): NoteFile[] {
   try {
     rootStat = statSync(root);
   } catch {
-    throw new UsageError(t('error.contentMissing', { dir: root }));
+    throw new UsageError({ key: 'error.contentMissing', params: { dir: root } });
   }
   if (rootStat.isFile()) {
     // A single file is a folder of one.
-    if (!NOTE.test(root)) throw new UsageError(t('error.noContent', { dir: root }));
+    if (!NOTE.test(root)) throw new UsageError({ key: 'error.noContent', params: { dir: root } });
     return [
       {
         path: root,
@@ -94,7 +94,7 @@ export function listNotes(root: string): NoteFile[] {
     }
   };
   visit(root);
-  if (found.length === 0) throw new UsageError(t('error.noContent', { dir: root }));
+  if (found.length === 0) throw new UsageError({ key: 'error.noContent', params: { dir: root } });
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

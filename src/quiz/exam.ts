@@ -4,6 +4,7 @@
  */
 import type { DeckIndex } from '../content/deck.js';
 import type { Card, CardKind } from '../content/model.js';
+import type { ExamRecord, ExamTopicResult } from './progress-data.js';
 import { makeQuestion } from './questions.js';
 import { type Rng, shuffle } from './rng.js';
 import type { Question } from './types.js';
@@ -248,22 +249,10 @@ export function goTo(state: ExamState, position: number): ExamState {
   return { ...state, position: Math.max(0, Math.min(state.questions.length, position)) };
 }
 
-export interface TopicResult {
-  topic: string;
-  right: number;
-  total: number;
-}
-
-export interface ExamResult {
-  score: number;
-  total: number;
+/** A scored exam: what the history keeps (ExamRecord, less date and topics), and more. */
+export interface ExamResult extends Omit<ExamRecord, 'date' | 'topics'> {
   /** 0–100, rounded down to one decimal. */
   percent: number;
-  passMark: number;
-  passed: boolean;
-  seconds: number;
-  /** Weakest first. */
-  byTopic: TopicResult[];
   /** Indexes of questions answered wrong or not at all. */
   missed: number[];
   unanswered: number;
@@ -272,7 +261,7 @@ export interface ExamResult {
 /** Unanswered questions count as wrong, as in the AWS exams. */
 export function scoreExam(state: ExamState, passMark: number, now: number): ExamResult {
   const total = state.questions.length;
-  const topics = new Map<string, TopicResult>();
+  const topics = new Map<string, ExamTopicResult>();
   const missed: number[] = [];
   let score = 0;
   let unanswered = 0;

@@ -3,8 +3,8 @@
  * the learner's local days (the process time zone), never UTC days.
  */
 import type { Card } from '../content/model.js';
-import { type ExamRecord, FLAG_CORRECT, FLAG_EXAM, type ProgressData } from '../store/progress.js';
 import { isDue, maturity } from './card-state.js';
+import { type ExamRecord, FLAG_CORRECT, FLAG_EXAM, type ProgressData } from './progress-data.js';
 import { DEFAULT_RETENTION } from './retention.js';
 import { retrievability } from './scheduler.js';
 

@@ -4,6 +4,8 @@
  * filled by t(). A test proves both languages have every key.
  */
 
+import type { MessageRef, UserError } from '../errors.js';
+
 export type Lang = 'ja' | 'en';
 
 const en = {
@@ -560,6 +562,18 @@ export function t(
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
     .replace(/\{s:(\w+)\}/g, (_whole, name: string) => (params[name] === 1 ? '' : 's'))
     .replace(/\{ies:(\w+)\}/g, (_whole, name: string) => (params[name] === 1 ? 'y' : 'ies'));
+}
+
+/** The words of a message the core gave as a key and parameters. */
+export function text(message: MessageRef, lang = current): string {
+  return t(message.key as MessageKey, message.params, lang);
+}
+
+/** What a UserError says, in the interface language. */
+export function userMessage(error: UserError, lang = current): string {
+  return error.parts.length > 0
+    ? error.parts.map((part) => text(part, lang)).join('\n')
+    : error.message;
 }
 
 /** A time from now in words: "in 5 min", "in 3 h", "in 2 days" (or "now"). */

@@ -21,8 +21,8 @@ import {
   useState,
 } from '@inquirer/core';
 import inputPrompt from '@inquirer/input';
-import { systemClock } from '../clock.js';
 import { InterruptedError } from '../errors.js';
+import { systemClock } from '../ground/clock.js';
 import type { ReviewItem } from '../quiz/exam.js';
 import type { SelfGrade } from '../quiz/types.js';
 import type { Style } from './format.js';

@@ -16,6 +16,7 @@ import { openLibrary } from '../../src/content/library.js';
 import { contentDir, decodeNote, shippedContentDir } from '../../src/content/load.js';
 import { walk } from '../../src/content/model.js';
 import * as parse from '../../src/content/parse.js';
+import { text } from '../../src/ui/i18n.js';
 import { tempDir } from '../helpers/cli.js';
 import { CONTENT, shippedDeck } from '../helpers/deck.js';
 
@@ -248,7 +249,7 @@ describe('reading notes', () => {
       const library = await openLibrary(
         folder({ 'a.md': bytes }),
         { AWSQUIZ_DATA_DIR: tempDir() },
-        { onWarning: (m) => warnings.push(m) },
+        { onWarning: (m) => warnings.push(text(m)) },
       );
       expect(library.cards).toEqual(expected);
       expect(warnings).toEqual([]);
@@ -272,7 +273,7 @@ describe('reading notes', () => {
     const library = await openLibrary(
       dir,
       { AWSQUIZ_DATA_DIR: tempDir() },
-      { onWarning: (m) => warnings.push(m) },
+      { onWarning: (m) => warnings.push(text(m)) },
     );
     expect(new Set(library.cards.map((c) => c.file))).toEqual(new Set(['a.md']));
     expect(library.topics.map((t) => t.title)).toEqual(['S3']);
@@ -296,7 +297,7 @@ describe('reading notes', () => {
     const warm = await openLibrary(
       dir,
       { AWSQUIZ_DATA_DIR: tempDir() },
-      { onWarning: (m) => again.push(m) },
+      { onWarning: (m) => again.push(text(m)) },
     );
     expect(warm.cards).toEqual(library.cards);
     expect(again).toEqual(warnings);
@@ -366,8 +367,8 @@ describe('reading notes', () => {
   });
 
   it('takes an empty --content as a mistake and an empty AWSQUIZ_CONTENT as unset', () => {
-    expect(() => contentDir('', {})).toThrow(/--content is empty/);
-    expect(() => contentDir(' ', {})).toThrow(/--content is empty/);
+    expect(() => contentDir('', {})).toThrow(/error.emptyContent/);
+    expect(() => contentDir(' ', {})).toThrow(/error.emptyContent/);
     expect(contentDir(undefined, { AWSQUIZ_CONTENT: '' })).toBe(shippedContentDir());
     expect(contentDir(undefined, {})).toBe(shippedContentDir());
   });
