@@ -14,6 +14,7 @@ import {
   drawExam,
   type ExamEvent,
   type ExamState,
+  examRecord,
   examReducer,
   examScreen,
   scoreExam,
@@ -146,16 +147,11 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
   const now = context.now();
   const result = scoreExam(state, settings.pass, now.getTime());
   store.recordExam(
-    {
-      date: now.toISOString(),
-      topics: queries.length > 0 ? chosen : [...new Set(state.questions.map((q) => q.topic))],
-      score: result.score,
-      total: result.total,
-      passMark: result.passMark,
-      passed: result.passed,
-      seconds: result.seconds,
-      byTopic: result.byTopic,
-    },
+    examRecord(
+      result,
+      now,
+      queries.length > 0 ? chosen : [...new Set(state.questions.map((q) => q.topic))],
+    ),
     state.questions.flatMap((question, index) => {
       const chosenOption = state.answers[index];
       if (chosenOption === undefined) return [];

@@ -4,7 +4,7 @@
 
 import { matchTopics } from '../content/topics.js';
 import { UsageError } from '../errors.js';
-import { computeStats, sectionStats } from '../quiz/stats.js';
+import { computeStats, sectionStats, statsJsonRow } from '../quiz/stats.js';
 import { readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
@@ -34,7 +34,11 @@ export async function run(context: CommandContext, options: StatsOptions): Promi
     const sections = sectionStats(cards, progress, context.now());
     const row = report.topics.find((r) => r.name === topic.title);
     if (options.json) {
-      context.stdout.write(`${JSON.stringify({ topic: row, sections }, null, 2)}\n`);
+      const json = {
+        topic: row && statsJsonRow(row),
+        sections: sections.map((section) => statsJsonRow(section)),
+      };
+      context.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
       return 0;
     }
     const format = await formatterFor(context);
@@ -42,7 +46,12 @@ export async function run(context: CommandContext, options: StatsOptions): Promi
     return 0;
   }
   if (options.json) {
-    context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    const json = {
+      ...report,
+      topics: report.topics.map((row) => statsJsonRow(row)),
+      total: statsJsonRow(report.total),
+    };
+    context.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
   const format = await formatterFor(context);

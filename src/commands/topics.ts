@@ -3,8 +3,9 @@
  */
 
 import type { Card } from '../content/model.js';
-import { isDue } from '../quiz/card-state.js';
-import { type ProgressData, readProgress } from '../store/progress.js';
+import type { ProgressData } from '../quiz/progress-data.js';
+import { topicSummaries } from '../quiz/stats.js';
+import { readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
 import { t } from '../ui/i18n.js';
 import { table } from '../ui/layout.js';
@@ -12,10 +13,12 @@ import { type CommandContext, warn } from './context.js';
 import type { TopicsOptions } from './definitions.js';
 import { openNotes } from './notes.js';
 
+/** A row of `topics --json`: `due` is due now; `dueToday` counts up to the end of the day. */
 export interface TopicRow {
   name: string;
   cards: number;
   due: number;
+  dueToday: number;
   new: number;
 }
 
@@ -25,18 +28,13 @@ export function topicRows(
   progress: ProgressData,
   now: Date,
 ): TopicRow[] {
-  const rows = new Map<string, TopicRow>();
-  for (const name of topics)
-    if (!rows.has(name)) rows.set(name, { name, cards: 0, due: 0, new: 0 });
-  for (const card of cards) {
-    const row = rows.get(card.topic);
-    if (!row) continue;
-    const state = progress.cards[card.id];
-    row.cards += 1;
-    if (!state || state.state === 0) row.new += 1;
-    else if (isDue(state, now)) row.due += 1;
-  }
-  return [...rows.values()];
+  return topicSummaries(topics, cards, progress, now).map((row) => ({
+    name: row.name,
+    cards: row.cards,
+    due: row.dueNow,
+    dueToday: row.dueToday,
+    new: row.new,
+  }));
 }
 
 export async function run(context: CommandContext, options: TopicsOptions): Promise<number> {

@@ -23,7 +23,14 @@ import {
 } from './cache.js';
 import { buildDeck, type DeckIndex, indexDeck } from './deck.js';
 import { listNotes, type NoteFile, readNote } from './load.js';
-import type { Card, Deck, Diagnostic, ParsedFile, Section } from './model.js';
+import {
+  type Card,
+  type Deck,
+  type Diagnostic,
+  type ParsedFile,
+  type Section,
+  sectionRef,
+} from './model.js';
 
 export interface TopicRef {
   title: string;
@@ -230,7 +237,7 @@ export function separateSections(files: ParsedFile[]): void {
     };
     const visit = (parent: Section) => {
       for (const child of parent.children) {
-        const slot = `${parent.key.join('\u001f')}\u001e${child.title}`;
+        const slot = `${sectionRef(parent)}\u001e${child.title}`;
         const entry = seen.get(slot);
         const count = (entry?.count ?? 0) + 1;
         if (entry) {
@@ -247,7 +254,7 @@ export function separateSections(files: ParsedFile[]): void {
     };
     for (const topic of parsed.topics) {
       if (topic.blocks.length > 0) {
-        const ref = topic.key.join('\u001f');
+        const ref = sectionRef(topic);
         const first = topicBodies.get(ref);
         if (first) report(topic, first);
         else topicBodies.set(ref, topic);

@@ -4,6 +4,7 @@
  */
 import type { DeckIndex } from '../content/deck.js';
 import type { Card, CardKind } from '../content/model.js';
+import { largestRemainder } from '../ground/apportion.js';
 import type { ExamRecord, ExamTopicResult } from './progress-data.js';
 import { makeQuestion } from './questions.js';
 import { type Rng, shuffle } from './rng.js';
@@ -20,35 +21,6 @@ export const DEFAULT_QUESTIONS = 20;
 /** The AWS associate exams pass at 720/1000. */
 export const DEFAULT_PASS = 72;
 
-/**
- * Splits `count` among groups in proportion to their sizes (largest
- * remainder), never giving a group more than it has.
- */
-export function allocate(sizes: number[], count: number): number[] {
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const want = Math.min(count, total);
-  if (want <= 0) return sizes.map(() => 0);
-  const exact = sizes.map((size) => (size / total) * want);
-  const out = exact.map((e, i) => Math.min(sizes[i] ?? 0, Math.floor(e)));
-  let left = want - out.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((e, i) => ({ i, r: e - Math.floor(e) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
-  while (left > 0) {
-    let gave = false;
-    for (const { i } of order) {
-      if (left <= 0) break;
-      if ((out[i] ?? 0) < (sizes[i] ?? 0)) {
-        out[i] = (out[i] ?? 0) + 1;
-        left -= 1;
-        gave = true;
-      }
-    }
-    if (!gave) break;
-  }
-  return out;
-}
-
 export interface Draw {
   questions: Question[];
   /** Questions the chosen topics can give. */
@@ -62,6 +34,7 @@ export interface Draw {
  */
 export function drawExam(cards: readonly Card[], index: DeckIndex, count: number, rng: Rng): Draw {
   const byTopic = new Map<string, Question[]>();
+  const sectionOf = new Map(cards.map((card) => [card.id, card.section]));
   for (const card of cards) {
     if (!EXAM_KINDS.has(card.kind)) continue;
     const question = makeQuestion(card, index, rng, 'exam');
@@ -72,10 +45,8 @@ export function drawExam(cards: readonly Card[], index: DeckIndex, count: number
   }
   const topics = [...byTopic.keys()];
   const available = topics.reduce((sum, topic) => sum + (byTopic.get(topic)?.length ?? 0), 0);
-  const shares = allocate(
-    topics.map((topic) => byTopic.get(topic)?.length ?? 0),
-    count,
-  );
+  const sizes = topics.map((topic) => byTopic.get(topic)?.length ?? 0);
+  const shares = largestRemainder(sizes, count, sizes);
   const picked: Question[] = [];
   topics.forEach((topic, i) => {
     const pool = shuffle(byTopic.get(topic) ?? [], rng);
@@ -85,7 +56,7 @@ export function drawExam(cards: readonly Card[], index: DeckIndex, count: number
     const first: Question[] = [];
     const rest: Question[] = [];
     for (const question of pool) {
-      const section = question.path.join('\u001f');
+      const section = sectionOf.get(question.cardId) ?? '';
       (seen.has(section) ? rest : first).push(question);
       seen.add(section);
     }
@@ -256,6 +227,12 @@ export interface ExamResult extends Omit<ExamRecord, 'date' | 'topics'> {
   /** Indexes of questions answered wrong or not at all. */
   missed: number[];
   unanswered: number;
+}
+
+/** What the history keeps of a scored exam. */
+export function examRecord(result: ExamResult, date: Date, topics: string[]): ExamRecord {
+  const { score, total, passMark, passed, seconds, byTopic } = result;
+  return { date: date.toISOString(), topics, score, total, passMark, passed, seconds, byTopic };
 }
 
 /** Unanswered questions count as wrong, as in the AWS exams. */

@@ -2,7 +2,8 @@
  * The `awsquiz stats` screen: plain terminal text that fits the width, with
  * colour only as decoration (every bar also reads by its characters).
  */
-import { localDate, type SectionStats, type StatsReport, type TopicStats } from '../quiz/stats.js';
+import { localDate } from '../quiz/day.js';
+import type { SectionStats, StatsReport, TopicStats } from '../quiz/stats.js';
 import type { Formatter } from './format.js';
 import { t } from './i18n.js';
 import {
@@ -54,7 +55,7 @@ function progressTable(
   const width = format.width;
   const numbers = rows.map((r) => [
     String(r.stats.cards),
-    String(r.stats.due),
+    String(r.stats.dueToday),
     percent(r.stats.accuracy),
   ]);
   const headers = [t('stats.col.cards'), t('stats.col.due'), t('stats.col.accuracy')];
@@ -102,7 +103,7 @@ function progressTable(
         'bold',
         line(t('stats.total'), progressBar(total, barWidth, format), [
           String(total.cards),
-          String(total.due),
+          String(total.dueToday),
           percent(total.accuracy),
         ]),
       ),
@@ -260,14 +261,8 @@ export function fitPath(path: string[], width: number): string {
 }
 
 function weakestLines(report: StatsReport, format: Formatter): string[] {
-  // One line per section: the list says where to study next.
-  const seen = new Set<string>();
-  const sections = report.weakest.filter((card) => {
-    const key = card.path.join('\u001f');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // Already one card per section (quiz/stats): the list says where to study next.
+  const sections = report.weakest;
   if (sections.length === 0) return [];
   const width = format.width;
   const lines = [format.style('heading', t('stats.weakest.title'))];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { largestRemainder } from '../../src/ground/apportion.js';
 import {
-  allocate,
   answerQuestion,
   drawExam,
   EXAM_KINDS,
@@ -20,6 +20,7 @@ import type { Question } from '../../src/quiz/types.js';
 import { shippedDeck } from '../helpers/deck.js';
 
 const { cards, index } = shippedDeck();
+const shares = (sizes: number[], count: number) => largestRemainder(sizes, count, sizes);
 const T0 = Date.UTC(2026, 10, 25, 10);
 
 const q = (topic: string, correct: number): Question => ({
@@ -35,12 +36,12 @@ const q = (topic: string, correct: number): Question => ({
   explanation: { path: [topic], lines: [] },
 });
 
-describe('allocate', () => {
+describe('largestRemainder (exam shares per topic)', () => {
   it('splits in proportion, exactly, never more than a group has', () => {
-    expect(allocate([100, 50, 50], 20)).toEqual([10, 5, 5]);
-    expect(allocate([3, 1000], 20).reduce((a, b) => a + b, 0)).toBe(20);
-    expect(allocate([2, 2], 10)).toEqual([2, 2]);
-    expect(allocate([0, 5], 3)).toEqual([0, 3]);
+    expect(shares([100, 50, 50], 20)).toEqual([10, 5, 5]);
+    expect(shares([3, 1000], 20).reduce((a, b) => a + b, 0)).toBe(20);
+    expect(shares([2, 2], 10)).toEqual([2, 2]);
+    expect(shares([0, 5], 3)).toEqual([0, 3]);
   });
 });
 

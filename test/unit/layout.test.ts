@@ -7,7 +7,6 @@ import {
   displayWidth,
   graphemes,
   sparkline,
-  stackedBar,
   table,
   truncate,
   wrap,
@@ -229,16 +228,6 @@ describe('bars', () => {
         },
       ),
     );
-    expect(
-      stackedBar(
-        [
-          { value: 1, char: '█' },
-          { value: 1, char: '░' },
-        ],
-        6,
-      ),
-    ).toBe('███░░░');
-    expect(stackedBar([{ value: 0, char: '█' }], 4)).toBe('····');
   });
 
   it('draws a sparkline', () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/content/model.js';
+import { localDate } from '../../src/quiz/day.js';
 import { schedule } from '../../src/quiz/scheduler.js';
-import { computeStats, localDate, sectionStats } from '../../src/quiz/stats.js';
+import { computeStats, sectionStats, topicSummaries } from '../../src/quiz/stats.js';
 import { FLAG_CORRECT, FLAG_EXAM, type ProgressData } from '../../src/store/progress.js';
 import { createFormatter } from '../../src/ui/format.js';
 import { setLang } from '../../src/ui/i18n.js';
@@ -92,18 +93,22 @@ describe('computeStats', () => {
       ...learning,
       due: new Date(2026, 10, 25 + daysAhead, hour).getTime(),
     });
+    const states = { a: dueAt(18), b: dueAt(9), c: dueAt(9, 1) };
     const r = computeStats({
       topics: ['EC2', 'EBS'],
       cards,
-      progress: {
-        ...progress,
-        cards: { a: dueAt(18), b: dueAt(9), c: dueAt(9, 1) },
-      },
+      progress: { ...progress, cards: states },
       now,
     });
-    expect(r.topics[0]?.due).toBe(2); // 9:00 overdue, 18:00 later today
-    expect(r.topics[1]?.due).toBe(0); // tomorrow
-    expect(r.forecast[0]?.count).toBe(r.total.due);
+    expect(r.topics[0]?.dueToday).toBe(2); // 9:00 overdue, 18:00 later today
+    expect(r.topics[1]?.dueToday).toBe(0); // tomorrow
+    expect(r.forecast[0]?.count).toBe(r.total.dueToday);
+    // Due now is what review would ask at once: the overdue card alone. One summary for
+    // topics, stats and review, so `topics` and `stats` can no longer disagree unlabelled.
+    expect(r.topics[0]?.dueNow).toBe(1);
+    expect(topicSummaries(['EC2', 'EBS'], cards, { ...progress, cards: states }, now)).toEqual(
+      r.topics.map(({ accuracy: _accuracy, ...summary }) => summary),
+    );
   });
 
   it('counts cards missed while still being learned as weak, not only lapses', () => {
@@ -250,7 +255,8 @@ describe('one topic in detail', () => {
       new: ec2.length,
       learning: 0,
       mature: 0,
-      due: 0,
+      dueNow: 0,
+      dueToday: 0,
       accuracy: null,
     };
     for (const width of [40, 80]) {
