@@ -51,29 +51,81 @@ function helpTitle(title: string): string {
   return key ? t(key) : title;
 }
 
-/** Commander's usage errors, as one of our messages: `awsquiz: …` in the interface language. */
-export function commanderError(text: string): string {
-  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^error: unknown option '([^']+)'/, (m) => t('cli.unknownOption', { option: m[1] ?? '' })],
-    [/^error: unknown command '([^']+)'/, (m) => t('cli.unknownCommand', { command: m[1] ?? '' })],
-    [
-      /^error: option '([^']+)' argument missing/,
-      (m) => t('cli.missingValue', { option: m[1] ?? '' }),
-    ],
-    [
-      /^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^\n]+)\./,
-      (m) => t('cli.badChoice', { option: m[1] ?? '', value: m[2] ?? '', list: m[3] ?? '' }),
-    ],
-    [/^error: too many arguments/, () => t('cli.tooMany')],
-  ];
-  const suggestion = /\(Did you mean (?:one of )?([^?]+)\?\)/.exec(text)?.[1];
-  for (const [pattern, message] of rules) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const hint = suggestion ? ` ${t('error.didYouMean', { list: suggestion })}` : '';
-    return `${t('error.prefix')}${message(match)}${hint} ${t('cli.seeHelp')}\n`;
+/** At most this much of an argument is echoed in an error message. */
+const ECHO_MAX = 60;
+
+/** An argument as quoted back to the user: nothing a terminal would act on, and not too long. */
+export function echo(value: string): string {
+  const clean = sanitize(value).replace(/\n/g, ' ');
+  const chars = [...clean];
+  return chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX - 1).join('')}…` : clean;
+}
+
+/**
+ * Commander's usage errors, as one of our messages: `awsquiz: …` in the interface
+ * language. Chosen by commander's error code; only the quoted argument and the
+ * suggestion are taken from its text. Anything the user typed is echoed cleaned
+ * (no escape sequences) and capped.
+ */
+export function commanderError(error: { code: string; message: string }): string {
+  const text = error.message;
+  // The suggestion names our own options and commands; it follows the quoted argument.
+  const suggestion = /\n?\s*\(Did you mean (?:one of )?([^?]+)\?\)\s*$/.exec(text);
+  const body = suggestion ? text.slice(0, suggestion.index) : text;
+  /** Everything between the first and the last quote (an argument may hold quotes itself). */
+  const quoted = (from = 0) => /'([\s\S]*)'/.exec(body.slice(from))?.[1];
+  let message: string | undefined;
+  switch (error.code) {
+    case 'commander.unknownOption': {
+      const option = quoted();
+      if (option !== undefined) message = t('cli.unknownOption', { option: echo(option) });
+      break;
+    }
+    case 'commander.unknownCommand': {
+      const command = quoted();
+      if (command !== undefined) message = t('cli.unknownCommand', { command: echo(command) });
+      break;
+    }
+    case 'commander.optionMissingArgument': {
+      const option = /'([^']+)'/.exec(body)?.[1];
+      if (option !== undefined) message = t('cli.missingValue', { option: echo(option) });
+      break;
+    }
+    case 'commander.invalidArgument': {
+      // option '--lang <lang>' argument 'x' is invalid. Allowed choices are ja, en.
+      const option = /'([^']+)'/.exec(body);
+      const rest = option ? body.slice(option.index + option[0].length) : '';
+      const close = rest.lastIndexOf("'");
+      const value = close > 0 ? /'([\s\S]*)/.exec(rest.slice(0, close))?.[1] : undefined;
+      // After the value: "… is invalid. Allowed choices are json, csv, anki." (our own words).
+      const choices = /([\w-]+(?:, [\w-]+)*)\.\s*$/.exec(rest.slice(close + 1))?.[1];
+      if (option?.[1] !== undefined && value !== undefined && choices !== undefined) {
+        message = t('cli.badChoice', {
+          option: echo(option[1]),
+          value: echo(value),
+          list: choices,
+        });
+      }
+      break;
+    }
+    case 'commander.excessArguments':
+      message = t('cli.tooMany');
+      break;
   }
-  return text.replace(/^error: /, t('error.prefix'));
+  if (message === undefined) {
+    const lines = sanitize(body.replace(/^error: /, '')).split('\n');
+    return `${t('error.prefix')}${lines.map((line) => echoLine(line)).join('\n')}\n`;
+  }
+  const hint = suggestion?.[1]
+    ? ` ${t('error.didYouMean', { list: sanitize(suggestion[1]) })}`
+    : '';
+  return `${t('error.prefix')}${message}${hint} ${t('cli.seeHelp')}\n`;
+}
+
+/** A line of a message we could not take apart, capped like an argument (with room for words). */
+function echoLine(line: string): string {
+  const chars = [...line];
+  return chars.length > 4 * ECHO_MAX ? `${chars.slice(0, 4 * ECHO_MAX - 1).join('')}…` : line;
 }
 
 /** An option's description, with its choices and default in the interface language. */
@@ -87,6 +139,15 @@ function optionDescription(option: Option): string {
 }
 
 type Commander = typeof import('commander');
+
+interface CommanderErrorLike {
+  code: string;
+  exitCode: number;
+  message: string;
+}
+
+/** Commander's exits that are not mistakes: help and version were shown. */
+const QUIET = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 type HelpLayout = typeof import('./ui/help-layout.js');
 
 export interface CLI {
@@ -108,7 +169,12 @@ export function createCLI(
   const output = {
     writeOut: (text: string) => io.stdout.write(text),
     writeErr: (text: string) => io.stderr.write(text),
-    outputError: (text: string, write: (text: string) => void) => write(commanderError(text)),
+    // Usage errors are written by onError, which knows commander's error code.
+    outputError: () => {},
+  };
+  const onError = (error: CommanderErrorLike) => {
+    if (error.exitCode !== 0 && !QUIET.has(error.code)) io.stderr.write(commanderError(error));
+    throw error;
   };
   program
     .description(describe('help.program'))
@@ -119,7 +185,7 @@ export function createCLI(
     .option('--no-color', describe('help.noColor'))
     .showSuggestionAfterError(true)
     .configureOutput(output)
-    .exitOverride()
+    .exitOverride(onError)
     .helpCommand('help [command]', describe('help.helpCommand'))
     .configureHelp({
       styleTitle: helpTitle,
@@ -149,7 +215,7 @@ export function createCLI(
       .description(describe(definition.description))
       .helpOption('-h, --help', describe('help.help'))
       .configureOutput(output)
-      .exitOverride();
+      .exitOverride(onError);
     if (definition.argument) {
       command.argument(definition.argument.syntax, describe(definition.argument.description));
     }
@@ -197,7 +263,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       (command) => command.name() === asked || command.aliases().includes(asked),
     )
   ) {
-    io.stderr.write(commanderError(`error: unknown command '${sanitize(asked)}'`));
+    io.stderr.write(
+      commanderError({
+        code: 'commander.unknownCommand',
+        message: `error: unknown command '${asked}'`,
+      }),
+    );
     return EXIT.usage;
   }
   try {
