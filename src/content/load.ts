@@ -35,7 +35,7 @@ export function contentDir(option: string | undefined, env: NodeJS.ProcessEnv): 
 
 const NOTE = /\.(md|markdown)$/i;
 
-/** The .md files under root, searched recursively, sorted by relative path. */
+/** Whether a path is a folder, following links; false for a broken link. */
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -44,6 +44,7 @@ function isFolder(path: string): boolean {
   }
 }
 
+/** The .md files under root, searched recursively, sorted by relative path. */
 export function listNotes(root: string): NoteFile[] {
   let rootStat: ReturnType<typeof statSync>;
   try {

@@ -560,8 +560,15 @@ export function t(
   const template = catalogues[lang][key];
   return template
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
-    .replace(/\{s:(\w+)\}/g, (_whole, name: string) => (params[name] === 1 ? '' : 's'))
-    .replace(/\{ies:(\w+)\}/g, (_whole, name: string) => (params[name] === 1 ? 'y' : 'ies'));
+    .replace(/\{s:(\w+)\}/g, (_whole, name: string) => (singular(params[name]) ? '' : 's'))
+    .replace(/\{ies:(\w+)\}/g, (_whole, name: string) => (singular(params[name]) ? 'y' : 'ies'));
+}
+
+// English plurals ({s:n}, {ies:n}); Japanese templates have none.
+const plurals = new Intl.PluralRules('en');
+
+function singular(value: string | number | undefined): boolean {
+  return typeof value === 'number' && plurals.select(value) === 'one';
 }
 
 /** The words of a message the core gave as a key and parameters. */
