@@ -11,7 +11,14 @@ import { COMMANDS, type CommandDefinition } from './commands/definitions.js';
 import { sanitize } from './content/sanitize.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
 import { systemClock } from './ground/clock.js';
-import { langFromArgv, type MessageKey, setLang, t, userMessage } from './ui/i18n.js';
+import {
+  langFromArgv,
+  type MessageKey,
+  type Messages,
+  messagesFor,
+  setLang,
+  userMessage,
+} from './ui/i18n.js';
 import { version } from './version.js';
 
 interface GlobalOptions {
@@ -21,7 +28,7 @@ interface GlobalOptions {
 }
 
 /** The outside world of one run: everything of the context but the global options. */
-export type CliIO = Omit<CommandContext, 'content' | 'color'>;
+export type CliIO = Omit<CommandContext, 'content' | 'color' | 'messages'>;
 
 export function processIO(): CliIO {
   return {
@@ -33,10 +40,6 @@ export function processIO(): CliIO {
   };
 }
 
-function describe(key: MessageKey): string {
-  return t(key);
-}
-
 const TITLES: Record<string, MessageKey> = {
   'Usage:': 'help.title.usage',
   'Options:': 'help.title.options',
@@ -46,9 +49,9 @@ const TITLES: Record<string, MessageKey> = {
 };
 
 /** Commander's own headings, in the interface language. */
-function helpTitle(title: string): string {
+function helpTitle(title: string, messages: Messages): string {
   const key = TITLES[title];
-  return key ? t(key) : title;
+  return key ? messages.t(key) : title;
 }
 
 /** At most this much of an argument is echoed in an error message. */
@@ -67,7 +70,10 @@ export function echo(value: string): string {
  * suggestion are taken from its text. Anything the user typed is echoed cleaned
  * (no escape sequences) and capped.
  */
-export function commanderError(error: { code: string; message: string }): string {
+export function commanderError(
+  error: { code: string; message: string },
+  messages: Messages,
+): string {
   const text = error.message;
   // The suggestion names our own options and commands; it follows the quoted argument.
   const suggestion = /\n?\s*\(Did you mean (?:one of )?([^?]+)\?\)\s*$/.exec(text);
@@ -78,17 +84,18 @@ export function commanderError(error: { code: string; message: string }): string
   switch (error.code) {
     case 'commander.unknownOption': {
       const option = quoted();
-      if (option !== undefined) message = t('cli.unknownOption', { option: echo(option) });
+      if (option !== undefined) message = messages.t('cli.unknownOption', { option: echo(option) });
       break;
     }
     case 'commander.unknownCommand': {
       const command = quoted();
-      if (command !== undefined) message = t('cli.unknownCommand', { command: echo(command) });
+      if (command !== undefined)
+        message = messages.t('cli.unknownCommand', { command: echo(command) });
       break;
     }
     case 'commander.optionMissingArgument': {
       const option = /'([^']+)'/.exec(body)?.[1];
-      if (option !== undefined) message = t('cli.missingValue', { option: echo(option) });
+      if (option !== undefined) message = messages.t('cli.missingValue', { option: echo(option) });
       break;
     }
     case 'commander.invalidArgument': {
@@ -100,7 +107,7 @@ export function commanderError(error: { code: string; message: string }): string
       // After the value: "… is invalid. Allowed choices are json, csv, anki." (our own words).
       const choices = /([\w-]+(?:, [\w-]+)*)\.\s*$/.exec(rest.slice(close + 1))?.[1];
       if (option?.[1] !== undefined && value !== undefined && choices !== undefined) {
-        message = t('cli.badChoice', {
+        message = messages.t('cli.badChoice', {
           option: echo(option[1]),
           value: echo(value),
           list: choices,
@@ -109,17 +116,17 @@ export function commanderError(error: { code: string; message: string }): string
       break;
     }
     case 'commander.excessArguments':
-      message = t('cli.tooMany');
+      message = messages.t('cli.tooMany');
       break;
   }
   if (message === undefined) {
     const lines = sanitize(body.replace(/^error: /, '')).split('\n');
-    return `${t('error.prefix')}${lines.map((line) => echoLine(line)).join('\n')}\n`;
+    return `${messages.t('error.prefix')}${lines.map((line) => echoLine(line)).join('\n')}\n`;
   }
   const hint = suggestion?.[1]
-    ? ` ${t('error.didYouMean', { list: sanitize(suggestion[1]) })}`
+    ? ` ${messages.t('error.didYouMean', { list: sanitize(suggestion[1]) })}`
     : '';
-  return `${t('error.prefix')}${message}${hint} ${t('cli.seeHelp')}\n`;
+  return `${messages.t('error.prefix')}${message}${hint} ${messages.t('cli.seeHelp')}\n`;
 }
 
 /** A line of a message we could not take apart, capped like an argument (with room for words). */
@@ -129,11 +136,12 @@ function echoLine(line: string): string {
 }
 
 /** An option's description, with its choices and default in the interface language. */
-function optionDescription(option: Option): string {
+function optionDescription(option: Option, messages: Messages): string {
   const extra: string[] = [];
-  if (option.argChoices) extra.push(t('help.choices', { list: option.argChoices.join(', ') }));
+  if (option.argChoices)
+    extra.push(messages.t('help.choices', { list: option.argChoices.join(', ') }));
   if (option.defaultValue !== undefined && !option.negate) {
-    extra.push(t('help.default', { value: String(option.defaultValue) }));
+    extra.push(messages.t('help.default', { value: String(option.defaultValue) }));
   }
   return extra.length > 0 ? `${option.description} (${extra.join(', ')})` : option.description;
 }
@@ -159,6 +167,7 @@ export interface CLI {
 /** Builds the program for one run. Writes only to io's streams, and only when parsed. */
 export function createCLI(
   io: CliIO,
+  messages: Messages,
   { Command, Help, Option }: Commander,
   { boxWrap, displayWidth, epilog, formatItem }: HelpLayout,
   terminalWidth: (stream: CliIO['stdout'], env: CliIO['env']) => number,
@@ -173,23 +182,24 @@ export function createCLI(
     outputError: () => {},
   };
   const onError = (error: CommanderErrorLike) => {
-    if (error.exitCode !== 0 && !QUIET.has(error.code)) io.stderr.write(commanderError(error));
+    if (error.exitCode !== 0 && !QUIET.has(error.code))
+      io.stderr.write(commanderError(error, messages));
     throw error;
   };
   program
-    .description(describe('help.program'))
-    .version(version(), '-V, --version', describe('help.version'))
-    .helpOption('-h, --help', describe('help.help'))
-    .addOption(new Option('--content <dir>', describe('help.content')))
-    .addOption(new Option('--lang <lang>', describe('help.lang')).choices(['ja', 'en']))
-    .option('--no-color', describe('help.noColor'))
+    .description(messages.t('help.program'))
+    .version(version(), '-V, --version', messages.t('help.version'))
+    .helpOption('-h, --help', messages.t('help.help'))
+    .addOption(new Option('--content <dir>', messages.t('help.content')))
+    .addOption(new Option('--lang <lang>', messages.t('help.lang')).choices(['ja', 'en']))
+    .option('--no-color', messages.t('help.noColor'))
     .showSuggestionAfterError(true)
     .configureOutput(output)
     .exitOverride(onError)
-    .helpCommand('help [command]', describe('help.helpCommand'))
+    .helpCommand('help [command]', messages.t('help.helpCommand'))
     .configureHelp({
-      styleTitle: helpTitle,
-      optionDescription,
+      styleTitle: (title) => helpTitle(title, messages),
+      optionDescription: (option) => optionDescription(option, messages),
       helpWidth,
       displayWidth,
       boxWrap,
@@ -202,31 +212,31 @@ export function createCLI(
         return [epilog(usage, helpWidth), ...rest].join('\n');
       },
     })
-    .addHelpText('after', () => `\n${epilog(describe('help.examples'), helpWidth)}`);
+    .addHelpText('after', () => `\n${epilog(messages.t('help.examples'), helpWidth)}`);
 
   const contextOf = (): CommandContext => {
     const globals = program.opts<GlobalOptions>();
-    return { ...io, content: globals.content, color: globals.color };
+    return { ...io, messages, content: globals.content, color: globals.color };
   };
 
   const register = <Options>(definition: CommandDefinition<Options>) => {
     const command = program
       .command(definition.name)
-      .description(describe(definition.description))
-      .helpOption('-h, --help', describe('help.help'))
+      .description(messages.t(definition.description))
+      .helpOption('-h, --help', messages.t('help.help'))
       .configureOutput(output)
       .exitOverride(onError);
     if (definition.argument) {
-      command.argument(definition.argument.syntax, describe(definition.argument.description));
+      command.argument(definition.argument.syntax, messages.t(definition.argument.description));
     }
     for (const spec of definition.options) {
-      const option = new Option(spec.flags, describe(spec.description));
+      const option = new Option(spec.flags, messages.t(spec.description));
       if (spec.choices) option.choices(spec.choices);
       if (spec.default !== undefined) option.default(spec.default);
       command.addOption(option);
     }
     command
-      .addHelpText('after', () => `\n${epilog(describe(definition.examples), helpWidth)}`)
+      .addHelpText('after', () => `\n${epilog(messages.t(definition.examples), helpWidth)}`)
       .action(async (...args: unknown[]) => {
         const words = definition.argument ? ((args[0] ?? []) as string[]) : [];
         const options = definition.parse({ words, options: command.opts() });
@@ -246,13 +256,16 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     io.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
-  setLang(langFromArgv(args, io.env));
+  const lang = langFromArgv(args, io.env);
+  const messages = messagesFor(lang);
+  // Only quiz/questions.ts still reads the language from module state (see ui/i18n).
+  setLang(lang);
   const [commander, helpLayout, format] = await Promise.all([
     import('commander'),
     import('./ui/help-layout.js'),
     import('./ui/format.js'),
   ]);
-  const cli = createCLI(io, commander, helpLayout, format.terminalWidth);
+  const cli = createCLI(io, messages, commander, helpLayout, format.terminalWidth);
   const { program } = cli;
   // `awsquiz help nosuch`: commander prints the main help to stderr without a word of why.
   const asked = args[0] === 'help' ? args[1] : undefined;
@@ -264,10 +277,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     )
   ) {
     io.stderr.write(
-      commanderError({
-        code: 'commander.unknownCommand',
-        message: `error: unknown command '${asked}'`,
-      }),
+      commanderError(
+        {
+          code: 'commander.unknownCommand',
+          message: `error: unknown command '${asked}'`,
+        },
+        messages,
+      ),
     );
     return EXIT.usage;
   }
@@ -279,11 +295,16 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     await program.parseAsync([...argv]);
     return cli.exitCode();
   } catch (error) {
-    return report(error, commander.CommanderError, io);
+    return report(error, commander.CommanderError, io, messages);
   }
 }
 
-function report(error: unknown, CommanderError: Commander['CommanderError'], io: CliIO): number {
+function report(
+  error: unknown,
+  CommanderError: Commander['CommanderError'],
+  io: CliIO,
+  messages: Messages,
+): number {
   if (error instanceof CommanderError) {
     // Help and version exit through here with code 0; usage mistakes with 1 → 2.
     if (error.exitCode === 0) return EXIT.ok;
@@ -292,10 +313,12 @@ function report(error: unknown, CommanderError: Commander['CommanderError'], io:
   if (error instanceof InterruptedError) return EXIT.interrupted;
   if (error instanceof UserError) {
     // Messages may quote the user's arguments or file names: never let them drive the terminal.
-    io.stderr.write(`${t('error.prefix')}${sanitize(userMessage(error))}\n`);
+    io.stderr.write(
+      `${messages.t('error.prefix')}${sanitize(userMessage(error, messages.lang))}\n`,
+    );
     return error.exitCode;
   }
-  io.stderr.write(`${t('error.prefix')}${t('error.bug')}\n`);
+  io.stderr.write(`${messages.t('error.prefix')}${messages.t('error.bug')}\n`);
   io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT.failure;
 }

@@ -7,7 +7,7 @@ import type { DeckIndex } from '../content/deck.js';
 import type { Library } from '../content/library.js';
 import type { Diagnostic } from '../content/model.js';
 import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
-import { t } from '../ui/i18n.js';
+import type { Messages } from '../ui/i18n.js';
 import { wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 import { openNotes } from './notes.js';
@@ -30,9 +30,9 @@ const MESSAGE = {
  * A message's parameters: the subject, and for a section found in two places
  * the other place, which the subject carries after a U+001F separator.
  */
-function messageOf(d: Diagnostic): string {
+function messageOf(d: Diagnostic, messages: Messages): string {
   const [subject = '', other = ''] = d.subject.split('\u001f');
-  return t(MESSAGE[d.code], { subject, other });
+  return messages.t(MESSAGE[d.code], { subject, other });
 }
 
 /** Files that give no cards: empty ones, and ones whose text makes none (unreadable ones have an error already). */
@@ -97,18 +97,21 @@ export async function check(library: Library): Promise<CheckResult> {
 }
 
 /** One line per problem, as compilers print them (`file:line: severity: message`), for grep and editors. */
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}: ${severityLabel(d)}: ${messageOf(d)}`;
+export function formatDiagnostic(d: Diagnostic, messages: Messages): string {
+  return `${d.file}:${d.line}: ${severityLabel(d, messages)}: ${messageOf(d, messages)}`;
 }
 
-function severityLabel(d: Diagnostic): string {
-  return t(d.severity === 'error' ? 'check.error' : 'check.warning');
+function severityLabel(d: Diagnostic, messages: Messages): string {
+  return messages.t(d.severity === 'error' ? 'check.error' : 'check.warning');
 }
 
 /** On a terminal: the place and severity in colour, the message wrapped under it. */
 function displayDiagnostic(d: Diagnostic, format: Formatter): string[] {
-  const severity = format.style(d.severity === 'error' ? 'bad' : 'warn', severityLabel(d));
-  const message = wrap(messageOf(d), format.width - 4);
+  const severity = format.style(
+    d.severity === 'error' ? 'bad' : 'warn',
+    severityLabel(d, format.messages),
+  );
+  const message = wrap(messageOf(d, format.messages), format.width - 4);
   return [
     `${format.style('accent', `${d.file}:${d.line}`)}: ${severity}:`,
     ...message.map((l) => `    ${l}`),
@@ -124,13 +127,18 @@ export async function run(context: CommandContext): Promise<number> {
   const format = await formatterFor(context);
   const lines = context.stdout.isTTY
     ? result.diagnostics.flatMap((d) => displayDiagnostic(d, format))
-    : result.diagnostics.map(formatDiagnostic);
+    : result.diagnostics.map((d) => formatDiagnostic(d, context.messages));
   lines.push(
     ...paragraph(
       format,
       result.diagnostics.length === 0
-        ? t('check.clean', { files: result.files, cards: result.cards })
-        : t('check.summary', { files: result.files, cards: result.cards, errors, warnings }),
+        ? context.messages.t('check.clean', { files: result.files, cards: result.cards })
+        : context.messages.t('check.summary', {
+            files: result.files,
+            cards: result.cards,
+            errors,
+            warnings,
+          }),
     ),
   );
   context.stdout.write(`${lines.join('\n')}\n`);

@@ -3,7 +3,7 @@
  * exam never reach for process.* or the system clock themselves, so tests can
  * hand them fakes and drive every command in-process.
  */
-import { t } from '../ui/i18n.js';
+import type { Messages } from '../ui/i18n.js';
 
 export interface CommandContext {
   /** --content, if given. */
@@ -16,9 +16,14 @@ export interface CommandContext {
   stdin: NodeJS.ReadStream;
   /** The one clock: every time a command, the study loop, the exam or a countdown reads. */
   now: () => Date;
+  /** The interface's words in the user's language (--lang, LC_ALL, LC_MESSAGES, LANG). */
+  messages: Messages;
 }
 
 /** A warning on stderr as one `awsquiz: …` line (damaged progress entries, skipped files). */
-export function warn(context: Pick<CommandContext, 'stderr'>): (message: string) => void {
-  return (message: string) => context.stderr.write(`${t('error.prefix')}${message}\n`);
+export function warn(
+  context: Pick<CommandContext, 'stderr' | 'messages'>,
+): (message: string) => void {
+  return (message: string) =>
+    context.stderr.write(`${context.messages.t('error.prefix')}${message}\n`);
 }

@@ -26,7 +26,6 @@ import type { CardStatus, Plan } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
 import { renderResults } from '../ui/exam-view.js';
 import { formatterFor, paragraph, terminalWidth } from '../ui/format.js';
-import { t } from '../ui/i18n.js';
 import { type CommandContext, warn } from './context.js';
 import type { ExamOptions } from './definitions.js';
 import { openNotes } from './notes.js';
@@ -55,19 +54,25 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
   const draw = drawExam(cards, index, settings.count, createRng(settings.seed));
   const out = (lines: string[]) => context.stdout.write(`${lines.join('\n')}\n`);
   if (draw.questions.length === 0) {
-    out([t('exam.noQuestions')]);
+    out([context.messages.t('exam.noQuestions')]);
     return 1;
   }
   if (draw.available < settings.count) {
-    out(paragraph(format, t('exam.fewer', { asked: settings.count, n: draw.available }), 'warn'));
+    out(
+      paragraph(
+        format,
+        context.messages.t('exam.fewer', { asked: settings.count, n: draw.available }),
+        'warn',
+      ),
+    );
   }
   out([
     ...paragraph(
       format,
-      t('exam.start', { n: draw.questions.length, pass: settings.pass }),
+      context.messages.t('exam.start', { n: draw.questions.length, pass: settings.pass }),
       'heading',
     ),
-    ...paragraph(format, t('exam.keys'), 'dim'),
+    ...paragraph(format, context.messages.t('exam.keys'), 'dim'),
     '',
   ]);
 
@@ -78,7 +83,11 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
     now: () => context.now().getTime(),
   };
   // Measured before each screen: the window may be resized during the exam.
-  const look = () => ({ width: terminalWidth(context.stdout, context.env), style: format.style });
+  const look = () => ({
+    width: terminalWidth(context.stdout, context.env),
+    style: format.style,
+    messages: context.messages,
+  });
   const total = draw.questions.length;
   let state: ExamState = startExam(draw.questions, io.now(), settings.minutes);
   /** One screen of the exam, as the event the user's keys (or the clock) made. */
@@ -88,7 +97,7 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
     if (screen.type === 'review') {
       const choice = await prompts.askExamReview(
         {
-          message: t('exam.review.message', {
+          message: context.messages.t('exam.review.message', {
             answered: screen.answered,
             total,
             flagged: screen.flagged,
@@ -109,7 +118,7 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
       {
         // The flag count follows f as it is pressed on this question.
         header: (flaggedHere: boolean) =>
-          t('exam.header', {
+          context.messages.t('exam.header', {
             n: at + 1,
             total,
             answered: answeredCount(state),
@@ -139,7 +148,7 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
     }
   } catch (error) {
     if (error instanceof InterruptedError) {
-      out(['', format.style('warn', t('exam.abandoned'))]);
+      out(['', format.style('warn', context.messages.t('exam.abandoned'))]);
     }
     throw error;
   }
@@ -178,9 +187,10 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
   if (missed.length > 0) {
     const again = await prompts.askConfirm(
       {
-        message: t('exam.studyMissed', { n: missed.length }),
+        message: context.messages.t('exam.studyMissed', { n: missed.length }),
         default: true,
         width: wide.width,
+        messages: context.messages,
       },
       io,
     );

@@ -5,14 +5,13 @@
 import { type Library, openLibrary } from '../content/library.js';
 import { contentDir } from '../content/load.js';
 import type { MessageRef } from '../errors.js';
-import { text } from '../ui/i18n.js';
 import { type CommandContext, warn } from './context.js';
 
 export function openNotes(
-  context: Pick<CommandContext, 'content' | 'env' | 'stderr'>,
+  context: Pick<CommandContext, 'content' | 'env' | 'stderr' | 'messages'>,
   onWarning: (message: string) => void = warn(context),
 ): Promise<Library> {
   return openLibrary(contentDir(context.content, context.env), context.env, {
-    onWarning: (warning: MessageRef) => onWarning(text(warning)),
+    onWarning: (warning: MessageRef) => onWarning(context.messages.text(warning)),
   });
 }

@@ -6,7 +6,6 @@ import { matchTopics } from '../content/topics.js';
 import { UsageError } from '../errors.js';
 import { openProgress } from '../store/progress.js';
 import { terminalWidth } from '../ui/format.js';
-import { t } from '../ui/i18n.js';
 import { type CommandContext, warn } from './context.js';
 import type { ResetOptions } from './definitions.js';
 import { openNotes } from './notes.js';
@@ -14,7 +13,7 @@ import { openNotes } from './notes.js';
 export async function run(context: CommandContext, options: ResetOptions): Promise<number> {
   const queries = options.topics;
   let ids: string[] | 'all' = 'all';
-  let what = t('reset.everything');
+  let what = context.messages.t('reset.everything');
   if (queries.length > 0) {
     const library = await openNotes(context);
     const topics = new Set(matchTopics(queries, library.topics).map((topic) => topic.title));
@@ -22,7 +21,7 @@ export async function run(context: CommandContext, options: ResetOptions): Promi
     what = [...topics].join(', ');
   }
   if (!options.yes && (!context.stdin.isTTY || !context.stdout.isTTY)) {
-    throw new UsageError(t('reset.needsYes'));
+    throw new UsageError(context.messages.t('reset.needsYes'));
   }
   const store = await openProgress({
     env: context.env,
@@ -33,13 +32,13 @@ export async function run(context: CommandContext, options: ResetOptions): Promi
     const { askConfirm } = await import('../ui/prompts.js');
     const width = terminalWidth(context.stdout, context.env);
     const io = { input: context.stdin, output: context.stdout };
-    const message = t('reset.confirm', { what });
-    if (!(await askConfirm({ message, default: false, width }, io))) {
-      context.stdout.write(`${t('reset.kept')}\n`);
+    const message = context.messages.t('reset.confirm', { what });
+    if (!(await askConfirm({ message, default: false, width, messages: context.messages }, io))) {
+      context.stdout.write(`${context.messages.t('reset.kept')}\n`);
       return 0;
     }
   }
   store.reset(ids);
-  context.stdout.write(`${t('reset.done', { what })}\n`);
+  context.stdout.write(`${context.messages.t('reset.done', { what })}\n`);
   return 0;
 }

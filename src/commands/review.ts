@@ -7,7 +7,6 @@ import { randomSeed } from '../quiz/rng.js';
 import { nextDue, planReview } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor, paragraph } from '../ui/format.js';
-import { formatDuration, t } from '../ui/i18n.js';
 import { wrapWithCommand } from '../ui/layout.js';
 import { type CommandContext, warn } from './context.js';
 import type { ReviewOptions } from './definitions.js';
@@ -37,16 +36,21 @@ export async function run(context: CommandContext, options: ReviewOptions): Prom
     const lines =
       next === undefined
         ? wrapWithCommand(
-            t('review.nothingYet', { command: '' }),
+            context.messages.t('review.nothingYet', { command: '' }),
             startCommand(context, library.topics),
             format.width,
           )
-        : paragraph(format, t('review.nothingDue', { when: formatDuration(next - now.getTime()) }));
+        : paragraph(
+            format,
+            context.messages.t('review.nothingDue', {
+              when: context.messages.duration(next - now.getTime()),
+            }),
+          );
     context.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
   context.stdout.write(
-    `${paragraph(format, t('review.start', { due: plan.due }), 'heading').join('\n')}\n\n`,
+    `${paragraph(format, context.messages.t('review.start', { due: plan.due }), 'heading').join('\n')}\n\n`,
   );
   await runStudyLoop({
     context,

@@ -7,7 +7,6 @@ import { UsageError } from '../errors.js';
 import { computeStats, sectionStats, statsJsonRow } from '../quiz/stats.js';
 import { readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
-import { t } from '../ui/i18n.js';
 import { renderStats, renderTopicDetail } from '../ui/stats-view.js';
 import { type CommandContext, warn } from './context.js';
 import type { StatsOptions } from './definitions.js';
@@ -20,7 +19,9 @@ export async function run(context: CommandContext, options: StatsOptions): Promi
   const [topic, ...more] = found;
   if (more.length > 0) {
     const list = found.map((match) => match.title).join(', ');
-    throw new UsageError(t('error.oneTopic', { query: options.topic ?? '', list }));
+    throw new UsageError(
+      context.messages.t('error.oneTopic', { query: options.topic ?? '', list }),
+    );
   }
   const progress = readProgress({ env: context.env, now: context.now, onWarning: warn(context) });
   const report = computeStats({

@@ -25,14 +25,13 @@ import type { Question } from '../quiz/types.js';
 import { type ProgressStore, scheduleStatus } from '../store/progress.js';
 import { explanationLines, pathLines } from '../ui/explanation.js';
 import { type Formatter, terminalWidth } from '../ui/format.js';
-import { formatDuration, t } from '../ui/i18n.js';
 import { displayWidth, pieces, truncate, wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 
 /** Interactive commands need a terminal on both ends: inquirer would read piped bytes as keys. */
 export function requireTerminal(context: CommandContext, command: string): void {
   if (!context.stdin.isTTY || !context.stdout.isTTY) {
-    throw new UsageError(t('error.needsTty', { command }));
+    throw new UsageError(context.messages.t('error.needsTty', { command }));
   }
 }
 
@@ -52,9 +51,14 @@ function write(context: CommandContext, lines: string[]): void {
 
 function header(state: SessionState, card: Card, format: Formatter): string {
   const now = current(state);
-  const before = t('study.header.card', { n: now?.number ?? 0, total: now?.total ?? 0 });
-  const after = [t('study.header.left', { due: now?.dueLeft ?? 0, fresh: now?.newLeft ?? 0 })];
-  if (now?.repeat) after.push(t('study.header.again'));
+  const before = format.messages.t('study.header.card', {
+    n: now?.number ?? 0,
+    total: now?.total ?? 0,
+  });
+  const after = [
+    format.messages.t('study.header.left', { due: now?.dueLeft ?? 0, fresh: now?.newLeft ?? 0 }),
+  ];
+  if (now?.repeat) after.push(format.messages.t('study.header.again'));
   // A long topic name is shortened; when even then it does not fit (40 columns and
   // two-digit counts), the line breaks between its pieces, never inside one.
   const room = format.width - displayWidth([before, '', ...after].join(' · '));
@@ -79,7 +83,7 @@ async function ask(
   context: CommandContext,
 ): Promise<Outcome> {
   const prompts = await import('../ui/prompts.js');
-  const look = { width: format.width, style: format.style };
+  const look = { width: format.width, style: format.style, messages: format.messages };
   const io = { input: context.stdin, output: context.stdout };
   if (question.format === 'choice') {
     const index = await prompts.askChoice(
@@ -128,18 +132,21 @@ function feedback(
   if (question.format !== 'recall') {
     if (outcome.correct) {
       lines.push(
-        format.style('ok', `✓ ${t(outcome.typo ? 'study.correctTypo' : 'study.correct')}`),
+        format.style(
+          'ok',
+          `✓ ${format.messages.t(outcome.typo ? 'study.correctTypo' : 'study.correct')}`,
+        ),
       );
-      if (outcome.typo) lines.push(`  ${t('study.answerWas', { answer: right })}`);
+      if (outcome.typo) lines.push(`  ${format.messages.t('study.answerWas', { answer: right })}`);
     } else {
-      const given = outcome.given ? outcome.given : t('study.noAnswer');
+      const given = outcome.given ? outcome.given : format.messages.t('study.noAnswer');
       lines.push(
-        ...wrap(t('study.wrong', { given }), format.width - 2).map((line, i) =>
+        ...wrap(format.messages.t('study.wrong', { given }), format.width - 2).map((line, i) =>
           format.style('bad', `${i === 0 ? '✗' : ' '} ${line}`),
         ),
       );
       // "Answer: " hangs: a long answer goes on under its own first word.
-      const label = t('study.answerWas', { answer: '' });
+      const label = format.messages.t('study.answerWas', { answer: '' });
       const hang = ' '.repeat(2 + displayWidth(label));
       lines.push(
         ...wrap(right, format.width - hang.length).map((line, i) =>
@@ -155,7 +162,7 @@ function feedback(
   lines.push(
     format.style(
       'dim',
-      `  ${t('study.nextReview', { when: formatDuration(due - now.getTime()) })}`,
+      `  ${format.messages.t('study.nextReview', { when: format.messages.duration(due - now.getTime()) })}`,
     ),
   );
   lines.push('');
@@ -226,22 +233,22 @@ export function summaryLines(
   format: Formatter,
 ): string[] {
   const summary = summarize(state);
-  const lines = [format.style('heading', t('study.summary.title'))];
+  const lines = [format.style('heading', format.messages.t('study.summary.title'))];
   lines.push(
-    t('study.summary.answered', {
+    format.messages.t('study.summary.answered', {
       answered: summary.answered,
       correct: summary.correct,
       percent: summary.accuracy === undefined ? '–' : Math.round(summary.accuracy * 100),
     }),
   );
-  lines.push(t('study.summary.learned', { n: summary.learned }));
+  lines.push(format.messages.t('study.summary.learned', { n: summary.learned }));
   const due = nextDue(options.library.cards, scheduleStatus(options.store.data));
   if (due !== undefined) {
     const now = options.context.now().getTime();
     lines.push(
       due <= now
-        ? t('study.summary.dueNow')
-        : t('study.summary.next', { when: formatDuration(due - now) }),
+        ? format.messages.t('study.summary.dueNow')
+        : format.messages.t('study.summary.next', { when: format.messages.duration(due - now) }),
     );
   }
   return lines;

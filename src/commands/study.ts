@@ -8,7 +8,6 @@ import { randomSeed } from '../quiz/rng.js';
 import { newToday, nextDue, planStudy } from '../quiz/session.js';
 import { firstAnswers, openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor, paragraph } from '../ui/format.js';
-import { formatDuration, t } from '../ui/i18n.js';
 import { type CommandContext, warn } from './context.js';
 import type { StudyOptions } from './definitions.js';
 import { openNotes } from './notes.js';
@@ -42,23 +41,32 @@ export async function run(context: CommandContext, options: StudyOptions): Promi
   const format = await formatterFor(context);
   if (plan.queue.length === 0) {
     const next = nextDue(cards, status);
-    const lines = [t(cards.length === 0 ? 'study.noCards' : 'study.nothing')];
+    const lines = [context.messages.t(cards.length === 0 ? 'study.noCards' : 'study.nothing')];
     if (allowance === 0 && cards.some((card) => !status(card.id)))
       lines.push(
-        t('study.newLimitReached', {
+        context.messages.t('study.newLimitReached', {
           n: settings.newPerDay,
           seen: seenToday,
           more: Math.max(seenToday, settings.newPerDay) + 10,
         }),
       );
     if (next !== undefined)
-      lines.push(t('study.summary.next', { when: formatDuration(next - now.getTime()) }));
+      lines.push(
+        context.messages.t('study.summary.next', {
+          when: context.messages.duration(next - now.getTime()),
+        }),
+      );
     context.stdout.write(`${lines.join('\n')}\n`);
     // No cards at all is a problem with the notes, as for an exam; nothing due is a good day.
     return cards.length === 0 ? 1 : 0;
   }
-  const names = queries.length === 0 ? t('study.allTopics') : [...topics].join(', ');
-  const start = t('study.start', { due: plan.due, fresh: plan.fresh, topics: names });
+  const names =
+    queries.length === 0 ? context.messages.t('study.allTopics') : [...topics].join(', ');
+  const start = context.messages.t('study.start', {
+    due: plan.due,
+    fresh: plan.fresh,
+    topics: names,
+  });
   context.stdout.write(`${paragraph(format, start, 'heading').join('\n')}\n\n`);
   await runStudyLoop({
     context,

@@ -7,7 +7,6 @@ import type { ProgressData } from '../quiz/progress-data.js';
 import { topicSummaries } from '../quiz/stats.js';
 import { readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
-import { t } from '../ui/i18n.js';
 import { table } from '../ui/layout.js';
 import { type CommandContext, warn } from './context.js';
 import type { TopicsOptions } from './definitions.js';
@@ -66,13 +65,18 @@ export async function run(context: CommandContext, options: TopicsOptions): Prom
   const lines = table(
     [
       [
-        t('topics.header.name'),
-        t('topics.header.cards'),
-        t('topics.header.due'),
-        t('topics.header.new'),
+        context.messages.t('topics.header.name'),
+        context.messages.t('topics.header.cards'),
+        context.messages.t('topics.header.due'),
+        context.messages.t('topics.header.new'),
       ],
       ...rows.map((r) => [r.name, String(r.cards), String(r.due), String(r.new)]),
-      [t('topics.total'), String(total.cards), String(total.due), String(total.new)],
+      [
+        context.messages.t('topics.total'),
+        String(total.cards),
+        String(total.due),
+        String(total.new),
+      ],
     ],
     [{ shrink: true }, { align: 'right' }, { align: 'right' }, { align: 'right' }],
     format.width,

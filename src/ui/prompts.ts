@@ -26,7 +26,7 @@ import { systemClock } from '../ground/clock.js';
 import type { ReviewItem } from '../quiz/exam.js';
 import type { SelfGrade } from '../quiz/types.js';
 import type { Style } from './format.js';
-import { t } from './i18n.js';
+import { type Messages, messagesFor } from './i18n.js';
 import { clock, displayWidth, pieces, truncate, wrap } from './layout.js';
 
 export interface PromptIO {
@@ -42,9 +42,12 @@ const systemNow = () => systemClock().getTime();
 export interface PromptLook {
   width: number;
   style: (style: Style, text: string) => string;
+  /** The prompts' own words (keys, labels), in the user's language. */
+  messages: Messages;
 }
 
-const PLAIN: PromptLook = { width: 80, style: (_s, text) => text };
+/** Without a look given: 80 columns, no styles, English. */
+const PLAIN: PromptLook = { width: 80, style: (_s, text) => text, messages: messagesFor('en') };
 
 /**
  * Inquirer marks an answered question with ✔, which reads as "right" next to
@@ -175,10 +178,10 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     ),
   ];
   if (status === 'back')
-    return [...head, look.style('dim', `  ← ${t('prompt.wentBack')}`)].join('\n');
+    return [...head, look.style('dim', `  ← ${look.messages.t('prompt.wentBack')}`)].join('\n');
   // Not answered: the highlighted option was never chosen.
   if (status === 'timeout')
-    return [...head, look.style('dim', `  ⏱ ${t('prompt.timeUp')}`)].join('\n');
+    return [...head, look.style('dim', `  ⏱ ${look.messages.t('prompt.timeUp')}`)].join('\n');
   if (status === 'done') {
     const chosen = block(config.options[active] ?? '', look.width, 4);
     return [
@@ -198,12 +201,15 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     });
   });
   const keys = config.hints ?? [
-    t(count > 1 && count <= 9 ? 'prompt.keys.moveNumbers' : 'prompt.keys.move', { last: count }),
-    t('prompt.keys.answer'),
+    look.messages.t(count > 1 && count <= 9 ? 'prompt.keys.moveNumbers' : 'prompt.keys.move', {
+      last: count,
+    }),
+    look.messages.t('prompt.keys.answer'),
   ];
-  if (config.allowFlag) keys.push(t(flagged ? 'prompt.keys.unflag' : 'prompt.keys.flag'));
-  if (config.allowBack) keys.push(t('prompt.keys.back'));
-  const flagLine = flagged ? [look.style('warn', `  ⚑ ${t('prompt.flagged')}`)] : [];
+  if (config.allowFlag)
+    keys.push(look.messages.t(flagged ? 'prompt.keys.unflag' : 'prompt.keys.flag'));
+  if (config.allowBack) keys.push(look.messages.t('prompt.keys.back'));
+  const flagLine = flagged ? [look.style('warn', `  ⚑ ${look.messages.t('prompt.flagged')}`)] : [];
   const hints = pieces(keys, width, 2, ' · ').map((line) => look.style('dim', line));
   return [...head, ...options, ...flagLine, ...hints].join('\n');
 });
@@ -296,19 +302,19 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
     i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
   );
   const hint = (text: string) => block(text, look.width, 2).map((l) => look.style('dim', `  ${l}`));
-  if (!shown) return [...message, ...hint(t('prompt.reveal'))].join('\n');
+  if (!shown) return [...message, ...hint(look.messages.t('prompt.reveal'))].join('\n');
   const answer = block(config.answer, look.width, 4).map((line) => `    ${line}`);
   const labels = GRADES.map((grade, i) => {
-    const label = `${i + 1} ${t(`grade.${grade}`)}`;
+    const label = `${i + 1} ${look.messages.t(`grade.${grade}`)}`;
     return i === active ? `[${label}]` : ` ${label} `;
   });
   // The question and the grades on one line when they fit, else the grades under it.
-  const oneLine = `  ${t('prompt.howWell')} ${labels.join(' ')}`;
+  const oneLine = `  ${look.messages.t('prompt.howWell')} ${labels.join(' ')}`;
   const gradeLines = (
     displayWidth(oneLine) <= look.width
       ? [oneLine]
       : [
-          ...block(t('prompt.howWell'), look.width, 2).map((l) => `  ${l}`),
+          ...block(look.messages.t('prompt.howWell'), look.width, 2).map((l) => `  ${l}`),
           ...pieces(labels, look.width, 2),
         ]
   ).map((line) => {
@@ -319,15 +325,15 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
     return [
       ...message,
       ...answer,
-      `  → ${look.style('accent', t(`grade.${GRADES[active] ?? 'good'}`))}`,
+      `  → ${look.style('accent', look.messages.t(`grade.${GRADES[active] ?? 'good'}`))}`,
     ].join('\n');
   }
   return [
     ...message,
-    look.style('dim', `  ${t('prompt.answerWas')}`),
+    look.style('dim', `  ${look.messages.t('prompt.answerWas')}`),
     ...answer,
     ...gradeLines,
-    ...pieces(t('prompt.keys.grade').split(' · '), look.width, 2, ' · ').map((l) =>
+    ...pieces(look.messages.t('prompt.keys.grade').split(' · '), look.width, 2, ' · ').map((l) =>
       look.style('dim', l),
     ),
   ].join('\n');
@@ -348,15 +354,16 @@ export async function askTyped(
   const look = config.look ?? PLAIN;
   const message = [
     ...block(config.message, look.width, 2),
-    ...block(t('prompt.yourAnswer'), look.width, 2),
+    ...block(look.messages.t('prompt.yourAnswer'), look.width, 2),
   ].join('\n  ');
   return (await guard(inputPrompt({ message, default: '', theme: THEME }, context(io)))).trim();
 }
 
 export function askConfirm(
-  config: { message: string; default: boolean; width?: number },
+  config: { message: string; default: boolean; width?: number; messages?: Messages },
   io: PromptIO = {},
 ): Promise<boolean> {
+  const messages = config.messages ?? PLAIN.messages;
   // Wrapped with room for the " (Y/n)" after it, so the terminal never splits that.
   const message =
     config.width === undefined
@@ -367,7 +374,7 @@ export function askConfirm(
       {
         message,
         default: config.default,
-        transformer: (yes) => t(yes ? 'prompt.yes' : 'prompt.no'),
+        transformer: (yes) => messages.t(yes ? 'prompt.yes' : 'prompt.no'),
         theme: THEME,
       },
       context(io),
@@ -397,16 +404,16 @@ export async function askExamReview(
   const look = config.look ?? PLAIN;
   const labelWidth = look.width - 2 - `${config.items.length + 1}. `.length;
   const options = [
-    t('exam.review.submit'),
+    look.messages.t('exam.review.submit'),
     ...config.items.map((item) => {
       const state = [
-        item.flagged ? `⚑ ${t('exam.review.flagged')}` : '',
-        item.answered ? '' : t('exam.review.unanswered'),
+        item.flagged ? `⚑ ${look.messages.t('exam.review.flagged')}` : '',
+        item.answered ? '' : look.messages.t('exam.review.unanswered'),
       ]
         .filter(Boolean)
         .join(' · ');
       return truncate(
-        `${t('exam.review.goto', { n: item.index + 1 })}${state ? ` (${state})` : ''}  ${item.label}`,
+        `${look.messages.t('exam.review.goto', { n: item.index + 1 })}${state ? ` (${state})` : ''}  ${item.label}`,
         labelWidth,
       );
     }),
@@ -418,7 +425,7 @@ export async function askExamReview(
         options,
         deadline: config.deadline,
         now: io.now,
-        hints: [t('prompt.keys.move'), t('prompt.keys.choose')],
+        hints: [look.messages.t('prompt.keys.move'), look.messages.t('prompt.keys.choose')],
         look,
       },
       context(io),

@@ -16,7 +16,7 @@ import { openLibrary } from '../../src/content/library.js';
 import { contentDir, decodeNote, shippedContentDir } from '../../src/content/load.js';
 import { walk } from '../../src/content/model.js';
 import * as parse from '../../src/content/parse.js';
-import { text } from '../../src/ui/i18n.js';
+import { messagesFor, text } from '../../src/ui/i18n.js';
 import { tempDir } from '../helpers/cli.js';
 import { CONTENT, shippedDeck } from '../helpers/deck.js';
 
@@ -291,7 +291,7 @@ describe('reading notes', () => {
       ['utf16-no-bom.md', 1, 'not-text'],
     ]);
     const latin1 = errors.find((d) => d.file === 'latin1.md');
-    expect(latin1 && formatDiagnostic(latin1)).toBe(
+    expect(latin1 && formatDiagnostic(latin1, messagesFor('en'))).toBe(
       'latin1.md:1: error: not UTF-8 text (the first byte that is not is on line 1); expected UTF-8 text: save the file as UTF-8 (no cards are made from it until then)',
     );
     expect(errors.find((d) => d.file === 'nul.md')?.subject).toBe('3');
@@ -363,7 +363,7 @@ describe('reading notes', () => {
     expect(ids(library.cards, 'Only in b').length).toBeGreaterThan(0);
     const result = await check(library);
     const warning = result.diagnostics.find((d) => d.code === 'duplicate-section');
-    expect(warning && formatDiagnostic(warning)).toBe(
+    expect(warning && formatDiagnostic(warning, messagesFor('en'))).toBe(
       'b.md:3: warning: section "Notes › Setup" is also in a.md:3; expected each heading path once across files (cards are told apart by occurrence)',
     );
     expect(result.diagnostics.filter((d) => d.code === 'duplicate-section')).toHaveLength(1);

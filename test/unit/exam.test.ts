@@ -140,10 +140,9 @@ describe('results screen', () => {
   it('fits the score line to 40 columns in Japanese, and shows answers as written', async () => {
     const { renderResults } = await import('../../src/ui/exam-view.js');
     const { createFormatter } = await import('../../src/ui/format.js');
-    const { setLang } = await import('../../src/ui/i18n.js');
+    const { messagesFor } = await import('../../src/ui/i18n.js');
     const { displayWidth } = await import('../../src/ui/layout.js');
-    setLang('ja');
-    try {
+    {
       const masked: Question = {
         ...q('EC2', 0),
         options: ['＿＿＿ は速い', 'b', 'c', 'd'],
@@ -155,7 +154,7 @@ describe('results screen', () => {
       state = answerQuestion(state, 1, 1, false); // 1/3 (33.3%): one column too wide for a line
       const result = scoreExam(state, 72, T0 + 60_000);
       for (const width of [40, 80]) {
-        const format = await createFormatter({ color: false, width });
+        const format = await createFormatter({ color: false, width, messages: messagesFor('ja') });
         const lines = renderResults(state, result, format, { timedOut: false, minutes: undefined });
         for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
         const text = lines.join('\n');
@@ -163,8 +162,6 @@ describe('results screen', () => {
         expect(text).toContain('正解: Nitro は速い');
         expect(text).not.toContain('正解: ＿＿＿');
       }
-    } finally {
-      setLang('en');
     }
   });
 });

@@ -5,7 +5,14 @@ import { schedule } from '../../src/quiz/scheduler.js';
 import { computeStats, sectionStats, topicSummaries } from '../../src/quiz/stats.js';
 import { FLAG_CORRECT, FLAG_EXAM, type ProgressData } from '../../src/store/progress.js';
 import { createFormatter } from '../../src/ui/format.js';
-import { setLang } from '../../src/ui/i18n.js';
+import { type Lang, messagesFor } from '../../src/ui/i18n.js';
+
+/** The language the screens under test are drawn in. */
+let lang: Lang = 'en';
+const setLang = (to: Lang) => {
+  lang = to;
+};
+
 import { displayWidth } from '../../src/ui/layout.js';
 import { renderStats, renderTopicDetail } from '../../src/ui/stats-view.js';
 import { shippedDeck } from '../helpers/deck.js';
@@ -208,7 +215,7 @@ describe('computeStats', () => {
       seconds: 60,
       byTopic: [{ topic: 'EC2', right: 3, total: 4 }],
     };
-    const format = await createFormatter({ color: false, width: 80 });
+    const format = await createFormatter({ color: false, width: 80, messages: messagesFor(lang) });
     const render = (tz: string) => {
       process.env.TZ = tz;
       const report = computeStats({
@@ -263,7 +270,7 @@ describe('one topic in detail', () => {
       const lines = renderTopicDetail(
         topic,
         sections,
-        await createFormatter({ color: false, width }),
+        await createFormatter({ color: false, width, messages: messagesFor(lang) }),
       ).flatMap((l) => l.split('\n'));
       for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
       // Sibling headings stay told apart: the leaf is shown whole.
@@ -279,11 +286,14 @@ describe('the stats screen', () => {
   const progress = simulate(cards, { days: 24, now, skip: [3, 9, 10] });
   const report = computeStats({ topics: deck.topics.map((t) => t.title), cards, progress, now });
 
-  for (const lang of ['en', 'ja'] as const) {
+  for (const language of ['en', 'ja'] as const) {
     for (const width of [40, 80]) {
-      it(`fits ${width} columns in ${lang}, with the right numbers`, async () => {
-        setLang(lang);
-        const lines = renderStats(report, await createFormatter({ color: false, width }));
+      it(`fits ${width} columns in ${language}, with the right numbers`, async () => {
+        setLang(language);
+        const lines = renderStats(
+          report,
+          await createFormatter({ color: false, width, messages: messagesFor(lang) }),
+        );
         for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
         const text = lines.join('\n');
         expect(text).toContain(String(report.total.cards));
@@ -298,7 +308,7 @@ describe('the stats screen', () => {
         const detail = renderTopicDetail(
           report.topics[0] ?? (report.total as never),
           [],
-          await createFormatter({ color: false, width }),
+          await createFormatter({ color: false, width, messages: messagesFor(lang) }),
         );
         for (const line of detail) expect(displayWidth(line)).toBeLessThanOrEqual(width);
       });
@@ -317,7 +327,7 @@ describe('the stats screen', () => {
     });
     const lines = renderStats(
       { ...report, weakest: [weak('a', 0.98), weak('b', 1, 1), weak('c', 0)] },
-      await createFormatter({ color: false, width: 80 }),
+      await createFormatter({ color: false, width: 80, messages: messagesFor(lang) }),
     );
     const rows = lines.filter((line) => /^ \d\. EC2/.test(line));
     expect(rows).toHaveLength(3);
@@ -329,14 +339,20 @@ describe('the stats screen', () => {
   it('draws an empty forecast as one row of dots', async () => {
     setLang('en');
     const quiet = { ...report, forecast: report.forecast.map((d) => ({ ...d, count: 0 })) };
-    const lines = renderStats(quiet, await createFormatter({ color: false, width: 80 }));
+    const lines = renderStats(
+      quiet,
+      await createFormatter({ color: false, width: 80, messages: messagesFor(lang) }),
+    );
     const at = lines.indexOf('Due in the next 14 days');
     expect(lines[at + 1]).toBe(Array.from({ length: 14 }, () => '·').join(' '));
     expect(lines[at + 2]).toMatch(/^today +\+13d$/);
   });
 
   it('has colour only when asked', async () => {
-    const lines = renderStats(report, await createFormatter({ color: true, width: 80 }));
+    const lines = renderStats(
+      report,
+      await createFormatter({ color: true, width: 80, messages: messagesFor(lang) }),
+    );
     expect(lines.join('\n')).toContain('\u001b[');
   });
 
@@ -349,14 +365,14 @@ describe('the stats screen', () => {
     });
     const text = renderStats(
       empty,
-      await createFormatter({ color: false, width: 80 }),
+      await createFormatter({ color: false, width: 80, messages: messagesFor(lang) }),
       'awsquiz study ec2',
     ).join('\n');
     expect(text).toContain('No progress yet. Start with: awsquiz study ec2');
     expect(text).toMatch(/EC2\s+224/);
     const narrow = renderStats(
       empty,
-      await createFormatter({ color: false, width: 40 }),
+      await createFormatter({ color: false, width: 40, messages: messagesFor(lang) }),
       'awsquiz --content ~/notes/aws study s3',
     );
     for (const line of narrow) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
