@@ -2,7 +2,7 @@
  * `awsquiz check`: lints the notes. Each message points at file:line and says
  * what was expected. Exit 1 when there are errors, 0 with only warnings.
  */
-import { factBlocks } from '../content/cards.js';
+import { factBlocks, type LineReport, lineReport } from '../content/cards.js';
 import type { DeckIndex } from '../content/deck.js';
 import type { Library } from '../content/library.js';
 import type { Diagnostic } from '../content/model.js';
@@ -84,6 +84,8 @@ export interface CheckResult {
   files: number;
   cards: number;
   diagnostics: Diagnostic[];
+  /** How many lines became facts, and how many were left out, by reason (issue 13). */
+  lines: LineReport;
 }
 
 export async function check(library: Library): Promise<CheckResult> {
@@ -93,7 +95,12 @@ export async function check(library: Library): Promise<CheckResult> {
     ...fileDiagnostics(library),
     ...lineDiagnostics(library, index),
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  return { files: library.files, cards: library.cards.length, diagnostics };
+  return {
+    files: library.files,
+    cards: library.cards.length,
+    diagnostics,
+    lines: lineReport(deck),
+  };
 }
 
 /** One line per problem, as compilers print them (`file:line: severity: message`), for grep and editors. */
@@ -140,6 +147,14 @@ export async function run(context: CommandContext): Promise<number> {
             warnings,
           }),
     ),
+  );
+  const left = Object.entries(result.lines.leftOut).map(([reason, n]) => `${reason} ${n}`);
+  lines.push(
+    context.messages.t('check.lines', {
+      facts: result.lines.facts,
+      lines: result.lines.lines,
+      left: left.length > 0 ? left.join(', ') : '-',
+    }),
   );
   context.stdout.write(`${lines.join('\n')}\n`);
   return errors > 0 ? 1 : 0;

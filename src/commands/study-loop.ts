@@ -23,7 +23,7 @@ import {
 } from '../quiz/session.js';
 import type { Question } from '../quiz/types.js';
 import { type ProgressStore, scheduleStatus } from '../store/progress.js';
-import { explanationLines, pathLines } from '../ui/explanation.js';
+import { explanationLines, originText, pathLines } from '../ui/explanation.js';
 import { type Formatter, terminalWidth } from '../ui/format.js';
 import { displayWidth, pieces, truncate, wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
@@ -153,6 +153,8 @@ function feedback(
           format.style('bold', i === 0 ? `  ${label}${line}` : `${hang}${line}`),
         ),
       );
+      const origin = originText(question, outcome.given ?? '', format.messages);
+      if (origin) lines.push(...wrap(origin, format.width - 2).map((line) => `  ${line}`));
     }
   }
   // A recall card has just shown its answer: the section would only repeat it.

@@ -33,15 +33,42 @@ function quoteBlocks(node: Blockquote): Block[] {
   return node.children.flatMap((child) => blocksOf(child));
 }
 
-function listBlocks(list: List): Block[] {
-  return list.children.flatMap((item) => itemBlocks(item));
+/** Where a list sits in the outline: its nesting depth and the line of the item holding it. */
+interface Nesting {
+  depth: number;
+  parent?: number;
 }
 
-function itemBlocks(item: ListItem): Block[] {
+function listBlocks(list: List, nesting: Nesting = { depth: 0 }): Block[] {
+  return list.children.flatMap((item, index) =>
+    itemBlocks(item, nesting, list.ordered === true ? index + 1 : undefined),
+  );
+}
+
+/**
+ * A list item's lines, then its nested lists one level deeper, pointing at
+ * the item's first line as their head (outline.ts groups them back).
+ */
+function itemBlocks(item: ListItem, nesting: Nesting, ordered: number | undefined): Block[] {
   const out: Block[] = [];
+  let head: number | undefined;
+  const mark = (block: Block): Block => {
+    // Top-level items carry no depth: the same as the items of a plain chunk (parse.ts).
+    if (nesting.depth > 0) block.depth = nesting.depth;
+    if (nesting.parent !== undefined) block.parent = nesting.parent;
+    if (ordered !== undefined) block.ordered = ordered;
+    return block;
+  };
   for (const child of item.children) {
     if (child.type === 'paragraph') {
-      out.push(...linesOf(child.children, 'item', child.position?.start.line ?? 1));
+      const lines = linesOf(child.children, 'item', child.position?.start.line ?? 1).map(mark);
+      head ??= lines[0]?.line;
+      out.push(...lines);
+    } else if (child.type === 'list') {
+      const inner: Nesting = { depth: nesting.depth + 1 };
+      if (head !== undefined) inner.parent = head;
+      else if (nesting.parent !== undefined) inner.parent = nesting.parent;
+      out.push(...listBlocks(child, inner));
     } else {
       out.push(...blocksOf(child));
     }

@@ -16,7 +16,7 @@ import type { Card, ParsedFile } from './model.js';
  * Bump when the shape of cached data changes, or what parsing or card making
  * gives for the same text (released versions also differ by `version`).
  */
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
 
 export interface CachedFile {
   size: number;

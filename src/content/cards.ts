@@ -8,8 +8,36 @@
 import { createHash } from 'node:crypto';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import type { Block, Card, CardKind, Deck, Section } from './model.js';
-import { sectionRef } from './model.js';
-import { BLANK, fold, headingWords, isReference, leaks, leaksWord, maskWords } from './text.js';
+import { sectionRef, walk } from './model.js';
+import {
+  headLines,
+  isSubjectName,
+  outlineUnits,
+  procedures,
+  stepLines,
+  topUnits,
+  unitTerm,
+} from './outline.js';
+import { contentWords, sameFact } from './overlap.js';
+import {
+  endsInPredicate,
+  isGenericHeading,
+  isJapanese,
+  LEFT_OUT_REASONS,
+  type LeftOut,
+  whyNotStatement,
+} from './statement.js';
+import {
+  BLANK,
+  fold,
+  foldTight,
+  headingWords,
+  isReference,
+  leaks,
+  leaksWord,
+  maskWords,
+  singularOf,
+} from './text.js';
 
 /** Limits that keep questions readable. */
 const LIMITS = {
@@ -17,6 +45,8 @@ const LIMITS = {
   clueLines: 4,
   /** Headings longer than this are sentences, not names: no which-heading card. */
   headingChars: 40,
+  /** which-fact: at most this many "which fits this description?" cards per section. */
+  describePerSection: 5,
   /** which-fact: a fact line's length in characters. */
   factMin: 6,
   factMax: 160,
@@ -33,6 +63,15 @@ const LIMITS = {
    */
   clozesPerLine: 3,
   clozeLineMax: 2_000,
+  /**
+   * recall: at most this many lines and characters in the expected answer
+   * (issue 13, pattern 8: "about 6 lines / 400 characters"; short lines are no heap,
+   * so up to 10 of them while the characters stay within bounds).
+   */
+  recallLines: 10,
+  recallChars: 400,
+  /** recall: a numbered procedure of at most this many steps is asked as one whole. */
+  procedureSteps: 10,
 } as const;
 
 export function cardId(topic: string, key: string[], kind: CardKind, source: string): string {
@@ -114,6 +153,18 @@ const LABELS = new Set(
     '手順',
     '方法',
     'リンク',
+    '原因',
+    '対策',
+    '解決策',
+    '用途',
+    '使い道',
+    '使いどころ',
+    '特徴',
+    'メリット',
+    'デメリット',
+    '違い',
+    '条件',
+    '料金',
     // English
     'note',
     'notes',
@@ -259,20 +310,70 @@ function namesOf(answer: string): string[] {
   return [...inside, outside].filter((name) => [...name].length >= 2);
 }
 
-/** `term：definition` / `term: definition` (also as a list item). */
+/** The first `：` or `: ` outside brackets, or -1. */
+function termColon(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if ('(（[「『【<'.includes(ch)) depth += 1;
+    else if (')）]」』】>'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === '：' || (ch === ':' && /\s/.test(text[i + 1] ?? '')))) return i;
+  }
+  return -1;
+}
+
+/** A definition that is only a value (`30日`, `5 TB`, `Never`): nothing to recognise a term by. */
+function isBareValue(definition: string): boolean {
+  const bare = definition.replace(/^[(（[]|[)）\]]$/gu, '').trim();
+  return /^[\p{N}.,，〜~\-–&\s]+\S{0,6}$/u.test(bare) || [...bare].length < 4;
+}
+
+/**
+ * `term：definition` / `term: definition` (also as a list item), split at the
+ * first colon outside brackets; and two-column glossary table rows
+ * (term | description). Never a URL scheme, a namespace (`aws:SourceIp`), a
+ * YAML key, a label, a sentence with a colon in it, or a table rule.
+ */
 export function termOf(block: Block): TermLine | undefined {
+  if (block.kind === 'row') return rowTerm(block);
   if (block.kind !== 'line' && block.kind !== 'item') return undefined;
-  const match = /^([^：:。、]{1,40}?)\s*[：:]\s*(.+)$/u.exec(block.text);
-  if (!match?.[1] || !match[2]) return undefined;
-  const term = match[1].trim();
-  const definition = match[2].trim();
-  if (!term || [...term].length > LIMITS.termMax) return undefined;
+  if (block.text.includes('|') || isReferenceLine(block)) return undefined;
+  const at = termColon(block.text);
+  if (at <= 0) return undefined;
+  const term = block.text.slice(0, at).trim();
+  const definition = block.text.slice(at + 1).trim();
+  if (!term || [...term].length > LIMITS.termMax || /[。、，,]/u.test(term)) return undefined;
   // 重要：…, Note: …, Third: … are labels and sentence openers, not terms.
   if (isLabel(term)) return undefined;
   // URLs, times and ratios are not terms.
-  if (/^(?:https?|ftp)$/i.test(term) || definition.startsWith('//')) return undefined;
+  if (/^(?:https?|ftp|s3|arn)$/i.test(term) || definition.startsWith('//')) return undefined;
   if (/^\d/.test(definition) && /\d$/.test(term)) return undefined;
-  if ([...definition].length < 2) return undefined;
+  if (isBareValue(definition) || isReference(definition) || /^(?:https?|ftp):/iu.test(definition))
+    return undefined;
+  // `apiVersion: v1`, `image: nginx`: a key of a code-like line.
+  if (!isJapanese(block.text) && /^[a-z_$][\w.$-]*$/u.test(term)) return undefined;
+  if (block.spans.some((span) => span.kind === 'code' && span.start <= at && at < span.end))
+    return undefined;
+  // "The main reason is: cost", "注意すべきなのは：": the left side is a sentence, not a name.
+  const words = term.split(/\s+/u);
+  if (!isJapanese(term) && words.length > 6) return undefined;
+  if (
+    isJapanese(term)
+      ? /(?:[るたすだいく]|あり|なし|可能|不可)$/u.test(term)
+      : endsInPredicate(term) && words.length > 3
+  )
+    return undefined;
+  if (whyNotStatement({ ...block, text: definition, spans: [] }) === 'example') return undefined;
+  return { term, definition, block };
+}
+
+/** `| DBインスタンス | RDSの基本単位… |`: a glossary row is a term and its description. */
+function rowTerm(block: Block): TermLine | undefined {
+  const [term, definition, ...rest] = block.cells ?? [];
+  if (rest.length > 0 || !term || !definition) return undefined;
+  if (/^[-:\s]+$/.test(term) || [...term].length > LIMITS.termMax) return undefined;
+  if (isBareValue(definition) || [...definition].length < 6) return undefined;
+  if (isLabel(term)) return undefined;
   return { term, definition, block };
 }
 
@@ -300,11 +401,60 @@ const NUMBER_WITH_UNIT = new RegExp(
   'gu',
 );
 
+/** Words that say a value is a limit or a default: such values are worth remembering. */
+const CUE =
+  /最大|最小|最低|最長|上限|下限|デフォルト|既定|以内|以上|以下|未満|まで|保持|保存期間|up to|default|max|maximum|min|minimum|limit|retention|at most|at least|within|no more than/iu;
+
+/** Units that count the items of a list: "A、B、Cの3つ" gives its own answer. */
+const COUNT_UNIT =
+  /^\s*(?:つ|個|種類|パターン|点|通り|types?|kinds?|ways?|options?|items?|categories)/iu;
+
+/** "600 seconds (10 minutes)", "10分（600秒）": a value restated in other units. */
+const RESTATED = new RegExp(
+  `[0-9０-９][0-9０-９,，.]*\\s*(?:${UNITS}|${UNITS_EN})\\s*[（(]\\s*(?:約|about|~|≈|=|＝)?\\s*[0-9０-９][0-9０-９,，.]*\\s*(?:${UNITS}|${UNITS_EN})\\s*[)）]`,
+  'giu',
+);
+
+/** Particles left at the end (or start) of a bold span: `**S3に**` blanks S3. */
+const TRAILING_PARTICLE =
+  /(?<=[^\p{Script=Hiragana}])(?:には|では|とは|から|まで|より|を|に|は|が|で|と|の|へ|も|や)$/u;
+
+/** A span cut out of a longer word or name: `EC2 **Auto** Scaling`, `**Dynamo**DB`. */
+function isPartOfWord(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  const latin = /[\p{Script=Latin}\p{N}_]/u;
+  const kana = /[\p{Script=Katakana}ー]/u;
+  const first = text[start] ?? '';
+  const last = text[end - 1] ?? '';
+  if ((latin.test(before) && latin.test(first)) || (latin.test(after) && latin.test(last)))
+    return true;
+  if ((kana.test(before) && kana.test(first)) || (kana.test(after) && kana.test(last))) return true;
+  // A capitalised word between capitalised words: one word of a name.
+  const prev = /(?:^|\s)([A-Z0-9][\w-]*)\s$/u.exec(text.slice(0, start));
+  const next = /^\s([A-Z][\w-]*)/u.exec(text.slice(end));
+  return (
+    prev !== null && next !== null && /^[A-Z]/.test(first) && !/\s/.test(text.slice(start, end))
+  );
+}
+
+/** A code span that names a resource made in an exercise (`my-bucket-01`, `lab_vpc`): no fact to learn. */
+function isResourceName(answer: string): boolean {
+  return (
+    /^[a-z0-9][a-z0-9._]*[-_][a-z0-9._-]+$/u.test(answer) &&
+    /\d|lab|demo|test|my|sample/iu.test(answer)
+  );
+}
+
 /** The spans of a line that make cloze cards: key-term spans, and numbers with a unit. */
 export function clozeSpans(block: Block): ClozeSpan[] {
   if (block.kind !== 'line' && block.kind !== 'item') return [];
   if (block.text.length > LIMITS.clozeLineMax) return [];
   if (termOf(block) || isReferenceLine(block)) return [];
+  // Only a statement is worth completing: not an example, a caption, code or a fragment.
+  // A noun phrase with a value ("Minimum storage duration of 30 days") is one too.
+  const reason = whyNotStatement(block);
+  if (reason !== undefined && reason !== 'no-verb') return [];
   const out: ClozeSpan[] = [];
   const fits = (start: number, end: number) => {
     const length = [...block.text.slice(start, end).trim()].length;
@@ -313,20 +463,38 @@ export function clozeSpans(block: Block): ClozeSpan[] {
   };
   for (const span of block.spans) {
     // 「EBS」 → blank EBS and keep the brackets as context.
-    const { start, end } = trimPunctuation(block.text, span.start, span.end);
+    let { start, end } = trimPunctuation(block.text, span.start, span.end);
+    const particle = TRAILING_PARTICLE.exec(block.text.slice(start, end));
+    if (particle) end -= particle[0].length;
     if (end <= start || !fits(start, end)) continue;
+    if (isPartOfWord(block.text, start, end)) continue;
+    const answer = block.text.slice(start, end);
     // **重要：** is a label, not a key term.
-    if (isLabel(block.text.slice(start, end))) continue;
-    out.push({ answer: block.text.slice(start, end), start, end, source: span.kind });
+    if (isLabel(answer)) continue;
+    if (span.kind === 'code' && isResourceName(answer)) continue;
+    out.push({ answer, start, end, source: span.kind });
   }
   // "以下作成方法４つ": the count of the list below is no fact.
   const numbers = isListHeader(block.text) ? [] : block.text.matchAll(NUMBER_WITH_UNIT);
+  const restated = [...block.text.matchAll(RESTATED)].map((m) => [
+    m.index ?? 0,
+    (m.index ?? 0) + m[0].length,
+  ]);
+  const separators = (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length;
+  const cued: ClozeSpan[] = [];
   for (const match of numbers) {
     const number = match[1] ?? '';
     // "1 秒あたり", "1つの": the number one is almost always a phrase, not a fact.
     if (/^[1１]$/.test(number)) continue;
     const start = match.index ?? 0;
     const end = start + number.length;
+    // A year ("2023年11月追加", "re:Invent 2024"): trivia, or part of a title.
+    if (/^(?:19|20)[0-9]{2}$/.test(number.normalize('NFKC'))) continue;
+    // Restated in other units: the other value gives it away.
+    if (restated.some(([from, to]) => start >= (from ?? 0) && end <= (to ?? 0))) continue;
+    // "A、B、Cの3つ": the count of the items listed in the same line.
+    const value = Number(number.normalize('NFKC').replace(/,/g, ''));
+    if (COUNT_UNIT.test(block.text.slice(end)) && value <= 12 && separators >= value - 1) continue;
     // A number inside a key-term span is asked through that span already... unless the span is
     // long; then the number is the sharper question.
     const inside = out.find((s) => s.source !== 'number' && s.start <= start && end <= s.end);
@@ -336,9 +504,13 @@ export function clozeSpans(block: Block): ClozeSpan[] {
       const context = [...(block.text.slice(0, start) + block.text.slice(end)).trim()].length;
       if (context < LIMITS.clozeContext) continue;
     }
-    out.push({ answer: number, start, end, source: 'number' });
+    const span: ClozeSpan = { answer: number, start, end, source: 'number' };
+    const near = block.text.slice(Math.max(0, start - 12), Math.min(block.text.length, end + 12));
+    if (CUE.test(near)) cued.push(span);
+    else out.push(span);
   }
-  return out;
+  // Values with a cue (最大, default, up to) first: they are what exams ask.
+  return [...cued, ...out];
 }
 
 const OPENERS: Record<string, string> = {
@@ -375,45 +547,432 @@ export function blankSpan(text: string, start: number, end: number): string {
   return `${text.slice(0, start)}${BLANK}${text.slice(end)}`;
 }
 
+/** Heading words never hidden: any sibling could carry them. */
+const UNMASKED = new Set(['aws', 'amazon', 'service', 'services', 'サービス', 'google', 'azure']);
+
+/**
+ * A heading that names a subject (a service, a feature, a class): not a
+ * chapter or generic heading, not a question, a lead-in, a comparison or a
+ * sentence. Only such headings are answers or options of which-heading,
+ * which-fact and list-children (issue 13, pattern 2).
+ */
+export function isNameHeading(section: Pick<Section, 'title' | 'depth'>): boolean {
+  if (section.depth === 0) return false;
+  let named = nameHeadings.get(section.title);
+  if (named === undefined) {
+    named = isNameTitle(section.title.trim());
+    if (nameHeadings.size > 50_000) nameHeadings.clear();
+    nameHeadings.set(section.title, named);
+  }
+  return named;
+}
+const nameHeadings = new Map<string, boolean>();
+
+function isNameTitle(title: string): boolean {
+  if (!title) return false;
+  if ([...title].length > LIMITS.headingChars || isGenericHeading(title)) return false;
+  if (/[?？:：。．]$/u.test(title)) return false;
+  if (/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い/iu.test(title)) return false;
+  if (/^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu.test(title))
+    return false;
+  return title.split(/\s+/u).length <= 6;
+}
+
+/** A heading without its brackets, plural s and leading AWS/Amazon, folded: the name it gives. */
+function nameKey(title: string): string {
+  let key = nameKeys.get(title);
+  if (key === undefined) {
+    key = computeNameKey(title);
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(title, key);
+  }
+  return key;
+}
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(title: string): string {
+  return foldTight(
+    title
+      .replace(/[(（][^()（）]*[)）]/gu, ' ')
+      .replace(/^\s*(?:aws|amazon)\s+/iu, '')
+      .replace(/\b([A-Za-z]{3,})s\b/gu, '$1'),
+  );
+}
+
+/**
+ * Two headings that name the same thing: the same once folded ("Dedicated
+ * Host" / "Dedicated Hosts", "Elastic IP" / "Elastic IP (EIP)"), or one is
+ * the other's bracketed alias ("EIP" / "Elastic IP (EIP)").
+ */
+export function headingTwins(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  if (!ka || !kb || ka === kb) return true;
+  const na = [ka, ...namesOf(a).map(nameKey)];
+  const nb = [kb, ...namesOf(b).map(nameKey)];
+  return na.some((name) => name.length >= 2 && nb.includes(name));
+}
+
+const ALIAS = /ともいう|とも言う|とも呼ばれ|別名|略称|\baka\b|also (?:known as|called)|short for/iu;
+
+/** True when a line of `section` calls it `other` too ("X ともいう", "aka X"). */
+export function callsAlso(section: Section, other: string): boolean {
+  return section.blocks.some((b) => ALIAS.test(b.text) && leaksWord(b.text, other));
+}
+
+/**
+ * The headings a learner can tell `located` apart from: its siblings that
+ * name a subject, never a twin or an alias of it or of each other; nearest
+ * in note order first.
+ */
+export function siblingNames(located: Located, siblings: readonly Section[]): Section[] {
+  const { section } = located;
+  const cached = namesCache.get(section);
+  if (cached) return cached;
+  const out: Section[] = [];
+  for (const other of nearSiblings(section, siblings)) {
+    if (other === section || !isNameHeading(other)) continue;
+    // The same kind of heading: a group of headings is no option for a leaf, nor the reverse.
+    if (other.children.length > 0 !== section.children.length > 0) continue;
+    if (headingTwins(other.title, section.title)) continue;
+    if (callsAlso(section, other.title) || callsAlso(other, section.title)) continue;
+    if (out.some((taken) => headingTwins(taken.title, other.title))) continue;
+    out.push(other);
+  }
+  namesCache.set(section, out);
+  return out;
+}
+const namesCache = new WeakMap<Section, Section[]>();
+/** Siblings looked at on each side of a section (see nearSiblings()). */
+const SIBLING_WINDOW = 6;
+
+/** The nearest siblings in note order only: a deck of a thousand topics costs the same per section. */
+function nearSiblings(section: Section, siblings: readonly Section[]): readonly Section[] {
+  if (siblings.length <= 2 * SIBLING_WINDOW + 1) return siblings;
+  const at = Math.max(0, siblings.indexOf(section));
+  return siblings.slice(Math.max(0, at - SIBLING_WINDOW), at + SIBLING_WINDOW + 1);
+}
+
+/**
+ * The words of a heading that are its own: the title and its parts, but not
+ * AWS, particles, or a word that a sibling or an ancestor heading carries too
+ * ("Instances" of "Spot Instances" next to "Reserved Instances").
+ */
+export function specificWords(section: Section, siblings: readonly Section[] = []): string[] {
+  let words = wordsOf.get(section);
+  if (!words) {
+    words = computeSpecificWords(section, siblings);
+    wordsOf.set(section, words);
+  }
+  return words;
+}
+const wordsOf = new WeakMap<Section, string[]>();
+
+function computeSpecificWords(section: Section, siblings: readonly Section[]): string[] {
+  const title = fold(section.title);
+  const shared = new Set(
+    [
+      ...section.path.slice(0, -1),
+      ...siblings.filter((s) => s !== section).map((s) => s.title),
+    ].flatMap((t) => headingWords(t)),
+  );
+  return headingWords(section.title).filter(
+    (word) => word === title || (!shared.has(word) && !UNMASKED.has(word)),
+  );
+}
+
+/** Masks whole heading words; blanks next to each other become one, so their count tells nothing. */
+export function maskHeading(text: string, words: string[]): string {
+  const masked = maskWords(text, words, { wholeWords: true });
+  if (masked === text) return text;
+  return masked.replace(new RegExp(`${BLANK}(?:[\\s・·\\-–]*${BLANK})+`, 'gu'), BLANK);
+}
+
+/**
+ * A masked line still says something: in English four words, three of them
+ * content words ("Directly attached policies." is a caption, not a
+ * description); in Japanese eight visible characters and two content words.
+ */
+function saysEnough(masked: string): boolean {
+  const visible = masked.replaceAll(BLANK, '').replace(/[\s\p{P}\p{S}]/gu, '');
+  const latin = (visible.match(/[A-Za-z]/gu) ?? []).length * 2 > [...visible].length;
+  const words = contentWords(masked).size;
+  if (latin) return words >= 3 && masked.replaceAll(BLANK, ' ').trim().split(/\s+/u).length >= 4;
+  return words >= 2 && [...visible].length >= 8;
+}
+
+/** A line of a heading with sub-headings that names one of them is about that one. */
+function namesChild(section: Section, text: string): boolean {
+  return section.children.some((child) => leaksWord(text, child.title));
+}
+
+/**
+ * The cloze prompt: the line with the span blanked; for a line longer than a
+ * fact, only the sentence that holds the span (undefined when that sentence
+ * leaves too little context).
+ */
+export function clozePrompt(text: string, start: number, end: number): string | undefined {
+  if ([...text].length <= LIMITS.factMax) return blankSpan(text, start, end);
+  const boundary = /[。！？!?]|\.(?=\s)/gu;
+  let from = 0;
+  let to = text.length;
+  for (const match of text.matchAll(boundary)) {
+    const at = match.index ?? 0;
+    if (at < start) from = at + 1;
+    else if (at >= end) {
+      to = at + 1;
+      break;
+    }
+  }
+  const sentence = blankSpan(text.slice(from, to), start - from, end - from).trim();
+  const context = [...sentence.replace(BLANK, '').trim()].length;
+  return context >= 8 ? sentence : undefined;
+}
+
 /**
  * The clue of a which-heading card: the section's own fact lines with the
- * heading's distinctive words masked; lines that say nothing once masked are
- * dropped.
+ * heading's own words masked; lines that say nothing once masked, that name
+ * a sibling, or that a sibling says too are dropped.
  */
-export function headingClue(located: Located): string[] {
+export function headingClue(located: Located, siblings?: readonly Section[]): string[] {
   const { section } = located;
-  const ancestors = section.path.slice(0, -1);
-  const ancestorWords = new Set(ancestors.flatMap((title) => headingWords(title)));
-  const words = headingWords(section.title).filter(
-    (word) => !ancestorWords.has(word) || word === fold(section.title),
-  );
+  const around = siblings ?? located.parent?.children ?? [];
+  const words = specificWords(section, around);
+  const others = siblingNames(located, around);
+  const theirs = others.flatMap((o) => factLines(o).map((b) => b.text));
   const lines: string[] = [];
-  for (const block of factBlocks(section)) {
+  for (const block of factLines(section)) {
     if (block.kind === 'row') continue;
-    const masked = maskWords(block.text, words);
-    const visible = masked.replaceAll(BLANK, '').replace(/[\s\p{P}\p{S}]/gu, '');
-    if ([...visible].length < 2) continue;
-    if (leaks(masked, section.title)) continue;
+    const masked = maskHeading(block.text, words);
+    if (!saysEnough(masked) || leaks(masked, section.title)) continue;
+    if (others.some((o) => leaksWord(block.text, o.title))) continue;
+    // A line a sibling says too is no clue to this heading (pattern 7).
+    if (theirs.some((line) => sameFact(line, block.text))) continue;
+    if (namesChild(section, block.text)) continue;
     lines.push(masked);
     if (lines.length >= LIMITS.clueLines) break;
   }
   return lines;
 }
 
-function isFact(block: Block): boolean {
+/**
+ * which-fact, "which service / feature fits this description?": the lines of
+ * a section that describe it and none of its siblings — the line names no
+ * sibling, says enough once the heading's words are hidden, and no line of a
+ * sibling says the same (pattern 7: "single-tenant hardware" is true of
+ * Dedicated Hosts and Dedicated Instances alike, so it is not asked).
+ */
+export function describingLines(
+  located: Located,
+  siblings: readonly Section[],
+): { block: Block; masked: string }[] {
+  const { section } = located;
+  const others = siblingNames(located, siblings);
+  if (!isNameHeading(section) || others.length < 2) return [];
+  const words = specificWords(section, siblings);
+  const theirs = others.flatMap((o) => factLines(o).map((b) => b.text));
+  const out: { block: Block; masked: string }[] = [];
+  for (const block of factLines(section)) {
+    if (block.kind === 'row') continue;
+    const masked = maskHeading(block.text, words);
+    if (!saysEnough(masked) || leaks(masked, section.title)) continue;
+    if (others.some((o) => leaksWord(block.text, o.title))) continue;
+    if (namesChild(section, block.text)) continue;
+    if (theirs.some((line) => sameFact(line, block.text))) continue;
+    out.push({ block, masked });
+    if (out.length >= LIMITS.describePerSection) break;
+  }
+  return out;
+}
+
+/**
+ * A closed enumeration: a heading that lists kinds of something ("API の種類",
+ * "Storage classes", "Types of …", "… Strategies"), or whose children are
+ * parallel names ("File Gateway", "Volume Gateway", "Tape Gateway"). Its
+ * items are the children that name a subject; other children (a
+ * "Comparison", a "Summary") are no members and no outsiders.
+ */
+const ENUMERATION =
+  /(?:種類|タイプ|分類|クラス|モード|戦略|方式|ファミリー|オプション|パターン|一覧)$|^(?:types?|kinds?|classes|categories|families|modes|strategies|tiers|options|models|levels) of\b|\b(?:types|kinds|classes|categories|families|modes|strategies|tiers|options|models|levels|flavou?rs|varieties)$/iu;
+
+export function enumerationItems(section: Section): string[] {
+  let items = itemsCache.get(section);
+  if (!items) {
+    items = computeItems(section);
+    itemsCache.set(section, items);
+  }
+  return items;
+}
+const itemsCache = new WeakMap<Section, string[]>();
+
+function computeItems(section: Section): string[] {
+  if (section.children.length < 2 || isGenericHeading(section.title)) return [];
+  const names: string[] = [];
+  for (const child of section.children) {
+    if (!isNameHeading(child)) continue;
+    if (names.some((n) => headingTwins(n, child.title))) return [];
+    names.push(child.title);
+  }
+  if (names.length < 3 || names.length * 3 < section.children.length * 2) return [];
+  const title = section.title.trim().replace(/[:：]$/u, '');
+  if (ENUMERATION.test(title)) return names;
+  return commonHead(names) ? names : [];
+}
+
+/** The last word every item shares ("Gateway"), or a shared katakana/kanji ending (〜ゲートウェイ). */
+export function commonHead(items: readonly string[]): string | undefined {
+  const lasts = items.map((item) => {
+    const latin = /([A-Za-z][A-Za-z0-9-]*)\s*$/u.exec(item);
+    if (latin?.[1] && /\s/u.test(item.trim()))
+      return (singularOf(latin[1]) ?? latin[1]).toLowerCase();
+    const cjk = /([\p{Script=Han}\p{Script=Katakana}ー]{2,})$/u.exec(item);
+    return cjk?.[1] && cjk[1] !== item.trim() ? cjk[1] : '';
+  });
+  const first = lasts[0];
+  return first && lasts.every((l) => l === first) ? first : undefined;
+}
+
+/**
+ * Why a line of the section is not a fact (undefined: it is one). A fact
+ * reads as a statement (statement.ts), is of a question's length, and is
+ * neither a bullet that heads others without saying anything itself (the
+ * unit asks it) nor a step of a numbered procedure (asked as a whole).
+ */
+function whyNotFact(block: Block, heads: Set<number>, steps: Set<number>): LeftOut | undefined {
+  const reason = whyNotStatement(block);
+  if (reason) return reason;
+  if (isListHeader(block.text)) return 'list-header';
   const length = [...block.text].length;
+  if (length < LIMITS.factMin || length > LIMITS.factMax) return 'length';
+  if (/[：:]$/.test(block.text)) return 'fragment';
+  if (steps.has(block.line)) return 'step';
+  if (heads.has(block.line) && !endsInPredicate(block.text)) return 'head';
+  return undefined;
+}
+
+const factCache = new WeakMap<Section, Block[]>();
+
+/**
+ * The section's fact lines: the lines that state something on their own
+ * (see whyNotFact). which-fact and which-heading cards and their options are
+ * made of these only.
+ */
+export function factLines(section: Section): Block[] {
+  let facts = factCache.get(section);
+  if (facts) return facts;
+  const heads = headLines(section.blocks);
+  const steps = stepLines(section.blocks);
+  const names = new Map<number, string>();
+  for (const unit of outlineUnits(section.blocks)) {
+    const name = unitName(unit.head);
+    if (name) names.set(unit.head.line, name);
+  }
+  facts = section.blocks
+    .filter((block) => whyNotFact(block, heads, steps) === undefined)
+    .map((block) =>
+      withHead(block, block.parent === undefined ? undefined : names.get(block.parent)),
+    );
+  factCache.set(section, facts);
+  return facts;
+}
+
+/** The name a head bullet gives the bullets under it (`S3 Standard-IA`), if it is a subject's name. */
+function unitName(head: Block): string | undefined {
+  const name = head.text
+    .replace(/^(?:【[^】]*】\s*)+/u, '')
+    .replace(/[：:]$/u, '')
+    .trim();
+  return isSubjectName(name) && !isLabel(name) && !isGenericHeading(name) ? name : undefined;
+}
+
+/**
+ * A bullet under a named head says something of that head ("可用性 99.9%" under
+ * S3 Standard-IA): as a fact on its own it would be true of nobody in
+ * particular, so it reads "head: line" unless it names the head already.
+ */
+function withHead(block: Block, head: string | undefined): Block {
+  if (!head || leaks(block.text, head)) return block;
+  const japanese = isJapanese(block.text) || isJapanese(head);
+  const joint = /[：:]/u.test(block.text) ? ' — ' : japanese ? '：' : ': ';
+  const prefix = `${head}${joint}`;
+  return {
+    ...block,
+    text: `${prefix}${block.text}`,
+    spans: block.spans.map((span) => ({
+      ...span,
+      start: span.start + prefix.length,
+      end: span.end + prefix.length,
+    })),
+  };
+}
+
+/** How many lines of the notes became facts, and how many were left out, by reason. */
+export interface LineReport {
+  lines: number;
+  facts: number;
+  leftOut: Partial<Record<LeftOut, number>>;
+}
+
+/** Counts for `check` and `export`: codes and numbers only; the words are the ui's. */
+export function lineReport(deck: Deck): LineReport {
+  const report: LineReport = { lines: 0, facts: 0, leftOut: {} };
+  for (const topic of deck.topics) {
+    walk(topic, (section) => {
+      const heads = headLines(section.blocks);
+      const steps = stepLines(section.blocks);
+      for (const block of section.blocks) {
+        report.lines += 1;
+        const reason = whyNotFact(block, heads, steps);
+        if (reason === undefined) report.facts += 1;
+        else report.leftOut[reason] = (report.leftOut[reason] ?? 0) + 1;
+      }
+    });
+  }
+  return report;
+}
+
+export { LEFT_OUT_REASONS };
+
+/** A line that belongs in a recall answer: not code, a URL, a link or an image. */
+function recallable(block: Block): boolean {
   return (
-    block.kind !== 'code' &&
-    !isReferenceLine(block) &&
-    !isListHeader(block.text) &&
-    length >= LIMITS.factMin &&
-    length <= LIMITS.factMax &&
-    !/[：:]$/.test(block.text)
+    block.kind !== 'code' && !isReferenceLine(block) && !/^(?:https?|ftp):\/\//iu.test(block.text)
   );
 }
 
-export function factLines(section: Section): Block[] {
-  return section.blocks.filter(isFact);
+function fitsRecall(blocks: readonly Block[]): boolean {
+  const chars = blocks.reduce((sum, b) => sum + [...b.text].length, 0);
+  return blocks.length > 0 && blocks.length <= LIMITS.recallLines && chars <= LIMITS.recallChars;
+}
+
+/**
+ * What to recall from a section: the whole body when it is a few lines;
+ * else each head bullet with its bullets, and each numbered procedure, that
+ * is; else nothing (a heap of 20 lines is no question).
+ */
+export function recallUnits(section: Section): { head?: Block; blocks: Block[] }[] {
+  const lines = section.blocks.filter(recallable);
+  if (lines.length === 0) return [];
+  if (fitsRecall(lines)) return [{ blocks: lines }];
+  const out: { head?: Block; blocks: Block[] }[] = [];
+  const steps = stepLines(section.blocks);
+  const runs = procedures(section.blocks);
+  for (const run of runs) {
+    // A procedure is one whole, asked in order: a few more steps than a recall of facts.
+    if (run.length > LIMITS.procedureSteps) continue;
+    const before = section.blocks[section.blocks.indexOf(run[0] as Block) - 1];
+    // Named by the short line that announces it; else, when it is the section's only
+    // procedure, it is what the section is about (the section's own recall card).
+    if (before && !steps.has(before.line) && [...before.text].length <= LIMITS.headingChars)
+      out.push({ head: before, blocks: run });
+    else if (runs.length === 1) out.push({ blocks: run });
+  }
+  for (const unit of topUnits(lines)) {
+    const [head, ...rest] = unit;
+    if (!head || rest.length === 0 || steps.has(head.line)) continue;
+    if (fitsRecall(unit)) out.push({ head, blocks: unit });
+  }
+  return out;
 }
 
 /** Builds every card of the deck, in note order. */
@@ -443,7 +1002,7 @@ export function buildCards(deck: Deck, index: DeckIndex = indexDeck(deck)): Card
   };
   for (const located of index.all) {
     flush(located.section);
-    for (const card of sectionCards(located)) {
+    for (const card of sectionCards(located, siblingsOf(index, located))) {
       if (card.kind === 'list-children') pending.push({ section: located.section, card });
       else add(card);
     }
@@ -457,7 +1016,12 @@ function sameBranchKey(outer: Section, inner: Section): boolean {
   return outer.key.every((segment, i) => inner.key[i] === segment);
 }
 
-function sectionCards(located: Located): Card[] {
+/** The sections next to `located`: its parent's children, or the deck's topics for a topic. */
+export function siblingsOf(index: DeckIndex, located: Located): readonly Section[] {
+  return located.parent?.children ?? index.deck.topics;
+}
+
+function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const { section, topic } = located;
   const cards: Card[] = [];
   const make = (
@@ -485,36 +1049,57 @@ function sectionCards(located: Located): Card[] {
   };
   const body = section.blocks;
 
-  // recall: every section with a body.
-  if (body.length > 0) {
+  // recall: a section of a few lines, or each outline unit of a bigger one.
+  for (const unit of recallUnits(section)) {
+    const answer = unit.blocks.map((b) => b.text).join('\n');
+    if (!unit.head) {
+      make('recall', section.title, section.path.join(' › '), answer, section.line);
+      continue;
+    }
+    const head = unit.head.text.replace(/[：:]$/u, '');
     make(
       'recall',
-      section.title,
-      section.path.join(' › '),
-      body.map((b) => b.text).join('\n'),
-      section.line,
+      `${section.title}\u001f${unit.head.text}`,
+      `${section.path.join(' › ')} › ${head}`,
+      answer,
+      unit.head.line,
     );
   }
 
-  // which-heading: the body describes the heading without naming it.
-  if (section.depth > 0 && [...section.title].length <= LIMITS.headingChars) {
-    const clue = headingClue(located);
+  // which-heading: the body describes the heading without naming it; only for a
+  // heading that names a subject (never a chapter or generic heading).
+  if (isNameHeading(section)) {
+    const clue = headingClue(located, siblings);
     if (clue.length > 0) {
       make('which-heading', section.title, clue.join('\n'), section.title, section.line);
     }
   }
 
-  // which-fact: one card per fact line.
-  for (const block of factLines(section)) {
-    make('which-fact', block.text, section.path.join(' › '), block.text, block.line);
+  // which-fact: "which of these fits this description?" — one card per line that
+  // describes this section and none of its siblings; the answer is the heading.
+  // A line that cannot be asked so is not asked (no "which statement is true"
+  // among lines of neighbours that may be true of it too).
+  for (const { block, masked } of describingLines(located, siblings)) {
+    make('which-fact', block.text, masked, section.title, block.line);
   }
 
-  // list-children: two or more child headings.
-  if (section.children.length >= 2) {
-    const items = section.children.map((child) => child.title);
+  // list-children: only a closed enumeration (types, classes, modes …).
+  const items = enumerationItems(section);
+  if (items.length > 0) {
     make('list-children', section.title, section.path.join(' › '), items.join('、'), section.line, {
       items,
     });
+  }
+
+  // term: a head bullet that names something, asked by what its bullets say of it.
+  for (const unit of outlineUnits(body)) {
+    const term = unitTerm(unit);
+    if (!term || termOf(unit.head) || isLabel(term.term) || isGenericHeading(term.term)) continue;
+    const clue = term.clue.map((line) =>
+      leaksWord(line, term.term) ? maskWords(line, [fold(term.term)], { wholeWords: true }) : line,
+    );
+    if (clue.some((line) => leaks(line, term.term))) continue;
+    make('term', `${unit.head.text}\u001f▸`, clue.join('\n'), term.term, unit.head.line);
   }
 
   for (const block of body) {
@@ -535,7 +1120,9 @@ function sectionCards(located: Located): Card[] {
       const n = (counts.get(span.answer) ?? 0) + 1;
       counts.set(span.answer, n);
       const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
-      const blanked = blankSpan(block.text, span.start, span.end);
+      // A paragraph-long line (a transcript) is asked through the sentence that holds the blank.
+      const blanked = clozePrompt(block.text, span.start, span.end);
+      if (blanked === undefined) continue;
       // The same words elsewhere in the line would answer the blank, and so would
       // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
       if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;
@@ -544,4 +1131,18 @@ function sectionCards(located: Located): Card[] {
     }
   }
   return cards;
+}
+
+/** Every term of a section with what defines it: `term：definition` lines, glossary rows, outline heads. */
+export function sectionTerms(section: Section): string[] {
+  const terms = section.blocks.flatMap((block) => {
+    const term = termOf(block);
+    return term ? [term.term] : [];
+  });
+  for (const unit of outlineUnits(section.blocks)) {
+    const term = unitTerm(unit);
+    if (term && !termOf(unit.head) && !isLabel(term.term) && !isGenericHeading(term.term))
+      terms.push(term.term);
+  }
+  return terms;
 }

@@ -27,6 +27,12 @@ export interface Block {
   lang?: string;
   /** The line is nothing but links or images: a reference, never a fact. */
   linkOnly?: boolean;
+  /** Nested list items: how deep the item is nested (absent for a top-level item; see outline.ts). */
+  depth?: number;
+  /** A nested list item: the 1-based line of the item it is nested in (its head). */
+  parent?: number;
+  /** An item of a numbered list: its place in the list (1-based), every line of the item. */
+  ordered?: number;
 }
 
 export interface Section {

@@ -2,21 +2,31 @@
  * Card → Question (DESIGN.md §3). Pure: the deck index, the rng and the mode
  * come in; nothing is read from outside.
  */
-import { clozeSpans, factLines, headingClue, termOf } from '../content/cards.js';
 import {
-  type DeckIndex,
-  type Located,
-  type Pool,
-  relativeTiers,
-  sameBranch,
-} from '../content/deck.js';
-import { type Card, type Section, sectionRef } from '../content/model.js';
-import { BLANK, fold, foldTight, headingWords, leaksWord, maskWords } from '../content/text.js';
+  callsAlso,
+  clozeSpans,
+  commonHead,
+  enumerationItems,
+  factLines,
+  headingClue,
+  headingTwins,
+  isNameHeading,
+  sectionTerms,
+  siblingNames,
+  siblingsOf,
+} from '../content/cards.js';
+import { type DeckIndex, type Located, type Pool, relativeTiers } from '../content/deck.js';
+import type { Card, Section } from '../content/model.js';
+import { outlineUnits, unitTerm } from '../content/outline.js';
+import { similarity } from '../content/overlap.js';
+import { foldTight, leaksWord } from '../content/text.js';
 import { t } from '../ui/i18n.js';
 import { keyOf, pickDistractors } from './distractors.js';
 import { withUnits } from './grade.js';
 import { type Rng, shuffle } from './rng.js';
-import type { Question } from './types.js';
+import type { OptionOrigin, Question } from './types.js';
+
+export { similarity };
 
 /** 'study' mixes formats; 'exam' only makes multiple choice and returns undefined otherwise. */
 export type QuestionMode = 'study' | 'exam';
@@ -60,9 +70,13 @@ function choice(
   answer: string,
   distractors: string[],
   rng: Rng,
+  originOf?: (option: string) => OptionOrigin | undefined,
 ): Question | undefined {
   if (distractors.length + 1 < MIN_OPTIONS) return undefined;
   const options = shuffle([answer, ...distractors], rng);
+  const origins = originOf
+    ? options.map((option) => (option === answer ? null : (originOf(option) ?? null)))
+    : [];
   return {
     ...base(card, located),
     format: 'choice',
@@ -70,85 +84,45 @@ function choice(
     options,
     correct: options.indexOf(answer),
     answer,
+    ...(origins.some((o) => o !== null) ? { origins } : {}),
   };
 }
 
-/**
- * The names of a section's own heading (the title and its bracketed parts,
- * not its ancestors'), masked in its lines when they are options, so that no
- * option gives itself away by naming its section. Generic sub-words such as
- * IOPS stay readable.
- */
-function ownWords(section: Section): string[] {
-  const ancestors = new Set(section.path.slice(0, -1).flatMap((title) => headingWords(title)));
-  return headingWords(section.title, { runs: false }).filter(
-    (w) => !ancestors.has(w) || w === fold(section.title),
-  );
+/** A wrong option that is a heading: the heading, and the first line of its own notes. */
+function headingOrigin(section: Section | undefined): OptionOrigin | undefined {
+  if (!section) return undefined;
+  const line = factLines(section)[0]?.text;
+  return line ? { heading: section.title, line } : { heading: section.title };
 }
 
 /** What questions need of a section, derived once per section (so once per DeckIndex). */
 interface SectionInfo {
-  /** The words of its own heading (see ownWords()). */
-  words: string[];
-  /** foldTight() of its fact lines. */
-  factKeys: string[];
-  /** Its fact lines that do not name it. */
-  plain: string[];
-  /** Its fact lines that name it, as written. */
-  naming: string[];
-  /** The same lines with its words masked (＿＿＿). */
-  masked: string[];
   clozes: string[];
   terms: string[];
 }
 
 const infoCache = new WeakMap<Section, SectionInfo>();
-/** A masked line (see SectionInfo.masked) → the line as written. */
-const unmasked = new Map<string, string>();
 
 function infoOf(section: Section): SectionInfo {
   let info = infoCache.get(section);
   if (info) return info;
-  const words = ownWords(section);
-  const facts = factLines(section).map((block) => block.text);
   info = {
-    words,
-    factKeys: facts.map((text) => keyOf(text)),
-    plain: [],
-    naming: [],
-    masked: [],
     clozes: section.blocks.flatMap((block) =>
       clozeSpans(block)
         .filter((span) => span.source !== 'number')
         .map((span) => span.answer),
     ),
-    terms: section.blocks.flatMap((block) => {
-      const term = termOf(block);
-      return term ? [term.term] : [];
-    }),
+    terms: sectionTerms(section),
   };
-  for (const text of facts) {
-    const masked = maskWords(text, words);
-    if (masked === text) {
-      info.plain.push(text);
-      continue;
-    }
-    info.naming.push(text);
-    info.masked.push(masked);
-    if (unmasked.size > 100_000) unmasked.clear();
-    unmasked.set(masked, text);
-  }
   infoCache.set(section, info);
   return info;
 }
 
 /** The sections that can give candidates of each kind, found once per DeckIndex. */
 interface Pools {
-  /** Sections with fact lines that do not name them. */
-  plain: Pool;
-  /** Sections with fact lines that name them. */
-  naming: Pool;
   clozes: Pool;
+  /** Sections that list a closed enumeration (list-children). */
+  enumerations: Pool;
   terms: Pool;
 }
 const poolCache = new WeakMap<DeckIndex, Pools>();
@@ -156,44 +130,18 @@ const poolCache = new WeakMap<DeckIndex, Pools>();
 function poolsOf(index: DeckIndex): Pools {
   let pools = poolCache.get(index);
   if (pools) return pools;
-  const make = (has: (info: SectionInfo) => boolean): Pool => {
-    const list = index.all.filter((located) => has(infoOf(located.section)));
+  const make = (has: (info: SectionInfo, section: Section) => boolean): Pool => {
+    const list = index.all.filter((located) => has(infoOf(located.section), located.section));
     const members = new Set(list.map((located) => located.section));
     return { list, has: (section) => members.has(section) };
   };
   pools = {
-    plain: make((info) => info.plain.length > 0),
-    naming: make((info) => info.naming.length > 0),
+    enumerations: make((_, section) => enumerationItems(section).length > 0),
     clozes: make((info) => info.clozes.length > 0),
     terms: make((info) => info.terms.length > 0),
   };
   poolCache.set(index, pools);
   return pools;
-}
-
-/** Character bigrams of the folded text, punctuation and spaces left out. */
-const gramsCache = new Map<string, Set<string>>();
-function bigrams(text: string): Set<string> {
-  let grams = gramsCache.get(text);
-  if (grams) return grams;
-  const chars = [...foldTight(text.replaceAll(BLANK, ' ')).replace(/[\p{P}\p{S}]/gu, '')];
-  grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
-  if (chars.length === 1) grams.add(chars[0] ?? '');
-  if (gramsCache.size > 100_000) gramsCache.clear();
-  gramsCache.set(text, grams);
-  return grams;
-}
-
-/** Dice coefficient of the character bigrams of two lines: 1 for the same words, 0 for none shared. */
-export function similarity(a: string, b: string): number {
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  if (ga.size + gb.size === 0) return 0;
-  const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
-  let shared = 0;
-  for (const gram of small) if (large.has(gram)) shared += 1;
-  return (2 * shared) / (ga.size + gb.size);
 }
 
 /**
@@ -250,10 +198,13 @@ export function makeQuestion(
     const asked = choice(card, located, choiceStem, card.answer, distractors, rng);
     return asked || mode === 'exam' ? asked : typed(typedStem);
   };
+  // A recall card of one outline unit names its head bullet after the path (cards.ts recallUnits).
+  const recallPath =
+    card.kind === 'recall' && card.prompt.startsWith(`${fullPath} › `) ? card.prompt : path;
   const recall = (): Question | undefined =>
     mode === 'exam'
       ? undefined
-      : { ...base(card, located), format: 'recall', stem: t('q.recall', { path }) };
+      : { ...base(card, located), format: 'recall', stem: t('q.recall', { path: recallPath }) };
 
   switch (card.kind) {
     case 'recall':
@@ -262,8 +213,8 @@ export function makeQuestion(
     case 'which-heading': {
       // The clue was worked out with the card (cards.ts headingClue).
       const clue = card.prompt ? card.prompt.split('\n') : headingClue(located);
-      if (clue.length === 0) return recall();
-      const { distractors, parent } = whichHeading(card, located, relatives(), need, rng);
+      if (clue.length === 0) return undefined;
+      const { distractors, parent, where } = whichHeading(card, located, relatives(), need, rng);
       const ask = parent
         ? t('q.whichHeading', { parent })
         : t(located.section.key.length === 1 ? 'q.whichTopic' : 'q.whichHeadingAny');
@@ -271,67 +222,50 @@ export function makeQuestion(
       // Too few headings to choose from (a folder of two topics): name it from memory.
       // "Explain: <the heading>" would ask the answer back, with the heading as the answer.
       return (
-        choice(card, located, stem, card.answer, distractors, rng) ??
-        (mode === 'exam' ? undefined : { ...base(card, located), format: 'recall', stem })
+        choice(card, located, stem, card.answer, distractors, rng, (option) =>
+          headingOrigin(where.get(keyOf(option))?.[0]),
+        ) ?? (mode === 'exam' ? undefined : { ...base(card, located), format: 'recall', stem })
       );
     }
 
     case 'which-fact': {
-      const { answer, distractors } = whichFact(
-        card,
-        located,
-        (pool) => relatives(located, pool),
-        poolsOf(index),
-        need,
-        rng,
+      // "Which of these fits this description?": the card holds the line with the
+      // heading's words hidden (cards.ts describingLines); the options are the
+      // sibling headings that name a subject. A card of the former "which
+      // statement is true" form (answer = its line) is no longer asked.
+      if (card.answer === card.source) return undefined;
+      const others = siblingNames(located, siblingsOf(index, located));
+      const byKey = new Map(others.map((s) => [keyOf(s.title), s]));
+      const distractors = pickDistractors(card.answer, [others.map((s) => s.title)], need, rng);
+      const parent = card.path.slice(0, -1).join(' › ');
+      const ask = parent ? t('q.whichFits', { parent }) : t('q.whichFitsAny');
+      return choice(card, located, `${ask}\n${card.prompt}`, card.answer, distractors, rng, (o) =>
+        headingOrigin(byKey.get(keyOf(o))),
       );
-      const question = choice(card, located, t('q.whichFact', { path }), answer, distractors, rng);
-      // Too few other lines to choose from: recall the rest of this line from its start
-      // ("Explain: <path>" would be the recall card again, with one line as the answer).
-      const start = question || mode === 'exam' ? undefined : opening(card.answer);
-      if (start !== undefined) {
-        return {
-          ...base(card, located),
-          format: 'recall',
-          stem: `${t('q.completeFact', { path })}\n${start}`,
-        };
-      }
-      if (question?.options && answer !== card.answer) {
-        // The options hide their headings' words; once answered, they are shown as written.
-        question.shown = question.options.map((option) =>
-          option === answer ? card.answer : (unmasked.get(option) ?? option),
-        );
-      }
-      return question ?? recall();
     }
 
     case 'list-children': {
-      // Two children of the same title are one option.
+      // Only closed enumerations have this card (cards.ts enumerationItems).
       const items = uniqueBy(card.items ?? [], foldTight);
-      if (mode === 'study' && items.length <= RECALL_LIST_MAX && rng() < 0.5) {
-        return {
-          ...base(card, located),
-          format: 'recall',
-          stem: t('q.listChildren', { path }),
-        };
+      if (items.length < 2) return undefined;
+      const outsider = enumerationOutsider(located, items, index, poolsOf(index), rng);
+      const listing = (): Question | undefined =>
+        mode === 'exam' || items.length > RECALL_LIST_MAX
+          ? undefined
+          : { ...base(card, located), format: 'recall', stem: t('q.listChildren', { path }) };
+      if (!outsider || (mode === 'study' && items.length <= RECALL_LIST_MAX && rng() < 0.5)) {
+        return listing();
       }
-      const first = located.section.children[0];
-      const firstLocated = first ? index.byRef.get(sectionRef(first)) : undefined;
-      if (!firstLocated || items.length < 2) return recall();
-      const children = new Set(items.map(foldTight));
-      const tiers = (function* () {
-        for (const tier of relatives(firstLocated)) {
-          yield tier
-            .filter((s) => !sameBranch(s, located.section))
-            .map((s) => s.title)
-            .filter((title) => !children.has(foldTight(title)));
-        }
-      })();
-      const [outsider] = pickDistractors(located.section.title, tiers, 1, rng, items);
-      if (!outsider) return recall();
+      const children = new Map(
+        located.section.children.map((child) => [keyOf(child.title), child] as const),
+      );
       const shown = shuffle(items, rng).slice(0, OPTION_COUNT - 1);
-      const question = choice(card, located, t('q.notChild', { path }), outsider, shown, rng);
-      return question ?? recall();
+      return (
+        choice(card, located, t('q.notMember', { path }), outsider.title, shown, rng, (option) => {
+          // A member chosen as the outsider: it belongs to this very list.
+          return children.has(keyOf(option)) ? { heading: located.section.title } : undefined;
+        }) ?? listing()
+      );
     }
 
     case 'cloze': {
@@ -343,15 +277,19 @@ export function makeQuestion(
         );
       }
       if (isNumber) return undefined;
-      // Other key terms of the notes are the distractors: the same shape of answer.
+      // Other key terms of the notes are the distractors: the same shape of answer
+      // (a service name, a phrase), never a word printed in the line, never a name of the answer.
+      const shape = answerShape(card.answer);
       return sameShape(
         (info) => info.clozes,
         poolsOf(index).clozes,
         `${t('q.clozeChoice', { path })}\n${card.prompt}`,
         `${t('q.cloze', { path })}\n${card.prompt}`,
         () => true,
-        // Words printed elsewhere in the line are plainly not what the blank hides.
-        (candidate) => !leaksWord(card.prompt, candidate),
+        (candidate) =>
+          answerShape(candidate) === shape &&
+          !leaksWord(card.prompt, candidate) &&
+          !sameName(candidate, card.answer),
       );
     }
 
@@ -359,34 +297,84 @@ export function makeQuestion(
       // Terms are a topic's own words: a metric name of API Gateway next to the
       // instance suffixes d / n / a of EC2 is plainly wrong. Same topic only.
       const topic = located.section.key[0];
-      return sameShape(
-        (info) => info.terms,
-        poolsOf(index).terms,
+      const tiers = (function* () {
+        // A head bullet's siblings under the same head first: the nearest relatives.
+        yield siblingTerms(card, located.section);
+        yield infoOf(located.section).terms;
+        for (const tier of relatives(located, poolsOf(index).terms))
+          yield tier.flatMap((s) => (s.key[0] === topic ? infoOf(s).terms : []));
+      })();
+      const distractors = pickDistractors(card.answer, tiers, need, rng, [], (candidate) => {
+        return !leaksWord(card.prompt, candidate) && !sameName(candidate, card.answer);
+      });
+      const asked = choice(
+        card,
+        located,
         `${t('q.term', { path })}\n${card.prompt}`,
-        `${t('q.termTyped', { path })}\n${card.prompt}`,
-        (section) => section.key[0] === topic,
+        card.answer,
+        distractors,
+        rng,
       );
+      if (asked || mode === 'exam') return asked;
+      // Typing a term from its description is fair only for a short, distinctive name;
+      // a long phrase can be said many ways and is no question.
+      return isTypeableTerm(card.answer)
+        ? typed(`${t('q.termTyped', { path })}\n${card.prompt}`)
+        : undefined;
     }
   }
 }
 
 /**
- * The start of a fact line to complete from memory: about a third of its
- * words, or of its characters when it has no spaces; undefined when the line
- * is too short to leave anything to recall.
+ * The shape of a short answer: its wrong options have the same one. A
+ * number, a name (capitalised words, katakana), an identifier
+ * (`aws:SourceIp`, `CreateExportTask`), an English phrase, a Japanese phrase.
  */
-export function opening(line: string): string | undefined {
-  const chars = [...line];
-  if (chars.length < 12) return undefined;
-  const words = line.split(/(?<=\s)/u);
-  const head =
-    words.length >= 4
-      ? words
-          .slice(0, Math.ceil(words.length / 3))
-          .join('')
-          .trimEnd()
-      : chars.slice(0, Math.ceil(chars.length / 3)).join('');
-  return `${head.trimEnd()} …`;
+export function answerShape(answer: string): 'number' | 'name' | 'kana' | 'code' | 'en' | 'ja' {
+  const text = answer.trim();
+  if (/^[\p{N}.,，]+\s*\S{0,6}$/u.test(text)) return 'number';
+  if (/^[\p{Script=Katakana}ー・\s]+$/u.test(text)) return 'kana';
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(text)) return 'ja';
+  // A single lowercase word ("hours", "filter") is English; `t3.micro`, `nodeName` are code.
+  if (!/\s/.test(text) && (/[:_$./]|[a-z][A-Z]/.test(text) || /^[a-z]+[0-9]/.test(text)))
+    return 'code';
+  const words = text.split(/\s+/u);
+  return words.every(
+    (word) => /^[\p{Lu}\p{N}]/u.test(word) || /^(?:of|and|for|the|to|on|in)$/.test(word),
+  )
+    ? 'name'
+    : 'en';
+}
+
+/** The terms of the head bullets beside a head-bullet term card's own (same head above). */
+function siblingTerms(card: Card, section: Section): string[] {
+  if (!card.source.endsWith('\u001f▸')) return [];
+  const units = outlineUnits(section.blocks);
+  const own = units.find((unit) => unit.head.line === card.line)?.head;
+  if (!own) return [];
+  return units
+    .filter(
+      (unit) =>
+        unit.head !== own && unit.head.parent === own.parent && unit.head.depth === own.depth,
+    )
+    .flatMap((unit) => unitTerm(unit)?.term ?? []);
+}
+
+/** Two names of one thing: one contains the other (`Standard-IA` / `S3 Standard-IA`). */
+function sameName(a: string, b: string): boolean {
+  const fa = foldTight(a);
+  const fb = foldTight(b);
+  return fa.length > 0 && fb.length > 0 && (fa.includes(fb) || fb.includes(fa));
+}
+
+/** A term short and distinctive enough to type from memory: a name, not a phrase. */
+export function isTypeableTerm(term: string): boolean {
+  const chars = [...term.trim()].length;
+  const words = term.trim().split(/\s+/u).length;
+  if (chars < 2 || chars > 20 || words > 3) return false;
+  const shape = answerShape(term);
+  if (shape === 'name' || shape === 'kana' || shape === 'code') return true;
+  return chars <= 12 && /[\p{Script=Katakana}A-Z0-9]/u.test(term);
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
@@ -419,14 +407,21 @@ function whichHeading(
   relatives: Iterable<Section[]>,
   need: number,
   rng: Rng,
-): { distractors: string[]; parent: string } {
+): { distractors: string[]; parent: string; where: Map<string, Section[]> } {
   const where = new Map<string, Section[]>();
   const isTopic = (s: Section) => s.key.length === 1 && located.parent !== undefined;
+  // Only headings that name a subject, never a twin of the answer or of each other.
+  const fits = (s: Section) =>
+    isNameHeading(s) &&
+    !headingTwins(s.title, card.answer) &&
+    !callsAlso(located.section, s.title) &&
+    !callsAlso(s, card.answer);
   const tiers = (function* () {
     const topics: Section[] = [];
     for (const tier of relatives) {
       const shaped: string[] = [];
       for (const section of tier) {
+        if (!fits(section)) continue;
         if (isTopic(section)) {
           topics.push(section);
           continue;
@@ -447,7 +442,12 @@ function whichHeading(
     }
     yield topics.map((s) => s.title);
   })();
-  const distractors = pickDistractors(card.answer, tiers, need, rng);
+  const chosen: string[] = [];
+  const distractors = pickDistractors(card.answer, tiers, need, rng, [], (candidate) => {
+    if (chosen.some((taken) => headingTwins(taken, candidate))) return false;
+    chosen.push(candidate);
+    return true;
+  });
   const own = located.section.key;
   const parentDepth = own.length - 1;
   let depth = parentDepth;
@@ -456,67 +456,48 @@ function whichHeading(
     depth = Math.min(depth, Math.max(0, ...sections.map((s) => commonDepth(own, s.key))));
   }
   // depth 0: an option from another topic; nothing holds them all, so no "under X".
-  return { distractors, parent: card.path.slice(0, depth).join(' › ') };
+  return { distractors, parent: card.path.slice(0, depth).join(' › '), where };
 }
 
 /**
- * which-fact: "Which statement is true of X?" The wrong options are fact
- * lines of X's relatives (nearest first), never one that
- * - is a line of X (or the same line written elsewhere),
- * - names X's own heading words (it is most likely about X too), or
- * - is too similar to any line of X (it most likely says the same thing:
- *   "Stop StartしてもIPアドレスが維持される" under Elastic IP is true of Private IP).
- *
- * An answer that names X would stand out as the only option naming the
- * asked heading: then X's words are masked in it (＿＿＿, as the which-heading
- * clue masks them), and the wrong options are lines that name their own
- * section, masked the same way, so that every option reads "＿＿＿ …". When
- * there are not at least two such lines, a blank would mark the answer
- * instead: the options stay as written. Otherwise lines that name their own
- * section are easy to rule out and come last.
+ * list-children, "which is NOT one of X?": an outsider of the same shape, an
+ * item of another closed enumeration (nearest first), never
+ * - a twin of an item ("Dedicated Host" / "Dedicated Hosts"),
+ * - a name with the items' shared head word (an "FSx Gateway" among File / Volume /
+ *   Tape Gateway may well be one more kind the notes did not list),
+ * - a name that the asked section's own lines mention (it may be a member).
  */
-function whichFact(
-  card: Card,
+function enumerationOutsider(
   located: Located,
-  relatives: (pool: Pool) => Iterable<Section[]>,
+  items: readonly string[],
+  index: DeckIndex,
   pools: Pools,
-  need: number,
   rng: Rng,
-): { answer: string; distractors: string[] } {
-  const asked = infoOf(located.section);
-  const ownFacts = new Set(asked.factKeys);
-  const ownLines = [...asked.plain, ...asked.naming];
-  // Checked only on the few candidates about to be picked.
-  const accept = (text: string): boolean => {
-    const original = unmasked.get(text) ?? text;
-    if (ownFacts.has(keyOf(original))) return false;
-    if (maskWords(original, asked.words) !== original) return false;
-    return ownLines.every((own) => similarity(own, text) < SAME_FACT_SIMILARITY);
-  };
-  const linesOf = (pool: Pool, lines: (info: SectionInfo) => string[]) =>
-    (function* () {
-      for (const tier of relatives(pool)) {
-        const out: string[] = [];
-        for (const section of tier) for (const line of lines(infoOf(section))) out.push(line);
-        yield out;
-      }
-    })();
-  const maskedAnswer = maskWords(card.answer, asked.words);
-  if (maskedAnswer !== card.answer) {
-    const tiers = linesOf(pools.naming, (info) => info.masked);
-    const named = pickDistractors(maskedAnswer, tiers, need, rng, [], accept);
-    if (named.length >= 2) {
-      const plain = linesOf(pools.plain, (info) => info.plain);
-      const rest = pickDistractors(maskedAnswer, plain, need - named.length, rng, named, accept);
-      return { answer: maskedAnswer, distractors: [...named, ...rest] };
-    }
-  }
+): { title: string; from: Section } | undefined {
+  const head = commonHead(items);
+  const body = located.section.blocks.map((b) => b.text).join('\n');
+  const from = new Map<string, Section>();
   const tiers = (function* () {
-    yield* linesOf(pools.plain, (info) => info.plain);
-    yield* linesOf(pools.naming, (info) => info.naming);
+    for (const tier of relativeTiers(index, located, rng, pools.enumerations)) {
+      const names: string[] = [];
+      for (const section of tier) {
+        for (const name of enumerationItems(section)) {
+          if (!from.has(keyOf(name))) from.set(keyOf(name), section);
+          names.push(name);
+        }
+      }
+      yield names;
+    }
   })();
-  return {
-    answer: card.answer,
-    distractors: pickDistractors(card.answer, tiers, need, rng, [], accept),
-  };
+  const accept = (name: string) =>
+    // "Transit Gateway" next to "AWS Direct Connect + Transit Gateway": part of a member.
+    !items.some(
+      (item) => headingTwins(item, name) || leaksWord(item, name) || leaksWord(name, item),
+    ) &&
+    !(head && commonHead([...items, name]) === head) &&
+    !leaksWord(body, name) &&
+    !leaksWord(name, located.section.title);
+  const [title] = pickDistractors(located.section.title, tiers, 1, rng, items, accept);
+  const section = title ? from.get(keyOf(title)) : undefined;
+  return title && section ? { title, from: section } : undefined;
 }

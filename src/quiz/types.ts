@@ -5,6 +5,16 @@ export type SelfGrade = 'again' | 'hard' | 'good' | 'easy';
 
 export type QuestionFormat = 'choice' | 'typed' | 'recall';
 
+/**
+ * Where a wrong option comes from, so that choosing it teaches the contrast:
+ * the heading it is about (or, for a list, the list it belongs to) and a line
+ * of that heading's notes.
+ */
+export interface OptionOrigin {
+  heading: string;
+  line?: string;
+}
+
 /** A question ready to be shown: made from a card by quiz/questions.ts with a seeded rng. */
 export interface Question {
   cardId: string;
@@ -24,6 +34,8 @@ export interface Question {
    * `options` hides the words of their own heading (＿＿＿). Shown once answered.
    */
   shown?: string[];
+  /** 'choice': per option (same order), where a wrong option comes from; null for the right one. */
+  origins?: (OptionOrigin | null)[];
   /** The right answer ('choice': the right option; `shown` has it as written). */
   answer: string;
   /** 'typed': other accepted answers. */

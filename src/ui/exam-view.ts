@@ -3,7 +3,7 @@
  * first), and every wrong answer with its explanation.
  */
 import type { ExamResult, ExamState } from '../quiz/exam.js';
-import { explanationLines } from './explanation.js';
+import { explanationLines, originText } from './explanation.js';
 import type { Formatter } from './format.js';
 import { clock, displayWidth, table, wrap } from './layout.js';
 
@@ -99,6 +99,12 @@ export function renderResults(
         width - indent.length,
       )) {
         lines.push(indent + format.style('bad', line));
+      }
+      for (const line of wrap(
+        originText(question, given, format.messages) ?? '',
+        width - indent.length,
+      )) {
+        if (line) lines.push(indent + line);
       }
       for (const line of wrap(
         format.messages.t('exam.results.correct', {

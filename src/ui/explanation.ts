@@ -5,6 +5,7 @@
  */
 import type { Question } from '../quiz/types.js';
 import type { Formatter } from './format.js';
+import type { Messages } from './i18n.js';
 import { wrap } from './layout.js';
 
 export function pathLines(path: readonly string[], format: Formatter, indent: string): string[] {
@@ -24,4 +25,18 @@ export function explanationLines(
     ),
   );
   return [...pathLines(explanation.path, format, indent), ...body];
+}
+
+/** Where a chosen wrong option comes from ("What you chose is about X: …"), or undefined. */
+export function originText(
+  question: Question,
+  given: string,
+  messages: Messages,
+): string | undefined {
+  const at = (question.shown ?? question.options ?? []).indexOf(given);
+  const origin = at >= 0 ? question.origins?.[at] : undefined;
+  if (!origin) return undefined;
+  return origin.line
+    ? messages.t('feedback.origin', { heading: origin.heading, line: origin.line })
+    : messages.t('feedback.originHeading', { heading: origin.heading });
 }

@@ -55,6 +55,8 @@ export function runBinary(
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
+    // An export of all the fixtures is well over spawnSync's default 1 MB of output.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -56,12 +56,11 @@ describe('lines that are only a reference', () => {
   // The parser flattens [text](url) to "text" without saying it was a link:
   // parse.ts has to set Block.linkOnly (model.ts) for this to pass.
   it('make no fact of a link-only line of real notes', () => {
-    const { cards } = buildFrom({
+    const { index } = buildFrom({
       'l.md': '# T\n## S\n本文の事実の行です\n[スループットとIOPSの違い](https://dev-labo.com/x)\n',
     });
-    expect(cards.filter((c) => c.kind === 'which-fact').map((c) => c.answer)).toEqual([
-      '本文の事実の行です',
-    ]);
+    const s = index.all.find((l) => l.section.title === 'S')?.section;
+    expect(s && factLines(s).map((b) => b.text)).toEqual(['本文の事実の行です']);
   });
 });
 
@@ -102,14 +101,13 @@ describe('labels are not terms', () => {
     ]) {
       expect(termOf(line(text)), text).toBeUndefined();
     }
-    const { cards } = buildFrom({
+    const { cards, index } = buildFrom({
       'l.md': '# T\n## S\n**重要：**S3は耐久性が高い\nThird: line with a colon\n',
     });
+    const s = index.all.find((l) => l.section.title === 'S')?.section;
     expect(cards.filter((c) => c.kind === 'term')).toEqual([]);
     expect(cards.some((c) => c.kind === 'cloze' && c.answer === '重要')).toBe(false);
-    expect(
-      cards.some((c) => c.kind === 'which-fact' && c.answer === '重要：S3は耐久性が高い'),
-    ).toBe(true);
+    expect(s && factLines(s).map((b) => b.text)).toContain('重要：S3は耐久性が高い');
   });
 
   it('keep key terms, one letter or one word', () => {

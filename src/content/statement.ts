@@ -1,0 +1,424 @@
+/**
+ * Does a line state something? Only a statement is a fact: something to ask
+ * about, to blank, or to offer as an option. Pure, no dictionary: the shape of
+ * the line decides (issue 13, pattern 1).
+ *
+ * - Japanese: the line ends in a predicate (…する, …ない, …可能, …あり), or in a
+ *   noun with at least two content words (`最大サイズ：5TB`), and not in a
+ *   particle or a comma that says the thought goes on (…、 …と …が …には).
+ * - English: at least four words, one of them a verb.
+ * - Never: code, URLs and link or image text, examples (`例）`, `e.g.`),
+ *   captions, YAML `key: value`, bare names.
+ */
+import type { Block } from './model.js';
+import { fold, isReference } from './text.js';
+
+/** Why a line is not a fact: a code for `check` and `export`, worded at the edges. */
+export type LeftOut =
+  | 'code'
+  | 'reference'
+  | 'example'
+  | 'caption'
+  | 'key-value'
+  | 'fragment'
+  | 'name'
+  | 'no-verb'
+  | 'length'
+  | 'list-header'
+  | 'head'
+  | 'step'
+  | 'remark';
+
+export const LEFT_OUT_REASONS: readonly LeftOut[] = [
+  'code',
+  'reference',
+  'example',
+  'caption',
+  'key-value',
+  'fragment',
+  'name',
+  'no-verb',
+  'length',
+  'list-header',
+  'head',
+  'step',
+  'remark',
+];
+
+/** A remark about the notes themselves: who wrote them, how, for what ("※ 自分用", "My notes from…"). */
+const REMARK =
+  /^(?:[※*]\s*)?(?:自分用|自分メモ|個人用|個人的な?メモ|このノート|このメモ|この資料|講義動画|書き起こし|(?:these|my|personal) notes|this (?:note|page|document|file) (?:is|was|covers))|自分用|書き起こし|(?:^|\s)my notes\b/iu;
+
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+/** True when the line is (mostly) written in Japanese. */
+export function isJapanese(text: string): boolean {
+  return JAPANESE.test(text);
+}
+
+/** Punctuation that closes a line without changing what it says. */
+const TRAILING = /[\s。．.!！?？)）」』】\]"'”’]+$/u;
+
+/** A line that ends like this goes on in the next line: not a statement by itself. */
+const FRAGMENT_END_JA =
+  /(?:[、，,：:;；→⇒＋+・／/&＆=＝〜~（(「『【\-–—]|(?<![\p{Script=Hiragana}])(?:と|が|を|に|で|の|や|も|は|へ)|には|では|とは|より|から|って|けど|けれど|ので|および|及び|または|又は|かつ|して|あり、)$/u;
+const FRAGMENT_END_EN =
+  /(?:[,:;(\-–—→+&/=]|(?:^|\s)(?:to|and|or|of|the|a|an|with|for|by|in|on|at|from|as|that|which|is|are|than|into|e\.g|i\.e|such as|like|vs|via))$/iu;
+
+/** Endings of a Japanese predicate: verbs, adjectives, copulas and the noun-predicates of notes. */
+const PREDICATE_JA =
+  /(?:[るたいすずうくつむぶぐ]|ない|ません|です|ます|だ|できる|可能|不可|不可能|必要|不要|必須|推奨|非推奨|対応|非対応|禁止|無料|有料|あり|なし|無し|有り|なる|される|られる|れる|可|不可|ok|ng|同じ|一緒|違う|別|以内|以上|以下|未満|まで|だけ|のみ|など|こと|もの|ため|よう)$/iu;
+
+/** Examples and captions open with these. */
+const EXAMPLE =
+  /^(?:[※*]\s*)?(?:例[）)：:\s]|例[0-9０-９]|例えば|たとえば|具体例|e\.\s?g\.|eg[.:]|ex[.:]|example\s*[0-9]*\s*[:：)]|for example|for instance|sample\s*:)/iu;
+const CAPTION =
+  /^(?:図|表|画像|写真|スクリーンショット|figure|fig\.|table|image|diagram|screenshot|source|出典)\s*[0-9０-９]*\s*[.:：)）-]/iu;
+/** `apiVersion: v1`, `restartPolicy: Never`, `- name: web`: a key of a code-like line. */
+const KEY_VALUE = /^(?:-\s+)?[a-z_$][A-Za-z0-9_.$-]*\s*:\s*(?:\S+(?:\s+\S+){0,2})?$/u;
+/** Lines of a program or a shell: commands, braces, statements. */
+const CODE =
+  /^(?:\$\s|>\s|#!|(?:kubectl|aws|docker|npm|npx|git|curl|sudo|pip|helm|terraform|eksctl|cd|ls|cat|echo|export|chmod|ssh|sam|cdk)\s+[-a-z]|(?:const|let|var|import|function|def|class|return|if|for|while|SELECT|INSERT|UPDATE|DELETE)\s)|[{};]\s*$|^[{}[\]]|=>|==|\w\(\)/u;
+
+/**
+ * English verbs that notes use (base forms); inflected forms are found by
+ * stripping -s, -es, -ed, -ing. A word ending in -ed or -ing is taken as a
+ * verb too.
+ */
+const VERBS = new Set(
+  `be is are was were been being am can could will would should must may might shall
+  has have had do does did let lets provide allow enable support store run use give offer require
+  need create scale launch pay charge keep make take get set send receive return read write delete
+  replicate copy move migrate connect access manage monitor protect encrypt decrypt block deny grant
+  assign attach detach mount contain include consist depend mean refer apply work host serve route
+  balance distribute handle process trigger invoke call execute deploy build define specify configure
+  control limit reduce increase improve help ensure check scan detect find track log record automate
+  back restore recover fail span cover share isolate expose open close start stop terminate restart
+  reboot change update upgrade lose persist last cost save bill count become remain stay appear act
+  integrate sync cache retain expire rotate issue generate register resolve translate convert compress
+  transfer load upload download stream publish subscribe notify queue poll push pull inspect audit
+  evaluate compare choose select pick prefer recommend want know see show reach follow go come put
+  hold bring reserve bid commit purchase rent buy sell split join merge group tag name identify
+  authenticate authorize verify validate sign lock unlock add remove replace tell ask answer fit
+  belong exist happen occur sit lie live die grow shrink vary differ cause prevent avoid allow permit
+  forbid restrict filter sort match cost equal exceed guarantee provision spin place run lets
+  represent describe explain list mark wait retry throttle enforce require inherit override attach
+  age archive transition delete mirror peer forward listen respond request emit collect aggregate
+  visualize alert alarm schedule orchestrate coordinate simplify reuse adopt leverage offload
+  separate combine bundle package ship pass fetch query index partition shard mask hide reveal
+  benefit suit target affect run own operate maintain patch govern`.split(/\s+/u),
+);
+
+function isVerb(word: string, first: boolean): boolean {
+  const w = word.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
+  if (w.length < 2) return false;
+  if (/n't$/.test(word.toLowerCase())) return true;
+  const forms = [
+    w,
+    w.replace(/s$/, ''),
+    w.replace(/es$/, ''),
+    w.replace(/ies$/, 'y'),
+    w.replace(/ied$/, 'y'),
+    w.replace(/ed$/, ''),
+    w.replace(/d$/, ''),
+    w.replace(/ing$/, ''),
+    w.replace(/ing$/, 'e'),
+    w.replace(/(\w)\1(?:ed|ing)$/, '$1'),
+  ];
+  if (forms.some((form) => VERBS.has(form))) return true;
+  // "scaled", "running": a participle, unless it is the first (capitalised) word of a name.
+  return !first && /^[a-z]{3,}(?:ed|ing)$/.test(word);
+}
+
+/** The content words of a Japanese line: runs of katakana, kanji, or Latin letters and digits. */
+export function contentWordsJa(text: string): string[] {
+  return (
+    text.match(
+      /[\p{Script=Katakana}ー]+|\p{Script=Han}+|[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._%-]*/gu,
+    ) ?? []
+  );
+}
+
+/** Words of an English line: tokens with a letter or a digit. */
+function wordsEn(text: string): string[] {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
+}
+
+/**
+ * Undefined when the line reads as a statement, else why it does not.
+ * Judges the line alone; a section's outline (heads, steps) is outline.ts's.
+ */
+export function whyNotStatement(block: Block): LeftOut | undefined {
+  if (block.kind === 'code') return 'code';
+  if (block.linkOnly === true || isReference(block.text)) return 'reference';
+  const text = block.text.trim();
+  if (block.kind === 'row') return undefined;
+  // A line that is mostly a URL: "詳細: https://…".
+  const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
+  if (noUrl !== text && [...noUrl.replace(/[\p{P}\p{S}\s]/gu, '')].length < 8) return 'reference';
+  if (EXAMPLE.test(text)) return 'example';
+  if (REMARK.test(text)) return 'remark';
+  if (CAPTION.test(text)) return 'caption';
+  // A line that is one code span (`kubectl get pods`), or a line of code.
+  const codeChars = block.spans
+    .filter((span) => span.kind === 'code')
+    .reduce((sum, span) => sum + span.end - span.start, 0);
+  const visible = text.replace(/[\s\p{P}]/gu, '').length;
+  const japanese = isJapanese(text);
+  // A Japanese sentence in backticks is still a sentence.
+  if (codeChars > 0 && codeChars >= visible * 0.8 && !(japanese && endsInPredicate(text)))
+    return 'code';
+  if (!japanese && KEY_VALUE.test(text)) return 'key-value';
+  if (!japanese && CODE.test(text)) return 'code';
+  // A closing aside "（…から）" says nothing of how the line itself ends.
+  const closed = text.replace(/[\s。．.!！?？]+$/u, '');
+  const body =
+    (closed.replace(/\s*[（(][^（）()]*[)）]$/u, '') || closed).replace(TRAILING, '') || text;
+  if (japanese) {
+    if (FRAGMENT_END_JA.test(body)) return 'fragment';
+    const words = contentWordsJa(body);
+    if (PREDICATE_JA.test(body) && words.length >= 1) return undefined;
+    return words.length >= 2 ? undefined : 'name';
+  }
+  if (FRAGMENT_END_EN.test(body)) return 'fragment';
+  const words = wordsEn(body);
+  if (words.length < 4) return 'name';
+  // "MFA: Multi-Factor Authentication for an extra layer": a term and what it is.
+  if (/^[^:：]{1,40}[:：]\s+\S+(?:\s+\S+){2,}/u.test(body)) return undefined;
+  return words.some((word, i) => isVerb(word, i === 0 && /^[A-Z]/.test(word)))
+    ? undefined
+    : 'no-verb';
+}
+
+/** True when the line reads as a statement (see whyNotStatement()). */
+export function isStatement(block: Block): boolean {
+  return whyNotStatement(block) === undefined;
+}
+
+/** True when a Japanese line ends in a predicate (…する, …ない, …可能), not in a bare noun. */
+export function endsInPredicate(text: string): boolean {
+  const body = text.trim().replace(TRAILING, '');
+  if (!isJapanese(body)) return wordsEn(body).some((word, i) => isVerb(word, i === 0));
+  return PREDICATE_JA.test(body);
+}
+
+/** `第4章 …`, `Chapter 3`, `Lesson 2: …`, `1.2`: a place in a course, not a subject. */
+const CHAPTER =
+  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節部回講]|(?:chapter|section|part|lesson|module|unit|day|week|lecture|講義|レッスン|セクション)\s*[0-9０-９]+\b|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?\s*$)/iu;
+
+/** Headings that name a kind of text, not a subject (folded, numbering and punctuation removed). */
+const GENERIC = new Set(
+  [
+    'overview',
+    'key details',
+    'details',
+    'simplified',
+    'summary',
+    'additional information',
+    'more information',
+    'introduction',
+    'intro',
+    'basics',
+    'the basics',
+    'notes',
+    'misc',
+    'miscellaneous',
+    'other',
+    'others',
+    'good to know',
+    'key points',
+    'key features',
+    'features',
+    'key elements',
+    'use cases',
+    'common use cases',
+    'benefits',
+    'characteristics',
+    'pros and cons',
+    'how it works',
+    'purchasing options',
+    '特徴',
+    'メリット',
+    'デメリット',
+    '使い道',
+    'ユースケース',
+    'key takeaways',
+    'takeaways',
+    'references',
+    'resources',
+    'links',
+    'faq',
+    'q&a',
+    'examples',
+    'example',
+    'glossary',
+    'conclusion',
+    'recap',
+    'review',
+    'exercises',
+    'exercise',
+    'quiz',
+    'tips',
+    'table of contents',
+    'contents',
+    'toc',
+    'deeper dive',
+    'deep dive',
+    'hands-on',
+    'hands on',
+    'lab',
+    'demo',
+    'practice',
+    'exam tips',
+    'まとめ',
+    '概要',
+    'その他',
+    'はじめに',
+    '基本',
+    '基礎',
+    'ポイント',
+    '補足',
+    '参考',
+    '参考リンク',
+    'リンク',
+    '用語',
+    '用語集',
+    '目次',
+    '復習',
+    '練習問題',
+    '演習',
+    'ハンズオン',
+    'メモ',
+    '備考',
+    '注意点',
+    '試験対策',
+    '試験のポイント',
+    '詳細',
+    '追加情報',
+    '例',
+    '具体例',
+  ].map((word) => fold(word)),
+);
+
+/**
+ * True for a chapter heading (`第4章 …`, `Chapter 3`) or a generic one
+ * (Overview, Summary, まとめ, 概要): never an answer or an option.
+ */
+export function isGenericHeading(title: string): boolean {
+  if (genericByShape(title)) return true;
+  const text = title.trim();
+  if (CHAPTER.test(text)) return true;
+  const bare = fold(text)
+    .replace(/^[0-9０-９.．\s]+/u, '')
+    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+  if (GENERIC.has(bare)) return true;
+  // "EC2 Section – Summary", "第3章のまとめ".
+  return /\b(?:section|chapter)\b.*\b(?:summary|overview|recap)$|(?:章|節)の?(?:まとめ|概要)$/iu.test(
+    bare,
+  );
+}
+
+// Further generic and chapter headings and shapes (the which-* kinds' rules).
+/** Headings that organise notes rather than name a subject: never an answer or an option. */
+const GENERIC_MORE = new Set(
+  [
+    'overview',
+    'introduction',
+    'intro',
+    'summary',
+    'recap',
+    'key details',
+    'key points',
+    'key takeaways',
+    'takeaways',
+    'details',
+    'simplified',
+    'additional information',
+    'additional info',
+    'more information',
+    'more info',
+    'misc',
+    'miscellaneous',
+    'other',
+    'others',
+    'notes',
+    'note',
+    'good to know',
+    'deeper dive',
+    'deep dive',
+    'basics',
+    'the basics',
+    'background',
+    'examples',
+    'example',
+    'use cases',
+    'common use cases',
+    'features',
+    'additional features',
+    'other features',
+    '追加機能',
+    'その他の機能',
+    'key features',
+    'benefits',
+    'tips',
+    'best practices',
+    'pricing',
+    'limits',
+    'faq',
+    'references',
+    'resources',
+    'links',
+    'diagram',
+    'monitoring',
+    'sharing',
+    'recommendations',
+    'conclusion',
+    'exam tips',
+    'comparison',
+    'まとめ',
+    '概要',
+    '特徴',
+    '補足',
+    '参考',
+    'その他',
+    '詳細',
+    '基本',
+    'ポイント',
+    'メモ',
+    '例',
+    '具体例',
+    'ユースケース',
+    '注意',
+    '注意点',
+    '料金',
+    '制限',
+    'はじめに',
+    'おわりに',
+    '用語',
+  ].map(fold),
+);
+
+/** 第4章, Chapter 3, Section 2, Part 1, Lecture 5, Module 2, Day 3, 1.2 … */
+const CHAPTER_MORE =
+  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week|step)\s*[0-9０-９ivx]+\b|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?\s*$)/iu;
+
+/**
+ * True for a heading that is about the notes, not the subject: a chapter
+ * heading (`第4章 …`, `Chapter 3: …`), a generic one (Overview, まとめ, Key
+ * Details, "EC2 Section – Summary"), once its subject words are set aside.
+ */
+function genericByShape(title: string): boolean {
+  const folded = fold(title).replace(/[?？:：!！]+$/u, '');
+  if (!folded) return true;
+  if (CHAPTER_MORE.test(folded)) return true;
+  if (GENERIC_MORE.has(folded)) return true;
+  // "EC2 Section – Summary", "IAM Overview", "S3 のまとめ", "Key Features of AWS CLI".
+  const last = folded.split(/\s*[-–—:：・|]\s*|\s+/u).at(-1) ?? '';
+  if (
+    ['summary', 'overview', 'recap', 'introduction', 'comparison', 'まとめ', '概要'].includes(last)
+  )
+    return true;
+  if (/(?:の)?(?:まとめ|概要|補足|その他|メモ|ノート|問題|復習)$/u.test(folded)) return true;
+  if (/\b(?:notes|summary|review|quiz|questions|q&a|mistakes)$/u.test(folded)) return true;
+  return /^(?:key features|features|examples?|benefits|use cases|tips) (?:of|for) /u.test(folded);
+}
