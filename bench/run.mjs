@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: start-up, parsing, memory and saving, measured against
- * the budgets of DESIGN.md §7. Each measurement alternates with a bare
+ * their budgets (the table in bench/RESULTS.md). Each measurement alternates with a bare
  * `node -e 0` run, so ratios compare runs made under the same load; times
  * are medians. The table is printed and kept in bench/RESULTS.md.
  */

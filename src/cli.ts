@@ -1,13 +1,25 @@
 /**
- * The awsquiz command line. Commands are described here and imported only
- * when they run, so `--version` and `--help` load nothing heavy.
+ * The awsquiz command line: commander built from the command table
+ * (commands/definitions.ts), with no side effects on import. bin/awsquiz.js
+ * calls main() with the real process; tests call it with fake streams, env
+ * and clock. Commands are imported only when they run, so `--version` and
+ * `--help` load nothing heavy.
  */
 import type { Command, Option } from 'commander';
 import type { CommandContext } from './commands/context.js';
+import { COMMANDS, type CommandDefinition } from './commands/definitions.js';
 import { sanitize } from './content/sanitize.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
+import { systemClock } from './ground/clock.js';
 import { guardTerminal } from './signals.js';
-import { langFromArgv, type MessageKey, setLang, t } from './ui/i18n.js';
+import {
+  langFromArgv,
+  type MessageKey,
+  type Messages,
+  messagesFor,
+  setLang,
+  userMessage,
+} from './ui/i18n.js';
 import { version } from './version.js';
 
 interface GlobalOptions {
@@ -16,35 +28,17 @@ interface GlobalOptions {
   color: boolean;
 }
 
-type Action = (context: CommandContext, args: unknown[]) => Promise<number | undefined>;
+/** The outside world of one run: everything of the context but the global options. */
+export type CliIO = Omit<CommandContext, 'content' | 'color' | 'messages'>;
 
-/** Each command: its module is imported only when it runs. */
-const actions: Record<string, () => Promise<{ run: Action }>> = {
-  study: () => import('./commands/study.js'),
-  review: () => import('./commands/review.js'),
-  exam: () => import('./commands/exam.js'),
-  stats: () => import('./commands/stats.js'),
-  reset: () => import('./commands/reset.js'),
-  topics: () => import('./commands/topics.js'),
-  export: () => import('./commands/export.js'),
-  check: () => import('./commands/check.js'),
-};
-
-function contextOf(program: Command): CommandContext {
-  const globals = program.opts<GlobalOptions>();
+export function processIO(): CliIO {
   return {
-    content: globals.content,
-    color: globals.color,
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
-    now: () => new Date(),
+    now: systemClock,
   };
-}
-
-function describe(key: MessageKey): string {
-  return t(key);
 }
 
 const TITLES: Record<string, MessageKey> = {
@@ -56,69 +50,157 @@ const TITLES: Record<string, MessageKey> = {
 };
 
 /** Commander's own headings, in the interface language. */
-function helpTitle(title: string): string {
+function helpTitle(title: string, messages: Messages): string {
   const key = TITLES[title];
-  return key ? t(key) : title;
+  return key ? messages.t(key) : title;
 }
 
-/** Commander's usage errors, as one of our messages: `awsquiz: …` in the interface language. */
-export function commanderError(text: string): string {
-  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^error: unknown option '([^']+)'/, (m) => t('cli.unknownOption', { option: m[1] ?? '' })],
-    [/^error: unknown command '([^']+)'/, (m) => t('cli.unknownCommand', { command: m[1] ?? '' })],
-    [
-      /^error: option '([^']+)' argument missing/,
-      (m) => t('cli.missingValue', { option: m[1] ?? '' }),
-    ],
-    [
-      /^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^\n]+)\./,
-      (m) => t('cli.badChoice', { option: m[1] ?? '', value: m[2] ?? '', list: m[3] ?? '' }),
-    ],
-    [/^error: too many arguments/, () => t('cli.tooMany')],
-  ];
-  const suggestion = /\(Did you mean (?:one of )?([^?]+)\?\)/.exec(text)?.[1];
-  for (const [pattern, message] of rules) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const hint = suggestion ? ` ${t('error.didYouMean', { list: suggestion })}` : '';
-    return `${t('error.prefix')}${message(match)}${hint} ${t('cli.seeHelp')}\n`;
+/** At most this much of an argument is echoed in an error message. */
+const ECHO_MAX = 60;
+
+/** An argument as quoted back to the user: nothing a terminal would act on, and not too long. */
+export function echo(value: string): string {
+  const clean = sanitize(value).replace(/\n/g, ' ');
+  const chars = [...clean];
+  return chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX - 1).join('')}…` : clean;
+}
+
+/**
+ * Commander's usage errors, as one of our messages: `awsquiz: …` in the interface
+ * language. Chosen by commander's error code; only the quoted argument and the
+ * suggestion are taken from its text. Anything the user typed is echoed cleaned
+ * (no escape sequences) and capped.
+ */
+export function commanderError(
+  error: { code: string; message: string },
+  messages: Messages,
+): string {
+  const text = error.message;
+  // The suggestion names our own options and commands; it follows the quoted argument.
+  const suggestion = /\n?\s*\(Did you mean (?:one of )?([^?]+)\?\)\s*$/.exec(text);
+  const body = suggestion ? text.slice(0, suggestion.index) : text;
+  /** Everything between the first and the last quote (an argument may hold quotes itself). */
+  const quoted = (from = 0) => /'([\s\S]*)'/.exec(body.slice(from))?.[1];
+  let message: string | undefined;
+  switch (error.code) {
+    case 'commander.unknownOption': {
+      const option = quoted();
+      if (option !== undefined) message = messages.t('cli.unknownOption', { option: echo(option) });
+      break;
+    }
+    case 'commander.unknownCommand': {
+      const command = quoted();
+      if (command !== undefined)
+        message = messages.t('cli.unknownCommand', { command: echo(command) });
+      break;
+    }
+    case 'commander.optionMissingArgument': {
+      const option = /'([^']+)'/.exec(body)?.[1];
+      if (option !== undefined) message = messages.t('cli.missingValue', { option: echo(option) });
+      break;
+    }
+    case 'commander.invalidArgument': {
+      // option '--lang <lang>' argument 'x' is invalid. Allowed choices are ja, en.
+      const option = /'([^']+)'/.exec(body);
+      const rest = option ? body.slice(option.index + option[0].length) : '';
+      const close = rest.lastIndexOf("'");
+      const value = close > 0 ? /'([\s\S]*)/.exec(rest.slice(0, close))?.[1] : undefined;
+      // After the value: "… is invalid. Allowed choices are json, csv, anki." (our own words).
+      const choices = /([\w-]+(?:, [\w-]+)*)\.\s*$/.exec(rest.slice(close + 1))?.[1];
+      if (option?.[1] !== undefined && value !== undefined && choices !== undefined) {
+        message = messages.t('cli.badChoice', {
+          option: echo(option[1]),
+          value: echo(value),
+          list: choices,
+        });
+      }
+      break;
+    }
+    case 'commander.excessArguments':
+      message = messages.t('cli.tooMany');
+      break;
   }
-  return text.replace(/^error: /, t('error.prefix'));
+  if (message === undefined) {
+    const lines = sanitize(body.replace(/^error: /, '')).split('\n');
+    return `${messages.t('error.prefix')}${lines.map((line) => echoLine(line)).join('\n')}\n`;
+  }
+  const hint = suggestion?.[1]
+    ? ` ${messages.t('error.didYouMean', { list: sanitize(suggestion[1]) })}`
+    : '';
+  return `${messages.t('error.prefix')}${message}${hint} ${messages.t('cli.seeHelp')}\n`;
+}
+
+/** A line of a message we could not take apart, capped like an argument (with room for words). */
+function echoLine(line: string): string {
+  const chars = [...line];
+  return chars.length > 4 * ECHO_MAX ? `${chars.slice(0, 4 * ECHO_MAX - 1).join('')}…` : line;
 }
 
 /** An option's description, with its choices and default in the interface language. */
-function optionDescription(option: Option): string {
+function optionDescription(option: Option, messages: Messages): string {
   const extra: string[] = [];
-  if (option.argChoices) extra.push(t('help.choices', { list: option.argChoices.join(', ') }));
+  if (option.argChoices)
+    extra.push(messages.t('help.choices', { list: option.argChoices.join(', ') }));
   if (option.defaultValue !== undefined && !option.negate) {
-    extra.push(t('help.default', { value: String(option.defaultValue) }));
+    extra.push(messages.t('help.default', { value: String(option.defaultValue) }));
   }
   return extra.length > 0 ? `${option.description} (${extra.join(', ')})` : option.description;
 }
 
 type Commander = typeof import('commander');
+
+interface CommanderErrorLike {
+  code: string;
+  exitCode: number;
+  message: string;
+}
+
+/** Commander's exits that are not mistakes: help and version were shown. */
+const QUIET = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 type HelpLayout = typeof import('./ui/help-layout.js');
 
-export function buildProgram(
+export interface CLI {
+  program: Command;
+  /** The exit code the command that ran asked for (0 when none ran). */
+  exitCode(): number;
+}
+
+/** Builds the program for one run. Writes only to io's streams, and only when parsed. */
+export function createCLI(
+  io: CliIO,
+  messages: Messages,
   { Command, Help, Option }: Commander,
-  { boxWrap, displayWidth, epilog, formatItem, helpWidth: widthOfHelp }: HelpLayout,
-): Command {
-  const helpWidth = widthOfHelp();
+  { boxWrap, displayWidth, epilog, formatItem }: HelpLayout,
+  terminalWidth: (stream: CliIO['stdout'], env: CliIO['env']) => number,
+): CLI {
+  const helpWidth = terminalWidth(io.stdout, io.env);
+  let exitCode: number = EXIT.ok;
   const program = new Command('awsquiz');
+  const output = {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+    // Usage errors are written by onError, which knows commander's error code.
+    outputError: () => {},
+  };
+  const onError = (error: CommanderErrorLike) => {
+    if (error.exitCode !== 0 && !QUIET.has(error.code))
+      io.stderr.write(commanderError(error, messages));
+    throw error;
+  };
   program
-    .description(describe('help.program'))
-    .version(version(), '-V, --version', describe('help.version'))
-    .helpOption('-h, --help', describe('help.help'))
-    .addOption(new Option('--content <dir>', describe('help.content')))
-    .addOption(new Option('--lang <lang>', describe('help.lang')).choices(['ja', 'en']))
-    .option('--no-color', describe('help.noColor'))
+    .description(messages.t('help.program'))
+    .version(version(), '-V, --version', messages.t('help.version'))
+    .helpOption('-h, --help', messages.t('help.help'))
+    .addOption(new Option('--content <dir>', messages.t('help.content')))
+    .addOption(new Option('--lang <lang>', messages.t('help.lang')).choices(['ja', 'en']))
+    .option('--no-color', messages.t('help.noColor'))
     .showSuggestionAfterError(true)
-    .configureOutput({ outputError: (text, write) => write(commanderError(text)) })
-    .exitOverride()
-    .helpCommand('help [command]', describe('help.helpCommand'))
+    .configureOutput(output)
+    .exitOverride(onError)
+    .helpCommand('help [command]', messages.t('help.helpCommand'))
     .configureHelp({
-      styleTitle: helpTitle,
-      optionDescription,
+      styleTitle: (title) => helpTitle(title, messages),
+      optionDescription: (option) => optionDescription(option, messages),
       helpWidth,
       displayWidth,
       boxWrap,
@@ -131,127 +213,63 @@ export function buildProgram(
         return [epilog(usage, helpWidth), ...rest].join('\n');
       },
     })
-    .addHelpText('after', () => `\n${epilog(describe('help.examples'), helpWidth)}`);
+    .addHelpText('after', () => `\n${epilog(messages.t('help.examples'), helpWidth)}`);
 
-  const register = (command: Command, name: string) => {
-    command
-      .helpOption('-h, --help', describe('help.help'))
-      .exitOverride()
-      .action(async (...args: unknown[]) => {
-        const load = actions[name];
-        if (!load) return;
-        const module = await load();
-        const options = (args[args.length - 1] as Command).opts();
-        const positional = args.slice(0, -2);
-        process.exitCode = (await module.run(contextOf(program), [...positional, options])) ?? 0;
-      });
+  const contextOf = (): CommandContext => {
+    const globals = program.opts<GlobalOptions>();
+    return { ...io, messages, content: globals.content, color: globals.color };
   };
 
-  register(
-    program
-      .command('study')
-      .argument('[topic...]', describe('help.topicArg'))
-      .description(describe('help.study'))
-      .option('--new <n>', describe('help.study.new'))
-      .option('--limit <n>', describe('help.study.limit'))
-      .option('--seed <n>', describe('help.seed'))
-      .option('--retention <r>', describe('help.study.retention'))
-      .addHelpText('after', () => `\n${epilog(describe('help.study.examples'), helpWidth)}`),
-    'study',
-  );
-  register(
-    program
-      .command('review')
-      .description(describe('help.review'))
-      .option('--limit <n>', describe('help.study.limit'))
-      .option('--seed <n>', describe('help.seed'))
-      .option('--retention <r>', describe('help.study.retention'))
-      .addHelpText('after', () => `\n${epilog(describe('help.review.examples'), helpWidth)}`),
-    'review',
-  );
-  register(
-    program
-      .command('exam')
-      .argument('[topic...]', describe('help.exam.topic'))
-      .description(describe('help.exam'))
-      .option('--random <n>', describe('help.exam.random'))
-      .option('--topic <topic...>', describe('help.exam.topic'))
-      .option('--time <minutes>', describe('help.exam.time'))
-      .option('--pass <percent>', describe('help.exam.pass'))
-      .option('--seed <n>', describe('help.seed'))
-      .addHelpText('after', () => `\n${epilog(describe('help.exam.examples'), helpWidth)}`),
-    'exam',
-  );
-  register(
-    program
-      .command('stats')
-      .description(describe('help.stats'))
-      .option('--json', describe('help.json'))
-      .option('--topic <topic>', describe('help.stats.topic'))
-      .addHelpText('after', () => `\n${epilog(describe('help.stats.examples'), helpWidth)}`),
-    'stats',
-  );
-  register(
-    program
-      .command('topics')
-      .description(describe('help.topics'))
-      .option('--json', describe('help.json'))
-      .addHelpText('after', () => `\n${epilog(describe('help.topics.examples'), helpWidth)}`),
-    'topics',
-  );
-  register(
-    program
-      .command('export')
-      .description(describe('help.export'))
-      .addOption(
-        new Option('--format <format>', describe('help.export.format'))
-          .choices(['json', 'csv', 'anki'])
-          .default('json'),
-      )
-      .option('--topic <topic...>', describe('help.export.topic'))
-      .option('--seed <n>', describe('help.seed'))
-      .addHelpText('after', () => `\n${epilog(describe('help.export.examples'), helpWidth)}`),
-    'export',
-  );
-  register(
-    program
-      .command('reset')
-      .description(describe('help.reset'))
-      .option('--topic <topic...>', describe('help.reset.topic'))
-      .option('-y, --yes', describe('help.reset.yes'))
-      .addHelpText('after', () => `\n${epilog(describe('help.reset.examples'), helpWidth)}`),
-    'reset',
-  );
-  register(
-    program
-      .command('check')
-      .description(describe('help.check'))
-      .addHelpText('after', () => `\n${epilog(describe('help.check.examples'), helpWidth)}`),
-    'check',
-  );
-  return program;
+  const register = <Options>(definition: CommandDefinition<Options>) => {
+    const command = program
+      .command(definition.name)
+      .description(messages.t(definition.description))
+      .helpOption('-h, --help', messages.t('help.help'))
+      .configureOutput(output)
+      .exitOverride(onError);
+    if (definition.argument) {
+      command.argument(definition.argument.syntax, messages.t(definition.argument.description));
+    }
+    for (const spec of definition.options) {
+      const option = new Option(spec.flags, messages.t(spec.description));
+      if (spec.choices) option.choices(spec.choices);
+      if (spec.default !== undefined) option.default(spec.default);
+      command.addOption(option);
+    }
+    command
+      .addHelpText('after', () => `\n${epilog(messages.t(definition.examples), helpWidth)}`)
+      .action(async (...args: unknown[]) => {
+        const words = definition.argument ? ((args[0] ?? []) as string[]) : [];
+        const options = definition.parse({ words, options: command.opts() });
+        const module = await definition.load();
+        exitCode = await module.run(contextOf(), options);
+      });
+  };
+  for (const definition of COMMANDS) register(definition as CommandDefinition<unknown>);
+  return { program, exitCode: () => exitCode };
 }
 
-/** Runs the CLI; resolves to the exit code. Never throws. */
-export async function main(argv: readonly string[]): Promise<number> {
+/** Runs the CLI with argv as process.argv gives it; resolves to the exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const args = argv.slice(2);
   // The most frequent quick question, answered before anything is loaded.
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    process.stdout.write(`${version()}\n`);
+    io.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
-  setLang(langFromArgv(args, process.env));
-  guardTerminal();
-  // `awsquiz export | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
-  });
-  const [commander, helpLayout] = await Promise.all([
+  const lang = langFromArgv(args, io.env);
+  const messages = messagesFor(lang);
+  // Only quiz/questions.ts still reads the language from module state (see ui/i18n).
+  setLang(lang);
+  // The real terminal only: a closed one (SIGHUP) or a shutdown ends the session cleanly.
+  if (io.stdin === process.stdin) guardTerminal();
+  const [commander, helpLayout, format] = await Promise.all([
     import('commander'),
     import('./ui/help-layout.js'),
+    import('./ui/format.js'),
   ]);
-  const program = buildProgram(commander, helpLayout);
+  const cli = createCLI(io, messages, commander, helpLayout, format.terminalWidth);
+  const { program } = cli;
   // `awsquiz help nosuch`: commander prints the main help to stderr without a word of why.
   const asked = args[0] === 'help' ? args[1] : undefined;
   if (
@@ -261,7 +279,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       (command) => command.name() === asked || command.aliases().includes(asked),
     )
   ) {
-    process.stderr.write(commanderError(`error: unknown command '${sanitize(asked)}'`));
+    io.stderr.write(
+      commanderError(
+        {
+          code: 'commander.unknownCommand',
+          message: `error: unknown command '${asked}'`,
+        },
+        messages,
+      ),
+    );
     return EXIT.usage;
   }
   try {
@@ -270,13 +296,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.ok;
     }
     await program.parseAsync([...argv]);
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    return cli.exitCode();
   } catch (error) {
-    return report(error, commander.CommanderError);
+    return report(error, commander.CommanderError, io, messages);
   }
 }
 
-function report(error: unknown, CommanderError: Commander['CommanderError']): number {
+function report(
+  error: unknown,
+  CommanderError: Commander['CommanderError'],
+  io: CliIO,
+  messages: Messages,
+): number {
   if (error instanceof CommanderError) {
     // Help and version exit through here with code 0; usage mistakes with 1 → 2.
     if (error.exitCode === 0) return EXIT.ok;
@@ -285,15 +316,12 @@ function report(error: unknown, CommanderError: Commander['CommanderError']): nu
   if (error instanceof InterruptedError) return EXIT.interrupted;
   if (error instanceof UserError) {
     // Messages may quote the user's arguments or file names: never let them drive the terminal.
-    process.stderr.write(`${t('error.prefix')}${sanitize(error.message)}\n`);
+    io.stderr.write(
+      `${messages.t('error.prefix')}${sanitize(userMessage(error, messages.lang))}\n`,
+    );
     return error.exitCode;
   }
-  process.stderr.write(`${t('error.prefix')}${t('error.bug')}\n`);
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  io.stderr.write(`${messages.t('error.prefix')}${messages.t('error.bug')}\n`);
+  io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT.failure;
 }
-
-// Run when executed (bin/awsquiz.js imports this module).
-process.exitCode = await main(process.argv);

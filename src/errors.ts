@@ -1,19 +1,34 @@
 /**
- * Errors that end a command with a message for the user and an exit code
- * (DESIGN.md §6). Anything else that escapes is a bug and is reported as one.
+ * Errors that end a command with a message for the user and an exit code.
+ * Anything else that escapes is a bug and is reported as one.
  */
+
+/**
+ * A message for people as a catalogue key and its parameters. The core
+ * (content/, quiz/) says what happened this way; ui/i18n makes the text in
+ * the user's language at the edge.
+ */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export class UserError extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
-    super(message);
+  /** The message as lines of catalogue keys; empty when it was given as text. */
+  readonly parts: readonly MessageRef[];
+  constructor(message: string | MessageRef | readonly MessageRef[], exitCode = 1) {
+    const parts = typeof message === 'string' ? [] : Array.isArray(message) ? message : [message];
+    super(typeof message === 'string' ? message : parts.map((part) => part.key).join('\n'));
     this.name = 'UserError';
     this.exitCode = exitCode;
+    this.parts = parts;
   }
 }
 
 /** A usage mistake: bad flag, unknown topic, bad number, missing terminal. Exit 2. */
 export class UsageError extends UserError {
-  constructor(message: string) {
+  constructor(message: string | MessageRef | readonly MessageRef[]) {
     super(message, 2);
     this.name = 'UsageError';
   }

@@ -1,19 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-/** Command and end-to-end tests run the built CLI: build it once, fresh, before any test. */
+/**
+ * The end-to-end tests run the built binary: bundle it once, fresh, before any test.
+ * Only the bundle (esbuild, about a second) is needed: bin/awsquiz.js loads dist/cli.js;
+ * `npm test` type-checks first, and `npm run build` / `npm run bench` run tsc themselves.
+ */
 export default function setup(): () => void {
   const root = join(import.meta.dirname, '..');
   // Unit tests alone need no build (for several sessions editing one tree at once).
   if (process.env.AWSQUIZ_SKIP_BUILD === '1') return teardown;
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
   execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], {
     cwd: root,
     stdio: 'inherit',

@@ -4,13 +4,13 @@
  */
 import { factBlocks, type LineReport, lineReport } from '../content/cards.js';
 import type { DeckIndex } from '../content/deck.js';
-import { LIMIT_MESSAGE, type Library, openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
+import type { Library } from '../content/library.js';
 import type { Diagnostic } from '../content/model.js';
 import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
-import { t } from '../ui/i18n.js';
+import type { Messages } from '../ui/i18n.js';
 import { wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
+import { openNotes } from './notes.js';
 
 const MESSAGE = {
   'fullwidth-heading': 'check.fullwidthHeading',
@@ -24,16 +24,19 @@ const MESSAGE = {
   'empty-file': 'check.emptyFile',
   'no-cards': 'check.noCards',
   'duplicate-section': 'check.sameSection',
-  ...LIMIT_MESSAGE,
+  // What the limits on notes left out (content/load.ts LIMITS).
+  'outside-link': 'check.outsideLink',
+  'too-many-files': 'check.tooManyFiles',
+  'too-large': 'check.tooLarge',
 } as const;
 
 /**
  * A message's parameters: the subject, and for a section found in two places
  * the other place, which the subject carries after a U+001F separator.
  */
-function messageOf(d: Diagnostic): string {
+function messageOf(d: Diagnostic, messages: Messages): string {
   const [subject = '', other = ''] = d.subject.split('\u001f');
-  return t(MESSAGE[d.code], { subject, other });
+  return messages.t(MESSAGE[d.code], { subject, other });
 }
 
 /** Files that give no cards: empty ones, and ones whose text makes none (unreadable ones have an error already). */
@@ -106,18 +109,21 @@ export async function check(library: Library): Promise<CheckResult> {
 }
 
 /** One line per problem, as compilers print them (`file:line: severity: message`), for grep and editors. */
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}: ${severityLabel(d)}: ${messageOf(d)}`;
+export function formatDiagnostic(d: Diagnostic, messages: Messages): string {
+  return `${d.file}:${d.line}: ${severityLabel(d, messages)}: ${messageOf(d, messages)}`;
 }
 
-function severityLabel(d: Diagnostic): string {
-  return t(d.severity === 'error' ? 'check.error' : 'check.warning');
+function severityLabel(d: Diagnostic, messages: Messages): string {
+  return messages.t(d.severity === 'error' ? 'check.error' : 'check.warning');
 }
 
 /** On a terminal: the place and severity in colour, the message wrapped under it. */
 function displayDiagnostic(d: Diagnostic, format: Formatter): string[] {
-  const severity = format.style(d.severity === 'error' ? 'bad' : 'warn', severityLabel(d));
-  const message = wrap(messageOf(d), format.width - 4);
+  const severity = format.style(
+    d.severity === 'error' ? 'bad' : 'warn',
+    severityLabel(d, format.messages),
+  );
+  const message = wrap(messageOf(d, format.messages), format.width - 4);
   return [
     `${format.style('accent', `${d.file}:${d.line}`)}: ${severity}:`,
     ...message.map((l) => `    ${l}`),
@@ -126,27 +132,30 @@ function displayDiagnostic(d: Diagnostic, format: Formatter): string[] {
 
 export async function run(context: CommandContext): Promise<number> {
   // Unreadable files are reported below with the rest, not warned about first.
-  const library = await openLibrary(contentDir(context.content, context.env), context.env, {
-    onWarning: () => {},
-  });
+  const library = await openNotes(context, () => {});
   const result = await check(library);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   const format = await formatterFor(context);
   const lines = context.stdout.isTTY
     ? result.diagnostics.flatMap((d) => displayDiagnostic(d, format))
-    : result.diagnostics.map(formatDiagnostic);
+    : result.diagnostics.map((d) => formatDiagnostic(d, context.messages));
   lines.push(
     ...paragraph(
       format,
       result.diagnostics.length === 0
-        ? t('check.clean', { files: result.files, cards: result.cards })
-        : t('check.summary', { files: result.files, cards: result.cards, errors, warnings }),
+        ? context.messages.t('check.clean', { files: result.files, cards: result.cards })
+        : context.messages.t('check.summary', {
+            files: result.files,
+            cards: result.cards,
+            errors,
+            warnings,
+          }),
     ),
   );
   const left = Object.entries(result.lines.leftOut).map(([reason, n]) => `${reason} ${n}`);
   lines.push(
-    t('check.lines', {
+    context.messages.t('check.lines', {
       facts: result.lines.facts,
       lines: result.lines.lines,
       left: left.length > 0 ? left.join(', ') : '-',

@@ -1,7 +1,10 @@
 /**
- * What a command gets from the outside world. Commands never reach for
- * process.* themselves, so tests can hand them fakes.
+ * What a command gets from the outside world. Commands, the prompts and the
+ * exam never reach for process.* or the system clock themselves, so tests can
+ * hand them fakes and drive every command in-process.
  */
+import type { Messages } from '../ui/i18n.js';
+
 export interface CommandContext {
   /** --content, if given. */
   content: string | undefined;
@@ -11,5 +14,16 @@ export interface CommandContext {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   stdin: NodeJS.ReadStream;
+  /** The one clock: every time a command, the study loop, the exam or a countdown reads. */
   now: () => Date;
+  /** The interface's words in the user's language (--lang, LC_ALL, LC_MESSAGES, LANG). */
+  messages: Messages;
+}
+
+/** A warning on stderr as one `awsquiz: …` line (damaged progress entries, skipped files). */
+export function warn(
+  context: Pick<CommandContext, 'stderr' | 'messages'>,
+): (message: string) => void {
+  return (message: string) =>
+    context.stderr.write(`${context.messages.t('error.prefix')}${message}\n`);
 }

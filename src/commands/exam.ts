@@ -4,57 +4,42 @@
  * Answers are logged when the exam is submitted; card schedules stay as they are.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import type { Card } from '../content/model.js';
 import { matchTopics } from '../content/topics.js';
 import { InterruptedError } from '../errors.js';
 import {
-  answerQuestion,
+  answeredCount,
   DEFAULT_PASS,
   DEFAULT_QUESTIONS,
   drawExam,
+  type ExamEvent,
   type ExamState,
-  expired,
-  flagQuestion,
-  goTo,
+  examRecord,
+  examReducer,
+  examScreen,
   scoreExam,
   startExam,
 } from '../quiz/exam.js';
+import { DEFAULT_RETENTION } from '../quiz/retention.js';
 import { createRng, randomSeed } from '../quiz/rng.js';
-import { DEFAULT_RETENTION } from '../quiz/scheduler.js';
 import type { CardStatus, Plan } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
 import { renderResults } from '../ui/exam-view.js';
 import { formatterFor, paragraph, terminalWidth } from '../ui/format.js';
-import { t } from '../ui/i18n.js';
-import type { CommandContext } from './context.js';
-import { optionalInteger } from './options.js';
-import { warn } from './study.js';
+import { type CommandContext, warn } from './context.js';
+import type { ExamOptions } from './definitions.js';
+import { openNotes } from './notes.js';
 import { requireTerminal, runStudyLoop } from './study-loop.js';
 
-export interface ExamOptions {
-  random?: string;
-  time?: string;
-  pass?: string;
-  seed?: string;
-  topic?: string[];
-}
-
-export function examSettings(options: ExamOptions) {
-  return {
-    count: optionalInteger('--random', options.random, 1, 1000) ?? DEFAULT_QUESTIONS,
-    minutes: optionalInteger('--time', options.time, 1, 600),
-    pass: optionalInteger('--pass', options.pass, 1, 100) ?? DEFAULT_PASS,
-    seed: optionalInteger('--seed', options.seed, 0, 2 ** 31 - 1) ?? randomSeed(),
+export async function run(context: CommandContext, options: ExamOptions): Promise<number> {
+  const queries = options.topics;
+  const settings = {
+    count: options.random ?? DEFAULT_QUESTIONS,
+    minutes: options.time,
+    pass: options.pass ?? DEFAULT_PASS,
+    seed: options.seed ?? randomSeed(),
   };
-}
-
-export async function run(context: CommandContext, args: unknown[]): Promise<number> {
-  const options = (args[args.length - 1] ?? {}) as ExamOptions;
-  const queries = [...((args[0] ?? []) as string[]), ...(options.topic ?? [])];
-  const settings = examSettings(options);
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+  const library = await openNotes(context);
   const chosen = matchTopics(queries, library.topics).map((topic) => topic.title);
   const topics = new Set(chosen);
   requireTerminal(context, 'exam');
@@ -69,101 +54,101 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   const draw = drawExam(cards, index, settings.count, createRng(settings.seed));
   const out = (lines: string[]) => context.stdout.write(`${lines.join('\n')}\n`);
   if (draw.questions.length === 0) {
-    out([t('exam.noQuestions')]);
+    out([context.messages.t('exam.noQuestions')]);
     return 1;
   }
   if (draw.available < settings.count) {
-    out(paragraph(format, t('exam.fewer', { asked: settings.count, n: draw.available }), 'warn'));
+    out(
+      paragraph(
+        format,
+        context.messages.t('exam.fewer', { asked: settings.count, n: draw.available }),
+        'warn',
+      ),
+    );
   }
   out([
     ...paragraph(
       format,
-      t('exam.start', { n: draw.questions.length, pass: settings.pass }),
+      context.messages.t('exam.start', { n: draw.questions.length, pass: settings.pass }),
       'heading',
     ),
-    ...paragraph(format, t('exam.keys'), 'dim'),
+    ...paragraph(format, context.messages.t('exam.keys'), 'dim'),
     '',
   ]);
 
   const prompts = await import('../ui/prompts.js');
+  const io = {
+    input: context.stdin,
+    output: context.stdout,
+    now: () => context.now().getTime(),
+  };
   // Measured before each screen: the window may be resized during the exam.
-  const look = () => ({ width: terminalWidth(context.stdout, context.env), style: format.style });
+  const look = () => ({
+    width: terminalWidth(context.stdout, context.env),
+    style: format.style,
+    messages: context.messages,
+  });
   const total = draw.questions.length;
-  let state: ExamState = startExam(draw.questions, context.now().getTime(), settings.minutes);
-  const spent = new Array<number>(total).fill(0);
-  let reviewing = false;
-  let timedOut = false;
-  try {
-    for (;;) {
-      if (expired(state, context.now().getTime())) {
-        timedOut = true;
-        break;
-      }
-      if (state.position >= total) {
-        const items = state.questions
-          .map((question, index) => ({
-            index,
-            answered: state.answers[index] !== undefined,
-            flagged: state.flags[index] ?? false,
-            label: question.stem.split('\n')[0] ?? '',
-          }))
-          .filter((item) => item.flagged || !item.answered);
-        const answered = state.answers.filter((a) => a !== undefined).length;
-        const choice = await prompts.askExamReview({
-          message: t('exam.review.message', {
-            answered,
+  let state: ExamState = startExam(draw.questions, io.now(), settings.minutes);
+  /** One screen of the exam, as the event the user's keys (or the clock) made. */
+  const ask = async (): Promise<ExamEvent | undefined> => {
+    const screen = examScreen(state);
+    if (screen.type === 'ended') return undefined;
+    if (screen.type === 'review') {
+      const choice = await prompts.askExamReview(
+        {
+          message: context.messages.t('exam.review.message', {
+            answered: screen.answered,
             total,
-            flagged: state.flags.filter(Boolean).length,
+            flagged: screen.flagged,
           }),
-          items,
+          items: screen.items,
           deadline: state.deadline,
           look: look(),
-        });
-        if (choice.type === 'timeout') {
-          timedOut = true;
-          break;
-        }
-        if (choice.type === 'submit') break;
-        state = goTo(state, choice.index);
-        reviewing = true;
-        continue;
-      }
-      const index = state.position;
-      const question = state.questions[index];
-      if (!question) break;
-      const started = Date.now();
-      const action = await prompts.askExamQuestion({
+        },
+        io,
+      );
+      return choice.type === 'goto' ? { type: 'open', index: choice.index } : choice;
+    }
+    const at = screen.index;
+    const question = state.questions[at];
+    if (!question) return { type: 'submit' };
+    const started = io.now();
+    const action = await prompts.askExamQuestion(
+      {
         // The flag count follows f as it is pressed on this question.
         header: (flaggedHere: boolean) =>
-          t('exam.header', {
-            n: index + 1,
+          context.messages.t('exam.header', {
+            n: at + 1,
             total,
-            answered: state.answers.filter((a) => a !== undefined).length,
-            flagged: state.flags.filter((f, i) => (i === index ? flaggedHere : f)).length,
+            answered: answeredCount(state),
+            flagged: state.flags.filter((f, i) => (i === at ? flaggedHere : f)).length,
           }),
         message: question.stem,
         options: question.options ?? [],
-        selected: state.answers[index],
-        flagged: state.flags[index] ?? false,
-        canGoBack: index > 0 && !reviewing,
+        selected: state.answers[at],
+        flagged: state.flags[at] ?? false,
+        canGoBack: screen.canGoBack,
         deadline: state.deadline,
         look: look(),
-      });
-      spent[index] = (spent[index] ?? 0) + (Date.now() - started);
-      if (action.type === 'timeout') {
-        timedOut = true;
-        break;
-      }
-      if (action.type === 'back') {
-        state = goTo(flagQuestion(state, index, action.flagged), index - 1);
-        continue;
-      }
-      state = answerQuestion(state, index, action.index, action.flagged);
-      state = goTo(state, reviewing ? total : index + 1);
+      },
+      io,
+    );
+    const ms = io.now() - started;
+    if (action.type === 'timeout') return { type: 'timeout' };
+    if (action.type === 'back') return { type: 'back', flagged: action.flagged, ms };
+    return { type: 'answer', option: action.index, flagged: action.flagged, ms };
+  };
+  try {
+    for (;;) {
+      state = examReducer(state, { type: 'tick', now: io.now() });
+      const event = await ask();
+      if (event === undefined) break;
+      state = examReducer(state, event);
     }
   } catch (error) {
     if (error instanceof InterruptedError) {
-      out(['', format.style('warn', t('exam.abandoned'))]);
+      out(['', format.style('warn', context.messages.t('exam.abandoned'))]);
     }
     throw error;
   }
@@ -171,16 +156,11 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   const now = context.now();
   const result = scoreExam(state, settings.pass, now.getTime());
   store.recordExam(
-    {
-      date: now.toISOString(),
-      topics: queries.length > 0 ? chosen : [...new Set(state.questions.map((q) => q.topic))],
-      score: result.score,
-      total: result.total,
-      passMark: result.passMark,
-      passed: result.passed,
-      seconds: result.seconds,
-      byTopic: result.byTopic,
-    },
+    examRecord(
+      result,
+      now,
+      queries.length > 0 ? chosen : [...new Set(state.questions.map((q) => q.topic))],
+    ),
     state.questions.flatMap((question, index) => {
       const chosenOption = state.answers[index];
       if (chosenOption === undefined) return [];
@@ -191,24 +171,29 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
           kind: question.kind,
           grade: correct ? 3 : 1,
           correct,
-          ms: spent[index] ?? 0,
+          ms: state.spent[index] ?? 0,
           now,
         },
       ];
     }),
   );
   const wide = { ...format, width: look().width };
+  const timedOut = state.ended === 'timeout';
   out(['', ...renderResults(state, result, wide, { timedOut, minutes: settings.minutes }), '']);
 
   const missed = result.missed
     .map((index) => library.cards.find((card) => card.id === state.questions[index]?.cardId))
     .filter((card) => card !== undefined);
   if (missed.length > 0) {
-    const again = await prompts.askConfirm({
-      message: t('exam.studyMissed', { n: missed.length }),
-      default: true,
-      width: wide.width,
-    });
+    const again = await prompts.askConfirm(
+      {
+        message: context.messages.t('exam.studyMissed', { n: missed.length }),
+        default: true,
+        width: wide.width,
+        messages: context.messages,
+      },
+      io,
+    );
     if (again) {
       out(['']);
       await runStudyLoop({

@@ -3,14 +3,13 @@
  * generated questions as data on stdout.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import { matchTopics } from '../content/topics.js';
 import { makeQuestion } from '../quiz/questions.js';
 import { createRng } from '../quiz/rng.js';
 import type { Question } from '../quiz/types.js';
 import type { CommandContext } from './context.js';
-import { optionalInteger } from './options.js';
+import type { ExportOptions } from './definitions.js';
+import { openNotes } from './notes.js';
 
 export interface ExportedCard {
   id: string;
@@ -23,12 +22,6 @@ export interface ExportedCard {
   explanation: string;
 }
 
-export interface ExportOptions {
-  format?: 'json' | 'csv' | 'anki';
-  topic?: string[];
-  seed?: string;
-}
-
 /** Default seed: exports are reproducible unless asked otherwise. */
 const DEFAULT_SEED = 1;
 
@@ -38,11 +31,11 @@ export function explanationText(question: Pick<Question, 'explanation'>): string
 
 export async function exportCards(
   context: CommandContext,
-  options: ExportOptions,
+  options: Pick<ExportOptions, 'topics' | 'seed'>,
 ): Promise<ExportedCard[]> {
-  const seed = optionalInteger('--seed', options.seed, 0, 2 ** 31 - 1) ?? DEFAULT_SEED;
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
-  const topics = new Set(matchTopics(options.topic ?? [], library.topics).map((s) => s.title));
+  const seed = options.seed ?? DEFAULT_SEED;
+  const library = await openNotes(context);
+  const topics = new Set(matchTopics(options.topics, library.topics).map((s) => s.title));
   const { index } = await library.structure();
   const rng = createRng(seed);
   const out: ExportedCard[] = [];
@@ -129,10 +122,9 @@ export function toAnki(cards: ExportedCard[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function run(context: CommandContext, args: unknown[]): Promise<number> {
-  const options = (args[args.length - 1] ?? {}) as ExportOptions;
+export async function run(context: CommandContext, options: ExportOptions): Promise<number> {
   const cards = await exportCards(context, options);
-  const format = options.format ?? 'json';
+  const format = options.format;
   const text = format === 'csv' ? toCsv(cards) : format === 'anki' ? toAnki(cards) : toJson(cards);
   context.stdout.write(text);
   return 0;

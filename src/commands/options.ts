@@ -3,13 +3,12 @@
  * flag and the allowed range.
  */
 import { UsageError } from '../errors.js';
-import { t } from '../ui/i18n.js';
 
 export function parseInteger(flag: string, value: unknown, min: number, max: number): number {
   const text = String(value).trim();
   const number = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(number) || number < min || number > max) {
-    throw new UsageError(t('error.badInteger', { flag, min, max, value: text }));
+    throw new UsageError({ key: 'error.badInteger', params: { flag, min, max, value: text } });
   }
   return number;
 }
@@ -18,7 +17,7 @@ export function parseNumber(flag: string, value: unknown, min: number, max: numb
   const text = String(value).trim();
   const number = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(number) || number < min || number > max) {
-    throw new UsageError(t('error.badNumber', { flag, min, max, value: text }));
+    throw new UsageError({ key: 'error.badNumber', params: { flag, min, max, value: text } });
   }
   return number;
 }

@@ -2,29 +2,26 @@
  * `awsquiz reset [--topic T…] [--yes]`: forgets progress, after asking.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import { matchTopics } from '../content/topics.js';
 import { UsageError } from '../errors.js';
 import { openProgress } from '../store/progress.js';
 import { terminalWidth } from '../ui/format.js';
-import { t } from '../ui/i18n.js';
-import type { CommandContext } from './context.js';
-import { warn } from './study.js';
+import { type CommandContext, warn } from './context.js';
+import type { ResetOptions } from './definitions.js';
+import { openNotes } from './notes.js';
 
-export async function run(context: CommandContext, args: unknown[]): Promise<number> {
-  const options = (args[args.length - 1] ?? {}) as { topic?: string[]; yes?: boolean };
-  const queries = options.topic ?? [];
+export async function run(context: CommandContext, options: ResetOptions): Promise<number> {
+  const queries = options.topics;
   let ids: string[] | 'all' = 'all';
-  let what = t('reset.everything');
+  let what = context.messages.t('reset.everything');
   if (queries.length > 0) {
-    const library = await openLibrary(contentDir(context.content, context.env), context.env);
+    const library = await openNotes(context);
     const topics = new Set(matchTopics(queries, library.topics).map((topic) => topic.title));
     ids = library.cards.filter((card) => topics.has(card.topic)).map((card) => card.id);
     what = [...topics].join(', ');
   }
   if (!options.yes && (!context.stdin.isTTY || !context.stdout.isTTY)) {
-    throw new UsageError(t('reset.needsYes'));
+    throw new UsageError(context.messages.t('reset.needsYes'));
   }
   const store = await openProgress({
     env: context.env,
@@ -34,12 +31,14 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   if (!options.yes) {
     const { askConfirm } = await import('../ui/prompts.js');
     const width = terminalWidth(context.stdout, context.env);
-    if (!(await askConfirm({ message: t('reset.confirm', { what }), default: false, width }))) {
-      context.stdout.write(`${t('reset.kept')}\n`);
+    const io = { input: context.stdin, output: context.stdout };
+    const message = context.messages.t('reset.confirm', { what });
+    if (!(await askConfirm({ message, default: false, width, messages: context.messages }, io))) {
+      context.stdout.write(`${context.messages.t('reset.kept')}\n`);
       return 0;
     }
   }
   store.reset(ids);
-  context.stdout.write(`${t('reset.done', { what })}\n`);
+  context.stdout.write(`${context.messages.t('reset.done', { what })}\n`);
   return 0;
 }

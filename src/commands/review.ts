@@ -2,22 +2,25 @@
  * `awsquiz review`: every due card of every topic.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
+import { DEFAULT_RETENTION } from '../quiz/retention.js';
+import { randomSeed } from '../quiz/rng.js';
 import { nextDue, planReview } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor, paragraph } from '../ui/format.js';
-import { formatDuration, t } from '../ui/i18n.js';
 import { wrapWithCommand } from '../ui/layout.js';
-import type { CommandContext } from './context.js';
+import { type CommandContext, warn } from './context.js';
+import type { ReviewOptions } from './definitions.js';
 import { startCommand } from './hint.js';
-import { type StudyOptions, studySettings, warn } from './study.js';
+import { openNotes } from './notes.js';
 import { requireTerminal, runStudyLoop } from './study-loop.js';
 
-export async function run(context: CommandContext, args: unknown[]): Promise<number> {
-  const options = (args[args.length - 1] ?? {}) as StudyOptions;
-  const settings = studySettings(options);
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+export async function run(context: CommandContext, options: ReviewOptions): Promise<number> {
+  const settings = {
+    limit: options.limit,
+    seed: options.seed ?? randomSeed(),
+    retention: options.retention ?? DEFAULT_RETENTION,
+  };
+  const library = await openNotes(context);
   requireTerminal(context, 'review');
   const store = await openProgress({
     env: context.env,
@@ -33,16 +36,21 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     const lines =
       next === undefined
         ? wrapWithCommand(
-            t('review.nothingYet', { command: '' }),
+            context.messages.t('review.nothingYet', { command: '' }),
             startCommand(context, library.topics),
             format.width,
           )
-        : paragraph(format, t('review.nothingDue', { when: formatDuration(next - now.getTime()) }));
+        : paragraph(
+            format,
+            context.messages.t('review.nothingDue', {
+              when: context.messages.duration(next - now.getTime()),
+            }),
+          );
     context.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
   context.stdout.write(
-    `${paragraph(format, t('review.start', { due: plan.due }), 'heading').join('\n')}\n\n`,
+    `${paragraph(format, context.messages.t('review.start', { due: plan.due }), 'heading').join('\n')}\n\n`,
   );
   await runStudyLoop({
     context,

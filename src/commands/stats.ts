@@ -2,27 +2,26 @@
  * `awsquiz stats [--json] [--topic T]`: where do I stand?
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import { matchTopics } from '../content/topics.js';
 import { UsageError } from '../errors.js';
-import { computeStats, sectionStats } from '../quiz/stats.js';
+import { computeStats, sectionStats, statsJsonRow } from '../quiz/stats.js';
 import { readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
-import { t } from '../ui/i18n.js';
 import { renderStats, renderTopicDetail } from '../ui/stats-view.js';
-import type { CommandContext } from './context.js';
+import { type CommandContext, warn } from './context.js';
+import type { StatsOptions } from './definitions.js';
 import { startCommand } from './hint.js';
-import { warn } from './study.js';
+import { openNotes } from './notes.js';
 
-export async function run(context: CommandContext, args: unknown[]): Promise<number> {
-  const options = (args[args.length - 1] ?? {}) as { json?: boolean; topic?: string };
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+export async function run(context: CommandContext, options: StatsOptions): Promise<number> {
+  const library = await openNotes(context);
   const found = options.topic !== undefined ? matchTopics([options.topic], library.topics) : [];
   const [topic, ...more] = found;
   if (more.length > 0) {
     const list = found.map((match) => match.title).join(', ');
-    throw new UsageError(t('error.oneTopic', { query: options.topic ?? '', list }));
+    throw new UsageError(
+      context.messages.t('error.oneTopic', { query: options.topic ?? '', list }),
+    );
   }
   const progress = readProgress({ env: context.env, now: context.now, onWarning: warn(context) });
   const report = computeStats({
@@ -36,7 +35,11 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     const sections = sectionStats(cards, progress, context.now());
     const row = report.topics.find((r) => r.name === topic.title);
     if (options.json) {
-      context.stdout.write(`${JSON.stringify({ topic: row, sections }, null, 2)}\n`);
+      const json = {
+        topic: row && statsJsonRow(row),
+        sections: sections.map((section) => statsJsonRow(section)),
+      };
+      context.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
       return 0;
     }
     const format = await formatterFor(context);
@@ -44,7 +47,12 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
     return 0;
   }
   if (options.json) {
-    context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    const json = {
+      ...report,
+      topics: report.topics.map((row) => statsJsonRow(row)),
+      total: statsJsonRow(report.total),
+    };
+    context.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
   const format = await formatterFor(context);

@@ -26,14 +26,13 @@ import { onInterrupt } from '../signals.js';
 import { type ProgressStore, scheduleStatus } from '../store/progress.js';
 import { explanationLines, originText, pathLines } from '../ui/explanation.js';
 import { type Formatter, terminalWidth } from '../ui/format.js';
-import { formatDuration, t } from '../ui/i18n.js';
 import { displayWidth, pieces, truncate, wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 
 /** Interactive commands need a terminal on both ends: inquirer would read piped bytes as keys. */
 export function requireTerminal(context: CommandContext, command: string): void {
   if (!context.stdin.isTTY || !context.stdout.isTTY) {
-    throw new UsageError(t('error.needsTty', { command }));
+    throw new UsageError(context.messages.t('error.needsTty', { command }));
   }
 }
 
@@ -53,9 +52,14 @@ function write(context: CommandContext, lines: string[]): void {
 
 function header(state: SessionState, card: Card, format: Formatter): string {
   const now = current(state);
-  const before = t('study.header.card', { n: now?.number ?? 0, total: now?.total ?? 0 });
-  const after = [t('study.header.left', { due: now?.dueLeft ?? 0, fresh: now?.newLeft ?? 0 })];
-  if (now?.repeat) after.push(t('study.header.again'));
+  const before = format.messages.t('study.header.card', {
+    n: now?.number ?? 0,
+    total: now?.total ?? 0,
+  });
+  const after = [
+    format.messages.t('study.header.left', { due: now?.dueLeft ?? 0, fresh: now?.newLeft ?? 0 }),
+  ];
+  if (now?.repeat) after.push(format.messages.t('study.header.again'));
   // A long topic name is shortened; when even then it does not fit (40 columns and
   // two-digit counts), the line breaks between its pieces, never inside one.
   const room = format.width - displayWidth([before, '', ...after].join(' · '));
@@ -74,15 +78,23 @@ interface Outcome {
   given?: string;
 }
 
-async function ask(question: Question, format: Formatter): Promise<Outcome> {
+async function ask(
+  question: Question,
+  format: Formatter,
+  context: CommandContext,
+): Promise<Outcome> {
   const prompts = await import('../ui/prompts.js');
-  const look = { width: format.width, style: format.style };
+  const look = { width: format.width, style: format.style, messages: format.messages };
+  const io = { input: context.stdin, output: context.stdout };
   if (question.format === 'choice') {
-    const index = await prompts.askChoice({
-      message: question.stem,
-      options: question.options ?? [],
-      look,
-    });
+    const index = await prompts.askChoice(
+      {
+        message: question.stem,
+        options: question.options ?? [],
+        look,
+      },
+      io,
+    );
     const correct = index === question.correct;
     return {
       correct,
@@ -92,7 +104,7 @@ async function ask(question: Question, format: Formatter): Promise<Outcome> {
     };
   }
   if (question.format === 'typed') {
-    const given = await prompts.askTyped({ message: question.stem, look });
+    const given = await prompts.askTyped({ message: question.stem, look }, io);
     const result = checkTyped(given, question.answer, question.accept ?? []);
     return {
       correct: result.correct,
@@ -101,7 +113,10 @@ async function ask(question: Question, format: Formatter): Promise<Outcome> {
       given,
     };
   }
-  const self = await prompts.askRecall({ message: question.stem, answer: question.answer, look });
+  const self = await prompts.askRecall(
+    { message: question.stem, answer: question.answer, look },
+    io,
+  );
   const grade = gradeFromOutcome('recall', true, self);
   return { correct: isCorrectGrade(grade), grade, typo: false };
 }
@@ -118,25 +133,28 @@ function feedback(
   if (question.format !== 'recall') {
     if (outcome.correct) {
       lines.push(
-        format.style('ok', `✓ ${t(outcome.typo ? 'study.correctTypo' : 'study.correct')}`),
+        format.style(
+          'ok',
+          `✓ ${format.messages.t(outcome.typo ? 'study.correctTypo' : 'study.correct')}`,
+        ),
       );
-      if (outcome.typo) lines.push(`  ${t('study.answerWas', { answer: right })}`);
+      if (outcome.typo) lines.push(`  ${format.messages.t('study.answerWas', { answer: right })}`);
     } else {
-      const given = outcome.given ? outcome.given : t('study.noAnswer');
+      const given = outcome.given ? outcome.given : format.messages.t('study.noAnswer');
       lines.push(
-        ...wrap(t('study.wrong', { given }), format.width - 2).map((line, i) =>
+        ...wrap(format.messages.t('study.wrong', { given }), format.width - 2).map((line, i) =>
           format.style('bad', `${i === 0 ? '✗' : ' '} ${line}`),
         ),
       );
       // "Answer: " hangs: a long answer goes on under its own first word.
-      const label = t('study.answerWas', { answer: '' });
+      const label = format.messages.t('study.answerWas', { answer: '' });
       const hang = ' '.repeat(2 + displayWidth(label));
       lines.push(
         ...wrap(right, format.width - hang.length).map((line, i) =>
           format.style('bold', i === 0 ? `  ${label}${line}` : `${hang}${line}`),
         ),
       );
-      const origin = originText(question, outcome.given ?? '');
+      const origin = originText(question, outcome.given ?? '', format.messages);
       if (origin) lines.push(...wrap(origin, format.width - 2).map((line) => `  ${line}`));
     }
   }
@@ -147,7 +165,7 @@ function feedback(
   lines.push(
     format.style(
       'dim',
-      `  ${t('study.nextReview', { when: formatDuration(due - now.getTime()) })}`,
+      `  ${format.messages.t('study.nextReview', { when: format.messages.duration(due - now.getTime()) })}`,
     ),
   );
   lines.push('');
@@ -184,15 +202,15 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
       // The window may have been resized since the last question.
       format = { ...format, width: terminalWidth(context.stdout, context.env) };
       write(context, [header(state, now.card, format)]);
-      const started = Date.now();
-      const outcome = await ask(question, format);
+      const started = context.now().getTime();
+      const outcome = await ask(question, format, context);
       const answeredAt = context.now();
       const next = store.recordAnswer({
         cardId: now.card.id,
         kind: now.card.kind,
         grade: outcome.grade,
         correct: outcome.correct,
-        ms: Date.now() - started,
+        ms: answeredAt.getTime() - started,
         now: answeredAt,
         reschedule: (previous) => schedule(previous, outcome.grade, answeredAt, options.retention),
       });
@@ -223,22 +241,22 @@ export function summaryLines(
   format: Formatter,
 ): string[] {
   const summary = summarize(state);
-  const lines = [format.style('heading', t('study.summary.title'))];
+  const lines = [format.style('heading', format.messages.t('study.summary.title'))];
   lines.push(
-    t('study.summary.answered', {
+    format.messages.t('study.summary.answered', {
       answered: summary.answered,
       correct: summary.correct,
       percent: summary.accuracy === undefined ? '–' : Math.round(summary.accuracy * 100),
     }),
   );
-  lines.push(t('study.summary.learned', { n: summary.learned }));
+  lines.push(format.messages.t('study.summary.learned', { n: summary.learned }));
   const due = nextDue(options.library.cards, scheduleStatus(options.store.data));
   if (due !== undefined) {
     const now = options.context.now().getTime();
     lines.push(
       due <= now
-        ? t('study.summary.dueNow')
-        : t('study.summary.next', { when: formatDuration(due - now) }),
+        ? format.messages.t('study.summary.dueNow')
+        : format.messages.t('study.summary.next', { when: format.messages.duration(due - now) }),
     );
   }
   return lines;

@@ -2,20 +2,22 @@
  * `awsquiz topics [--json]`: topics in note order with card, due and new counts.
  */
 
-import { openLibrary } from '../content/library.js';
-import { contentDir } from '../content/load.js';
 import type { Card } from '../content/model.js';
-import { isDue } from '../quiz/card-state.js';
-import { type ProgressData, readProgress } from '../store/progress.js';
+import type { ProgressData } from '../quiz/progress-data.js';
+import { topicSummaries } from '../quiz/stats.js';
+import { readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
-import { t } from '../ui/i18n.js';
 import { table } from '../ui/layout.js';
-import type { CommandContext } from './context.js';
+import { type CommandContext, warn } from './context.js';
+import type { TopicsOptions } from './definitions.js';
+import { openNotes } from './notes.js';
 
+/** A row of `topics --json`: `due` is due now; `dueToday` counts up to the end of the day. */
 export interface TopicRow {
   name: string;
   cards: number;
   due: number;
+  dueToday: number;
   new: number;
 }
 
@@ -25,27 +27,21 @@ export function topicRows(
   progress: ProgressData,
   now: Date,
 ): TopicRow[] {
-  const rows = new Map<string, TopicRow>();
-  for (const name of topics)
-    if (!rows.has(name)) rows.set(name, { name, cards: 0, due: 0, new: 0 });
-  for (const card of cards) {
-    const row = rows.get(card.topic);
-    if (!row) continue;
-    const state = progress.cards[card.id];
-    row.cards += 1;
-    if (!state || state.state === 0) row.new += 1;
-    else if (isDue(state, now)) row.due += 1;
-  }
-  return [...rows.values()];
+  return topicSummaries(topics, cards, progress, now).map((row) => ({
+    name: row.name,
+    cards: row.cards,
+    due: row.dueNow,
+    dueToday: row.dueToday,
+    new: row.new,
+  }));
 }
 
-export async function run(context: CommandContext, args: unknown[]): Promise<number> {
-  const options = (args[args.length - 1] ?? {}) as { json?: boolean };
-  const library = await openLibrary(contentDir(context.content, context.env), context.env);
+export async function run(context: CommandContext, options: TopicsOptions): Promise<number> {
+  const library = await openNotes(context);
   const progress = readProgress({
     env: context.env,
     now: context.now,
-    onWarning: (message) => context.stderr.write(`${t('error.prefix')}${message}\n`),
+    onWarning: warn(context),
   });
   const rows = topicRows(
     library.topics.map((topic) => topic.title),
@@ -69,13 +65,18 @@ export async function run(context: CommandContext, args: unknown[]): Promise<num
   const lines = table(
     [
       [
-        t('topics.header.name'),
-        t('topics.header.cards'),
-        t('topics.header.due'),
-        t('topics.header.new'),
+        context.messages.t('topics.header.name'),
+        context.messages.t('topics.header.cards'),
+        context.messages.t('topics.header.due'),
+        context.messages.t('topics.header.new'),
       ],
       ...rows.map((r) => [r.name, String(r.cards), String(r.due), String(r.new)]),
-      [t('topics.total'), String(total.cards), String(total.due), String(total.new)],
+      [
+        context.messages.t('topics.total'),
+        String(total.cards),
+        String(total.due),
+        String(total.new),
+      ],
     ],
     [{ shrink: true }, { align: 'right' }, { align: 'right' }, { align: 'right' }],
     format.width,

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ensureDir } from '../store/dir.js';
+import { ensureDir } from '../ground/dir.js';
 import type { Card, ParsedFile } from './model.js';
 
 /**

@@ -6,7 +6,7 @@
  * small cards cache; the parser (remark), the card builder and the section
  * tree are loaded only when a command needs them or a file changed.
  */
-import { t } from '../ui/i18n.js';
+import type { MessageRef } from '../errors.js';
 import { version } from '../version.js';
 import {
   CACHE_FORMAT,
@@ -23,15 +23,14 @@ import {
 } from './cache.js';
 import { buildDeck, type DeckIndex, indexDeck } from './deck.js';
 import { LIMITS, listNotes, type NoteFile, readNote } from './load.js';
-
-/** Messages of what the limits left out (check shows them with the rest). */
-export const LIMIT_MESSAGE = {
-  'outside-link': 'check.outsideLink',
-  'too-many-files': 'check.tooManyFiles',
-  'too-large': 'check.tooLarge',
-} as const;
-
-import type { Card, Deck, Diagnostic, ParsedFile, Section } from './model.js';
+import {
+  type Card,
+  type Deck,
+  type Diagnostic,
+  type ParsedFile,
+  type Section,
+  sectionRef,
+} from './model.js';
 
 export interface TopicRef {
   title: string;
@@ -134,15 +133,19 @@ async function parseAll(reads: Read[], dir: string, env: NodeJS.ProcessEnv): Pro
 
 export interface OpenOptions {
   /**
-   * Told once when note files were skipped (unreadable, or not UTF-8 text);
-   * by default a line on stderr. `check` reports them itself.
+   * Told once when note files were skipped (unreadable, or not UTF-8 text),
+   * as a message for the edge to put in words; by default nobody is told.
+   * `check` reports them itself.
    */
-  onWarning?: (message: string) => void;
+  onWarning?: (warning: MessageRef) => void;
 }
 
-function warnOnStderr(message: string): void {
-  process.stderr.write(`${t('error.prefix')}${message}\n`);
-}
+/** What the limits on notes left out, as warnings (check shows them with file:line too). */
+const LIMIT_WARNING = {
+  'outside-link': 'warn.outsideLink',
+  'too-many-files': 'warn.tooManyFiles',
+  'too-large': 'warn.tooLarge',
+} as const;
 
 /** The names in a warning: a few, then how many more. */
 function nameList(files: string[]): string {
@@ -179,12 +182,16 @@ export async function openLibrary(
   });
   const skipped = reads.filter((read) => read.text === undefined).map((read) => read.note.file);
   if (skipped.length > 0) {
-    (options.onWarning ?? warnOnStderr)(t('check.skipped', { list: nameList(skipped) }));
+    options.onWarning?.({ key: 'check.skipped', params: { list: nameList(skipped) } });
   }
   for (const notice of notices) {
-    (options.onWarning ?? warnOnStderr)(
-      `${notice.file}:${notice.line}: ${t(LIMIT_MESSAGE[notice.code as keyof typeof LIMIT_MESSAGE], { subject: notice.subject })}`,
-    );
+    const key = LIMIT_WARNING[notice.code as keyof typeof LIMIT_WARNING];
+    if (key) {
+      options.onWarning?.({
+        key,
+        params: { at: `${notice.file}:${notice.line}`, subject: notice.subject },
+      });
+    }
   }
   const notes: NoteInfo[] = reads.map((read) => ({
     file: read.note.file,
@@ -266,7 +273,7 @@ export function separateSections(files: ParsedFile[]): void {
     };
     const visit = (parent: Section) => {
       for (const child of parent.children) {
-        const slot = `${parent.key.join('\u001f')}\u001e${child.title}`;
+        const slot = `${sectionRef(parent)}\u001e${child.title}`;
         const entry = seen.get(slot);
         const count = (entry?.count ?? 0) + 1;
         if (entry) {
@@ -283,7 +290,7 @@ export function separateSections(files: ParsedFile[]): void {
     };
     for (const topic of parsed.topics) {
       if (topic.blocks.length > 0) {
-        const ref = topic.key.join('\u001f');
+        const ref = sectionRef(topic);
         const first = topicBodies.get(ref);
         if (first) report(topic, first);
         else topicBodies.set(ref, topic);

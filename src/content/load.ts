@@ -4,7 +4,6 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { t } from '../ui/i18n.js';
 import { packageRoot } from '../version.js';
 import type { Diagnostic } from './model.js';
 import { sanitize } from './sanitize.js';
@@ -29,7 +28,8 @@ export function shippedContentDir(): string {
  * fall-back to the shipped notes; an empty AWSQUIZ_CONTENT counts as unset.
  */
 export function contentDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  if (option !== undefined && option.trim() === '') throw new UsageError(t('error.emptyContent'));
+  if (option !== undefined && option.trim() === '')
+    throw new UsageError({ key: 'error.emptyContent' });
   const chosen = option ?? (env.AWSQUIZ_CONTENT?.trim() ? env.AWSQUIZ_CONTENT : undefined);
   return chosen ? resolve(chosen) : shippedContentDir();
 }
@@ -53,7 +53,7 @@ function isInside(root: string, real: string): boolean {
   return real === root || real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
 }
 
-/** The .md files under root, searched recursively, sorted by relative path. */
+/** Whether a path is a folder, following links; false for a broken link. */
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -73,11 +73,11 @@ export function listNotes(root: string, notices: Diagnostic[] = []): NoteFile[] 
   try {
     rootStat = statSync(root);
   } catch {
-    throw new UsageError(t('error.contentMissing', { dir: root }));
+    throw new UsageError({ key: 'error.contentMissing', params: { dir: root } });
   }
   if (rootStat.isFile()) {
     // A single file is a folder of one.
-    if (!NOTE.test(root)) throw new UsageError(t('error.noContent', { dir: root }));
+    if (!NOTE.test(root)) throw new UsageError({ key: 'error.noContent', params: { dir: root } });
     return [
       {
         path: root,
@@ -134,7 +134,7 @@ export function listNotes(root: string, notices: Diagnostic[] = []): NoteFile[] 
     }
   };
   visit(root);
-  if (found.length === 0) throw new UsageError(t('error.noContent', { dir: root }));
+  if (found.length === 0) throw new UsageError({ key: 'error.noContent', params: { dir: root } });
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

@@ -1,5 +1,5 @@
 /**
- * The shapes that flow from notes to questions (DESIGN.md §1).
+ * The shapes that flow from notes to questions.
  * Plain data only: every value here can be JSON-serialised (the deck cache relies on it).
  */
 

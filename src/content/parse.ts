@@ -1,5 +1,5 @@
 /**
- * Markdown → section tree. The only module that uses remark (DESIGN.md §3).
+ * Markdown → section tree. The only module that uses remark.
  *
  * Pure: text in, data out. Never throws: whatever the markdown, the worst
  * case is a section with fewer facts.

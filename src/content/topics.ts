@@ -3,9 +3,8 @@
  * (the parts of `SWF(Amazon Simple Workflow Service)`, the name without
  * AWS/Amazon, the file name) or prefix of any of them. Pure.
  */
-import { UsageError } from '../errors.js';
-import { editDistance } from '../quiz/grade.js';
-import { t } from '../ui/i18n.js';
+import { type MessageRef, UsageError } from '../errors.js';
+import { editDistance } from '../ground/edit-distance.js';
 import { type Section, topicFromFileName } from './model.js';
 import { foldTight } from './text.js';
 
@@ -53,9 +52,10 @@ function matchOne<T extends Pick<Section, 'title' | 'file'>>(
     : [];
   if (prefixed.length === 1) return prefixed;
   if (prefixed.length > 1) {
-    throw new UsageError(
-      t('error.ambiguousTopic', { topic: query, list: prefixed.map((p) => p.title).join(', ') }),
-    );
+    throw new UsageError({
+      key: 'error.ambiguousTopic',
+      params: { topic: query, list: prefixed.map((p) => p.title).join(', ') },
+    });
   }
   const near = aliases
     .map(({ topic, names }) => ({
@@ -69,9 +69,15 @@ function matchOne<T extends Pick<Section, 'title' | 'file'>>(
     .filter(({ distance }) => distance <= Math.max(1, Math.floor(q.length / 3)))
     .sort((a, b) => a.distance - b.distance)
     .map(({ topic }) => topic.title);
-  const lines = [t('error.unknownTopic', { topic: query })];
+  const lines: MessageRef[] = [{ key: 'error.unknownTopic', params: { topic: query } }];
   if (near.length > 0)
-    lines.push(t('error.didYouMean', { list: [...new Set(near)].slice(0, 3).join(', ') }));
-  lines.push(t('error.topicList', { list: topics.map((topic) => topic.title).join(', ') }));
-  throw new UsageError(lines.join('\n'));
+    lines.push({
+      key: 'error.didYouMean',
+      params: { list: [...new Set(near)].slice(0, 3).join(', ') },
+    });
+  lines.push({
+    key: 'error.topicList',
+    params: { list: topics.map((topic) => topic.title).join(', ') },
+  });
+  throw new UsageError(lines);
 }

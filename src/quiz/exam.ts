@@ -4,6 +4,8 @@
  */
 import type { DeckIndex } from '../content/deck.js';
 import type { Card, CardKind } from '../content/model.js';
+import { largestRemainder } from '../ground/apportion.js';
+import type { ExamRecord, ExamTopicResult } from './progress-data.js';
 import { makeQuestion } from './questions.js';
 import { type Rng, shuffle } from './rng.js';
 import type { Question } from './types.js';
@@ -19,35 +21,6 @@ export const DEFAULT_QUESTIONS = 20;
 /** The AWS associate exams pass at 720/1000. */
 export const DEFAULT_PASS = 72;
 
-/**
- * Splits `count` among groups in proportion to their sizes (largest
- * remainder), never giving a group more than it has.
- */
-export function allocate(sizes: number[], count: number): number[] {
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const want = Math.min(count, total);
-  if (want <= 0) return sizes.map(() => 0);
-  const exact = sizes.map((size) => (size / total) * want);
-  const out = exact.map((e, i) => Math.min(sizes[i] ?? 0, Math.floor(e)));
-  let left = want - out.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((e, i) => ({ i, r: e - Math.floor(e) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
-  while (left > 0) {
-    let gave = false;
-    for (const { i } of order) {
-      if (left <= 0) break;
-      if ((out[i] ?? 0) < (sizes[i] ?? 0)) {
-        out[i] = (out[i] ?? 0) + 1;
-        left -= 1;
-        gave = true;
-      }
-    }
-    if (!gave) break;
-  }
-  return out;
-}
-
 export interface Draw {
   questions: Question[];
   /** Questions the chosen topics can give. */
@@ -61,6 +34,7 @@ export interface Draw {
  */
 export function drawExam(cards: readonly Card[], index: DeckIndex, count: number, rng: Rng): Draw {
   const byTopic = new Map<string, Question[]>();
+  const sectionOf = new Map(cards.map((card) => [card.id, card.section]));
   for (const card of cards) {
     if (!EXAM_KINDS.has(card.kind)) continue;
     const question = makeQuestion(card, index, rng, 'exam');
@@ -71,10 +45,8 @@ export function drawExam(cards: readonly Card[], index: DeckIndex, count: number
   }
   const topics = [...byTopic.keys()];
   const available = topics.reduce((sum, topic) => sum + (byTopic.get(topic)?.length ?? 0), 0);
-  const shares = allocate(
-    topics.map((topic) => byTopic.get(topic)?.length ?? 0),
-    count,
-  );
+  const sizes = topics.map((topic) => byTopic.get(topic)?.length ?? 0);
+  const shares = largestRemainder(sizes, count, sizes);
   const picked: Question[] = [];
   topics.forEach((topic, i) => {
     const pool = shuffle(byTopic.get(topic) ?? [], rng);
@@ -84,7 +56,7 @@ export function drawExam(cards: readonly Card[], index: DeckIndex, count: number
     const first: Question[] = [];
     const rest: Question[] = [];
     for (const question of pool) {
-      const section = question.path.join('\u001f');
+      const section = sectionOf.get(question.cardId) ?? '';
       (seen.has(section) ? rest : first).push(question);
       seen.add(section);
     }
@@ -98,10 +70,17 @@ export interface ExamState {
   /** Chosen option per question; undefined = unanswered. */
   answers: (number | undefined)[];
   flags: boolean[];
+  /** Milliseconds spent on each question, over every visit. */
+  spent: number[];
+  /** The question shown; questions.length = the review screen. */
   position: number;
+  /** True once the review screen was reached: answering returns to it, no stepping back. */
+  reviewing: boolean;
   startedAt: number;
   /** Epoch ms when time runs out, if timed. */
   deadline: number | undefined;
+  /** Set when the exam is over: submitted by the user, or ended by the clock. */
+  ended: 'submitted' | 'timeout' | undefined;
 }
 
 export function startExam(questions: Question[], now: number, minutes?: number): ExamState {
@@ -109,10 +88,105 @@ export function startExam(questions: Question[], now: number, minutes?: number):
     questions,
     answers: questions.map(() => undefined),
     flags: questions.map(() => false),
+    spent: questions.map(() => 0),
     position: 0,
+    reviewing: false,
     startedAt: now,
     deadline: minutes === undefined ? undefined : now + minutes * 60_000,
+    ended: undefined,
   };
+}
+
+/** What happens during an exam; `ms` is the time spent on the question just left. */
+export type ExamEvent =
+  | { type: 'answer'; option: number; flagged: boolean; ms: number }
+  | { type: 'back'; flagged: boolean; ms: number }
+  | { type: 'open'; index: number }
+  | { type: 'submit' }
+  | { type: 'timeout' }
+  | { type: 'tick'; now: number };
+
+/**
+ * The exam as a state machine: every move between questions, flags, the
+ * review screen and the end. Pure; the clock comes in with `tick`.
+ */
+export function examReducer(state: ExamState, event: ExamEvent): ExamState {
+  if (state.ended !== undefined) return state;
+  const index = state.position;
+  switch (event.type) {
+    case 'answer': {
+      if (index >= state.questions.length) return state;
+      const answered = answerQuestion(
+        spend(state, index, event.ms),
+        index,
+        event.option,
+        event.flagged,
+      );
+      return goTo(answered, state.reviewing ? state.questions.length : index + 1);
+    }
+    case 'back': {
+      if (index === 0 || index >= state.questions.length || state.reviewing) return state;
+      return goTo(flagQuestion(spend(state, index, event.ms), index, event.flagged), index - 1);
+    }
+    case 'open':
+      if (index < state.questions.length) return state;
+      return { ...goTo(state, event.index), reviewing: true };
+    case 'submit':
+      return index < state.questions.length ? state : { ...state, ended: 'submitted' };
+    case 'timeout':
+      return { ...state, ended: 'timeout' };
+    case 'tick':
+      return expired(state, event.now) ? { ...state, ended: 'timeout' } : state;
+  }
+}
+
+function spend(state: ExamState, index: number, ms: number): ExamState {
+  const spent = [...state.spent];
+  spent[index] = (spent[index] ?? 0) + Math.max(0, ms);
+  return { ...state, spent };
+}
+
+/** The screen an exam state asks for. */
+export type ExamScreen =
+  | { type: 'question'; index: number; canGoBack: boolean }
+  | { type: 'review'; items: ReviewItem[]; answered: number; flagged: number }
+  | { type: 'ended'; timedOut: boolean };
+
+export interface ReviewItem {
+  index: number;
+  answered: boolean;
+  flagged: boolean;
+  /** The question's first line. */
+  label: string;
+}
+
+export function examScreen(state: ExamState): ExamScreen {
+  if (state.ended !== undefined) return { type: 'ended', timedOut: state.ended === 'timeout' };
+  if (state.position < state.questions.length) {
+    return {
+      type: 'question',
+      index: state.position,
+      canGoBack: state.position > 0 && !state.reviewing,
+    };
+  }
+  const items = state.questions
+    .map((question, index) => ({
+      index,
+      answered: state.answers[index] !== undefined,
+      flagged: state.flags[index] ?? false,
+      label: question.stem.split('\n')[0] ?? '',
+    }))
+    .filter((item) => item.flagged || !item.answered);
+  return {
+    type: 'review',
+    items,
+    answered: answeredCount(state),
+    flagged: state.flags.filter(Boolean).length,
+  };
+}
+
+export function answeredCount(state: ExamState): number {
+  return state.answers.filter((answer) => answer !== undefined).length;
 }
 
 export function remaining(state: ExamState, now: number): number | undefined {
@@ -146,31 +220,25 @@ export function goTo(state: ExamState, position: number): ExamState {
   return { ...state, position: Math.max(0, Math.min(state.questions.length, position)) };
 }
 
-export interface TopicResult {
-  topic: string;
-  right: number;
-  total: number;
-}
-
-export interface ExamResult {
-  score: number;
-  total: number;
+/** A scored exam: what the history keeps (ExamRecord, less date and topics), and more. */
+export interface ExamResult extends Omit<ExamRecord, 'date' | 'topics'> {
   /** 0–100, rounded down to one decimal. */
   percent: number;
-  passMark: number;
-  passed: boolean;
-  seconds: number;
-  /** Weakest first. */
-  byTopic: TopicResult[];
   /** Indexes of questions answered wrong or not at all. */
   missed: number[];
   unanswered: number;
 }
 
+/** What the history keeps of a scored exam. */
+export function examRecord(result: ExamResult, date: Date, topics: string[]): ExamRecord {
+  const { score, total, passMark, passed, seconds, byTopic } = result;
+  return { date: date.toISOString(), topics, score, total, passMark, passed, seconds, byTopic };
+}
+
 /** Unanswered questions count as wrong, as in the AWS exams. */
 export function scoreExam(state: ExamState, passMark: number, now: number): ExamResult {
   const total = state.questions.length;
-  const topics = new Map<string, TopicResult>();
+  const topics = new Map<string, ExamTopicResult>();
   const missed: number[] = [];
   let score = 0;
   let unanswered = 0;

@@ -13,6 +13,7 @@ import {
   State,
 } from 'ts-fsrs';
 import { type CardState, newCardState } from './card-state.js';
+import { DEFAULT_RETENTION } from './retention.js';
 import type { QuestionFormat, SelfGrade } from './types.js';
 
 export {
@@ -26,10 +27,6 @@ export {
 
 /** 1 Again, 2 Hard, 3 Good, 4 Easy (FSRS order). */
 export type GradeValue = 1 | 2 | 3 | 4;
-
-export const DEFAULT_RETENTION = 0.9;
-export const MIN_RETENTION = 0.7;
-export const MAX_RETENTION = 0.97;
 
 const SELF: Record<SelfGrade, GradeValue> = { again: 1, hard: 2, good: 3, easy: 4 };
 

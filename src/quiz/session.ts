@@ -2,7 +2,9 @@
  * The study session as a pure state machine: which cards, in what order,
  * where we are, and the summary. Time and scheduling come in as values.
  */
+
 import type { Card } from '../content/model.js';
+import { dayStart } from './day.js';
 
 /** What the session needs to know of a card's schedule; undefined = never studied. */
 export interface CardStatus {
@@ -204,17 +206,12 @@ export function summarize(state: SessionState): Summary {
   };
 }
 
-/** Start of the local day of `now` (the learner's day, not UTC's). */
-export function startOfLocalDay(now: Date): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
-}
-
 /**
  * New cards already introduced today: cards whose first answer ever falls on
  * today's local date. `firstAnswered` maps card id → epoch ms of its first answer.
  */
 export function newToday(firstAnswered: Iterable<number>, now: Date): number {
-  const start = startOfLocalDay(now).getTime();
+  const start = dayStart(now).getTime();
   let count = 0;
   for (const t of firstAnswered) if (t >= start && t <= now.getTime()) count += 1;
   return count;

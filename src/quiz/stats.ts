@@ -2,18 +2,57 @@
  * Progress → statistics. Pure: cards, progress and `now` come in. Days are
  * the learner's local days (the process time zone), never UTC days.
  */
-import type { Card } from '../content/model.js';
-import { type ExamRecord, FLAG_CORRECT, FLAG_EXAM, type ProgressData } from '../store/progress.js';
-import { isDue, maturity } from './card-state.js';
-import { DEFAULT_RETENTION, retrievability } from './scheduler.js';
 
-export interface TopicStats {
+import type { Card } from '../content/model.js';
+import { isDue, maturity } from './card-state.js';
+import { dayStart, endOfDay, localDate } from './day.js';
+import { type ExamRecord, FLAG_CORRECT, FLAG_EXAM, type ProgressData } from './progress-data.js';
+import { DEFAULT_RETENTION } from './retention.js';
+import { retrievability } from './scheduler.js';
+
+/**
+ * One topic's cards as every command counts them (topics, stats, study,
+ * review): new / learning / mature, and what is due now and by the end of
+ * the learner's day. Where both due counts are shown, both are labelled.
+ */
+export interface TopicSummary {
   name: string;
   cards: number;
   new: number;
   learning: number;
   mature: number;
-  due: number;
+  /** Due at `now`: what `review` would ask right away. */
+  dueNow: number;
+  /** Due by the end of the local day, overdue included: the forecast's "today". */
+  dueToday: number;
+}
+
+export function topicSummaries(
+  topics: readonly string[],
+  cards: readonly Card[],
+  progress: ProgressData,
+  now: Date,
+): TopicSummary[] {
+  const endOfToday = endOfDay(now);
+  const rows = new Map<string, TopicSummary>();
+  for (const name of topics) {
+    if (!rows.has(name)) {
+      rows.set(name, { name, cards: 0, new: 0, learning: 0, mature: 0, dueNow: 0, dueToday: 0 });
+    }
+  }
+  for (const card of cards) {
+    const row = rows.get(card.topic);
+    if (!row) continue;
+    const state = progress.cards[card.id];
+    row.cards += 1;
+    row[maturity(state)] += 1;
+    if (isDue(state, now)) row.dueNow += 1;
+    if (isDue(state, endOfToday)) row.dueToday += 1;
+  }
+  return [...rows.values()];
+}
+
+export interface TopicStats extends TopicSummary {
   /** Share of right answers in the last 30 days (0–1), null with none. */
   accuracy: number | null;
 }
@@ -59,22 +98,6 @@ export const FORECAST_DAYS = 14;
 export const HEATMAP_WEEKS = 20;
 export const WEAKEST = 10;
 
-export function localDate(time: number | Date): string {
-  const d = new Date(time);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Local midnight `offset` days from the day of `now` (DST-safe: calendar arithmetic). */
-/** Due today: by the end of the learner's day, as the forecast's "today" counts it. */
-function endOfDay(now: Date): Date {
-  return new Date(dayStart(now, 1).getTime() - 1);
-}
-
-export function dayStart(now: Date, offset = 0): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset);
-}
-
 function streaks(days: Set<string>, now: Date): { current: number; longest: number } {
   let current = 0;
   // Today without an answer yet does not break the streak.
@@ -104,22 +127,13 @@ export function computeStats(input: {
   now: Date;
 }): StatsReport {
   const { progress, now } = input;
-  const endOfToday = endOfDay(now);
   const topicOf = new Map(input.cards.map((card) => [card.id, card.topic]));
-  const rows = new Map<string, TopicStats>();
-  for (const name of input.topics) {
-    if (!rows.has(name)) {
-      rows.set(name, { name, cards: 0, new: 0, learning: 0, mature: 0, due: 0, accuracy: null });
-    }
-  }
-  for (const card of input.cards) {
-    const row = rows.get(card.topic);
-    if (!row) continue;
-    const state = progress.cards[card.id];
-    row.cards += 1;
-    row[maturity(state)] += 1;
-    if (isDue(state, endOfToday)) row.due += 1;
-  }
+  const rows = new Map<string, TopicStats>(
+    topicSummaries(input.topics, input.cards, progress, now).map((row) => [
+      row.name,
+      { ...row, accuracy: null },
+    ]),
+  );
 
   const since = dayStart(now, -(ACCURACY_DAYS - 1)).getTime();
   const right = new Map<string, { right: number; total: number }>();
@@ -147,7 +161,7 @@ export function computeStats(input: {
   }
 
   const topics = [...rows.values()];
-  const sum = (key: 'cards' | 'new' | 'learning' | 'mature' | 'due') =>
+  const sum = (key: 'cards' | 'new' | 'learning' | 'mature' | 'dueNow' | 'dueToday') =>
     topics.reduce((total, row) => total + row[key], 0);
   const allTallies = [...right.values()].reduce(
     (acc, tally) => ({ right: acc.right + tally.right, total: acc.total + tally.total }),
@@ -174,6 +188,7 @@ export function computeStats(input: {
     heatmap.push({ date, count: perDay.get(date) ?? 0 });
   }
 
+  const sectionOf = new Map(input.cards.map((card) => [card.id, card.section]));
   const weakest: WeakCard[] = input.cards
     .filter((card) => {
       const state = progress.cards[card.id];
@@ -198,10 +213,10 @@ export function computeStats(input: {
       (a, b) => b.misses - a.misses || b.lapses - a.lapses || a.retrievability - b.retrievability,
     )
     // The weakest card of each section: the list says where to study next.
-    .filter(
-      (card, _, all) =>
-        all.find((other) => other.path.join('\u001f') === card.path.join('\u001f')) === card,
-    )
+    .filter((card, _, all) => {
+      const section = sectionOf.get(card.id);
+      return all.find((other) => sectionOf.get(other.id) === section) === card;
+    })
     .slice(0, WEAKEST);
 
   const days = new Set(perDay.keys());
@@ -223,7 +238,8 @@ export function computeStats(input: {
       new: sum('new'),
       learning: sum('learning'),
       mature: sum('mature'),
-      due: sum('due'),
+      dueNow: sum('dueNow'),
+      dueToday: sum('dueToday'),
       accuracy: allTallies.total > 0 ? allTallies.right / allTallies.total : null,
     },
     forecast,
@@ -235,6 +251,17 @@ export function computeStats(input: {
 
 export interface SectionStats extends Omit<TopicStats, 'name'> {
   path: string[];
+}
+
+/**
+ * The topic and section rows of `stats --json` as documented: `due` is due
+ * today (as in the table), and `dueNow` what `review` would ask right away.
+ */
+export function statsJsonRow<T extends Omit<TopicStats, 'name'>>(
+  row: T,
+): Omit<T, 'dueToday'> & { due: number } {
+  const { dueToday, ...rest } = row;
+  return { ...rest, due: dueToday };
 }
 
 /** One topic in detail: each section's cards by state, in note order. */
@@ -249,14 +276,24 @@ export function sectionStats(
   for (const card of cards) {
     let row = sections.get(card.section);
     if (!row) {
-      row = { path: card.path, cards: 0, new: 0, learning: 0, mature: 0, due: 0, accuracy: null };
+      row = {
+        path: card.path,
+        cards: 0,
+        new: 0,
+        learning: 0,
+        mature: 0,
+        dueNow: 0,
+        dueToday: 0,
+        accuracy: null,
+      };
       sections.set(card.section, row);
     }
     sectionOf.set(card.id, row);
     const state = progress.cards[card.id];
     row.cards += 1;
     row[maturity(state)] += 1;
-    if (isDue(state, endOfToday)) row.due += 1;
+    if (isDue(state, now)) row.dueNow += 1;
+    if (isDue(state, endOfToday)) row.dueToday += 1;
   }
   const since = dayStart(now, -(ACCURACY_DAYS - 1)).getTime();
   const tallies = new Map<SectionStats, { right: number; total: number }>();

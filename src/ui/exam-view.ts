@@ -5,7 +5,6 @@
 import type { ExamResult, ExamState } from '../quiz/exam.js';
 import { explanationLines, originText } from './explanation.js';
 import type { Formatter } from './format.js';
-import { t } from './i18n.js';
 import { clock, displayWidth, table, wrap } from './layout.js';
 
 function pct(right: number, total: number): string {
@@ -20,40 +19,51 @@ export function renderResults(
 ): string[] {
   const width = format.width;
   const verdict = result.passed
-    ? format.style('ok', t('exam.pass'))
-    : format.style('bad', t('exam.fail'));
-  const score = t('exam.results.score', {
+    ? format.style('ok', format.messages.t('exam.pass'))
+    : format.style('bad', format.messages.t('exam.fail'));
+  const score = format.messages.t('exam.results.score', {
     score: result.score,
     total: result.total,
     percent: result.percent.toFixed(1),
   });
-  const passMark = t('exam.results.passMark', { pass: result.passMark });
-  const verdictText = t(result.passed ? 'exam.pass' : 'exam.fail');
+  const passMark = format.messages.t('exam.results.passMark', { pass: result.passMark });
+  const verdictText = format.messages.t(result.passed ? 'exam.pass' : 'exam.fail');
   // One line when it fits; else the pass mark under the score, never cut by the terminal.
   const scoreLines =
     displayWidth(`${score}  ${verdictText}  ${passMark}`) <= width
       ? [`${score}  ${verdict}  ${format.style('dim', passMark)}`]
       : [`${score}  ${verdict}`, format.style('dim', passMark)];
   const lines = [
-    format.style('heading', t('exam.results.title')),
+    format.style('heading', format.messages.t('exam.results.title')),
     ...scoreLines,
-    t('exam.results.time', {
-      time: clock(result.seconds * 1000),
-      limit:
-        options.minutes === undefined
-          ? ''
-          : t('exam.results.limit', { limit: clock(options.minutes * 60_000) }),
-    }).trimEnd(),
+    format.messages
+      .t('exam.results.time', {
+        time: clock(result.seconds * 1000),
+        limit:
+          options.minutes === undefined
+            ? ''
+            : format.messages.t('exam.results.limit', { limit: clock(options.minutes * 60_000) }),
+      })
+      .trimEnd(),
   ];
   if (options.timedOut)
-    lines.push(format.style('warn', t('exam.results.timedOut', { n: result.unanswered })));
+    lines.push(
+      format.style('warn', format.messages.t('exam.results.timedOut', { n: result.unanswered })),
+    );
   else if (result.unanswered > 0)
-    lines.push(format.style('warn', t('exam.results.unanswered', { n: result.unanswered })));
-  lines.push('', format.style('heading', t('exam.results.byTopic')));
+    lines.push(
+      format.style('warn', format.messages.t('exam.results.unanswered', { n: result.unanswered })),
+    );
+  lines.push('', format.style('heading', format.messages.t('exam.results.byTopic')));
   lines.push(
     ...table(
       [
-        [t('stats.col.topic'), t('exam.results.right'), t('exam.results.total'), '%'],
+        [
+          format.messages.t('stats.col.topic'),
+          format.messages.t('exam.results.right'),
+          format.messages.t('exam.results.total'),
+          '%',
+        ],
         ...result.byTopic.map((row) => [
           row.topic,
           String(row.right),
@@ -66,14 +76,17 @@ export function renderResults(
     ).map((line, i) => (i === 0 ? format.style('dim', line) : line)),
   );
   if (result.missed.length > 0) {
-    lines.push('', format.style('heading', t('exam.results.wrong', { n: result.missed.length })));
+    lines.push(
+      '',
+      format.style('heading', format.messages.t('exam.results.wrong', { n: result.missed.length })),
+    );
     for (const index of result.missed) {
       const question = state.questions[index];
       if (!question) continue;
       const chosen = state.answers[index];
       const given =
         chosen === undefined
-          ? t('exam.results.notAnswered')
+          ? format.messages.t('exam.results.notAnswered')
           : (question.shown?.[chosen] ?? question.options?.[chosen] ?? '');
       const number = `${index + 1}. `;
       const indent = ' '.repeat(number.length);
@@ -81,14 +94,20 @@ export function renderResults(
       wrap(question.stem, width - number.length).forEach((line, i) => {
         lines.push(`${i === 0 ? number : indent}${line}`);
       });
-      for (const line of wrap(t('exam.results.yours', { answer: given }), width - indent.length)) {
+      for (const line of wrap(
+        format.messages.t('exam.results.yours', { answer: given }),
+        width - indent.length,
+      )) {
         lines.push(indent + format.style('bad', line));
       }
-      for (const line of wrap(originText(question, given) ?? '', width - indent.length)) {
+      for (const line of wrap(
+        originText(question, given, format.messages) ?? '',
+        width - indent.length,
+      )) {
         if (line) lines.push(indent + line);
       }
       for (const line of wrap(
-        t('exam.results.correct', {
+        format.messages.t('exam.results.correct', {
           answer: question.shown?.[question.correct ?? -1] ?? question.answer,
         }),
         width - indent.length,

@@ -5,7 +5,7 @@
  */
 import type { Question } from '../quiz/types.js';
 import type { Formatter } from './format.js';
-import { t } from './i18n.js';
+import type { Messages } from './i18n.js';
 import { wrap } from './layout.js';
 
 export function pathLines(path: readonly string[], format: Formatter, indent: string): string[] {
@@ -28,11 +28,15 @@ export function explanationLines(
 }
 
 /** Where a chosen wrong option comes from ("What you chose is about X: …"), or undefined. */
-export function originText(question: Question, given: string): string | undefined {
+export function originText(
+  question: Question,
+  given: string,
+  messages: Messages,
+): string | undefined {
   const at = (question.shown ?? question.options ?? []).indexOf(given);
   const origin = at >= 0 ? question.origins?.[at] : undefined;
   if (!origin) return undefined;
   return origin.line
-    ? t('feedback.origin', { heading: origin.heading, line: origin.line })
-    : t('feedback.originHeading', { heading: origin.heading });
+    ? messages.t('feedback.origin', { heading: origin.heading, line: origin.line })
+    : messages.t('feedback.originHeading', { heading: origin.heading });
 }

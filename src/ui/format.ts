@@ -3,6 +3,7 @@
  * when colour is on, so piped output never pays for it.
  */
 
+import type { Messages } from './i18n.js';
 import { wrap } from './layout.js';
 
 export type Style =
@@ -18,6 +19,8 @@ export type Style =
   | 'mature';
 
 export interface Formatter {
+  /** The interface's words, in the user's language. */
+  messages: Messages;
   color: boolean;
   /** Columns available for a line. */
   width: number;
@@ -57,8 +60,10 @@ const plain: Formatter['style'] = (_style, text) => text;
 export async function createFormatter(options: {
   color: boolean;
   width: number;
+  messages: Messages;
 }): Promise<Formatter> {
-  if (!options.color) return { color: false, width: options.width, style: plain };
+  const { messages } = options;
+  if (!options.color) return { messages, color: false, width: options.width, style: plain };
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   const styles: Record<Style, (text: string) => string> = {
@@ -74,6 +79,7 @@ export async function createFormatter(options: {
     mature: chalk.green,
   };
   return {
+    messages,
     color: true,
     width: options.width,
     style: (style, text) => (text ? styles[style](text) : text),
@@ -85,8 +91,10 @@ export function formatterFor(context: {
   stdout: { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
   color: boolean;
+  messages: Messages;
 }): Promise<Formatter> {
   return createFormatter({
+    messages: context.messages,
     color: colorEnabled({ isTTY: context.stdout.isTTY, env: context.env, flag: context.color }),
     width: terminalWidth(context.stdout, context.env),
   });

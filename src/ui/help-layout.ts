@@ -3,14 +3,9 @@
  * terminal's width. Loaded only when commander is, so `--version` stays light.
  */
 import type { Help } from 'commander';
-import { terminalWidth } from './format.js';
 import { displayWidth, wrap } from './layout.js';
 
 export { displayWidth };
-
-export function helpWidth(): number {
-  return terminalWidth(process.stdout, process.env);
-}
 
 export function boxWrap(text: string, width: number): string {
   return wrap(text, width).join('\n');

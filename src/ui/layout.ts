@@ -3,8 +3,10 @@
  * rules (kinsoku), truncation, padding, tables and bars. Pure, no colour:
  * styles are applied to whole laid-out lines by ui/format.ts.
  */
+
 import { createRequire } from 'node:module';
 import { eastAsianWidth } from 'get-east-asian-width';
+import { largestRemainder } from '../ground/apportion.js';
 
 /**
  * Text that may hold grapheme clusters wider than one code point or widths
@@ -218,29 +220,13 @@ export function table(rows: string[][], columns: Column[], width: number): strin
   );
 }
 
-export interface BarPart {
-  value: number;
-  /** One character per cell, so the bar reads without colour too. */
-  char: string;
-}
-
 /**
  * Splits `width` cells among the parts in proportion to their values (largest
  * remainder), giving every non-zero part at least one cell when there is room.
  * Returns the cell count per part; the counts add up to `width` (0 if all are 0).
  */
 export function barCells(values: number[], width: number): number[] {
-  const total = values.reduce((a, b) => a + Math.max(0, b), 0);
-  if (total <= 0 || width <= 0) return values.map(() => 0);
-  const exact = values.map((v) => (Math.max(0, v) / total) * width);
-  const cells = exact.map(Math.floor);
-  let left = width - cells.reduce((a, b) => a + b, 0);
-  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    cells[i] = (cells[i] ?? 0) + 1;
-    left -= 1;
-  }
+  const cells = largestRemainder(values, width);
   // A non-zero part gets a cell, taken from the largest part.
   const nonZero = values.filter((v) => v > 0).length;
   if (nonZero <= width) {
@@ -253,16 +239,6 @@ export function barCells(values: number[], width: number): number[] {
     }
   }
   return cells;
-}
-
-/** A horizontal stacked bar of exactly `width` cells (blank cells when all values are 0). */
-export function stackedBar(parts: BarPart[], width: number, empty = '·'): string {
-  const cells = barCells(
-    parts.map((p) => p.value),
-    width,
-  );
-  const filled = parts.map((p, i) => p.char.repeat(cells[i] ?? 0)).join('');
-  return filled + empty.repeat(Math.max(0, width - displayWidth(filled)));
 }
 
 const LEVELS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

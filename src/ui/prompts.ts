@@ -5,6 +5,7 @@
  * Ctrl+C makes Inquirer reject with ExitPromptError; here it becomes our
  * InterruptedError, so callers catch one type in one place.
  */
+
 import confirmPrompt from '@inquirer/confirm';
 import {
   createPrompt,
@@ -21,23 +22,32 @@ import {
 } from '@inquirer/core';
 import inputPrompt from '@inquirer/input';
 import { InterruptedError } from '../errors.js';
+import { systemClock } from '../ground/clock.js';
+import type { ReviewItem } from '../quiz/exam.js';
 import type { SelfGrade } from '../quiz/types.js';
 import type { Style } from './format.js';
-import { t } from './i18n.js';
+import { type Messages, messagesFor } from './i18n.js';
 import { clock, displayWidth, pieces, truncate, wrap } from './layout.js';
 
 export interface PromptIO {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  /** The clock a countdown reads (epoch ms; default: the system clock). */
+  now?: () => number;
 }
+
+const systemNow = () => systemClock().getTime();
 
 /** How prompts look: the line width and the styles of ui/format. */
 export interface PromptLook {
   width: number;
   style: (style: Style, text: string) => string;
+  /** The prompts' own words (keys, labels), in the user's language. */
+  messages: Messages;
 }
 
-const PLAIN: PromptLook = { width: 80, style: (_s, text) => text };
+/** Without a look given: 80 columns, no styles, English. */
+const PLAIN: PromptLook = { width: 80, style: (_s, text) => text, messages: messagesFor('en') };
 
 /**
  * Inquirer marks an answered question with ✔, which reads as "right" next to
@@ -95,6 +105,8 @@ export interface ChoiceConfig {
   header?: string | ((flagged: boolean) => string) | undefined;
   /** Epoch ms: a countdown is shown, and the prompt resolves 'timeout' when it runs out. */
   deadline?: number | undefined;
+  /** The clock the countdown reads (epoch ms; default: the system clock). */
+  now?: (() => number) | undefined;
   /** The key hints under the options (default: move · answer, and the exam keys allowed). */
   hints?: string[];
   look?: PromptLook;
@@ -106,14 +118,15 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const [active, setActive] = useState(Math.min(Math.max(config.selected ?? 0, 0), count - 1));
   const [flagged, setFlagged] = useState(config.flagged ?? false);
   const [status, setStatus] = useState<'idle' | 'done' | 'back' | 'timeout'>('idle');
-  const [now, setNow] = useState(Date.now());
+  const clockNow = config.now ?? systemNow;
+  const [now, setNow] = useState(clockNow());
   const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
 
   useEffect(() => {
     const deadline = config.deadline;
     if (deadline === undefined) return undefined;
     const timer = setInterval(() => {
-      const time = Date.now();
+      const time = clockNow();
       setNow(time);
       if (time >= deadline) {
         clearInterval(timer);
@@ -165,10 +178,10 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     ),
   ];
   if (status === 'back')
-    return [...head, look.style('dim', `  ← ${t('prompt.wentBack')}`)].join('\n');
+    return [...head, look.style('dim', `  ← ${look.messages.t('prompt.wentBack')}`)].join('\n');
   // Not answered: the highlighted option was never chosen.
   if (status === 'timeout')
-    return [...head, look.style('dim', `  ⏱ ${t('prompt.timeUp')}`)].join('\n');
+    return [...head, look.style('dim', `  ⏱ ${look.messages.t('prompt.timeUp')}`)].join('\n');
   if (status === 'done') {
     const chosen = block(config.options[active] ?? '', look.width, 4);
     return [
@@ -188,12 +201,15 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     });
   });
   const keys = config.hints ?? [
-    t(count > 1 && count <= 9 ? 'prompt.keys.moveNumbers' : 'prompt.keys.move', { last: count }),
-    t('prompt.keys.answer'),
+    look.messages.t(count > 1 && count <= 9 ? 'prompt.keys.moveNumbers' : 'prompt.keys.move', {
+      last: count,
+    }),
+    look.messages.t('prompt.keys.answer'),
   ];
-  if (config.allowFlag) keys.push(t(flagged ? 'prompt.keys.unflag' : 'prompt.keys.flag'));
-  if (config.allowBack) keys.push(t('prompt.keys.back'));
-  const flagLine = flagged ? [look.style('warn', `  ⚑ ${t('prompt.flagged')}`)] : [];
+  if (config.allowFlag)
+    keys.push(look.messages.t(flagged ? 'prompt.keys.unflag' : 'prompt.keys.flag'));
+  if (config.allowBack) keys.push(look.messages.t('prompt.keys.back'));
+  const flagLine = flagged ? [look.style('warn', `  ⚑ ${look.messages.t('prompt.flagged')}`)] : [];
   const hints = pieces(keys, width, 2, ' · ').map((line) => look.style('dim', line));
   return [...head, ...options, ...flagLine, ...hints].join('\n');
 });
@@ -234,6 +250,7 @@ export function askExamQuestion(
         allowBack: config.canGoBack,
         header: config.header,
         deadline: config.deadline,
+        now: io.now,
         ...(config.look ? { look: config.look } : {}),
       },
       context(io),
@@ -285,19 +302,19 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
     i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
   );
   const hint = (text: string) => block(text, look.width, 2).map((l) => look.style('dim', `  ${l}`));
-  if (!shown) return [...message, ...hint(t('prompt.reveal'))].join('\n');
+  if (!shown) return [...message, ...hint(look.messages.t('prompt.reveal'))].join('\n');
   const answer = block(config.answer, look.width, 4).map((line) => `    ${line}`);
   const labels = GRADES.map((grade, i) => {
-    const label = `${i + 1} ${t(`grade.${grade}`)}`;
+    const label = `${i + 1} ${look.messages.t(`grade.${grade}`)}`;
     return i === active ? `[${label}]` : ` ${label} `;
   });
   // The question and the grades on one line when they fit, else the grades under it.
-  const oneLine = `  ${t('prompt.howWell')} ${labels.join(' ')}`;
+  const oneLine = `  ${look.messages.t('prompt.howWell')} ${labels.join(' ')}`;
   const gradeLines = (
     displayWidth(oneLine) <= look.width
       ? [oneLine]
       : [
-          ...block(t('prompt.howWell'), look.width, 2).map((l) => `  ${l}`),
+          ...block(look.messages.t('prompt.howWell'), look.width, 2).map((l) => `  ${l}`),
           ...pieces(labels, look.width, 2),
         ]
   ).map((line) => {
@@ -308,15 +325,15 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
     return [
       ...message,
       ...answer,
-      `  → ${look.style('accent', t(`grade.${GRADES[active] ?? 'good'}`))}`,
+      `  → ${look.style('accent', look.messages.t(`grade.${GRADES[active] ?? 'good'}`))}`,
     ].join('\n');
   }
   return [
     ...message,
-    look.style('dim', `  ${t('prompt.answerWas')}`),
+    look.style('dim', `  ${look.messages.t('prompt.answerWas')}`),
     ...answer,
     ...gradeLines,
-    ...pieces(t('prompt.keys.grade').split(' · '), look.width, 2, ' · ').map((l) =>
+    ...pieces(look.messages.t('prompt.keys.grade').split(' · '), look.width, 2, ' · ').map((l) =>
       look.style('dim', l),
     ),
   ].join('\n');
@@ -337,15 +354,16 @@ export async function askTyped(
   const look = config.look ?? PLAIN;
   const message = [
     ...block(config.message, look.width, 2),
-    ...block(t('prompt.yourAnswer'), look.width, 2),
+    ...block(look.messages.t('prompt.yourAnswer'), look.width, 2),
   ].join('\n  ');
   return (await guard(inputPrompt({ message, default: '', theme: THEME }, context(io)))).trim();
 }
 
 export function askConfirm(
-  config: { message: string; default: boolean; width?: number },
+  config: { message: string; default: boolean; width?: number; messages?: Messages },
   io: PromptIO = {},
 ): Promise<boolean> {
+  const messages = config.messages ?? PLAIN.messages;
   // Wrapped with room for the " (Y/n)" after it, so the terminal never splits that.
   const message =
     config.width === undefined
@@ -356,7 +374,7 @@ export function askConfirm(
       {
         message,
         default: config.default,
-        transformer: (yes) => t(yes ? 'prompt.yes' : 'prompt.no'),
+        transformer: (yes) => messages.t(yes ? 'prompt.yes' : 'prompt.no'),
         theme: THEME,
       },
       context(io),
@@ -368,15 +386,6 @@ export type ReviewChoice =
   | { type: 'goto'; index: number }
   | { type: 'submit' }
   | { type: 'timeout' };
-
-export interface ReviewItem {
-  /** 0-based question index. */
-  index: number;
-  answered: boolean;
-  flagged: boolean;
-  /** A short label (the start of the question). */
-  label: string;
-}
 
 /**
  * Before submitting an exam: Submit is first (Enter submits); flagged and
@@ -395,16 +404,16 @@ export async function askExamReview(
   const look = config.look ?? PLAIN;
   const labelWidth = look.width - 2 - `${config.items.length + 1}. `.length;
   const options = [
-    t('exam.review.submit'),
+    look.messages.t('exam.review.submit'),
     ...config.items.map((item) => {
       const state = [
-        item.flagged ? `⚑ ${t('exam.review.flagged')}` : '',
-        item.answered ? '' : t('exam.review.unanswered'),
+        item.flagged ? `⚑ ${look.messages.t('exam.review.flagged')}` : '',
+        item.answered ? '' : look.messages.t('exam.review.unanswered'),
       ]
         .filter(Boolean)
         .join(' · ');
       return truncate(
-        `${t('exam.review.goto', { n: item.index + 1 })}${state ? ` (${state})` : ''}  ${item.label}`,
+        `${look.messages.t('exam.review.goto', { n: item.index + 1 })}${state ? ` (${state})` : ''}  ${item.label}`,
         labelWidth,
       );
     }),
@@ -415,7 +424,8 @@ export async function askExamReview(
         message: config.message,
         options,
         deadline: config.deadline,
-        hints: [t('prompt.keys.move'), t('prompt.keys.choose')],
+        now: io.now,
+        hints: [look.messages.t('prompt.keys.move'), look.messages.t('prompt.keys.choose')],
         look,
       },
       context(io),

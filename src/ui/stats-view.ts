@@ -2,9 +2,9 @@
  * The `awsquiz stats` screen: plain terminal text that fits the width, with
  * colour only as decoration (every bar also reads by its characters).
  */
-import { localDate, type SectionStats, type StatsReport, type TopicStats } from '../quiz/stats.js';
+import { localDate } from '../quiz/day.js';
+import type { SectionStats, StatsReport, TopicStats } from '../quiz/stats.js';
 import type { Formatter } from './format.js';
-import { t } from './i18n.js';
 import {
   barCells,
   displayWidth,
@@ -47,17 +47,21 @@ function progressTable(
   rows: { label: string; stats: Omit<TopicStats, 'name'> }[],
   format: Formatter,
   total?: Omit<TopicStats, 'name'>,
-  title = t('stats.col.topic'),
+  title = format.messages.t('stats.col.topic'),
   /** Long labels (section headings) on a line of their own when the names would be cut short. */
   stackable = false,
 ): string[] {
   const width = format.width;
   const numbers = rows.map((r) => [
     String(r.stats.cards),
-    String(r.stats.due),
+    String(r.stats.dueToday),
     percent(r.stats.accuracy),
   ]);
-  const headers = [t('stats.col.cards'), t('stats.col.due'), t('stats.col.accuracy')];
+  const headers = [
+    format.messages.t('stats.col.cards'),
+    format.messages.t('stats.col.due'),
+    format.messages.t('stats.col.accuracy'),
+  ];
   const numberWidths = headers.map((header, c) =>
     Math.max(displayWidth(header), ...numbers.map((n) => displayWidth(n[c] ?? '')), total ? 4 : 0),
   );
@@ -91,7 +95,10 @@ function progressTable(
     return `${truncate(label, width)}\n${padEnd(under, deepest + 2)}${rest}`;
   };
   const out = [
-    format.style('dim', line(title, padEnd(t('stats.col.progress'), barWidth), headers)),
+    format.style(
+      'dim',
+      line(title, padEnd(format.messages.t('stats.col.progress'), barWidth), headers),
+    ),
   ];
   rows.forEach((row, i) => {
     out.push(line(row.label, progressBar(row.stats, barWidth, format), numbers[i] ?? []));
@@ -100,9 +107,9 @@ function progressTable(
     out.push(
       format.style(
         'bold',
-        line(t('stats.total'), progressBar(total, barWidth, format), [
+        line(format.messages.t('stats.total'), progressBar(total, barWidth, format), [
           String(total.cards),
-          String(total.due),
+          String(total.dueToday),
           percent(total.accuracy),
         ]),
       ),
@@ -112,7 +119,7 @@ function progressTable(
     format.style(
       'dim',
       truncate(
-        `${MATURE} ${t('stats.legend.mature')}  ${LEARNING} ${t('stats.legend.learning')}  ${NEW} ${t('stats.legend.new')}`,
+        `${MATURE} ${format.messages.t('stats.legend.mature')}  ${LEARNING} ${format.messages.t('stats.legend.learning')}  ${NEW} ${format.messages.t('stats.legend.new')}`,
         width,
       ),
     ),
@@ -152,16 +159,16 @@ function forecastLines(report: StatsReport, format: Formatter): string[] {
   // Nothing due: one row of dots, not three blank rows above it.
   const chart = columnChart(values, max === 0 ? 1 : 4, format);
   const axis = values.length * 2 - 1;
-  const start = t('stats.forecast.today');
-  const end = t('stats.forecast.inDays', { n: values.length - 1 });
+  const start = format.messages.t('stats.forecast.today');
+  const end = format.messages.t('stats.forecast.inDays', { n: values.length - 1 });
   const labels = `${start}${' '.repeat(Math.max(1, axis - displayWidth(start) - displayWidth(end)))}${end}`;
-  const counts = t('stats.forecast.counts', {
+  const counts = format.messages.t('stats.forecast.counts', {
     today: values[0] ?? 0,
     week: values.slice(0, 7).reduce((a, b) => a + b, 0),
     max,
   });
   return [
-    format.style('heading', t('stats.forecast.title')),
+    format.style('heading', format.messages.t('stats.forecast.title')),
     ...chart,
     format.style('dim', labels),
     truncate(counts, format.width),
@@ -190,7 +197,7 @@ function heatmapLines(report: StatsReport, format: Formatter): string[] {
     ...days.map((d) => HEAT[heatLevel(d.count, max)]),
   ];
   const weeks = Math.ceil(cells.length / 7);
-  const labels = t('stats.heatmap.days').split(',');
+  const labels = format.messages.t('stats.heatmap.days').split(',');
   const labelWidth = Math.max(...labels.map(displayWidth));
   const room = Math.max(4, format.width - labelWidth - 1);
   const gap = weeks * 2 - 1 <= room ? 1 : 0;
@@ -198,7 +205,9 @@ function heatmapLines(report: StatsReport, format: Formatter): string[] {
   const lines = [
     format.style(
       'heading',
-      t('stats.heatmap.title', { weeks: shown < weeks ? shown : Math.round(days.length / 7) }),
+      format.messages.t('stats.heatmap.title', {
+        weeks: shown < weeks ? shown : Math.round(days.length / 7),
+      }),
     ),
   ];
   for (let day = 0; day < 7; day++) {
@@ -216,14 +225,20 @@ function heatmapLines(report: StatsReport, format: Formatter): string[] {
     lines.push(`${padEnd(labels[day] ?? '', labelWidth)} ${row.join(gap ? ' ' : '').trimEnd()}`);
   }
   lines.push(
-    format.style('dim', `${t('stats.heatmap.less')} ${HEAT.join(' ')} ${t('stats.heatmap.more')}`),
+    format.style(
+      'dim',
+      `${format.messages.t('stats.heatmap.less')} ${HEAT.join(' ')} ${format.messages.t('stats.heatmap.more')}`,
+    ),
   );
   return lines;
 }
 
 function examLines(report: StatsReport, format: Formatter): string[] {
   if (report.exams.length === 0)
-    return [format.style('heading', t('stats.exams.title')), t('stats.exams.none')];
+    return [
+      format.style('heading', format.messages.t('stats.exams.title')),
+      format.messages.t('stats.exams.none'),
+    ];
   const last = report.exams.slice(-10);
   const rows = last.map((exam) => {
     const pct = exam.total > 0 ? Math.round((exam.score / exam.total) * 100) : 0;
@@ -232,21 +247,23 @@ function examLines(report: StatsReport, format: Formatter): string[] {
       localDate(Date.parse(exam.date)),
       `${exam.score}/${exam.total}`,
       `${pct}%`,
-      exam.passed ? format.style('ok', t('exam.pass')) : format.style('bad', t('exam.fail')),
+      exam.passed
+        ? format.style('ok', format.messages.t('exam.pass'))
+        : format.style('bad', format.messages.t('exam.fail')),
       exam.topics.length > 3
-        ? t('stats.exams.topics', { n: exam.topics.length })
+        ? format.messages.t('stats.exams.topics', { n: exam.topics.length })
         : exam.topics.join(', '),
     ];
   });
   const trend = sparkline(last.map((exam) => (exam.total > 0 ? exam.score / exam.total : 0)));
   return [
-    format.style('heading', t('stats.exams.title')),
+    format.style('heading', format.messages.t('stats.exams.title')),
     ...table(
       rows,
       [{}, { align: 'right' }, { align: 'right' }, {}, { shrink: true }],
       format.width,
     ),
-    `${t('stats.exams.trend')} ${format.style('accent', trend)}`,
+    `${format.messages.t('stats.exams.trend')} ${format.style('accent', trend)}`,
   ];
 }
 
@@ -260,22 +277,16 @@ export function fitPath(path: string[], width: number): string {
 }
 
 function weakestLines(report: StatsReport, format: Formatter): string[] {
-  // One line per section: the list says where to study next.
-  const seen = new Set<string>();
-  const sections = report.weakest.filter((card) => {
-    const key = card.path.join('\u001f');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // Already one card per section (quiz/stats): the list says where to study next.
+  const sections = report.weakest;
   if (sections.length === 0) return [];
   const width = format.width;
-  const lines = [format.style('heading', t('stats.weakest.title'))];
+  const lines = [format.style('heading', format.messages.t('stats.weakest.title'))];
   // An exam miss of a card never studied has no recall to show.
   const factsOf = (card: (typeof sections)[number]) =>
     card.retrievability === 0 && card.lapses === 0
-      ? t('stats.weakest.unstudied', { misses: card.misses })
-      : t('stats.weakest.facts', {
+      ? format.messages.t('stats.weakest.unstudied', { misses: card.misses })
+      : format.messages.t('stats.weakest.facts', {
           misses: card.misses,
           recall: Math.round(card.retrievability * 100),
         });
@@ -308,25 +319,29 @@ export function renderStats(
   const rows = report.topics.map((topic) => ({ label: topic.name, stats: topic }));
   if (report.reviews === 0 && report.exams.length === 0) {
     return [
-      format.style('heading', t('stats.title')),
+      format.style('heading', format.messages.t('stats.title')),
       ...table(
         [
-          [t('stats.col.topic'), t('stats.col.cards')],
+          [format.messages.t('stats.col.topic'), format.messages.t('stats.col.cards')],
           ...report.topics.map((topic) => [topic.name, String(topic.cards)]),
         ],
         [{ shrink: true }, { align: 'right' }],
         format.width,
       ),
       '',
-      ...wrapWithCommand(t('stats.empty', { command: '' }), start, format.width),
+      ...wrapWithCommand(format.messages.t('stats.empty', { command: '' }), start, format.width),
     ];
   }
   const summary = [
-    t('stats.reviews', { today: report.today, week: report.week, all: report.reviews }),
-    t('stats.streak', { n: report.streak, longest: report.longestStreak }),
+    format.messages.t('stats.reviews', {
+      today: report.today,
+      week: report.week,
+      all: report.reviews,
+    }),
+    format.messages.t('stats.streak', { n: report.streak, longest: report.longestStreak }),
   ];
   return [
-    format.style('heading', t('stats.title')),
+    format.style('heading', format.messages.t('stats.title')),
     ...progressTable(rows, format, report.total),
     '',
     ...summary.map((line) => truncate(line, format.width)),
@@ -356,7 +371,7 @@ export function renderTopicDetail(
       })),
       format,
       topic,
-      t('stats.col.section'),
+      format.messages.t('stats.col.section'),
       true,
     ),
   ];

@@ -84,7 +84,7 @@ describe('awsquiz study in a real terminal', () => {
     expect(hasStackTrace(screen)).toBe(false);
     expect(screen).not.toMatch(/ExitPromptError|Error:/);
 
-    const stats = runCli(['stats', '--json'], { dataDir });
+    const stats = await runCli(['stats', '--json'], { dataDir });
     expect(stats.status).toBe(0);
     const report = JSON.parse(stats.stdout) as {
       reviews: number;
@@ -155,7 +155,7 @@ describe('awsquiz study in a real terminal', () => {
     expect(await terminal.exitCode()).toBe(130);
     expect(terminal.screen()).toContain(`Answered ${tally.answered}`);
     const report = JSON.parse(
-      runCli(['--content', `${ROOT}/examples`, 'stats', '--json'], { dataDir }).stdout,
+      (await runCli(['--content', `${ROOT}/examples`, 'stats', '--json'], { dataDir })).stdout,
     );
     expect(report.topics.map((t: { name: string }) => t.name)).toEqual(['S3', 'VPC']);
     expect(report.reviews).toBe(4);

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { main } from '../../src/cli.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'awsquiz.js');
@@ -9,6 +11,26 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 export function tempDir(prefix = 'awsquiz-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+function testEnv(options: {
+  env?: Record<string, string | undefined>;
+  dataDir?: string;
+}): Record<string, string> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    LANG: 'en_US.UTF-8',
+    LC_ALL: undefined,
+    LC_MESSAGES: undefined,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    COLUMNS: undefined,
+    AWSQUIZ_CONTENT: undefined,
+    AWSQUIZ_DATA_DIR: options.dataDir ?? tempDir(),
+    ...options.env,
+  };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env as Record<string, string>;
 }
 
 export interface CliResult {
@@ -20,26 +42,16 @@ export interface CliResult {
 /**
  * Runs the built CLI (npm test builds dist/ first) with no TTY, an empty stdin,
  * English messages and a private data dir unless the test says otherwise.
+ * For what only a real process shows (exit codes, bundling); runCli covers the rest.
  */
-export function runCli(
+export function runBinary(
   args: string[],
   options: { env?: Record<string, string | undefined>; input?: string; dataDir?: string } = {},
 ): CliResult {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    LANG: 'en_US.UTF-8',
-    LC_ALL: undefined,
-    LC_MESSAGES: undefined,
-    NO_COLOR: '1',
-    FORCE_COLOR: undefined,
-    AWSQUIZ_CONTENT: undefined,
-    AWSQUIZ_DATA_DIR: options.dataDir ?? tempDir(),
-    ...options.env,
-  };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const env = testEnv(options);
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: tempDir('awsquiz-cwd-'),
-    env: env as NodeJS.ProcessEnv,
+    env,
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
@@ -52,4 +64,102 @@ export function runCli(
 /** A user mistake must never show a stack trace. */
 export function hasStackTrace(text: string): boolean {
   return /\n\s+at .+\(.*:\d+:\d+\)/.test(text) || /^\s+at /m.test(text);
+}
+
+/**
+ * A stream that keeps what is written to it; not a terminal. Like process.stdout it is
+ * never ended: Inquirer pipes each prompt's output into it and ends the pipe after.
+ */
+class Sink extends Writable {
+  text = '';
+  override end(): this {
+    return this;
+  }
+  override _write(chunk: Buffer | string, _encoding: string, callback: () => void): void {
+    this.text += String(chunk);
+    callback();
+  }
+}
+
+/**
+ * Runs the CLI in this process, as runBinary does in a child: no TTY, the given stdin,
+ * English messages, NO_COLOR and a private data dir unless the test says otherwise.
+ * The clock is `now` when given (a fake clock), else the system's.
+ */
+export async function runCli(
+  args: string[],
+  options: {
+    env?: Record<string, string | undefined>;
+    input?: string;
+    dataDir?: string;
+    now?: () => Date;
+  } = {},
+): Promise<CliResult> {
+  const env = testEnv(options);
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const stdin = Readable.from([options.input ?? '']);
+  const status = await main(['node', 'awsquiz', ...args], {
+    env,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    now: options.now ?? (() => new Date()),
+  });
+  return { status, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** A running in-process CLI on a fake terminal: keys in, screen text out. */
+export interface FakeTerminalRun {
+  /** Sends keys as a terminal would (`\r` is Enter). */
+  send(keys: string): void;
+  /** Everything written so far, escape sequences removed. */
+  output(): string;
+  /** Resolves once the output matches, or fails after `timeout` ms. */
+  waitFor(pattern: string | RegExp, timeout?: number): Promise<string>;
+  done: Promise<CliResult>;
+}
+
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g;
+
+/** runCli on a terminal: stdin and stdout are TTYs of 80 × 40, keys come from send(). */
+export function startCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; dataDir?: string; now?: () => Date } = {},
+): FakeTerminalRun {
+  const stdin = Object.assign(new PassThrough(), {
+    isTTY: true,
+    setRawMode() {
+      return stdin;
+    },
+  });
+  const stdout = Object.assign(new Sink(), { isTTY: true, columns: 80, rows: 40 });
+  const stderr = new Sink();
+  const done = main(['node', 'awsquiz', ...args], {
+    env: testEnv(options),
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    now: options.now ?? (() => new Date()),
+  }).then((status) => {
+    stdin.end();
+    return { status, stdout: stdout.text, stderr: stderr.text };
+  });
+  const output = () => stdout.text.replace(ANSI, '');
+  return {
+    send: (keys) => stdin.write(keys),
+    output,
+    async waitFor(pattern, timeout = 5000) {
+      const end = performance.now() + timeout;
+      for (;;) {
+        const text = output();
+        if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return text;
+        if (performance.now() > end) {
+          throw new Error(`timed out waiting for ${String(pattern)}; output:\n${text}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    done,
+  };
 }

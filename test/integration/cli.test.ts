@@ -40,26 +40,26 @@ function readCsv(text: string): string[][] {
 }
 
 describe('awsquiz (no TTY, no stdin)', () => {
-  it('prints its version and help with examples', () => {
-    const version = runCli(['--version']);
+  it('prints its version and help with examples', async () => {
+    const version = await runCli(['--version']);
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const help = runCli(['--help']);
+    const help = await runCli(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('awsquiz study ec2');
     expect(help.stdout).toContain('AWSQUIZ_DATA_DIR');
-    const topicsHelp = runCli(['topics', '--help']);
+    const topicsHelp = await runCli(['topics', '--help']);
     expect(topicsHelp.stdout).toContain('awsquiz topics --json');
-    const helpCommand = runCli(['help', 'topics']);
+    const helpCommand = await runCli(['help', 'topics']);
     expect(helpCommand.status).toBe(0);
     expect(helpCommand.stdout).toContain('awsquiz topics --json');
   });
 
-  it('fits help to the width by display columns, in both languages', () => {
+  it('fits help to the width by display columns, in both languages', async () => {
     for (const columns of [40, 80]) {
       for (const lang of ['ja', 'en']) {
         for (const command of [[], ['study'], ['exam'], ['stats'], ['export']]) {
-          const help = runCli(['--lang', lang, ...command, '--help'], {
+          const help = await runCli(['--lang', lang, ...command, '--help'], {
             env: { COLUMNS: String(columns) },
           });
           const where = `${lang} ${columns} ${command.join(' ')}`;
@@ -72,15 +72,15 @@ describe('awsquiz (no TTY, no stdin)', () => {
     }
   });
 
-  it('follows --lang and LANG for help', () => {
-    expect(runCli(['--help'], { env: { LANG: 'ja_JP.UTF-8' } }).stdout).toContain('例:');
-    expect(runCli(['--lang', 'en', '--help'], { env: { LANG: 'ja_JP.UTF-8' } }).stdout).toContain(
-      'Examples:',
-    );
-    expect(runCli(['--lang=ja', 'export', '--help']).stdout).toContain('出力形式');
+  it('follows --lang and LANG for help', async () => {
+    expect((await runCli(['--help'], { env: { LANG: 'ja_JP.UTF-8' } })).stdout).toContain('例:');
+    expect(
+      (await runCli(['--lang', 'en', '--help'], { env: { LANG: 'ja_JP.UTF-8' } })).stdout,
+    ).toContain('Examples:');
+    expect((await runCli(['--lang=ja', 'export', '--help'])).stdout).toContain('出力形式');
   });
 
-  it('gives every command help with examples in both languages', () => {
+  it('gives every command help with examples in both languages', async () => {
     for (const command of [
       'study',
       'review',
@@ -91,29 +91,29 @@ describe('awsquiz (no TTY, no stdin)', () => {
       'check',
       'reset',
     ]) {
-      const ja = runCli(['--lang', 'ja', command, '--help']);
+      const ja = await runCli(['--lang', 'ja', command, '--help']);
       expect(ja.status, command).toBe(0);
       expect(ja.stdout, command).toContain('使い方:');
       expect(ja.stdout, command).toContain('例:');
       expect(ja.stdout, command).not.toMatch(/^(Options|Usage|Arguments):/m);
-      const en = runCli([command, '--help']);
+      const en = await runCli([command, '--help']);
       expect(en.stdout, command).toContain('Examples:');
       expect(en.stdout, command).toContain(`awsquiz ${command}`);
     }
   });
 
-  it("reports commander's usage errors as one translated line", () => {
-    const en = runCli(['stuyd']);
+  it("reports commander's usage errors as one translated line", async () => {
+    const en = await runCli(['stuyd']);
     expect(en.status).toBe(2);
     expect(en.stderr).toBe(
       'awsquiz: unknown command "stuyd". Did you mean: study? (see awsquiz --help)\n',
     );
-    const ja = runCli(['--lang', 'ja', 'topics', '--bogus']);
+    const ja = await runCli(['--lang', 'ja', 'topics', '--bogus']);
     expect(ja.stderr).toContain('不明なオプション --bogus です。');
   });
 
-  it('lists the 13 topics of the notes in note order', () => {
-    const result = runCli(['topics', '--json']);
+  it('lists the 13 topics of the notes in note order', async () => {
+    const result = await runCli(['topics', '--json']);
     expect(result.status).toBe(0);
     const topics = JSON.parse(result.stdout) as {
       name: string;
@@ -128,13 +128,13 @@ describe('awsquiz (no TTY, no stdin)', () => {
       expect(topic.cards).toBeGreaterThan(0);
       expect(topic.new).toBe(topic.cards);
     }
-    const table = runCli(['topics']);
+    const table = await runCli(['topics']);
     expect(table.stdout).toContain('EC2');
     expect(table.stdout).not.toContain('\u001b[');
   });
 
-  it('exports at least 113 cards as JSON, each well formed', () => {
-    const result = runCli(['export', '--format', 'json']);
+  it('exports at least 113 cards as JSON, each well formed', async () => {
+    const result = await runCli(['export', '--format', 'json']);
     expect(result.status).toBe(0);
     const data = JSON.parse(result.stdout) as Exported;
     expect(data.version).toBe(1);
@@ -152,16 +152,16 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(new Set(data.cards.map((c) => c.id)).size).toBe(data.cards.length);
   });
 
-  it('exports the same cards for the same seed and only the asked topics', () => {
-    const a = runCli(['export', '--seed', '5', '--topic', 'ebs']);
-    const b = runCli(['export', '--seed', '5', '--topic', 'EBS']);
+  it('exports the same cards for the same seed and only the asked topics', async () => {
+    const a = await runCli(['export', '--seed', '5', '--topic', 'ebs']);
+    const b = await runCli(['export', '--seed', '5', '--topic', 'EBS']);
     expect(a.stdout).toBe(b.stdout);
     const topics = new Set((JSON.parse(a.stdout) as Exported).cards.map((c) => c.topic));
     expect([...topics]).toEqual(['EBS']);
   });
 
-  it('exports RFC 4180 CSV and an Anki import file', () => {
-    const csv = runCli(['export', '--format', 'csv', '--topic', 'lambda']);
+  it('exports RFC 4180 CSV and an Anki import file', async () => {
+    const csv = await runCli(['export', '--format', 'csv', '--topic', 'lambda']);
     expect(csv.status).toBe(0);
     const rows = readCsv(csv.stdout);
     expect(rows[0]).toEqual([
@@ -176,7 +176,7 @@ describe('awsquiz (no TTY, no stdin)', () => {
     ]);
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) expect(row).toHaveLength(8);
-    const anki = runCli(['export', '--format', 'anki', '--topic', 'lambda']);
+    const anki = await runCli(['export', '--format', 'anki', '--topic', 'lambda']);
     const lines = anki.stdout.trimEnd().split('\n');
     expect(lines.slice(0, 4)).toEqual([
       '#separator:tab',
@@ -196,8 +196,8 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(guids.size).toBe(lines.length - 4);
   });
 
-  it("exports other people's notes: English, tables, code, front matter, deep headings", () => {
-    const result = runCli(['--content', FIXTURES, 'export']);
+  it("exports other people's notes: English, tables, code, front matter, deep headings", async () => {
+    const result = await runCli(['--content', FIXTURES, 'export']);
     expect(result.status).toBe(0);
     const data = JSON.parse(result.stdout) as Exported;
     const topics = new Set(data.cards.map((c) => c.topic));
@@ -207,26 +207,28 @@ describe('awsquiz (no TTY, no stdin)', () => {
     const text = JSON.stringify(data);
     expect(text).not.toMatch(/\\u001b|title: VPC|<div/);
     expect(
-      runCli(['export'], { env: { AWSQUIZ_CONTENT: `${FIXTURES}/english` } }).stdout,
+      (await runCli(['export'], { env: { AWSQUIZ_CONTENT: `${FIXTURES}/english` } })).stdout,
     ).toContain('S3 Glacier Flexible Retrieval');
   });
 
-  it('tells how to start, with the --content the user gave', () => {
-    const shipped = runCli(['stats']);
+  it('tells how to start, with the --content the user gave', async () => {
+    const shipped = await runCli(['stats']);
     expect(shipped.stdout).toContain('Start with: awsquiz study ec2');
-    const own = runCli(['--content', `${ROOT}/examples`, 'stats'], { env: { COLUMNS: '400' } });
+    const own = await runCli(['--content', `${ROOT}/examples`, 'stats'], {
+      env: { COLUMNS: '400' },
+    });
     expect(own.stdout).toContain(`Start with: awsquiz --content ${ROOT}/examples study s3`);
     // A path too long for the line: the command is never broken, it gets a line of its own.
     const deep = join(tempDir(), 'a folder name long enough to push the command past the edge');
     cpSync(`${ROOT}/examples`, deep, { recursive: true });
-    const long = runCli(['--content', deep, 'stats'], { env: { COLUMNS: '80' } });
+    const long = await runCli(['--content', deep, 'stats'], { env: { COLUMNS: '80' } });
     const lines = long.stdout.split('\n');
     const at = lines.indexOf(`  awsquiz --content '${deep}' study s3`);
     expect(at, long.stdout).toBeGreaterThan(0);
     expect(lines[at - 1]).toBe('No progress yet. Start with:');
   });
 
-  it('follows links only inside the notes folder, says so for one leading out, and never loops', () => {
+  it('follows links only inside the notes folder, says so for one leading out, and never loops', async () => {
     const base = tempDir();
     const real = join(base, 'real');
     const notes = join(base, 'notes');
@@ -238,7 +240,7 @@ describe('awsquiz (no TTY, no stdin)', () => {
     symlinkSync(real, join(notes, 'again')); // the same folder twice
     symlinkSync('.', join(notes, 'loop'));
     symlinkSync(join(base, 'gone'), join(notes, 'broken'));
-    const result = runCli(['--content', notes, 'topics', '--json']);
+    const result = await runCli(['--content', notes, 'topics', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const names = (JSON.parse(result.stdout) as { name: string }[]).map((row) => row.name);
     // A link out of the folder is not a way out of it (issue 11: a link to / walked the disk).
@@ -248,12 +250,12 @@ describe('awsquiz (no TTY, no stdin)', () => {
     mkdirSync(inside);
     writeFileSync(join(inside, 'inner.md'), '# Inner\n## Part\nA fact inside\n');
     symlinkSync(inside, join(notes, 'alias'));
-    const again = runCli(['--content', notes, 'topics', '--json']);
+    const again = await runCli(['--content', notes, 'topics', '--json']);
     const inner = (JSON.parse(again.stdout) as { name: string }[]).map((row) => row.name);
     expect(inner).toEqual(['Inner', 'Own']);
   });
 
-  it('never lets a file name or an argument drive the terminal', () => {
+  it('never lets a file name or an argument drive the terminal', async () => {
     const dir = tempDir();
     // A file without a top-level heading: its topic is named after the file.
     writeFileSync(
@@ -261,24 +263,24 @@ describe('awsquiz (no TTY, no stdin)', () => {
       '## Sub\nA fact line\n\n## Other\nAnother line\n',
     );
     for (const args of [['topics'], ['export', '--format', 'anki'], ['check'], ['stats']]) {
-      const result = runCli(['--content', dir, ...args]);
+      const result = await runCli(['--content', dir, ...args]);
       expect(result.status, args.join(' ')).toBe(0);
       expect(result.stdout + result.stderr, args.join(' ')).not.toMatch(
         /[\u0000-\u0008\u000b-\u001f\u007f]/,
       );
     }
-    expect(runCli(['--content', dir, 'topics']).stdout).toContain('badname');
-    const unknown = runCli(['export', '--topic', 'x\u001b[2Jy']);
+    expect((await runCli(['--content', dir, 'topics'])).stdout).toContain('badname');
+    const unknown = await runCli(['export', '--topic', 'x\u001b[2Jy']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).not.toContain('\u001b');
   });
 
-  it('checks notes: warnings exit 0, errors exit 1, each with file:line', () => {
-    const shipped = runCli(['check']);
+  it('checks notes: warnings exit 0, errors exit 1, each with file:line', async () => {
+    const shipped = await runCli(['check']);
     expect(shipped.status).toBe(0);
     expect(shipped.stdout).toMatch(/08-api-gateway\.md:89: warning: .*full-width space/);
     expect(shipped.stdout).toMatch(/0 errors/);
-    const fixtures = runCli(['--content', FIXTURES, 'check']);
+    const fixtures = await runCli(['--content', FIXTURES, 'check']);
     expect(fixtures.status).toBe(1);
     expect(fixtures.stdout).toMatch(
       /duplicate-headings\.md:6: error: heading "Topics" appears twice/,
@@ -287,12 +289,12 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(fixtures.stdout).toMatch(
       /empty-sections\.md:3: warning: section "Standard queue" is empty/,
     );
-    const ja = runCli(['--lang', 'ja', '--content', FIXTURES, 'check']);
+    const ja = await runCli(['--lang', 'ja', '--content', FIXTURES, 'check']);
     expect(ja.stdout).toContain('同じ親の下に2回あります');
   });
 
-  it('refuses an unknown topic with exit 2, a did-you-mean and no stack trace', () => {
-    const result = runCli(['export', '--topic', 'lamda']);
+  it('refuses an unknown topic with exit 2, a did-you-mean and no stack trace', async () => {
+    const result = await runCli(['export', '--topic', 'lamda']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('awsquiz: unknown topic "lamda".');
     expect(result.stderr).toContain('Did you mean: Lambda');
@@ -300,7 +302,7 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('refuses bad numbers, unknown options and commands with exit 2', () => {
+  it('refuses bad numbers, unknown options and commands with exit 2', async () => {
     for (const args of [
       ['export', '--seed', 'abc'],
       ['export', '--seed', '-1'],
@@ -311,66 +313,66 @@ describe('awsquiz (no TTY, no stdin)', () => {
       ['--lang', 'fr', 'topics'],
       ['stats', '--topic', ''],
     ]) {
-      const result = runCli(args);
+      const result = await runCli(args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr.trim(), args.join(' ')).not.toBe('');
       expect(hasStackTrace(result.stderr), args.join(' ')).toBe(false);
     }
-    expect(runCli(['export', '--seed', 'abc']).stderr).toContain(
+    expect((await runCli(['export', '--seed', 'abc'])).stderr).toContain(
       '--seed must be a whole number from 0 to',
     );
     // Help for a command that does not exist says so, instead of the whole help on stderr.
-    const help = runCli(['help', 'nosuch']);
+    const help = await runCli(['help', 'nosuch']);
     expect(help.status).toBe(2);
     expect(help.stdout).toBe('');
     expect(help.stderr.trim()).toBe('awsquiz: unknown command "nosuch". (see awsquiz --help)');
-    expect(runCli(['help', 'stats']).stdout).toContain('awsquiz stats');
+    expect((await runCli(['help', 'stats'])).stdout).toContain('awsquiz stats');
   });
 
-  it('says what to do when the notes folder is missing or empty', () => {
-    const missing = runCli(['--content', `${ROOT}/no-such-dir`, 'topics']);
+  it('says what to do when the notes folder is missing or empty', async () => {
+    const missing = await runCli(['--content', `${ROOT}/no-such-dir`, 'topics']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/does not exist.*--content/);
-    const empty = runCli(['--content', `${ROOT}/bin`, 'topics']);
+    const empty = await runCli(['--content', `${ROOT}/bin`, 'topics']);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain('no markdown notes found');
   });
 
-  it('exports the same bytes from a warm cache as without one', () => {
+  it('exports the same bytes from a warm cache as without one', async () => {
     for (const content of [undefined, FIXTURES]) {
       const args = [...(content ? ['--content', content] : []), 'export', '--format', 'json'];
       const dataDir = tempDir();
-      const cold = runCli(args, { dataDir });
-      const warm = runCli(args, { dataDir });
-      const fresh = runCli(args);
+      const cold = await runCli(args, { dataDir });
+      const warm = await runCli(args, { dataDir });
+      const fresh = await runCli(args);
       expect(cold.status).toBe(0);
       expect(warm.stdout).toBe(cold.stdout);
       expect(fresh.stdout).toBe(cold.stdout);
     }
   });
 
-  it('finds the shipped notes from any working directory', () => {
+  it('finds the shipped notes from any working directory', async () => {
     // runCli runs in a fresh temp dir, so this passing means content/ was found next to the package.
-    expect(runCli(['topics', '--json']).status).toBe(0);
+    expect((await runCli(['topics', '--json'])).status).toBe(0);
   });
 
-  it('refuses an empty --content with exit 2, and reads an empty AWSQUIZ_CONTENT as unset', () => {
+  it('refuses an empty --content with exit 2, and reads an empty AWSQUIZ_CONTENT as unset', async () => {
     for (const args of [
       ['--content', '', 'topics'],
       ['--content=', 'export'],
     ]) {
-      const result = runCli(args);
+      const result = await runCli(args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('awsquiz: --content is empty.');
       expect(result.stdout).toBe('');
       expect(hasStackTrace(result.stderr)).toBe(false);
     }
-    const unset = runCli(['topics', '--json'], { env: { AWSQUIZ_CONTENT: '' } });
+    const unset = await runCli(['topics', '--json'], { env: { AWSQUIZ_CONTENT: '' } });
     expect(unset.status).toBe(0);
     expect(JSON.parse(unset.stdout)).toHaveLength(13);
   });
 
-  it('skips note files that are not UTF-8 text: a warning elsewhere, an error from check', () => {
+  it('skips note files that are not UTF-8 text: a warning elsewhere, an error from check', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'good.md'), '# S3\n\n## Buckets\nA bucket holds objects.\n');
     writeFileSync(
@@ -379,13 +381,13 @@ describe('awsquiz (no TTY, no stdin)', () => {
     );
     writeFileSync(join(dir, 'latin1.md'), Buffer.from('# Café\nUne ligne.\n', 'latin1'));
     writeFileSync(join(dir, 'empty.md'), '');
-    const topics = runCli(['--content', dir, 'topics', '--json']);
+    const topics = await runCli(['--content', dir, 'topics', '--json']);
     expect(topics.status).toBe(0);
     expect((JSON.parse(topics.stdout) as { name: string }[]).map((t) => t.name)).toEqual(['S3']);
     expect(topics.stderr).toBe(
       'awsquiz: warning: skipped garbage.md, latin1.md: not readable as UTF-8 text, so no cards come from it; save notes as UTF-8 (awsquiz check shows where)\n',
     );
-    const checked = runCli(['--content', dir, 'check']);
+    const checked = await runCli(['--content', dir, 'check']);
     expect(checked.status).toBe(1);
     expect(checked.stderr).toBe('');
     expect(checked.stdout).toMatch(
@@ -396,22 +398,22 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(checked.stdout).not.toContain('no problems found');
   });
 
-  it('checks a folder that gives no cards, and sections repeated across files', () => {
+  it('checks a folder that gives no cards, and sections repeated across files', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.md'), '# Notes\n\n## Setup\nInstall the CLI first.\n');
     writeFileSync(join(dir, 'b.md'), '# Notes\n\n## Setup\nConfigure the credentials.\n');
-    const repeated = runCli(['--content', dir, 'check']);
+    const repeated = await runCli(['--content', dir, 'check']);
     expect(repeated.status).toBe(0);
     expect(repeated.stdout).toContain(
       'b.md:3: warning: section "Notes › Setup" is also in a.md:3;',
     );
     const recalls = (
-      JSON.parse(runCli(['--content', dir, 'export']).stdout) as Exported
+      JSON.parse((await runCli(['--content', dir, 'export'])).stdout) as Exported
     ).cards.filter((c) => c.kind === 'recall' && c.path.join('/') === 'Notes/Setup');
     expect(recalls).toHaveLength(2);
     const empty = tempDir();
     writeFileSync(join(empty, 'notes.md'), '\n');
-    const none = runCli(['--content', empty, 'check']);
+    const none = await runCli(['--content', empty, 'check']);
     expect(none.stdout).toContain('notes.md:1: warning: file is empty');
     expect(none.stdout).not.toContain('no problems found');
   });

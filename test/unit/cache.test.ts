@@ -16,6 +16,7 @@ import { openLibrary } from '../../src/content/library.js';
 import { contentDir, decodeNote, shippedContentDir } from '../../src/content/load.js';
 import { walk } from '../../src/content/model.js';
 import * as parse from '../../src/content/parse.js';
+import { messagesFor, text } from '../../src/ui/i18n.js';
 import { tempDir } from '../helpers/cli.js';
 import { CONTENT, shippedDeck } from '../helpers/deck.js';
 
@@ -128,15 +129,17 @@ describe('big files', () => {
   });
 
   it('parse in pieces exactly as in one piece without blank lines, and in long lists', () => {
-    const noBlank = big.replace(/\n[ \t]*(?=\n)/g, '');
+    // Small pieces show what big files at the default sizes do, at a fraction of the time.
+    const small = { from: 0, size: 4000, items: 100 };
+    const noBlank = big.slice(0, 30_000).replace(/\n[ \t]*(?=\n)/g, '');
     expect(noBlank).not.toMatch(/\n\s*\n/);
-    expect(parse.chunks(noBlank).length).toBeGreaterThan(2);
-    expect(parse.parseMarkdown('nb.md', noBlank)).toEqual(
+    expect(parse.chunks(noBlank, small).length).toBeGreaterThan(2);
+    expect(parse.parseMarkdown('nb.md', noBlank, { chunked: small })).toEqual(
       parse.parseMarkdown('nb.md', noBlank, { chunked: false }),
     );
     const list = [
       '# List',
-      ...Array.from({ length: 6000 }, (_, i) =>
+      ...Array.from({ length: 1500 }, (_, i) =>
         i % 7 === 3
           ? `- item **${i}** with \`code\``
           : i % 11 === 5
@@ -144,10 +147,10 @@ describe('big files', () => {
             : `- item ${i} text`,
       ),
     ].join('\n');
-    const pieces = parse.chunks(list);
+    const pieces = parse.chunks(list, small);
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.some((chunk) => chunk.plain)).toBe(true);
-    expect(parse.parseMarkdown('list.md', list)).toEqual(
+    expect(parse.parseMarkdown('list.md', list, { chunked: small })).toEqual(
       parse.parseMarkdown('list.md', list, { chunked: false }),
     );
   });
@@ -182,16 +185,14 @@ describe('big files', () => {
     );
   });
 
-  it('parse a 1 MB list, or 1 MB of notes without blank lines, in linear time', () => {
+  // The time budgets for 1 MB of notes live in bench/budgets.mjs (npm run bench).
+  it('keep every item of a 70,000-item list', () => {
     const list = ['# List', ...Array.from({ length: 70_000 }, (_, i) => `- item ${i} text`)].join(
       '\n',
     );
     expect(list.length).toBeGreaterThan(1_000_000);
-    let start = performance.now();
+    // blocks.push(...items) once overflowed the stack here, leaving no topic at all.
     const parsed = parse.parseMarkdown('list.md', list);
-    // In one piece: remark's cost grows with the square of the items (minutes), and
-    // blocks.push(...items) overflowed the stack, leaving no topic at all.
-    expect(performance.now() - start).toBeLessThan(10_000);
     expect(parsed.topics[0]?.blocks).toHaveLength(70_000);
     expect(parsed.topics[0]?.blocks.at(-1)).toEqual({
       kind: 'item',
@@ -199,44 +200,28 @@ describe('big files', () => {
       spans: [],
       line: 70_001,
     });
-    const noBlank = Array.from({ length: 9 }, () => big)
-      .join('\n')
-      .replace(/\n[ \t]*(?=\n)/g, '');
-    expect(noBlank.length).toBeGreaterThan(1_000_000);
-    // Cut at every heading, not only at those after a blank line: pieces of about 50 kB.
-    expect(parse.chunks(noBlank).length).toBeGreaterThan(20);
-    start = performance.now();
-    expect(parse.parseMarkdown('nb.md', noBlank).topics).toHaveLength(180);
-    expect(performance.now() - start).toBeLessThan(15_000);
   }, 40_000);
 
   it('never cut inside a code fence', () => {
-    const fenced = `${'a line of text\n'.repeat(8000)}\n\`\`\`\n\n# not a heading\n${'x\n'.repeat(60000)}\`\`\`\n\n# Real\nfact\n`;
-    for (const chunk of parse.chunks(fenced))
+    // Small pieces (as in the property test above) show the same as 200 kB at the default size.
+    const fenced = `${'a line of text\n'.repeat(400)}\n\`\`\`\n\n# not a heading\n${'x\n'.repeat(3000)}\`\`\`\n\n# Real\nfact\n`;
+    const small = { from: 0, size: 2000 };
+    expect(parse.chunks(fenced, small).length).toBeGreaterThan(2);
+    for (const chunk of parse.chunks(fenced, small))
       expect(chunk.text.startsWith('# not a heading')).toBe(false);
-    expect(parse.parseMarkdown('f.md', fenced)).toEqual(
+    expect(parse.parseMarkdown('f.md', fenced, { chunked: small })).toEqual(
       parse.parseMarkdown('f.md', fenced, { chunked: false }),
     );
   });
 
-  it('parse a 1 MB file in linear time', () => {
-    const mb = Array.from({ length: 9 }, () => big).join('\n');
-    expect(mb.length).toBeGreaterThan(1_000_000);
-    const start = performance.now();
-    const parsed = parse.parseMarkdown('mb.md', mb);
-    expect(performance.now() - start).toBeLessThan(10_000);
-    expect(parsed.topics.length).toBe(180);
-  }, 30_000);
-
-  it('parse a list nested a thousand levels deep in seconds, keeping every item', () => {
+  it('parse a list nested a thousand levels deep, keeping every item', () => {
     const deep = [
       '# List',
       ...Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`),
     ].join('\n');
-    const start = performance.now();
+    // Unclamped, remark took ~30 s for this (and never finished 3,000 levels): the test's
+    // time-out catches that; the budget is in bench/budgets.mjs.
     const parsed = parse.parseMarkdown('deep.md', deep);
-    // Unclamped, remark took ~30 s for this (and never finished 3,000 levels).
-    expect(performance.now() - start).toBeLessThan(10_000);
     const text = JSON.stringify(parsed);
     expect(text).toContain('item 0');
     expect(text).toContain('item 999');
@@ -269,7 +254,7 @@ describe('reading notes', () => {
       const library = await openLibrary(
         folder({ 'a.md': bytes }),
         { AWSQUIZ_DATA_DIR: tempDir() },
-        { onWarning: (m) => warnings.push(m) },
+        { onWarning: (m) => warnings.push(text(m)) },
       );
       expect(library.cards).toEqual(expected);
       expect(warnings).toEqual([]);
@@ -293,7 +278,7 @@ describe('reading notes', () => {
     const library = await openLibrary(
       dir,
       { AWSQUIZ_DATA_DIR: tempDir() },
-      { onWarning: (m) => warnings.push(m) },
+      { onWarning: (m) => warnings.push(text(m)) },
     );
     expect(new Set(library.cards.map((c) => c.file))).toEqual(new Set(['a.md']));
     expect(library.topics.map((t) => t.title)).toEqual(['S3']);
@@ -308,7 +293,7 @@ describe('reading notes', () => {
       ['utf16-no-bom.md', 1, 'not-text'],
     ]);
     const latin1 = errors.find((d) => d.file === 'latin1.md');
-    expect(latin1 && formatDiagnostic(latin1)).toBe(
+    expect(latin1 && formatDiagnostic(latin1, messagesFor('en'))).toBe(
       'latin1.md:1: error: not UTF-8 text (the first byte that is not is on line 1); expected UTF-8 text: save the file as UTF-8 (no cards are made from it until then)',
     );
     expect(errors.find((d) => d.file === 'nul.md')?.subject).toBe('3');
@@ -317,7 +302,7 @@ describe('reading notes', () => {
     const warm = await openLibrary(
       dir,
       { AWSQUIZ_DATA_DIR: tempDir() },
-      { onWarning: (m) => again.push(m) },
+      { onWarning: (m) => again.push(text(m)) },
     );
     expect(warm.cards).toEqual(library.cards);
     expect(again).toEqual(warnings);
@@ -381,15 +366,15 @@ describe('reading notes', () => {
     expect(ids(library.cards, 'Only in b').length).toBeGreaterThan(0);
     const result = await check(library);
     const warning = result.diagnostics.find((d) => d.code === 'duplicate-section');
-    expect(warning && formatDiagnostic(warning)).toBe(
+    expect(warning && formatDiagnostic(warning, messagesFor('en'))).toBe(
       'b.md:3: warning: section "Notes › Setup" is also in a.md:3; expected each heading path once across files (cards are told apart by occurrence)',
     );
     expect(result.diagnostics.filter((d) => d.code === 'duplicate-section')).toHaveLength(1);
   });
 
   it('takes an empty --content as a mistake and an empty AWSQUIZ_CONTENT as unset', () => {
-    expect(() => contentDir('', {})).toThrow(/--content is empty/);
-    expect(() => contentDir(' ', {})).toThrow(/--content is empty/);
+    expect(() => contentDir('', {})).toThrow(/error.emptyContent/);
+    expect(() => contentDir(' ', {})).toThrow(/error.emptyContent/);
     expect(contentDir(undefined, { AWSQUIZ_CONTENT: '' })).toBe(shippedContentDir());
     expect(contentDir(undefined, {})).toBe(shippedContentDir());
   });

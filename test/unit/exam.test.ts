@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { largestRemainder } from '../../src/ground/apportion.js';
 import {
-  allocate,
   answerQuestion,
   drawExam,
   EXAM_KINDS,
+  type ExamEvent,
+  type ExamState,
+  examReducer,
+  examScreen,
   expired,
   flagQuestion,
   goTo,
@@ -16,6 +20,7 @@ import type { Question } from '../../src/quiz/types.js';
 import { shippedDeck } from '../helpers/deck.js';
 
 const { cards, index } = shippedDeck();
+const shares = (sizes: number[], count: number) => largestRemainder(sizes, count, sizes);
 const T0 = Date.UTC(2026, 10, 25, 10);
 
 const q = (topic: string, correct: number): Question => ({
@@ -31,12 +36,12 @@ const q = (topic: string, correct: number): Question => ({
   explanation: { path: [topic], lines: [] },
 });
 
-describe('allocate', () => {
+describe('largestRemainder (exam shares per topic)', () => {
   it('splits in proportion, exactly, never more than a group has', () => {
-    expect(allocate([100, 50, 50], 20)).toEqual([10, 5, 5]);
-    expect(allocate([3, 1000], 20).reduce((a, b) => a + b, 0)).toBe(20);
-    expect(allocate([2, 2], 10)).toEqual([2, 2]);
-    expect(allocate([0, 5], 3)).toEqual([0, 3]);
+    expect(shares([100, 50, 50], 20)).toEqual([10, 5, 5]);
+    expect(shares([3, 1000], 20).reduce((a, b) => a + b, 0)).toBe(20);
+    expect(shares([2, 2], 10)).toEqual([2, 2]);
+    expect(shares([0, 5], 3)).toEqual([0, 3]);
   });
 });
 
@@ -135,10 +140,9 @@ describe('results screen', () => {
   it('fits the score line to 40 columns in Japanese, and shows answers as written', async () => {
     const { renderResults } = await import('../../src/ui/exam-view.js');
     const { createFormatter } = await import('../../src/ui/format.js');
-    const { setLang } = await import('../../src/ui/i18n.js');
+    const { messagesFor } = await import('../../src/ui/i18n.js');
     const { displayWidth } = await import('../../src/ui/layout.js');
-    setLang('ja');
-    try {
+    {
       const masked: Question = {
         ...q('EC2', 0),
         options: ['＿＿＿ は速い', 'b', 'c', 'd'],
@@ -150,7 +154,7 @@ describe('results screen', () => {
       state = answerQuestion(state, 1, 1, false); // 1/3 (33.3%): one column too wide for a line
       const result = scoreExam(state, 72, T0 + 60_000);
       for (const width of [40, 80]) {
-        const format = await createFormatter({ color: false, width });
+        const format = await createFormatter({ color: false, width, messages: messagesFor('ja') });
         const lines = renderResults(state, result, format, { timedOut: false, minutes: undefined });
         for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
         const text = lines.join('\n');
@@ -158,8 +162,65 @@ describe('results screen', () => {
         expect(text).toContain('正解: Nitro は速い');
         expect(text).not.toContain('正解: ＿＿＿');
       }
-    } finally {
-      setLang('en');
     }
+  });
+});
+
+describe('the exam as a state machine (fake clock)', () => {
+  const questions = [q('EC2', 0), q('EBS', 1), q('S3', 2)];
+  const play = (state: ExamState, ...events: ExamEvent[]) => events.reduce(examReducer, state);
+
+  it('moves forward on answers, back on b (keeping the flag), and not back from the first', () => {
+    const start = startExam(questions, T0);
+    expect(examScreen(start)).toEqual({ type: 'question', index: 0, canGoBack: false });
+    expect(play(start, { type: 'back', flagged: false, ms: 1 })).toBe(start);
+    const second = play(start, { type: 'answer', option: 0, flagged: false, ms: 4000 });
+    expect(examScreen(second)).toEqual({ type: 'question', index: 1, canGoBack: true });
+    const back = play(second, { type: 'back', flagged: true, ms: 2000 });
+    expect(back.position).toBe(0);
+    expect(back.flags).toEqual([false, true, false]);
+    expect(back.answers).toEqual([0, undefined, undefined]);
+    expect(back.spent).toEqual([4000, 2000, 0]);
+  });
+
+  it('lists flagged and unanswered questions on the review screen; answering there returns to it', () => {
+    let state = play(
+      startExam(questions, T0),
+      { type: 'answer', option: 0, flagged: false, ms: 1 },
+      { type: 'answer', option: 2, flagged: true, ms: 1 },
+      { type: 'back', flagged: true, ms: 1 },
+      { type: 'answer', option: 1, flagged: true, ms: 1 },
+    );
+    // Skipping the last question is not possible: answer it, then review.
+    state = play(state, { type: 'answer', option: 0, flagged: false, ms: 1 });
+    const review = examScreen(state);
+    expect(review).toMatchObject({ type: 'review', answered: 3, flagged: 1 });
+    expect(review.type === 'review' && review.items.map((item) => item.index)).toEqual([1]);
+    // Submitting is only possible from the review screen.
+    expect(play(startExam(questions, T0), { type: 'submit' }).ended).toBeUndefined();
+    const opened = play(state, { type: 'open', index: 1 });
+    expect(examScreen(opened)).toEqual({ type: 'question', index: 1, canGoBack: false });
+    expect(play(opened, { type: 'back', flagged: false, ms: 1 })).toBe(opened);
+    const reanswered = play(opened, { type: 'answer', option: 3, flagged: false, ms: 1 });
+    expect(examScreen(reanswered)).toMatchObject({ type: 'review', items: [], flagged: 0 });
+    const done = play(reanswered, { type: 'submit' });
+    expect(examScreen(done)).toEqual({ type: 'ended', timedOut: false });
+    // Nothing moves once the exam is over.
+    expect(play(done, { type: 'open', index: 0 }, { type: 'timeout' })).toBe(done);
+  });
+
+  it('ends by the clock: a tick before the deadline changes nothing, one at it ends the exam', () => {
+    const start = startExam(questions, T0, 1);
+    const answered = play(start, { type: 'answer', option: 0, flagged: false, ms: 10_000 });
+    expect(play(answered, { type: 'tick', now: T0 + 59_999 })).toBe(answered);
+    const over = play(answered, { type: 'tick', now: T0 + 60_000 });
+    expect(examScreen(over)).toEqual({ type: 'ended', timedOut: true });
+    const result = scoreExam(over, 72, T0 + 75_000);
+    // Unanswered counts as wrong; the time taken stops at the deadline.
+    expect(result).toMatchObject({ score: 1, total: 3, unanswered: 2, seconds: 60 });
+    // An untimed exam never ends by the clock; a prompt's own timeout ends any exam.
+    const untimed = startExam(questions, T0);
+    expect(play(untimed, { type: 'tick', now: T0 + 10 * 3_600_000 })).toBe(untimed);
+    expect(play(untimed, { type: 'timeout' }).ended).toBe('timeout');
   });
 });

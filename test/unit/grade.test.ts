@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  checkTyped,
-  editDistance,
-  normalizeAnswer,
-  typoAllowance,
-  withUnits,
-} from '../../src/quiz/grade.js';
+import { editDistance } from '../../src/ground/edit-distance.js';
+import { checkTyped, normalizeAnswer, typoAllowance, withUnits } from '../../src/quiz/grade.js';
 
 describe('typed answers', () => {
   it('ignore width, case, spaces and surrounding punctuation', () => {

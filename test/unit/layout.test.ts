@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { colorEnabled, createFormatter, terminalWidth } from '../../src/ui/format.js';
+import { messagesFor } from '../../src/ui/i18n.js';
 import {
   barCells,
   displayWidth,
   graphemes,
   sparkline,
-  stackedBar,
   table,
   truncate,
   wrap,
@@ -229,16 +229,6 @@ describe('bars', () => {
         },
       ),
     );
-    expect(
-      stackedBar(
-        [
-          { value: 1, char: '█' },
-          { value: 1, char: '░' },
-        ],
-        6,
-      ),
-    ).toBe('███░░░');
-    expect(stackedBar([{ value: 0, char: '█' }], 4)).toBe('····');
   });
 
   it('draws a sparkline', () => {
@@ -256,10 +246,18 @@ describe('colour and width', () => {
   });
 
   it('styles with escape codes only when colour is on', async () => {
-    expect((await createFormatter({ color: false, width: 80 })).style('ok', 'yes')).toBe('yes');
-    expect((await createFormatter({ color: true, width: 80 })).style('ok', 'yes')).toBe(
-      '\u001b[32myes\u001b[39m',
-    );
+    expect(
+      (await createFormatter({ color: false, width: 80, messages: messagesFor('en') })).style(
+        'ok',
+        'yes',
+      ),
+    ).toBe('yes');
+    expect(
+      (await createFormatter({ color: true, width: 80, messages: messagesFor('en') })).style(
+        'ok',
+        'yes',
+      ),
+    ).toBe('\u001b[32myes\u001b[39m');
   });
 
   it('follows the terminal, then COLUMNS, then 80', () => {

@@ -290,7 +290,8 @@ describe('progress store', () => {
     expect(existsSync(join(dir, 'progress.json.lock'))).toBe(false);
   }, 60_000);
 
-  it('saves one answer within the budget, even with 50,000 answers in the log', async () => {
+  // The time per save is a budget in bench/run.mjs (npm run bench), not a test here.
+  it('saves answers exactly, even with 50,000 answers in the log', async () => {
     const { dir, open } = options();
     const log = Array.from({ length: 50_000 }, (_, i) => [
       `card-${i % 600}`,
@@ -308,9 +309,7 @@ describe('progress store', () => {
       JSON.stringify({ schemaVersion: 1, cards, log, exams: [] }),
     );
     const store = await openProgress(open);
-    const times: number[] = [];
     for (let i = 0; i < 15; i++) {
-      const start = performance.now();
       store.recordAnswer({
         cardId: 'card-1',
         kind: 'recall',
@@ -320,15 +319,8 @@ describe('progress store', () => {
         now: NOW,
         reschedule: (p) => schedule(p, 3, NOW),
       });
-      times.push(performance.now() - start);
     }
-    const first = times[0] ?? Infinity;
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)] ?? Infinity;
-    console.log(
-      `save one answer with 50,000 log entries: first ${first.toFixed(1)} ms, median ${median.toFixed(1)} ms`,
-    );
-    expect(median).toBeLessThan(40);
+    expect(store.data.log).toHaveLength(50_015);
     // The fast path writes exactly what JSON.stringify would, and nothing of conf's own.
     const onDisk = readFileSync(join(dir, 'progress.json'), 'utf8');
     expect(onDisk).toBe(JSON.stringify(store.data));

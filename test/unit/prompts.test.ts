@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../src/errors.js';
+import { messagesFor } from '../../src/ui/i18n.js';
 import {
   askChoice,
   askExamReview,
@@ -48,7 +49,7 @@ describe('choice prompt', () => {
       options: OPTIONS,
       header: 'Question 10/10 · answered 9 · flagged 1',
       deadline: Date.now() + 600_000,
-      look: { width: 40, style: (_style, text) => text },
+      look: { width: 40, style: (_style, text) => text, messages: messagesFor('en') },
     });
     const lines = getScreen().split('\n');
     expect(lines[0]).toBe('Question 10/10 · answered 9 · flagged 1');
@@ -78,7 +79,7 @@ describe('choice prompt', () => {
     const { answer, events, getScreen } = await render(choicePrompt, {
       message: 'Q',
       options: [long, 'b', 'c'],
-      look: { width: 40, style: (_s, x) => x },
+      look: { width: 40, style: (_s, x) => x, messages: messagesFor('en') },
     });
     const lines = getScreen().split('\n');
     expect(lines.some((line) => line.startsWith('     ') && line.trim().length > 0)).toBe(true);
@@ -141,14 +142,12 @@ describe('recall prompt', () => {
   });
 
   it('fits the grades and key hints to a narrow terminal, never splitting a label', async () => {
-    const { setLang } = await import('../../src/ui/i18n.js');
     const { displayWidth } = await import('../../src/ui/layout.js');
-    setLang('ja');
-    try {
+    {
       const { answer, events, getScreen } = await render(recallPrompt, {
         message: '説明してください: SWF(Amazon Simple Workflow Service)',
         answer: 'Amazon SWF は、開発者がバックグラウンドジョブを構築するのに役立つ。',
-        look: { width: 30, style: (_s, x) => x },
+        look: { width: 30, style: (_s, x) => x, messages: messagesFor('ja') },
       });
       events.keypress('enter');
       const lines = getScreen().split('\n');
@@ -161,8 +160,6 @@ describe('recall prompt', () => {
       }
       events.keypress('enter');
       await expect(answer).resolves.toBe('good');
-    } finally {
-      setLang('en');
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/content/model.js';
+import { dayStart } from '../../src/quiz/day.js';
 import {
   answer,
   current,
@@ -8,7 +9,6 @@ import {
   planReview,
   planStudy,
   REPEAT_GAP,
-  startOfLocalDay,
   startSession,
   summarize,
 } from '../../src/quiz/session.js';
@@ -144,7 +144,7 @@ describe('a session', () => {
 describe('days', () => {
   it('count new cards of the local day only', () => {
     const now = new Date(2026, 10, 25, 9, 0, 0);
-    const start = startOfLocalDay(now).getTime();
+    const start = dayStart(now).getTime();
     expect(newToday([start - 1, start, start + HOUR, now.getTime() + 1], now)).toBe(2);
   });
 });

@@ -1,10 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/content/model.js';
+import { localDate } from '../../src/quiz/day.js';
 import { schedule } from '../../src/quiz/scheduler.js';
-import { computeStats, localDate, sectionStats } from '../../src/quiz/stats.js';
+import { computeStats, sectionStats, topicSummaries } from '../../src/quiz/stats.js';
 import { FLAG_CORRECT, FLAG_EXAM, type ProgressData } from '../../src/store/progress.js';
 import { createFormatter } from '../../src/ui/format.js';
-import { setLang } from '../../src/ui/i18n.js';
+import { type Lang, messagesFor } from '../../src/ui/i18n.js';
+
+/** The language the screens under test are drawn in. */
+let lang: Lang = 'en';
+const setLang = (to: Lang) => {
+  lang = to;
+};
+
 import { displayWidth } from '../../src/ui/layout.js';
 import { renderStats, renderTopicDetail } from '../../src/ui/stats-view.js';
 import { shippedDeck } from '../helpers/deck.js';
@@ -92,18 +100,22 @@ describe('computeStats', () => {
       ...learning,
       due: new Date(2026, 10, 25 + daysAhead, hour).getTime(),
     });
+    const states = { a: dueAt(18), b: dueAt(9), c: dueAt(9, 1) };
     const r = computeStats({
       topics: ['EC2', 'EBS'],
       cards,
-      progress: {
-        ...progress,
-        cards: { a: dueAt(18), b: dueAt(9), c: dueAt(9, 1) },
-      },
+      progress: { ...progress, cards: states },
       now,
     });
-    expect(r.topics[0]?.due).toBe(2); // 9:00 overdue, 18:00 later today
-    expect(r.topics[1]?.due).toBe(0); // tomorrow
-    expect(r.forecast[0]?.count).toBe(r.total.due);
+    expect(r.topics[0]?.dueToday).toBe(2); // 9:00 overdue, 18:00 later today
+    expect(r.topics[1]?.dueToday).toBe(0); // tomorrow
+    expect(r.forecast[0]?.count).toBe(r.total.dueToday);
+    // Due now is what review would ask at once: the overdue card alone. One summary for
+    // topics, stats and review, so `topics` and `stats` can no longer disagree unlabelled.
+    expect(r.topics[0]?.dueNow).toBe(1);
+    expect(topicSummaries(['EC2', 'EBS'], cards, { ...progress, cards: states }, now)).toEqual(
+      r.topics.map(({ accuracy: _accuracy, ...summary }) => summary),
+    );
   });
 
   it('counts cards missed while still being learned as weak, not only lapses', () => {
@@ -203,7 +215,7 @@ describe('computeStats', () => {
       seconds: 60,
       byTopic: [{ topic: 'EC2', right: 3, total: 4 }],
     };
-    const format = await createFormatter({ color: false, width: 80 });
+    const format = await createFormatter({ color: false, width: 80, messages: messagesFor(lang) });
     const render = (tz: string) => {
       process.env.TZ = tz;
       const report = computeStats({
@@ -251,14 +263,15 @@ describe('one topic in detail', () => {
       new: ec2.length,
       learning: 0,
       mature: 0,
-      due: 0,
+      dueNow: 0,
+      dueToday: 0,
       accuracy: null,
     };
     for (const width of [40, 80]) {
       const lines = renderTopicDetail(
         topic,
         sections,
-        await createFormatter({ color: false, width }),
+        await createFormatter({ color: false, width, messages: messagesFor(lang) }),
       ).flatMap((l) => l.split('\n'));
       for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
       // Sibling headings stay told apart: the leaf is shown whole.
@@ -274,11 +287,14 @@ describe('the stats screen', () => {
   const progress = simulate(cards, { days: 24, now, skip: [3, 9, 10] });
   const report = computeStats({ topics: deck.topics.map((t) => t.title), cards, progress, now });
 
-  for (const lang of ['en', 'ja'] as const) {
+  for (const language of ['en', 'ja'] as const) {
     for (const width of [40, 80]) {
-      it(`fits ${width} columns in ${lang}, with the right numbers`, async () => {
-        setLang(lang);
-        const lines = renderStats(report, await createFormatter({ color: false, width }));
+      it(`fits ${width} columns in ${language}, with the right numbers`, async () => {
+        setLang(language);
+        const lines = renderStats(
+          report,
+          await createFormatter({ color: false, width, messages: messagesFor(lang) }),
+        );
         for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
         const text = lines.join('\n');
         expect(text).toContain(String(report.total.cards));
@@ -293,7 +309,7 @@ describe('the stats screen', () => {
         const detail = renderTopicDetail(
           report.topics[0] ?? (report.total as never),
           [],
-          await createFormatter({ color: false, width }),
+          await createFormatter({ color: false, width, messages: messagesFor(lang) }),
         );
         for (const line of detail) expect(displayWidth(line)).toBeLessThanOrEqual(width);
       });
@@ -312,7 +328,7 @@ describe('the stats screen', () => {
     });
     const lines = renderStats(
       { ...report, weakest: [weak('a', 0.98), weak('b', 1, 1), weak('c', 0)] },
-      await createFormatter({ color: false, width: 80 }),
+      await createFormatter({ color: false, width: 80, messages: messagesFor(lang) }),
     );
     const rows = lines.filter((line) => /^ \d\. EC2/.test(line));
     expect(rows).toHaveLength(3);
@@ -324,14 +340,20 @@ describe('the stats screen', () => {
   it('draws an empty forecast as one row of dots', async () => {
     setLang('en');
     const quiet = { ...report, forecast: report.forecast.map((d) => ({ ...d, count: 0 })) };
-    const lines = renderStats(quiet, await createFormatter({ color: false, width: 80 }));
+    const lines = renderStats(
+      quiet,
+      await createFormatter({ color: false, width: 80, messages: messagesFor(lang) }),
+    );
     const at = lines.indexOf('Due in the next 14 days');
     expect(lines[at + 1]).toBe(Array.from({ length: 14 }, () => '·').join(' '));
     expect(lines[at + 2]).toMatch(/^today +\+13d$/);
   });
 
   it('has colour only when asked', async () => {
-    const lines = renderStats(report, await createFormatter({ color: true, width: 80 }));
+    const lines = renderStats(
+      report,
+      await createFormatter({ color: true, width: 80, messages: messagesFor(lang) }),
+    );
     expect(lines.join('\n')).toContain('\u001b[');
   });
 
@@ -344,7 +366,7 @@ describe('the stats screen', () => {
     });
     const text = renderStats(
       empty,
-      await createFormatter({ color: false, width: 80 }),
+      await createFormatter({ color: false, width: 80, messages: messagesFor(lang) }),
       'awsquiz study ec2',
     ).join('\n');
     expect(text).toContain('No progress yet. Start with: awsquiz study ec2');
@@ -353,7 +375,7 @@ describe('the stats screen', () => {
     expect(text).toMatch(new RegExp(`EC2\\s+${ec2}\\b`));
     const narrow = renderStats(
       empty,
-      await createFormatter({ color: false, width: 40 }),
+      await createFormatter({ color: false, width: 40, messages: messagesFor(lang) }),
       'awsquiz --content ~/notes/aws study s3',
     );
     for (const line of narrow) expect(displayWidth(line), line).toBeLessThanOrEqual(40);

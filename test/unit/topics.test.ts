@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchTopics } from '../../src/content/topics.js';
 import { UsageError } from '../../src/errors.js';
+import { userMessage } from '../../src/ui/i18n.js';
 import { shippedDeck } from '../helpers/deck.js';
 
 const topics = shippedDeck().deck.topics;
@@ -12,7 +13,7 @@ function usageMessage(queries: string[]): string {
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).exitCode).toBe(2);
-    return (error as Error).message;
+    return userMessage(error as UsageError, 'en');
   }
   throw new Error('expected a UsageError');
 }

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, runBinary } from '../helpers/cli.js';
+
+// Everything else runs in-process (runCli); these check the built bin/awsquiz.js itself.
+describe('the built awsquiz binary', () => {
+  it('answers --version, runs a command from the bundle, and exits 2 on a usage mistake', () => {
+    expect(runBinary(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    const topics = runBinary(['topics', '--json']);
+    expect(topics.status).toBe(0);
+    expect(JSON.parse(topics.stdout)).toHaveLength(13);
+    const wrong = runBinary(['topics', '--bogus']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('unknown option --bogus');
+    expect(hasStackTrace(wrong.stderr)).toBe(false);
+  });
+});
