@@ -789,13 +789,41 @@ function titleWords(title: string): Set<string> {
   return words;
 }
 
-/** Words that half the group's headings or more carry: the kind's name ("Instances", "scaling"), no clue. */
+/**
+ * Words that name the group's kind, no clue to one member: a word most of
+ * the group's headings carry, or the last word of every heading that has it
+ * ("Instances" of Spot / Reserved Instances, "Gateway", "最適化"). A shared
+ * word in front ("Glacier", "Dedicated") or a short tail ("IA") makes close
+ * relatives instead (see optionSiblings).
+ */
 function classWords(group: readonly Section[]): Set<string> {
   const counts = new Map<string, number>();
-  for (const section of group)
-    for (const word of titleWords(section.title)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const half = Math.max(2, Math.ceil(group.length / 2));
-  return new Set([...counts].filter(([, n]) => n >= half).map(([word]) => word));
+  const notLast = new Set<string>();
+  for (const section of group) {
+    const last = lastWord(section.title);
+    for (const word of titleWords(section.title)) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (word !== last) notLast.add(word);
+    }
+  }
+  const most = Math.max(3, Math.ceil(group.length / 2));
+  return new Set(
+    [...counts]
+      .filter(([word, n]) => n >= most || (n >= 2 && !notLast.has(word) && [...word].length >= 3))
+      .map(([word]) => word),
+  );
+}
+
+/** The last word of a heading, as contentWords spells it ("Spot Instances" → instance). */
+function lastWord(title: string): string | undefined {
+  const plain = title.normalize('NFKC').replace(/[(（][^()（）]*[)）]/gu, ' ');
+  const words =
+    plain.match(
+      /[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*|[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu,
+    ) ?? [];
+  const last = words.at(-1);
+  if (!last) return undefined;
+  return /^[A-Za-z]/u.test(last) ? (singularOf(last) ?? last).toLowerCase() : last;
 }
 
 /** A word of the line that is a form of one of `words`: "version" of Versioning, "upload" of Uploads. */
