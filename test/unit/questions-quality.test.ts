@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { foldTight } from '../../src/content/text.js';
 import { makeQuestion } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import type { Question } from '../../src/quiz/types.js';

@@ -27,6 +27,8 @@ describe('heading words', () => {
     });
     const card = cards.find((c) => c.kind === 'which-heading' && c.answer === 'Endpoints');
     // The lines that say "endpoint" are dropped, not masked: the clue is the one that does not.
-    expect(card?.prompt).toBe('Traffic to AWS services stays private without any internet gateway.');
+    expect(card?.prompt).toBe(
+      'Traffic to AWS services stays private without any internet gateway.',
+    );
   });
 });
