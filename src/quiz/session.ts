@@ -97,15 +97,15 @@ function spreadSiblings(ordered: readonly Card[], buried: ReadonlySet<string>): 
     list.sort(
       (a, b) => NEW_CARD_RANK[a.card.kind] - NEW_CARD_RANK[b.card.kind] || a.order - b.order,
     );
-    list.forEach(({ card }, round) =>
+    list.forEach(({ card }, round) => {
       keyed.push({
         card,
         late: buried.has(section) ? 1 : 0,
         round,
         rank: NEW_CARD_RANK[card.kind],
         section: sectionOrder.get(section) ?? 0,
-      }),
-    );
+      });
+    });
   }
   keyed.sort(
     (a, b) => a.late - b.late || a.round - b.round || a.rank - b.rank || a.section - b.section,
