@@ -355,6 +355,27 @@ export function summarize(state: SessionState): Summary {
 }
 
 /**
+ * Sections with a card answered in a study session earlier today (local day):
+ * their other cards are buried for the day. `log` entries are
+ * [card id, epoch ms, grade, kind, ms, flags]; exam answers (flag 2) do not count.
+ */
+export function sectionsAnsweredToday(
+  cards: readonly Card[],
+  log: readonly (readonly [string, number, ...unknown[]])[],
+  now: Date,
+): Set<string> {
+  const start = dayStart(now).getTime();
+  const today = new Set<string>();
+  for (const entry of log) {
+    const flags = entry[5];
+    if (entry[1] >= start && !(typeof flags === 'number' && flags & 2)) today.add(entry[0]);
+  }
+  const sections = new Set<string>();
+  for (const card of cards) if (today.has(card.id)) sections.add(card.section);
+  return sections;
+}
+
+/**
  * New cards already introduced today: cards whose first answer ever falls on
  * today's local date. `firstAnswered` maps card id → epoch ms of its first answer.
  */
