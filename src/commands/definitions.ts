@@ -248,12 +248,17 @@ const suspended: CommandDefinition<SuspendedOptions> = {
   load: () => import('./suspended.js'),
 };
 
-const check: CommandDefinition<Record<string, never>> = {
+export interface CheckOptions {
+  /** Also list every card with its file:line. */
+  cards: boolean;
+}
+
+const check: CommandDefinition<CheckOptions> = {
   name: 'check',
   description: 'help.check',
   examples: 'help.check.examples',
-  options: [],
-  parse: () => ({}),
+  options: [{ flags: '--cards', description: 'help.check.cards' }],
+  parse: ({ options }) => ({ cards: options.cards === true }),
   load: () => import('./check.js'),
 };
 

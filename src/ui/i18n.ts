@@ -106,7 +106,9 @@ const en = {
     'Examples:\n  awsquiz export > cards.json\n  awsquiz export --format csv --topic ebs > ebs.csv\n  awsquiz export --format anki > awsquiz.txt   (Anki: File › Import)',
   'help.check':
     'lint the notes: empty sections, duplicate or odd headings, lines that give no card',
-  'help.check.examples': 'Examples:\n  awsquiz check\n  awsquiz --content ~/notes check',
+  'help.check.cards': 'also list every card with its file:line',
+  'help.check.examples':
+    'Examples:\n  awsquiz check\n  awsquiz check --cards\n  awsquiz --content ~/notes check',
   // progress store
   'store.corrupt':
     'progress file {path} could not be read (damaged); it was moved to {aside} and awsquiz starts with empty progress. Your old file is kept there.',
@@ -423,7 +425,9 @@ const ja: Record<MessageKey, string> = {
   'help.export.examples':
     '例:\n  awsquiz export > cards.json\n  awsquiz export --format csv --topic ebs > ebs.csv\n  awsquiz export --format anki > awsquiz.txt   （Anki: ファイル › 読み込む）',
   'help.check': 'ノートを検査: 空の見出し、重複・不正な見出し、問題にならない行',
-  'help.check.examples': '例:\n  awsquiz check\n  awsquiz --content ~/notes check',
+  'help.check.cards': 'すべてのカードを file:line 付きで一覧',
+  'help.check.examples':
+    '例:\n  awsquiz check\n  awsquiz check --cards\n  awsquiz --content ~/notes check',
   'store.corrupt':
     '進捗ファイル {path} が壊れていて読めません。{aside} に移して、空の進捗で始めます（元のファイルはそこに残っています）。',
   'store.newer':
