@@ -8,49 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editorArguments } from '../../src/commands/editor.js';
 import { type FakeTerminalRun, runCli, startCli, tempDir } from '../helpers/cli.js';
-
-/** Two small topics of our own, English and Japanese. */
-function notes(): string {
-  const dir = tempDir();
-  writeFileSync(
-    join(dir, '01-garden.md'),
-    [
-      '# Garden',
-      '',
-      '## Soil',
-      '',
-      '- **Clay**: soil that holds water for a long time',
-      '- **Sand**: soil that drains water quickly',
-      '- **Loam**: soil that mixes sand, silt and clay',
-      '- **Peat**: soil rich in old plant matter',
-      '',
-      '## Tools',
-      '',
-      '- A spade cuts and lifts soil',
-      '- A rake levels the bed before sowing',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    join(dir, '02-kitchen.md'),
-    [
-      '# 台所',
-      '',
-      '## 包丁',
-      '',
-      '- **牛刀**: 肉も野菜も切れる万能の包丁',
-      '- **出刃包丁**: 魚をさばくための厚い包丁',
-      '- **菜切り包丁**: 野菜を刻むための四角い包丁',
-      '',
-      '## 鍋',
-      '',
-      '- 土鍋は熱をゆっくり伝えて冷めにくい',
-      '- 雪平鍋は片手で持てる軽い鍋',
-      '',
-    ].join('\n'),
-  );
-  return dir;
-}
+import { fakeEditor, gardenNotes as notes } from '../helpers/learner-notes.js';
 
 const NOW = Date.parse('2026-05-04T09:00:00Z');
 
@@ -177,15 +135,7 @@ describe('editing the note', () => {
   it('e opens the editor at the card’s file and line; an edited line changes only its cards', async () => {
     const content = notes();
     const dataDir = tempDir();
-    const bin = tempDir();
-    const record = join(bin, 'args.txt');
-    const editor = join(bin, 'fake-editor');
-    // Records its arguments and rewrites line 6 of the garden note (a fact line).
-    writeFileSync(
-      editor,
-      `#!/bin/sh\nprintf '%s\\n' "$@" > '${record}'\nsed -i '6s/quickly/very quickly/' '${join(content, '01-garden.md')}'\n`,
-    );
-    chmodSync(editor, 0o755);
+    const { editor, record } = fakeEditor(content);
     const before = JSON.parse(
       (await runCli(['--content', content, 'export'], { dataDir })).stdout,
     ) as { cards: { id: string; file: string; line: number }[] };
