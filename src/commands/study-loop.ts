@@ -250,9 +250,10 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
         } else if (outcome.key === 'edit') {
           const edited = await editCard(context, library, card, format);
           if (edited) {
+            const before = library.cards;
             library = edited;
             ({ index } = await library.structure());
-            state = refreshCards(state, library.cards);
+            state = refreshCards(state, library.cards, before);
             if (state.queue[state.position]?.id !== card.id)
               write(context, [
                 format.style('dim', `  ${format.messages.t('study.edit.changed')}`),

@@ -321,20 +321,46 @@ export function skipCard(state: SessionState): SessionState {
 
 /**
  * After the notes were edited and read again: cards still waiting are
- * replaced by their new versions (same id); cards whose text changed (so
- * their id did) leave the queue, including the current one.
+ * replaced by their new versions. A card whose text changed has a new id: it
+ * is replaced by the new card of the same kind made from the same file and
+ * line, if there is one (else it leaves the queue). `before` is the deck as
+ * it was, so only cards the edit made are brought in.
  */
-export function refreshCards(state: SessionState, cards: readonly Card[]): SessionState {
+export function refreshCards(
+  state: SessionState,
+  cards: readonly Card[],
+  before?: readonly Card[],
+): SessionState {
   const byId = new Map(cards.map((card) => [card.id, card]));
+  const known = new Set(before?.map((card) => card.id));
+  const made = new Map<string, Card>();
+  for (const card of before ? cards : []) {
+    const key = `${card.file}\u0000${card.line}\u0000${card.kind}`;
+    if (!known.has(card.id) && !made.has(key)) made.set(key, card);
+  }
   const queue: Card[] = [];
   state.queue.forEach((card, i) => {
-    if (i < state.position) queue.push(card);
-    else {
-      const fresh = byId.get(card.id);
-      if (fresh) queue.push(fresh);
+    if (i < state.position) {
+      queue.push(card);
+      return;
     }
+    const key = `${card.file}\u0000${card.line}\u0000${card.kind}`;
+    const fresh = byId.get(card.id) ?? made.get(key);
+    if (!fresh) return;
+    // One new card stands in for one old one (a repeat keeps its place as a repeat).
+    const taken = queue.slice(state.position).some((c) => c.id === fresh.id);
+    if (taken && !isRepeatAt(state.queue, i)) return;
+    queue.push(fresh);
   });
-  return { ...state, queue };
+  const replaced = new Set(state.queue.slice(state.position).map((card) => card.id));
+  const newIds = [
+    ...state.newIds,
+    ...queue
+      .slice(state.position)
+      .filter((card) => !replaced.has(card.id))
+      .map((card) => card.id),
+  ];
+  return { ...state, queue, newIds };
 }
 
 export interface Summary {

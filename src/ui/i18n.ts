@@ -179,8 +179,7 @@ const en = {
   'study.edit.failed':
     'Could not start the editor {editor} ({reason}). The card is at {file}:{line}.',
   'study.edit.reloaded': 'Notes read again.',
-  'study.edit.changed':
-    'That card changed with the edit: its new version comes in a later session.',
+  'study.edit.changed': 'That card is gone with the edit.',
   'suspended.none': 'No suspended cards.',
   'suspended.title': 'Suspended cards: {n}',
   'suspended.gone': '(no longer in the notes)',
@@ -495,7 +494,7 @@ const ja: Record<MessageKey, string> = {
   'study.edit.failed':
     'エディタ {editor} を起動できませんでした（{reason}）。カードの場所: {file}:{line}',
   'study.edit.reloaded': 'ノートを読み直しました。',
-  'study.edit.changed': 'このカードは編集で変わりました。新しいカードは次回以降に出題します。',
+  'study.edit.changed': 'このカードは編集でなくなりました。',
   'suspended.none': '保留中のカードはありません。',
   'suspended.title': '保留中のカード: {n} 枚',
   'suspended.gone': '（ノートにもうありません）',

@@ -257,4 +257,15 @@ describe('sibling burying', () => {
     expect(after.queue.map((c) => c.id)).toEqual(['c1', 'a3', 'a2', 'a1']);
     expect(after.queue[1]?.answer).toBe('a3!');
   });
+
+  it('asks the new version of a card whose line was edited (same file, line and kind)', () => {
+    const state = startSession(
+      planStudy({ cards: deck, status: dueAll, now: NOW, newAllowance: 0 }),
+    );
+    const b1 = deck.find((c) => c.id === 'b1') as Card;
+    const edited = [...deck.filter((c) => c !== b1), { ...b1, id: 'b1-edited', line: b1.line }];
+    const after = refreshCards(state, edited, deck);
+    expect(after.queue.map((c) => c.id)).toEqual(['c1', 'b1-edited', 'a3', 'a2', 'a1']);
+    expect(current({ ...after, position: 1 })).toMatchObject({ repeat: false });
+  });
 });
