@@ -254,7 +254,9 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
             library = edited;
             ({ index } = await library.structure());
             state = refreshCards(state, library.cards, before);
-            if (state.queue[state.position]?.id !== card.id)
+            const asked = state.queue[state.position];
+            // Gone: neither the card nor a new version of it from the same line is asked next.
+            if (asked?.id !== card.id && (asked?.file !== card.file || asked.line !== card.line))
               write(context, [
                 format.style('dim', `  ${format.messages.t('study.edit.changed')}`),
                 '',
