@@ -254,6 +254,8 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
             library = edited;
             ({ index } = await library.structure());
             state = refreshCards(state, library.cards, before);
+            // An answer can still be taken back after an edit: then the new versions are asked.
+            if (last) last = { ...last, state: refreshCards(last.state, library.cards, before) };
             const asked = state.queue[state.position];
             // Gone: neither the card nor a new version of it from the same line is asked next.
             if (asked?.id !== card.id && (asked?.file !== card.file || asked.line !== card.line))

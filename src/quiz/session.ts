@@ -5,6 +5,7 @@
 
 import type { Card } from '../content/model.js';
 import { dayStart } from './day.js';
+import { FLAG_EXAM } from './progress-data.js';
 
 /** What the session needs to know of a card's schedule; undefined = never studied. */
 export interface CardStatus {
@@ -383,7 +384,7 @@ export function summarize(state: SessionState): Summary {
 /**
  * Sections with a card answered in a study session earlier today (local day):
  * their other cards are buried for the day. `log` entries are
- * [card id, epoch ms, grade, kind, ms, flags]; exam answers (flag 2) do not count.
+ * [card id, epoch ms, grade, kind, ms, flags]; exam answers do not count.
  */
 export function sectionsAnsweredToday(
   cards: readonly Card[],
@@ -394,7 +395,7 @@ export function sectionsAnsweredToday(
   const today = new Set<string>();
   for (const entry of log) {
     const flags = entry[5];
-    if (entry[1] >= start && !(typeof flags === 'number' && flags & 2)) today.add(entry[0]);
+    if (entry[1] >= start && !(typeof flags === 'number' && flags & FLAG_EXAM)) today.add(entry[0]);
   }
   const sections = new Set<string>();
   for (const card of cards) if (today.has(card.id)) sections.add(card.section);
