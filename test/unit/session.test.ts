@@ -11,6 +11,7 @@ import {
   planStudy,
   REPEAT_GAP,
   refreshCards,
+  sectionsAnsweredToday,
   skipCard,
   startSession,
   summarize,
@@ -228,6 +229,16 @@ describe('sibling burying', () => {
     }
     // Most overdue first is c1, b1, a3, a2, a1; a3 buries a2 and a1 until b1 and c1 are done.
     expect(asked).toEqual(['c1', 'b1', 'a3', 'a2', 'c1', 'a1']);
+  });
+
+  it("reads today's sections from the study log: not yesterday's, not an exam's", () => {
+    const start = dayStart(NOW).getTime();
+    const log: [string, number, number, string, number, number][] = [
+      ['a1', start + 1000, 3, 'recall', 1, 1],
+      ['b1', start - 1000, 3, 'recall', 1, 1],
+      ['c1', start + 2000, 3, 'recall', 1, 3],
+    ];
+    expect([...sectionsAnsweredToday(deck, log, NOW)]).toEqual(['a']);
   });
 
   it('puts sections answered earlier today last', () => {
