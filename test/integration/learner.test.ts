@@ -3,7 +3,7 @@
  * clock (issue 14): x suspends, u takes back the last answer, e opens the note
  * in the editor at the card's line; and `awsquiz suspended`.
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editorArguments } from '../../src/commands/editor.js';
@@ -171,7 +171,7 @@ describe('editing the note', () => {
       env: {
         EDITOR: undefined,
         VISUAL: undefined,
-        PATH: mkdirSync(join(tempDir(), 'empty'), { recursive: true }) ?? '',
+        PATH: tempDir(), // an empty folder: no vi either
       },
     });
     await run.waitFor(/card 1\/[\s\S]*\?/);
