@@ -85,12 +85,37 @@ function isKey(key: KeypressEvent, ...names: string[]): boolean {
 }
 
 // ---------------------------------------------------------------------------
+// Study keys: x suspends the card, e opens its note, u takes back the last answer.
+
+export type StudyKey = 'suspend' | 'edit' | 'undo';
+export type StudyKeyResult = { type: 'key'; key: StudyKey };
+const STUDY_KEY_NAMES: Record<StudyKey, string> = { suspend: 'x', edit: 'e', undo: 'u' };
+
+function studyKey(
+  key: KeypressEvent,
+  allowed: readonly StudyKey[] | undefined,
+): StudyKey | undefined {
+  return allowed?.find((name) => isKey(key, STUDY_KEY_NAMES[name]));
+}
+
+/** The hints of the study keys allowed, in a fixed order. */
+export function studyKeyHints(
+  allowed: readonly StudyKey[] | undefined,
+  messages: Messages,
+): string[] {
+  return (['suspend', 'edit', 'undo'] as const)
+    .filter((name) => allowed?.includes(name))
+    .map((name) => messages.t(`prompt.keys.${name}`));
+}
+
+// ---------------------------------------------------------------------------
 // Multiple choice (study and exam)
 
 export type ChoiceResult =
   | { type: 'answer'; index: number; flagged: boolean }
   | { type: 'back'; flagged: boolean }
-  | { type: 'timeout'; flagged: boolean };
+  | { type: 'timeout'; flagged: boolean }
+  | StudyKeyResult;
 
 export interface ChoiceConfig {
   message: string;
@@ -107,6 +132,8 @@ export interface ChoiceConfig {
   deadline?: number | undefined;
   /** The clock the countdown reads (epoch ms; default: the system clock). */
   now?: (() => number) | undefined;
+  /** Study keys x / e / u: the prompt resolves with the key pressed. */
+  studyKeys?: readonly StudyKey[] | undefined;
   /** The key hints under the options (default: move · answer, and the exam keys allowed). */
   hints?: string[];
   look?: PromptLook;
@@ -117,7 +144,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const count = config.options.length;
   const [active, setActive] = useState(Math.min(Math.max(config.selected ?? 0, 0), count - 1));
   const [flagged, setFlagged] = useState(config.flagged ?? false);
-  const [status, setStatus] = useState<'idle' | 'done' | 'back' | 'timeout'>('idle');
+  const [status, setStatus] = useState<'idle' | 'done' | 'back' | 'timeout' | 'key'>('idle');
   const clockNow = config.now ?? systemNow;
   const [now, setNow] = useState(clockNow());
   const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
@@ -142,6 +169,12 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     if (isEnterKey(key)) {
       setStatus('done');
       done({ type: 'answer', index: active, flagged });
+      return;
+    }
+    const pressed = studyKey(key, config.studyKeys);
+    if (pressed) {
+      setStatus('key');
+      done({ type: 'key', key: pressed });
       return;
     }
     if (isUpKey(key) || isKey(key, 'k')) setActive((active - 1 + count) % count);
@@ -177,6 +210,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
       i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
     ),
   ];
+  if (status === 'key') return head.join('\n');
   if (status === 'back')
     return [...head, look.style('dim', `  ← ${look.messages.t('prompt.wentBack')}`)].join('\n');
   // Not answered: the highlighted option was never chosen.
@@ -209,6 +243,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   if (config.allowFlag)
     keys.push(look.messages.t(flagged ? 'prompt.keys.unflag' : 'prompt.keys.flag'));
   if (config.allowBack) keys.push(look.messages.t('prompt.keys.back'));
+  keys.push(...studyKeyHints(config.studyKeys, look.messages));
   const flagLine = flagged ? [look.style('warn', `  ⚑ ${look.messages.t('prompt.flagged')}`)] : [];
   const hints = pieces(keys, width, 2, ' · ').map((line) => look.style('dim', line));
   return [...head, ...options, ...flagLine, ...hints].join('\n');
@@ -216,14 +251,20 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
 
 /** A multiple-choice question; Enter alone answers with the highlighted (first) option. */
 export async function askChoice(
-  config: { message: string; options: string[]; look?: PromptLook },
+  config: {
+    message: string;
+    options: string[];
+    look?: PromptLook;
+    studyKeys?: readonly StudyKey[];
+  },
   io: PromptIO = {},
-): Promise<number> {
+): Promise<number | StudyKeyResult> {
   const result = await guard(choicePrompt(config, context(io)));
+  if (result.type === 'key') return result;
   return result.type === 'answer' ? result.index : 0;
 }
 
-export type ExamAction = ChoiceResult;
+export type ExamAction = Exclude<ChoiceResult, StudyKeyResult>;
 
 /** An exam question: like askChoice, plus f to flag for review and b / ← to go back. */
 export function askExamQuestion(
@@ -239,6 +280,7 @@ export function askExamQuestion(
   },
   io: PromptIO = {},
 ): Promise<ExamAction> {
+  // No study keys are given to an exam question, so it never resolves with one.
   return guard(
     choicePrompt(
       {
@@ -255,7 +297,7 @@ export function askExamQuestion(
       },
       context(io),
     ),
-  );
+  ).then((result) => (result.type === 'key' ? { type: 'back', flagged: false } : result));
 }
 
 // ---------------------------------------------------------------------------
@@ -267,79 +309,98 @@ export interface RecallConfig {
   message: string;
   answer: string;
   look?: PromptLook;
+  /** Study keys x / e / u, before and after the answer is shown. */
+  studyKeys?: readonly StudyKey[] | undefined;
 }
 
-export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done) => {
-  const look = config.look ?? PLAIN;
-  const [shown, setShown] = useState(false);
-  const [active, setActive] = useState(2);
-  const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const prefix = usePrefix({ status, theme: THEME });
+export const recallPrompt = createPrompt<SelfGrade | StudyKeyResult, RecallConfig>(
+  (config, done) => {
+    const look = config.look ?? PLAIN;
+    const [shown, setShown] = useState(false);
+    const [active, setActive] = useState(2);
+    const [status, setStatus] = useState<'idle' | 'done' | 'key'>('idle');
+    const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
 
-  useKeypress((key, rl) => {
-    if (status === 'done') return;
-    if (!shown) {
-      if (isEnterKey(key) || isKey(key, 'space')) setShown(true);
+    useKeypress((key, rl) => {
+      if (status !== 'idle') return;
+      const pressed = studyKey(key, config.studyKeys);
+      if (pressed) {
+        setStatus('key');
+        done({ type: 'key', key: pressed });
+        return;
+      }
+      if (!shown) {
+        if (isEnterKey(key) || isKey(key, 'space')) setShown(true);
+        rl.clearLine(0);
+        return;
+      }
+      if (isEnterKey(key)) {
+        setStatus('done');
+        done(GRADES[active] ?? 'good');
+        return;
+      }
+      if (isUpKey(key) || isKey(key, 'left', 'k', 'h')) setActive(Math.max(0, active - 1));
+      else if (isDownKey(key) || isKey(key, 'right', 'j', 'l'))
+        setActive(Math.min(GRADES.length - 1, active + 1));
+      else if (isNumberKey(key)) {
+        const index = Number(key.name) - 1;
+        if (index >= 0 && index < GRADES.length) setActive(index);
+      }
       rl.clearLine(0);
-      return;
-    }
-    if (isEnterKey(key)) {
-      setStatus('done');
-      done(GRADES[active] ?? 'good');
-      return;
-    }
-    if (isUpKey(key) || isKey(key, 'left', 'k', 'h')) setActive(Math.max(0, active - 1));
-    else if (isDownKey(key) || isKey(key, 'right', 'j', 'l'))
-      setActive(Math.min(GRADES.length - 1, active + 1));
-    else if (isNumberKey(key)) {
-      const index = Number(key.name) - 1;
-      if (index >= 0 && index < GRADES.length) setActive(index);
-    }
-    rl.clearLine(0);
-  });
+    });
 
-  const message = block(config.message, look.width, 2).map((line, i) =>
-    i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
-  );
-  const hint = (text: string) => block(text, look.width, 2).map((l) => look.style('dim', `  ${l}`));
-  if (!shown) return [...message, ...hint(look.messages.t('prompt.reveal'))].join('\n');
-  const answer = block(config.answer, look.width, 4).map((line) => `    ${line}`);
-  const labels = GRADES.map((grade, i) => {
-    const label = `${i + 1} ${look.messages.t(`grade.${grade}`)}`;
-    return i === active ? `[${label}]` : ` ${label} `;
-  });
-  // The question and the grades on one line when they fit, else the grades under it.
-  const oneLine = `  ${look.messages.t('prompt.howWell')} ${labels.join(' ')}`;
-  const gradeLines = (
-    displayWidth(oneLine) <= look.width
-      ? [oneLine]
-      : [
-          ...block(look.messages.t('prompt.howWell'), look.width, 2).map((l) => `  ${l}`),
-          ...pieces(labels, look.width, 2),
-        ]
-  ).map((line) => {
-    const chosen = labels[active] ?? '';
-    return line.replace(chosen, look.style('accent', chosen));
-  });
-  if (status === 'done') {
+    const message = block(config.message, look.width, 2).map((line, i) =>
+      i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
+    );
+    const hint = (text: string) =>
+      block(text, look.width, 2).map((l) => look.style('dim', `  ${l}`));
+    const extra = pieces(studyKeyHints(config.studyKeys, look.messages), look.width, 2, ' · ').map(
+      (l) => look.style('dim', l),
+    );
+    if (status === 'key') return message.join('\n');
+    if (!shown) return [...message, ...hint(look.messages.t('prompt.reveal')), ...extra].join('\n');
+    const answer = block(config.answer, look.width, 4).map((line) => `    ${line}`);
+    const labels = GRADES.map((grade, i) => {
+      const label = `${i + 1} ${look.messages.t(`grade.${grade}`)}`;
+      return i === active ? `[${label}]` : ` ${label} `;
+    });
+    // The question and the grades on one line when they fit, else the grades under it.
+    const oneLine = `  ${look.messages.t('prompt.howWell')} ${labels.join(' ')}`;
+    const gradeLines = (
+      displayWidth(oneLine) <= look.width
+        ? [oneLine]
+        : [
+            ...block(look.messages.t('prompt.howWell'), look.width, 2).map((l) => `  ${l}`),
+            ...pieces(labels, look.width, 2),
+          ]
+    ).map((line) => {
+      const chosen = labels[active] ?? '';
+      return line.replace(chosen, look.style('accent', chosen));
+    });
+    if (status === 'done') {
+      return [
+        ...message,
+        ...answer,
+        `  → ${look.style('accent', look.messages.t(`grade.${GRADES[active] ?? 'good'}`))}`,
+      ].join('\n');
+    }
     return [
       ...message,
+      look.style('dim', `  ${look.messages.t('prompt.answerWas')}`),
       ...answer,
-      `  → ${look.style('accent', look.messages.t(`grade.${GRADES[active] ?? 'good'}`))}`,
+      ...gradeLines,
+      ...pieces(look.messages.t('prompt.keys.grade').split(' · '), look.width, 2, ' · ').map((l) =>
+        look.style('dim', l),
+      ),
+      ...extra,
     ].join('\n');
-  }
-  return [
-    ...message,
-    look.style('dim', `  ${look.messages.t('prompt.answerWas')}`),
-    ...answer,
-    ...gradeLines,
-    ...pieces(look.messages.t('prompt.keys.grade').split(' · '), look.width, 2, ' · ').map((l) =>
-      look.style('dim', l),
-    ),
-  ].join('\n');
-});
+  },
+);
 
-export function askRecall(config: RecallConfig, io: PromptIO = {}): Promise<SelfGrade> {
+export function askRecall(
+  config: RecallConfig,
+  io: PromptIO = {},
+): Promise<SelfGrade | StudyKeyResult> {
   return guard(recallPrompt(config, context(io)));
 }
 
@@ -348,12 +409,15 @@ export function askRecall(config: RecallConfig, io: PromptIO = {}): Promise<Self
 
 /** A typed answer; empty means "I don't know". */
 export async function askTyped(
-  config: { message: string; look?: PromptLook },
+  config: { message: string; look?: PromptLook; studyKeys?: readonly StudyKey[] },
   io: PromptIO = {},
 ): Promise<string> {
   const look = config.look ?? PLAIN;
+  // A typed answer takes every letter: the study keys are typed as `:x`, `:e`, `:u`.
+  const keys = studyKeyHints(config.studyKeys, look.messages).map((hint) => `:${hint}`);
   const message = [
     ...block(config.message, look.width, 2),
+    ...pieces(keys, look.width, 2, ' · ').map((line) => look.style('dim', line.trimStart())),
     ...block(look.messages.t('prompt.yourAnswer'), look.width, 2),
   ].join('\n  ');
   return (await guard(inputPrompt({ message, default: '', theme: THEME }, context(io)))).trim();
