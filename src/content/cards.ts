@@ -446,6 +446,10 @@ function isResourceName(answer: string): boolean {
   );
 }
 
+/** A line of spoken signposting in a transcript: what comes next, not what is true. */
+const TALK =
+  /^(?:はい|えー|えっと|では|それでは|続いて|次は|次に|さて|まず|最後に|ok(?:ay)?\b|so\b|now\b|next\b|right\b|let'?s\b|let us\b|alright\b|well\b)|(?:から始め|に入り|を見てい|を説明し)|\b(?:let us|let's) (?:start|begin|look|move)\b/iu;
+
 /** Words that tie a value to another one on the line: the blank is worked out, not remembered. */
 const RELATIVE =
   /半分|倍|同じ|比率|割合|\bhalf\b|\btwice\b|\bdouble\b|\btriple\b|\bsame as\b|\bratio\b|[0-9０-９]\s*[:：]\s*[0-9０-９]/iu;
@@ -523,8 +527,9 @@ export function clozeSpans(block: Block): ClozeSpan[] {
     if (isLabel(answer)) continue;
     if (span.kind === 'code' && isResourceName(answer)) continue;
     if (!isTermLike(answer) || givenAway(block.text, start, end)) continue;
-    // "続いて ＿＿＿ です。": the rest of the line must say something about the blank.
-    if (contentWords(blankSpan(block.text, start, end)).size < 2) continue;
+    // "続いて ＿＿＿ です。": the rest of the line must say something about the blank,
+    // and a lecturer's signpost ("Okay, let us start with …") says nothing.
+    if (contentWords(blankSpan(block.text, start, end)).size < 2 || TALK.test(block.text)) continue;
     out.push({ answer, start, end, source: span.kind });
   }
   // "以下作成方法４つ": the count of the list below is no fact.
