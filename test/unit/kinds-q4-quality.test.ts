@@ -74,7 +74,7 @@ describe.each([
     for (let seed = 1; seed <= 20; seed++) {
       const q = makeQuestion(card as Card, index, createRng(seed), 'exam');
       expect(q?.format).toBe('choice');
-      const options = q?.format === 'choice' ? q.options : [];
+      const options = q?.format === 'choice' ? (q.options ?? []) : [];
       expect(options).toHaveLength(4);
       for (const option of options) expect(option).toMatch(/^[0-9,]+$/u);
       expect(options).not.toContain('12');
