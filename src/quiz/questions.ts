@@ -13,13 +13,14 @@ import {
   siblingsOf,
 } from '../content/cards.js';
 import { type DeckIndex, type Located, type Pool, relativeTiers } from '../content/deck.js';
-import type { Card, Section } from '../content/model.js';
+import { type Card, type Section, walk } from '../content/model.js';
 import { outlineUnits, unitTerm } from '../content/outline.js';
 import { similarity } from '../content/overlap.js';
 import { foldTight, leaksWord } from '../content/text.js';
 import { t } from '../ui/i18n.js';
 import { keyOf, pickDistractors } from './distractors.js';
 import { withUnits } from './grade.js';
+import { numberDistractors } from './numbers.js';
 import { type Rng, shuffle } from './rng.js';
 import type { OptionOrigin, Question } from './types.js';
 
@@ -162,12 +163,11 @@ export function makeQuestion(
   const located = index.byRef.get(card.section);
   if (!located) return undefined;
   const fullPath = card.path.join(' › ');
-  // The path gives context, unless it names the answer: then only the topic, or nothing.
-  const path = !leaksWord(fullPath, card.answer)
-    ? fullPath
-    : !leaksWord(card.topic, card.answer)
-      ? card.topic
-      : '…';
+  // The path gives context, unless it names the answer: then only its headings above
+  // the first that names it, or nothing. A file's name is no heading (see shownPath).
+  const shown = shownPath(card, located);
+  const firstLeak = shown.findIndex((title) => leaksWord(title, card.answer));
+  const path = (firstLeak < 0 ? shown : shown.slice(0, firstLeak)).join(' › ');
   const need = OPTION_COUNT - 1;
   const typed = (stem: string, accept: string[] = []): Question => ({
     ...base(card, located),
@@ -197,9 +197,14 @@ export function makeQuestion(
   };
   // A recall card of one outline unit names its head bullet after the path (cards.ts recallUnits).
   const recallPath =
-    card.kind === 'recall' && card.prompt.startsWith(`${fullPath} › `) ? card.prompt : path;
+    card.kind === 'recall' && card.prompt.startsWith(`${fullPath} › `)
+      ? [...shown, card.prompt.slice(fullPath.length + 3)].join(' › ')
+      : shown.join(' › ');
+  /** A stem with the path, or its bare form when there is no path to show. */
+  const withPath = (key: 'q.cloze' | 'q.clozeChoice' | 'q.term' | 'q.termTyped') =>
+    path ? t(key, { path }) : t(`${key}Bare`);
   const recall = (): Question | undefined =>
-    mode === 'exam'
+    mode === 'exam' || !recallPath
       ? undefined
       : { ...base(card, located), format: 'recall', stem: t('q.recall', { path: recallPath }) };
 
@@ -258,21 +263,42 @@ export function makeQuestion(
 
     case 'cloze': {
       const isNumber = /^[\d０-９,，.]+$/.test(card.answer);
-      if (mode === 'study' && (isNumber || [...card.answer].length <= TYPED_CLOZE_MAX)) {
-        return typed(
-          `${t('q.cloze', { path })}\n${card.prompt}`,
-          withUnits(card.answer, card.prompt),
+      if (isNumber) {
+        // Other values of the same unit, from these notes first: every option is a number
+        // a learner could believe. Typed in study; in an exam only with such options.
+        if (mode === 'study')
+          return typed(
+            `${withPath('q.cloze')}\n${card.prompt}`,
+            withUnits(card.answer, card.prompt),
+          );
+        const numbers = numberDistractors(
+          card.answer,
+          card.prompt,
+          nearbyLines(located),
+          need,
+          rng,
+        );
+        return choice(
+          card,
+          located,
+          `${withPath('q.clozeChoice')}\n${card.prompt}`,
+          card.answer,
+          numbers,
+          rng,
         );
       }
-      if (isNumber) return undefined;
-      // Other key terms of the notes are the distractors: the same shape of answer
-      // (a service name, a phrase), never a word printed in the line, never a name of the answer.
+      if (mode === 'study' && [...card.answer].length <= TYPED_CLOZE_MAX) {
+        return typed(`${withPath('q.cloze')}\n${card.prompt}`, withUnits(card.answer, card.prompt));
+      }
+      // Other key terms of the notes are the distractors: names of the same shape
+      // (a service, a katakana term, an identifier), never a word printed in the line,
+      // never a name of the answer. Blanks that are phrases are not made (cards.ts isTermLike).
       const shape = answerShape(card.answer);
       return sameShape(
         (info) => info.clozes,
         poolsOf(index).clozes,
-        `${t('q.clozeChoice', { path })}\n${card.prompt}`,
-        `${t('q.cloze', { path })}\n${card.prompt}`,
+        `${withPath('q.clozeChoice')}\n${card.prompt}`,
+        `${withPath('q.cloze')}\n${card.prompt}`,
         () => true,
         (candidate) =>
           answerShape(candidate) === shape &&
@@ -289,8 +315,12 @@ export function makeQuestion(
         // A head bullet's siblings under the same head first: the nearest relatives.
         yield siblingTerms(card, located.section);
         yield infoOf(located.section).terms;
-        for (const tier of relatives(located, poolsOf(index).terms))
+        // Then the sibling sections' terms only: a term of a far section is of another kind
+        // ("MFA Delete" among the encryption options) and no real contender.
+        for (const tier of relatives(located, poolsOf(index).terms)) {
           yield tier.flatMap((s) => (s.key[0] === topic ? infoOf(s).terms : []));
+          break;
+        }
       })();
       const distractors = pickDistractors(card.answer, tiers, need, rng, [], (candidate) => {
         return !leaksWord(card.prompt, candidate) && !sameName(candidate, card.answer);
@@ -298,7 +328,7 @@ export function makeQuestion(
       const asked = choice(
         card,
         located,
-        `${t('q.term', { path })}\n${card.prompt}`,
+        `${withPath('q.term')}\n${card.prompt}`,
         card.answer,
         distractors,
         rng,
@@ -307,10 +337,49 @@ export function makeQuestion(
       // Typing a term from its description is fair only for a short, distinctive name;
       // a long phrase can be said many ways and is no question.
       return isTypeableTerm(card.answer)
-        ? typed(`${t('q.termTyped', { path })}\n${card.prompt}`)
+        ? typed(`${withPath('q.termTyped')}\n${card.prompt}`)
         : undefined;
     }
   }
+}
+
+/**
+ * The heading path a stem shows. A topic named after its file (a file
+ * without a top-level heading) is no heading: "ja-aws-dva-memo" in a stem is
+ * residue. Its place is taken by the bold line that heads the card's part of
+ * the file (`**Lambda**`), if any. Display only: the card's ids and topic stay.
+ */
+export function shownPath(card: Card, located: Located): string[] {
+  if (located.topic.depth !== 0) return card.path;
+  const below = card.path.slice(1);
+  if (below.length > 0) return below;
+  const label = labelAbove(located.section, card.line);
+  return label ? [label] : [];
+}
+
+/** The last bold-only line (`**SQS**`, `**キャパシティ計算**【試験に出る】`) above `line` in the section. */
+function labelAbove(section: Section, line: number): string | undefined {
+  let label: string | undefined;
+  for (const block of section.blocks) {
+    if (block.line >= line) break;
+    if (block.kind !== 'line') continue;
+    const bold = block.spans.find((span) => span.kind !== 'code' && span.start === 0);
+    if (!bold) continue;
+    const rest = block.text.slice(bold.end).replace(/【[^】]*】|[\s:：]/gu, '');
+    const name = block.text.slice(bold.start, bold.end).trim();
+    if (rest === '' && name && [...name].length <= 40) label = name;
+  }
+  return label;
+}
+
+/** Lines near a card, nearest first: its section, then the rest of its topic. */
+function* nearbyLines(located: Located): Generator<string> {
+  for (const block of located.section.blocks) yield block.text;
+  const rest: Section[] = [];
+  walk(located.topic, (section) => {
+    if (section !== located.section) rest.push(section);
+  });
+  for (const section of rest) for (const block of section.blocks) yield block.text;
 }
 
 /**

@@ -325,6 +325,10 @@ const en = {
   'q.clozeChoice': 'Which words fill the blank? ({path})',
   'q.term': 'Which term of {path} has this meaning?',
   'q.termTyped': 'Type the term of {path} with this meaning:',
+  'q.clozeBare': 'Fill in the blank:',
+  'q.clozeChoiceBare': 'Which words fill the blank?',
+  'q.termBare': 'Which term has this meaning?',
+  'q.termTypedBare': 'Type the term with this meaning:',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -635,6 +639,10 @@ const ja: Record<MessageKey, string> = {
   'q.clozeChoice': '空欄に入るものはどれ？（{path}）',
   'q.term': '「{path}」で、この説明に当たる用語はどれ？',
   'q.termTyped': '「{path}」で、この説明に当たる用語を入力してください:',
+  'q.clozeBare': '空欄を埋めてください:',
+  'q.clozeChoiceBare': '空欄に入るものはどれ？',
+  'q.termBare': 'この説明に当たる用語はどれ？',
+  'q.termTypedBare': 'この説明に当たる用語を入力してください:',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ja };

@@ -108,7 +108,7 @@ describe('partial words', () => {
   });
 
   it('leave a trailing particle outside the blank', () => {
-    const ja = 'ログはS3に送られて保管される';
+    const ja = 'ログはS3に送られて一年間保管される';
     const at = ja.indexOf('S3');
     const spans = clozeSpans(line(ja, { spans: [{ kind: 'bold', start: at, end: at + 3 }] }));
     expect(spans.map((s) => s.answer)).toEqual(['S3']);
@@ -176,12 +176,14 @@ describe('recall', () => {
   it('is made only of a few lines; a long section is asked by its outline units', () => {
     const many = Array.from(
       { length: 9 },
-      (_, i) => `- 項目${i}は別の役割を持つ\n  - 補足${i}の説明がある`,
+      (_, i) => `- サービス${i}\n  - 役割${i}の説明がある\n  - 料金${i}は時間で決まる`,
     );
     const { cards } = buildFrom({ 'r.md': `# R\n## 長い節\n${many.join('\n')}\n` });
     const recalls = of(cards, 'recall');
     expect(recalls).toHaveLength(9);
+    // The head is in the prompt, not in the answer.
     for (const card of recalls) expect(card.answer.split('\n')).toHaveLength(2);
+    expect(recalls[0]?.prompt).toBe('R › 長い節 › サービス0');
   });
 
   it('leaves code, URLs and images out of the expected answer', () => {
