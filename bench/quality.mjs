@@ -162,15 +162,14 @@ async function loadProject() {
   if (!existsSync(join(ROOT, 'dist', 'commands', 'export.js'))) {
     usage('dist/ is missing: run `npm run build` first (npm run quality does)');
   }
-  const [{ exportCards }, { openLibrary }, { setLang }, { createRng, shuffle }] = await Promise.all(
-    [
+  const [{ exportCards }, { openLibrary }, { setLang, messagesFor }, { createRng, shuffle }] =
+    await Promise.all([
       import(dist('commands/export.js')),
       import(dist('content/library.js')),
       import(dist('ui/i18n.js')),
       import(dist('quiz/rng.js')),
-    ],
-  );
-  return { exportCards, openLibrary, setLang, createRng, shuffle };
+    ]);
+  return { exportCards, openLibrary, setLang, messagesFor, createRng, shuffle };
 }
 
 /** Every question of a set, as `awsquiz --lang en --content dir export --seed S` makes them. */
@@ -185,10 +184,11 @@ async function questionsOf(project, dir, seed, dataDir) {
     stderr: process.stderr,
     stdin: process.stdin,
     now: () => new Date('2026-01-01T00:00:00Z'),
+    messages: project.messagesFor('en'),
   };
   const warn = { onWarning: () => {} };
   const library = await project.openLibrary(dir, env, warn);
-  const exported = await project.exportCards(context, { seed: String(seed) });
+  const exported = await project.exportCards(context, { topics: [], seed: Number(seed) });
   return { cards: library.cards, exported };
 }
 
