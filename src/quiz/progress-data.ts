@@ -2,10 +2,6 @@
  * The shape of what is remembered between runs: card schedules, the answer
  * log and past exams. Pure data, owned by the quiz layer so that stats and
  * exams can read it; store/ reads and writes it to disk.
- *
- * store/progress.ts still declares the same types for itself (it belongs to
- * another change in flight); they are structurally identical, and the store
- * is meant to import them from here.
  */
 import type { CardState } from './card-state.js';
 import type { GradeValue } from './scheduler.js';

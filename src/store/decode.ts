@@ -6,7 +6,6 @@
  * and answers before it still count.
  */
 import { UserError } from '../errors.js';
-import { t } from '../ui/i18n.js';
 import { dropDamaged, isRecord, MIGRATIONS, type ProgressData, SCHEMA_VERSION } from './schema.js';
 
 /** The file is not progress data at all (or not any more). */
@@ -39,7 +38,10 @@ function fromParsed(parsed: unknown, path: string, partial: boolean): Decoded {
     throw new Corrupt('bad schemaVersion');
   }
   if (version > SCHEMA_VERSION) {
-    throw new UserError(t('store.newer', { path, version, supported: SCHEMA_VERSION }), 1);
+    throw new UserError(
+      { key: 'store.newer', params: { path, version, supported: SCHEMA_VERSION } },
+      1,
+    );
   }
   while (version < SCHEMA_VERSION) {
     const migrate = MIGRATIONS[version];

@@ -34,12 +34,11 @@ import {
   statSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { UserError } from '../errors.js';
+import { type MessageRef, UserError } from '../errors.js';
+import { ensureDir } from '../ground/dir.js';
 import type { CardState } from '../quiz/card-state.js';
 import type { GradeValue } from '../quiz/scheduler.js';
-import { type MessageKey, t } from '../ui/i18n.js';
 import { Corrupt, type Decoded, decode, salvageTruncated } from './decode.js';
-import { ensureDir } from './dir.js';
 import { LockTimeout, withLock as withFileLock } from './lock.js';
 import { progressPath } from './paths.js';
 import {
@@ -95,8 +94,8 @@ function timestamp(now: Date): string {
 export interface OpenOptions {
   env: NodeJS.ProcessEnv;
   now: () => Date;
-  /** Told about a damaged file that was moved aside or repaired. */
-  onWarning: (message: string) => void;
+  /** Told about a damaged file that was moved aside or repaired (worded at the edge). */
+  onWarning: (message: MessageRef) => void;
   /** The file calls of a save; tests inject faults here. */
   ops?: FileOps;
 }
@@ -120,19 +119,19 @@ function readText(path: string): string | undefined {
     // Writing to such a place says what is wrong (ensureDataDir).
     const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    if (code === 'EISDIR') throw new UserError(t('store.notFile', { path }), 1);
+    if (code === 'EISDIR') throw new UserError({ key: 'store.notFile', params: { path } }, 1);
     throw new UserError(
-      t('store.unreadable', { path, reason: String((error as Error).message) }),
+      { key: 'store.unreadable', params: { path, reason: String((error as Error).message) } },
       1,
     );
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new UserError(t('store.notFile', { path }), 1);
+    if (!fstatSync(fd).isFile()) throw new UserError({ key: 'store.notFile', params: { path } }, 1);
     return readFileSync(fd, 'utf8');
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(
-      t('store.unreadable', { path, reason: String((error as Error).message) }),
+      { key: 'store.unreadable', params: { path, reason: String((error as Error).message) } },
       1,
     );
   } finally {
@@ -158,7 +157,7 @@ function readBackup(path: string): Decoded | undefined {
 
 /** A failed save as a message for the learner: what happened, and that nothing earlier was lost. */
 function saveFailed(path: string, error: SaveFailed): UserError {
-  const known: Record<string, MessageKey> = {
+  const known: Record<string, string> = {
     ENOSPC: 'store.reason.full',
     EDQUOT: 'store.reason.quota',
     EFBIG: 'store.reason.tooBig',
@@ -167,8 +166,10 @@ function saveFailed(path: string, error: SaveFailed): UserError {
     EPERM: 'store.reason.denied',
   };
   const key = known[error.code];
-  const reason = key ? t(key) : String((error.cause as Error | undefined)?.message ?? error.code);
-  return new UserError(t('store.saveFailed', { path, reason }), 1);
+  const reason: MessageRef | string = key
+    ? { key }
+    : String((error.cause as Error | undefined)?.message ?? error.code);
+  return new UserError({ key: 'store.saveFailed', params: { path, reason } }, 1);
 }
 
 /** Saves under the lock (the caller holds it): replaceFile with its failure as a UserError. */
@@ -202,7 +203,7 @@ function load(path: string, options: OpenOptions): ProgressData {
     if (decoded.damaged > 0) {
       copyFileSync(path, aside);
       save(path, JSON.stringify(decoded.data), options, false);
-      options.onWarning(t('store.damaged', { path, n: decoded.damaged, aside }));
+      options.onWarning({ key: 'store.damaged', params: { path, n: decoded.damaged, aside } });
     }
     return decoded.data;
   }
@@ -215,7 +216,7 @@ function load(path: string, options: OpenOptions): ProgressData {
   const chosen = useBackup ? backup : salvaged;
   renameSync(path, aside);
   if (chosen === undefined) {
-    options.onWarning(t('store.corrupt', { path, aside }));
+    options.onWarning({ key: 'store.corrupt', params: { path, aside } });
     return emptyProgress();
   }
   try {
@@ -231,7 +232,7 @@ function load(path: string, options: OpenOptions): ProgressData {
     cards: Object.keys(chosen.data.cards).length,
     answers: chosen.data.log.length,
   };
-  options.onWarning(t(useBackup ? 'store.fromBackup' : 'store.salvaged', counts));
+  options.onWarning({ key: useBackup ? 'store.fromBackup' : 'store.salvaged', params: counts });
   return chosen.data;
 }
 
@@ -240,7 +241,10 @@ function unwritable(path: string, error: unknown): unknown {
   const code = errorCode(error);
   if (code === undefined || error instanceof UserError) return error;
   return new UserError(
-    t('store.unwritable', { dir: dirname(path), reason: String((error as Error).message) }),
+    {
+      key: 'store.unwritable',
+      params: { dir: dirname(path), reason: String((error as Error).message) },
+    },
     1,
   );
 }
@@ -261,7 +265,8 @@ function withLock<T>(path: string, work: () => T): T {
   try {
     return withFileLock(lock, work);
   } catch (error) {
-    if (error instanceof LockTimeout) throw new UserError(t('store.locked', { lock }), 1);
+    if (error instanceof LockTimeout)
+      throw new UserError({ key: 'store.locked', params: { lock } }, 1);
     throw unwritable(path, error);
   }
 }

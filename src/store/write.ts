@@ -10,6 +10,7 @@
  */
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { systemClock } from '../ground/clock.js';
 import { alive } from './lock.js';
 
 /** The file calls a save makes: tests replace them to inject faults. */
@@ -158,7 +159,7 @@ const OLD_TEMP_AGE_MS = 60 * 60 * 1000;
  * `path`: ours by their pid, conf's older ones by their age. A live process's
  * temp file is never touched. Returns how many were removed.
  */
-export function removeStaleTemps(path: string, now = Date.now()): number {
+export function removeStaleTemps(path: string, now = systemClock().getTime()): number {
   const dir = dirname(path);
   const name = basename(path);
   let entries: string[];

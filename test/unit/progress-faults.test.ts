@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { type MessageRef, UserError } from '../../src/errors.js';
 import { closeTruncated } from '../../src/store/decode.js';
 import {
   type AnswerRecord,
@@ -27,6 +27,7 @@ import {
   readProgress,
 } from '../../src/store/progress.js';
 import { type FileOps, realOps, removeStaleTemps } from '../../src/store/write.js';
+import { text, userMessage } from '../../src/ui/i18n.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -37,7 +38,7 @@ function setup() {
   const open = {
     env: { AWSQUIZ_DATA_DIR: dir },
     now: () => NOW,
-    onWarning: (m: string) => warnings.push(m),
+    onWarning: (m: MessageRef) => warnings.push(text(m, 'en')),
   };
   return { dir, path: join(dir, 'progress.json'), warnings, open };
 }
@@ -133,7 +134,7 @@ describe('a save that does not land whole', () => {
       const error = thrownBy(() => failing.recordAnswer(answer('lost')));
       expect(error).toBeInstanceOf(UserError);
       expect((error as UserError).exitCode).toBe(1);
-      expect((error as Error).message).toMatch(
+      expect(userMessage(error as UserError, 'en')).toMatch(
         /^could not save: .*; your earlier progress is intact/,
       );
       expect(readFileSync(path)).toEqual(good);
@@ -195,7 +196,7 @@ describe('a full disk at the start', () => {
     const error = await openProgress({ ...open, ops }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).exitCode).toBe(1);
-    expect((error as Error).message).toContain('could not save: disk full');
+    expect(userMessage(error as UserError, 'en')).toContain('could not save: disk full');
   });
 });
 
@@ -269,7 +270,7 @@ describe('odd files', () => {
       make(path);
       const error = thrownBy(() => readProgress(open));
       expect(error, name).toBeInstanceOf(UserError);
-      expect((error as Error).message, name).toContain('is not a regular file');
+      expect(userMessage(error as UserError, 'en'), name).toContain('is not a regular file');
       const opened = await openProgress(open).catch((caught: unknown) => caught);
       expect(opened, name).toBeInstanceOf(UserError);
     }

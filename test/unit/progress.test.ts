@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import envPaths from 'env-paths';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { type MessageRef, UserError } from '../../src/errors.js';
+import { ensureDir } from '../../src/ground/dir.js';
 import { schedule } from '../../src/quiz/scheduler.js';
-import { ensureDir } from '../../src/store/dir.js';
 import {
   decodeProgress,
   FLAG_EXAM,
@@ -27,6 +27,7 @@ import {
   SCHEMA_VERSION,
 } from '../../src/store/progress.js';
 import { type FileOps, realOps } from '../../src/store/write.js';
+import { text, userMessage } from '../../src/ui/i18n.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -54,7 +55,7 @@ function options(dir = tempDir()) {
     open: {
       env: { AWSQUIZ_DATA_DIR: dir },
       now: () => NOW,
-      onWarning: (m: string) => warnings.push(m),
+      onWarning: (m: MessageRef) => warnings.push(text(m, 'en')),
     },
   };
 }
@@ -194,7 +195,9 @@ describe('progress store', () => {
       future: true,
     });
     writeFileSync(path, newer);
-    await expect(openProgress(open)).rejects.toThrow(/newer awsquiz/);
+    expect(userMessage((await openProgress(open).catch((e) => e)) as UserError, 'en')).toMatch(
+      /newer awsquiz/,
+    );
     await expect(openProgress(open)).rejects.toBeInstanceOf(UserError);
     expect(readFileSync(path, 'utf8')).toBe(newer);
     expect(readdirSync(dir)).toEqual(['progress.json']);
@@ -387,8 +390,8 @@ describe('progress store', () => {
     }
     expect(thrown).toBeInstanceOf(UserError);
     expect((thrown as UserError).exitCode).toBe(1);
-    expect((thrown as Error).message).toContain('could not save: disk full');
-    expect((thrown as Error).message).toContain('your earlier progress is intact');
+    expect(userMessage(thrown as UserError, 'en')).toContain('could not save: disk full');
+    expect(userMessage(thrown as UserError, 'en')).toContain('your earlier progress is intact');
     expect(readFileSync(path)).toEqual(before);
     expect(existsSync(`${path}.lock`)).toBe(false);
     expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
