@@ -45,4 +45,14 @@ export interface ProgressData {
   cards: Record<string, CardState>;
   log: LogEntry[];
   exams: ExamRecord[];
+  /**
+   * Card id → epoch ms when it was suspended: never asked until unsuspended.
+   * Its state and log are kept. A file without the field reads as {}.
+   */
+  suspended: Record<string, number>;
+}
+
+/** Is this card set aside by the learner (suspended)? */
+export function isSuspended(data: ProgressData, id: string): boolean {
+  return Object.hasOwn(data.suspended, id);
 }

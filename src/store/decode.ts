@@ -58,8 +58,17 @@ function fromParsed(parsed: unknown, path: string, partial: boolean): Decoded {
   if (!isRecord(data.cards) || !Array.isArray(data.log) || !Array.isArray(data.exams)) {
     throw new Corrupt('wrong shape');
   }
+  // Added in place of a version bump, so an older awsquiz still reads the file:
+  // absent is none suspended; a wrong shape is one damaged entry.
+  let damaged = 0;
+  if (data.suspended === undefined) {
+    data.suspended = {};
+  } else if (!isRecord(data.suspended)) {
+    data.suspended = {};
+    damaged += 1;
+  }
   const progress = data as unknown as ProgressData;
-  return { data: progress, damaged: dropDamaged(progress) };
+  return { data: progress, damaged: damaged + dropDamaged(progress) };
 }
 
 /** Deeper than any progress file goes: such text is not ours, and not worth a repair. */

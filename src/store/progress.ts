@@ -412,12 +412,25 @@ export class ProgressStore {
    * atomic write is a rename, so another writer always changes the inode.
    */
   update(change: (data: ProgressData) => void): ProgressData {
+    this.change((data) => {
+      change(data);
+      return true;
+    });
+    return this.data;
+  }
+
+  /** As update, but a change that returns false writes nothing. */
+  private change(change: (data: ProgressData) => boolean): boolean {
     return withLock(this.path, () => {
       const fresh =
         this.seen !== undefined && this.seen === fileIdentity(this.path)
           ? this.data
           : load(this.path, this.options);
-      change(fresh);
+      if (!change(fresh)) {
+        this.data = fresh;
+        this.seen = fileIdentity(this.path);
+        return false;
+      }
       try {
         save(this.path, this.serialize(fresh), this.options);
       } catch (error) {
@@ -427,7 +440,7 @@ export class ProgressStore {
       }
       this.data = fresh;
       this.seen = fileIdentity(this.path);
-      return fresh;
+      return true;
     });
   }
 
@@ -458,7 +471,7 @@ export class ProgressStore {
     });
   }
 
-  /** Forgets the schedule and log of these cards (or all progress). */
+  /** Forgets the schedule, log and suspension of these cards (or all progress). */
   reset(ids: readonly string[] | 'all'): void {
     this.update((data) => {
       if (ids === 'all') {
@@ -466,10 +479,54 @@ export class ProgressStore {
         return;
       }
       const gone = new Set(ids);
-      for (const id of gone) delete data.cards[id];
+      for (const id of gone) {
+        delete data.cards[id];
+        delete data.suspended[id];
+      }
       data.log = data.log.filter((entry) => !gone.has(entry[0]));
     });
   }
+
+  /** Sets these cards aside: never asked until unsuspended; their state and log are kept. */
+  suspend(ids: readonly string[], now: Date): void {
+    this.update((data) => {
+      for (const id of ids) data.suspended[id] ??= now.getTime();
+    });
+  }
+
+  /** Asks these cards (or every suspended card) again. */
+  unsuspend(ids: readonly string[] | 'all'): void {
+    this.update((data) => {
+      if (ids === 'all') data.suspended = {};
+      else for (const id of ids) delete data.suspended[id];
+    });
+  }
+
+  /**
+   * Takes back the study answer logged for `cardId` at epoch ms `time`: the
+   * review leaves the log and the card's state goes back to `previous` (or
+   * the card is forgotten, when it had none). False, and nothing changes,
+   * when no such review is found (another process changed it meanwhile).
+   */
+  undoAnswer(entry: { cardId: string; time: number; previous: CardState | undefined }): boolean {
+    return this.change((data) => {
+      const at = findReview(data.log, entry.cardId, entry.time);
+      if (at === -1) return false;
+      data.log.splice(at, 1);
+      if (entry.previous === undefined) delete data.cards[entry.cardId];
+      else data.cards[entry.cardId] = entry.previous;
+      return true;
+    });
+  }
+}
+
+/** Index of the last study (not exam) review of `cardId` at `time` in the log, or -1. */
+function findReview(log: readonly LogEntry[], cardId: string, time: number): number {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const [id, at, , , , flags] = log[i] as LogEntry;
+    if (id === cardId && at === time && !(flags & FLAG_EXAM)) return i;
+  }
+  return -1;
 }
 
 /**

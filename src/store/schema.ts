@@ -17,7 +17,7 @@ export {
 export const SCHEMA_VERSION = 1;
 
 export function emptyProgress(): ProgressData {
-  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [] };
+  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [], suspended: {} };
 }
 
 /** Migrations from version n to n+1, by n. Version 0: the file had no schemaVersion. */
@@ -116,6 +116,11 @@ export function dropDamaged(data: ProgressData): number {
   const log = data.log.filter(isLogEntry);
   const exams = data.exams.filter(isExamRecord);
   dropped += data.log.length - log.length + data.exams.length - exams.length;
+  for (const [id, since] of Object.entries(data.suspended)) {
+    if (finite(since)) continue;
+    delete data.suspended[id];
+    dropped += 1;
+  }
   data.log = log;
   data.exams = exams;
   return dropped;

@@ -186,7 +186,7 @@ describe('a save that does not land whole', () => {
 describe('a full disk at the start', () => {
   it('is found before the first question, with a message and exit 1', async () => {
     const { path, open } = setup();
-    writeFileSync(path, JSON.stringify({ schemaVersion: 1, cards: {}, log: [], exams: [] }));
+    writeFileSync(path, JSON.stringify({ schemaVersion: 1, cards: {}, log: [], exams: [], suspended: {} }));
     const ops: FileOps = {
       ...realOps,
       writeSync: () => {
@@ -201,7 +201,7 @@ describe('a full disk at the start', () => {
 });
 
 function sample(answers: number): string {
-  const data: ProgressData = { schemaVersion: 1, cards: {}, log: [], exams: [] };
+  const data: ProgressData = { schemaVersion: 1, cards: {}, log: [], exams: [], suspended: {} };
   for (let i = 0; i < answers; i++) {
     data.cards[`card-${i}`] = state(i + 1);
     data.log.push([`card-${i}`, NOW.getTime() + i, 3, 'recall', 100 + i, 1]);

@@ -44,7 +44,7 @@ const EXAM = {
 };
 
 function emptyData(): ProgressData {
-  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [] };
+  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [], suspended: {} };
 }
 
 function options(dir = tempDir()) {
@@ -211,6 +211,7 @@ describe('progress store', () => {
       cards: { a: state },
       log: [],
       exams: [],
+      suspended: {},
     });
   });
 
@@ -229,7 +230,7 @@ describe('progress store', () => {
     };
     writeFileSync(
       join(dir, 'progress.json'),
-      JSON.stringify({ schemaVersion: 1, cards: { gone: orphan }, log: [], exams: [] }),
+      JSON.stringify({ schemaVersion: 1, cards: { gone: orphan }, log: [], exams: [], suspended: {} }),
     );
     const store = await openProgress(open);
     store.recordAnswer({
@@ -262,7 +263,7 @@ describe('progress store', () => {
     expect(Object.keys(store.data.cards)).toEqual(['b']);
     expect(store.data.log.map((e) => e[0])).toEqual(['b']);
     store.reset('all');
-    expect(store.data).toEqual({ schemaVersion: 1, cards: {}, log: [], exams: [] });
+    expect(store.data).toEqual({ schemaVersion: 1, cards: {}, log: [], exams: [], suspended: {} });
   });
 
   it('loses nothing when two processes answer at the same time', async () => {
