@@ -15,6 +15,8 @@ export interface Decoded {
   data: ProgressData;
   /** Entries left out as damaged. */
   damaged: number;
+  /** The generation of review log (journal.ts) this snapshot goes with; 0 when it has none. */
+  generation: number;
 }
 
 const BOM = '\uFEFF';
@@ -67,8 +69,13 @@ function fromParsed(parsed: unknown, path: string, partial: boolean): Decoded {
     data.suspended = {};
     damaged += 1;
   }
+  const generation =
+    Number.isSafeInteger(data.logGeneration) && (data.logGeneration as number) >= 0
+      ? (data.logGeneration as number)
+      : 0;
+  delete data.logGeneration;
   const progress = data as unknown as ProgressData;
-  return { data: progress, damaged: damaged + dropDamaged(progress) };
+  return { data: progress, damaged: damaged + dropDamaged(progress), generation };
 }
 
 /** Deeper than any progress file goes: such text is not ours, and not worth a repair. */

@@ -39,6 +39,18 @@ import { ensureDir } from '../ground/dir.js';
 import type { CardState } from '../quiz/card-state.js';
 import type { GradeValue } from '../quiz/scheduler.js';
 import { Corrupt, type Decoded, decode, salvageTruncated } from './decode.js';
+import {
+  appendToLog,
+  applyRecords,
+  headerText,
+  LOG_VERSION,
+  type LogRecord,
+  logPathOf,
+  newRecord,
+  type ParsedLog,
+  parseLog,
+  recordText,
+} from './journal.js';
 import { LockTimeout, withLock as withFileLock } from './lock.js';
 import { progressPath } from './paths.js';
 import {
@@ -77,13 +89,17 @@ export function decodeProgress(text: string, path: string): ProgressData {
   return decode(text, path).data;
 }
 
-/** Inode, size and modification time: changes whenever anyone rewrites the file. */
-function fileIdentity(path: string): string | undefined {
+/**
+ * Inode, size and modification time: changes whenever anyone rewrites or
+ * appends to the file. A missing file is undefined, or "none" when asked
+ * (so that a snapshot not written yet still counts as seen).
+ */
+function fileIdentity(path: string, missing?: true): string | undefined {
   try {
     const stat = statSync(path, { bigint: true });
     return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
   } catch {
-    return undefined;
+    return missing ? 'none' : undefined;
   }
 }
 
@@ -142,17 +158,30 @@ function readText(path: string): string | undefined {
 const weight = (data: ProgressData): number =>
   data.log.length + Object.keys(data.cards).length + data.exams.length;
 
-/** The backup generation, if it reads whole. */
+/**
+ * The backup generation, if it reads whole, with the review logs that go
+ * with it: `progress.log.bak` (kept when the snapshot after it was written)
+ * and `progress.log` (the answers since). Its generation is moved past both,
+ * since both are now in it.
+ */
 function readBackup(path: string): Decoded | undefined {
+  let decoded: Decoded;
   try {
     const text = readText(backupPath(path));
     if (text === undefined) return undefined;
-    const decoded = decode(text, path);
-    return decoded;
+    decoded = decode(text, path);
   } catch (error) {
     if (error instanceof Corrupt || error instanceof UserError) return undefined;
     throw error;
   }
+  const logFile = logPathOf(path);
+  const generation = decoded.generation;
+  const older = readLogQuietly(backupPath(logFile));
+  if (older?.generation === generation) applyRecords(decoded.data, older.records);
+  const newer = readLogQuietly(logFile);
+  if (newer?.generation === generation + 1) applyRecords(decoded.data, newer.records);
+  decoded.generation = generation + 2;
+  return decoded;
 }
 
 /** A failed save as a message for the learner: what happened, and that nothing earlier was lost. */
@@ -182,16 +211,23 @@ function save(path: string, text: string, options: OpenOptions, backup = true): 
   }
 }
 
+/** Snapshot text: the generation right after the version, so a file cut short keeps it. */
+function snapshotText(data: ProgressData, generation: number): string {
+  const { schemaVersion, ...rest } = data;
+  return JSON.stringify({ schemaVersion, logGeneration: generation, ...rest });
+}
+
 /**
- * Reads the file (the caller holds the lock). A missing file is empty
+ * Reads the snapshot (the caller holds the lock). A missing file is empty
  * progress. One with damaged entries is copied aside as it was and saved
  * without them. One that cannot be read as a whole is moved aside, and the
  * larger of what can be read of it (a file cut short) and the backup
- * generation is saved in its place; every repair is told (onWarning).
+ * generation (with its logs) is saved in its place; every repair is told
+ * (onWarning).
  */
-function load(path: string, options: OpenOptions): ProgressData {
+function loadSnapshot(path: string, options: OpenOptions): Decoded {
   const text = readText(path);
-  if (text === undefined) return emptyProgress();
+  if (text === undefined) return emptyDecoded();
   let decoded: Decoded | undefined;
   try {
     decoded = decode(text, path);
@@ -202,10 +238,10 @@ function load(path: string, options: OpenOptions): ProgressData {
   if (decoded) {
     if (decoded.damaged > 0) {
       copyFileSync(path, aside);
-      save(path, JSON.stringify(decoded.data), options, false);
+      save(path, snapshotText(decoded.data, decoded.generation), options, false);
       options.onWarning({ key: 'store.damaged', params: { path, n: decoded.damaged, aside } });
     }
-    return decoded.data;
+    return decoded;
   }
   const readable = salvageTruncated(text, path);
   // Nothing worth keeping before the cut: said as a plain damaged file.
@@ -217,10 +253,10 @@ function load(path: string, options: OpenOptions): ProgressData {
   renameSync(path, aside);
   if (chosen === undefined) {
     options.onWarning({ key: 'store.corrupt', params: { path, aside } });
-    return emptyProgress();
+    return emptyDecoded();
   }
   try {
-    save(path, JSON.stringify(chosen.data), options, false);
+    save(path, snapshotText(chosen.data, chosen.generation), options, false);
   } catch (error) {
     // Nothing saved: the damaged file goes back where it was, for the next try.
     renameSync(aside, path);
@@ -233,8 +269,155 @@ function load(path: string, options: OpenOptions): ProgressData {
     answers: chosen.data.log.length,
   };
   options.onWarning({ key: useBackup ? 'store.fromBackup' : 'store.salvaged', params: counts });
-  return chosen.data;
+  return chosen;
 }
+
+const emptyDecoded = (): Decoded => ({ data: emptyProgress(), damaged: 0, generation: 0 });
+
+/**
+ * Where the review log stands: missing (the next answer starts it), usable
+ * (answers are appended; `count` records so far), stale (it belongs to an
+ * older snapshot: the next save compacts) or unclean (its last line was cut,
+ * or it has damaged lines: the next save reads it under the lock and repairs).
+ */
+interface LogState {
+  kind: 'missing' | 'usable' | 'stale' | 'unclean';
+  identity: string | undefined;
+  count: number;
+}
+
+/** The size in a file identity (inode:size:mtime). */
+const sizeOf = (identity: string | undefined): number => Number(identity?.split(':')[1] ?? -1);
+
+interface Loaded {
+  data: ProgressData;
+  generation: number;
+  log: LogState;
+}
+
+/** Snapshot + log, read without the lock and without repairs; undefined when a repair is needed. */
+function readFiles(path: string, logFile: string): Loaded | undefined {
+  // The log first: a compaction in between leaves a log that no longer applies, never a gap.
+  const logIdentity = fileIdentity(logFile);
+  const logText = readText(logFile);
+  const text = readText(path);
+  let decoded: Decoded;
+  try {
+    decoded = text === undefined ? emptyDecoded() : decode(text, path);
+  } catch (error) {
+    if (error instanceof Corrupt) return undefined;
+    throw error;
+  }
+  if (decoded.damaged > 0) return undefined;
+  const { data, generation } = decoded;
+  if (logText === undefined) {
+    return { data, generation, log: { kind: 'missing', identity: undefined, count: 0 } };
+  }
+  const log = parseLog(logText);
+  refuseNewer(log, logFile);
+  if (log.generation === undefined) return undefined;
+  if (log.generation !== generation) {
+    return { data, generation, log: { kind: 'stale', identity: logIdentity, count: 0 } };
+  }
+  if (log.damaged > 0) return undefined;
+  applyRecords(data, log.records);
+  const kind = log.cut || !log.clean ? 'unclean' : 'usable';
+  return { data, generation, log: { kind, identity: logIdentity, count: log.records.length } };
+}
+
+/**
+ * Reads snapshot and log under the lock, and repairs what needs it: a
+ * damaged snapshot (loadSnapshot), a log with damaged or cut lines (copied
+ * aside as it was, told, and compacted without them).
+ */
+function load(path: string, options: OpenOptions): Loaded {
+  const logFile = logPathOf(path);
+  const logText = readText(logFile);
+  const decoded = loadSnapshot(path, options);
+  const { data } = decoded;
+  let generation = decoded.generation;
+  const parsed = logText === undefined ? undefined : parseLog(logText);
+  if (parsed) refuseNewer(parsed, logFile);
+  if (parsed === undefined) {
+    return { data, generation, log: { kind: 'missing', identity: undefined, count: 0 } };
+  }
+  if (parsed.generation !== undefined && parsed.generation !== generation) {
+    return { data, generation, log: { kind: 'stale', identity: fileIdentity(logFile), count: 0 } };
+  }
+  if (parsed.generation !== undefined) applyRecords(data, parsed.records);
+  const damaged = parsed.generation === undefined ? 1 : parsed.damaged + (parsed.cut ? 1 : 0);
+  if (damaged > 0 || !parsed.clean) {
+    if (damaged > 0) {
+      const aside = `${logFile}.corrupt-${timestamp(options.now())}`;
+      copyFileSync(logFile, aside);
+      options.onWarning({ key: 'store.damaged', params: { path: logFile, n: damaged, aside } });
+    }
+    const done = compact(path, data, generation, options);
+    generation = done.generation;
+    return { data, generation, log: done.log };
+  }
+  return {
+    data,
+    generation,
+    log: { kind: 'usable', identity: fileIdentity(logFile), count: parsed.records.length },
+  };
+}
+
+/** A log from a newer awsquiz is never touched, as a newer snapshot is not. */
+function refuseNewer(log: ParsedLog, logFile: string): void {
+  if (log.newer === undefined) return;
+  throw new UserError(
+    {
+      key: 'store.newer',
+      params: { path: logFile, version: log.newer, supported: LOG_VERSION },
+    },
+    1,
+  );
+}
+
+function readLogQuietly(logFile: string): ReturnType<typeof parseLog> | undefined {
+  try {
+    const text = readText(logFile);
+    return text === undefined ? undefined : parseLog(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Folds the log into the snapshot (the caller holds the lock): the snapshot
+ * of generation+1 replaces the old one (kept as `.bak`), then the old log
+ * becomes `progress.log.bak` and a fresh, empty log of the new generation
+ * takes its place. A crash or a failure after the snapshot landed leaves a
+ * log that no longer applies (or none): nothing counted twice, nothing lost.
+ * Throws (a UserError) only when the snapshot did not land.
+ */
+function compact(
+  path: string,
+  data: ProgressData,
+  generation: number,
+  options: OpenOptions,
+): { generation: number; log: LogState } {
+  const ops = options.ops ?? realOps;
+  const next = generation + 1;
+  save(path, snapshotText(data, next), options, true);
+  const logFile = logPathOf(path);
+  try {
+    try {
+      ops.renameSync(logFile, backupPath(logFile));
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
+    replaceFile(logFile, headerText(next), ops, false);
+  } catch {
+    // The answers are in the snapshot; the log is started again by the next save.
+    return { generation: next, log: { kind: 'stale', identity: fileIdentity(logFile), count: 0 } };
+  }
+  return { generation: next, log: { kind: 'usable', identity: fileIdentity(logFile), count: 0 } };
+}
+
+/** Answers kept in the log before a save folds them into the snapshot. */
+export const COMPACT_AT = 1000;
 
 /** An error of the file system (no space, read-only, not a folder…) as a message for the learner. */
 function unwritable(path: string, error: unknown): unknown {
@@ -284,21 +467,17 @@ function target(path: string): string {
 // The store
 
 /**
- * Read-only access: no lock, since every save is an atomic rename and a
- * reader sees the old file or the new one whole. Only a file that reads as
- * damaged is looked at again under the lock and, if it still is, repaired.
+ * Read-only access: no lock, since the snapshot is only ever replaced by an
+ * atomic rename and the log only appended to; the log is read first, so a
+ * compaction in between is seen as a log that no longer applies. A line cut
+ * at the end (an append in progress) is left out. Only files that read as
+ * damaged are looked at again under the lock and, if they still are, repaired.
  */
 export function readProgress(options: OpenOptions): ProgressData {
   const path = target(progressPath(options.env));
-  const text = readText(path);
-  if (text === undefined) return emptyProgress();
-  try {
-    const { data, damaged } = decode(text, path);
-    if (damaged === 0) return data;
-  } catch (error) {
-    if (!(error instanceof Corrupt)) throw error;
-  }
-  return withLock(path, () => load(path, options));
+  const read = readFiles(path, logPathOf(path));
+  if (read !== undefined) return read.data;
+  return withLock(path, () => load(path, options)).data;
 }
 
 /**
@@ -377,39 +556,104 @@ export class ProgressStore {
   /** The data as of the last read or write. */
   data: ProgressData;
 
-  /** Identity of the file as we last read or wrote it. */
+  /** Identity of the snapshot as we last read or wrote it; undefined: read it again. */
   private seen: string | undefined;
-
-  private readonly serialize: (value: object) => string;
+  private generation: number;
+  private log: LogState;
+  private readonly logFile: string;
 
   constructor(
     path: string,
     data: ProgressData,
     options: OpenOptions,
     seen: string | undefined,
-    serialize: (value: object) => string = JSON.stringify,
+    state: { generation: number; log: LogState } = {
+      generation: 0,
+      log: { kind: 'stale', identity: undefined, count: 0 },
+    },
   ) {
     this.path = path;
     this.data = data;
     this.options = options;
     this.seen = seen;
-    this.serialize = serialize;
+    this.generation = state.generation;
+    this.log = state.log;
+    this.logFile = logPathOf(path);
   }
 
+  /** Kept for callers that prepared the first save; a save appends one line, so there is nothing to prepare. */
+  warm(): void {}
+
   /**
-   * Does the first save's extra work ahead of time: serializes the log once,
-   * so the serializer only adds to it on the first answer. The study loop
-   * calls it while the first question is on screen, when the learner is
-   * reading and the process is idle.
+   * The data as on disk (the caller holds the lock): what we hold, unless
+   * someone else wrote the snapshot or the log since we last did (every
+   * snapshot write is a rename, every append changes the log's size).
    */
-  warm(): void {
-    this.serialize(this.data);
+  private current(): ProgressData {
+    if (
+      this.seen !== undefined &&
+      this.log.kind !== 'unclean' &&
+      this.seen === fileIdentity(this.path, true) &&
+      this.log.identity === fileIdentity(this.logFile)
+    ) {
+      return this.data;
+    }
+    const loaded = load(this.path, this.options);
+    this.generation = loaded.generation;
+    this.log = loaded.log;
+    this.seen = fileIdentity(this.path, true);
+    return loaded.data;
   }
 
   /**
-   * Applies one change to the freshly read file under the lock, and writes it.
-   * The file is re-read only if someone else wrote it since we last did: every
-   * atomic write is a rename, so another writer always changes the inode.
+   * Adds one record to the log under the lock: `build` makes it from the
+   * data as on disk. Appended when the log can take it, the first line of a
+   * new log when there is none, folded into the snapshot (compaction) when
+   * the log is full or stale.
+   */
+  private append(build: (data: ProgressData) => LogRecord): void {
+    withLock(this.path, () => {
+      const fresh = this.current();
+      const record = build(fresh);
+      applyRecords(fresh, [record]);
+      this.data = fresh;
+      const ops = this.options.ops ?? realOps;
+      try {
+        if (this.log.kind === 'usable' && this.log.count < COMPACT_AT) {
+          appendToLog(this.logFile, recordText(record), sizeOf(this.log.identity), ops);
+          this.log = {
+            kind: 'usable',
+            identity: fileIdentity(this.logFile),
+            count: this.log.count + 1,
+          };
+        } else if (this.log.kind === 'missing' && this.seen !== 'none') {
+          // The first answer beside a snapshot without a log (a file from an older awsquiz);
+          // with no snapshot at all, the first answer writes one (below).
+          replaceFile(this.logFile, headerText(this.generation) + recordText(record), ops, false);
+          this.log = { kind: 'usable', identity: fileIdentity(this.logFile), count: 1 };
+        } else {
+          this.compactHeld(fresh);
+        }
+      } catch (error) {
+        // `fresh` holds a change the files may not: read them again next time.
+        this.seen = undefined;
+        if (error instanceof SaveFailed) throw saveFailed(this.path, error);
+        throw unwritable(this.path, error);
+      }
+    });
+  }
+
+  private compactHeld(data: ProgressData): void {
+    const done = compact(this.path, data, this.generation, this.options);
+    this.generation = done.generation;
+    this.log = done.log;
+    this.seen = fileIdentity(this.path, true);
+  }
+
+  /**
+   * Applies one change to the data as on disk under the lock, and writes it
+   * as a new snapshot (the log folded in). For changes that are not an
+   * added answer: reset, suspend, undo.
    */
   update(change: (data: ProgressData) => void): ProgressData {
     this.change((data) => {
@@ -422,36 +666,24 @@ export class ProgressStore {
   /** As update, but a change that returns false writes nothing. */
   private change(change: (data: ProgressData) => boolean): boolean {
     return withLock(this.path, () => {
-      const fresh =
-        this.seen !== undefined && this.seen === fileIdentity(this.path)
-          ? this.data
-          : load(this.path, this.options);
-      if (!change(fresh)) {
-        this.data = fresh;
-        this.seen = fileIdentity(this.path);
-        return false;
-      }
+      const fresh = this.current();
+      this.data = fresh;
+      if (!change(fresh)) return false;
       try {
-        save(this.path, this.serialize(fresh), this.options);
+        this.compactHeld(fresh);
       } catch (error) {
-        // `fresh` holds a change the file does not: read the file again next time.
         this.seen = undefined;
         throw unwritable(this.path, error);
       }
-      this.data = fresh;
-      this.seen = fileIdentity(this.path);
       return true;
     });
   }
 
   recordAnswer(answer: AnswerRecord): CardState | undefined {
     let next: CardState | undefined;
-    this.update((data) => {
-      data.log.push(logEntry(answer, answer.exam ?? false));
-      if (!answer.exam && answer.reschedule) {
-        next = answer.reschedule(data.cards[answer.cardId]);
-        data.cards[answer.cardId] = next;
-      }
+    this.append((data) => {
+      if (!answer.exam && answer.reschedule) next = answer.reschedule(data.cards[answer.cardId]);
+      return newRecord([logEntry(answer, answer.exam ?? false)], next);
     });
     return next;
   }
@@ -465,10 +697,13 @@ export class ProgressStore {
     record: ExamRecord,
     answers: readonly Omit<AnswerRecord, 'exam' | 'reschedule'>[],
   ): void {
-    this.update((data) => {
-      for (const answer of answers) data.log.push(logEntry(answer, true));
-      data.exams.push(record);
-    });
+    this.append(() =>
+      newRecord(
+        answers.map((answer) => logEntry(answer, true)),
+        undefined,
+        record,
+      ),
+    );
   }
 
   /** Forgets the schedule, log and suspension of these cards (or all progress). */
@@ -536,21 +771,23 @@ function findReview(log: readonly LogEntry[], cardId: string, time: number): num
  */
 export async function openProgress(options: OpenOptions): Promise<ProgressStore> {
   const path = target(progressPath(options.env));
+  const logFile = logPathOf(path);
   ignoreFileSizeSignal();
   // Taken before the read: if anyone writes in between, the first save sees a
   // changed file and reads it again; otherwise it saves without re-reading.
-  const seen = fileIdentity(path);
-  const data = readProgress(options);
+  const seen = fileIdentity(path, true);
+  const loaded = readFiles(path, logFile) ?? withLock(path, () => load(path, options));
   ensureDataDir(path);
   removeStaleTemps(path);
-  const serialize = progressSerializer();
+  removeStaleTemps(logFile);
   try {
-    probeWrite(path, serialize(data).length + PROBE_MARGIN, options.ops ?? realOps);
+    // Room for a compaction: the whole data as a snapshot, and a session's answers.
+    probeWrite(path, JSON.stringify(loaded.data).length + PROBE_MARGIN, options.ops ?? realOps);
   } catch (error) {
     if (error instanceof SaveFailed) throw saveFailed(path, error);
     throw error;
   }
-  return new ProgressStore(path, data, options, seen, serialize);
+  return new ProgressStore(path, loaded.data, options, seen, loaded);
 }
 
 /** Room for the answers of a session beyond the current file (an answer is ~50 bytes). */

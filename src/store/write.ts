@@ -15,11 +15,12 @@ import { alive } from './lock.js';
 
 /** The file calls a save makes: tests replace them to inject faults. */
 export interface FileOps {
-  openSync: (path: string, flags: string) => number;
+  openSync: (path: string, flags: string | number) => number;
   writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
   fsyncSync: (fd: number) => void;
   fstatSync: (fd: number) => { size: number };
   closeSync: (fd: number) => void;
+  ftruncateSync: (fd: number, length: number) => void;
   renameSync: (from: string, to: string) => void;
   linkSync: (existing: string, path: string) => void;
   unlinkSync: (path: string) => void;
@@ -31,6 +32,7 @@ export const realOps: FileOps = {
   fsyncSync: (fd) => fs.fsyncSync(fd),
   fstatSync: (fd) => fs.fstatSync(fd),
   closeSync: (fd) => fs.closeSync(fd),
+  ftruncateSync: (fd, length) => fs.ftruncateSync(fd, length),
   renameSync: (from, to) => fs.renameSync(from, to),
   linkSync: (existing, path) => fs.linkSync(existing, path),
   unlinkSync: (path) => fs.unlinkSync(path),
