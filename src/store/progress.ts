@@ -114,6 +114,8 @@ export interface OpenOptions {
   onWarning: (message: MessageRef) => void;
   /** The file calls of a save; tests inject faults here. */
   ops?: FileOps;
+  /** Answers kept in the log before a save folds them into the snapshot (COMPACT_AT). */
+  compactAt?: number;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -581,8 +583,16 @@ export class ProgressStore {
     this.logFile = logPathOf(path);
   }
 
-  /** Kept for callers that prepared the first save; a save appends one line, so there is nothing to prepare. */
-  warm(): void {}
+  /**
+   * Does the first save's one-time work ahead of time without writing
+   * anything (the id generator's first call, the record's code paths). The
+   * study loop calls it while the first question is on screen.
+   */
+  warm(): void {
+    recordText(newRecord([['', 0, 3, '', 0, 0]]));
+    fileIdentity(this.path, true);
+    fileIdentity(this.logFile);
+  }
 
   /**
    * The data as on disk (the caller holds the lock): what we hold, unless
@@ -619,7 +629,7 @@ export class ProgressStore {
       this.data = fresh;
       const ops = this.options.ops ?? realOps;
       try {
-        if (this.log.kind === 'usable' && this.log.count < COMPACT_AT) {
+        if (this.log.kind === 'usable' && this.log.count < (this.options.compactAt ?? COMPACT_AT)) {
           appendToLog(this.logFile, recordText(record), sizeOf(this.log.identity), ops);
           this.log = {
             kind: 'usable',

@@ -129,7 +129,16 @@ function keepBackup(path: string, ops: FileOps): void {
     // No current file, or a file system without hard links: the backup stays as it was.
     return;
   }
-  ops.renameSync(spare, backupPath(path));
+  try {
+    ops.renameSync(spare, backupPath(path));
+  } catch (error) {
+    try {
+      ops.unlinkSync(spare);
+    } catch {
+      // Gone already.
+    }
+    throw error;
+  }
 }
 
 /**

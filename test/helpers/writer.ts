@@ -14,7 +14,13 @@ process.on('uncaughtException', (error) => {
   process.stderr.write(`${error instanceof UserError ? userMessage(error, 'en') : error.stack}\n`);
   process.exit(1);
 });
-const store = await openProgress({ env: process.env, now: () => new Date(), onWarning: () => {} });
+const compactAt = Number(process.env.AWSQUIZ_COMPACT_AT ?? 0);
+const store = await openProgress({
+  env: process.env,
+  now: () => new Date(),
+  onWarning: () => {},
+  ...(compactAt > 0 ? { compactAt } : {}),
+});
 const pause = new Int32Array(new SharedArrayBuffer(4));
 for (let i = 0; i < Number(count); i++) {
   Atomics.wait(pause, 0, 0, Math.floor(Math.random() * 3));
