@@ -1,12 +1,16 @@
 /**
- * The progress store: the learner's card states, answers and exams in
- * `progress.json` (where: paths.ts). This façade reads, locks and saves;
- * schema.ts has the shape, decode.ts the reading, lock.ts the lock between
- * processes, write.ts the save that lands whole or not at all.
+ * The progress store: the learner's card states, answers, exams and
+ * suspended cards in `progress.json`, a snapshot, and `progress.log`, the
+ * saves since (where: paths.ts). This façade reads, locks and saves;
+ * schema.ts has the versions, decode.ts the reading of a snapshot,
+ * journal.ts the log, lock.ts the lock between processes, write.ts the
+ * snapshot write that lands whole or not at all.
  *
- * - Every change takes the lock, re-reads the file if someone else wrote it,
- *   applies itself to what it read and saves, so two awsquiz processes never
- *   lose each other's answers.
+ * - Every change takes the lock, re-reads the files if someone else wrote
+ *   them, applies itself to what it read and saves, so two awsquiz processes
+ *   never lose each other's answers. An answer (or a finished exam) is one
+ *   line appended to the log; every COMPACT_AT answers, and for any other
+ *   change (reset, suspend, undo), the log is folded into a new snapshot.
  * - A damaged file is moved aside byte for byte, never overwritten; what can
  *   be read of it (or the backup generation, if that holds more) is used.
  * - A file from a newer awsquiz is never touched; a path that is not a
@@ -482,43 +486,6 @@ export function readProgress(options: OpenOptions): ProgressData {
   return withLock(path, () => load(path, options)).data;
 }
 
-/**
- * JSON.stringify for progress data that stays fast as the log grows. Between
- * resets answers are only ever appended to the same log array, so the text of
- * the entries serialized last time is kept and only new entries are added
- * (a log of 50,000 answers takes ~10 ms to stringify whole). Any other change
- * to the log (a new array after a re-read or reset, a shorter one, a different
- * last entry) starts over. The result is exactly JSON.stringify's text.
- */
-export function progressSerializer(): (value: object) => string {
-  let log: unknown[] | undefined;
-  let count = 0;
-  let last: unknown;
-  let text = '';
-  const logText = (entries: unknown[]): string => {
-    if (entries !== log || entries.length < count || (count > 0 && entries[count - 1] !== last)) {
-      // Starting over: one native call for the whole log is several times
-      // faster than one per entry (the first save of every session).
-      log = entries;
-      text = JSON.stringify(entries).slice(1, -1);
-      count = entries.length;
-    }
-    for (; count < entries.length; count++) {
-      text += `${count > 0 ? ',' : ''}${JSON.stringify(entries[count]) ?? 'null'}`;
-    }
-    last = entries[count - 1];
-    return `[${text}]`;
-  };
-  return (value) => {
-    const parts: string[] = [];
-    for (const [key, item] of Object.entries(value)) {
-      const json = key === 'log' && Array.isArray(item) ? logText(item) : JSON.stringify(item);
-      if (json !== undefined) parts.push(`${JSON.stringify(key)}:${json}`);
-    }
-    return `{${parts.join(',')}}`;
-  };
-}
-
 export interface AnswerRecord {
   cardId: string;
   kind: string;
@@ -585,13 +552,13 @@ export class ProgressStore {
 
   /**
    * Does the first save's one-time work ahead of time without writing
-   * anything (the id generator's first call, the record's code paths). The
+   * progress (the id generator's first call, the lock, the freshness check). The
    * study loop calls it while the first question is on screen.
    */
   warm(): void {
     recordText(newRecord([['', 0, 3, '', 0, 0]]));
-    fileIdentity(this.path, true);
-    fileIdentity(this.logFile);
+    // One turn of the lock and the freshness check, writing no progress.
+    withLock(this.path, () => this.current());
   }
 
   /**
@@ -797,7 +764,28 @@ export async function openProgress(options: OpenOptions): Promise<ProgressStore>
     if (error instanceof SaveFailed) throw saveFailed(path, error);
     throw error;
   }
+  if (loaded.log.kind === 'missing' && seen !== 'none') startLog(path, seen, loaded, options);
   return new ProgressStore(path, loaded.data, options, seen, loaded);
+}
+
+/**
+ * Beside a snapshot from an older awsquiz (no log yet), the empty log is
+ * started before the first question, so the first answer is an append like
+ * every other. Only if no one wrote either file since we read them; else the
+ * first save reads them again.
+ */
+function startLog(path: string, seen: string | undefined, loaded: Loaded, options: OpenOptions) {
+  const logFile = logPathOf(path);
+  withLock(path, () => {
+    if (fileIdentity(logFile) !== undefined || fileIdentity(path, true) !== seen) return;
+    try {
+      replaceFile(logFile, headerText(loaded.generation), options.ops ?? realOps, false);
+    } catch (error) {
+      if (error instanceof SaveFailed) throw saveFailed(path, error);
+      throw error;
+    }
+    loaded.log = { kind: 'usable', identity: fileIdentity(logFile), count: 0 };
+  });
 }
 
 /** Room for the answers of a session beyond the current file (an answer is ~50 bytes). */

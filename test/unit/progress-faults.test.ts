@@ -252,11 +252,21 @@ describe('a file cut short', () => {
     );
   });
 
-  it('is linear: a 5 MB cut file is closed in well under a second', () => {
-    const whole = sample(40_000);
-    const started = performance.now();
-    expect(closeTruncated(whole.slice(0, -7))).toBeDefined();
-    expect(performance.now() - started).toBeLessThan(1000);
+  it('is linear: ten times the text takes about ten times as long, not a hundred', () => {
+    // A ratio of two sizes measured side by side, so a busy machine does not fail it
+    // (the absolute time is for npm run bench). Best of three of each.
+    const time = (text: string) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        expect(closeTruncated(text)).toBeDefined();
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    const small = time(sample(4_000).slice(0, -7));
+    const large = time(sample(40_000).slice(0, -7));
+    expect(large / small).toBeLessThan(40);
   });
 });
 
