@@ -339,11 +339,12 @@ function readFiles(path: string, logFile: string): Loaded | undefined {
 function load(path: string, options: OpenOptions): Loaded {
   const logFile = logPathOf(path);
   const logText = readText(logFile);
+  const parsed = logText === undefined ? undefined : parseLog(logText);
+  // Before any repair of the snapshot: a log from a newer awsquiz leaves both files alone.
+  if (parsed) refuseNewer(parsed, logFile);
   const decoded = loadSnapshot(path, options);
   const { data } = decoded;
   let generation = decoded.generation;
-  const parsed = logText === undefined ? undefined : parseLog(logText);
-  if (parsed) refuseNewer(parsed, logFile);
   if (parsed === undefined) {
     return { data, generation, log: { kind: 'missing', identity: undefined, count: 0 } };
   }

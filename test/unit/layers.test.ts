@@ -107,7 +107,7 @@ describe('layers', () => {
     const owners: Record<string, (path: string) => boolean> = {
       '@inquirer/': (path) => path === 'ui/prompts.ts',
       chalk: (path) => path === 'ui/format.ts',
-      conf: (path) => path.startsWith('store/'),
+      'env-paths': (path) => path === 'store/paths.ts',
       commander: (path) => path === 'cli.ts' || path === 'ui/help-layout.ts',
     };
     const wrong: string[] = [];
