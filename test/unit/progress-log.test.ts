@@ -141,6 +141,19 @@ describe('the review log', () => {
     expect(readFileSync(log, 'utf8')).toBe(newer);
   });
 
+  it('removes the temp files a dead writer left beside the log, never a live one’s', async () => {
+    const { dir, log, open } = setup();
+    const dead = `${log}.tmp-999999-abc`;
+    const deadBackup = `${log}.bak.tmp-999999-link`;
+    const live = `${log}.tmp-${process.ppid}-abc`;
+    for (const file of [dead, deadBackup, live]) writeFileSync(file, '{"awsq');
+    await openProgress(open);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(deadBackup)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(readdirSync(dir)).toContain('progress.log.tmp-' + process.ppid + '-abc');
+  });
+
   it('folds the log into the snapshot every COMPACT_AT answers, nothing counted twice', async () => {
     const { dir, path, log, open } = setup();
     const store = await openProgress(open);
