@@ -151,7 +151,7 @@ describe('the review log', () => {
     expect(existsSync(dead)).toBe(false);
     expect(existsSync(deadBackup)).toBe(false);
     expect(existsSync(live)).toBe(true);
-    expect(readdirSync(dir)).toContain('progress.log.tmp-' + process.ppid + '-abc');
+    expect(readdirSync(dir)).toContain(`progress.log.tmp-${process.ppid}-abc`);
   });
 
   it('folds the log into the snapshot every COMPACT_AT answers, nothing counted twice', async () => {
