@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { type MessageRef, UserError } from '../../src/errors.js';
 import { ensureDir } from '../../src/ground/dir.js';
 import { schedule } from '../../src/quiz/scheduler.js';
+import { breakStale, LOCK_STALE_MS, LockTimeout, withLock } from '../../src/store/lock.js';
 import {
   decodeProgress,
   FLAG_EXAM,
@@ -460,6 +461,22 @@ describe('progress store', () => {
     store.recordAnswer({ cardId: 'a', kind: 'recall', grade: 3, correct: true, ms: 1, now: NOW });
     expect(saved(dir).log).toHaveLength(1);
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('judges a lock stale by the clock it is given, never by a session clock', () => {
+    const { dir } = options();
+    const lock = join(dir, 'progress.json.lock');
+    writeFileSync(lock, String(process.pid)); // a live owner, its lock just made
+    const wall = Date.now();
+    breakStale(lock, () => new Date(wall + 5_000));
+    expect(existsSync(lock)).toBe(true);
+    breakStale(lock, () => new Date(wall + LOCK_STALE_MS + 5_000));
+    expect(existsSync(lock)).toBe(false);
+    // Waiting for a held lock ends by the same clock: a clock far ahead gives up at once.
+    writeFileSync(lock, String(process.pid));
+    let calls = 0;
+    const jumping = () => new Date(wall + (calls++ === 0 ? 0 : 6_000));
+    expect(() => withLock(lock, () => 1, 5_000, jumping)).toThrow(LockTimeout);
   });
 
   it('finds progress where conf put it (env-paths, suffix nodejs) when AWSQUIZ_DATA_DIR is not set', () => {
