@@ -10,7 +10,8 @@
  */
 export interface MessageRef {
   key: string;
-  params?: Record<string, string | number>;
+  /** A parameter may itself be a message (a reason inside a sentence), worded first. */
+  params?: Record<string, string | number | MessageRef>;
 }
 
 export class UserError extends Error {

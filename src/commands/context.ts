@@ -3,6 +3,7 @@
  * exam never reach for process.* or the system clock themselves, so tests can
  * hand them fakes and drive every command in-process.
  */
+import type { MessageRef } from '../errors.js';
 import type { Messages } from '../ui/i18n.js';
 
 export interface CommandContext {
@@ -20,10 +21,15 @@ export interface CommandContext {
   messages: Messages;
 }
 
-/** A warning on stderr as one `awsquiz: …` line (damaged progress entries, skipped files). */
+/**
+ * A warning on stderr as one `awsquiz: …` line (damaged progress entries,
+ * skipped files), given as text or as a message the core or the store made.
+ */
 export function warn(
   context: Pick<CommandContext, 'stderr' | 'messages'>,
-): (message: string) => void {
-  return (message: string) =>
-    context.stderr.write(`${context.messages.t('error.prefix')}${message}\n`);
+): (message: string | MessageRef) => void {
+  return (message) =>
+    context.stderr.write(
+      `${context.messages.t('error.prefix')}${typeof message === 'string' ? message : context.messages.text(message)}\n`,
+    );
 }

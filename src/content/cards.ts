@@ -529,7 +529,8 @@ export function clozeSpans(block: Block): ClozeSpan[] {
     if (!isTermLike(answer) || givenAway(block.text, start, end)) continue;
     // "続いて ＿＿＿ です。": the rest of the line must say something about the blank,
     // and a lecturer's signpost ("Okay, let us start with …") says nothing.
-    if (contentWords(blankSpan(block.text, start, end)).size < 2 || SIGNPOST.test(block.text)) continue;
+    if (contentWords(blankSpan(block.text, start, end)).size < 2 || SIGNPOST.test(block.text))
+      continue;
     out.push({ answer, start, end, source: span.kind });
   }
   // "以下作成方法４つ": the count of the list below is no fact.

@@ -67,7 +67,7 @@ const FRAGMENT_END_EN =
 
 /** Endings of a Japanese predicate: verbs, adjectives, copulas and the noun-predicates of notes. */
 const PREDICATE_JA =
-  /(?:[るたいすずうくつむぶぐ]|ない|ません|です|ます|だ|できる|可能|不可|不可能|必要|不要|必須|推奨|非推奨|対応|非対応|禁止|無料|有料|あり|なし|無し|有り|なる|される|られる|れる|可|不可|ok|ng|同じ|一緒|違う|別|以内|以上|以下|未満|まで|だけ|のみ|など|こと|もの|ため|よう)$/iu;
+  /(?:[るたいすずうくつむぶぐ]|ない|ません|です|ます|だ|できる|可能|不可|不可能|必要|不要|必須|推奨|非推奨|対応|非対応|禁止|無料|有料|あり|なし|無し|有り|なる|される|られる|れる|可|不可|(?<![a-z])(?:ok|ng)|同じ|一緒|違う|別|以内|以上|以下|未満|まで|だけ|のみ|など|こと|もの|ため|よう)$/iu;
 
 /** Examples and captions open with these. */
 const EXAMPLE =

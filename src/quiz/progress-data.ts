@@ -2,10 +2,6 @@
  * The shape of what is remembered between runs: card schedules, the answer
  * log and past exams. Pure data, owned by the quiz layer so that stats and
  * exams can read it; store/ reads and writes it to disk.
- *
- * store/progress.ts still declares the same types for itself (it belongs to
- * another change in flight); they are structurally identical, and the store
- * is meant to import them from here.
  */
 import type { CardState } from './card-state.js';
 import type { GradeValue } from './scheduler.js';
@@ -49,17 +45,14 @@ export interface ProgressData {
   cards: Record<string, CardState>;
   log: LogEntry[];
   exams: ExamRecord[];
-  /** Suspended card id → epoch ms when it was suspended (absent: none). */
-  suspended?: Record<string, number>;
+  /**
+   * Card id → epoch ms when it was suspended: never asked until unsuspended.
+   * Its state and log are kept. A file without the field reads as {}.
+   */
+  suspended: Record<string, number>;
 }
 
-/** Whether the learner has set this card aside (`x` in a study session). */
-export function isSuspended(data: Pick<ProgressData, 'suspended'>, id: string): boolean {
-  const suspended = data.suspended;
-  return (
-    typeof suspended === 'object' &&
-    suspended !== null &&
-    Object.hasOwn(suspended, id) &&
-    typeof suspended[id] === 'number'
-  );
+/** Is this card set aside by the learner (suspended)? */
+export function isSuspended(data: ProgressData, id: string): boolean {
+  return Object.hasOwn(data.suspended, id);
 }

@@ -6,7 +6,6 @@
  * and answers before it still count.
  */
 import { UserError } from '../errors.js';
-import { t } from '../ui/i18n.js';
 import { dropDamaged, isRecord, MIGRATIONS, type ProgressData, SCHEMA_VERSION } from './schema.js';
 
 /** The file is not progress data at all (or not any more). */
@@ -16,6 +15,8 @@ export interface Decoded {
   data: ProgressData;
   /** Entries left out as damaged. */
   damaged: number;
+  /** The generation of review log (journal.ts) this snapshot goes with; 0 when it has none. */
+  generation: number;
 }
 
 const BOM = '\uFEFF';
@@ -39,7 +40,10 @@ function fromParsed(parsed: unknown, path: string, partial: boolean): Decoded {
     throw new Corrupt('bad schemaVersion');
   }
   if (version > SCHEMA_VERSION) {
-    throw new UserError(t('store.newer', { path, version, supported: SCHEMA_VERSION }), 1);
+    throw new UserError(
+      { key: 'store.newer', params: { path, version, supported: SCHEMA_VERSION } },
+      1,
+    );
   }
   while (version < SCHEMA_VERSION) {
     const migrate = MIGRATIONS[version];
@@ -56,8 +60,22 @@ function fromParsed(parsed: unknown, path: string, partial: boolean): Decoded {
   if (!isRecord(data.cards) || !Array.isArray(data.log) || !Array.isArray(data.exams)) {
     throw new Corrupt('wrong shape');
   }
+  // Added in place of a version bump, so an older awsquiz still reads the file:
+  // absent is none suspended; a wrong shape is one damaged entry.
+  let damaged = 0;
+  if (data.suspended === undefined) {
+    data.suspended = {};
+  } else if (!isRecord(data.suspended)) {
+    data.suspended = {};
+    damaged += 1;
+  }
+  const generation =
+    Number.isSafeInteger(data.logGeneration) && (data.logGeneration as number) >= 0
+      ? (data.logGeneration as number)
+      : 0;
+  delete data.logGeneration;
   const progress = data as unknown as ProgressData;
-  return { data: progress, damaged: dropDamaged(progress) };
+  return { data: progress, damaged: damaged + dropDamaged(progress), generation };
 }
 
 /** Deeper than any progress file goes: such text is not ours, and not worth a repair. */

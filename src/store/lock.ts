@@ -8,6 +8,7 @@
  * none breaks a lock by its owner's pid; this is small enough to own.)
  */
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { type Clock, systemClock } from '../ground/clock.js';
 
 export const LOCK_WAIT_MS = 5_000;
 export const LOCK_STALE_MS = 10_000;
@@ -34,7 +35,7 @@ export function alive(pid: number): boolean {
  * can never both see the dead owner's lock and the second delete the fresh
  * lock the first has just taken.
  */
-export function breakStale(lock: string): void {
+export function breakStale(lock: string, clock: Clock = systemClock): void {
   const breaker = `${lock}.break`;
   let fd: number;
   try {
@@ -42,7 +43,7 @@ export function breakStale(lock: string): void {
   } catch {
     // Someone else is breaking it; a breaker left behind by a crash is cleared when old.
     try {
-      if (Date.now() - statSync(breaker).mtimeMs > LOCK_STALE_MS) unlinkSync(breaker);
+      if (clock().getTime() - statSync(breaker).mtimeMs > LOCK_STALE_MS) unlinkSync(breaker);
     } catch {
       // Gone already.
     }
@@ -53,7 +54,10 @@ export function breakStale(lock: string): void {
     const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
     const dead = Number.isInteger(pid) && pid > 0 && !alive(pid);
     // A hung owner may still release it meanwhile: delete only the very file that was judged.
-    if ((dead || Date.now() - stat.mtimeMs > LOCK_STALE_MS) && statSync(lock).ino === stat.ino) {
+    if (
+      (dead || clock().getTime() - stat.mtimeMs > LOCK_STALE_MS) &&
+      statSync(lock).ino === stat.ino
+    ) {
       unlinkSync(lock);
     }
   } catch {
@@ -77,17 +81,24 @@ export class LockTimeout extends Error {
 /**
  * Runs `work` holding `lock`. Throws LockTimeout after `waitMs`, and the file
  * system's own error (EACCES, ENOSPC…) when the lock cannot be created.
+ * `clock` is wall time, compared with the lock file's modification time: the
+ * system clock, never a session's fake one (tests inject their own).
  */
-export function withLock<T>(lock: string, work: () => T, waitMs = LOCK_WAIT_MS): T {
-  const deadline = Date.now() + waitMs;
+export function withLock<T>(
+  lock: string,
+  work: () => T,
+  waitMs = LOCK_WAIT_MS,
+  clock: Clock = systemClock,
+): T {
+  const deadline = clock().getTime() + waitMs;
   let fd: number | undefined;
   while (fd === undefined) {
     try {
       fd = openSync(lock, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      breakStale(lock);
-      if (Date.now() > deadline) throw new LockTimeout(lock);
+      breakStale(lock, clock);
+      if (clock().getTime() > deadline) throw new LockTimeout(lock);
       sleep(5 + Math.floor(Math.random() * 10));
     }
   }

@@ -1,53 +1,23 @@
 /**
- * The shape of the progress file: its types, the version migrations, and the
- * checks that tell a usable entry from a damaged one.
+ * The progress file's version, migrations, and the checks that tell a usable
+ * entry from a damaged one. The data types are quiz/progress-data.ts.
  */
 import type { CardState } from '../quiz/card-state.js';
-import type { GradeValue } from '../quiz/scheduler.js';
+import type { ExamRecord, LogEntry, ProgressData } from '../quiz/progress-data.js';
+
+export {
+  type ExamRecord,
+  type ExamTopicResult,
+  FLAG_CORRECT,
+  FLAG_EXAM,
+  type LogEntry,
+  type ProgressData,
+} from '../quiz/progress-data.js';
 
 export const SCHEMA_VERSION = 1;
 
-/** One answer: [card id, epoch ms, grade 1–4, card kind, ms taken, flags]. Tuples keep years of log small. */
-export type LogEntry = [
-  id: string,
-  time: number,
-  grade: GradeValue,
-  kind: string,
-  ms: number,
-  flags: number,
-];
-export const FLAG_CORRECT = 1;
-/** The answer came from an exam: logged, but it never changed the card's schedule. */
-export const FLAG_EXAM = 2;
-
-export interface ExamTopicResult {
-  topic: string;
-  right: number;
-  total: number;
-}
-
-export interface ExamRecord {
-  date: string;
-  topics: string[];
-  score: number;
-  total: number;
-  passMark: number;
-  passed: boolean;
-  seconds: number;
-  byTopic: ExamTopicResult[];
-}
-
-export interface ProgressData {
-  schemaVersion: number;
-  cards: Record<string, CardState>;
-  log: LogEntry[];
-  exams: ExamRecord[];
-  /** Suspended card id → epoch ms when it was suspended (absent: none). */
-  suspended?: Record<string, number>;
-}
-
 export function emptyProgress(): ProgressData {
-  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [] };
+  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [], suspended: {} };
 }
 
 /** Migrations from version n to n+1, by n. Version 0: the file had no schemaVersion. */
@@ -146,6 +116,11 @@ export function dropDamaged(data: ProgressData): number {
   const log = data.log.filter(isLogEntry);
   const exams = data.exams.filter(isExamRecord);
   dropped += data.log.length - log.length + data.exams.length - exams.length;
+  for (const [id, since] of Object.entries(data.suspended)) {
+    if (finite(since)) continue;
+    delete data.suspended[id];
+    dropped += 1;
+  }
   data.log = log;
   data.exams = exams;
   return dropped;

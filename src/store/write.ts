@@ -10,15 +10,17 @@
  */
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { systemClock } from '../ground/clock.js';
 import { alive } from './lock.js';
 
 /** The file calls a save makes: tests replace them to inject faults. */
 export interface FileOps {
-  openSync: (path: string, flags: string) => number;
+  openSync: (path: string, flags: string | number) => number;
   writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
   fsyncSync: (fd: number) => void;
   fstatSync: (fd: number) => { size: number };
   closeSync: (fd: number) => void;
+  ftruncateSync: (fd: number, length: number) => void;
   renameSync: (from: string, to: string) => void;
   linkSync: (existing: string, path: string) => void;
   unlinkSync: (path: string) => void;
@@ -30,6 +32,7 @@ export const realOps: FileOps = {
   fsyncSync: (fd) => fs.fsyncSync(fd),
   fstatSync: (fd) => fs.fstatSync(fd),
   closeSync: (fd) => fs.closeSync(fd),
+  ftruncateSync: (fd, length) => fs.ftruncateSync(fd, length),
   renameSync: (from, to) => fs.renameSync(from, to),
   linkSync: (existing, path) => fs.linkSync(existing, path),
   unlinkSync: (path) => fs.unlinkSync(path),
@@ -126,7 +129,16 @@ function keepBackup(path: string, ops: FileOps): void {
     // No current file, or a file system without hard links: the backup stays as it was.
     return;
   }
-  ops.renameSync(spare, backupPath(path));
+  try {
+    ops.renameSync(spare, backupPath(path));
+  } catch (error) {
+    try {
+      ops.unlinkSync(spare);
+    } catch {
+      // Gone already.
+    }
+    throw error;
+  }
 }
 
 /**
@@ -158,7 +170,7 @@ const OLD_TEMP_AGE_MS = 60 * 60 * 1000;
  * `path`: ours by their pid, conf's older ones by their age. A live process's
  * temp file is never touched. Returns how many were removed.
  */
-export function removeStaleTemps(path: string, now = Date.now()): number {
+export function removeStaleTemps(path: string, now = systemClock().getTime()): number {
   const dir = dirname(path);
   const name = basename(path);
   let entries: string[];

@@ -722,7 +722,11 @@ export function messagesFor(lang: Lang): Messages {
 
 /** The words of a message the core gave as a key and parameters. */
 export function text(message: MessageRef, lang = current): string {
-  return t(message.key as MessageKey, message.params, lang);
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.params ?? {})) {
+    params[name] = typeof value === 'object' ? text(value, lang) : value;
+  }
+  return t(message.key as MessageKey, params, lang);
 }
 
 /** What a UserError says, in the interface language. */

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempDir } from '../helpers/cli.js';
+import { saved } from '../helpers/saved.js';
 
 const wrapper = join(ROOT, 'test', 'helpers', 'record-exit.cjs');
 const tmux = (...args: string[]) =>
@@ -40,11 +41,10 @@ function session(name: string) {
   const pid = Number(readFileSync(`${out}.pid`, 'utf8'));
   const result = () => {
     waitFor(() => existsSync(`${out}.rc`));
-    const saved = JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
     return {
       rc: readFileSync(`${out}.rc`, 'utf8'),
       stderr: readFileSync(`${out}.err`, 'utf8'),
-      answers: saved.log.length as number,
+      answers: saved(dir).log.length,
     };
   };
   const close = () => {

@@ -17,7 +17,7 @@ export function simulate(
   options: { days: number; now: Date; seed?: number; skip?: number[] },
 ): ProgressData {
   const rng = createRng(options.seed ?? 1);
-  const data: ProgressData = { schemaVersion: 1, cards: {}, log: [], exams: [] };
+  const data: ProgressData = { schemaVersion: 1, cards: {}, log: [], exams: [], suspended: {} };
   let next = 0;
   for (let day = options.days - 1; day >= 0; day--) {
     if (options.skip?.includes(day)) continue;

@@ -6,14 +6,21 @@
  */
 import { UserError } from '../../src/errors.js';
 import { openProgress } from '../../src/store/progress.js';
+import { userMessage } from '../../src/ui/i18n.js';
 
 const [tag = 'w', count = '100'] = process.argv.slice(2);
 // A save that fails ends the writer as it ends a study session: the message, exit 1.
 process.on('uncaughtException', (error) => {
-  process.stderr.write(`${error instanceof UserError ? error.message : error.stack}\n`);
+  process.stderr.write(`${error instanceof UserError ? userMessage(error, 'en') : error.stack}\n`);
   process.exit(1);
 });
-const store = await openProgress({ env: process.env, now: () => new Date(), onWarning: () => {} });
+const compactAt = Number(process.env.AWSQUIZ_COMPACT_AT ?? 0);
+const store = await openProgress({
+  env: process.env,
+  now: () => new Date(),
+  onWarning: () => {},
+  ...(compactAt > 0 ? { compactAt } : {}),
+});
 const pause = new Int32Array(new SharedArrayBuffer(4));
 for (let i = 0; i < Number(count); i++) {
   Atomics.wait(pause, 0, 0, Math.floor(Math.random() * 3));

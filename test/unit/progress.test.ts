@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import envPaths from 'env-paths';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { type MessageRef, UserError } from '../../src/errors.js';
+import { ensureDir } from '../../src/ground/dir.js';
 import { schedule } from '../../src/quiz/scheduler.js';
-import { ensureDir } from '../../src/store/dir.js';
+import { breakStale, LOCK_STALE_MS, LockTimeout, withLock } from '../../src/store/lock.js';
 import {
   decodeProgress,
   FLAG_EXAM,
@@ -22,12 +23,13 @@ import {
   type ProgressData,
   ProgressStore,
   progressPath,
-  progressSerializer,
   readProgress,
   SCHEMA_VERSION,
 } from '../../src/store/progress.js';
 import { type FileOps, realOps } from '../../src/store/write.js';
+import { text, userMessage } from '../../src/ui/i18n.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
+import { saved } from '../helpers/saved.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 
@@ -43,7 +45,7 @@ const EXAM = {
 };
 
 function emptyData(): ProgressData {
-  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [] };
+  return { schemaVersion: SCHEMA_VERSION, cards: {}, log: [], exams: [], suspended: {} };
 }
 
 function options(dir = tempDir()) {
@@ -54,7 +56,7 @@ function options(dir = tempDir()) {
     open: {
       env: { AWSQUIZ_DATA_DIR: dir },
       now: () => NOW,
-      onWarning: (m: string) => warnings.push(m),
+      onWarning: (m: MessageRef) => warnings.push(text(m, 'en')),
     },
   };
 }
@@ -194,7 +196,9 @@ describe('progress store', () => {
       future: true,
     });
     writeFileSync(path, newer);
-    await expect(openProgress(open)).rejects.toThrow(/newer awsquiz/);
+    expect(userMessage((await openProgress(open).catch((e) => e)) as UserError, 'en')).toMatch(
+      /newer awsquiz/,
+    );
     await expect(openProgress(open)).rejects.toBeInstanceOf(UserError);
     expect(readFileSync(path, 'utf8')).toBe(newer);
     expect(readdirSync(dir)).toEqual(['progress.json']);
@@ -208,6 +212,7 @@ describe('progress store', () => {
       cards: { a: state },
       log: [],
       exams: [],
+      suspended: {},
     });
   });
 
@@ -226,7 +231,13 @@ describe('progress store', () => {
     };
     writeFileSync(
       join(dir, 'progress.json'),
-      JSON.stringify({ schemaVersion: 1, cards: { gone: orphan }, log: [], exams: [] }),
+      JSON.stringify({
+        schemaVersion: 1,
+        cards: { gone: orphan },
+        log: [],
+        exams: [],
+        suspended: {},
+      }),
     );
     const store = await openProgress(open);
     store.recordAnswer({
@@ -259,7 +270,7 @@ describe('progress store', () => {
     expect(Object.keys(store.data.cards)).toEqual(['b']);
     expect(store.data.log.map((e) => e[0])).toEqual(['b']);
     store.reset('all');
-    expect(store.data).toEqual({ schemaVersion: 1, cards: {}, log: [], exams: [] });
+    expect(store.data).toEqual({ schemaVersion: 1, cards: {}, log: [], exams: [], suspended: {} });
   });
 
   it('loses nothing when two processes answer at the same time', async () => {
@@ -272,7 +283,7 @@ describe('progress store', () => {
       run(process.execPath, [tsx, writer, 'one', '200'], { env }),
       run(process.execPath, [tsx, writer, 'two', '200'], { env }),
     ]);
-    const data = JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
+    const data = saved(dir);
     expect(data.log).toHaveLength(400);
     expect(data.log.filter((e: unknown[]) => String(e[0]).startsWith('one'))).toHaveLength(200);
     // Each card's state was computed from the state found under the lock: no update was lost.
@@ -284,7 +295,7 @@ describe('progress store', () => {
     // The writers really took turns, so merging what the other wrote was tested.
     const turns = data.log.filter(
       (e: unknown[], i: number) =>
-        i > 0 && String(e[0]).slice(0, 3) !== String(data.log[i - 1][0]).slice(0, 3),
+        i > 0 && String(e[0]).slice(0, 3) !== String(data.log[i - 1]?.[0]).slice(0, 3),
     ).length;
     expect(turns).toBeGreaterThan(20);
     expect(existsSync(join(dir, 'progress.json.lock'))).toBe(false);
@@ -321,10 +332,10 @@ describe('progress store', () => {
       });
     }
     expect(store.data.log).toHaveLength(50_015);
-    // The fast path writes exactly what JSON.stringify would, and nothing of conf's own.
-    const onDisk = readFileSync(join(dir, 'progress.json'), 'utf8');
-    expect(onDisk).toBe(JSON.stringify(store.data));
-    expect(onDisk).not.toContain('__internal__');
+    // Snapshot and log together read back exactly, with nothing of conf's own.
+    expect(saved(dir)).toEqual(store.data);
+    expect(readFileSync(join(dir, 'progress.json'), 'utf8')).not.toContain('__internal__');
+    expect(readFileSync(join(dir, 'progress.log'), 'utf8').split('\n')).toHaveLength(17);
     expect(progressPath({ AWSQUIZ_DATA_DIR: dir })).toBe(join(dir, 'progress.json'));
   });
   it('warms the first save without writing, and stays exact when another process saves first', async () => {
@@ -338,8 +349,9 @@ describe('progress store', () => {
     const before = readFileSync(path, 'utf8');
     const store = await openProgress(open);
     store.warm();
+    // The snapshot is read as it is; only an empty log is started beside it.
     expect(readFileSync(path, 'utf8')).toBe(before);
-    expect(readdirSync(dir)).toEqual(['progress.json']);
+    expect(readdirSync(dir).sort()).toEqual(['progress.json', 'progress.log']);
     const answer = (cardId: string) => ({
       cardId,
       kind: 'recall',
@@ -352,8 +364,7 @@ describe('progress store', () => {
     // Another process answers between the warm-up and our first save.
     (await openProgress(open)).recordAnswer(answer('other'));
     store.recordAnswer(answer('ours'));
-    const onDisk = readFileSync(path, 'utf8');
-    expect(onDisk).toBe(JSON.stringify(JSON.parse(onDisk)));
+    expect(readFileSync(path, 'utf8')).toBe(before);
     expect(readProgress(open).log.map((entry) => entry[0])).toEqual(['x', 'y', 'other', 'ours']);
   });
 
@@ -362,7 +373,7 @@ describe('progress store', () => {
     const path = join(dir, 'progress.json');
     const store = await openProgress(open);
     store.recordAnswer({ cardId: 'a', kind: 'recall', grade: 3, correct: true, ms: 1, now: NOW });
-    const before = readFileSync(path);
+    const before = [readFileSync(path), readFileSync(join(dir, 'progress.log'))];
     const full: FileOps = {
       ...realOps,
       writeSync: () => {
@@ -387,9 +398,9 @@ describe('progress store', () => {
     }
     expect(thrown).toBeInstanceOf(UserError);
     expect((thrown as UserError).exitCode).toBe(1);
-    expect((thrown as Error).message).toContain('could not save: disk full');
-    expect((thrown as Error).message).toContain('your earlier progress is intact');
-    expect(readFileSync(path)).toEqual(before);
+    expect(userMessage(thrown as UserError, 'en')).toContain('could not save: disk full');
+    expect(userMessage(thrown as UserError, 'en')).toContain('your earlier progress is intact');
+    expect([readFileSync(path), readFileSync(join(dir, 'progress.log'))]).toEqual(before);
     expect(existsSync(`${path}.lock`)).toBe(false);
     expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
   });
@@ -403,28 +414,6 @@ describe('progress store', () => {
     expect(() => ensureDir(join(base, 'file', 'x'))).toThrow(/ENOTDIR/);
     expect(() => ensureDir(join(base, 'file'))).toThrow(/ENOTDIR/);
     expect(() => ensureDir('/proc/awsquiz-cannot-exist/x')).toThrow(/ENOENT/);
-  });
-
-  it('serializes exactly as JSON.stringify while the log grows, is replaced or shrinks', () => {
-    const serialize = progressSerializer();
-    const data = emptyData();
-    const check = () => expect(serialize(data)).toBe(JSON.stringify(data));
-    check();
-    data.log.push(['a', 1, 3, 'recall', 5, 1]);
-    check();
-    data.log.push(['b', 2, 1, 'cloze', 6, 0], ['c"\\', 3, 4, 'term', 7, 3]);
-    check();
-    data.log.pop();
-    check(); // shorter
-    data.log[1] = ['z', 9, 2, 'term', 1, 0];
-    check(); // last entry replaced
-    data.log = data.log.filter((e) => e[0] !== 'a');
-    check(); // a new array (a reset or a re-read)
-    data.log.push(['d', 4, 3, 'recall', 8, 1]);
-    data.cards.x = schedule(undefined, 3, NOW);
-    data.exams.push({ ...EXAM });
-    check();
-    expect(serialize({ ...data, gone: undefined })).toBe(JSON.stringify(data));
   });
 
   it('reads without waiting for a writer that holds the lock, and leaves no file behind', () => {
@@ -459,7 +448,7 @@ describe('progress store', () => {
     const store = await openProgress(open);
     store.recordAnswer({ cardId: 'a', kind: 'recall', grade: 3, correct: true, ms: 1, now: NOW });
     expect(store.data.log).toHaveLength(1);
-    expect(readdirSync(dir)).toEqual(['progress.json']);
+    expect(readdirSync(dir).sort()).toEqual(['progress.json', 'progress.log']);
   });
 
   it('breaks a lock older than ten seconds even if its process lives', async () => {
@@ -470,8 +459,24 @@ describe('progress store', () => {
     utimesSync(lock, old, old);
     const store = await openProgress(open);
     store.recordAnswer({ cardId: 'a', kind: 'recall', grade: 3, correct: true, ms: 1, now: NOW });
-    expect(JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')).log).toHaveLength(1);
+    expect(saved(dir).log).toHaveLength(1);
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('judges a lock stale by the clock it is given, never by a session clock', () => {
+    const { dir } = options();
+    const lock = join(dir, 'progress.json.lock');
+    writeFileSync(lock, String(process.pid)); // a live owner, its lock just made
+    const wall = Date.now();
+    breakStale(lock, () => new Date(wall + 5_000));
+    expect(existsSync(lock)).toBe(true);
+    breakStale(lock, () => new Date(wall + LOCK_STALE_MS + 5_000));
+    expect(existsSync(lock)).toBe(false);
+    // Waiting for a held lock ends by the same clock: a clock far ahead gives up at once.
+    writeFileSync(lock, String(process.pid));
+    let calls = 0;
+    const jumping = () => new Date(wall + (calls++ === 0 ? 0 : 6_000));
+    expect(() => withLock(lock, () => 1, 5_000, jumping)).toThrow(LockTimeout);
   });
 
   it('finds progress where conf put it (env-paths, suffix nodejs) when AWSQUIZ_DATA_DIR is not set', () => {

@@ -56,6 +56,7 @@ describe('computeStats', () => {
       ['a', at(40), 3, 'which-fact', 1000, FLAG_CORRECT],
     ],
     exams: [],
+    suspended: {},
   };
   const report = computeStats({ topics: ['EC2', 'EBS'], cards, progress, now });
 
@@ -248,7 +249,7 @@ describe('one topic in detail', () => {
   it('lists sections in note order, the topic first, each by its own heading', async () => {
     const { cards } = shippedDeck();
     const ec2 = cards.filter((c) => c.topic === 'EC2');
-    const empty: ProgressData = { schemaVersion: 1, cards: {}, log: [], exams: [] };
+    const empty: ProgressData = { schemaVersion: 1, cards: {}, log: [], exams: [], suspended: {} };
     const sections = sectionStats(ec2, empty, new Date(2026, 10, 25));
     // The topic EC2 has no body and no list of kinds: its first section is its first card's.
     expect(sections.slice(0, 3).map((s) => s.path)).toEqual([
@@ -363,7 +364,7 @@ describe('the stats screen', () => {
     const empty = computeStats({
       topics: ['EC2'],
       cards: cards.filter((c) => c.topic === 'EC2'),
-      progress: { schemaVersion: 1, cards: {}, log: [], exams: [] },
+      progress: { schemaVersion: 1, cards: {}, log: [], exams: [], suspended: {} },
       now,
     });
     const text = renderStats(
