@@ -299,7 +299,9 @@ export function makeQuestion(
         poolsOf(index).clozes,
         `${withPath('q.clozeChoice')}\n${card.prompt}`,
         `${withPath('q.cloze')}\n${card.prompt}`,
-        () => true,
+        // The same topic only: "IoT データ" or "HPC" from another topic next to an
+        // Availability Zone is junk a learner rules out without knowing anything.
+        (section) => section.key[0] === located.section.key[0],
         (candidate) =>
           answerShape(candidate) === shape &&
           !leaksWord(card.prompt, candidate) &&

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeQuestion } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import type { Question } from '../../src/quiz/types.js';
-import { shippedDeck } from '../helpers/deck.js';
+import { buildFrom, shippedDeck } from '../helpers/deck.js';
 
 const { cards, index } = shippedDeck();
 
@@ -43,5 +43,43 @@ describe('the shape of a cloze answer', () => {
     expect(answerShape('short-term')).toBe('en');
     expect(answerShape('hours')).toBe('en');
     expect(answerShape('外部ID')).toBe('ja');
+  });
+});
+
+describe('cloze options', () => {
+  it('come from the asked topic only: no key term of another topic is a wrong option', () => {
+    const { cards: own, index: small } = buildFrom({
+      'a.md': [
+        '# Storage',
+        '## Blocks',
+        'Block disks can be shared by several hosts with **Gemini Share** enabled.',
+        '## Files',
+        'Shared file systems are reached in each zone through **Harbor Points** only.',
+        '## Objects',
+        'Buckets keep every revision of a key with **Object Versioning** turned on.',
+        '## Archive',
+        'Archives are kept unchangeable for years with **Glacier Lock** policies.',
+        '',
+      ].join('\n'),
+      'b.md': [
+        '# Compute',
+        '## Fleet',
+        'Instances scale out through **Launch Templates** when load grows.',
+        '## Spot',
+        'Spare capacity is sold through **Capacity Pools** at a discount.',
+        '',
+      ].join('\n'),
+    });
+    const compute = new Set(['Launch Templates', 'Capacity Pools']);
+    let asked = 0;
+    for (const card of own.filter((c) => c.kind === 'cloze' && c.topic === 'Storage')) {
+      for (let seed = 0; seed < 5; seed++) {
+        const q = makeQuestion(card, small, createRng(seed), 'exam');
+        if (!q?.options) continue;
+        for (const option of q.options) expect(compute.has(option), option).toBe(false);
+        asked += 1;
+      }
+    }
+    expect(asked).toBeGreaterThan(0);
   });
 });
