@@ -17,6 +17,7 @@ const { buildDeck, indexDeck } = await import('../dist/content/deck.js');
 const { buildCards } = await import('../dist/content/cards.js');
 const { makeQuestion } = await import('../dist/quiz/questions.js');
 const { createRng } = await import('../dist/quiz/rng.js');
+const say = (await import('../dist/ui/i18n.js')).messagesFor('en').text;
 
 const results = [];
 function budget(what, limitMs, work) {
@@ -80,7 +81,10 @@ budget('parse a list nested 1,000 levels deep', 10_000, () => {
     const rng = createRng(1);
     let made = 0;
     for (const card of cards) {
-      if (makeQuestion(card, index, rng, 'exam') ?? makeQuestion(card, index, rng, 'study')) {
+      if (
+        makeQuestion(card, index, rng, 'exam', say) ??
+        makeQuestion(card, index, rng, 'study', say)
+      ) {
         made += 1;
       }
     }

@@ -162,14 +162,14 @@ async function loadProject() {
   if (!existsSync(join(ROOT, 'dist', 'commands', 'export.js'))) {
     usage('dist/ is missing: run `npm run build` first (npm run quality does)');
   }
-  const [{ exportCards }, { openLibrary }, { setLang, messagesFor }, { createRng, shuffle }] =
+  const [{ exportCards }, { openLibrary }, { messagesFor }, { createRng, shuffle }] =
     await Promise.all([
       import(dist('commands/export.js')),
       import(dist('content/library.js')),
       import(dist('ui/i18n.js')),
       import(dist('quiz/rng.js')),
     ]);
-  return { exportCards, openLibrary, setLang, messagesFor, createRng, shuffle };
+  return { exportCards, openLibrary, messagesFor, createRng, shuffle };
 }
 
 /** Every question of a set, as `awsquiz --lang en --content dir export --seed S` makes them. */
@@ -298,7 +298,6 @@ function renderDoc(title, cards, intro) {
 
 const options = parseArgs(process.argv.slice(2));
 const project = await loadProject();
-project.setLang('en');
 const scratch = mkdtempSync(join(tmpdir(), 'awsquiz-quality-'));
 try {
   const sample = [];

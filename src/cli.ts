@@ -17,7 +17,6 @@ import {
   type MessageKey,
   type Messages,
   messagesFor,
-  setLang,
   userMessage,
 } from './ui/i18n.js';
 import { version } from './version.js';
@@ -259,8 +258,6 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   }
   const lang = langFromArgv(args, io.env);
   const messages = messagesFor(lang);
-  // Only quiz/questions.ts still reads the language from module state (see ui/i18n).
-  setLang(lang);
   // The real terminal only: a closed one (SIGHUP) or a shutdown ends the session cleanly.
   if (io.stdin === process.stdin) guardTerminal();
   const [commander, helpLayout, format] = await Promise.all([

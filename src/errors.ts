@@ -8,6 +8,9 @@
  * (content/, quiz/) says what happened this way; ui/i18n makes the text in
  * the user's language at the edge.
  */
+/** Words a message in the interface language: the core is handed one, as it is handed the clock. */
+export type Say = (message: MessageRef) => string;
+
 export interface MessageRef {
   key: string;
   /** A parameter may itself be a message (a reason inside a sentence), worded first. */

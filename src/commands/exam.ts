@@ -55,7 +55,13 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
     (card) => topics.has(card.topic) && !isSuspended(store.data, card.id),
   );
   const { index } = await library.structure();
-  const draw = drawExam(cards, index, settings.count, createRng(settings.seed));
+  const draw = drawExam(
+    cards,
+    index,
+    settings.count,
+    createRng(settings.seed),
+    context.messages.text,
+  );
   const out = (lines: string[]) => context.stdout.write(`${lines.join('\n')}\n`);
   if (draw.questions.length === 0) {
     out([context.messages.t('exam.noQuestions')]);

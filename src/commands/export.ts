@@ -41,12 +41,13 @@ export async function exportCards(
   const topics = new Set(matchTopics(options.topics, library.topics).map((s) => s.title));
   const { index } = await library.structure();
   const rng = createRng(seed);
+  const say = context.messages.text;
   const out: ExportedCard[] = [];
   for (const card of library.cards) {
     if (!topics.has(card.topic)) continue;
     // Multiple choice wherever the card allows it, so the options are in the export.
     const question =
-      makeQuestion(card, index, rng, 'exam') ?? makeQuestion(card, index, rng, 'study');
+      makeQuestion(card, index, rng, 'exam', say) ?? makeQuestion(card, index, rng, 'study', say);
     if (!question) continue;
     const exported: ExportedCard = {
       id: card.id,

@@ -214,7 +214,7 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
   });
   try {
     for (let now = current(state); now; now = current(state)) {
-      const question = makeQuestion(now.card, index, rng, 'study');
+      const question = makeQuestion(now.card, index, rng, 'study', context.messages.text);
       if (!question) {
         state = { ...state, position: state.position + 1 };
         continue;

@@ -4,6 +4,7 @@
  */
 import type { DeckIndex } from '../content/deck.js';
 import type { Card, CardKind } from '../content/model.js';
+import type { Say } from '../errors.js';
 import { largestRemainder } from '../ground/apportion.js';
 import type { ExamRecord, ExamTopicResult } from './progress-data.js';
 import { makeQuestion } from './questions.js';
@@ -32,12 +33,19 @@ export interface Draw {
  * topics in proportion to how many exam questions each can give, at most one
  * per section while other sections are left, in a seeded random order.
  */
-export function drawExam(cards: readonly Card[], index: DeckIndex, count: number, rng: Rng): Draw {
+export function drawExam(
+  cards: readonly Card[],
+  index: DeckIndex,
+  count: number,
+  rng: Rng,
+  /** Words the stems in the learner's language. */
+  say: Say,
+): Draw {
   const byTopic = new Map<string, Question[]>();
   const sectionOf = new Map(cards.map((card) => [card.id, card.section]));
   for (const card of cards) {
     if (!EXAM_KINDS.has(card.kind)) continue;
-    const question = makeQuestion(card, index, rng, 'exam');
+    const question = makeQuestion(card, index, rng, 'exam', say);
     if (question?.format !== 'choice') continue;
     const list = byTopic.get(card.topic) ?? [];
     list.push(question);

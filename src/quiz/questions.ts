@@ -17,7 +17,7 @@ import { type Card, type Section, walk } from '../content/model.js';
 import { outlineUnits, unitTerm } from '../content/outline.js';
 import { similarity } from '../content/overlap.js';
 import { foldTight, leaksWord } from '../content/text.js';
-import { t } from '../ui/i18n.js';
+import type { Say } from '../errors.js';
 import { keyOf, pickDistractors } from './distractors.js';
 import { withUnits } from './grade.js';
 import { numberDistractors } from './numbers.js';
@@ -158,8 +158,12 @@ export function makeQuestion(
   card: Card,
   index: DeckIndex,
   rng: Rng,
-  mode: QuestionMode = 'study',
+  mode: QuestionMode,
+  /** Words the stems in the learner's language (the language is passed in, never global). */
+  say: Say,
 ): Question | undefined {
+  const t = (key: string, params?: Record<string, string | number>) =>
+    say(params ? { key, params } : { key });
   const located = index.byRef.get(card.section);
   if (!located) return undefined;
   const fullPath = card.path.join(' › ');

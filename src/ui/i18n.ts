@@ -647,18 +647,6 @@ const ja: Record<MessageKey, string> = {
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ja };
 
-/**
- * The language of the one module that still words text in the core: quiz/questions.ts
- * calls t(key, params) without a language (its rewrite is on another branch). main()
- * sets it once per run. Everything else is given a Messages object; remove this, and
- * the default below, when questions.ts takes one too.
- */
-let current: Lang = 'en';
-
-export function setLang(lang: Lang): void {
-  current = lang;
-}
-
 /** `ja*` in LC_ALL, LC_MESSAGES or LANG (first one set wins) → Japanese; anything else English. */
 export function langFromEnv(env: Record<string, string | undefined>): Lang {
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
@@ -682,11 +670,7 @@ export function langFromArgv(
   return langFromEnv(env);
 }
 
-export function t(
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-  lang = current,
-): string {
+export function t(key: MessageKey, params: Record<string, string | number>, lang: Lang): string {
   const template = catalogues[lang][key];
   return template
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
@@ -721,7 +705,7 @@ export function messagesFor(lang: Lang): Messages {
 }
 
 /** The words of a message the core gave as a key and parameters. */
-export function text(message: MessageRef, lang = current): string {
+export function text(message: MessageRef, lang: Lang): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(message.params ?? {})) {
     params[name] = typeof value === 'object' ? text(value, lang) : value;
@@ -730,14 +714,14 @@ export function text(message: MessageRef, lang = current): string {
 }
 
 /** What a UserError says, in the interface language. */
-export function userMessage(error: UserError, lang = current): string {
+export function userMessage(error: UserError, lang: Lang): string {
   return error.parts.length > 0
     ? error.parts.map((part) => text(part, lang)).join('\n')
     : error.message;
 }
 
 /** A time from now in words: "in 5 min", "in 3 h", "in 2 days" (or "now"). */
-export function formatDuration(ms: number, lang = current): string {
+export function formatDuration(ms: number, lang: Lang): string {
   const minute = 60_000;
   const say = (key: MessageKey, params: Record<string, number> = {}) => t(key, params, lang);
   if (ms <= 0) return say('time.now');

@@ -5,6 +5,9 @@ import { displayWidth } from '../../src/ui/layout.js';
 import { hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { Terminal } from '../helpers/tmux.js';
 
+/** The English example notes of the README. */
+const EXAMPLES = join(ROOT, 'examples');
+
 const open: Terminal[] = [];
 afterEach(() => {
   for (const terminal of open.splice(0)) terminal.close();
@@ -70,11 +73,14 @@ async function answer(terminal: Terminal, count: number): Promise<Tally> {
 describe('awsquiz study in a real terminal', () => {
   it('answers by keystrokes, saves every answer, and ends cleanly on Ctrl+C', async () => {
     const dataDir = tempDir();
-    // Note order: the first sections' cards of every kind, so all three kinds are answered here
-    // (mixed order asks one card of each section first: a day of recall cards).
-    const first = start(['study', 'ec2', '--seed', '3', '--order', 'notes'], dataDir);
-    await first.waitFor('Studying EC2: 0 due, 20 new.');
-    const tally = await answer(first, 9);
+    // The English example notes, in note order: a section's other cards are buried once one
+    // is answered, so the first cards are each section's recall, then the choices come.
+    const first = start(
+      ['--content', EXAMPLES, 'study', 's3', '--seed', '3', '--order', 'notes'],
+      dataDir,
+    );
+    await first.waitFor('Studying S3: 0 due, 20 new.');
+    const tally = await answer(first, 14);
     expect(tally.recall).toBeGreaterThan(2);
     expect(tally.choice).toBeGreaterThan(0);
     expect(tally.answered - tally.right).toBeGreaterThan(0);
@@ -86,7 +92,7 @@ describe('awsquiz study in a real terminal', () => {
     expect(hasStackTrace(screen)).toBe(false);
     expect(screen).not.toMatch(/ExitPromptError|Error:/);
 
-    const stats = await runCli(['stats', '--json'], { dataDir });
+    const stats = await runCli(['--content', EXAMPLES, 'stats', '--json'], { dataDir });
     expect(stats.status).toBe(0);
     const report = JSON.parse(stats.stdout) as {
       reviews: number;
@@ -101,15 +107,15 @@ describe('awsquiz study in a real terminal', () => {
     };
     expect(report.reviews).toBe(tally.answered);
     expect(report.streak).toBe(1);
-    const ec2 = report.topics.find((topic) => topic.name === 'EC2');
+    const ec2 = report.topics.find((topic) => topic.name === 'S3');
     expect(ec2?.accuracy).toBeCloseTo(tally.right / tally.answered, 5);
     expect(ec2?.learning).toBeGreaterThan(0);
     expect((ec2?.new ?? 0) + (ec2?.learning ?? 0)).toBe(ec2?.cards);
 
     // A second session knows what the first one did: fewer new cards left today.
-    const second = start(['study', 'ec2', '--seed', '3'], dataDir);
+    const second = start(['--content', EXAMPLES, 'study', 's3', '--seed', '3'], dataDir);
     const learned = (ec2?.cards ?? 0) - (ec2?.new ?? 0);
-    await second.waitFor(`Studying EC2: 0 due, ${20 - learned} new.`);
+    await second.waitFor(`Studying S3: 0 due, ${20 - learned} new.`);
     await second.waitFor('card 1/');
     second.send('C-c');
     expect(await second.exitCode()).toBe(130);

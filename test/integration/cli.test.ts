@@ -162,7 +162,7 @@ describe('awsquiz (no TTY, no stdin)', () => {
   });
 
   it('exports RFC 4180 CSV and an Anki import file', async () => {
-    const csv = await runCli(['export', '--format', 'csv', '--topic', 'lambda']);
+    const csv = await runCli(['export', '--format', 'csv', '--topic', 'api']);
     expect(csv.status).toBe(0);
     const rows = readCsv(csv.stdout);
     expect(rows[0]).toEqual([

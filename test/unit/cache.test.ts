@@ -254,7 +254,7 @@ describe('reading notes', () => {
       const library = await openLibrary(
         folder({ 'a.md': bytes }),
         { AWSQUIZ_DATA_DIR: tempDir() },
-        { onWarning: (m) => warnings.push(text(m)) },
+        { onWarning: (m) => warnings.push(text(m, 'en')) },
       );
       expect(library.cards).toEqual(expected);
       expect(warnings).toEqual([]);
@@ -278,7 +278,7 @@ describe('reading notes', () => {
     const library = await openLibrary(
       dir,
       { AWSQUIZ_DATA_DIR: tempDir() },
-      { onWarning: (m) => warnings.push(text(m)) },
+      { onWarning: (m) => warnings.push(text(m, 'en')) },
     );
     expect(new Set(library.cards.map((c) => c.file))).toEqual(new Set(['a.md']));
     expect(library.topics.map((t) => t.title)).toEqual(['S3']);
@@ -302,7 +302,7 @@ describe('reading notes', () => {
     const warm = await openLibrary(
       dir,
       { AWSQUIZ_DATA_DIR: tempDir() },
-      { onWarning: (m) => again.push(text(m)) },
+      { onWarning: (m) => again.push(text(m, 'en')) },
     );
     expect(warm.cards).toEqual(library.cards);
     expect(again).toEqual(warnings);

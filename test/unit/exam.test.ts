@@ -18,6 +18,7 @@ import {
 import { createRng } from '../../src/quiz/rng.js';
 import type { Question } from '../../src/quiz/types.js';
 import { shippedDeck } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
 
 const { cards, index } = shippedDeck();
 const shares = (sizes: number[], count: number) => largestRemainder(sizes, count, sizes);
@@ -47,7 +48,7 @@ describe('largestRemainder (exam shares per topic)', () => {
 
 describe('drawExam', () => {
   it('draws N distinct multiple-choice questions of the exam kinds', () => {
-    const draw = drawExam(cards, index, 20, createRng(7));
+    const draw = drawExam(cards, index, 20, createRng(7), sayEn);
     expect(draw.questions).toHaveLength(20);
     expect(new Set(draw.questions.map((x) => x.cardId)).size).toBe(20);
     for (const question of draw.questions) {
@@ -58,7 +59,7 @@ describe('drawExam', () => {
   });
 
   it('spreads questions over topics in proportion to their size', () => {
-    const draw = drawExam(cards, index, 60, createRng(1));
+    const draw = drawExam(cards, index, 60, createRng(1), sayEn);
     const count = (topic: string) => draw.questions.filter((x) => x.topic === topic).length;
     expect(count('EC2')).toBeGreaterThan(count('EBS'));
     expect(count('EBS')).toBeGreaterThan(count('AWS Batch'));
@@ -68,20 +69,20 @@ describe('drawExam', () => {
 
   it('prefers one question per section', () => {
     const ec2 = cards.filter((c) => c.topic === 'EC2');
-    const draw = drawExam(ec2, index, 3, createRng(2));
+    const draw = drawExam(ec2, index, 3, createRng(2), sayEn);
     expect(new Set(draw.questions.map((x) => x.path.join('/'))).size).toBe(3);
   });
 
   it('is the same exam for the same seed, another for another seed', () => {
     const ids = (seed: number) =>
-      drawExam(cards, index, 10, createRng(seed)).questions.map((x) => x.cardId);
+      drawExam(cards, index, 10, createRng(seed), sayEn).questions.map((x) => x.cardId);
     expect(ids(5)).toEqual(ids(5));
     expect(ids(5)).not.toEqual(ids(6));
   });
 
   it('uses all questions when fewer than asked', () => {
     const batch = cards.filter((c) => c.topic === 'AWS Batch');
-    const draw = drawExam(batch, index, 50, createRng(1));
+    const draw = drawExam(batch, index, 50, createRng(1), sayEn);
     expect(draw.questions.length).toBe(draw.available);
     expect(draw.available).toBeLessThan(50);
   });

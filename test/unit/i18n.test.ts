@@ -5,7 +5,6 @@ import {
   langFromArgv,
   langFromEnv,
   type MessageKey,
-  setLang,
   t,
 } from '../../src/ui/i18n.js';
 
@@ -65,17 +64,14 @@ describe('choosing the language', () => {
   });
 
   it('says durations in words', () => {
-    setLang('en');
-    expect(formatDuration(0)).toBe('now');
+    expect(formatDuration(0, 'en')).toBe('now');
     // Not yet due is never "now" (it followed "Nothing to study right now").
-    expect(formatDuration(10_000)).toBe('in 1 min');
-    expect(formatDuration(10 * 60_000)).toBe('in 10 min');
-    expect(formatDuration(3 * 3_600_000)).toBe('in 3 h');
-    expect(formatDuration(86_400_000)).toBe('in 1 day');
-    expect(t('stats.streak', { n: 1, longest: 3 })).toBe('Streak: 1 day (longest 3)');
-    expect(t('stats.streak', { n: 2, longest: 3 })).toBe('Streak: 2 days (longest 3)');
-    setLang('ja');
-    expect(formatDuration(4 * 86_400_000)).toBe('4 日後');
-    setLang('en');
+    expect(formatDuration(10_000, 'en')).toBe('in 1 min');
+    expect(formatDuration(10 * 60_000, 'en')).toBe('in 10 min');
+    expect(formatDuration(3 * 3_600_000, 'en')).toBe('in 3 h');
+    expect(formatDuration(86_400_000, 'en')).toBe('in 1 day');
+    expect(t('stats.streak', { n: 1, longest: 3 }, 'en')).toBe('Streak: 1 day (longest 3)');
+    expect(t('stats.streak', { n: 2, longest: 3 }, 'en')).toBe('Streak: 2 days (longest 3)');
+    expect(formatDuration(4 * 86_400_000, 'ja')).toBe('4 日後');
   });
 });

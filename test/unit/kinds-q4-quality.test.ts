@@ -9,6 +9,7 @@ import { numberDistractors } from '../../src/quiz/numbers.js';
 import { makeQuestion, shownPath } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import { buildFrom, fixture } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
 
 const built = (name: string) => buildFrom({ [name]: fixture(`quality/${name}`) });
 const of = (cards: Card[], kind: Card['kind']) => cards.filter((c) => c.kind === kind);
@@ -72,7 +73,7 @@ describe.each([
     const card = inSection('cloze', cold).find((c) => c.answer === '90');
     expect(card).toBeDefined();
     for (let seed = 1; seed <= 20; seed++) {
-      const q = makeQuestion(card as Card, index, createRng(seed), 'exam');
+      const q = makeQuestion(card as Card, index, createRng(seed), 'exam', sayEn);
       expect(q?.format).toBe('choice');
       const options = q?.format === 'choice' ? (q.options ?? []) : [];
       expect(options).toHaveLength(4);
@@ -139,7 +140,7 @@ describe('a file without a top-level heading', () => {
       if (!located) throw new Error('no section');
       const shown = shownPath(card, located);
       expect(shown.join(' ')).not.toContain('memo-depot');
-      const q = makeQuestion(card, index, createRng(1), 'study');
+      const q = makeQuestion(card, index, createRng(1), 'study', sayEn);
       expect(q?.stem).not.toContain('memo-depot');
       // The id is still keyed by the file topic.
       expect(card.topic).toBe('memo-depot');

@@ -11,6 +11,7 @@ import { foldTight } from '../../src/content/text.js';
 import { makeQuestion } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import { buildFrom } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
 
 const NAMES_EN = ['Cold Vault', 'Hot Vault', 'Edge Cache', 'Queue Relay', 'Stream Hub', 'Key Safe'];
 const NAMES_JA = [
@@ -85,7 +86,7 @@ describe('questions from generated outlines', () => {
         const rng = createRng(seed);
         for (const card of cards) {
           for (const mode of ['study', 'exam'] as const) {
-            const q = makeQuestion(card, index, rng, mode);
+            const q = makeQuestion(card, index, rng, mode, sayEn);
             if (q?.format !== 'choice') continue;
             asked += 1;
             const options = q.options ?? [];

@@ -12,6 +12,7 @@ import { makeQuestion } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import type { Question } from '../../src/quiz/types.js';
 import { buildFrom } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'quality');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
@@ -23,7 +24,7 @@ function questions(built: typeof ja, mode: 'exam' | 'study', seeds = 8): Questio
   for (let seed = 0; seed < seeds; seed++) {
     const rng = createRng(seed);
     for (const card of built.cards) {
-      const q = makeQuestion(card, built.index, rng, mode);
+      const q = makeQuestion(card, built.index, rng, mode, sayEn);
       if (q) out.push(q);
     }
   }
@@ -51,7 +52,7 @@ describe('which-fact: which of these fits this description?', () => {
     expect(card?.prompt).toBe('余剰キャパシティを入札で使い中断される可能性がある');
     const siblings = ['オンデマンド', 'リザーブド', 'スポット', '専有ホスト', '専有インスタンス'];
     for (let seed = 0; seed < 10 && card; seed++) {
-      const q = makeQuestion(card, ja.index, createRng(seed), 'exam');
+      const q = makeQuestion(card, ja.index, createRng(seed), 'exam', sayEn);
       expect(q?.stem).toContain('fits this description?');
       for (const option of q?.options ?? []) expect(siblings).toContain(option);
     }
@@ -94,7 +95,7 @@ describe('which-fact: which of these fits this description?', () => {
     ]);
     for (const card of cards)
       expect(card.kind.startsWith('which') && card.prompt.includes('＿＿＿')).toBe(false);
-    const q = spot[0] && makeQuestion(spot[0], index, createRng(1), 'exam');
+    const q = spot[0] && makeQuestion(spot[0], index, createRng(1), 'exam', sayEn);
     expect(q?.options?.sort()).toEqual(['Dedicated Hosts', 'Reserved Instances', 'Spot Instances']);
   });
 });
@@ -139,7 +140,7 @@ describe('list-children: closed enumerations only', () => {
     const items = card?.items ?? [];
     expect(items).toEqual(['汎用SSD', 'プロビジョンドIOPS', 'スループット最適化HDD']);
     for (let seed = 0; seed < 10 && card; seed++) {
-      const q = makeQuestion(card, ja.index, createRng(seed), 'exam');
+      const q = makeQuestion(card, ja.index, createRng(seed), 'exam', sayEn);
       expect(q?.stem).toContain('is NOT one of');
       expect(items).not.toContain(q?.answer);
       expect(['まとめ', '購入オプション', 'ゲートウェイの種類']).not.toContain(q?.answer);
@@ -152,7 +153,7 @@ describe('after a wrong answer: the contrast', () => {
     const card = en.cards.find(
       (c) => c.kind === 'which-fact' && c.answer === 'Network Load Balancer',
     );
-    const q = card && makeQuestion(card, en.index, createRng(2), 'exam');
+    const q = card && makeQuestion(card, en.index, createRng(2), 'exam', sayEn);
     const wrong = (q?.options ?? []).findIndex((o) => o !== q?.answer);
     expect(q?.origins?.[q.correct ?? -1]).toBeNull();
     const origin = q?.origins?.[wrong];
@@ -196,7 +197,7 @@ describe('invariants', () => {
         const built = buildFrom({ 'g.md': text });
         const rng = createRng(seed);
         for (const card of built.cards) {
-          const q = makeQuestion(card, built.index, rng, 'exam');
+          const q = makeQuestion(card, built.index, rng, 'exam', sayEn);
           if (q) wellFormed(q);
         }
       }),

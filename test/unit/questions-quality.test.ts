@@ -3,13 +3,14 @@ import { makeQuestion } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import type { Question } from '../../src/quiz/types.js';
 import { buildFrom, shippedDeck } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
 
 const { cards, index } = shippedDeck();
 
 function examQuestions(seed: number): Question[] {
   const rng = createRng(seed);
   return cards.flatMap((card) => {
-    const q = makeQuestion(card, index, rng, 'exam');
+    const q = makeQuestion(card, index, rng, 'exam', sayEn);
     return q ? [q] : [];
   });
 }
@@ -74,7 +75,7 @@ describe('cloze options', () => {
     let asked = 0;
     for (const card of own.filter((c) => c.kind === 'cloze' && c.topic === 'Storage')) {
       for (let seed = 0; seed < 5; seed++) {
-        const q = makeQuestion(card, small, createRng(seed), 'exam');
+        const q = makeQuestion(card, small, createRng(seed), 'exam', sayEn);
         if (!q?.options) continue;
         for (const option of q.options) expect(compute.has(option), option).toBe(false);
         asked += 1;

@@ -6,13 +6,14 @@ import { MIN_OPTIONS, makeQuestion, OPTION_COUNT } from '../../src/quiz/question
 import { createRng } from '../../src/quiz/rng.js';
 import type { Question } from '../../src/quiz/types.js';
 import { buildFrom, shippedDeck } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
 
 const { cards, index } = shippedDeck();
 
 function questionsFor(seed: number, mode: 'study' | 'exam'): Question[] {
   const rng = createRng(seed);
   return cards.flatMap((card) => {
-    const q = makeQuestion(card, index, rng, mode);
+    const q = makeQuestion(card, index, rng, mode, sayEn);
     return q ? [q] : [];
   });
 }
@@ -123,7 +124,7 @@ describe('questions from the shipped notes', () => {
       '追加機能',
     ];
     for (let seed = 0; seed < 20; seed++) {
-      const q = makeQuestion(card, index, createRng(seed), 'exam');
+      const q = makeQuestion(card, index, createRng(seed), 'exam', sayEn);
       for (const option of q?.options ?? []) {
         if (option !== '汎用') expect(siblings).toContain(option);
       }
@@ -132,7 +133,7 @@ describe('questions from the shipped notes', () => {
 
   it('give the whole section as the explanation', () => {
     const card = cards.find((c) => c.kind === 'recall' && c.path.at(-1) === 'Private IP');
-    const q = card && makeQuestion(card, index, createRng(1), 'study');
+    const q = card && makeQuestion(card, index, createRng(1), 'study', sayEn);
     expect(q?.explanation).toEqual({
       path: ['EC2', 'IP', 'Private IP'],
       lines: ['必ず割り当てられる', 'Stop Startしても同じIPが割り振られる'],
@@ -146,8 +147,8 @@ describe('questions from small notes', () => {
       'one.md': '# Solo\n## Only\nただ一つの事実です\n',
     });
     for (const card of few) {
-      expect(makeQuestion(card, small, createRng(1), 'exam')).toBeUndefined();
-      expect(makeQuestion(card, small, createRng(1), 'study')?.format).toBe('recall');
+      expect(makeQuestion(card, small, createRng(1), 'exam', sayEn)).toBeUndefined();
+      expect(makeQuestion(card, small, createRng(1), 'study', sayEn)?.format).toBe('recall');
     }
   });
 

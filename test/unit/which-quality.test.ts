@@ -13,6 +13,7 @@ import { makeQuestion } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import type { Question } from '../../src/quiz/types.js';
 import { buildFrom } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'quality');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
@@ -26,7 +27,7 @@ function asked(built: typeof en, seeds = 6): Question[] {
   const out: Question[] = [];
   for (let seed = 0; seed < seeds; seed++) {
     for (const card of which(built)) {
-      const q = makeQuestion(card, built.index, createRng(seed), 'exam');
+      const q = makeQuestion(card, built.index, createRng(seed), 'exam', sayEn);
       if (q) out.push(q);
     }
   }
