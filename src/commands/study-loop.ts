@@ -26,7 +26,7 @@ import { onInterrupt } from '../signals.js';
 import { type ProgressStore, scheduleStatus } from '../store/progress.js';
 import { explanationLines, originText, pathLines } from '../ui/explanation.js';
 import { type Formatter, terminalWidth } from '../ui/format.js';
-import { displayWidth, pieces, truncate, wrap } from '../ui/layout.js';
+import { displayWidth, wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 
 /** Interactive commands need a terminal on both ends: inquirer would read piped bytes as keys. */
@@ -50,24 +50,19 @@ function write(context: CommandContext, lines: string[]): void {
   context.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/**
+ * "card 3/20 · EC2 · 0 due, 5 new left": the prompt lays it out for the window's width (and
+ * again after a resize), breaking only between its pieces; a piece wider than the window is cut.
+ */
 function header(state: SessionState, card: Card, format: Formatter): string {
   const now = current(state);
-  const before = format.messages.t('study.header.card', {
-    n: now?.number ?? 0,
-    total: now?.total ?? 0,
-  });
-  const after = [
+  const parts = [
+    format.messages.t('study.header.card', { n: now?.number ?? 0, total: now?.total ?? 0 }),
+    card.topic,
     format.messages.t('study.header.left', { due: now?.dueLeft ?? 0, fresh: now?.newLeft ?? 0 }),
   ];
-  if (now?.repeat) after.push(format.messages.t('study.header.again'));
-  // A long topic name is shortened; when even then it does not fit (40 columns and
-  // two-digit counts), the line breaks between its pieces, never inside one.
-  const room = format.width - displayWidth([before, '', ...after].join(' · '));
-  const one = [before, truncate(card.topic, Math.max(4, room)), ...after].join(' · ');
-  if (displayWidth(one) <= format.width) return format.style('dim', one);
-  return pieces([before, truncate(card.topic, format.width), ...after], format.width, 0, ' · ')
-    .map((line) => format.style('dim', line))
-    .join('\n');
+  if (now?.repeat) parts.push(format.messages.t('study.header.again'));
+  return parts.join(' · ');
 }
 
 interface Outcome {
@@ -82,6 +77,7 @@ async function ask(
   question: Question,
   format: Formatter,
   context: CommandContext,
+  header: string,
 ): Promise<Outcome> {
   const prompts = await import('../ui/prompts.js');
   const look = { width: format.width, style: format.style, messages: format.messages };
@@ -91,6 +87,7 @@ async function ask(
       {
         message: question.stem,
         options: question.options ?? [],
+        header,
         look,
       },
       io,
@@ -104,7 +101,7 @@ async function ask(
     };
   }
   if (question.format === 'typed') {
-    const given = await prompts.askTyped({ message: question.stem, look }, io);
+    const given = await prompts.askTyped({ message: question.stem, header, look }, io);
     const result = checkTyped(given, question.answer, question.accept ?? []);
     return {
       correct: result.correct,
@@ -114,7 +111,7 @@ async function ask(
     };
   }
   const self = await prompts.askRecall(
-    { message: question.stem, answer: question.answer, look },
+    { message: question.stem, answer: question.answer, header, look },
     io,
   );
   const grade = gradeFromOutcome('recall', true, self);
@@ -201,9 +198,8 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
       }
       // The window may have been resized since the last question.
       format = { ...format, width: terminalWidth(context.stdout, context.env) };
-      write(context, [header(state, now.card, format)]);
       const started = context.now().getTime();
-      const outcome = await ask(question, format, context);
+      const outcome = await ask(question, format, context, header(state, now.card, format));
       const answeredAt = context.now();
       const next = store.recordAnswer({
         cardId: now.card.id,

@@ -134,6 +134,8 @@ const en = {
     'progress file {path} could not be read (damaged); awsquiz went back to the previous save ({cards} card states, {answers} answers). The damaged file was moved to {aside}.',
   // prompts
   'prompt.keys.move': '↑↓ move',
+  'prompt.moreAbove': '↑ {n} line{s:n} above',
+  'prompt.moreBelow': '↓ {n} line{s:n} below',
   'prompt.keys.moveNumbers': '↑↓ or 1–{last} move',
   'prompt.keys.answer': 'Enter answer',
   'prompt.keys.choose': 'Enter choose (Submit is first)',
@@ -423,6 +425,8 @@ const ja: Record<MessageKey, string> = {
   'store.fromBackup':
     '進捗ファイル {path} が壊れていて読めません。前回の保存（カードの状態 {cards} 件、回答 {answers} 件）に戻しました。破損したファイルは {aside} に移しました。',
   'prompt.keys.move': '↑↓ 移動',
+  'prompt.moreAbove': '↑ 上に {n} 行',
+  'prompt.moreBelow': '↓ 下に {n} 行',
   'prompt.keys.moveNumbers': '↑↓・1–{last} 移動',
   'prompt.keys.answer': 'Enter 回答',
   'prompt.keys.choose': 'Enter 決定（先頭が「提出」）',

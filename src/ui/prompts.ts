@@ -18,6 +18,7 @@ import {
   useEffect,
   useKeypress,
   usePrefix,
+  useRef,
   useState,
 } from '@inquirer/core';
 import inputPrompt from '@inquirer/input';
@@ -46,6 +47,78 @@ export interface PromptLook {
   messages: Messages;
 }
 
+/** The terminal a prompt draws on: its size now, and news of a resize. */
+export interface TerminalLike {
+  columns?: number;
+  rows?: number;
+  isTTY?: boolean;
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
+  write?(text: string): unknown;
+}
+
+/** Clears the visible screen and puts the cursor at its top (the scrollback stays). */
+const CLEAR_SCREEN = '\u001b[H\u001b[2J';
+
+/**
+ * The size to draw for: the terminal's own size when it is one (read again
+ * at every draw), else the look's width and no height limit. A resize
+ * clears the screen and draws the prompt again for the new size, so no
+ * piece of the old layout stays (the terminal's reflow of the old lines
+ * cannot be erased line by line).
+ */
+function useTerminalSize(look: PromptLook, terminal: TerminalLike | undefined) {
+  const [, setGeneration] = useState(0);
+  const generation = useRef(0);
+  useEffect(() => {
+    if (!terminal?.isTTY || !terminal.on) return undefined;
+    const onResize = () => {
+      terminal.write?.(CLEAR_SCREEN);
+      generation.current += 1;
+      setGeneration(generation.current);
+    };
+    terminal.on('resize', onResize);
+    return () => terminal.off?.('resize', onResize);
+  }, []);
+  const tty = terminal?.isTTY && terminal.columns ? terminal : undefined;
+  return {
+    width: tty?.columns ? Math.max(20, tty.columns) : look.width,
+    height: tty?.rows && tty.rows > 0 ? tty.rows : Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
+ * Fits a prompt into `height` lines, so the terminal never scrolls it (a
+ * prompt taller than the window leaves a copy in the scrollback at every
+ * redraw, and its question scrolls out of sight). `top` stays (where you
+ * are, the question's first line), `bottom` stays (the key hints, cut to
+ * whole hints), and `body` is shown through a window that always holds the
+ * lines `focus` (the highlighted option): moving the highlight scrolls it.
+ * The lines hidden above or below are counted on the hint line.
+ */
+export function fitToHeight(
+  parts: { top: string[]; body: string[]; focus: [number, number]; bottom: string[] },
+  height: number,
+  more: (above: number, below: number) => string,
+): string[] {
+  const { top, body, bottom } = parts;
+  // One line is kept free for the cursor.
+  const room = height - 1;
+  if (top.length + body.length + bottom.length <= room) return [...top, ...body, ...bottom];
+  // The highlighted option shows whole, before the key hints (they give way first).
+  const [start, end] = parts.focus;
+  const focusLines = Math.max(1, end - start + 1);
+  const keepBottom = bottom.slice(
+    0,
+    Math.max(0, Math.min(bottom.length, room - top.length - 1 - focusLines)),
+  );
+  const window = Math.max(1, room - top.length - keepBottom.length - 1);
+  const offset = Math.max(0, Math.min(start, end + 1 - window, body.length - window));
+  const shown = body.slice(offset, offset + window);
+  const below = body.length - offset - shown.length;
+  return [...top, ...shown, more(offset, below), ...keepBottom].slice(0, Math.max(1, room));
+}
+
 /** Without a look given: 80 columns, no styles, English. */
 const PLAIN: PromptLook = { width: 80, style: (_s, text) => text, messages: messagesFor('en') };
 
@@ -69,6 +142,10 @@ async function guard<T>(promise: Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+function terminalOf(io: PromptIO): TerminalLike {
+  return (io.output ?? process.stdout) as TerminalLike;
 }
 
 function context(io: PromptIO) {
@@ -110,6 +187,8 @@ export interface ChoiceConfig {
   /** The key hints under the options (default: move · answer, and the exam keys allowed). */
   hints?: string[];
   look?: PromptLook;
+  /** The terminal drawn on: its rows bound the prompt's height, its resizes redraw it. */
+  terminal?: TerminalLike | undefined;
 }
 
 export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, done) => {
@@ -121,13 +200,20 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const clockNow = config.now ?? systemNow;
   const [now, setNow] = useState(clockNow());
   const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
+  const size = useTerminalSize(look, config.terminal);
+  const shownSecond = useRef(Math.ceil(((config.deadline ?? 0) - now) / 1000));
 
   useEffect(() => {
     const deadline = config.deadline;
     if (deadline === undefined) return undefined;
     const timer = setInterval(() => {
       const time = clockNow();
-      setNow(time);
+      // Drawn again only when the countdown shows another second.
+      const second = Math.ceil((deadline - time) / 1000);
+      if (second !== shownSecond.current || time >= deadline) {
+        shownSecond.current = second;
+        setNow(time);
+      }
       if (time >= deadline) {
         clearInterval(timer);
         setStatus('timeout');
@@ -158,7 +244,8 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     rl.clearLine(0);
   });
 
-  const message = block(config.message, look.width, 2);
+  const width = size.width;
+  const message = block(config.message, width, 2);
   // Header pieces ("Question 3/10 · answered 2 · ⏱ 9:38") break between pieces, never inside one.
   const where = pieces(
     [
@@ -166,8 +253,9 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
       config.deadline === undefined ? undefined : `⏱ ${clock(config.deadline - now)}`,
     ]
       .filter((part): part is string => Boolean(part))
-      .flatMap((part) => part.split(' · ')),
-    look.width,
+      .flatMap((part) => part.split(' · '))
+      .map((part) => truncate(part, width)),
+    width,
     0,
     ' · ',
   );
@@ -183,22 +271,25 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   if (status === 'timeout')
     return [...head, look.style('dim', `  ⏱ ${look.messages.t('prompt.timeUp')}`)].join('\n');
   if (status === 'done') {
-    const chosen = block(config.options[active] ?? '', look.width, 4);
+    const chosen = block(config.options[active] ?? '', width, 4);
     return [
       ...head,
       ...chosen.map((line, i) => `${i === 0 ? '  → ' : '    '}${look.style('accent', line)}`),
     ].join('\n');
   }
-  const width = look.width;
   const numberWidth = String(count).length;
-  const options = config.options.flatMap((option, index) => {
+  let focus: [number, number] = [0, 0];
+  const options: string[] = [];
+  config.options.forEach((option, index) => {
     const marker = index === active ? '❯' : ' ';
     const label = `${String(index + 1).padStart(numberWidth)}.`;
     const indent = 2 + label.length + 1;
-    return block(option, width, indent).map((line, i) => {
+    const lines = block(option, width, indent).map((line, i) => {
       const text = i === 0 ? `${marker} ${label} ${line}` : `${' '.repeat(indent)}${line}`;
       return index === active ? look.style('accent', text) : text;
     });
+    if (index === active) focus = [options.length, options.length + lines.length - 1];
+    options.push(...lines);
   });
   const keys = config.hints ?? [
     look.messages.t(count > 1 && count <= 9 ? 'prompt.keys.moveNumbers' : 'prompt.keys.move', {
@@ -211,15 +302,50 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   if (config.allowBack) keys.push(look.messages.t('prompt.keys.back'));
   const flagLine = flagged ? [look.style('warn', `  ⚑ ${look.messages.t('prompt.flagged')}`)] : [];
   const hints = pieces(keys, width, 2, ' · ').map((line) => look.style('dim', line));
-  return [...head, ...options, ...flagLine, ...hints].join('\n');
+  // Too tall for the window: the header and the question's first line stay; the rest of the
+  // question and the options scroll with the highlight.
+  const top = head.slice(0, where.length + 1);
+  const body = [...head.slice(where.length + 1), ...options, ...flagLine];
+  const offset = head.length - top.length;
+  return fitToHeight(
+    { top, body, focus: [focus[0] + offset, focus[1] + offset], bottom: hints },
+    size.height,
+    (above, below) => look.style('dim', `  ${moreLine(look.messages, above, below, width)}`),
+  ).join('\n');
 });
+
+/** A header ("card 3/20 · EC2 · 5 new left") laid out between its pieces, each cut to the width. */
+function headerLines(header: string | undefined, width: number, look: PromptLook): string[] {
+  if (!header) return [];
+  return pieces(
+    header.split(' · ').map((part) => truncate(part, width)),
+    width,
+    0,
+    ' · ',
+  ).map((line) => look.style('dim', line));
+}
+
+/**
+ * "↑ 3 lines above · ↓ 5 lines below": what the window hides (↑↓ scroll to it);
+ * "↑3 ↓5" when that does not fit.
+ */
+function moreLine(messages: Messages, above: number, below: number, width: number): string {
+  const long = [
+    above > 0 ? messages.t('prompt.moreAbove', { n: above }) : '',
+    below > 0 ? messages.t('prompt.moreBelow', { n: below }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  if (displayWidth(long) <= width - 2) return long;
+  return [above > 0 ? `↑${above}` : '', below > 0 ? `↓${below}` : ''].filter(Boolean).join(' ');
+}
 
 /** A multiple-choice question; Enter alone answers with the highlighted (first) option. */
 export async function askChoice(
-  config: { message: string; options: string[]; look?: PromptLook },
+  config: { message: string; options: string[]; header?: string; look?: PromptLook },
   io: PromptIO = {},
 ): Promise<number> {
-  const result = await guard(choicePrompt(config, context(io)));
+  const result = await guard(choicePrompt({ ...config, terminal: terminalOf(io) }, context(io)));
   return result.type === 'answer' ? result.index : 0;
 }
 
@@ -251,6 +377,7 @@ export function askExamQuestion(
         header: config.header,
         deadline: config.deadline,
         now: io.now,
+        terminal: terminalOf(io),
         ...(config.look ? { look: config.look } : {}),
       },
       context(io),
@@ -266,7 +393,10 @@ const GRADES: SelfGrade[] = ['again', 'hard', 'good', 'easy'];
 export interface RecallConfig {
   message: string;
   answer: string;
+  /** A line above the question (where you are in the session). */
+  header?: string | undefined;
   look?: PromptLook;
+  terminal?: TerminalLike | undefined;
 }
 
 export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done) => {
@@ -275,6 +405,7 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
   const [active, setActive] = useState(2);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const prefix = usePrefix({ status, theme: THEME });
+  const size = useTerminalSize(look, config.terminal);
 
   useKeypress((key, rl) => {
     if (status === 'done') return;
@@ -298,12 +429,27 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
     rl.clearLine(0);
   });
 
-  const message = block(config.message, look.width, 2).map((line, i) =>
+  const width = size.width;
+  const where = headerLines(config.header, width, look);
+  const message = block(config.message, width, 2).map((line, i) =>
     i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
   );
-  const hint = (text: string) => block(text, look.width, 2).map((l) => look.style('dim', `  ${l}`));
-  if (!shown) return [...message, ...hint(look.messages.t('prompt.reveal'))].join('\n');
-  const answer = block(config.answer, look.width, 4).map((line) => `    ${line}`);
+  const top = [...where, ...message.slice(0, 1)];
+  const more = (above: number, below: number) =>
+    look.style('dim', `  ${moreLine(look.messages, above, below, width)}`);
+  const hint = (text: string) => block(text, width, 2).map((l) => look.style('dim', `  ${l}`));
+  if (!shown)
+    return fitToHeight(
+      {
+        top,
+        body: message.slice(1),
+        focus: [0, 0],
+        bottom: hint(look.messages.t('prompt.reveal')),
+      },
+      size.height,
+      more,
+    ).join('\n');
+  const answer = block(config.answer, width, 4).map((line) => `    ${line}`);
   const labels = GRADES.map((grade, i) => {
     const label = `${i + 1} ${look.messages.t(`grade.${grade}`)}`;
     return i === active ? `[${label}]` : ` ${label} `;
@@ -311,11 +457,11 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
   // The question and the grades on one line when they fit, else the grades under it.
   const oneLine = `  ${look.messages.t('prompt.howWell')} ${labels.join(' ')}`;
   const gradeLines = (
-    displayWidth(oneLine) <= look.width
+    displayWidth(oneLine) <= width
       ? [oneLine]
       : [
-          ...block(look.messages.t('prompt.howWell'), look.width, 2).map((l) => `  ${l}`),
-          ...pieces(labels, look.width, 2),
+          ...block(look.messages.t('prompt.howWell'), width, 2).map((l) => `  ${l}`),
+          ...pieces(labels, width, 2),
         ]
   ).map((line) => {
     const chosen = labels[active] ?? '';
@@ -323,24 +469,38 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
   });
   if (status === 'done') {
     return [
+      ...where,
       ...message,
       ...answer,
       `  → ${look.style('accent', look.messages.t(`grade.${GRADES[active] ?? 'good'}`))}`,
     ].join('\n');
   }
-  return [
-    ...message,
+  // Too tall: the question's first line and the grades stay; the answer is shown from its start.
+  const body = [
+    ...message.slice(1),
     look.style('dim', `  ${look.messages.t('prompt.answerWas')}`),
     ...answer,
-    ...gradeLines,
-    ...pieces(look.messages.t('prompt.keys.grade').split(' · '), look.width, 2, ' · ').map((l) =>
-      look.style('dim', l),
-    ),
-  ].join('\n');
+  ];
+  const start = message.length - 1;
+  return fitToHeight(
+    {
+      top,
+      body,
+      focus: [start, Math.min(body.length - 1, start + 1)],
+      bottom: [
+        ...gradeLines,
+        ...pieces(look.messages.t('prompt.keys.grade').split(' · '), width, 2, ' · ').map((l) =>
+          look.style('dim', l),
+        ),
+      ],
+    },
+    size.height,
+    more,
+  ).join('\n');
 });
 
 export function askRecall(config: RecallConfig, io: PromptIO = {}): Promise<SelfGrade> {
-  return guard(recallPrompt(config, context(io)));
+  return guard(recallPrompt({ ...config, terminal: terminalOf(io) }, context(io)));
 }
 
 // ---------------------------------------------------------------------------
@@ -348,10 +508,14 @@ export function askRecall(config: RecallConfig, io: PromptIO = {}): Promise<Self
 
 /** A typed answer; empty means "I don't know". */
 export async function askTyped(
-  config: { message: string; look?: PromptLook },
+  config: { message: string; header?: string; look?: PromptLook },
   io: PromptIO = {},
 ): Promise<string> {
   const look = config.look ?? PLAIN;
+  if (config.header) {
+    const lines = headerLines(config.header, look.width, look);
+    (io.output ?? process.stdout).write(`${lines.join('\n')}\n`);
+  }
   const message = [
     ...block(config.message, look.width, 2),
     ...block(look.messages.t('prompt.yourAnswer'), look.width, 2),
@@ -427,6 +591,7 @@ export async function askExamReview(
         now: io.now,
         hints: [look.messages.t('prompt.keys.move'), look.messages.t('prompt.keys.choose')],
         look,
+        terminal: terminalOf(io),
       },
       context(io),
     ),
