@@ -456,14 +456,12 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
   });
   // The question and the grades on one line when they fit, else the grades under it.
   const oneLine = `  ${look.messages.t('prompt.howWell')} ${labels.join(' ')}`;
-  const gradeLines = (
-    displayWidth(oneLine) <= width
-      ? [oneLine]
-      : [
-          ...block(look.messages.t('prompt.howWell'), width, 2).map((l) => `  ${l}`),
-          ...pieces(labels, width, 2),
-        ]
-  ).map((line) => {
+  const fits = displayWidth(oneLine) <= width;
+  // In a short window the grades stay and the question about them may scroll.
+  const howWell = fits
+    ? []
+    : block(look.messages.t('prompt.howWell'), width, 2).map((l) => `  ${l}`);
+  const gradeLines = (fits ? [oneLine] : pieces(labels, width, 2)).map((line) => {
     const chosen = labels[active] ?? '';
     return line.replace(chosen, look.style('accent', chosen));
   });
@@ -480,6 +478,7 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
     ...message.slice(1),
     look.style('dim', `  ${look.messages.t('prompt.answerWas')}`),
     ...answer,
+    ...howWell,
   ];
   const start = message.length - 1;
   return fitToHeight(
