@@ -159,6 +159,17 @@ export function pieces(parts: string[], width: number, indent: number, separator
   return lines.map((text) => `${' '.repeat(indent)}${text}`);
 }
 
+/**
+ * A line of pieces ("today 92 · this week 566 · all 1310") that breaks only
+ * between its pieces when it does not fit, the lines after the first
+ * indented by two: a number is never cut off from its label.
+ */
+export function pieceLines(text: string, width: number, separator = ' · '): string[] {
+  if (displayWidth(text) <= width) return [text];
+  const parts = text.split(separator).map((part) => truncate(part, width - 2));
+  return pieces(parts, width - 2, 0, separator).map((line, i) => (i === 0 ? line : `  ${line}`));
+}
+
 /** Shortens to `width` columns with an ellipsis; never splits a character. */
 export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;

@@ -10,6 +10,7 @@ import {
   displayWidth,
   padEnd,
   padStart,
+  pieceLines,
   sparkline,
   table,
   truncate,
@@ -171,7 +172,7 @@ function forecastLines(report: StatsReport, format: Formatter): string[] {
     format.style('heading', format.messages.t('stats.forecast.title')),
     ...chart,
     format.style('dim', labels),
-    truncate(counts, format.width),
+    ...pieceLines(counts, format.width),
   ];
 }
 
@@ -237,7 +238,11 @@ function examLines(report: StatsReport, format: Formatter): string[] {
   if (report.exams.length === 0)
     return [
       format.style('heading', format.messages.t('stats.exams.title')),
-      format.messages.t('stats.exams.none'),
+      ...wrapWithCommand(
+        format.messages.t('stats.exams.none', { command: '' }),
+        'awsquiz exam --random 20',
+        format.width,
+      ),
     ];
   const last = report.exams.slice(-10);
   const rows = last.map((exam) => {
@@ -250,17 +255,37 @@ function examLines(report: StatsReport, format: Formatter): string[] {
       exam.passed
         ? format.style('ok', format.messages.t('exam.pass'))
         : format.style('bad', format.messages.t('exam.fail')),
-      exam.topics.length > 3
-        ? format.messages.t('stats.exams.topics', { n: exam.topics.length })
-        : exam.topics.join(', '),
     ];
+  });
+  // The topics' names where they fit in the room left, else how many ("6 topics", never cut).
+  const used = [0, 1, 2, 3].reduce(
+    (sum, c) => sum + Math.max(...rows.map((row) => displayWidth(row[c] ?? ''))) + 2,
+    0,
+  );
+  const room = format.width - used;
+  last.forEach((exam, i) => {
+    const names = exam.topics.join(', ');
+    const count = format.messages.t('stats.exams.topics', { n: exam.topics.length });
+    rows[i]?.push(exam.topics.length <= 3 && displayWidth(names) <= room ? names : count);
   });
   const trend = sparkline(last.map((exam) => (exam.total > 0 ? exam.score / exam.total : 0)));
   return [
     format.style('heading', format.messages.t('stats.exams.title')),
     ...table(
       rows,
-      [{}, { align: 'right' }, { align: 'right' }, {}, { shrink: true }],
+      [
+        {},
+        { align: 'right' },
+        { align: 'right' },
+        {},
+        {
+          shrink: true,
+          min: Math.max(
+            4,
+            ...rows.map((row) => displayWidth(row[4] ?? '')).filter((w) => w <= room),
+          ),
+        },
+      ],
       format.width,
     ),
     `${format.messages.t('stats.exams.trend')} ${format.style('accent', trend)}`,
@@ -302,9 +327,9 @@ function weakestLines(report: StatsReport, format: Formatter): string[] {
       );
     } else {
       lines.push(`${prefix}${fitPath(card.path, width - displayWidth(prefix))}`);
-      lines.push(
-        `${' '.repeat(displayWidth(prefix))}${format.style('dim', truncate(facts, width - displayWidth(prefix)))}`,
-      );
+      const indent = ' '.repeat(displayWidth(prefix));
+      for (const line of pieceLines(facts, width - indent.length))
+        lines.push(`${indent}${format.style('dim', line)}`);
     }
   });
   return lines;
@@ -344,7 +369,7 @@ export function renderStats(
     format.style('heading', format.messages.t('stats.title')),
     ...progressTable(rows, format, report.total),
     '',
-    ...summary.map((line) => truncate(line, format.width)),
+    ...summary.flatMap((line) => pieceLines(line, format.width)),
     '',
     ...forecastLines(report, format),
     '',
