@@ -137,9 +137,12 @@ function feedback(
       );
       if (outcome.typo) lines.push(`  ${format.messages.t('study.answerWas', { answer: right })}`);
     } else {
-      const given = outcome.given ? outcome.given : format.messages.t('study.noAnswer');
+      // The prompt has just shown the answer given (→ X); only an empty one is said here.
+      const said = outcome.given
+        ? format.messages.t('study.wrongShort')
+        : format.messages.t('study.wrong', { given: format.messages.t('study.noAnswer') });
       lines.push(
-        ...wrap(format.messages.t('study.wrong', { given }), format.width - 2).map((line, i) =>
+        ...wrap(said, format.width - 2).map((line, i) =>
           format.style('bad', `${i === 0 ? '✗' : ' '} ${line}`),
         ),
       );

@@ -21,7 +21,7 @@ const en = {
     'no markdown notes found in {dir}. Point --content (or AWSQUIZ_CONTENT) at a folder of .md files.',
   'error.contentMissing':
     'notes folder {dir} does not exist. Point --content (or AWSQUIZ_CONTENT) at a folder of .md files.',
-  'error.oneTopic': 'give one topic to --topic: "{query}" matches {list}.',
+  'error.oneTopic': '"{query}" matches several topics ({list}): name one of them.',
   'cli.unknownOption': 'unknown option {option}.',
   'cli.unknownCommand': 'unknown command "{command}".',
   'cli.missingValue': 'option {option} needs a value.',
@@ -171,6 +171,7 @@ const en = {
   'study.correct': 'Correct',
   'study.correctTypo': 'Correct (small typo forgiven)',
   'study.wrong': 'Wrong (you answered: {given})',
+  'study.wrongShort': 'Wrong',
   'study.noAnswer': "I don't know",
   'study.answerWas': 'Answer: {answer}',
   'study.nextReview': 'next review {when}',
@@ -183,7 +184,7 @@ const en = {
   'study.noCards':
     'These notes give no cards to study. Add headings with fact lines under them (see awsquiz check).',
   'study.newLimitReached':
-    "You have seen {seen} new cards today, and today's limit is {n}. For more, raise the day's total, e.g. --new {more}.",
+    "You have seen {seen} new cards today, and today's limit is {n}. For more, raise the day's total, e.g. {command}",
   'review.start': 'Reviewing {due} due card{s:due}.',
   'review.nothingDue': 'Nothing is due. Next review {when}.',
   'review.nothingYet': 'Nothing to review yet. Start with: {command}',
@@ -242,9 +243,9 @@ const en = {
   'help.review': 'review every card that is due, across all topics',
   'help.review.examples': 'Examples:\n  awsquiz review\n  awsquiz review --limit 30',
   'help.stats': 'progress per topic, reviews, streak, forecast, activity, exams, weakest cards',
-  'help.stats.topic': 'one topic in detail, section by section',
+  'help.stats.topic': 'these topics in detail, section by section',
   'help.stats.examples':
-    'Examples:\n  awsquiz stats\n  awsquiz stats --topic ec2\n  awsquiz stats --json',
+    'Examples:\n  awsquiz stats\n  awsquiz stats ec2 ebs\n  awsquiz stats --topic ec2 --json',
   'help.reset': 'forget progress (asks first)',
   'help.reset.topic': 'only these topics',
   'help.reset.yes': 'do not ask',
@@ -318,7 +319,7 @@ const ja: Record<MessageKey, string> = {
   'error.contentMissing':
     'ノートのフォルダー {dir} がありません。--content（または AWSQUIZ_CONTENT）で .md ファイルのフォルダーを指定してください。',
   'error.oneTopic':
-    '--topic にはトピックを1つ指定してください（「{query}」は {list} に当てはまります）。',
+    '「{query}」は複数のトピック（{list}）に当てはまります。1つを指定してください。',
   'cli.unknownOption': '不明なオプション {option} です。',
   'cli.unknownCommand': '不明なコマンド「{command}」です。',
   'cli.missingValue': 'オプション {option} には値が必要です。',
@@ -461,6 +462,7 @@ const ja: Record<MessageKey, string> = {
   'study.correct': '正解',
   'study.correctTypo': '正解（小さな打ち間違いは許容）',
   'study.wrong': '不正解（あなたの答え: {given}）',
+  'study.wrongShort': '不正解',
   'study.noAnswer': 'わからない',
   'study.answerWas': '正解: {answer}',
   'study.nextReview': '次の復習: {when}',
@@ -473,7 +475,7 @@ const ja: Record<MessageKey, string> = {
   'study.noCards':
     'このノートからは学習カードを作れません。見出しとその下に事実の行を書いてください（awsquiz check を参照）。',
   'study.newLimitReached':
-    '今日は新規カードを {seen} 枚学習し、今日の上限 {n} 枚に達しました。さらに学ぶには 1 日の合計を増やしてください（例: --new {more}）。',
+    '今日は新規カードを {seen} 枚学習し、今日の上限 {n} 枚に達しました。さらに学ぶには 1 日の合計を増やしてください。例: {command}',
   'review.start': '復習するカード: {due} 枚',
   'review.nothingDue': '復習するカードはありません。次の復習は {when}。',
   'review.nothingYet': 'まだ復習するカードはありません。まずは: {command}',
@@ -529,9 +531,9 @@ const ja: Record<MessageKey, string> = {
   'help.review': '期限が来たカードをすべてのトピックから復習',
   'help.review.examples': '例:\n  awsquiz review\n  awsquiz review --limit 30',
   'help.stats': 'トピックごとの進捗、回答数、連続日数、予定、記録、模擬試験、苦手なカード',
-  'help.stats.topic': '1つのトピックを見出しごとに詳しく',
+  'help.stats.topic': 'このトピックを見出しごとに詳しく',
   'help.stats.examples':
-    '例:\n  awsquiz stats\n  awsquiz stats --topic ec2\n  awsquiz stats --json',
+    '例:\n  awsquiz stats\n  awsquiz stats ec2 ebs\n  awsquiz stats --topic ec2 --json',
   'help.reset': '進捗を消す（先に確認します）',
   'help.reset.topic': 'このトピックだけ',
   'help.reset.yes': '確認しない',
