@@ -257,35 +257,31 @@ function examLines(report: StatsReport, format: Formatter): string[] {
         : format.style('bad', format.messages.t('exam.fail')),
     ];
   });
-  // The topics' names where they fit in the room left, else how many ("6 topics", never cut).
+  // The topics' names where they fit in the room left, else how many ("6 topics"); in a window
+  // too narrow for either, no topics column rather than a count cut short.
   const used = [0, 1, 2, 3].reduce(
     (sum, c) => sum + Math.max(...rows.map((row) => displayWidth(row[c] ?? ''))) + 2,
     0,
   );
   const room = format.width - used;
-  last.forEach((exam, i) => {
+  const topicCells = last.map((exam) => {
     const names = exam.topics.join(', ');
-    const count = format.messages.t('stats.exams.topics', { n: exam.topics.length });
-    rows[i]?.push(exam.topics.length <= 3 && displayWidth(names) <= room ? names : count);
+    return exam.topics.length <= 3 && displayWidth(names) <= room
+      ? names
+      : format.messages.t('stats.exams.topics', { n: exam.topics.length });
   });
+  const withTopics = topicCells.every((cell) => displayWidth(cell) <= room);
+  if (withTopics) {
+    topicCells.forEach((cell, i) => {
+      rows[i]?.push(cell);
+    });
+  }
   const trend = sparkline(last.map((exam) => (exam.total > 0 ? exam.score / exam.total : 0)));
   return [
     format.style('heading', format.messages.t('stats.exams.title')),
     ...table(
       rows,
-      [
-        {},
-        { align: 'right' },
-        { align: 'right' },
-        {},
-        {
-          shrink: true,
-          min: Math.max(
-            4,
-            ...rows.map((row) => displayWidth(row[4] ?? '')).filter((w) => w <= room),
-          ),
-        },
-      ],
+      [{}, { align: 'right' }, { align: 'right' }, {}, ...(withTopics ? [{}] : [])],
       format.width,
     ),
     `${format.messages.t('stats.exams.trend')} ${format.style('accent', trend)}`,
