@@ -148,7 +148,9 @@ function wrapLine(text: string, width: number): string[] {
 export function pieces(parts: string[], width: number, indent: number, separator = ' '): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const part of parts) {
+  const room = Math.max(2, width - indent);
+  // A piece wider than the line is wrapped on lines of its own (between words, by kinsoku).
+  for (const part of parts.flatMap((p) => (displayWidth(p) > room ? wrap(p, room) : [p]))) {
     const next = line ? `${line}${separator}${part}` : part;
     if (line && displayWidth(next) > width - indent) {
       lines.push(line);

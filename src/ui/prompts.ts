@@ -129,6 +129,7 @@ const PLAIN: PromptLook = { width: 80, style: (_s, text) => text, messages: mess
  */
 const PREFIX = { idle: '?', done: '›' };
 const THEME = makeTheme({ prefix: PREFIX });
+const THEME_PREFIX_IDLE = PREFIX.idle;
 
 async function guard<T>(promise: Promise<T>): Promise<T> {
   try {
@@ -505,21 +506,31 @@ export function askRecall(config: RecallConfig, io: PromptIO = {}): Promise<Self
 // ---------------------------------------------------------------------------
 // Typed answers, confirmation, the exam review screen
 
-/** A typed answer; empty means "I don't know". */
+/**
+ * A typed answer; empty means "I don't know". The question is printed once
+ * above the input line: the input prompt redraws itself at every key, and a
+ * tall question redrawn in a short window would leave a copy in the
+ * scrollback each time.
+ */
 export async function askTyped(
   config: { message: string; header?: string; look?: PromptLook },
   io: PromptIO = {},
 ): Promise<string> {
   const look = config.look ?? PLAIN;
-  if (config.header) {
-    const lines = headerLines(config.header, look.width, look);
-    (io.output ?? process.stdout).write(`${lines.join('\n')}\n`);
-  }
-  const message = [
-    ...block(config.message, look.width, 2),
-    ...block(look.messages.t('prompt.yourAnswer'), look.width, 2),
-  ].join('\n  ');
+  const width = terminalWidthOf(io, look);
+  const question = block(config.message, width, 2).map((line, i) =>
+    i === 0 ? `${THEME_PREFIX_IDLE} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
+  );
+  const above = [...headerLines(config.header, width, look), ...question];
+  (io.output ?? process.stdout).write(`${above.join('\n')}\n`);
+  const message = block(look.messages.t('prompt.yourAnswer'), width, 2).join('\n  ');
   return (await guard(inputPrompt({ message, default: '', theme: THEME }, context(io)))).trim();
+}
+
+/** The columns of the prompt's terminal now (after a resize too), else the look's width. */
+function terminalWidthOf(io: PromptIO, look: PromptLook): number {
+  const terminal = terminalOf(io);
+  return terminal.isTTY && terminal.columns ? Math.max(20, terminal.columns) : look.width;
 }
 
 export function askConfirm(
