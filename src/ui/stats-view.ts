@@ -60,7 +60,8 @@ function progressTable(
   ]);
   const headers = [
     format.messages.t('stats.col.cards'),
-    format.messages.t('stats.col.due'),
+    // Due by the end of today (topics shows due now): said in full where there is room.
+    format.messages.t(format.width >= 60 ? 'stats.col.dueToday' : 'stats.col.due'),
     format.messages.t('stats.col.accuracy'),
   ];
   const numberWidths = headers.map((header, c) =>
