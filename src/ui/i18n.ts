@@ -91,7 +91,7 @@ const en = {
   'help.helpCommand': 'show help for a command',
   'help.content':
     'folder of .md notes to study (default: the shipped AWS notes; env AWSQUIZ_CONTENT)',
-  'help.lang': 'interface language (default from LC_ALL / LC_MESSAGES / LANG)',
+  'help.lang': 'interface language, by default from LC_ALL / LC_MESSAGES / LANG',
   'help.noColor': 'no colours (also NO_COLOR)',
   'help.json': 'print JSON',
   'help.seed': 'seed for reproducible order and options',
@@ -387,7 +387,7 @@ const ja: Record<MessageKey, string> = {
   'help.helpCommand': 'コマンドのヘルプを表示',
   'help.content':
     '学習する .md ノートのフォルダー（既定: 同梱の AWS ノート。環境変数 AWSQUIZ_CONTENT）',
-  'help.lang': '表示言語（既定は LC_ALL / LC_MESSAGES / LANG から）',
+  'help.lang': '表示言語。既定は LC_ALL / LC_MESSAGES / LANG から',
   'help.noColor': '色を付けない（NO_COLOR でも同じ）',
   'help.json': 'JSON で出力',
   'help.seed': '出題順と選択肢を再現するためのシード',

@@ -120,3 +120,13 @@ describe('every text screen at 40 and 80 columns, in both languages', () => {
     }
   }
 });
+
+describe('help', () => {
+  it('names the language choices once', async () => {
+    for (const lang of ['en', 'ja']) {
+      const help = flat(await screen(['--help'], lang, WIDE, emptyDir));
+      const line = help.slice(help.indexOf('--lang'), help.indexOf('--no-color'));
+      expect(line.match(/\bja\b/g), line).toHaveLength(1);
+    }
+  });
+});
