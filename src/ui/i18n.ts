@@ -135,6 +135,7 @@ const en = {
   // prompts
   'prompt.keys.move': '↑↓ move',
   'prompt.moreAbove': '↑ {n} line{s:n} above',
+  'prompt.keys.page': 'Space / PgUp scroll',
   'prompt.moreBelow': '↓ {n} line{s:n} below',
   'prompt.keys.moveNumbers': '↑↓ or 1–{last} move',
   'prompt.keys.answer': 'Enter answer',
@@ -428,6 +429,7 @@ const ja: Record<MessageKey, string> = {
     '進捗ファイル {path} が壊れていて読めません。前回の保存（カードの状態 {cards} 件、回答 {answers} 件）に戻しました。破損したファイルは {aside} に移しました。',
   'prompt.keys.move': '↑↓ 移動',
   'prompt.moreAbove': '↑ 上に {n} 行',
+  'prompt.keys.page': 'Space / PgUp でスクロール',
   'prompt.moreBelow': '↓ 下に {n} 行',
   'prompt.keys.moveNumbers': '↑↓・1–{last} 移動',
   'prompt.keys.answer': 'Enter 回答',

@@ -97,7 +97,14 @@ function useTerminalSize(look: PromptLook, terminal: TerminalLike | undefined) {
  * The lines hidden above or below are counted on the hint line.
  */
 export function fitToHeight(
-  parts: { top: string[]; body: string[]; focus: [number, number]; bottom: string[] },
+  parts: {
+    top: string[];
+    body: string[];
+    focus: [number, number];
+    bottom: string[];
+    /** Lines scrolled down from where the focus puts the window (paging by key). */
+    scroll?: number;
+  },
   height: number,
   more: (above: number, below: number) => string,
 ): string[] {
@@ -113,7 +120,8 @@ export function fitToHeight(
     Math.max(0, Math.min(bottom.length, room - top.length - 1 - focusLines)),
   );
   const window = Math.max(1, room - top.length - keepBottom.length - 1);
-  const offset = Math.max(0, Math.min(start, end + 1 - window, body.length - window));
+  const focused = Math.max(0, Math.min(start, end + 1 - window, body.length - window));
+  const offset = Math.max(0, Math.min(focused + (parts.scroll ?? 0), body.length - window));
   const shown = body.slice(offset, offset + window);
   const below = body.length - offset - shown.length;
   return [...top, ...shown, more(offset, below), ...keepBottom].slice(0, Math.max(1, room));
@@ -390,6 +398,8 @@ export function askExamQuestion(
 // Recall: Enter shows the answer, then a self-grade with Good highlighted.
 
 const GRADES: SelfGrade[] = ['again', 'hard', 'good', 'easy'];
+/** Lines a page key scrolls a long answer. */
+const PAGE = 3;
 
 export interface RecallConfig {
   message: string;
@@ -405,6 +415,7 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
   const [shown, setShown] = useState(false);
   const [active, setActive] = useState(2);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [scroll, setScroll] = useState(0);
   const prefix = usePrefix({ status, theme: THEME });
   const size = useTerminalSize(look, config.terminal);
 
@@ -420,7 +431,10 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
       done(GRADES[active] ?? 'good');
       return;
     }
-    if (isUpKey(key) || isKey(key, 'left', 'k', 'h')) setActive(Math.max(0, active - 1));
+    // A long answer in a short window pages with Space / PgDn and PgUp.
+    if (isKey(key, 'space', 'pagedown')) setScroll(scroll + PAGE);
+    else if (isKey(key, 'pageup')) setScroll(Math.max(0, scroll - PAGE));
+    else if (isUpKey(key) || isKey(key, 'left', 'k', 'h')) setActive(Math.max(0, active - 1));
     else if (isDownKey(key) || isKey(key, 'right', 'j', 'l'))
       setActive(Math.min(GRADES.length - 1, active + 1));
     else if (isNumberKey(key)) {
@@ -436,8 +450,11 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
     i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
   );
   const top = [...where, ...message.slice(0, 1)];
-  const more = (above: number, below: number) =>
-    look.style('dim', `  ${moreLine(look.messages, above, below, width)}`);
+  const more = (above: number, below: number) => {
+    const line = moreLine(look.messages, above, below, width);
+    const paged = shown ? `${line} · ${look.messages.t('prompt.keys.page')}` : line;
+    return look.style('dim', `  ${displayWidth(paged) <= width - 2 ? paged : line}`);
+  };
   const hint = (text: string) => block(text, width, 2).map((l) => look.style('dim', `  ${l}`));
   if (!shown)
     return fitToHeight(
@@ -487,6 +504,7 @@ export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done)
       top,
       body,
       focus: [start, Math.min(body.length - 1, start + 1)],
+      scroll,
       bottom: [
         ...gradeLines,
         ...pieces(look.messages.t('prompt.keys.grade').split(' · '), width, 2, ' · ').map((l) =>
