@@ -5,11 +5,12 @@
 import { factBlocks, type LineReport, lineReport } from '../content/cards.js';
 import type { DeckIndex } from '../content/deck.js';
 import type { Library } from '../content/library.js';
-import type { Diagnostic } from '../content/model.js';
+import type { Card, Diagnostic } from '../content/model.js';
 import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
 import type { Messages } from '../ui/i18n.js';
 import { wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
+import type { CheckOptions } from './definitions.js';
 import { openNotes } from './notes.js';
 
 const MESSAGE = {
@@ -130,9 +131,17 @@ function displayDiagnostic(d: Diagnostic, format: Formatter): string[] {
   ];
 }
 
-export async function run(context: CommandContext): Promise<number> {
+/** `check --cards`: one line per card, `file:line: kind id heading › path`, for grep and editors. */
+export function cardLines(cards: readonly Card[]): string[] {
+  return cards.map(
+    (card) => `${card.file}:${card.line}: ${card.kind} ${card.id} ${card.path.join(' › ')}`,
+  );
+}
+
+export async function run(context: CommandContext, options?: CheckOptions): Promise<number> {
   // Unreadable files are reported below with the rest, not warned about first.
   const library = await openNotes(context, () => {});
+  if (options?.cards) context.stdout.write(`${cardLines(library.cards).join('\n')}\n`);
   const result = await check(library);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;

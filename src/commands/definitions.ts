@@ -48,6 +48,8 @@ export interface StudyOptions {
   limit: number | undefined;
   seed: number | undefined;
   retention: number | undefined;
+  /** New cards across topics in turn, or in note order. */
+  order: 'mixed' | 'notes';
 }
 
 export interface ReviewOptions {
@@ -83,6 +85,13 @@ export interface ExportOptions {
   seed: number | undefined;
 }
 
+export interface SuspendedOptions {
+  json: boolean;
+  /** Card ids to bring back. */
+  unsuspend: string[];
+  all: boolean;
+}
+
 export interface ResetOptions {
   topics: string[];
   yes: boolean;
@@ -104,8 +113,15 @@ const study: CommandDefinition<StudyOptions> = {
     { flags: '--limit <n>', description: 'help.study.limit' },
     { flags: '--seed <n>', description: 'help.seed' },
     { flags: '--retention <r>', description: 'help.study.retention' },
+    {
+      flags: '--order <order>',
+      description: 'help.study.order',
+      choices: ['mixed', 'notes'],
+      default: 'mixed',
+    },
   ],
   parse: ({ words, options }) => ({
+    order: options.order === 'notes' ? 'notes' : 'mixed',
     topics: words,
     new: optionalInteger('--new', options.new, 0, 1000),
     limit: optionalInteger('--limit', options.limit, 1, 100_000),
@@ -216,14 +232,46 @@ const reset: CommandDefinition<ResetOptions> = {
   load: () => import('./reset.js'),
 };
 
-const check: CommandDefinition<Record<string, never>> = {
+const suspended: CommandDefinition<SuspendedOptions> = {
+  name: 'suspended',
+  description: 'help.suspended',
+  examples: 'help.suspended.examples',
+  options: [
+    { flags: '--json', description: 'help.json' },
+    { flags: '--unsuspend <id...>', description: 'help.suspended.unsuspend' },
+    { flags: '--all', description: 'help.suspended.all' },
+  ],
+  parse: ({ options }) => ({
+    json: options.json === true,
+    unsuspend: strings(options.unsuspend),
+    all: options.all === true,
+  }),
+  load: () => import('./suspended.js'),
+};
+
+export interface CheckOptions {
+  /** Also list every card with its file:line. */
+  cards: boolean;
+}
+
+const check: CommandDefinition<CheckOptions> = {
   name: 'check',
   description: 'help.check',
   examples: 'help.check.examples',
-  options: [],
-  parse: () => ({}),
+  options: [{ flags: '--cards', description: 'help.check.cards' }],
+  parse: ({ options }) => ({ cards: options.cards === true }),
   load: () => import('./check.js'),
 };
 
 /** In the order `awsquiz --help` lists them. */
-export const COMMANDS = [study, review, exam, stats, topics, exportCommand, reset, check] as const;
+export const COMMANDS = [
+  study,
+  review,
+  exam,
+  stats,
+  topics,
+  suspended,
+  exportCommand,
+  reset,
+  check,
+] as const;

@@ -20,6 +20,7 @@ import {
   scoreExam,
   startExam,
 } from '../quiz/exam.js';
+import { isSuspended } from '../quiz/progress-data.js';
 import { DEFAULT_RETENTION } from '../quiz/retention.js';
 import { createRng, randomSeed } from '../quiz/rng.js';
 import type { CardStatus, Plan } from '../quiz/session.js';
@@ -50,7 +51,10 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
     onWarning: warn(context),
   });
   const format = await formatterFor(context);
-  const cards = library.cards.filter((card) => topics.has(card.topic));
+  // Cards the learner suspended are left out of exams too.
+  const cards = library.cards.filter(
+    (card) => topics.has(card.topic) && !isSuspended(store.data, card.id),
+  );
   const { index } = await library.structure();
   const draw = drawExam(cards, index, settings.count, createRng(settings.seed));
   const out = (lines: string[]) => context.stdout.write(`${lines.join('\n')}\n`);

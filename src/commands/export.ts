@@ -20,6 +20,9 @@ export interface ExportedCard {
   answer: string;
   options?: string[];
   explanation: string;
+  /** Where the card comes from: the note (relative to the notes folder) and its 1-based line. */
+  file: string;
+  line: number;
 }
 
 /** Default seed: exports are reproducible unless asked otherwise. */
@@ -57,6 +60,8 @@ export async function exportCards(
           ? (question.options?.[question.correct ?? -1] ?? question.answer)
           : card.answer,
       explanation: explanationText(question),
+      file: card.file,
+      line: card.line,
     };
     if (question.options) exported.options = question.options;
     out.push(exported);
@@ -74,7 +79,18 @@ export function csvField(value: string): string {
 }
 
 export function toCsv(cards: ExportedCard[]): string {
-  const header = ['id', 'topic', 'path', 'kind', 'prompt', 'answer', 'options', 'explanation'];
+  const header = [
+    'id',
+    'topic',
+    'path',
+    'kind',
+    'prompt',
+    'answer',
+    'options',
+    'explanation',
+    'file',
+    'line',
+  ];
   const rows = cards.map((card) => [
     card.id,
     card.topic,
@@ -84,6 +100,8 @@ export function toCsv(cards: ExportedCard[]): string {
     card.answer,
     (card.options ?? []).join(' | '),
     card.explanation,
+    card.file,
+    String(card.line),
   ]);
   return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -2,9 +2,10 @@
  * `awsquiz review`: every due card of every topic.
  */
 
+import { isSuspended } from '../quiz/progress-data.js';
 import { DEFAULT_RETENTION } from '../quiz/retention.js';
 import { randomSeed } from '../quiz/rng.js';
-import { nextDue, planReview } from '../quiz/session.js';
+import { nextDue, planReview, sectionsAnsweredToday } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor, paragraph } from '../ui/format.js';
 import { wrapWithCommand } from '../ui/layout.js';
@@ -29,7 +30,15 @@ export async function run(context: CommandContext, options: ReviewOptions): Prom
   });
   const now = context.now();
   const status = scheduleStatus(store.data);
-  const plan = planReview({ cards: library.cards, status, now, limit: settings.limit });
+  const data = store.data;
+  const plan = planReview({
+    cards: library.cards,
+    status,
+    now,
+    limit: settings.limit,
+    suspended: (id) => isSuspended(data, id),
+    buried: sectionsAnsweredToday(library.cards, data.log, now),
+  });
   const format = await formatterFor(context);
   if (plan.queue.length === 0) {
     const next = nextDue(library.cards, status);

@@ -5,9 +5,11 @@
  * so far and ends with InterruptedError (exit 130).
  */
 
+import { join } from 'node:path';
 import type { Library } from '../content/library.js';
 import type { Card } from '../content/model.js';
 import { InterruptedError, UsageError } from '../errors.js';
+import type { CardState } from '../quiz/card-state.js';
 import { checkTyped } from '../quiz/grade.js';
 import { makeQuestion } from '../quiz/questions.js';
 import { createRng, type Rng } from '../quiz/rng.js';
@@ -17,7 +19,9 @@ import {
   current,
   nextDue,
   type Plan,
+  refreshCards,
   type SessionState,
+  skipCard,
   startSession,
   summarize,
 } from '../quiz/session.js';
@@ -27,7 +31,10 @@ import { type ProgressStore, scheduleStatus } from '../store/progress.js';
 import { explanationLines, originText, pathLines } from '../ui/explanation.js';
 import { type Formatter, terminalWidth } from '../ui/format.js';
 import { displayWidth, wrap } from '../ui/layout.js';
+import type { StudyKey, StudyKeyResult } from '../ui/prompts.js';
 import type { CommandContext } from './context.js';
+import { openInEditor } from './editor.js';
+import { openNotes } from './notes.js';
 
 /** Interactive commands need a terminal on both ends: inquirer would read piped bytes as keys. */
 export function requireTerminal(context: CommandContext, command: string): void {
@@ -73,12 +80,16 @@ interface Outcome {
   given?: string;
 }
 
+/** The typed forms of the study keys (a typed answer takes every letter). */
+const TYPED_KEYS: Record<string, StudyKey> = { ':x': 'suspend', ':e': 'edit', ':u': 'undo' };
+
 async function ask(
   question: Question,
   format: Formatter,
   context: CommandContext,
+  studyKeys: readonly StudyKey[],
   header: string,
-): Promise<Outcome> {
+): Promise<Outcome | StudyKeyResult> {
   const prompts = await import('../ui/prompts.js');
   const look = { width: format.width, style: format.style, messages: format.messages };
   const io = { input: context.stdin, output: context.stdout };
@@ -89,9 +100,11 @@ async function ask(
         options: question.options ?? [],
         header,
         look,
+        studyKeys,
       },
       io,
     );
+    if (typeof index !== 'number') return index;
     const correct = index === question.correct;
     return {
       correct,
@@ -101,7 +114,9 @@ async function ask(
     };
   }
   if (question.format === 'typed') {
-    const given = await prompts.askTyped({ message: question.stem, header, look }, io);
+    const given = await prompts.askTyped({ message: question.stem, header, look, studyKeys }, io);
+    const key = TYPED_KEYS[given.toLowerCase()];
+    if (key && studyKeys.includes(key)) return { type: 'key', key };
     const result = checkTyped(given, question.answer, question.accept ?? []);
     return {
       correct: result.correct,
@@ -111,9 +126,10 @@ async function ask(
     };
   }
   const self = await prompts.askRecall(
-    { message: question.stem, answer: question.answer, header, look },
+    { message: question.stem, answer: question.answer, header, look, studyKeys },
     io,
   );
+  if (typeof self !== 'string') return self;
   const grade = gradeFromOutcome('recall', true, self);
   return { correct: isCorrectGrade(grade), grade, typo: false };
 }
@@ -179,18 +195,22 @@ export interface LoopResult {
 
 /** Runs the session; returns normally at the end, throws InterruptedError after printing the summary on Ctrl+C. */
 export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
-  const { context, library, store } = options;
+  const { context, store } = options;
+  let library = options.library;
   let format = options.format;
   const rng: Rng = createRng(options.seed);
-  const { index } = await library.structure();
+  let { index } = await library.structure();
   let state = startSession(options.plan);
+  /** The last answer, while it can still be taken back (one level). */
+  let last: Undo | undefined;
   const studied = new Set<string>();
   // Runs once the first question is on screen and the process waits for a key.
   const warming = setTimeout(() => store.warm(), 0);
   warming.unref();
   // Ctrl+C between two questions is a signal, not a key: the same summary, then exit 130.
   const release = onInterrupt(() => {
-    if (state.answered > 0) write(context, ['', ...summaryLines(state, options, format)]);
+    if (state.answered > 0)
+      write(context, ['', ...summaryLines(state, { ...options, library }, format)]);
   });
   try {
     for (let now = current(state); now; now = current(state)) {
@@ -202,8 +222,53 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
       // The window may have been resized since the last question.
       format = { ...format, width: terminalWidth(context.stdout, context.env) };
       const started = context.now().getTime();
-      const outcome = await ask(question, format, context, header(state, now.card, format));
+      const keys: StudyKey[] = last ? ['suspend', 'edit', 'undo'] : ['suspend', 'edit'];
+      const outcome = await ask(question, format, context, keys, header(state, now.card, format));
+      if ('type' in outcome) {
+        const card = now.card;
+        if (outcome.key === 'suspend') {
+          store.suspend([card.id], context.now());
+          state = skipCard(state);
+          last = undefined;
+          write(context, [format.style('warn', `  ${format.messages.t('study.suspended')}`), '']);
+        } else if (outcome.key === 'undo' && last) {
+          const undone = store.undoAnswer({
+            cardId: last.cardId,
+            time: last.time,
+            previous: last.previous,
+          });
+          if (undone) state = last.state;
+          write(context, [
+            format.style(
+              'warn',
+              `  ${format.messages.t(undone ? 'study.undone' : 'study.undoGone')}`,
+            ),
+            '',
+          ]);
+          last = undefined;
+        } else if (outcome.key === 'edit') {
+          const edited = await editCard(context, library, card, format);
+          if (edited) {
+            const before = library.cards;
+            library = edited;
+            ({ index } = await library.structure());
+            state = refreshCards(state, library.cards, before);
+            // An answer can still be taken back after an edit: then the new versions are asked.
+            if (last) last = { ...last, state: refreshCards(last.state, library.cards, before) };
+            const asked = state.queue[state.position];
+            // Gone: neither the card nor a new version of it from the same line is asked next.
+            if (asked?.id !== card.id && (asked?.file !== card.file || asked.line !== card.line))
+              write(context, [
+                format.style('dim', `  ${format.messages.t('study.edit.changed')}`),
+                '',
+              ]);
+          }
+        }
+        continue;
+      }
       const answeredAt = context.now();
+      const before = state;
+      let previous: CardState | undefined;
       const next = store.recordAnswer({
         cardId: now.card.id,
         kind: now.card.kind,
@@ -211,7 +276,10 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
         correct: outcome.correct,
         ms: answeredAt.getTime() - started,
         now: answeredAt,
-        reschedule: (previous) => schedule(previous, outcome.grade, answeredAt, options.retention),
+        reschedule: (found) => {
+          previous = found === undefined ? undefined : structuredClone(found);
+          return schedule(found, outcome.grade, answeredAt, options.retention);
+        },
       });
       studied.add(now.card.id);
       write(
@@ -219,19 +287,63 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
         feedback(question, outcome, next?.due ?? answeredAt.getTime(), answeredAt, format),
       );
       state = answer(state, outcome.correct);
+      last = { state: before, cardId: now.card.id, time: answeredAt.getTime(), previous };
     }
   } catch (error) {
     // Ctrl+C: the answers are saved; a summary only if there was anything to sum up.
     if (error instanceof InterruptedError && state.answered > 0) {
-      write(context, ['', ...summaryLines(state, options, format)]);
+      write(context, ['', ...summaryLines(state, { ...options, library }, format)]);
     }
     throw error;
   } finally {
     clearTimeout(warming);
     release();
   }
-  write(context, summaryLines(state, options, format));
+  write(context, summaryLines(state, { ...options, library }, format));
   return { state, interrupted: false };
+}
+
+interface Undo {
+  /** The session as it was before the answer. */
+  state: SessionState;
+  cardId: string;
+  /** Epoch ms the answer was logged at. */
+  time: number;
+  /** The card's schedule before the answer (undefined: never studied). */
+  previous: CardState | undefined;
+}
+
+/**
+ * `e`: opens the card's note in the editor at its line, then reads the notes
+ * again. Undefined when no editor could be run (the learner was told why).
+ */
+async function editCard(
+  context: CommandContext,
+  library: Library,
+  card: Card,
+  format: Formatter,
+): Promise<Library | undefined> {
+  const file = join(library.dir, card.file);
+  const result = openInEditor(context.env, context.stdin, file, card.line);
+  if (!result.ok) {
+    const message =
+      result.reason === 'none'
+        ? format.messages.t('study.edit.none', { file, line: card.line })
+        : format.messages.t('study.edit.failed', {
+            editor: result.editor,
+            reason: result.detail,
+            file,
+            line: card.line,
+          });
+    write(context, [
+      ...wrap(message, format.width - 2).map((l) => format.style('warn', `  ${l}`)),
+      '',
+    ]);
+    return undefined;
+  }
+  const reopened = await openNotes(context);
+  write(context, [format.style('dim', `  ${format.messages.t('study.edit.reloaded')}`), '']);
+  return reopened;
 }
 
 export function summaryLines(

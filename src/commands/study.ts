@@ -3,9 +3,10 @@
  */
 
 import { matchTopics } from '../content/topics.js';
+import { isSuspended } from '../quiz/progress-data.js';
 import { DEFAULT_RETENTION } from '../quiz/retention.js';
 import { randomSeed } from '../quiz/rng.js';
-import { newToday, nextDue, planStudy } from '../quiz/session.js';
+import { newToday, nextDue, planStudy, sectionsAnsweredToday } from '../quiz/session.js';
 import { firstAnswers, openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor, paragraph } from '../ui/format.js';
 import { wrapWithCommand } from '../ui/layout.js';
@@ -38,7 +39,17 @@ export async function run(context: CommandContext, options: StudyOptions): Promi
   const status = scheduleStatus(store.data);
   const seenToday = newToday(firstAnswers(store.data).values(), now);
   const allowance = Math.max(0, settings.newPerDay - seenToday);
-  const plan = planStudy({ cards, status, now, newAllowance: allowance, limit: settings.limit });
+  const data = store.data;
+  const plan = planStudy({
+    cards,
+    status,
+    now,
+    newAllowance: allowance,
+    limit: settings.limit,
+    suspended: (id) => isSuspended(data, id),
+    buried: sectionsAnsweredToday(cards, data.log, now),
+    order: options.order,
+  });
   const format = await formatterFor(context);
   if (plan.queue.length === 0) {
     const next = nextDue(cards, status);

@@ -19,6 +19,8 @@ export interface TopicRow {
   due: number;
   dueToday: number;
   new: number;
+  /** Cards set aside with x while studying (never asked, not counted as due). */
+  suspended: number;
 }
 
 export function topicRows(
@@ -33,6 +35,7 @@ export function topicRows(
     due: row.dueNow,
     dueToday: row.dueToday,
     new: row.new,
+    suspended: row.suspended,
   }));
 }
 

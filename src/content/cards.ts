@@ -572,10 +572,35 @@ function isNameTitle(title: string): boolean {
   if (!title) return false;
   if ([...title].length > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
-  if (/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い/iu.test(title)) return false;
+  if (/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使い分け/iu.test(title)) return false;
   if (/^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu.test(title))
     return false;
+  if (ORGANISING.test(title) || ENUMERATION.test(title.replace(/[:：]$/u, ''))) return false;
+  if (isSentenceTitle(title)) return false;
   return title.split(/\s+/u).length <= 6;
+}
+
+/**
+ * Headings that sort the notes rather than name one thing: a glossary's
+ * "Terms" / "Definitions" / "用語", "… basics", "Questions from the room",
+ * "Introduction to …", "Ports to know", "DR Tips", "サービス一覧", "〜の基本".
+ * As options beside service names they are of another kind (issue 13, pattern 2).
+ */
+const ORGANISING =
+  /\b(?:terms|terminology|definitions?|glossary|basics|fundamentals|questions?|q&a|faq|tips|tricks|introduction|intro|overview|to know|cheat ?sheet|recap|lab|labs|demo|exercises?)\b|用語|一覧|の基本|基礎|入門|質疑|質問|ポイント|注意|まとめ|おさらい|演習|ハンズオン/iu;
+
+/**
+ * A Japanese heading that is a sentence or a task, not a name:
+ * "スナップショットのコピーは設定の影響を受けない", "EBSのIOPSがボトルネック",
+ * "EC2にGPUをアタッチできる機能", "LambdaとX-Ray", "プレイスメントグループの追加".
+ */
+function isSentenceTitle(title: string): boolean {
+  const text = title.replace(/[(（][^()（）]*[)）]/gu, '').trim();
+  if (/[\p{Script=Hiragana}]$/u.test(text)) return true;
+  if (/[^\s\p{Script=Hiragana}][はがをと][^\s\p{Script=Hiragana}]/u.test(text)) return true;
+  return /の(?:追加|作成|削除|変更|設定|初期設定|使い方|方法|仕方|流れ|手順|仕組み|考え方|選び方|注意点|ポイント)$/u.test(
+    text,
+  );
 }
 
 /** A heading without its brackets, plural s and leading AWS/Amazon, folded: the name it gives. */
@@ -730,59 +755,202 @@ export function clozePrompt(text: string, start: number, end: number): string | 
 }
 
 /**
- * The clue of a which-heading card: the section's own fact lines with the
- * heading's own words masked; lines that say nothing once masked, that name
- * a sibling, or that a sibling says too are dropped.
+ * The siblings a which-* card offers as wrong options: headings that name a
+ * subject of the same kind (siblingNames), and never a close relative of the
+ * asked one — two headings that share a word most of the group does not
+ * ("S3 Standard-IA" / "S3 One Zone-IA", "Dedicated Hosts" / "Dedicated
+ * Instances", the three Glaciers): what the notes say of one is too often true
+ * of the other, and the notes rarely say what is not (pattern 7).
  */
-export function headingClue(located: Located, siblings?: readonly Section[]): string[] {
-  const { section } = located;
-  const around = siblings ?? located.parent?.children ?? [];
-  const words = specificWords(section, around);
-  const others = siblingNames(located, around);
-  const theirs = others.flatMap((o) => factLines(o).map((b) => b.text));
-  const lines: string[] = [];
-  for (const block of factLines(section)) {
-    if (block.kind === 'row') continue;
-    const masked = maskHeading(block.text, words);
-    if (!saysEnough(masked) || leaks(masked, section.title)) continue;
-    if (others.some((o) => leaksWord(block.text, o.title))) continue;
-    // A line a sibling says too is no clue to this heading (pattern 7).
-    if (theirs.some((line) => sameFact(line, block.text))) continue;
-    if (namesChild(section, block.text)) continue;
-    lines.push(masked);
-    if (lines.length >= LIMITS.clueLines) break;
-  }
-  return lines;
+export function optionSiblings(located: Located, siblings: readonly Section[]): Section[] {
+  const cached = optionsCache.get(located.section);
+  if (cached) return cached;
+  const others = siblingNames(located, siblings);
+  const group = [located.section, ...others];
+  const classes = classWords(group);
+  const own = titleWords(located.section.title);
+  const out = others.filter((other) => {
+    for (const word of titleWords(other.title)) {
+      if (!classes.has(word) && (own.has(word) || ownsWord(own, word))) return false;
+    }
+    return true;
+  });
+  optionsCache.set(located.section, out);
+  return out;
+}
+const optionsCache = new WeakMap<Section, Section[]>();
+
+/** Content words of a heading ("S3 One Zone-IA" → s3, one, zone, ia, one zone-ia …). */
+function titleWords(title: string): Set<string> {
+  const words = new Set(contentWords(title));
+  for (const word of [...words]) for (const part of word.split('-')) if (part) words.add(part);
+  for (const word of [...words]) if (/^[a-z]$|^\d+$/u.test(word)) words.delete(word);
+  for (const word of UNMASKED) words.delete(word);
+  return words;
 }
 
 /**
- * which-fact, "which service / feature fits this description?": the lines of
- * a section that describe it and none of its siblings — the line names no
- * sibling, says enough once the heading's words are hidden, and no line of a
- * sibling says the same (pattern 7: "single-tenant hardware" is true of
- * Dedicated Hosts and Dedicated Instances alike, so it is not asked).
+ * Words that name the group's kind, no clue to one member: a word most of
+ * the group's headings carry, or the last word of every heading that has it
+ * ("Instances" of Spot / Reserved Instances, "Gateway", "最適化"). A shared
+ * word in front ("Glacier", "Dedicated") or a short tail ("IA") makes close
+ * relatives instead (see optionSiblings).
+ */
+function classWords(group: readonly Section[]): Set<string> {
+  const counts = new Map<string, number>();
+  const notLast = new Set<string>();
+  for (const section of group) {
+    const last = lastWord(section.title);
+    for (const word of titleWords(section.title)) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (word !== last) notLast.add(word);
+    }
+  }
+  const most = Math.max(3, Math.ceil(group.length / 2));
+  return new Set(
+    [...counts]
+      .filter(([word, n]) => n >= most || (n >= 2 && !notLast.has(word) && [...word].length >= 3))
+      .map(([word]) => word),
+  );
+}
+
+/** The last word of a heading, as contentWords spells it ("Spot Instances" → instance). */
+function lastWord(title: string): string | undefined {
+  const plain = title.normalize('NFKC').replace(/[(（][^()（）]*[)）]/gu, ' ');
+  const words =
+    plain.match(
+      /[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*|[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu,
+    ) ?? [];
+  const last = words.at(-1);
+  if (!last) return undefined;
+  return /^[A-Za-z]/u.test(last) ? (singularOf(last) ?? last).toLowerCase() : last;
+}
+
+/** A word of the line that is a form of one of `words`: "version" of Versioning, "upload" of Uploads. */
+function ownsWord(words: ReadonlySet<string>, word: string): boolean {
+  for (const own of words) {
+    if (own === word) return true;
+    if (/^[a-z]/u.test(own) && /^[a-z]/u.test(word)) {
+      let n = 0;
+      while (n < own.length && n < word.length && own[n] === word[n]) n += 1;
+      const shorter = Math.min(own.length, word.length);
+      if ((n === shorter && shorter >= 4) || n >= 5) return true;
+    } else if (!/^[a-z0-9]/u.test(own) && [...own].length >= 2 && word.includes(own)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The capitals of a heading of several words: "DMS" of "Database Migration Service". */
+function initialsOf(title: string): string | undefined {
+  const words = title.replace(/[(（][^()（）]*[)）]/gu, ' ').match(/[A-Za-z][A-Za-z0-9-]*/gu) ?? [];
+  const caps = words.filter((w) => /^[A-Z]/u.test(w) && !/^(?:AWS|Amazon)$/u.test(w));
+  return caps.length >= 2 ? caps.map((w) => w[0]).join('') : undefined;
+}
+
+/** Transcript talk and notes about the notes: sign-offs, transitions, "let's look". */
+const TALK =
+  /今回は|次回|お疲れ|ここまで|見てみましょう|見ていきます|話をします|説明します|紹介します|次の例|以下の例|下の例|前回|先ほど|冒頭|\blet'?s\b|\blet us\b|\bnext,|\bin the next\b|\bthat'?s (?:it|all)\b|\bwe'?ll\b|\bwe will\b|\bas (?:we|i) (?:saw|said|mentioned)\b|\b(?:this|the next|the last) (?:lecture|video|lesson|section|chapter)\b|\bchecked against\b|\bsee (?:above|below)\b/iu;
+
+/** A line that needs the one before it: "このコマンドで…", "They act at …", "with all traffic …". */
+const NEEDS_CONTEXT =
+  /^(?:この|その|あの|これ|それ|あれ|こちら|ここ|そこ|こう|そう|同じく|同様に|また[、,]|さらに|ただし|なお|一方|でも|しかし|つまり|なので|だから|そして|次に|以下|上記|下記|前述|例えば|たとえば|逆に|両方|どちら|いずれ)|^(?:this|that|these|those|it|its|they|their|them|he|she|here|there|then|also|and|but|or|so|with|which|because|however|thus|therefore|otherwise|instead|similarly|likewise|both|either|neither|for example|for instance|such|same)\b/iu;
+
+/** A caption or a remark: "ポリシーの例（YAMLで書いた場合）", "Note: …", "※ …". */
+const REMARK = /^(?:note|tip|todo|memo|注|メモ|※|cf\.|参考|参照)|の例(?:[（(][^）)]*[）)])?$/iu;
+
+/** A line with a label before a colon describes the label (a glossary entry), not the heading. */
+const LABELLED = /^[^：:]{1,40}[：:]\s*\S/u;
+
+/**
+ * A line that can be a clue to its heading among `options`, as it is (never
+ * masked: a line that needs its heading's words is dropped, not garbled):
+ * a statement about the heading itself, standing on its own, of one or two
+ * sentences, naming neither the heading (in any form: "version" of
+ * Versioning, DMS of Database Migration Service, "Zone" of One Zone-IA) nor
+ * another option, and saying something no option's lines say.
+ */
+export function whyNotClue(
+  block: Block,
+  original: Block | undefined,
+  section: Section,
+  kin: readonly Section[],
+): string | undefined {
+  const text = block.text.trim();
+  // A bullet under a head bullet speaks of the head; a glossary line of its term.
+  if (!original || original.text !== block.text) return 'head';
+  if (block.kind === 'row' || termOf(block) || LABELLED.test(text)) return 'label';
+  if (TALK.test(text) || NEEDS_CONTEXT.test(text) || REMARK.test(text)) return 'context';
+  // A lowercase start continues the line before ("with all traffic …").
+  if (/^[a-z]/u.test(text)) return 'context';
+  if ((text.match(/[。！？!?]|\.(?=\s|$)/gu) ?? []).length > 2) return 'long';
+  if (!saysEnough(text)) return 'short';
+  if (leaks(text, section.title)) return 'names-heading';
+  const classes = classWords([section, ...kin]);
+  const words = contentWords(text);
+  const own = new Set([...titleWords(section.title)].filter((w) => !classes.has(w)));
+  for (const word of words) if (ownsWord(own, word)) return 'names-heading';
+  const initials = initialsOf(section.title);
+  if (initials && new RegExp(`\\b${initials}\\b`, 'u').test(text)) return 'names-heading';
+  for (const other of kin) {
+    if (leaksWord(text, other.title)) return 'names-sibling';
+    const theirs = [...titleWords(other.title)].filter((w) => !classes.has(w) && !own.has(w));
+    if ([...words].some((word) => ownsWord(new Set(theirs), word))) return 'names-sibling';
+    const abbr = initialsOf(other.title);
+    if (abbr && new RegExp(`\\b${abbr}\\b`, 'u').test(text)) return 'names-sibling';
+  }
+  if (namesChild(section, text)) return 'names-sibling';
+  // Something only this heading's lines say: a line a sibling says too (an
+  // option or not: the same line would answer two cards), or one whose content
+  // words all occur in a sibling's lines, fits both.
+  const theirs = kin.flatMap((o) => o.blocks.map((b) => b.text));
+  if (theirs.some((line) => sameFact(line, text))) return 'shared';
+  const shared = new Set(theirs.flatMap((line) => [...contentWords(line)]));
+  const distinct = [...words].filter((word) => !shared.has(word));
+  return distinct.length >= 2 || (distinct.length >= 1 && /\d/u.test(distinct.join(' ')))
+    ? undefined
+    : 'shared';
+}
+
+/** The fact lines of a section that are clues among its options (see isClue). */
+function clueLines(located: Located, siblings: readonly Section[]): Block[] {
+  const { section } = located;
+  if (section.key.length < 2 || !isNameHeading(section)) return [];
+  const options = optionSiblings(located, siblings);
+  if (options.length < 2) return [];
+  const kin = siblingNames(located, siblings);
+  const originals = new Map(section.blocks.map((b) => [b.line, b] as const));
+  return factLines(section).filter(
+    (block) => whyNotClue(block, originals.get(block.line), section, kin) === undefined,
+  );
+}
+
+/**
+ * The clue of a which-heading card: up to a few of the section's clue lines
+ * (see isClue); none when the heading is a topic or has fewer than two
+ * sibling headings of its kind to tell it from.
+ */
+export function headingClue(located: Located, siblings?: readonly Section[]): string[] {
+  const around = siblings ?? located.parent?.children ?? [];
+  return clueLines(located, around)
+    .slice(0, LIMITS.clueLines)
+    .map((b) => b.text);
+}
+
+/**
+ * which-fact, "which service / feature fits this description?": each clue
+ * line of a section (see isClue) on its own. A line that is not a clue is
+ * not asked: "single-tenant hardware" is true of Dedicated Hosts and
+ * Dedicated Instances alike, "delete a version" names Versioning.
  */
 export function describingLines(
   located: Located,
   siblings: readonly Section[],
 ): { block: Block; masked: string }[] {
-  const { section } = located;
-  const others = siblingNames(located, siblings);
-  if (!isNameHeading(section) || others.length < 2) return [];
-  const words = specificWords(section, siblings);
-  const theirs = others.flatMap((o) => factLines(o).map((b) => b.text));
-  const out: { block: Block; masked: string }[] = [];
-  for (const block of factLines(section)) {
-    if (block.kind === 'row') continue;
-    const masked = maskHeading(block.text, words);
-    if (!saysEnough(masked) || leaks(masked, section.title)) continue;
-    if (others.some((o) => leaksWord(block.text, o.title))) continue;
-    if (namesChild(section, block.text)) continue;
-    if (theirs.some((line) => sameFact(line, block.text))) continue;
-    out.push({ block, masked });
-    if (out.length >= LIMITS.describePerSection) break;
-  }
-  return out;
+  return clueLines(located, siblings)
+    .slice(0, LIMITS.describePerSection)
+    .map((block) => ({ block, masked: block.text }));
 }
 
 /**

@@ -49,4 +49,17 @@ export interface ProgressData {
   cards: Record<string, CardState>;
   log: LogEntry[];
   exams: ExamRecord[];
+  /** Suspended card id → epoch ms when it was suspended (absent: none). */
+  suspended?: Record<string, number>;
+}
+
+/** Whether the learner has set this card aside (`x` in a study session). */
+export function isSuspended(data: Pick<ProgressData, 'suspended'>, id: string): boolean {
+  const suspended = data.suspended;
+  return (
+    typeof suspended === 'object' &&
+    suspended !== null &&
+    Object.hasOwn(suspended, id) &&
+    typeof suspended[id] === 'number'
+  );
 }

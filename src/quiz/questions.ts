@@ -3,16 +3,13 @@
  * come in; nothing is read from outside.
  */
 import {
-  callsAlso,
   clozeSpans,
   commonHead,
   enumerationItems,
   factLines,
-  headingClue,
   headingTwins,
-  isNameHeading,
+  optionSiblings,
   sectionTerms,
-  siblingNames,
   siblingsOf,
 } from '../content/cards.js';
 import { type DeckIndex, type Located, type Pool, relativeTiers } from '../content/deck.js';
@@ -210,35 +207,26 @@ export function makeQuestion(
     case 'recall':
       return recall();
 
-    case 'which-heading': {
-      // The clue was worked out with the card (cards.ts headingClue).
-      const clue = card.prompt ? card.prompt.split('\n') : headingClue(located);
-      if (clue.length === 0) return undefined;
-      const { distractors, parent, where } = whichHeading(card, located, relatives(), need, rng);
-      const ask = parent
-        ? t('q.whichHeading', { parent })
-        : t(located.section.key.length === 1 ? 'q.whichTopic' : 'q.whichHeadingAny');
-      const stem = `${ask}\n${clue.join('\n')}`;
-      // Too few headings to choose from (a folder of two topics): name it from memory.
-      // "Explain: <the heading>" would ask the answer back, with the heading as the answer.
-      return (
-        choice(card, located, stem, card.answer, distractors, rng, (option) =>
-          headingOrigin(where.get(keyOf(option))?.[0]),
-        ) ?? (mode === 'exam' ? undefined : { ...base(card, located), format: 'recall', stem })
-      );
-    }
-
+    case 'which-heading':
     case 'which-fact': {
-      // "Which of these fits this description?": the card holds the line with the
-      // heading's words hidden (cards.ts describingLines); the options are the
-      // sibling headings that name a subject. A card of the former "which
-      // statement is true" form (answer = its line) is no longer asked.
-      if (card.answer === card.source) return undefined;
-      const others = siblingNames(located, siblingsOf(index, located));
+      // "Which heading under X does this describe?" / "Which of these under X
+      // fits this description?": the clue was worked out with the card
+      // (cards.ts headingClue, describingLines), unmasked; the options are the
+      // sibling headings of the same kind that are no close relatives of the
+      // answer (cards.ts optionSiblings). A card of the former "which statement
+      // is true" form (answer = its line) is no longer asked, and a card that
+      // cannot get options is not asked at all (no "Explain: <heading>").
+      if (card.kind === 'which-fact' && card.answer === card.source) return undefined;
+      if (!card.prompt) return undefined;
+      const others = optionSiblings(located, siblingsOf(index, located));
       const byKey = new Map(others.map((s) => [keyOf(s.title), s]));
       const distractors = pickDistractors(card.answer, [others.map((s) => s.title)], need, rng);
       const parent = card.path.slice(0, -1).join(' › ');
-      const ask = parent ? t('q.whichFits', { parent }) : t('q.whichFitsAny');
+      if (!parent) return undefined;
+      const ask =
+        card.kind === 'which-heading'
+          ? t('q.whichHeading', { parent })
+          : t('q.whichFits', { parent });
       return choice(card, located, `${ask}\n${card.prompt}`, card.answer, distractors, rng, (o) =>
         headingOrigin(byKey.get(keyOf(o))),
       );
@@ -387,78 +375,6 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   });
 }
 
-/** Length of the common start of two heading keys. */
-function commonDepth(a: readonly string[], b: readonly string[]): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
-  return n;
-}
-
-/**
- * which-heading: sibling headings first, then cousins, then other topics
- * (topic titles last of all: they are not the same shape as a sub-heading).
- * The stem says "under X" for the nearest X that holds every option, so no
- * option is ruled out by the stem alone; when an option comes from another
- * topic there is no such X and the parent is named as before.
- */
-function whichHeading(
-  card: Card,
-  located: Located,
-  relatives: Iterable<Section[]>,
-  need: number,
-  rng: Rng,
-): { distractors: string[]; parent: string; where: Map<string, Section[]> } {
-  const where = new Map<string, Section[]>();
-  const isTopic = (s: Section) => s.key.length === 1 && located.parent !== undefined;
-  // Only headings that name a subject, never a twin of the answer or of each other.
-  const fits = (s: Section) =>
-    isNameHeading(s) &&
-    !headingTwins(s.title, card.answer) &&
-    !callsAlso(located.section, s.title) &&
-    !callsAlso(s, card.answer);
-  const tiers = (function* () {
-    const topics: Section[] = [];
-    for (const tier of relatives) {
-      const shaped: string[] = [];
-      for (const section of tier) {
-        if (!fits(section)) continue;
-        if (isTopic(section)) {
-          topics.push(section);
-          continue;
-        }
-        const key = keyOf(section.title);
-        const known = where.get(key);
-        if (known) known.push(section);
-        else where.set(key, [section]);
-        shaped.push(section.title);
-      }
-      yield shaped;
-    }
-    for (const section of topics) {
-      const key = keyOf(section.title);
-      const known = where.get(key);
-      if (known) known.push(section);
-      else where.set(key, [section]);
-    }
-    yield topics.map((s) => s.title);
-  })();
-  const chosen: string[] = [];
-  const distractors = pickDistractors(card.answer, tiers, need, rng, [], (candidate) => {
-    if (chosen.some((taken) => headingTwins(taken, candidate))) return false;
-    chosen.push(candidate);
-    return true;
-  });
-  const own = located.section.key;
-  const parentDepth = own.length - 1;
-  let depth = parentDepth;
-  for (const text of distractors) {
-    const sections = where.get(keyOf(text)) ?? [];
-    depth = Math.min(depth, Math.max(0, ...sections.map((s) => commonDepth(own, s.key))));
-  }
-  // depth 0: an option from another topic; nothing holds them all, so no "under X".
-  return { distractors, parent: card.path.slice(0, depth).join(' › '), where };
-}
-
 /**
  * list-children, "which is NOT one of X?": an outsider of the same shape, an
  * item of another closed enumeration (nearest first), never
@@ -475,12 +391,17 @@ function enumerationOutsider(
   rng: Rng,
 ): { title: string; from: Section } | undefined {
   const head = commonHead(items);
+  const topic = located.section.key[0];
+  const shapes = new Set(items.map(answerShape));
   const body = located.section.blocks.map((b) => b.text).join('\n');
   const from = new Map<string, Section>();
   const tiers = (function* () {
     for (const tier of relativeTiers(index, located, rng, pools.enumerations)) {
       const names: string[] = [];
       for (const section of tier) {
+        // An item of another topic's list is of another subject ("REST API" among
+        // EC2 instance types): no learner would pick it (plausibility 0).
+        if (section.key[0] !== topic) continue;
         for (const name of enumerationItems(section)) {
           if (!from.has(keyOf(name))) from.set(keyOf(name), section);
           names.push(name);
@@ -490,6 +411,8 @@ function enumerationOutsider(
     }
   })();
   const accept = (name: string) =>
+    // The same shape as the items: a katakana name among katakana names.
+    shapes.has(answerShape(name)) &&
     // "Transit Gateway" next to "AWS Direct Connect + Transit Gateway": part of a member.
     !items.some(
       (item) => headingTwins(item, name) || leaksWord(item, name) || leaksWord(name, item),

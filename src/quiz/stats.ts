@@ -6,7 +6,13 @@
 import type { Card } from '../content/model.js';
 import { isDue, maturity } from './card-state.js';
 import { dayStart, endOfDay, localDate } from './day.js';
-import { type ExamRecord, FLAG_CORRECT, FLAG_EXAM, type ProgressData } from './progress-data.js';
+import {
+  type ExamRecord,
+  FLAG_CORRECT,
+  FLAG_EXAM,
+  isSuspended,
+  type ProgressData,
+} from './progress-data.js';
 import { DEFAULT_RETENTION } from './retention.js';
 import { retrievability } from './scheduler.js';
 
@@ -25,6 +31,8 @@ export interface TopicSummary {
   dueNow: number;
   /** Due by the end of the local day, overdue included: the forecast's "today". */
   dueToday: number;
+  /** Set aside by the learner: never asked, so never counted as due. */
+  suspended: number;
 }
 
 export function topicSummaries(
@@ -37,7 +45,16 @@ export function topicSummaries(
   const rows = new Map<string, TopicSummary>();
   for (const name of topics) {
     if (!rows.has(name)) {
-      rows.set(name, { name, cards: 0, new: 0, learning: 0, mature: 0, dueNow: 0, dueToday: 0 });
+      rows.set(name, {
+        name,
+        cards: 0,
+        new: 0,
+        learning: 0,
+        mature: 0,
+        dueNow: 0,
+        dueToday: 0,
+        suspended: 0,
+      });
     }
   }
   for (const card of cards) {
@@ -46,6 +63,10 @@ export function topicSummaries(
     const state = progress.cards[card.id];
     row.cards += 1;
     row[maturity(state)] += 1;
+    if (isSuspended(progress, card.id)) {
+      row.suspended += 1;
+      continue;
+    }
     if (isDue(state, now)) row.dueNow += 1;
     if (isDue(state, endOfToday)) row.dueToday += 1;
   }
@@ -161,8 +182,9 @@ export function computeStats(input: {
   }
 
   const topics = [...rows.values()];
-  const sum = (key: 'cards' | 'new' | 'learning' | 'mature' | 'dueNow' | 'dueToday') =>
-    topics.reduce((total, row) => total + row[key], 0);
+  const sum = (
+    key: 'cards' | 'new' | 'learning' | 'mature' | 'dueNow' | 'dueToday' | 'suspended',
+  ) => topics.reduce((total, row) => total + row[key], 0);
   const allTallies = [...right.values()].reduce(
     (acc, tally) => ({ right: acc.right + tally.right, total: acc.total + tally.total }),
     { right: 0, total: 0 },
@@ -240,6 +262,7 @@ export function computeStats(input: {
       mature: sum('mature'),
       dueNow: sum('dueNow'),
       dueToday: sum('dueToday'),
+      suspended: sum('suspended'),
       accuracy: allTallies.total > 0 ? allTallies.right / allTallies.total : null,
     },
     forecast,
@@ -284,6 +307,7 @@ export function sectionStats(
         mature: 0,
         dueNow: 0,
         dueToday: 0,
+        suspended: 0,
         accuracy: null,
       };
       sections.set(card.section, row);
@@ -292,8 +316,11 @@ export function sectionStats(
     const state = progress.cards[card.id];
     row.cards += 1;
     row[maturity(state)] += 1;
-    if (isDue(state, now)) row.dueNow += 1;
-    if (isDue(state, endOfToday)) row.dueToday += 1;
+    if (isSuspended(progress, card.id)) row.suspended += 1;
+    else {
+      if (isDue(state, now)) row.dueNow += 1;
+      if (isDue(state, endOfToday)) row.dueToday += 1;
+    }
   }
   const since = dayStart(now, -(ACCURACY_DAYS - 1)).getTime();
   const tallies = new Map<SectionStats, { right: number; total: number }>();

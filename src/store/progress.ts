@@ -453,6 +453,57 @@ export class ProgressStore {
     });
   }
 
+  /** Sets these cards aside: no study session asks them until they are unsuspended. */
+  suspend(ids: readonly string[], now: Date): void {
+    this.update((data) => {
+      const suspended = { ...(data.suspended ?? {}) };
+      for (const id of ids) suspended[id] ??= now.getTime();
+      data.suspended = suspended;
+    });
+  }
+
+  /** Brings these suspended cards (or all) back; their progress was kept. */
+  unsuspend(ids: readonly string[] | 'all'): void {
+    this.update((data) => {
+      if (ids === 'all') {
+        delete data.suspended;
+        return;
+      }
+      const suspended = { ...(data.suspended ?? {}) };
+      for (const id of ids) delete suspended[id];
+      if (Object.keys(suspended).length === 0) delete data.suspended;
+      else data.suspended = suspended;
+    });
+  }
+
+  /**
+   * Takes back one study answer: removes the study review of cardId logged at
+   * epoch ms `time` and puts the card's state back to `previous` (none: deleted).
+   * False if no such answer is in the log.
+   */
+  undoAnswer(entry: { cardId: string; time: number; previous: CardState | undefined }): boolean {
+    let found = false;
+    this.update((data) => {
+      for (let i = data.log.length - 1; i >= 0; i--) {
+        const logged = data.log[i];
+        if (
+          logged &&
+          logged[0] === entry.cardId &&
+          logged[1] === entry.time &&
+          !(logged[5] & FLAG_EXAM)
+        ) {
+          data.log.splice(i, 1);
+          found = true;
+          break;
+        }
+      }
+      if (!found) return;
+      if (entry.previous) data.cards[entry.cardId] = entry.previous;
+      else delete data.cards[entry.cardId];
+    });
+    return found;
+  }
+
   /** Forgets the schedule and log of these cards (or all progress). */
   reset(ids: readonly string[] | 'all'): void {
     this.update((data) => {

@@ -42,6 +42,8 @@ export interface ProgressData {
   cards: Record<string, CardState>;
   log: LogEntry[];
   exams: ExamRecord[];
+  /** Suspended card id → epoch ms when it was suspended (absent: none). */
+  suspended?: Record<string, number>;
 }
 
 export function emptyProgress(): ProgressData {

@@ -106,7 +106,9 @@ const en = {
     'Examples:\n  awsquiz export > cards.json\n  awsquiz export --format csv --topic ebs > ebs.csv\n  awsquiz export --format anki > awsquiz.txt   (Anki: File › Import)',
   'help.check':
     'lint the notes: empty sections, duplicate or odd headings, lines that give no card',
-  'help.check.examples': 'Examples:\n  awsquiz check\n  awsquiz --content ~/notes check',
+  'help.check.cards': 'also list every card with its file:line',
+  'help.check.examples':
+    'Examples:\n  awsquiz check\n  awsquiz check --cards\n  awsquiz --content ~/notes check',
   // progress store
   'store.corrupt':
     'progress file {path} could not be read (damaged); it was moved to {aside} and awsquiz starts with empty progress. Your old file is kept there.',
@@ -143,6 +145,9 @@ const en = {
   'prompt.keys.flag': 'f flag for review',
   'prompt.keys.unflag': 'f remove flag',
   'prompt.keys.back': 'b back',
+  'prompt.keys.suspend': 'x suspend',
+  'prompt.keys.edit': 'e edit note',
+  'prompt.keys.undo': 'u undo last',
   'prompt.keys.grade': '←→ or 1–4 choose · Enter confirm',
   'prompt.flagged': 'flagged for review',
   'prompt.wentBack': 'back to the previous question',
@@ -169,6 +174,22 @@ const en = {
   'study.allTopics': 'all topics',
   'study.header.left': 'left: {due} due, {fresh} new',
   'study.header.again': 'again',
+  'study.suspended': 'Suspended: not asked again until brought back (awsquiz suspended).',
+  'study.undone': 'Last answer taken back: here it is again.',
+  'study.undoGone': 'The last answer was no longer in the progress file: nothing taken back.',
+  'study.edit.none':
+    'No editor: set VISUAL or EDITOR (e.g. export EDITOR=nano). The card is at {file}:{line}.',
+  'study.edit.failed':
+    'Could not start the editor {editor} ({reason}). The card is at {file}:{line}.',
+  'study.edit.reloaded': 'Notes read again.',
+  'study.edit.changed': 'That card is gone with the edit.',
+  'suspended.none': 'No suspended cards.',
+  'suspended.title': 'Suspended cards: {n}',
+  'suspended.gone': '(no longer in the notes)',
+  'suspended.howTo': 'Bring one back: {one}\nBring all back: {all}',
+  'suspended.back': 'Brought back: {n}.',
+  'suspended.unknown': 'no suspended card "{id}" (see awsquiz suspended).',
+  'suspended.conflict': 'give --unsuspend <id> or --all, not both.',
   'study.correct': 'Correct',
   'study.correctTypo': 'Correct (small typo forgiven)',
   'study.wrong': 'Wrong (you answered: {given})',
@@ -240,8 +261,14 @@ const en = {
     'new cards allowed today, counting those already seen (default 20; 0 = only reviews)',
   'help.study.limit': 'stop after this many questions',
   'help.study.retention': 'desired retention for scheduling, 0.7–0.97 (default 0.9)',
+  'help.study.order': 'new cards: mixed (topics in turn, default) or notes (note order)',
   'help.study.examples':
-    'Examples:\n  awsquiz study ec2\n  awsquiz study ebs lambda --limit 20\n  awsquiz study --new 0          reviews only\n\nKeys: ↑↓ and Enter to answer; Enter on an empty answer means "I don\'t know"; Ctrl+C ends (answers are already saved).',
+    'Examples:\n  awsquiz study ec2\n  awsquiz study ebs lambda --limit 20\n  awsquiz study --new 0          reviews only\n\nKeys:\n  ↑↓ or 1–9  move; Enter answers\n  Enter      empty answer: "I don\'t know"\n  1–4, ←→    grade a recall card\n  x          suspend the card\n  e          edit its note at its line\n  u          undo the last answer\n  :x :e :u   the same, in a typed answer\n  Ctrl+C     end (answers are saved)',
+  'help.suspended': 'list suspended cards; bring them back',
+  'help.suspended.unsuspend': 'bring back this card (its id, from the list)',
+  'help.suspended.all': 'bring back every suspended card',
+  'help.suspended.examples':
+    'Examples:\n  awsquiz suspended\n  awsquiz suspended --json\n  awsquiz suspended --unsuspend <id>\n  awsquiz suspended --all\n\nSuspend a card with x while studying.',
   'help.review': 'review every card that is due, across all topics',
   'help.review.examples': 'Examples:\n  awsquiz review\n  awsquiz review --limit 30',
   'help.stats': 'progress per topic, reviews, streak, forecast, activity, exams, weakest cards',
@@ -402,7 +429,9 @@ const ja: Record<MessageKey, string> = {
   'help.export.examples':
     '例:\n  awsquiz export > cards.json\n  awsquiz export --format csv --topic ebs > ebs.csv\n  awsquiz export --format anki > awsquiz.txt   （Anki: ファイル › 読み込む）',
   'help.check': 'ノートを検査: 空の見出し、重複・不正な見出し、問題にならない行',
-  'help.check.examples': '例:\n  awsquiz check\n  awsquiz --content ~/notes check',
+  'help.check.cards': 'すべてのカードを file:line 付きで一覧',
+  'help.check.examples':
+    '例:\n  awsquiz check\n  awsquiz check --cards\n  awsquiz --content ~/notes check',
   'store.corrupt':
     '進捗ファイル {path} が壊れていて読めません。{aside} に移して、空の進捗で始めます（元のファイルはそこに残っています）。',
   'store.newer':
@@ -437,6 +466,9 @@ const ja: Record<MessageKey, string> = {
   'prompt.keys.flag': 'f 見直しマーク',
   'prompt.keys.unflag': 'f マークを外す',
   'prompt.keys.back': 'b 前へ',
+  'prompt.keys.suspend': 'x 保留',
+  'prompt.keys.edit': 'e ノートを編集',
+  'prompt.keys.undo': 'u 直前を取消',
   'prompt.keys.grade': '←→ か 1–4 で選択 · Enter で決定',
   'prompt.flagged': '見直しマーク付き',
   'prompt.wentBack': '前の問題に戻りました',
@@ -462,6 +494,22 @@ const ja: Record<MessageKey, string> = {
   'study.allTopics': 'すべてのトピック',
   'study.header.left': '残り 復習 {due}・新規 {fresh}',
   'study.header.again': 'もう一度',
+  'study.suspended': '保留しました。戻すまで出題しません（awsquiz suspended）。',
+  'study.undone': '直前の回答を取り消しました。もう一度どうぞ。',
+  'study.undoGone': '直前の回答が進捗ファイルにありません。取り消していません。',
+  'study.edit.none':
+    'エディタがありません。VISUAL か EDITOR を設定してください（例: export EDITOR=nano）。カードの場所: {file}:{line}',
+  'study.edit.failed':
+    'エディタ {editor} を起動できませんでした（{reason}）。カードの場所: {file}:{line}',
+  'study.edit.reloaded': 'ノートを読み直しました。',
+  'study.edit.changed': 'このカードは編集でなくなりました。',
+  'suspended.none': '保留中のカードはありません。',
+  'suspended.title': '保留中のカード: {n} 枚',
+  'suspended.gone': '（ノートにもうありません）',
+  'suspended.howTo': '1 枚戻す: {one}\nすべて戻す: {all}',
+  'suspended.back': '{n} 枚を戻しました。',
+  'suspended.unknown': '保留中のカード "{id}" はありません（awsquiz suspended で一覧）。',
+  'suspended.conflict': '--unsuspend <id> と --all はどちらか一方を指定してください。',
   'study.correct': '正解',
   'study.correctTypo': '正解（小さな打ち間違いは許容）',
   'study.wrong': '不正解（あなたの答え: {given}）',
@@ -530,8 +578,14 @@ const ja: Record<MessageKey, string> = {
   'help.study.new': '今日の新規カードの上限（今日すでに学んだ分を含む。既定 20。0 で復習のみ）',
   'help.study.limit': 'この問題数で終える',
   'help.study.retention': 'スケジュールの目標記憶率 0.7〜0.97（既定 0.9）',
+  'help.study.order': '新規カードの順: mixed（トピックを交互に。既定）か notes（ノート順）',
   'help.study.examples':
-    '例:\n  awsquiz study ec2\n  awsquiz study ebs lambda --limit 20\n  awsquiz study --new 0          復習のみ\n\nキー: ↑↓ と Enter で回答。空欄で Enter は「わからない」。Ctrl+C で終了（回答は保存済み）。',
+    '例:\n  awsquiz study ec2\n  awsquiz study ebs lambda --limit 20\n  awsquiz study --new 0          復習のみ\n\nキー:\n  ↑↓・1–9   移動。Enter で回答\n  Enter     空欄なら「わからない」\n  1–4・←→   想起カードの自己評価\n  x         カードを保留\n  e         その行でノートを編集\n  u         直前の回答を取消\n  :x :e :u  入力式の問題ではこう入力\n  Ctrl+C    終了（回答は保存済み）',
+  'help.suspended': '保留中のカードの一覧と、元に戻す',
+  'help.suspended.unsuspend': 'このカードを戻す（一覧の ID）',
+  'help.suspended.all': '保留中のカードをすべて戻す',
+  'help.suspended.examples':
+    '例:\n  awsquiz suspended\n  awsquiz suspended --json\n  awsquiz suspended --unsuspend <id>\n  awsquiz suspended --all\n\n学習中に x でカードを保留できます。',
   'help.review': '期限が来たカードをすべてのトピックから復習',
   'help.review.examples': '例:\n  awsquiz review\n  awsquiz review --limit 30',
   'help.stats': 'トピックごとの進捗、回答数、連続日数、予定、記録、模擬試験、苦手なカード',

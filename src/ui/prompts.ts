@@ -171,12 +171,37 @@ function isKey(key: KeypressEvent, ...names: string[]): boolean {
 }
 
 // ---------------------------------------------------------------------------
+// Study keys: x suspends the card, e opens its note, u takes back the last answer.
+
+export type StudyKey = 'suspend' | 'edit' | 'undo';
+export type StudyKeyResult = { type: 'key'; key: StudyKey };
+const STUDY_KEY_NAMES: Record<StudyKey, string> = { suspend: 'x', edit: 'e', undo: 'u' };
+
+function studyKey(
+  key: KeypressEvent,
+  allowed: readonly StudyKey[] | undefined,
+): StudyKey | undefined {
+  return allowed?.find((name) => isKey(key, STUDY_KEY_NAMES[name]));
+}
+
+/** The hints of the study keys allowed, in a fixed order. */
+export function studyKeyHints(
+  allowed: readonly StudyKey[] | undefined,
+  messages: Messages,
+): string[] {
+  return (['suspend', 'edit', 'undo'] as const)
+    .filter((name) => allowed?.includes(name))
+    .map((name) => messages.t(`prompt.keys.${name}`));
+}
+
+// ---------------------------------------------------------------------------
 // Multiple choice (study and exam)
 
 export type ChoiceResult =
   | { type: 'answer'; index: number; flagged: boolean }
   | { type: 'back'; flagged: boolean }
-  | { type: 'timeout'; flagged: boolean };
+  | { type: 'timeout'; flagged: boolean }
+  | StudyKeyResult;
 
 export interface ChoiceConfig {
   message: string;
@@ -193,6 +218,8 @@ export interface ChoiceConfig {
   deadline?: number | undefined;
   /** The clock the countdown reads (epoch ms; default: the system clock). */
   now?: (() => number) | undefined;
+  /** Study keys x / e / u: the prompt resolves with the key pressed. */
+  studyKeys?: readonly StudyKey[] | undefined;
   /** The key hints under the options (default: move · answer, and the exam keys allowed). */
   hints?: string[];
   look?: PromptLook;
@@ -205,7 +232,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const count = config.options.length;
   const [active, setActive] = useState(Math.min(Math.max(config.selected ?? 0, 0), count - 1));
   const [flagged, setFlagged] = useState(config.flagged ?? false);
-  const [status, setStatus] = useState<'idle' | 'done' | 'back' | 'timeout'>('idle');
+  const [status, setStatus] = useState<'idle' | 'done' | 'back' | 'timeout' | 'key'>('idle');
   const clockNow = config.now ?? systemNow;
   const [now, setNow] = useState(clockNow());
   const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
@@ -237,6 +264,12 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     if (isEnterKey(key)) {
       setStatus('done');
       done({ type: 'answer', index: active, flagged });
+      return;
+    }
+    const pressed = studyKey(key, config.studyKeys);
+    if (pressed) {
+      setStatus('key');
+      done({ type: 'key', key: pressed });
       return;
     }
     if (isUpKey(key) || isKey(key, 'k')) setActive((active - 1 + count) % count);
@@ -274,6 +307,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
       i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
     ),
   ];
+  if (status === 'key') return head.join('\n');
   if (status === 'back')
     return [...head, look.style('dim', `  ← ${look.messages.t('prompt.wentBack')}`)].join('\n');
   // Not answered: the highlighted option was never chosen.
@@ -309,6 +343,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   if (config.allowFlag)
     keys.push(look.messages.t(flagged ? 'prompt.keys.unflag' : 'prompt.keys.flag'));
   if (config.allowBack) keys.push(look.messages.t('prompt.keys.back'));
+  keys.push(...studyKeyHints(config.studyKeys, look.messages));
   const flagLine = flagged ? [look.style('warn', `  ⚑ ${look.messages.t('prompt.flagged')}`)] : [];
   const hints = pieces(keys, width, 2, ' · ').map((line) => look.style('dim', line));
   // Too tall for the window: the header and the question's first line stay; the rest of the
@@ -351,14 +386,21 @@ function moreLine(messages: Messages, above: number, below: number, width: numbe
 
 /** A multiple-choice question; Enter alone answers with the highlighted (first) option. */
 export async function askChoice(
-  config: { message: string; options: string[]; header?: string; look?: PromptLook },
+  config: {
+    message: string;
+    options: string[];
+    header?: string;
+    look?: PromptLook;
+    studyKeys?: readonly StudyKey[];
+  },
   io: PromptIO = {},
-): Promise<number> {
+): Promise<number | StudyKeyResult> {
   const result = await guard(choicePrompt({ ...config, terminal: terminalOf(io) }, context(io)));
+  if (result.type === 'key') return result;
   return result.type === 'answer' ? result.index : 0;
 }
 
-export type ExamAction = ChoiceResult;
+export type ExamAction = Exclude<ChoiceResult, StudyKeyResult>;
 
 /** An exam question: like askChoice, plus f to flag for review and b / ← to go back. */
 export function askExamQuestion(
@@ -374,6 +416,7 @@ export function askExamQuestion(
   },
   io: PromptIO = {},
 ): Promise<ExamAction> {
+  // No study keys are given to an exam question, so it never resolves with one.
   return guard(
     choicePrompt(
       {
@@ -391,7 +434,7 @@ export function askExamQuestion(
       },
       context(io),
     ),
-  );
+  ).then((result) => (result.type === 'key' ? { type: 'back', flagged: false } : result));
 }
 
 // ---------------------------------------------------------------------------
@@ -407,117 +450,135 @@ export interface RecallConfig {
   /** A line above the question (where you are in the session). */
   header?: string | undefined;
   look?: PromptLook;
+  /** Study keys x / e / u, before and after the answer is shown. */
+  studyKeys?: readonly StudyKey[] | undefined;
   terminal?: TerminalLike | undefined;
 }
 
-export const recallPrompt = createPrompt<SelfGrade, RecallConfig>((config, done) => {
-  const look = config.look ?? PLAIN;
-  const [shown, setShown] = useState(false);
-  const [active, setActive] = useState(2);
-  const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [scroll, setScroll] = useState(0);
-  const prefix = usePrefix({ status, theme: THEME });
-  const size = useTerminalSize(look, config.terminal);
+export const recallPrompt = createPrompt<SelfGrade | StudyKeyResult, RecallConfig>(
+  (config, done) => {
+    const look = config.look ?? PLAIN;
+    const [shown, setShown] = useState(false);
+    const [active, setActive] = useState(2);
+    const [status, setStatus] = useState<'idle' | 'done' | 'key'>('idle');
+    const [scroll, setScroll] = useState(0);
+    const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
+    const size = useTerminalSize(look, config.terminal);
 
-  useKeypress((key, rl) => {
-    if (status === 'done') return;
-    if (!shown) {
-      if (isEnterKey(key) || isKey(key, 'space')) setShown(true);
+    useKeypress((key, rl) => {
+      if (status !== 'idle') return;
+      const pressed = studyKey(key, config.studyKeys);
+      if (pressed) {
+        setStatus('key');
+        done({ type: 'key', key: pressed });
+        return;
+      }
+      if (!shown) {
+        if (isEnterKey(key) || isKey(key, 'space')) setShown(true);
+        rl.clearLine(0);
+        return;
+      }
+      if (isEnterKey(key)) {
+        setStatus('done');
+        done(GRADES[active] ?? 'good');
+        return;
+      }
+      // A long answer in a short window pages with Space / PgDn and PgUp.
+      if (isKey(key, 'space', 'pagedown')) setScroll(scroll + PAGE);
+      else if (isKey(key, 'pageup')) setScroll(Math.max(0, scroll - PAGE));
+      else if (isUpKey(key) || isKey(key, 'left', 'k', 'h')) setActive(Math.max(0, active - 1));
+      else if (isDownKey(key) || isKey(key, 'right', 'j', 'l'))
+        setActive(Math.min(GRADES.length - 1, active + 1));
+      else if (isNumberKey(key)) {
+        const index = Number(key.name) - 1;
+        if (index >= 0 && index < GRADES.length) setActive(index);
+      }
       rl.clearLine(0);
-      return;
-    }
-    if (isEnterKey(key)) {
-      setStatus('done');
-      done(GRADES[active] ?? 'good');
-      return;
-    }
-    // A long answer in a short window pages with Space / PgDn and PgUp.
-    if (isKey(key, 'space', 'pagedown')) setScroll(scroll + PAGE);
-    else if (isKey(key, 'pageup')) setScroll(Math.max(0, scroll - PAGE));
-    else if (isUpKey(key) || isKey(key, 'left', 'k', 'h')) setActive(Math.max(0, active - 1));
-    else if (isDownKey(key) || isKey(key, 'right', 'j', 'l'))
-      setActive(Math.min(GRADES.length - 1, active + 1));
-    else if (isNumberKey(key)) {
-      const index = Number(key.name) - 1;
-      if (index >= 0 && index < GRADES.length) setActive(index);
-    }
-    rl.clearLine(0);
-  });
+    });
 
-  const width = size.width;
-  const where = headerLines(config.header, width, look);
-  const message = block(config.message, width, 2).map((line, i) =>
-    i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
-  );
-  const top = [...where, ...message.slice(0, 1)];
-  const more = (above: number, below: number) => {
-    const line = moreLine(look.messages, above, below, width);
-    const paged = shown ? `${line} · ${look.messages.t('prompt.keys.page')}` : line;
-    return look.style('dim', `  ${displayWidth(paged) <= width - 2 ? paged : line}`);
-  };
-  const hint = (text: string) => block(text, width, 2).map((l) => look.style('dim', `  ${l}`));
-  if (!shown)
+    const width = size.width;
+    const where = headerLines(config.header, width, look);
+    const message = block(config.message, width, 2).map((line, i) =>
+      i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
+    );
+    const top = [...where, ...message.slice(0, 1)];
+    const more = (above: number, below: number) => {
+      const line = moreLine(look.messages, above, below, width);
+      const paged = shown ? `${line} · ${look.messages.t('prompt.keys.page')}` : line;
+      return look.style('dim', `  ${displayWidth(paged) <= width - 2 ? paged : line}`);
+    };
+    const hint = (text: string) => block(text, width, 2).map((l) => look.style('dim', `  ${l}`));
+    const extra = pieces(studyKeyHints(config.studyKeys, look.messages), width, 2, ' · ').map((l) =>
+      look.style('dim', l),
+    );
+    if (status === 'key') return [...where, ...message].join('\n');
+    if (!shown)
+      return fitToHeight(
+        {
+          top,
+          body: message.slice(1),
+          focus: [0, 0],
+          bottom: [...hint(look.messages.t('prompt.reveal')), ...extra],
+        },
+        size.height,
+        more,
+      ).join('\n');
+    const answer = block(config.answer, width, 4).map((line) => `    ${line}`);
+    const labels = GRADES.map((grade, i) => {
+      const label = `${i + 1} ${look.messages.t(`grade.${grade}`)}`;
+      return i === active ? `[${label}]` : ` ${label} `;
+    });
+    // The question and the grades on one line when they fit, else the grades under it.
+    const oneLine = `  ${look.messages.t('prompt.howWell')} ${labels.join(' ')}`;
+    const fits = displayWidth(oneLine) <= width;
+    // In a short window the grades stay and the question about them may scroll.
+    const howWell = fits
+      ? []
+      : block(look.messages.t('prompt.howWell'), width, 2).map((l) => `  ${l}`);
+    const gradeLines = (fits ? [oneLine] : pieces(labels, width, 2)).map((line) => {
+      const chosen = labels[active] ?? '';
+      return line.replace(chosen, look.style('accent', chosen));
+    });
+    if (status === 'done') {
+      return [
+        ...where,
+        ...message,
+        ...answer,
+        `  → ${look.style('accent', look.messages.t(`grade.${GRADES[active] ?? 'good'}`))}`,
+      ].join('\n');
+    }
+    // Too tall: the question's first line and the grades stay; the answer is shown from its start.
+    const body = [
+      ...message.slice(1),
+      look.style('dim', `  ${look.messages.t('prompt.answerWas')}`),
+      ...answer,
+      ...howWell,
+    ];
+    const start = message.length - 1;
     return fitToHeight(
       {
         top,
-        body: message.slice(1),
-        focus: [0, 0],
-        bottom: hint(look.messages.t('prompt.reveal')),
+        body,
+        focus: [start, Math.min(body.length - 1, start + 1)],
+        scroll,
+        bottom: [
+          ...gradeLines,
+          ...pieces(look.messages.t('prompt.keys.grade').split(' · '), width, 2, ' · ').map((l) =>
+            look.style('dim', l),
+          ),
+          ...extra,
+        ],
       },
       size.height,
       more,
     ).join('\n');
-  const answer = block(config.answer, width, 4).map((line) => `    ${line}`);
-  const labels = GRADES.map((grade, i) => {
-    const label = `${i + 1} ${look.messages.t(`grade.${grade}`)}`;
-    return i === active ? `[${label}]` : ` ${label} `;
-  });
-  // The question and the grades on one line when they fit, else the grades under it.
-  const oneLine = `  ${look.messages.t('prompt.howWell')} ${labels.join(' ')}`;
-  const fits = displayWidth(oneLine) <= width;
-  // In a short window the grades stay and the question about them may scroll.
-  const howWell = fits
-    ? []
-    : block(look.messages.t('prompt.howWell'), width, 2).map((l) => `  ${l}`);
-  const gradeLines = (fits ? [oneLine] : pieces(labels, width, 2)).map((line) => {
-    const chosen = labels[active] ?? '';
-    return line.replace(chosen, look.style('accent', chosen));
-  });
-  if (status === 'done') {
-    return [
-      ...where,
-      ...message,
-      ...answer,
-      `  → ${look.style('accent', look.messages.t(`grade.${GRADES[active] ?? 'good'}`))}`,
-    ].join('\n');
-  }
-  // Too tall: the question's first line and the grades stay; the answer is shown from its start.
-  const body = [
-    ...message.slice(1),
-    look.style('dim', `  ${look.messages.t('prompt.answerWas')}`),
-    ...answer,
-    ...howWell,
-  ];
-  const start = message.length - 1;
-  return fitToHeight(
-    {
-      top,
-      body,
-      focus: [start, Math.min(body.length - 1, start + 1)],
-      scroll,
-      bottom: [
-        ...gradeLines,
-        ...pieces(look.messages.t('prompt.keys.grade').split(' · '), width, 2, ' · ').map((l) =>
-          look.style('dim', l),
-        ),
-      ],
-    },
-    size.height,
-    more,
-  ).join('\n');
-});
+  },
+);
 
-export function askRecall(config: RecallConfig, io: PromptIO = {}): Promise<SelfGrade> {
+export function askRecall(
+  config: RecallConfig,
+  io: PromptIO = {},
+): Promise<SelfGrade | StudyKeyResult> {
   return guard(recallPrompt({ ...config, terminal: terminalOf(io) }, context(io)));
 }
 
@@ -531,7 +592,12 @@ export function askRecall(config: RecallConfig, io: PromptIO = {}): Promise<Self
  * scrollback each time.
  */
 export async function askTyped(
-  config: { message: string; header?: string; look?: PromptLook },
+  config: {
+    message: string;
+    header?: string;
+    look?: PromptLook;
+    studyKeys?: readonly StudyKey[];
+  },
   io: PromptIO = {},
 ): Promise<string> {
   const look = config.look ?? PLAIN;
@@ -539,7 +605,13 @@ export async function askTyped(
   const question = block(config.message, width, 2).map((line, i) =>
     i === 0 ? `${THEME_PREFIX_IDLE} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
   );
-  const above = [...headerLines(config.header, width, look), ...question];
+  // A typed answer takes every letter: the study keys are typed as `:x`, `:e`, `:u`.
+  const keys = studyKeyHints(config.studyKeys, look.messages).map((hint) => `:${hint}`);
+  const above = [
+    ...headerLines(config.header, width, look),
+    ...question,
+    ...pieces(keys, width, 2, ' · ').map((line) => look.style('dim', line)),
+  ];
   (io.output ?? process.stdout).write(`${above.join('\n')}\n`);
   const message = block(look.messages.t('prompt.yourAnswer'), width, 2).join('\n  ');
   return (await guard(inputPrompt({ message, default: '', theme: THEME }, context(io)))).trim();

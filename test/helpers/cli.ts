@@ -149,7 +149,8 @@ export function startCli(
   return {
     send: (keys) => stdin.write(keys),
     output,
-    async waitFor(pattern, timeout = 5000) {
+    // Generous: a loaded 2-core CI machine can take seconds to reach a screen.
+    async waitFor(pattern, timeout = 15_000) {
       const end = performance.now() + timeout;
       for (;;) {
         const text = output();

@@ -90,6 +90,7 @@ describe('awsquiz (no TTY, no stdin)', () => {
       'export',
       'check',
       'reset',
+      'suspended',
     ]) {
       const ja = await runCli(['--lang', 'ja', command, '--help']);
       expect(ja.status, command).toBe(0);
@@ -173,9 +174,16 @@ describe('awsquiz (no TTY, no stdin)', () => {
       'answer',
       'options',
       'explanation',
+      'file',
+      'line',
     ]);
     expect(rows.length).toBeGreaterThan(5);
-    for (const row of rows) expect(row).toHaveLength(8);
+    for (const row of rows) expect(row).toHaveLength(10);
+    // Each card says where in the notes it comes from.
+    for (const row of rows.slice(1)) {
+      expect(row[8]).toMatch(/\.md$/);
+      expect(Number(row[9])).toBeGreaterThan(0);
+    }
     const anki = await runCli(['export', '--format', 'anki', '--topic', 'lambda']);
     const lines = anki.stdout.trimEnd().split('\n');
     expect(lines.slice(0, 4)).toEqual([

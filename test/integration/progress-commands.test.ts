@@ -65,7 +65,17 @@ describe('stats and topics read progress', () => {
     expect(report).toMatchObject({ reviews: 0, streak: 0, exams: [] });
     expect(report.topics).toHaveLength(13);
     expect(Object.keys(report.topics[0]).sort()).toEqual(
-      ['accuracy', 'cards', 'due', 'dueNow', 'learning', 'mature', 'name', 'new'].sort(),
+      [
+        'accuracy',
+        'cards',
+        'due',
+        'dueNow',
+        'learning',
+        'mature',
+        'name',
+        'new',
+        'suspended',
+      ].sort(),
     );
     expect(report.topics[0].accuracy).toBeNull();
     expect(report.forecast).toHaveLength(14);

@@ -54,7 +54,7 @@ describe('drawExam', () => {
       expect(question.format).toBe('choice');
       expect(EXAM_KINDS.has(question.kind)).toBe(true);
     }
-    expect(draw.available).toBeGreaterThan(200);
+    expect(draw.available).toBeGreaterThan(60);
   });
 
   it('spreads questions over topics in proportion to their size', () => {
@@ -63,12 +63,12 @@ describe('drawExam', () => {
     expect(count('EC2')).toBeGreaterThan(count('EBS'));
     expect(count('EBS')).toBeGreaterThan(count('AWS Batch'));
     expect(count('EC2')).toBeGreaterThanOrEqual(18);
-    expect(count('EC2')).toBeLessThanOrEqual(26);
+    expect(count('EC2')).toBeLessThanOrEqual(36);
   });
 
   it('prefers one question per section', () => {
-    const lambda = cards.filter((c) => c.topic === 'Lambda');
-    const draw = drawExam(lambda, index, 3, createRng(2));
+    const ec2 = cards.filter((c) => c.topic === 'EC2');
+    const draw = drawExam(ec2, index, 3, createRng(2));
     expect(new Set(draw.questions.map((x) => x.path.join('/'))).size).toBe(3);
   });
 

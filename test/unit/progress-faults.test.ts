@@ -239,11 +239,21 @@ describe('a file cut short', () => {
     );
   });
 
-  it('is linear: a 5 MB cut file is closed in well under a second', () => {
-    const whole = sample(40_000);
-    const started = performance.now();
-    expect(closeTruncated(whole.slice(0, -7))).toBeDefined();
-    expect(performance.now() - started).toBeLessThan(1000);
+  it('is linear: closing a cut file 4 times the size takes about 4 times as long, not 16', () => {
+    // Relative, not absolute: a loaded CI machine is slow for both sizes alike.
+    const time = (entries: number) => {
+      const cut = sample(entries).slice(0, -7);
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        expect(closeTruncated(cut)).toBeDefined();
+        runs.push(performance.now() - started);
+      }
+      return runs.sort((a, b) => a - b)[1] ?? 0;
+    };
+    const small = time(10_000);
+    const large = time(40_000);
+    expect(large).toBeLessThan(small * 10 + 50);
   });
 });
 

@@ -4,11 +4,15 @@ import { dayStart } from '../../src/quiz/day.js';
 import {
   answer,
   current,
+  interleaveTopics,
   newToday,
   nextDue,
   planReview,
   planStudy,
   REPEAT_GAP,
+  refreshCards,
+  sectionsAnsweredToday,
+  skipCard,
   startSession,
   summarize,
 } from '../../src/quiz/session.js';
@@ -102,9 +106,15 @@ describe('a session', () => {
     });
     const after = answer(answer(state, true), true);
     expect(current(after)).toMatchObject({ number: 3, dueLeft: 0, newLeft: 3 });
-    // A repeat of a missed card is neither due nor new.
+    // A missed card that will come back counts as one more review left.
     const missed = answer(after, false);
-    expect(current(missed)).toMatchObject({ number: 4, dueLeft: 0, newLeft: 2 });
+    expect(current(missed)).toMatchObject({ number: 4, dueLeft: 1, newLeft: 2 });
+    // The header never says "0 left" while a card is still to come.
+    let rest = missed;
+    for (let now = current(rest); now; now = current(rest)) {
+      expect(now.dueLeft + now.newLeft).toBe(now.total - now.number);
+      rest = answer(rest, false);
+    }
   });
 
   it('asks no more than --limit questions, repeats of missed cards included', () => {
@@ -146,5 +156,127 @@ describe('days', () => {
     const now = new Date(2026, 10, 25, 9, 0, 0);
     const start = dayStart(now).getTime();
     expect(newToday([start - 1, start, start + HOUR, now.getTime() + 1], now)).toBe(2);
+  });
+});
+
+describe('the order of new cards', () => {
+  const of = (id: string, topic: string, section: string, kind: Card['kind'] = 'recall'): Card => ({
+    ...card(id, topic),
+    section,
+    kind,
+  });
+
+  it('takes the chosen topics in turn, note order within each', () => {
+    const notes = [
+      of('e1', 'EC2', 'e1'),
+      of('e2', 'EC2', 'e2'),
+      of('e3', 'EC2', 'e3'),
+      of('s1', 'S3', 's1'),
+      of('l1', 'Lambda', 'l1'),
+      of('l2', 'Lambda', 'l2'),
+    ];
+    expect(interleaveTopics(notes).map((c) => c.id)).toEqual(['e1', 's1', 'l1', 'e2', 'l2', 'e3']);
+    const plan = planStudy({ cards: notes, status: () => undefined, now: NOW, newAllowance: 3 });
+    expect(plan.queue.map((c) => c.id)).toEqual(['e1', 's1', 'l1']);
+    const notesOrder = planStudy({
+      cards: notes,
+      status: () => undefined,
+      now: NOW,
+      newAllowance: 3,
+      order: 'notes',
+    });
+    expect(notesOrder.queue.map((c) => c.id)).toEqual(['e1', 'e2', 'e3']);
+  });
+
+  it('introduces one card of a section before a second one, recall first', () => {
+    const notes = [
+      of('a-heading', 'EC2', 'a', 'which-heading'),
+      of('a-recall', 'EC2', 'a'),
+      of('a-fact', 'EC2', 'a', 'which-fact'),
+      of('b-recall', 'EC2', 'b'),
+      of('c-fact', 'EC2', 'c', 'which-fact'),
+    ];
+    const plan = planStudy({ cards: notes, status: () => undefined, now: NOW, newAllowance: 4 });
+    expect(plan.queue.map((c) => c.id)).toEqual(['a-recall', 'b-recall', 'c-fact', 'a-heading']);
+  });
+
+  it('leaves suspended cards out', () => {
+    const plan = planStudy({
+      cards,
+      status,
+      now: NOW,
+      newAllowance: 20,
+      suspended: (id) => id === 'd1' || id === 'n2',
+    });
+    expect(plan.queue.map((c) => c.id)).toEqual(['d2', 'd3', 'n1', 'n3']);
+  });
+});
+
+describe('sibling burying', () => {
+  const of = (id: string, section: string): Card => ({ ...card(id), section });
+  const deck = [of('a1', 'a'), of('a2', 'a'), of('a3', 'a'), of('b1', 'b'), of('c1', 'c')];
+  const dueAll = (id: string) => ({
+    due: NOW.getTime() - (deck.findIndex((c) => c.id === id) + 1) * HOUR,
+  });
+
+  it("asks a section's other cards only when nothing else is left, a missed card's repeat still", () => {
+    const plan = planStudy({ cards: deck, status: dueAll, now: NOW, newAllowance: 0 });
+    let state = startSession(plan);
+    const asked: string[] = [];
+    for (let now = current(state); now; now = current(state)) {
+      asked.push(now.card.id);
+      state = answer(state, now.card.id !== 'c1'); // c1 missed: it comes back
+    }
+    // Most overdue first is c1, b1, a3, a2, a1; a3 buries a2 and a1 until b1 and c1 are done.
+    expect(asked).toEqual(['c1', 'b1', 'a3', 'a2', 'c1', 'a1']);
+  });
+
+  it("reads today's sections from the study log: not yesterday's, not an exam's", () => {
+    const start = dayStart(NOW).getTime();
+    const log: [string, number, number, string, number, number][] = [
+      ['a1', start + 1000, 3, 'recall', 1, 1],
+      ['b1', start - 1000, 3, 'recall', 1, 1],
+      ['c1', start + 2000, 3, 'recall', 1, 3],
+    ];
+    expect([...sectionsAnsweredToday(deck, log, NOW)]).toEqual(['a']);
+  });
+
+  it('puts sections answered earlier today last', () => {
+    const plan = planStudy({
+      cards: deck,
+      status: () => undefined,
+      now: NOW,
+      newAllowance: 3,
+      buried: new Set(['a']),
+    });
+    expect(plan.queue.map((c) => c.id)).toEqual(['b1', 'c1', 'a1']);
+  });
+
+  it('skips a suspended card and its repeat', () => {
+    const plan = planStudy({ cards: deck, status: dueAll, now: NOW, newAllowance: 0 });
+    let state = answer(startSession(plan), false); // c1 missed: repeat queued
+    state = skipCard({ ...state, position: 0 });
+    expect(state.queue.map((c) => c.id)).not.toContain('c1');
+  });
+
+  it('drops cards whose text changed after an edit, keeps the rest with their new text', () => {
+    const state = startSession(
+      planStudy({ cards: deck, status: dueAll, now: NOW, newAllowance: 0 }),
+    );
+    const edited = deck.filter((c) => c.id !== 'b1').map((c) => ({ ...c, answer: `${c.id}!` }));
+    const after = refreshCards(state, edited);
+    expect(after.queue.map((c) => c.id)).toEqual(['c1', 'a3', 'a2', 'a1']);
+    expect(after.queue[1]?.answer).toBe('a3!');
+  });
+
+  it('asks the new version of a card whose line was edited (same file, line and kind)', () => {
+    const state = startSession(
+      planStudy({ cards: deck, status: dueAll, now: NOW, newAllowance: 0 }),
+    );
+    const b1 = deck.find((c) => c.id === 'b1') as Card;
+    const edited = [...deck.filter((c) => c !== b1), { ...b1, id: 'b1-edited', line: b1.line }];
+    const after = refreshCards(state, edited, deck);
+    expect(after.queue.map((c) => c.id)).toEqual(['c1', 'b1-edited', 'a3', 'a2', 'a1']);
+    expect(current({ ...after, position: 1 })).toMatchObject({ repeat: false });
   });
 });

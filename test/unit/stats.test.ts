@@ -265,6 +265,7 @@ describe('one topic in detail', () => {
       mature: 0,
       dueNow: 0,
       dueToday: 0,
+      suspended: 0,
       accuracy: null,
     };
     for (const width of [40, 80]) {

@@ -20,14 +20,15 @@ describe('heading words', () => {
     expect(maskWords('Stateful and attached to ENIs', words)).toBe('Stateful and attached to ENIs');
   });
 
-  it('hide a plural heading in the clue of its which-heading card', () => {
+  it('leave out of a which-heading clue any line that names its heading, even in the singular', () => {
     const { cards } = buildFrom({
       'vpc.md':
-        '# VPC\n## Subnets\nA subnet lives in one AZ.\n## Endpoints\nGateway endpoint: for S3 and DynamoDB\nInterface endpoint: an ENI with a private IP\n',
+        '# VPC\n## Subnets\nA subnet lives in one AZ.\n## Route tables\nEvery subnet is associated with exactly one route table.\n## Endpoints\nGateway endpoint: for S3 and DynamoDB\nAn interface endpoint puts an ENI with a private IP into your subnet.\nTraffic to AWS services stays private without any internet gateway.\n',
     });
     const card = cards.find((c) => c.kind === 'which-heading' && c.answer === 'Endpoints');
+    // The lines that say "endpoint" are dropped, not masked: the clue is the one that does not.
     expect(card?.prompt).toBe(
-      'Gateway ＿＿＿: for S3 and DynamoDB\nInterface ＿＿＿: an ENI with a private IP',
+      'Traffic to AWS services stays private without any internet gateway.',
     );
   });
 });
