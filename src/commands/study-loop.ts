@@ -178,12 +178,10 @@ function feedback(
   if (question.format === 'recall')
     lines.push(...pathLines(question.explanation.path, format, '  '));
   else lines.push(...explanationLines(question.explanation, format, '  '));
-  lines.push(
-    format.style(
-      'dim',
-      `  ${format.messages.t('study.nextReview', { when: format.messages.duration(due - now.getTime()) })}`,
-    ),
-  );
+  const next = format.messages.t('study.nextReview', {
+    when: format.messages.duration(due - now.getTime()),
+  });
+  lines.push(...wrap(next, format.width - 2).map((line) => format.style('dim', `  ${line}`)));
   lines.push('');
   return lines;
 }

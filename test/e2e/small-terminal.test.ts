@@ -13,6 +13,13 @@ function start(args: string[], width: number, height: number): Terminal {
   return terminal;
 }
 
+/** Waits until the terminal has printed this, on screen or in the scrollback. */
+async function printed(terminal: Terminal, pattern: RegExp): Promise<void> {
+  for (let i = 0; i < 200 && !pattern.test(terminal.scrollback()); i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(terminal.scrollback()).toMatch(pattern);
+}
+
 /** Lines of the screen that start with this text. */
 function count(text: string, prefix: string): number {
   return text.split('\n').filter((line) => line.startsWith(prefix)).length;
@@ -26,9 +33,21 @@ describe('small windows', () => {
     [20, 10],
   ] as const) {
     it(`studies at ${width}×${height} with the header, the question line and the choice on screen`, async () => {
-      const terminal = start(['study', 'eks', '--seed', '3'], width, height);
+      const terminal = start(['study', 'eks', '--seed', '3', '--order', 'notes'], width, height);
+      let drawn = 0;
       for (let n = 1; n <= 3; n++) {
-        const asked = await terminal.waitFor(new RegExp(`^card ${n}/`, 'm'));
+        // Printed, if not on screen: a typed question taller than the window scrolls.
+        await printed(terminal, new RegExp(`^card ${n}/`, 'm'));
+        const asked = await terminal.waitFor(/see it|^❯ \d\.|Your answer/m);
+        if (asked.includes('Your answer')) {
+          // A typed question is printed once above its input line (not redrawn), so in a
+          // window shorter than it, it scrolls like any printed text.
+          terminal.type('zzzz');
+          terminal.send('Enter');
+          continue;
+        }
+        drawn += 1;
+        expect(asked).toMatch(new RegExp(`^card ${n}/`, 'm'));
         expect(asked).toMatch(/^\? \S/m);
         terminal.send('Enter');
         if (asked.includes('see it')) {
@@ -38,7 +57,8 @@ describe('small windows', () => {
           terminal.send('Enter');
         }
       }
-      await terminal.waitFor(/^card 4\//m);
+      expect(drawn).toBeGreaterThanOrEqual(2);
+      await printed(terminal, /^card 4\//m);
       terminal.send('C-c');
       expect(await terminal.exitCode()).toBe(130);
     }, 30_000);
