@@ -215,7 +215,16 @@ export function table(rows: string[][], columns: Column[], width: number): strin
     for (let c = 0; c < columns.length && total() > width; c++) {
       const column = columns[c] ?? {};
       if (pass && !column.shrink) continue;
-      const min = column.min ?? (column.shrink ? 4 : 1);
+      // A number is never cut: a right-aligned column keeps the width of its numbers (a
+      // header may be shortened above them).
+      const numbers = rows.map((row) => row[c] ?? '').filter((cell) => /\d/.test(cell));
+      const min =
+        column.min ??
+        (column.align === 'right'
+          ? Math.max(1, ...numbers.map(displayWidth))
+          : column.shrink
+            ? 4
+            : 1);
       widths[c] = Math.max(min, (widths[c] ?? 0) - (total() - width));
     }
   }

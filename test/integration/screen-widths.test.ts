@@ -130,3 +130,19 @@ describe('help', () => {
     }
   });
 });
+
+describe('a table at 20 columns', () => {
+  it('shortens names and headers, never a number (topics)', async () => {
+    for (const lang of ['en', 'ja']) {
+      const counts = (text: string) =>
+        text
+          .split('\n')
+          .slice(1)
+          .map((line) => line.split(/\s+/).filter((cell) => /^\d+$/.test(cell)));
+      const wide = await screen(['topics'], lang, WIDE, progressDir);
+      const narrow = await screen(['topics'], lang, 20, progressDir);
+      expect(narrow).not.toMatch(/\s…\s/);
+      expect(counts(narrow), lang).toEqual(counts(wide));
+    }
+  });
+});
