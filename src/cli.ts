@@ -295,16 +295,16 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     await program.parseAsync([...argv]);
     return cli.exitCode();
   } catch (error) {
-    return report(error, commander.CommanderError, io, messages);
+    return await report(error, commander.CommanderError, io, messages);
   }
 }
 
-function report(
+async function report(
   error: unknown,
   CommanderError: Commander['CommanderError'],
   io: CliIO,
   messages: Messages,
-): number {
+): Promise<number> {
   if (error instanceof CommanderError) {
     // Help and version exit through here with code 0; usage mistakes with 1 → 2.
     if (error.exitCode === 0) return EXIT.ok;
@@ -313,9 +313,19 @@ function report(
   if (error instanceof InterruptedError) return EXIT.interrupted;
   if (error instanceof UserError) {
     // Messages may quote the user's arguments or file names: never let them drive the terminal.
-    io.stderr.write(
-      `${messages.t('error.prefix')}${sanitize(userMessage(error, messages.lang))}\n`,
-    );
+    const text = `${messages.t('error.prefix')}${sanitize(userMessage(error, messages.lang))}`;
+    // On a terminal (or with COLUMNS), wrapped between words: the terminal would cut words in
+    // two. Into a pipe or a log, one line per message, whole.
+    const stream = io.stderr as { isTTY?: boolean; columns?: number };
+    if (!stream.isTTY && !io.env.COLUMNS) {
+      io.stderr.write(`${text}\n`);
+      return error.exitCode;
+    }
+    const [{ wrap }, { terminalWidth }] = await Promise.all([
+      import('./ui/layout.js'),
+      import('./ui/format.js'),
+    ]);
+    io.stderr.write(`${wrap(text, terminalWidth(stream, io.env)).join('\n')}\n`);
     return error.exitCode;
   }
   io.stderr.write(`${messages.t('error.prefix')}${messages.t('error.bug')}\n`);

@@ -41,10 +41,6 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
 }
 
-function text(value: unknown): string | undefined {
-  return value === undefined ? undefined : String(value);
-}
-
 export interface StudyOptions {
   topics: string[];
   /** New cards per day (default applied by the command). */
@@ -73,7 +69,8 @@ export interface ExamOptions {
 
 export interface StatsOptions {
   json: boolean;
-  topic: string | undefined;
+  /** Topics named as arguments, then with --topic: each in detail. */
+  topics: string[];
 }
 
 export interface TopicsOptions {
@@ -177,11 +174,15 @@ const stats: CommandDefinition<StatsOptions> = {
   name: 'stats',
   description: 'help.stats',
   examples: 'help.stats.examples',
+  argument: { syntax: '[topic...]', description: 'help.stats.topic' },
   options: [
     { flags: '--json', description: 'help.json' },
-    { flags: '--topic <topic>', description: 'help.stats.topic' },
+    { flags: '--topic <topic...>', description: 'help.stats.topic' },
   ],
-  parse: ({ options }) => ({ json: options.json === true, topic: text(options.topic) }),
+  parse: ({ words, options }) => ({
+    json: options.json === true,
+    topics: [...words, ...strings(options.topic)],
+  }),
   load: () => import('./stats.js'),
 };
 

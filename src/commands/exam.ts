@@ -27,6 +27,7 @@ import type { CardStatus, Plan } from '../quiz/session.js';
 import { openProgress, scheduleStatus } from '../store/progress.js';
 import { renderResults } from '../ui/exam-view.js';
 import { formatterFor, paragraph, terminalWidth } from '../ui/format.js';
+import { pieceLines } from '../ui/layout.js';
 import { type CommandContext, warn } from './context.js';
 import type { ExamOptions } from './definitions.js';
 import { openNotes } from './notes.js';
@@ -82,7 +83,10 @@ export async function run(context: CommandContext, options: ExamOptions): Promis
       context.messages.t('exam.start', { n: draw.questions.length, pass: settings.pass }),
       'heading',
     ),
-    ...paragraph(format, context.messages.t('exam.keys'), 'dim'),
+    // Key hints break between hints, never inside one ("見直しして提" / "出").
+    ...pieceLines(context.messages.t('exam.keys'), format.width).map((line) =>
+      format.style('dim', line),
+    ),
     '',
   ]);
 

@@ -1,5 +1,5 @@
 /**
- * `awsquiz stats [--json] [--topic T]`: where do I stand?
+ * `awsquiz stats [--json] [topic...] [--topic T...]`: where do I stand?
  */
 
 import { matchTopics } from '../content/topics.js';
@@ -15,14 +15,16 @@ import { openNotes } from './notes.js';
 
 export async function run(context: CommandContext, options: StatsOptions): Promise<number> {
   const library = await openNotes(context);
-  const found = options.topic !== undefined ? matchTopics([options.topic], library.topics) : [];
-  const [topic, ...more] = found;
-  if (more.length > 0) {
-    const list = found.map((match) => match.title).join(', ');
-    throw new UsageError(
-      context.messages.t('error.oneTopic', { query: options.topic ?? '', list }),
-    );
-  }
+  // Each name picks one topic (as in study and exam, several may be named).
+  const found = options.topics.map((query) => {
+    const matches = matchTopics([query], library.topics);
+    if (matches.length > 1) {
+      const list = matches.map((match) => match.title).join(', ');
+      throw new UsageError(context.messages.t('error.oneTopic', { query, list }));
+    }
+    return matches;
+  });
+  const chosen = [...new Set(found.flat())];
   const progress = readProgress({ env: context.env, now: context.now, onWarning: warn(context) });
   const report = computeStats({
     topics: library.topics.map((topic) => topic.title),
@@ -30,20 +32,28 @@ export async function run(context: CommandContext, options: StatsOptions): Promi
     progress,
     now: context.now(),
   });
-  if (topic) {
-    const cards = library.cards.filter((card) => card.topic === topic.title);
-    const sections = sectionStats(cards, progress, context.now());
-    const row = report.topics.find((r) => r.name === topic.title);
+  if (chosen.length > 0) {
+    const details = chosen.map((topic) => {
+      const cards = library.cards.filter((card) => card.topic === topic.title);
+      return {
+        row: report.topics.find((r) => r.name === topic.title),
+        sections: sectionStats(cards, progress, context.now()),
+      };
+    });
     if (options.json) {
-      const json = {
+      const json = details.map(({ row, sections }) => ({
         topic: row && statsJsonRow(row),
         sections: sections.map((section) => statsJsonRow(section)),
-      };
-      context.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      }));
+      // One topic: the object itself, as before; several: a list of them.
+      context.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
       return 0;
     }
     const format = await formatterFor(context);
-    if (row) context.stdout.write(`${renderTopicDetail(row, sections, format).join('\n')}\n`);
+    const text = details.flatMap(({ row, sections }, i) =>
+      row ? [...(i > 0 ? [''] : []), ...renderTopicDetail(row, sections, format)] : [],
+    );
+    context.stdout.write(`${text.join('\n')}\n`);
     return 0;
   }
   if (options.json) {

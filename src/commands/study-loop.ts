@@ -30,7 +30,7 @@ import { onInterrupt } from '../signals.js';
 import { type ProgressStore, scheduleStatus } from '../store/progress.js';
 import { explanationLines, originText, pathLines } from '../ui/explanation.js';
 import { type Formatter, terminalWidth } from '../ui/format.js';
-import { displayWidth, pieces, truncate, wrap } from '../ui/layout.js';
+import { displayWidth, wrap } from '../ui/layout.js';
 import type { StudyKey, StudyKeyResult } from '../ui/prompts.js';
 import type { CommandContext } from './context.js';
 import { openInEditor } from './editor.js';
@@ -57,24 +57,19 @@ function write(context: CommandContext, lines: string[]): void {
   context.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/**
+ * "card 3/20 · EC2 · 0 due, 5 new left": the prompt lays it out for the window's width (and
+ * again after a resize), breaking only between its pieces; a piece wider than the window is cut.
+ */
 function header(state: SessionState, card: Card, format: Formatter): string {
   const now = current(state);
-  const before = format.messages.t('study.header.card', {
-    n: now?.number ?? 0,
-    total: now?.total ?? 0,
-  });
-  const after = [
+  const parts = [
+    format.messages.t('study.header.card', { n: now?.number ?? 0, total: now?.total ?? 0 }),
+    card.topic,
     format.messages.t('study.header.left', { due: now?.dueLeft ?? 0, fresh: now?.newLeft ?? 0 }),
   ];
-  if (now?.repeat) after.push(format.messages.t('study.header.again'));
-  // A long topic name is shortened; when even then it does not fit (40 columns and
-  // two-digit counts), the line breaks between its pieces, never inside one.
-  const room = format.width - displayWidth([before, '', ...after].join(' · '));
-  const one = [before, truncate(card.topic, Math.max(4, room)), ...after].join(' · ');
-  if (displayWidth(one) <= format.width) return format.style('dim', one);
-  return pieces([before, truncate(card.topic, format.width), ...after], format.width, 0, ' · ')
-    .map((line) => format.style('dim', line))
-    .join('\n');
+  if (now?.repeat) parts.push(format.messages.t('study.header.again'));
+  return parts.join(' · ');
 }
 
 interface Outcome {
@@ -93,6 +88,7 @@ async function ask(
   format: Formatter,
   context: CommandContext,
   studyKeys: readonly StudyKey[],
+  header: string,
 ): Promise<Outcome | StudyKeyResult> {
   const prompts = await import('../ui/prompts.js');
   const look = { width: format.width, style: format.style, messages: format.messages };
@@ -102,6 +98,7 @@ async function ask(
       {
         message: question.stem,
         options: question.options ?? [],
+        header,
         look,
         studyKeys,
       },
@@ -117,7 +114,7 @@ async function ask(
     };
   }
   if (question.format === 'typed') {
-    const given = await prompts.askTyped({ message: question.stem, look, studyKeys }, io);
+    const given = await prompts.askTyped({ message: question.stem, header, look, studyKeys }, io);
     const key = TYPED_KEYS[given.toLowerCase()];
     if (key && studyKeys.includes(key)) return { type: 'key', key };
     const result = checkTyped(given, question.answer, question.accept ?? []);
@@ -129,7 +126,7 @@ async function ask(
     };
   }
   const self = await prompts.askRecall(
-    { message: question.stem, answer: question.answer, look, studyKeys },
+    { message: question.stem, answer: question.answer, header, look, studyKeys },
     io,
   );
   if (typeof self !== 'string') return self;
@@ -156,9 +153,12 @@ function feedback(
       );
       if (outcome.typo) lines.push(`  ${format.messages.t('study.answerWas', { answer: right })}`);
     } else {
-      const given = outcome.given ? outcome.given : format.messages.t('study.noAnswer');
+      // The prompt has just shown the answer given (→ X); only an empty one is said here.
+      const said = outcome.given
+        ? format.messages.t('study.wrongShort')
+        : format.messages.t('study.wrong', { given: format.messages.t('study.noAnswer') });
       lines.push(
-        ...wrap(format.messages.t('study.wrong', { given }), format.width - 2).map((line, i) =>
+        ...wrap(said, format.width - 2).map((line, i) =>
           format.style('bad', `${i === 0 ? '✗' : ' '} ${line}`),
         ),
       );
@@ -178,12 +178,10 @@ function feedback(
   if (question.format === 'recall')
     lines.push(...pathLines(question.explanation.path, format, '  '));
   else lines.push(...explanationLines(question.explanation, format, '  '));
-  lines.push(
-    format.style(
-      'dim',
-      `  ${format.messages.t('study.nextReview', { when: format.messages.duration(due - now.getTime()) })}`,
-    ),
-  );
+  const next = format.messages.t('study.nextReview', {
+    when: format.messages.duration(due - now.getTime()),
+  });
+  lines.push(...wrap(next, format.width - 2).map((line) => format.style('dim', `  ${line}`)));
   lines.push('');
   return lines;
 }
@@ -221,10 +219,9 @@ export async function runStudyLoop(options: LoopOptions): Promise<LoopResult> {
       }
       // The window may have been resized since the last question.
       format = { ...format, width: terminalWidth(context.stdout, context.env) };
-      write(context, [header(state, now.card, format)]);
       const started = context.now().getTime();
       const keys: StudyKey[] = last ? ['suspend', 'edit', 'undo'] : ['suspend', 'edit'];
-      const outcome = await ask(question, format, context, keys);
+      const outcome = await ask(question, format, context, keys, header(state, now.card, format));
       if ('type' in outcome) {
         const card = now.card;
         if (outcome.key === 'suspend') {

@@ -9,6 +9,7 @@ import { randomSeed } from '../quiz/rng.js';
 import { newToday, nextDue, planStudy, sectionsAnsweredToday } from '../quiz/session.js';
 import { firstAnswers, openProgress, scheduleStatus } from '../store/progress.js';
 import { formatterFor, paragraph } from '../ui/format.js';
+import { wrapWithCommand } from '../ui/layout.js';
 import { type CommandContext, warn } from './context.js';
 import type { StudyOptions } from './definitions.js';
 import { openNotes } from './notes.js';
@@ -52,14 +53,26 @@ export async function run(context: CommandContext, options: StudyOptions): Promi
   const format = await formatterFor(context);
   if (plan.queue.length === 0) {
     const next = nextDue(cards, status);
-    const lines = [context.messages.t(cards.length === 0 ? 'study.noCards' : 'study.nothing')];
+    const lines = paragraph(
+      format,
+      context.messages.t(cards.length === 0 ? 'study.noCards' : 'study.nothing'),
+    );
+    // Wrapped between words, with the command to type whole on its own line when need be.
     if (allowance === 0 && cards.some((card) => !status(card.id)))
       lines.push(
-        context.messages.t('study.newLimitReached', {
-          n: settings.newPerDay,
-          seen: seenToday,
-          more: Math.max(seenToday, settings.newPerDay) + 10,
-        }),
+        ...wrapWithCommand(
+          context.messages.t('study.newLimitReached', {
+            n: settings.newPerDay,
+            seen: seenToday,
+            command: '',
+          }),
+          [
+            'awsquiz study',
+            ...queries,
+            `--new ${Math.max(seenToday, settings.newPerDay) + 10}`,
+          ].join(' '),
+          format.width,
+        ),
       );
     if (next !== undefined)
       lines.push(

@@ -10,7 +10,7 @@ import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDir } from '../ground/dir.js';
-import type { Card, ParsedFile } from './model.js';
+import { type Card, joinItems, type ParsedFile } from './model.js';
 
 /**
  * Bump when the shape of cached data changes, or what parsing or card making
@@ -87,7 +87,7 @@ export function encodeCards(cards: readonly Card[]): EncodedCards {
     const answer =
       card.answer === card.source
         ? 0
-        : card.items && card.answer === card.items.join('、')
+        : card.items && card.answer === joinItems(card.items)
           ? 1
           : card.answer;
     out.push([
@@ -137,7 +137,7 @@ export function decodeCards(encoded: EncodedCards): Card[] {
       path,
       source,
       prompt: prompt === 0 ? path.join(' › ') : prompt,
-      answer: answer === 0 ? source : answer === 1 ? (items || []).join('、') : answer,
+      answer: answer === 0 ? source : answer === 1 ? joinItems(items || []) : answer,
       section,
       line,
       file,

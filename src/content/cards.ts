@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import type { Block, Card, CardKind, Deck, Section } from './model.js';
-import { sectionRef, walk } from './model.js';
+import { joinItems, sectionRef, walk } from './model.js';
 import {
   headLines,
   isSubjectName,
@@ -1396,7 +1396,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   // list-children: only a closed enumeration (types, classes, modes …).
   const items = enumerationItems(section);
   if (items.length > 0) {
-    make('list-children', section.title, section.path.join(' › '), items.join('、'), section.line, {
+    make('list-children', section.title, section.path.join(' › '), joinItems(items), section.line, {
       items,
     });
   }

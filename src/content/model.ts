@@ -146,3 +146,13 @@ export function walk(section: Section, visit: (section: Section) => void): void 
   visit(section);
   for (const child of section.children) walk(child, visit);
 }
+
+/**
+ * The items of a list as one answer: joined with the Japanese comma when
+ * they are Japanese, with ", " otherwise (an English list read "a、b").
+ */
+export function joinItems(items: readonly string[]): string {
+  return items.join(
+    items.some((item) => /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/.test(item)) ? '、' : ', ',
+  );
+}

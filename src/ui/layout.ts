@@ -148,7 +148,9 @@ function wrapLine(text: string, width: number): string[] {
 export function pieces(parts: string[], width: number, indent: number, separator = ' '): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const part of parts) {
+  const room = Math.max(2, width - indent);
+  // A piece wider than the line is wrapped on lines of its own (between words, by kinsoku).
+  for (const part of parts.flatMap((p) => (displayWidth(p) > room ? wrap(p, room) : [p]))) {
     const next = line ? `${line}${separator}${part}` : part;
     if (line && displayWidth(next) > width - indent) {
       lines.push(line);
@@ -157,6 +159,17 @@ export function pieces(parts: string[], width: number, indent: number, separator
   }
   if (line) lines.push(line);
   return lines.map((text) => `${' '.repeat(indent)}${text}`);
+}
+
+/**
+ * A line of pieces ("today 92 · this week 566 · all 1310") that breaks only
+ * between its pieces when it does not fit, the lines after the first
+ * indented by two: a number is never cut off from its label.
+ */
+export function pieceLines(text: string, width: number, separator = ' · '): string[] {
+  if (displayWidth(text) <= width) return [text];
+  const parts = text.split(separator).map((part) => truncate(part, width - 2));
+  return pieces(parts, width - 2, 0, separator).map((line, i) => (i === 0 ? line : `  ${line}`));
 }
 
 /** Shortens to `width` columns with an ellipsis; never splits a character. */
@@ -202,7 +215,16 @@ export function table(rows: string[][], columns: Column[], width: number): strin
     for (let c = 0; c < columns.length && total() > width; c++) {
       const column = columns[c] ?? {};
       if (pass && !column.shrink) continue;
-      const min = column.min ?? (column.shrink ? 4 : 1);
+      // A number is never cut: a right-aligned column keeps the width of its numbers (a
+      // header may be shortened above them).
+      const numbers = rows.map((row) => row[c] ?? '').filter((cell) => /\d/.test(cell));
+      const min =
+        column.min ??
+        (column.align === 'right'
+          ? Math.max(1, ...numbers.map(displayWidth))
+          : column.shrink
+            ? 4
+            : 1);
       widths[c] = Math.max(min, (widths[c] ?? 0) - (total() - width));
     }
   }

@@ -18,6 +18,7 @@ import {
   useEffect,
   useKeypress,
   usePrefix,
+  useRef,
   useState,
 } from '@inquirer/core';
 import inputPrompt from '@inquirer/input';
@@ -46,6 +47,86 @@ export interface PromptLook {
   messages: Messages;
 }
 
+/** The terminal a prompt draws on: its size now, and news of a resize. */
+export interface TerminalLike {
+  columns?: number;
+  rows?: number;
+  isTTY?: boolean;
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
+  write?(text: string): unknown;
+}
+
+/** Clears the visible screen and puts the cursor at its top (the scrollback stays). */
+const CLEAR_SCREEN = '\u001b[H\u001b[2J';
+
+/**
+ * The size to draw for: the terminal's own size when it is one (read again
+ * at every draw), else the look's width and no height limit. A resize
+ * clears the screen and draws the prompt again for the new size, so no
+ * piece of the old layout stays (the terminal's reflow of the old lines
+ * cannot be erased line by line).
+ */
+function useTerminalSize(look: PromptLook, terminal: TerminalLike | undefined) {
+  const [, setGeneration] = useState(0);
+  const generation = useRef(0);
+  useEffect(() => {
+    if (!terminal?.isTTY || !terminal.on) return undefined;
+    const onResize = () => {
+      terminal.write?.(CLEAR_SCREEN);
+      generation.current += 1;
+      setGeneration(generation.current);
+    };
+    terminal.on('resize', onResize);
+    return () => terminal.off?.('resize', onResize);
+  }, []);
+  const tty = terminal?.isTTY && terminal.columns ? terminal : undefined;
+  return {
+    width: tty?.columns ? Math.max(20, tty.columns) : look.width,
+    height: tty?.rows && tty.rows > 0 ? tty.rows : Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
+ * Fits a prompt into `height` lines, so the terminal never scrolls it (a
+ * prompt taller than the window leaves a copy in the scrollback at every
+ * redraw, and its question scrolls out of sight). `top` stays (where you
+ * are, the question's first line), `bottom` stays (the key hints, cut to
+ * whole hints), and `body` is shown through a window that always holds the
+ * lines `focus` (the highlighted option): moving the highlight scrolls it.
+ * The lines hidden above or below are counted on the hint line.
+ */
+export function fitToHeight(
+  parts: {
+    top: string[];
+    body: string[];
+    focus: [number, number];
+    bottom: string[];
+    /** Lines scrolled down from where the focus puts the window (paging by key). */
+    scroll?: number;
+  },
+  height: number,
+  more: (above: number, below: number) => string,
+): string[] {
+  const { top, body, bottom } = parts;
+  // One line is kept free for the cursor.
+  const room = height - 1;
+  if (top.length + body.length + bottom.length <= room) return [...top, ...body, ...bottom];
+  // The highlighted option shows whole, before the key hints (they give way first).
+  const [start, end] = parts.focus;
+  const focusLines = Math.max(1, end - start + 1);
+  const keepBottom = bottom.slice(
+    0,
+    Math.max(0, Math.min(bottom.length, room - top.length - 1 - focusLines)),
+  );
+  const window = Math.max(1, room - top.length - keepBottom.length - 1);
+  const focused = Math.max(0, Math.min(start, end + 1 - window, body.length - window));
+  const offset = Math.max(0, Math.min(focused + (parts.scroll ?? 0), body.length - window));
+  const shown = body.slice(offset, offset + window);
+  const below = body.length - offset - shown.length;
+  return [...top, ...shown, more(offset, below), ...keepBottom].slice(0, Math.max(1, room));
+}
+
 /** Without a look given: 80 columns, no styles, English. */
 const PLAIN: PromptLook = { width: 80, style: (_s, text) => text, messages: messagesFor('en') };
 
@@ -56,6 +137,7 @@ const PLAIN: PromptLook = { width: 80, style: (_s, text) => text, messages: mess
  */
 const PREFIX = { idle: '?', done: '›' };
 const THEME = makeTheme({ prefix: PREFIX });
+const THEME_PREFIX_IDLE = PREFIX.idle;
 
 async function guard<T>(promise: Promise<T>): Promise<T> {
   try {
@@ -69,6 +151,10 @@ async function guard<T>(promise: Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+function terminalOf(io: PromptIO): TerminalLike {
+  return (io.output ?? process.stdout) as TerminalLike;
 }
 
 function context(io: PromptIO) {
@@ -137,6 +223,8 @@ export interface ChoiceConfig {
   /** The key hints under the options (default: move · answer, and the exam keys allowed). */
   hints?: string[];
   look?: PromptLook;
+  /** The terminal drawn on: its rows bound the prompt's height, its resizes redraw it. */
+  terminal?: TerminalLike | undefined;
 }
 
 export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, done) => {
@@ -148,13 +236,20 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   const clockNow = config.now ?? systemNow;
   const [now, setNow] = useState(clockNow());
   const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
+  const size = useTerminalSize(look, config.terminal);
+  const shownSecond = useRef(Math.ceil(((config.deadline ?? 0) - now) / 1000));
 
   useEffect(() => {
     const deadline = config.deadline;
     if (deadline === undefined) return undefined;
     const timer = setInterval(() => {
       const time = clockNow();
-      setNow(time);
+      // Drawn again only when the countdown shows another second.
+      const second = Math.ceil((deadline - time) / 1000);
+      if (second !== shownSecond.current || time >= deadline) {
+        shownSecond.current = second;
+        setNow(time);
+      }
       if (time >= deadline) {
         clearInterval(timer);
         setStatus('timeout');
@@ -191,7 +286,8 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
     rl.clearLine(0);
   });
 
-  const message = block(config.message, look.width, 2);
+  const width = size.width;
+  const message = block(config.message, width, 2);
   // Header pieces ("Question 3/10 · answered 2 · ⏱ 9:38") break between pieces, never inside one.
   const where = pieces(
     [
@@ -199,8 +295,9 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
       config.deadline === undefined ? undefined : `⏱ ${clock(config.deadline - now)}`,
     ]
       .filter((part): part is string => Boolean(part))
-      .flatMap((part) => part.split(' · ')),
-    look.width,
+      .flatMap((part) => part.split(' · '))
+      .map((part) => truncate(part, width)),
+    width,
     0,
     ' · ',
   );
@@ -217,22 +314,25 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   if (status === 'timeout')
     return [...head, look.style('dim', `  ⏱ ${look.messages.t('prompt.timeUp')}`)].join('\n');
   if (status === 'done') {
-    const chosen = block(config.options[active] ?? '', look.width, 4);
+    const chosen = block(config.options[active] ?? '', width, 4);
     return [
       ...head,
       ...chosen.map((line, i) => `${i === 0 ? '  → ' : '    '}${look.style('accent', line)}`),
     ].join('\n');
   }
-  const width = look.width;
   const numberWidth = String(count).length;
-  const options = config.options.flatMap((option, index) => {
+  let focus: [number, number] = [0, 0];
+  const options: string[] = [];
+  config.options.forEach((option, index) => {
     const marker = index === active ? '❯' : ' ';
     const label = `${String(index + 1).padStart(numberWidth)}.`;
     const indent = 2 + label.length + 1;
-    return block(option, width, indent).map((line, i) => {
+    const lines = block(option, width, indent).map((line, i) => {
       const text = i === 0 ? `${marker} ${label} ${line}` : `${' '.repeat(indent)}${line}`;
       return index === active ? look.style('accent', text) : text;
     });
+    if (index === active) focus = [options.length, options.length + lines.length - 1];
+    options.push(...lines);
   });
   const keys = config.hints ?? [
     look.messages.t(count > 1 && count <= 9 ? 'prompt.keys.moveNumbers' : 'prompt.keys.move', {
@@ -246,20 +346,56 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
   keys.push(...studyKeyHints(config.studyKeys, look.messages));
   const flagLine = flagged ? [look.style('warn', `  ⚑ ${look.messages.t('prompt.flagged')}`)] : [];
   const hints = pieces(keys, width, 2, ' · ').map((line) => look.style('dim', line));
-  return [...head, ...options, ...flagLine, ...hints].join('\n');
+  // Too tall for the window: the header and the question's first line stay; the rest of the
+  // question and the options scroll with the highlight.
+  const top = head.slice(0, where.length + 1);
+  const body = [...head.slice(where.length + 1), ...options, ...flagLine];
+  const offset = head.length - top.length;
+  return fitToHeight(
+    { top, body, focus: [focus[0] + offset, focus[1] + offset], bottom: hints },
+    size.height,
+    (above, below) => look.style('dim', `  ${moreLine(look.messages, above, below, width)}`),
+  ).join('\n');
 });
+
+/** A header ("card 3/20 · EC2 · 5 new left") laid out between its pieces, each cut to the width. */
+function headerLines(header: string | undefined, width: number, look: PromptLook): string[] {
+  if (!header) return [];
+  return pieces(
+    header.split(' · ').map((part) => truncate(part, width)),
+    width,
+    0,
+    ' · ',
+  ).map((line) => look.style('dim', line));
+}
+
+/**
+ * "↑ 3 lines above · ↓ 5 lines below": what the window hides (↑↓ scroll to it);
+ * "↑3 ↓5" when that does not fit.
+ */
+function moreLine(messages: Messages, above: number, below: number, width: number): string {
+  const long = [
+    above > 0 ? messages.t('prompt.moreAbove', { n: above }) : '',
+    below > 0 ? messages.t('prompt.moreBelow', { n: below }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  if (displayWidth(long) <= width - 2) return long;
+  return [above > 0 ? `↑${above}` : '', below > 0 ? `↓${below}` : ''].filter(Boolean).join(' ');
+}
 
 /** A multiple-choice question; Enter alone answers with the highlighted (first) option. */
 export async function askChoice(
   config: {
     message: string;
     options: string[];
+    header?: string;
     look?: PromptLook;
     studyKeys?: readonly StudyKey[];
   },
   io: PromptIO = {},
 ): Promise<number | StudyKeyResult> {
-  const result = await guard(choicePrompt(config, context(io)));
+  const result = await guard(choicePrompt({ ...config, terminal: terminalOf(io) }, context(io)));
   if (result.type === 'key') return result;
   return result.type === 'answer' ? result.index : 0;
 }
@@ -293,6 +429,7 @@ export function askExamQuestion(
         header: config.header,
         deadline: config.deadline,
         now: io.now,
+        terminal: terminalOf(io),
         ...(config.look ? { look: config.look } : {}),
       },
       context(io),
@@ -304,13 +441,18 @@ export function askExamQuestion(
 // Recall: Enter shows the answer, then a self-grade with Good highlighted.
 
 const GRADES: SelfGrade[] = ['again', 'hard', 'good', 'easy'];
+/** Lines a page key scrolls a long answer. */
+const PAGE = 3;
 
 export interface RecallConfig {
   message: string;
   answer: string;
+  /** A line above the question (where you are in the session). */
+  header?: string | undefined;
   look?: PromptLook;
   /** Study keys x / e / u, before and after the answer is shown. */
   studyKeys?: readonly StudyKey[] | undefined;
+  terminal?: TerminalLike | undefined;
 }
 
 export const recallPrompt = createPrompt<SelfGrade | StudyKeyResult, RecallConfig>(
@@ -319,7 +461,9 @@ export const recallPrompt = createPrompt<SelfGrade | StudyKeyResult, RecallConfi
     const [shown, setShown] = useState(false);
     const [active, setActive] = useState(2);
     const [status, setStatus] = useState<'idle' | 'done' | 'key'>('idle');
+    const [scroll, setScroll] = useState(0);
     const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme: THEME });
+    const size = useTerminalSize(look, config.terminal);
 
     useKeypress((key, rl) => {
       if (status !== 'idle') return;
@@ -339,7 +483,10 @@ export const recallPrompt = createPrompt<SelfGrade | StudyKeyResult, RecallConfi
         done(GRADES[active] ?? 'good');
         return;
       }
-      if (isUpKey(key) || isKey(key, 'left', 'k', 'h')) setActive(Math.max(0, active - 1));
+      // A long answer in a short window pages with Space / PgDn and PgUp.
+      if (isKey(key, 'space', 'pagedown')) setScroll(scroll + PAGE);
+      else if (isKey(key, 'pageup')) setScroll(Math.max(0, scroll - PAGE));
+      else if (isUpKey(key) || isKey(key, 'left', 'k', 'h')) setActive(Math.max(0, active - 1));
       else if (isDownKey(key) || isKey(key, 'right', 'j', 'l'))
         setActive(Math.min(GRADES.length - 1, active + 1));
       else if (isNumberKey(key)) {
@@ -349,51 +496,82 @@ export const recallPrompt = createPrompt<SelfGrade | StudyKeyResult, RecallConfi
       rl.clearLine(0);
     });
 
-    const message = block(config.message, look.width, 2).map((line, i) =>
+    const width = size.width;
+    const where = headerLines(config.header, width, look);
+    const message = block(config.message, width, 2).map((line, i) =>
       i === 0 ? `${prefix} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
     );
-    const hint = (text: string) =>
-      block(text, look.width, 2).map((l) => look.style('dim', `  ${l}`));
-    const extra = pieces(studyKeyHints(config.studyKeys, look.messages), look.width, 2, ' · ').map(
-      (l) => look.style('dim', l),
+    const top = [...where, ...message.slice(0, 1)];
+    const more = (above: number, below: number) => {
+      const line = moreLine(look.messages, above, below, width);
+      const paged = shown ? `${line} · ${look.messages.t('prompt.keys.page')}` : line;
+      return look.style('dim', `  ${displayWidth(paged) <= width - 2 ? paged : line}`);
+    };
+    const hint = (text: string) => block(text, width, 2).map((l) => look.style('dim', `  ${l}`));
+    const extra = pieces(studyKeyHints(config.studyKeys, look.messages), width, 2, ' · ').map((l) =>
+      look.style('dim', l),
     );
-    if (status === 'key') return message.join('\n');
-    if (!shown) return [...message, ...hint(look.messages.t('prompt.reveal')), ...extra].join('\n');
-    const answer = block(config.answer, look.width, 4).map((line) => `    ${line}`);
+    if (status === 'key') return [...where, ...message].join('\n');
+    if (!shown)
+      return fitToHeight(
+        {
+          top,
+          body: message.slice(1),
+          focus: [0, 0],
+          bottom: [...hint(look.messages.t('prompt.reveal')), ...extra],
+        },
+        size.height,
+        more,
+      ).join('\n');
+    const answer = block(config.answer, width, 4).map((line) => `    ${line}`);
     const labels = GRADES.map((grade, i) => {
       const label = `${i + 1} ${look.messages.t(`grade.${grade}`)}`;
       return i === active ? `[${label}]` : ` ${label} `;
     });
     // The question and the grades on one line when they fit, else the grades under it.
     const oneLine = `  ${look.messages.t('prompt.howWell')} ${labels.join(' ')}`;
-    const gradeLines = (
-      displayWidth(oneLine) <= look.width
-        ? [oneLine]
-        : [
-            ...block(look.messages.t('prompt.howWell'), look.width, 2).map((l) => `  ${l}`),
-            ...pieces(labels, look.width, 2),
-          ]
-    ).map((line) => {
+    const fits = displayWidth(oneLine) <= width;
+    // In a short window the grades stay and the question about them may scroll.
+    const howWell = fits
+      ? []
+      : block(look.messages.t('prompt.howWell'), width, 2).map((l) => `  ${l}`);
+    const gradeLines = (fits ? [oneLine] : pieces(labels, width, 2)).map((line) => {
       const chosen = labels[active] ?? '';
       return line.replace(chosen, look.style('accent', chosen));
     });
     if (status === 'done') {
       return [
+        ...where,
         ...message,
         ...answer,
         `  → ${look.style('accent', look.messages.t(`grade.${GRADES[active] ?? 'good'}`))}`,
       ].join('\n');
     }
-    return [
-      ...message,
+    // Too tall: the question's first line and the grades stay; the answer is shown from its start.
+    const body = [
+      ...message.slice(1),
       look.style('dim', `  ${look.messages.t('prompt.answerWas')}`),
       ...answer,
-      ...gradeLines,
-      ...pieces(look.messages.t('prompt.keys.grade').split(' · '), look.width, 2, ' · ').map((l) =>
-        look.style('dim', l),
-      ),
-      ...extra,
-    ].join('\n');
+      ...howWell,
+    ];
+    const start = message.length - 1;
+    return fitToHeight(
+      {
+        top,
+        body,
+        focus: [start, Math.min(body.length - 1, start + 1)],
+        scroll,
+        bottom: [
+          ...gradeLines,
+          ...pieces(look.messages.t('prompt.keys.grade').split(' · '), width, 2, ' · ').map((l) =>
+            look.style('dim', l),
+          ),
+          ...extra,
+        ],
+      },
+      size.height,
+      more,
+    ).join('\n');
   },
 );
 
@@ -401,26 +579,48 @@ export function askRecall(
   config: RecallConfig,
   io: PromptIO = {},
 ): Promise<SelfGrade | StudyKeyResult> {
-  return guard(recallPrompt(config, context(io)));
+  return guard(recallPrompt({ ...config, terminal: terminalOf(io) }, context(io)));
 }
 
 // ---------------------------------------------------------------------------
 // Typed answers, confirmation, the exam review screen
 
-/** A typed answer; empty means "I don't know". */
+/**
+ * A typed answer; empty means "I don't know". The question is printed once
+ * above the input line: the input prompt redraws itself at every key, and a
+ * tall question redrawn in a short window would leave a copy in the
+ * scrollback each time.
+ */
 export async function askTyped(
-  config: { message: string; look?: PromptLook; studyKeys?: readonly StudyKey[] },
+  config: {
+    message: string;
+    header?: string;
+    look?: PromptLook;
+    studyKeys?: readonly StudyKey[];
+  },
   io: PromptIO = {},
 ): Promise<string> {
   const look = config.look ?? PLAIN;
+  const width = terminalWidthOf(io, look);
+  const question = block(config.message, width, 2).map((line, i) =>
+    i === 0 ? `${THEME_PREFIX_IDLE} ${look.style('bold', line)}` : `  ${look.style('bold', line)}`,
+  );
   // A typed answer takes every letter: the study keys are typed as `:x`, `:e`, `:u`.
   const keys = studyKeyHints(config.studyKeys, look.messages).map((hint) => `:${hint}`);
-  const message = [
-    ...block(config.message, look.width, 2),
-    ...pieces(keys, look.width, 2, ' · ').map((line) => look.style('dim', line.trimStart())),
-    ...block(look.messages.t('prompt.yourAnswer'), look.width, 2),
-  ].join('\n  ');
+  const above = [
+    ...headerLines(config.header, width, look),
+    ...question,
+    ...pieces(keys, width, 2, ' · ').map((line) => look.style('dim', line)),
+  ];
+  (io.output ?? process.stdout).write(`${above.join('\n')}\n`);
+  const message = block(look.messages.t('prompt.yourAnswer'), width, 2).join('\n  ');
   return (await guard(inputPrompt({ message, default: '', theme: THEME }, context(io)))).trim();
+}
+
+/** The columns of the prompt's terminal now (after a resize too), else the look's width. */
+function terminalWidthOf(io: PromptIO, look: PromptLook): number {
+  const terminal = terminalOf(io);
+  return terminal.isTTY && terminal.columns ? Math.max(20, terminal.columns) : look.width;
 }
 
 export function askConfirm(
@@ -491,6 +691,7 @@ export async function askExamReview(
         now: io.now,
         hints: [look.messages.t('prompt.keys.move'), look.messages.t('prompt.keys.choose')],
         look,
+        terminal: terminalOf(io),
       },
       context(io),
     ),

@@ -10,6 +10,7 @@ import {
   displayWidth,
   padEnd,
   padStart,
+  pieceLines,
   sparkline,
   table,
   truncate,
@@ -59,7 +60,8 @@ function progressTable(
   ]);
   const headers = [
     format.messages.t('stats.col.cards'),
-    format.messages.t('stats.col.due'),
+    // Due by the end of today (topics shows due now): said in full where there is room.
+    format.messages.t(format.width >= 60 ? 'stats.col.dueToday' : 'stats.col.due'),
     format.messages.t('stats.col.accuracy'),
   ];
   const numberWidths = headers.map((header, c) =>
@@ -171,7 +173,7 @@ function forecastLines(report: StatsReport, format: Formatter): string[] {
     format.style('heading', format.messages.t('stats.forecast.title')),
     ...chart,
     format.style('dim', labels),
-    truncate(counts, format.width),
+    ...pieceLines(counts, format.width),
   ];
 }
 
@@ -237,7 +239,11 @@ function examLines(report: StatsReport, format: Formatter): string[] {
   if (report.exams.length === 0)
     return [
       format.style('heading', format.messages.t('stats.exams.title')),
-      format.messages.t('stats.exams.none'),
+      ...wrapWithCommand(
+        format.messages.t('stats.exams.none', { command: '' }),
+        'awsquiz exam --random 20',
+        format.width,
+      ),
     ];
   const last = report.exams.slice(-10);
   const rows = last.map((exam) => {
@@ -250,17 +256,33 @@ function examLines(report: StatsReport, format: Formatter): string[] {
       exam.passed
         ? format.style('ok', format.messages.t('exam.pass'))
         : format.style('bad', format.messages.t('exam.fail')),
-      exam.topics.length > 3
-        ? format.messages.t('stats.exams.topics', { n: exam.topics.length })
-        : exam.topics.join(', '),
     ];
   });
+  // The topics' names where they fit in the room left, else how many ("6 topics"); in a window
+  // too narrow for either, no topics column rather than a count cut short.
+  const used = [0, 1, 2, 3].reduce(
+    (sum, c) => sum + Math.max(...rows.map((row) => displayWidth(row[c] ?? ''))) + 2,
+    0,
+  );
+  const room = format.width - used;
+  const topicCells = last.map((exam) => {
+    const names = exam.topics.join(', ');
+    return exam.topics.length <= 3 && displayWidth(names) <= room
+      ? names
+      : format.messages.t('stats.exams.topics', { n: exam.topics.length });
+  });
+  const withTopics = topicCells.every((cell) => displayWidth(cell) <= room);
+  if (withTopics) {
+    topicCells.forEach((cell, i) => {
+      rows[i]?.push(cell);
+    });
+  }
   const trend = sparkline(last.map((exam) => (exam.total > 0 ? exam.score / exam.total : 0)));
   return [
     format.style('heading', format.messages.t('stats.exams.title')),
     ...table(
       rows,
-      [{}, { align: 'right' }, { align: 'right' }, {}, { shrink: true }],
+      [{}, { align: 'right' }, { align: 'right' }, {}, ...(withTopics ? [{}] : [])],
       format.width,
     ),
     `${format.messages.t('stats.exams.trend')} ${format.style('accent', trend)}`,
@@ -302,9 +324,9 @@ function weakestLines(report: StatsReport, format: Formatter): string[] {
       );
     } else {
       lines.push(`${prefix}${fitPath(card.path, width - displayWidth(prefix))}`);
-      lines.push(
-        `${' '.repeat(displayWidth(prefix))}${format.style('dim', truncate(facts, width - displayWidth(prefix)))}`,
-      );
+      const indent = ' '.repeat(displayWidth(prefix));
+      for (const line of pieceLines(facts, width - indent.length))
+        lines.push(`${indent}${format.style('dim', line)}`);
     }
   });
   return lines;
@@ -344,7 +366,7 @@ export function renderStats(
     format.style('heading', format.messages.t('stats.title')),
     ...progressTable(rows, format, report.total),
     '',
-    ...summary.map((line) => truncate(line, format.width)),
+    ...summary.flatMap((line) => pieceLines(line, format.width)),
     '',
     ...forecastLines(report, format),
     '',

@@ -84,6 +84,30 @@ describe('stats and topics read progress', () => {
     expect(text.stdout).toContain('No progress yet. Start with: awsquiz study ec2');
   });
 
+  it('stats takes several topics, as study and exam do, each in detail; a name that fits several is refused', async () => {
+    for (const args of [
+      ['stats', '--topic', 'ec2', 'ebs'],
+      ['stats', 'ec2', 'ebs'],
+    ]) {
+      const result = await runCli(args);
+      expect(result.status, args.join(' ')).toBe(0);
+      expect(result.stdout).toMatch(/^EC2$/m);
+      expect(result.stdout).toMatch(/^EBS$/m);
+    }
+    const json = JSON.parse((await runCli(['stats', 'ec2', 'ebs', '--json'])).stdout);
+    expect(json.map((entry: { topic: { name: string } }) => entry.topic.name)).toEqual([
+      'EC2',
+      'EBS',
+    ]);
+    // One topic keeps the shape it always had.
+    expect(
+      JSON.parse((await runCli(['stats', '--topic', 'ec2', '--json'])).stdout).topic.name,
+    ).toBe('EC2');
+    const many = await runCli(['stats', 'aws']);
+    expect(many.status).toBe(2);
+    expect(many.stderr).toContain('"aws" matches several topics');
+  });
+
   it('moves a corrupt progress file aside, warns with both paths, and goes on', async () => {
     const dir = tempDir();
     const path = join(dir, 'progress.json');

@@ -8,6 +8,7 @@ import {
   askExamReview,
   askTyped,
   choicePrompt,
+  fitToHeight,
   recallPrompt,
 } from '../../src/ui/prompts.js';
 
@@ -252,5 +253,65 @@ describe('typed and review prompts', () => {
     const last = io.screen().slice(io.screen().lastIndexOf('Which is right?'));
     expect(last).toContain("time's up: not answered");
     expect(last).not.toContain('→ Highlighted option');
+  });
+});
+
+describe('a prompt taller than the window', () => {
+  const more = (above: number, below: number) => `more ${above} ${below}`;
+  const body = Array.from({ length: 20 }, (_, i) => `line ${i}`);
+
+  it('keeps the top, the focused lines and the hints, and says what it hides', () => {
+    const lines = fitToHeight(
+      { top: ['header', '? question'], body, focus: [12, 13], bottom: ['hints'] },
+      10,
+      more,
+    );
+    expect(lines).toHaveLength(9);
+    expect(lines.slice(0, 2)).toEqual(['header', '? question']);
+    expect(lines).toContain('line 12');
+    expect(lines).toContain('line 13');
+    expect(lines.at(-1)).toBe('hints');
+    expect(lines.at(-2)).toBe('more 9 6');
+  });
+
+  it('gives up the hints before the focused option', () => {
+    const lines = fitToHeight(
+      { top: ['h1', 'h2', 'h3', '? q'], body, focus: [5, 7], bottom: ['k1', 'k2', 'k3'] },
+      10,
+      more,
+    );
+    expect(lines).toHaveLength(9);
+    expect(lines).toEqual(expect.arrayContaining(['? q', 'line 5', 'line 6', 'line 7']));
+  });
+
+  it('leaves a prompt that fits as it is', () => {
+    const parts = {
+      top: ['? q'],
+      body: ['a', 'b'],
+      focus: [0, 0] as [number, number],
+      bottom: ['k'],
+    };
+    expect(fitToHeight(parts, 10, more)).toEqual(['? q', 'a', 'b', 'k']);
+  });
+
+  it('draws the options of a tall question in a short terminal around the highlight', async () => {
+    const terminal = { isTTY: true, columns: 30, rows: 8 };
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      message: 'A question long enough to take several lines at thirty columns, and then some more',
+      options: ['one', 'two', 'three', 'four', 'five', 'six'],
+      header: 'card 1/9 · EC2',
+      terminal,
+    });
+    const first = getScreen().split('\n');
+    expect(first.length).toBeLessThanOrEqual(7);
+    expect(first[0]).toBe('card 1/9 · EC2');
+    expect(first[1]).toMatch(/^\? A question/);
+    events.keypress('6');
+    const moved = getScreen().split('\n');
+    expect(moved.length).toBeLessThanOrEqual(7);
+    expect(moved[1]).toMatch(/^\? A question/);
+    expect(moved.some((line) => line.startsWith('❯ 6. six'))).toBe(true);
+    events.keypress('enter');
+    await expect(answer).resolves.toMatchObject({ index: 5 });
   });
 });

@@ -336,7 +336,9 @@ describe('the stats screen', () => {
     const rows = lines.filter((line) => /^ \d\. EC2/.test(line));
     expect(rows).toHaveLength(3);
     expect(new Set(rows.map((row) => row.indexOf('missed'))).size).toBe(1);
-    expect(rows[0]).toContain('98% recall');
+    expect(rows[0]).toContain('recall odds now 98%');
+    // Not "missed 1× · 100% recall", which reads as a contradiction: the odds are of recalling it now.
+    expect(rows[1]).toContain('recall odds now 100%');
     expect(rows[2]).toContain('missed 1× in 30 days · unstudied');
   });
 
