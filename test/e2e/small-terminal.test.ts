@@ -33,7 +33,7 @@ describe('small windows', () => {
     [20, 10],
   ] as const) {
     it(`studies at ${width}×${height} with the header, the question line and the choice on screen`, async () => {
-      const terminal = start(['study', 'eks', '--seed', '3', '--order', 'notes'], width, height);
+      const terminal = start(['study', 'api', '--seed', '3', '--order', 'notes'], width, height);
       let drawn = 0;
       for (let n = 1; n <= 3; n++) {
         // Printed, if not on screen: a typed question taller than the window scrolls.
