@@ -10,13 +10,13 @@ import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDir } from '../ground/dir.js';
-import type { Card, ParsedFile } from './model.js';
+import type { Card, Diagnostic, ParsedFile } from './model.js';
 
 /**
  * Bump when the shape of cached data changes, or what parsing or card making
  * gives for the same text (released versions also differ by `version`).
  */
-export const CACHE_FORMAT = 9;
+export const CACHE_FORMAT = 10;
 
 export interface CachedFile {
   size: number;
@@ -41,6 +41,8 @@ export interface CardsCache {
   dir: string;
   /** cardsKey() of the files the cards were made from. */
   key: string;
+  /** What the shape limits cut while parsing (told on stderr at every run). */
+  limits: Diagnostic[];
   topics: { title: string; file: string }[];
   cards: EncodedCards;
 }

@@ -145,7 +145,15 @@ const LIMIT_WARNING = {
   'outside-link': 'warn.outsideLink',
   'too-many-files': 'warn.tooManyFiles',
   'too-large': 'warn.tooLarge',
+  'too-many-headings': 'warn.tooManyHeadings',
+  'too-deep': 'warn.tooDeep',
+  'too-many-marks': 'warn.tooManyMarks',
 } as const;
+
+/** What the shape limits of prepare.ts cut while parsing: told on stderr too (check shows every diagnostic). */
+function limitDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.code in LIMIT_WARNING);
+}
 
 /** The names in a warning: a few, then how many more. */
 function nameList(files: string[]): string {
@@ -184,15 +192,18 @@ export async function openLibrary(
   if (skipped.length > 0) {
     options.onWarning?.({ key: 'check.skipped', params: { list: nameList(skipped) } });
   }
-  for (const notice of notices) {
-    const key = LIMIT_WARNING[notice.code as keyof typeof LIMIT_WARNING];
-    if (key) {
-      options.onWarning?.({
-        key,
-        params: { at: `${notice.file}:${notice.line}`, subject: notice.subject },
-      });
+  const tell = (found: readonly Diagnostic[]) => {
+    for (const notice of found) {
+      const key = LIMIT_WARNING[notice.code as keyof typeof LIMIT_WARNING];
+      if (key) {
+        options.onWarning?.({
+          key,
+          params: { at: `${notice.file}:${notice.line}`, subject: notice.subject },
+        });
+      }
     }
-  }
+  };
+  tell(notices);
   const notes: NoteInfo[] = reads.map((read) => ({
     file: read.note.file,
     readable: read.text !== undefined,
@@ -217,6 +228,7 @@ export async function openLibrary(
   if (cached?.key === key && Array.isArray(cached.topics) && Array.isArray(cached.cards?.cards)) {
     try {
       const cards = decodeCards(cached.cards);
+      tell(Array.isArray(cached.limits) ? cached.limits : []);
       return {
         dir,
         files: reads.length,
@@ -233,11 +245,14 @@ export async function openLibrary(
   const { deck, index } = await load();
   const cards = (await import('./cards.js')).buildCards(deck, index);
   const topics = deck.topics.map((topic) => ({ title: topic.title, file: topic.file }));
+  const limits = limitDiagnostics(deck.diagnostics);
+  tell(limits);
   writeCache(cardsPath, {
     format: CACHE_FORMAT,
     version: version(),
     dir,
     key,
+    limits,
     topics,
     cards: encodeCards(cards),
   });
