@@ -141,13 +141,21 @@ export function current(state: SessionState): Current | undefined {
   const repeats = new Set(state.repeated);
   let dueLeft = 0;
   let newLeft = 0;
+  // Cards seen before position i: a later copy is a repeat (one pass, not indexOf per card).
+  const seen = new Set<Card>();
+  for (let i = 0; i < state.position; i++) {
+    const earlier = state.queue[i];
+    if (earlier) seen.add(earlier);
+  }
+  const repeat = seen.has(card);
+  seen.add(card);
   for (let i = state.position + 1; i < state.queue.length; i++) {
     const later = state.queue[i];
-    if (!later || state.queue.indexOf(later) !== i) continue; // a repeat
+    if (!later || seen.has(later)) continue; // a repeat
+    seen.add(later);
     if (fresh.has(later.id)) newLeft += 1;
     else if (!repeats.has(later.id)) dueLeft += 1;
   }
-  const repeat = state.queue.indexOf(card) !== state.position;
   return {
     card,
     number: state.position + 1,
