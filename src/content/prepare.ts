@@ -1,6 +1,7 @@
 /**
  * Before remark: line endings, control characters, front matter, lenient
- * headings and lenient bold. Every step keeps the number of lines. Pure.
+ * headings and lenient bold; the shape limits (SHAPE_LIMITS). Every step keeps
+ * the number of lines, except that a note cut at the heading limit ends there. Pure.
  */
 import type { Diagnostic } from './model.js';
 import { sanitize } from './sanitize.js';
