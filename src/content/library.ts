@@ -196,15 +196,24 @@ function unreadable(read: Read): ParsedFile {
   };
 }
 
-/** Parse results for every file: from the files cache where the file is unchanged, else parsed now. */
-async function parseAll(reads: Read[], dir: string, env: NodeJS.ProcessEnv): Promise<ParsedFile[]> {
+/**
+ * Parse results for every file: from the files cache where the file is
+ * unchanged, else parsed now (on worker threads when there is much to parse).
+ * `onProgress` is told how far parsing got once it has taken a second.
+ */
+async function parseAll(
+  reads: Read[],
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ParsedFile[]> {
   const path = cachePath(dir, env, 'files');
   const cache = readCache<FilesCache>(path, version(), dir);
   const files: Record<string, CachedFile> = {};
-  const out: ParsedFile[] = [];
-  let parse: ((file: string, text: string) => ParsedFile) | undefined;
+  const out: (ParsedFile | undefined)[] = [];
   const readable = reads.filter((read) => read.text !== undefined).length;
   let changed = !cache || Object.keys(cache.files ?? {}).length !== readable;
+  const misses: { at: number; read: Read; text: string }[] = [];
   for (const read of reads) {
     if (read.text === undefined) {
       out.push(unreadable(read));
@@ -221,19 +230,35 @@ async function parseAll(reads: Read[], dir: string, env: NodeJS.ProcessEnv): Pro
       out.push(hit.parsed);
       continue;
     }
-    parse ??= (await import('./parse.js')).parseMarkdown;
-    const parsed = parse(read.note.file, read.text());
-    files[read.note.file] = {
-      size: read.note.size,
-      mtimeMs: read.note.mtimeMs,
-      hash: read.hash,
-      parsed,
-    };
-    out.push(parsed);
+    misses.push({ at: out.length, read, text: read.text() });
+    out.push(undefined);
+  }
+  if (misses.length > 0) {
+    const started = performance.now();
+    let shown = false;
+    const parsed = await (await import('./parallel.js')).parseMany(
+      misses.map((miss) => ({ file: miss.read.note.file, text: miss.text })),
+      (done, total) => {
+        if (!shown && performance.now() - started < 1000) return;
+        shown = true;
+        onProgress?.(done, total);
+      },
+    );
+    misses.forEach((miss, i) => {
+      const result = parsed[i];
+      if (!result) return;
+      out[miss.at] = result;
+      files[miss.read.note.file] = {
+        size: miss.read.note.size,
+        mtimeMs: miss.read.note.mtimeMs,
+        hash: miss.read.hash,
+        parsed: result,
+      };
+    });
     changed = true;
   }
   if (changed) writeCache(path, { format: CACHE_FORMAT, version: version(), dir, files });
-  return out;
+  return out.filter((parsed): parsed is ParsedFile => parsed !== undefined);
 }
 
 export interface OpenOptions {
@@ -243,6 +268,11 @@ export interface OpenOptions {
    * `check` reports them itself.
    */
   onWarning?: (warning: MessageRef) => void;
+  /**
+   * Told how many files of how many are parsed, when a first parse has taken
+   * more than a second (for a progress line); `done === total` at the end.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** What the limits on notes left out, as warnings (check shows them with file:line too). */
@@ -311,7 +341,7 @@ export async function openLibrary(
   );
   let structure: Promise<Structure> | undefined;
   const load = () => {
-    structure ??= parseAll(reads, dir, env).then((parsed) => {
+    structure ??= parseAll(reads, dir, env, options.onProgress).then((parsed) => {
       separateSections(parsed);
       const deck = buildDeck(parsed);
       return { deck, index: indexDeck(deck) };

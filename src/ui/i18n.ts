@@ -80,6 +80,7 @@ const en = {
     'more than {subject} of [ ] * _ in one paragraph: from here they are read as plain characters, not links or emphasis',
   'warn.tooManyMarks':
     '{at}: more than {subject} of [ ] * _ in one paragraph: from here they are read as plain characters, not links or emphasis',
+  'notes.parsing': 'awsquiz: reading notes… {done}/{total} files',
   'error.emptyContent':
     '--content is empty. Point it at a folder of .md files, or leave it out to use the shipped notes.',
   // topics / export
@@ -387,6 +388,7 @@ const ja: Record<MessageKey, string> = {
     '1 つの段落に [ ] * _ が {subject} 個を超えてあります。ここからはリンクや強調ではなくただの文字として読みます',
   'warn.tooManyMarks':
     '{at}: 1 つの段落に [ ] * _ が {subject} 個を超えてあります。ここからはリンクや強調ではなくただの文字として読みます',
+  'notes.parsing': 'awsquiz: ノートを読んでいます… {done}/{total} ファイル',
   'error.emptyContent':
     '--content が空です。.md ファイルのフォルダーを指定するか、同梱のノートを使うなら --content を付けないでください。',
   'topics.header.name': 'トピック',
