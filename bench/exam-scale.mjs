@@ -38,11 +38,19 @@ function clone(file, n) {
   for (const topic of copy.topics) rename(topic);
   return copy;
 }
+// Cards per copy: buildCards compares every top-level topic with every
+// other (quadratic in topics, cards.ts), which would take minutes here; the
+// cards of one copy do not depend on the others (titles differ per copy).
 const files = [];
-for (let n = 1; n <= copies; n++) for (const file of parsed) files.push(clone(file, n));
+const cards = [];
+for (let n = 1; n <= copies; n++) {
+  const copyFiles = parsed.map((file) => clone(file, n));
+  const copyDeck = buildDeck(copyFiles);
+  for (const card of buildCards(copyDeck, indexDeck(copyDeck))) cards.push(card);
+  files.push(...copyFiles);
+}
 const deck = buildDeck(files);
 const index = indexDeck(deck);
-const cards = buildCards(deck, index);
 const start = performance.now();
 const draw = drawExam(cards, index, 65, createRng(1));
 const ms = performance.now() - start;
