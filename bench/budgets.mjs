@@ -66,6 +66,23 @@ budget('parse a list nested 1,000 levels deep', 10_000, () => {
   return JSON.stringify(parseMarkdown('deep.md', deep.join('\n'))).includes('item 999');
 });
 
+// Hostile shapes (issue 11): bounded by prepare.ts's SHAPE_LIMITS and chunking.
+budget('parse a note of 100,000 headings (cut at 1,000)', 5_000, () => {
+  const text = `# T\n${Array.from({ length: 100_000 }, (_, i) => `## H${i}\n\n- fact ${i}\n`).join('\n')}`;
+  const parsed = parseMarkdown('heads.md', text);
+  return parsed.diagnostics.some((d) => d.code === 'too-many-headings');
+});
+
+budget('parse 10,000 levels of nesting on one line', 2_000, () => {
+  const text = `# T\n\n${'> '.repeat(10_000)}x\n\n${'- '.repeat(10_000)}y\n`;
+  return parseMarkdown('deep.md', text).diagnostics.some((d) => d.code === 'too-deep');
+});
+
+budget('parse 50,000 unmatched [ ] with emphasis marks in one paragraph', 15_000, () => {
+  const text = `# T\n\n${Array.from({ length: 50_000 }, (_, i) => (i % 2 ? '[*a _b' : ']* c_ ')).join(' ')}\n`;
+  return parseMarkdown('marks.md', text).diagnostics.some((d) => d.code === 'too-many-marks');
+});
+
 // About 1 s on 2 cores; quadratic scanning took over a minute.
 {
   const files = [];

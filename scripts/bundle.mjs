@@ -13,7 +13,8 @@ import { build } from 'esbuild';
 
 rmSync('dist/chunks', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli.ts'],
+  // The parse worker (content/parallel.ts) is its own entry: dist/content/parse-worker.js.
+  entryPoints: ['src/cli.ts', 'src/content/parse-worker.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -29,6 +29,9 @@ const MESSAGE = {
   'outside-link': 'check.outsideLink',
   'too-many-files': 'check.tooManyFiles',
   'too-large': 'check.tooLarge',
+  'too-many-headings': 'check.tooManyHeadings',
+  'too-deep': 'check.tooDeep',
+  'too-many-marks': 'check.tooManyMarks',
 } as const;
 
 /**

@@ -11,7 +11,20 @@ export function openNotes(
   context: Pick<CommandContext, 'content' | 'env' | 'stderr' | 'messages'>,
   onWarning: (message: string) => void = warn(context),
 ): Promise<Library> {
+  const stderr = context.stderr as { isTTY?: boolean };
   return openLibrary(contentDir(context.content, context.env), context.env, {
     onWarning: (warning: MessageRef) => onWarning(context.messages.text(warning)),
+    // A progress line only where someone watches: never into a pipe, a file or a test's stream.
+    ...(stderr.isTTY === true
+      ? {
+          onProgress: (done: number, total: number) => {
+            context.stderr.write(
+              done === total
+                ? '\r\u001b[K'
+                : `\r\u001b[K${context.messages.t('notes.parsing', { done, total })}`,
+            );
+          },
+        }
+      : {}),
   });
 }

@@ -10,13 +10,13 @@ import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDir } from '../ground/dir.js';
-import { type Card, joinItems, type ParsedFile } from './model.js';
+import { type Card, type Diagnostic, joinItems, type ParsedFile } from './model.js';
 
 /**
  * Bump when the shape of cached data changes, or what parsing or card making
  * gives for the same text (released versions also differ by `version`).
  */
-export const CACHE_FORMAT = 9;
+export const CACHE_FORMAT = 10;
 
 export interface CachedFile {
   size: number;
@@ -34,6 +34,27 @@ export interface FilesCache {
   files: Record<string, CachedFile>;
 }
 
+/** What reading a note gave, by its size and times: a warm start reads no unchanged note. */
+export interface IndexedNote {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  /** hashText of the text, or `unreadable:code:reason`. */
+  hash: string;
+  readable: boolean;
+  empty: boolean;
+  code: 'read-error' | 'not-text';
+  reason: string | undefined;
+  cutAtLine: number | undefined;
+}
+
+export interface NotesCache {
+  format: number;
+  version: string;
+  dir: string;
+  files: Record<string, IndexedNote>;
+}
+
 /** The cards of the whole deck and its topics: all a read-only command needs. */
 export interface CardsCache {
   format: number;
@@ -41,6 +62,8 @@ export interface CardsCache {
   dir: string;
   /** cardsKey() of the files the cards were made from. */
   key: string;
+  /** What the shape limits cut while parsing (told on stderr at every run). */
+  limits: Diagnostic[];
   topics: { title: string; file: string }[];
   cards: EncodedCards;
 }
@@ -162,11 +185,11 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'awsquiz');
 }
 
-/** Cache files per content folder: `kind` is "files" (parse results) or "cards". */
+/** Cache files per content folder: `kind` is "files" (parse results), "cards" or "notes" (the notes index). */
 export function cachePath(
   contentDir: string,
   env: NodeJS.ProcessEnv,
-  kind: 'files' | 'cards',
+  kind: 'files' | 'cards' | 'notes',
 ): string {
   return join(cacheDir(env), `deck-${kind}-${hashText(contentDir).slice(0, 12)}.json`);
 }
@@ -189,7 +212,7 @@ export function readCache<T extends { format: number; version: string; dir: stri
 }
 
 /** Writes atomically (temp + rename); silently does nothing where it cannot write. */
-export function writeCache(path: string, cache: FilesCache | CardsCache): void {
+export function writeCache(path: string, cache: FilesCache | CardsCache | NotesCache): void {
   const temp = `${path}.${process.pid}.tmp`;
   try {
     ensureDir(join(path, '..'));

@@ -2,10 +2,12 @@
  * Opens a folder of notes: its topics and cards at once, its section tree on
  * demand, through the parsed-deck cache.
  *
- * A warm start reads and hashes the note files (cheap) and parses only the
+ * A warm start stats the note files (reading and hashing only those changed,
+ * see RACY_MS) and parses only the
  * small cards cache; the parser (remark), the card builder and the section
  * tree are loaded only when a command needs them or a file changed.
  */
+import { statSync } from 'node:fs';
 import type { MessageRef } from '../errors.js';
 import { version } from '../version.js';
 import {
@@ -18,6 +20,8 @@ import {
   encodeCards,
   type FilesCache,
   hashText,
+  type IndexedNote,
+  type NotesCache,
   readCache,
   writeCache,
 } from './cache.js';
@@ -69,10 +73,111 @@ export interface Library {
 
 interface Read {
   note: NoteFile;
-  text: string | undefined;
+  /** The note's text when readable: read now, or on demand when the notes index vouched for it. */
+  text: (() => string) | undefined;
+  empty: boolean;
   code: 'read-error' | 'not-text';
   reason: string | undefined;
   hash: string;
+  /** The note was cut at the size limit at this line. */
+  cutAtLine: number | undefined;
+}
+
+/**
+ * A note whose size, modification and change times are those of the notes
+ * index is not read nor hashed again, unless it was modified within
+ * RACY_MS before the index was written (an edit in the same clock tick,
+ * keeping the size, would go unseen: such notes are always read, as git does).
+ */
+const RACY_MS = 3_000;
+
+function readFresh(note: NoteFile): Read {
+  const read = readNote(note);
+  if (!read.ok) {
+    return {
+      note,
+      text: undefined,
+      empty: false,
+      code: read.code,
+      reason: read.reason,
+      hash: `unreadable:${read.code}:${read.reason}`,
+      cutAtLine: undefined,
+    };
+  }
+  const text = read.text;
+  return {
+    note,
+    text: () => text,
+    empty: text.trim() === '',
+    code: 'read-error',
+    reason: undefined,
+    hash: hashText(text),
+    cutAtLine: read.cutAtLine,
+  };
+}
+
+function fromIndex(note: NoteFile, entry: IndexedNote): Read {
+  let text: string | undefined;
+  return {
+    note,
+    text: entry.readable
+      ? () => {
+          if (text === undefined) {
+            const read = readNote(note);
+            text = read.ok ? read.text : '';
+          }
+          return text;
+        }
+      : undefined,
+    empty: entry.empty,
+    code: entry.code,
+    reason: entry.reason,
+    hash: entry.hash,
+    cutAtLine: entry.cutAtLine,
+  };
+}
+
+/** Reads every note, or takes what the notes index says of the unchanged ones; writes the index when something changed. */
+function readAll(notes: NoteFile[], dir: string, env: NodeJS.ProcessEnv): Read[] {
+  const path = cachePath(dir, env, 'notes');
+  const index = readCache<NotesCache>(path, version(), dir);
+  let written = 0;
+  try {
+    written = statSync(path).mtimeMs;
+  } catch {
+    // no index yet
+  }
+  const files: Record<string, IndexedNote> = {};
+  let changed = !index || Object.keys(index.files ?? {}).length !== notes.length;
+  const reads = notes.map((note) => {
+    const entry = index?.files?.[note.file];
+    const same =
+      entry !== undefined &&
+      note.ctimeMs !== undefined &&
+      entry.size === note.size &&
+      entry.mtimeMs === note.mtimeMs &&
+      entry.ctimeMs === note.ctimeMs &&
+      note.mtimeMs < written - RACY_MS &&
+      note.ctimeMs < written - RACY_MS;
+    const read = same ? fromIndex(note, entry) : readFresh(note);
+    const next: IndexedNote = {
+      size: note.size,
+      mtimeMs: note.mtimeMs,
+      ctimeMs: note.ctimeMs ?? -1,
+      hash: read.hash,
+      readable: read.text !== undefined,
+      empty: read.empty,
+      code: read.code,
+      reason: read.reason,
+      cutAtLine: read.cutAtLine,
+    };
+    // A note read within RACY_MS of the last index is written again, so that it is trusted next time.
+    if (!same) changed = true;
+    files[note.file] = next;
+    return read;
+  });
+  if (changed) writeCache(path, { format: CACHE_FORMAT, version: version(), dir, files });
+  return reads;
 }
 
 function unreadable(read: Read): ParsedFile {
@@ -91,15 +196,24 @@ function unreadable(read: Read): ParsedFile {
   };
 }
 
-/** Parse results for every file: from the files cache where the file is unchanged, else parsed now. */
-async function parseAll(reads: Read[], dir: string, env: NodeJS.ProcessEnv): Promise<ParsedFile[]> {
+/**
+ * Parse results for every file: from the files cache where the file is
+ * unchanged, else parsed now (on worker threads when there is much to parse).
+ * `onProgress` is told how far parsing got once it has taken a second.
+ */
+async function parseAll(
+  reads: Read[],
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ParsedFile[]> {
   const path = cachePath(dir, env, 'files');
   const cache = readCache<FilesCache>(path, version(), dir);
   const files: Record<string, CachedFile> = {};
-  const out: ParsedFile[] = [];
-  let parse: ((file: string, text: string) => ParsedFile) | undefined;
+  const out: (ParsedFile | undefined)[] = [];
   const readable = reads.filter((read) => read.text !== undefined).length;
   let changed = !cache || Object.keys(cache.files ?? {}).length !== readable;
+  const misses: { at: number; read: Read; text: string }[] = [];
   for (const read of reads) {
     if (read.text === undefined) {
       out.push(unreadable(read));
@@ -116,19 +230,35 @@ async function parseAll(reads: Read[], dir: string, env: NodeJS.ProcessEnv): Pro
       out.push(hit.parsed);
       continue;
     }
-    parse ??= (await import('./parse.js')).parseMarkdown;
-    const parsed = parse(read.note.file, read.text);
-    files[read.note.file] = {
-      size: read.note.size,
-      mtimeMs: read.note.mtimeMs,
-      hash: read.hash,
-      parsed,
-    };
-    out.push(parsed);
+    misses.push({ at: out.length, read, text: read.text() });
+    out.push(undefined);
+  }
+  if (misses.length > 0) {
+    const started = performance.now();
+    let shown = false;
+    const parsed = await (await import('./parallel.js')).parseMany(
+      misses.map((miss) => ({ file: miss.read.note.file, text: miss.text })),
+      (done, total) => {
+        if (!shown && performance.now() - started < 1000) return;
+        shown = true;
+        onProgress?.(done, total);
+      },
+    );
+    misses.forEach((miss, i) => {
+      const result = parsed[i];
+      if (!result) return;
+      out[miss.at] = result;
+      files[miss.read.note.file] = {
+        size: miss.read.note.size,
+        mtimeMs: miss.read.note.mtimeMs,
+        hash: miss.read.hash,
+        parsed: result,
+      };
+    });
     changed = true;
   }
   if (changed) writeCache(path, { format: CACHE_FORMAT, version: version(), dir, files });
-  return out;
+  return out.filter((parsed): parsed is ParsedFile => parsed !== undefined);
 }
 
 export interface OpenOptions {
@@ -138,6 +268,11 @@ export interface OpenOptions {
    * `check` reports them itself.
    */
   onWarning?: (warning: MessageRef) => void;
+  /**
+   * Told how many files of how many are parsed, when a first parse has taken
+   * more than a second (for a progress line); `done === total` at the end.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** What the limits on notes left out, as warnings (check shows them with file:line too). */
@@ -145,7 +280,15 @@ const LIMIT_WARNING = {
   'outside-link': 'warn.outsideLink',
   'too-many-files': 'warn.tooManyFiles',
   'too-large': 'warn.tooLarge',
+  'too-many-headings': 'warn.tooManyHeadings',
+  'too-deep': 'warn.tooDeep',
+  'too-many-marks': 'warn.tooManyMarks',
 } as const;
+
+/** What the shape limits of prepare.ts cut while parsing: told on stderr too (check shows every diagnostic). */
+function limitDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.code in LIMIT_WARNING);
+}
 
 /** The names in a warning: a few, then how many more. */
 function nameList(files: string[]): string {
@@ -159,44 +302,38 @@ export async function openLibrary(
   options: OpenOptions = {},
 ): Promise<Library> {
   const notices: Diagnostic[] = [];
-  const reads: Read[] = listNotes(dir, notices).map((note) => {
-    const read = readNote(note);
-    if (read.ok && read.cutAtLine !== undefined) {
+  const reads = readAll(listNotes(dir, notices), dir, env);
+  for (const read of reads) {
+    if (read.cutAtLine !== undefined) {
       notices.push({
-        file: note.file,
+        file: read.note.file,
         line: read.cutAtLine,
         severity: 'warning',
         code: 'too-large',
         subject: String(LIMITS.noteBytes / (1024 * 1024)),
       });
     }
-    return read.ok
-      ? { note, text: read.text, code: 'read-error', reason: undefined, hash: hashText(read.text) }
-      : {
-          note,
-          text: undefined,
-          code: read.code,
-          reason: read.reason,
-          hash: `unreadable:${read.code}:${read.reason}`,
-        };
-  });
+  }
   const skipped = reads.filter((read) => read.text === undefined).map((read) => read.note.file);
   if (skipped.length > 0) {
     options.onWarning?.({ key: 'check.skipped', params: { list: nameList(skipped) } });
   }
-  for (const notice of notices) {
-    const key = LIMIT_WARNING[notice.code as keyof typeof LIMIT_WARNING];
-    if (key) {
-      options.onWarning?.({
-        key,
-        params: { at: `${notice.file}:${notice.line}`, subject: notice.subject },
-      });
+  const tell = (found: readonly Diagnostic[]) => {
+    for (const notice of found) {
+      const key = LIMIT_WARNING[notice.code as keyof typeof LIMIT_WARNING];
+      if (key) {
+        options.onWarning?.({
+          key,
+          params: { at: `${notice.file}:${notice.line}`, subject: notice.subject },
+        });
+      }
     }
-  }
+  };
+  tell(notices);
   const notes: NoteInfo[] = reads.map((read) => ({
     file: read.note.file,
     readable: read.text !== undefined,
-    empty: read.text !== undefined && read.text.trim() === '',
+    empty: read.empty,
   }));
   const key = cardsKey(
     version(),
@@ -204,7 +341,7 @@ export async function openLibrary(
   );
   let structure: Promise<Structure> | undefined;
   const load = () => {
-    structure ??= parseAll(reads, dir, env).then((parsed) => {
+    structure ??= parseAll(reads, dir, env, options.onProgress).then((parsed) => {
       separateSections(parsed);
       const deck = buildDeck(parsed);
       return { deck, index: indexDeck(deck) };
@@ -217,6 +354,7 @@ export async function openLibrary(
   if (cached?.key === key && Array.isArray(cached.topics) && Array.isArray(cached.cards?.cards)) {
     try {
       const cards = decodeCards(cached.cards);
+      tell(Array.isArray(cached.limits) ? cached.limits : []);
       return {
         dir,
         files: reads.length,
@@ -233,11 +371,14 @@ export async function openLibrary(
   const { deck, index } = await load();
   const cards = (await import('./cards.js')).buildCards(deck, index);
   const topics = deck.topics.map((topic) => ({ title: topic.title, file: topic.file }));
+  const limits = limitDiagnostics(deck.diagnostics);
+  tell(limits);
   writeCache(cardsPath, {
     format: CACHE_FORMAT,
     version: version(),
     dir,
     key,
+    limits,
     topics,
     cards: encodeCards(cards),
   });

@@ -15,6 +15,8 @@ export interface NoteFile {
   file: string;
   size: number;
   mtimeMs: number;
+  /** Change time (metadata too): with size and mtime, what says a note is unchanged. */
+  ctimeMs?: number;
 }
 
 /** The notes shipped with awsquiz, found next to the installed package (not the working directory). */
@@ -84,6 +86,7 @@ export function listNotes(root: string, notices: Diagnostic[] = []): NoteFile[] 
         file: displayName(root.split(sep).pop() ?? root),
         size: rootStat.size,
         mtimeMs: rootStat.mtimeMs,
+        ctimeMs: rootStat.ctimeMs,
       },
     ];
   }
@@ -126,7 +129,13 @@ export function listNotes(root: string, notices: Diagnostic[] = []): NoteFile[] 
         try {
           const stat = statSync(path);
           if (!stat.isFile()) continue;
-          found.push({ path, file: shown(path), size: stat.size, mtimeMs: stat.mtimeMs });
+          found.push({
+            path,
+            file: shown(path),
+            size: stat.size,
+            mtimeMs: stat.mtimeMs,
+            ctimeMs: stat.ctimeMs,
+          });
         } catch {
           // Vanished or unreadable: readNote reports it.
         }

@@ -77,7 +77,13 @@ export interface Diagnostic {
     /** More note files than LIMITS.files: the rest not read (subject: how many were read). */
     | 'too-many-files'
     /** A note longer than LIMITS.noteBytes: cut at this line (subject: the limit in MB). */
-    | 'too-large';
+    | 'too-large'
+    /** More headings than SHAPE_LIMITS.headings (prepare.ts): the rest of the note from this line not read. */
+    | 'too-many-headings'
+    /** More containers opened on one line than SHAPE_LIMITS.nesting: the deeper ones read as text. */
+    | 'too-deep'
+    /** More `[ ] * _` in one paragraph than SHAPE_LIMITS.marks: the rest read as plain characters. */
+    | 'too-many-marks';
   /** Short subject of the message (a heading, a line excerpt); messages are built by ui/i18n. */
   subject: string;
 }

@@ -1,6 +1,7 @@
 /**
  * Before remark: line endings, control characters, front matter, lenient
- * headings and lenient bold. Every step keeps the number of lines. Pure.
+ * headings and lenient bold; the shape limits (SHAPE_LIMITS). Every step keeps
+ * the number of lines, except that a note cut at the heading limit ends there. Pure.
  */
 import type { Diagnostic } from './model.js';
 import { sanitize } from './sanitize.js';
@@ -30,6 +31,77 @@ function clampIndent(line: string): string {
   return columns <= MAX_INDENT ? line : ' '.repeat(MAX_INDENT) + line.slice(indent.length);
 }
 
+/**
+ * Limits on the shape of one note (README, "Limits"): past them remark's
+ * cost, or the cost of cards, grows faster than the text. What they cut is
+ * reported with its line, never silently.
+ */
+export const SHAPE_LIMITS = {
+  /** Headings of one note; from the next one on, the rest of the note is not read. */
+  headings: 1_000,
+  /** Block quotes and list items opened on one line (`> > > -`); deeper ones are read as text. */
+  nesting: 16,
+  /**
+   * `[ ] * _` of one paragraph or list item; past them they are read as plain
+   * characters, not links or emphasis (micromark's cost grows with their square).
+   */
+  marks: 1_000,
+} as const;
+
+/** Container markers at the start of a line: `>` and list markers, with their spaces. */
+const CONTAINER = /^[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/;
+
+/** A line with more than SHAPE_LIMITS.nesting containers opened on it: the rest escaped as text. */
+function clampNesting(line: string): string | undefined {
+  let at = 0;
+  for (let depth = 0; depth < SHAPE_LIMITS.nesting; depth++) {
+    const match = CONTAINER.exec(line.slice(at, at + 64));
+    if (!match) return undefined;
+    at += match[0].length;
+  }
+  if (!CONTAINER.test(line.slice(at, at + 64))) return undefined;
+  // The next marker becomes text: `\>`, `\-`, `1\.`.
+  const rest = line.slice(at).replace(/^([ \t]*)(\d{1,9})?([>*+.)-])/, '$1$2\\$3');
+  return line.slice(0, at) + rest;
+}
+
+/** Where a line's text starts after its container markers (`> - 1. `). */
+function afterContainers(line: string): number {
+  let at = 0;
+  for (let depth = 0; depth <= SHAPE_LIMITS.nesting; depth++) {
+    const match = CONTAINER.exec(line.slice(at, at + 64));
+    if (!match) break;
+    at += match[0].length;
+  }
+  return at;
+}
+
+/**
+ * Escapes the inline marks (`[ ] * _`) of a line past `budget`, outside code
+ * spans and after the container markers; returns the line and the budget left.
+ */
+function escapeMarks(line: string, budget: number): [string, number] {
+  if (!/[[\]*_]/.test(line)) return [line, budget];
+  const start = afterContainers(line);
+  let out = line.slice(0, start);
+  let code = false;
+  for (let i = start; i < line.length; i++) {
+    const ch = line[i] ?? '';
+    if (ch === '\\') {
+      out += line.slice(i, i + 2);
+      i += 1;
+      continue;
+    }
+    if (ch === '`') code = !code;
+    if (!code && (ch === '[' || ch === ']' || ch === '*' || ch === '_')) {
+      if (budget <= 0) out += '\\';
+      else budget -= 1;
+    }
+    out += ch;
+  }
+  return [out, budget];
+}
+
 export function prepare(file: string, source: string): Prepared {
   const diagnostics: Diagnostic[] = [];
   const text = sanitize(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
@@ -38,8 +110,13 @@ export function prepare(file: string, source: string): Prepared {
   const lines = text.split('\n');
   blankFrontMatter(lines);
   let fence: string | null = null;
+  let headings = 0;
+  let marks: number = SHAPE_LIMITS.marks;
+  let marksTold = false;
+  const tell = (line: number, code: Diagnostic['code'], subject: string) =>
+    diagnostics.push({ file, line, severity: 'warning', code, subject });
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
+    let line = lines[i] ?? '';
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
       if (fenceMatch?.[1]?.startsWith(fence)) fence = null;
@@ -49,17 +126,36 @@ export function prepare(file: string, source: string): Prepared {
       fence = fenceMatch[1];
       continue;
     }
+    const heading = /^ {0,3}#{1,6}(?:[ \t\u3000]|$)/.test(line);
+    if (line.trim() === '' || heading || CONTAINER.test(line)) {
+      // A new paragraph, heading or list item: inline marks are counted afresh.
+      marks = SHAPE_LIMITS.marks;
+      marksTold = false;
+      if (line.trim() === '') continue;
+    }
+    if (heading && ++headings > SHAPE_LIMITS.headings) {
+      tell(i + 1, 'too-many-headings', String(SHAPE_LIMITS.headings));
+      // The rest is not read: nothing after it needs its line numbers kept.
+      lines.length = i;
+      break;
+    }
+    const nested = clampNesting(line);
+    if (nested !== undefined) {
+      tell(i + 1, 'too-deep', String(SHAPE_LIMITS.nesting));
+      line = nested;
+    }
+    const [escaped, left] = escapeMarks(line, marks);
+    if (escaped !== line && !marksTold) {
+      tell(i + 1, 'too-many-marks', String(SHAPE_LIMITS.marks));
+      marksTold = true;
+    }
+    marks = left;
+    line = escaped;
     const lenientHeading = /^( {0,3}#{1,6})\u3000/.exec(line);
     let fixed = clampIndent(line);
     if (lenientHeading?.[1]) {
       fixed = `${lenientHeading[1]} ${line.slice(lenientHeading[0].length)}`;
-      diagnostics.push({
-        file,
-        line: i + 1,
-        severity: 'warning',
-        code: 'fullwidth-heading',
-        subject: collapse(fixed.replace(/^ *#+/, '')),
-      });
+      tell(i + 1, 'fullwidth-heading', collapse(fixed.replace(/^ *#+/, '')));
     }
     lines[i] = markBold(fixed, file, i + 1, diagnostics);
   }

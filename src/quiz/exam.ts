@@ -30,8 +30,13 @@ export interface Draw {
 
 /**
  * N distinct multiple-choice questions from the given cards, spread over the
- * topics in proportion to how many exam questions each can give, at most one
- * per section while other sections are left, in a seeded random order.
+ * topics in proportion to how many exam cards each has, at most one per
+ * section while other sections are left, in a seeded random order.
+ *
+ * Questions are made only for the cards drawn (in shuffled order, until a
+ * topic has its share): a deck of 140,000 cards costs a shuffle, not 140,000
+ * questions. A card that gives no multiple-choice question is passed over;
+ * a topic that runs short leaves its share to the others.
  */
 export function drawExam(
   cards: readonly Card[],
@@ -41,36 +46,68 @@ export function drawExam(
   /** Words the stems in the learner's language. */
   say: Say,
 ): Draw {
-  const byTopic = new Map<string, Question[]>();
-  const sectionOf = new Map(cards.map((card) => [card.id, card.section]));
+  const byTopic = new Map<string, Card[]>();
   for (const card of cards) {
     if (!EXAM_KINDS.has(card.kind)) continue;
-    const question = makeQuestion(card, index, rng, 'exam', say);
-    if (question?.format !== 'choice') continue;
-    const list = byTopic.get(card.topic) ?? [];
-    list.push(question);
-    byTopic.set(card.topic, list);
+    const list = byTopic.get(card.topic);
+    if (list) list.push(card);
+    else byTopic.set(card.topic, [card]);
   }
   const topics = [...byTopic.keys()];
-  const available = topics.reduce((sum, topic) => sum + (byTopic.get(topic)?.length ?? 0), 0);
   const sizes = topics.map((topic) => byTopic.get(topic)?.length ?? 0);
   const shares = largestRemainder(sizes, count, sizes);
+  const draws: (Generator<Card> | undefined)[] = topics.map((topic) =>
+    sectionFirst(shuffle(byTopic.get(topic) ?? [], rng)),
+  );
   const picked: Question[] = [];
-  topics.forEach((topic, i) => {
-    const pool = shuffle(byTopic.get(topic) ?? [], rng);
-    const want = shares[i] ?? 0;
-    // Variety first: one question per section, then seconds.
-    const seen = new Set<string>();
-    const first: Question[] = [];
-    const rest: Question[] = [];
-    for (const question of pool) {
-      const section = sectionOf.get(question.cardId) ?? '';
-      (seen.has(section) ? rest : first).push(question);
-      seen.add(section);
+  let exhausted = 0;
+  let made = 0;
+  const take = (i: number, want: number) => {
+    const draw = draws[i];
+    let got = 0;
+    while (draw && got < want) {
+      const next = draw.next();
+      if (next.done) {
+        draws[i] = undefined;
+        exhausted += 1;
+        return;
+      }
+      made += 1;
+      const question = makeQuestion(next.value, index, rng, 'exam', say);
+      if (question?.format !== 'choice') continue;
+      picked.push(question);
+      got += 1;
     }
-    picked.push(...[...first, ...rest].slice(0, want));
+  };
+  topics.forEach((_, i) => {
+    take(i, shares[i] ?? 0);
   });
+  // Topics that ran short: the others make up for them, in turn.
+  for (let i = 0; picked.length < count && exhausted < topics.length; i = (i + 1) % topics.length) {
+    take(i, 1);
+  }
+  const candidates = sizes.reduce((sum, size) => sum + size, 0);
+  // Every card tried: the exact number of questions; else at least `count` were there.
+  const available =
+    exhausted === topics.length
+      ? picked.length
+      : Math.max(count, candidates - made + picked.length);
   return { questions: shuffle(picked, rng), available };
+}
+
+/** The cards in order, the first of each section first, then the seconds and the rest. */
+function* sectionFirst(pool: readonly Card[]): Generator<Card> {
+  const seen = new Set<string>();
+  const rest: Card[] = [];
+  for (const card of pool) {
+    if (seen.has(card.section)) {
+      rest.push(card);
+      continue;
+    }
+    seen.add(card.section);
+    yield card;
+  }
+  yield* rest;
 }
 
 export interface ExamState {

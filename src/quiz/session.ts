@@ -237,11 +237,21 @@ export function current(state: SessionState): Current | undefined {
   const fresh = new Set(state.newIds);
   let dueLeft = 0;
   let newLeft = 0;
+  // Card ids seen before position i: a later copy is a repeat (one pass, not a search per card).
+  const seen = new Set<string>();
+  for (let i = 0; i < state.position; i++) {
+    const earlier = state.queue[i];
+    if (earlier) seen.add(earlier.id);
+  }
+  const repeat = seen.has(card.id);
+  seen.add(card.id);
   for (let i = state.position + 1; i < state.queue.length; i++) {
     const later = state.queue[i];
     if (!later) continue;
+    const again = seen.has(later.id);
+    seen.add(later.id);
     // A missed card that comes back is one more review, whatever it was before.
-    if (isRepeatAt(state.queue, i) || !fresh.has(later.id)) dueLeft += 1;
+    if (again || !fresh.has(later.id)) dueLeft += 1;
     else newLeft += 1;
   }
   return {
@@ -250,7 +260,7 @@ export function current(state: SessionState): Current | undefined {
     total: state.queue.length,
     dueLeft,
     newLeft,
-    repeat: isRepeatAt(state.queue, state.position),
+    repeat,
   };
 }
 

@@ -68,6 +68,19 @@ const en = {
     'note longer than {subject} MB: read up to here, the rest left out. Split it into several files',
   'warn.tooLarge':
     '{at}: note longer than {subject} MB: read up to here, the rest left out. Split it into several files',
+  'check.tooManyHeadings':
+    'note with more than {subject} headings: read up to here, the rest left out. Split it into several files',
+  'warn.tooManyHeadings':
+    '{at}: note with more than {subject} headings: read up to here, the rest left out. Split it into several files',
+  'check.tooDeep':
+    'more than {subject} quotes or lists nested on one line: the deeper ones are read as text',
+  'warn.tooDeep':
+    '{at}: more than {subject} quotes or lists nested on one line: the deeper ones are read as text',
+  'check.tooManyMarks':
+    'more than {subject} of [ ] * _ in one paragraph: from here they are read as plain characters, not links or emphasis',
+  'warn.tooManyMarks':
+    '{at}: more than {subject} of [ ] * _ in one paragraph: from here they are read as plain characters, not links or emphasis',
+  'notes.parsing': 'awsquiz: reading notes… {done}/{total} files',
   'error.emptyContent':
     '--content is empty. Point it at a folder of .md files, or leave it out to use the shipped notes.',
   // topics / export
@@ -399,6 +412,19 @@ const ja: Record<MessageKey, string> = {
     'ノートが {subject} MB を超えています。ここまで読み、残りは読んでいません。いくつかのファイルに分けてください',
   'warn.tooLarge':
     '{at}: ノートが {subject} MB を超えています。ここまで読み、残りは読んでいません。いくつかのファイルに分けてください',
+  'check.tooManyHeadings':
+    'ノートの見出しが {subject} 個を超えています。ここまで読み、残りは読んでいません。いくつかのファイルに分けてください',
+  'warn.tooManyHeadings':
+    '{at}: ノートの見出しが {subject} 個を超えています。ここまで読み、残りは読んでいません。いくつかのファイルに分けてください',
+  'check.tooDeep':
+    '1 行で {subject} 段を超える引用やリストの入れ子があります。それより深い部分は本文として読みます',
+  'warn.tooDeep':
+    '{at}: 1 行で {subject} 段を超える引用やリストの入れ子があります。それより深い部分は本文として読みます',
+  'check.tooManyMarks':
+    '1 つの段落に [ ] * _ が {subject} 個を超えてあります。ここからはリンクや強調ではなくただの文字として読みます',
+  'warn.tooManyMarks':
+    '{at}: 1 つの段落に [ ] * _ が {subject} 個を超えてあります。ここからはリンクや強調ではなくただの文字として読みます',
+  'notes.parsing': 'awsquiz: ノートを読んでいます… {done}/{total} ファイル',
   'error.emptyContent':
     '--content が空です。.md ファイルのフォルダーを指定するか、同梱のノートを使うなら --content を付けないでください。',
   'topics.header.name': 'トピック',

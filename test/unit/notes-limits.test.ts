@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, listNotes, readNote } from '../../src/content/load.js';
 import type { Diagnostic } from '../../src/content/model.js';
+import { parseMarkdown } from '../../src/content/parse.js';
+import { SHAPE_LIMITS } from '../../src/content/prepare.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('the walk of the notes folder', () => {
@@ -59,4 +61,71 @@ describe('a note past the size limit', () => {
     const small = readNote({ path, file: 'big.md', size: 0, mtimeMs: 0 });
     expect(small.ok && small.cutAtLine).toBe(undefined);
   });
+});
+
+/**
+ * Hostile shapes of one note (issue 11): each is parsed in time linear in
+ * its size (n and 4n compared, on inputs small enough for a few seconds; the
+ * absolute budgets are in bench/budgets.mjs), and what a limit cut is told
+ * with its line.
+ */
+describe('hostile shapes of one note', () => {
+  /** Median of three timings of parsing `make(n)`. */
+  const time = (text: string): number => {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      parseMarkdown('hostile.md', text);
+      runs.push(performance.now() - started);
+    }
+    return runs.sort((a, b) => a - b)[1] ?? 0;
+  };
+  /** Quadratic work gives 16 times for 4 times the input; linear 4 (plus noise on a shared machine). */
+  const expectLinear = (make: (n: number) => string, n: number) => {
+    time(make(n)); // warm the parser up
+    const small = time(make(n));
+    const large = time(make(4 * n));
+    expect(large).toBeLessThan(8 * small + 200);
+  };
+  const codes = (text: string) =>
+    parseMarkdown('hostile.md', text).diagnostics.map((d) => [d.code, d.line, d.subject]);
+
+  const headings = (n: number) =>
+    `# 見出し\n${Array.from({ length: n }, (_, i) => `## H${i}\n\n- fact ${i}\n`).join('\n')}`;
+  const nesting = (n: number) => `# Deep\n\n${'> '.repeat(n)}x\n\n${'- '.repeat(n)}y\n`;
+  const marks = (n: number) =>
+    `# Marks\n\n${Array.from({ length: n }, (_, i) => (i % 2 ? '[*a _b' : ']* c_ ')).join(' ')}\n`;
+
+  it('many headings: linear, and cut with a notice past the limit', () => {
+    expectLinear(headings, 150);
+    const text = headings(SHAPE_LIMITS.headings + 5);
+    // Line of heading number limit+1: "# 見出し" is the first heading, each "## H" block is 4 lines.
+    const parsed = parseMarkdown('hostile.md', text);
+    const cut = parsed.diagnostics.filter((d) => d.code === 'too-many-headings');
+    expect(cut).toHaveLength(1);
+    const line = text.split('\n')[(cut[0]?.line ?? 0) - 1];
+    expect(line).toBe(`## H${SHAPE_LIMITS.headings - 1}`);
+    expect(parsed.topics[0]?.children).toHaveLength(SHAPE_LIMITS.headings - 1);
+  }, 60_000);
+
+  it('nesting on one line: linear, deeper containers read as text and told', () => {
+    expectLinear(nesting, 500);
+    expect(codes(nesting(40))).toEqual([
+      ['too-deep', 3, String(SHAPE_LIMITS.nesting)],
+      ['too-deep', 5, String(SHAPE_LIMITS.nesting)],
+    ]);
+    // Within the limit: nothing said.
+    expect(codes(nesting(SHAPE_LIMITS.nesting))).toEqual([]);
+    // The text past the limit is still there.
+    expect(JSON.stringify(parseMarkdown('d.md', nesting(3000)).topics)).toContain('x');
+  }, 60_000);
+
+  it('unmatched brackets and emphasis marks in one paragraph: linear, told once', () => {
+    expectLinear(marks, 600);
+    const told = codes(marks(2000)).filter(([code]) => code === 'too-many-marks');
+    expect(told).toEqual([['too-many-marks', 3, String(SHAPE_LIMITS.marks)]]);
+    // A list of many items with bold terms is not one paragraph: its marks are counted per item.
+    const list = `# L\n${Array.from({ length: 800 }, (_, i) => `- **term${i}** は [説明](x) _a_`).join('\n')}\n`;
+    expect(codes(list).filter(([code]) => code === 'too-many-marks')).toEqual([]);
+  }, 60_000);
 });

@@ -1,0 +1,96 @@
+/**
+ * Parses many notes on worker threads, as many as the machine has cores
+ * (at most one per note). Used for a first run over a big folder; a small
+ * one is parsed in process, where starting workers would cost more than it
+ * saves. Falls back to parsing in process when workers cannot start (the
+ * worker script is not built, as under the unit tests).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../version.js';
+import type { ParsedFile } from './model.js';
+
+/** Below this many characters to parse, or with one core, workers are not worth starting. */
+export const PARALLEL_FROM = 400_000;
+
+export interface ParseJob {
+  file: string;
+  text: string;
+}
+
+function workerScript(): string | undefined {
+  const script = join(packageRoot(), 'dist', 'content', 'parse-worker.js');
+  return existsSync(script) ? script : undefined;
+}
+
+/**
+ * The parse result of every job, in job order. `onDone` is told after each
+ * file (for a progress line).
+ */
+export async function parseMany(
+  jobs: readonly ParseJob[],
+  onDone: (done: number, total: number) => void = () => {},
+): Promise<ParsedFile[]> {
+  const size = jobs.reduce((sum, job) => sum + job.text.length, 0);
+  const threads = Math.min(availableParallelism(), jobs.length);
+  const script = workerScript();
+  if (script && threads > 1 && size >= PARALLEL_FROM) {
+    try {
+      return await onWorkers(script, threads, jobs, onDone);
+    } catch {
+      // Workers failed to start or died: parse in process below.
+    }
+  }
+  const { parseMarkdown } = await import('./parse.js');
+  return jobs.map((job, i) => {
+    const parsed = parseMarkdown(job.file, job.text);
+    onDone(i + 1, jobs.length);
+    return parsed;
+  });
+}
+
+function onWorkers(
+  script: string,
+  threads: number,
+  jobs: readonly ParseJob[],
+  onDone: (done: number, total: number) => void,
+): Promise<ParsedFile[]> {
+  return new Promise((resolve, reject) => {
+    const out: (ParsedFile | undefined)[] = new Array(jobs.length);
+    const indexOf = new Map(jobs.map((job, i) => [job.file, i]));
+    const workers: Worker[] = [];
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const stop = () => {
+      for (const worker of workers) void worker.terminate();
+    };
+    const give = (worker: Worker) => {
+      const job = jobs[next++];
+      if (job) worker.postMessage(job);
+    };
+    for (let t = 0; t < threads; t++) {
+      const worker = new Worker(script);
+      workers.push(worker);
+      worker.on('message', (message: { file: string; parsed: ParsedFile }) => {
+        const at = indexOf.get(message.file);
+        if (at !== undefined) out[at] = message.parsed;
+        done += 1;
+        onDone(done, jobs.length);
+        if (done === jobs.length) {
+          stop();
+          resolve(out as ParsedFile[]);
+        } else give(worker);
+      });
+      worker.on('error', (error) => {
+        if (failed) return;
+        failed = true;
+        stop();
+        reject(error);
+      });
+      give(worker);
+    }
+  });
+}
