@@ -843,6 +843,17 @@ const optionsCache = new WeakMap<Section, Section[]>();
 
 /** Content words of a heading ("S3 One Zone-IA" → s3, one, zone, ia, one zone-ia …). */
 function titleWords(title: string): Set<string> {
+  let words = titleWordsCache.get(title);
+  if (!words) {
+    words = computeTitleWords(title);
+    if (titleWordsCache.size > 50_000) titleWordsCache.clear();
+    titleWordsCache.set(title, words);
+  }
+  return words;
+}
+const titleWordsCache = new Map<string, Set<string>>();
+
+function computeTitleWords(title: string): Set<string> {
   const words = new Set(contentWords(title));
   for (const word of [...words]) for (const part of word.split('-')) if (part) words.add(part);
   for (const word of [...words]) if (/^[a-z]$|^\d+$/u.test(word)) words.delete(word);
@@ -948,34 +959,74 @@ export function whyNotClue(
   if ((text.match(/[。！？!?]|\.(?=\s|$)/gu) ?? []).length > 2) return 'long';
   if (!saysEnough(text)) return 'short';
   if (leaks(text, section.title)) return 'names-heading';
-  const classes = classWords([section, ...kin]);
+  const group = clueGroup(section, kin);
   const words = contentWords(text);
-  const own = new Set([...titleWords(section.title)].filter((w) => !classes.has(w)));
-  for (const word of words) if (ownsWord(own, word)) return 'names-heading';
-  const initials = initialsOf(section.title);
-  if (initials && new RegExp(`\\b${initials}\\b`, 'u').test(text)) return 'names-heading';
-  for (const other of kin) {
+  for (const word of words) if (ownsWord(group.own, word)) return 'names-heading';
+  if (group.initials && group.initials.test(text)) return 'names-heading';
+  for (const other of group.others) {
     if (leaksWord(text, other.title)) return 'names-sibling';
-    const theirs = [...titleWords(other.title)].filter((w) => !classes.has(w) && !own.has(w));
-    if ([...words].some((word) => ownsWord(new Set(theirs), word))) return 'names-sibling';
-    const abbr = initialsOf(other.title);
-    if (abbr && new RegExp(`\\b${abbr}\\b`, 'u').test(text)) return 'names-sibling';
+    if ([...words].some((word) => ownsWord(other.words, word))) return 'names-sibling';
+    if (other.initials?.test(text)) return 'names-sibling';
   }
   if (namesChild(section, text)) return 'names-sibling';
   // Something only this heading's lines say: a line a sibling says too (an
   // option or not: the same line would answer two cards), or one whose content
   // words all occur in a sibling's lines, fits both.
-  const theirs = kin.flatMap((o) => o.blocks.map((b) => b.text));
-  if (theirs.some((line) => sameFact(line, text))) return 'shared';
-  const shared = new Set(theirs.flatMap((line) => [...contentWords(line)]));
+  if (group.theirs.some((line) => sameFact(line, text))) return 'shared';
+  const shared = group.shared;
   const distinct = [...words].filter((word) => !shared.has(word));
   return distinct.length >= 2 || (distinct.length >= 1 && /\d/u.test(distinct.join(' ')))
     ? undefined
     : 'shared';
 }
 
+/** What whyNotClue compares every line of a section with: worked out once a section, not once a line. */
+interface ClueGroup {
+  own: Set<string>;
+  initials: RegExp | undefined;
+  others: { title: string; words: Set<string>; initials: RegExp | undefined }[];
+  theirs: string[];
+  shared: Set<string>;
+}
+
+function clueGroup(section: Section, kin: readonly Section[]): ClueGroup {
+  const cached = clueGroups.get(section);
+  if (cached && cached.kin === kin) return cached.group;
+  const classes = classWords([section, ...kin]);
+  const own = new Set([...titleWords(section.title)].filter((w) => !classes.has(w)));
+  const initialsRe = (title: string) => {
+    const abbr = initialsOf(title);
+    return abbr ? new RegExp(`\\b${abbr}\\b`, 'u') : undefined;
+  };
+  const theirs = kin.flatMap((o) => o.blocks.map((b) => b.text));
+  const group: ClueGroup = {
+    own,
+    initials: initialsRe(section.title),
+    others: kin.map((other) => ({
+      title: other.title,
+      words: new Set([...titleWords(other.title)].filter((w) => !classes.has(w) && !own.has(w))),
+      initials: initialsRe(other.title),
+    })),
+    theirs,
+    shared: new Set(theirs.flatMap((line) => [...contentWords(line)])),
+  };
+  clueGroups.set(section, { kin, group });
+  return group;
+}
+const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
+
 /** The fact lines of a section that are clues among its options (see isClue). */
 function clueLines(located: Located, siblings: readonly Section[]): Block[] {
+  // which-heading and which-fact both ask for a section's clues: work them out once.
+  const cached = clueCache.get(located.section);
+  if (cached && cached.siblings === siblings) return cached.lines;
+  const lines = computeClueLines(located, siblings);
+  clueCache.set(located.section, { siblings, lines });
+  return lines;
+}
+const clueCache = new WeakMap<Section, { siblings: readonly Section[]; lines: Block[] }>();
+
+function computeClueLines(located: Located, siblings: readonly Section[]): Block[] {
   const { section } = located;
   if (section.key.length < 2 || !isNameHeading(section)) return [];
   const options = optionSiblings(located, siblings);
