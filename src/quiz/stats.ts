@@ -21,6 +21,12 @@ import { retrievability } from './scheduler.js';
  * review): new / learning / mature, and what is due now and by the end of
  * the learner's day. Where both due counts are shown, both are labelled.
  */
+
+/** The counts of a topic or section before any card is counted. */
+function zeroCounts() {
+  return { cards: 0, new: 0, learning: 0, mature: 0, dueNow: 0, dueToday: 0, suspended: 0 };
+}
+
 export interface TopicSummary {
   name: string;
   cards: number;
@@ -45,16 +51,7 @@ export function topicSummaries(
   const rows = new Map<string, TopicSummary>();
   for (const name of topics) {
     if (!rows.has(name)) {
-      rows.set(name, {
-        name,
-        cards: 0,
-        new: 0,
-        learning: 0,
-        mature: 0,
-        dueNow: 0,
-        dueToday: 0,
-        suspended: 0,
-      });
+      rows.set(name, { name, ...zeroCounts() });
     }
   }
   for (const card of cards) {
@@ -299,17 +296,7 @@ export function sectionStats(
   for (const card of cards) {
     let row = sections.get(card.section);
     if (!row) {
-      row = {
-        path: card.path,
-        cards: 0,
-        new: 0,
-        learning: 0,
-        mature: 0,
-        dueNow: 0,
-        dueToday: 0,
-        suspended: 0,
-        accuracy: null,
-      };
+      row = { path: card.path, ...zeroCounts(), accuracy: null };
       sections.set(card.section, row);
     }
     sectionOf.set(card.id, row);
