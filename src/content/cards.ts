@@ -1454,7 +1454,11 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
 
 /** English words that open a description or a label, not a name ("Managed relational database"). */
 const DESCRIPTIVE_EN =
-  /^(?:managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu;
+  /^(?:one|a|an|the|this|these|some|managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu;
+
+/** Headings and labels a note uses for its own structure, never a term to pick. */
+const NOTE_LABEL =
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?)$/iu;
 
 /**
  * A term a learner can be asked to pick: a name, not a label or a
@@ -1464,8 +1468,15 @@ export function isTermName(term: string): boolean {
   const text = term.trim();
   if (!text || isLabel(text) || isNotesHeading(text)) return false;
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;
+  // "最大256KB", "Max 10 GB": a value or a fact, not a name.
+  if (/[0-9０-９]\s*(?:KB|MB|GB|TB|KiB|MiB|GiB|%|％|秒|分|時間|日|件|個|回)/u.test(text))
+    return false;
+  // "…のポイント", "使い分け", "評価の順序", "Types", "Summary": a note's own labels.
+  if (NOTE_LABEL.test(text)) return false;
   if (isJapanese(text))
     return (
+      // Kana that are no particle ("よく使う…", "細かい…"): a phrase, not a name.
+      (text.replace(/[のとや]/gu, '').match(/\p{Script=Hiragana}/gu) ?? []).length <= 1 &&
       (text.match(/\p{Script=Hiragana}/gu) ?? []).length <= 3 &&
       // "起動テンプレートで": a head cut before its verb.
       !/[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー](?:で|を|に|は|が|と|へ|も|や|の)$/u.test(
@@ -1482,11 +1493,14 @@ export function isTermName(term: string): boolean {
 function termParts(term: string): string[] {
   const parts = new Set<string>();
   const latin = term.replace(/([a-z])([A-Z])/gu, '$1 $2').match(/[A-Za-z0-9]+/gu) ?? [];
+  // aws:Source**Vpc**, Source**Ip**: the words of a camel-case name count from two letters.
+  const camel = /[a-z][A-Z]/u.test(term);
   for (const word of latin) {
     const lower = word.toLowerCase();
     if (UNMASKED.has(lower) || /^(?:of|and|for|the|to|on|in|a|an|with)$/u.test(lower)) continue;
     // Abbreviations and numbers from two characters (S3, KMS), other words from four.
-    if (/^[A-Z0-9]{2,}$/u.test(word) || lower.length >= 4) parts.add(lower);
+    if (/^[A-Z0-9]{2,}$/u.test(word) || lower.length >= 4 || (camel && lower.length >= 2))
+      parts.add(lower);
   }
   for (const run of term.match(/[\p{Script=Katakana}ー]{3,}/gu) ?? []) parts.add(run);
   for (const run of term.match(/\p{Script=Han}{2,}/gu) ?? []) {
@@ -1502,8 +1516,11 @@ function partShows(text: string, part: string): boolean {
     const kanji = part.slice(0, part.indexOf('\u0000'));
     return new RegExp(`${kanji}\\p{Script=Hiragana}`, 'u').test(text);
   }
-  if (/^[a-z0-9]+$/u.test(part))
-    return new RegExp(`(?<![a-z0-9])${part}(?:s|es)?(?![a-z0-9])`, 'iu').test(text);
+  if (/^[a-z0-9]+$/u.test(part)) {
+    // "Streams" is shown by "Stream".
+    const stem = part.length >= 5 ? part.replace(/s$/u, '') : part;
+    return new RegExp(`(?<![a-z0-9])${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(text);
+  }
   return text.includes(part);
 }
 
@@ -1520,12 +1537,62 @@ export function termGivenAway(
 ): boolean {
   if (leaks(description, term)) return true;
   const bare = term.trim();
+  if (spellsOut(bare, description) || translates(bare, description)) return true;
+  // "StreamViewType" names DynamoDB **Streams**: a camel-case word is read as its words.
+  const split = description.replace(/([a-z])([A-Z])/gu, '$1 $2');
+  if (split !== description && termGivenAway(term, split, others)) return true;
   if (/^[A-Za-z]$/u.test(bare)) return new RegExp(`(?<![A-Za-z])${bare}`, 'iu').test(description);
   const counts = others instanceof Map ? others : partCounts([term, ...others]);
   // A part is the term's own when no other term has it (counted once per term).
   return termParts(term).some(
     (part) => (counts.get(part) ?? 1) <= 1 && partShows(description, part),
   );
+}
+
+/**
+ * "Multi-Factor Authentication" before MFA, "Recovery Time Objective" before
+ * RTO: words of the description whose initials spell the abbreviation.
+ */
+function spellsOut(term: string, description: string): boolean {
+  const abbreviations = term.match(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/gu) ?? [];
+  if (abbreviations.length === 0) return false;
+  const initials = (description.match(/[A-Za-z][A-Za-z0-9]*/gu) ?? [])
+    .map((word) => word[0] ?? '')
+    .join('')
+    .toUpperCase();
+  return abbreviations.some((abbr) => initials.includes(abbr));
+}
+
+/**
+ * Word pairs of AWS notes, Japanese and English: a description in one
+ * language gives away a term in the other ("DelaySeconds" → 遅延キュー,
+ * "igw-…" → インターネットゲートウェイ, "SSE-KMS" → 暗号化).
+ */
+const TRANSLATIONS: readonly (readonly [RegExp, RegExp])[] = [
+  [/遅延/u, /delay/iu],
+  [/暗号/u, /encrypt|(?<![A-Za-z])(?:SSE|KMS|TLS)(?![A-Za-z])/iu],
+  [/レプリケーション|複製/u, /replicat|(?<![A-Za-z])(?:CRR|SRR)(?![A-Za-z])/iu],
+  [/インターネットゲートウェイ/u, /igw|internet gateway/iu],
+  [/NAT\s*ゲートウェイ/u, /nat-|nat gateway/iu],
+  [/ストリーム/u, /stream/iu],
+  [/スナップショット/u, /snapshot/iu],
+  [/バージョニング/u, /version/iu],
+  [/ライフサイクル/u, /lifecycle/iu],
+  [/可視性/u, /visibility/iu],
+  [/ポーリング/u, /poll|WaitTimeSeconds/iu],
+  [/デッドレター/u, /dead.?letter|DLQ|maxReceiveCount/iu],
+  [/キャッシュ/u, /cache/iu],
+  [/エンドポイント/u, /endpoint/iu],
+  [/グローバル/u, /global/iu],
+  [/保持期間/u, /retention/iu],
+  [/delay/iu, /遅延|遅らせ/u],
+  [/encrypt/iu, /暗号/u],
+  [/replicat/iu, /レプリケーション|複製/u],
+  [/snapshot/iu, /スナップショット/u],
+];
+
+function translates(term: string, description: string): boolean {
+  return TRANSLATIONS.some(([inTerm, inText]) => inTerm.test(term) && inText.test(description));
 }
 
 /** How many terms of a section have each part (once per distinct term). */
@@ -1541,14 +1608,19 @@ export function partCounts(terms: readonly string[]): PartCounts {
 
 /** Every term of a section with what defines it: `term：definition` lines, glossary rows, outline heads. */
 export function sectionTerms(section: Section): string[] {
+  return sectionTermLines(section).map((entry) => entry.term);
+}
+
+/** The terms of a section with the line each is defined on. */
+export function sectionTermLines(section: Section): { term: string; line: number }[] {
   const terms = section.blocks.flatMap((block) => {
     const term = termOf(block);
-    return term && isTermName(term.term) ? [term.term] : [];
+    return term && isTermName(term.term) ? [{ term: term.term, line: block.line }] : [];
   });
   for (const unit of outlineUnits(section.blocks)) {
     const term = unitTerm(unit);
     if (term && !termOf(unit.head) && !isGenericHeading(term.term) && isTermName(term.term))
-      terms.push(term.term);
+      terms.push({ term: term.term, line: unit.head.line });
   }
   return terms;
 }
