@@ -350,6 +350,9 @@ export function termOf(block: Block): TermLine | undefined {
   if (/^\d/.test(definition) && /\d$/.test(term)) return undefined;
   if (isBareValue(definition) || isReference(definition) || /^(?:https?|ftp):/iu.test(definition))
     return undefined;
+  // `Action: s3:GetObject`: the definition is one example value, not a meaning.
+  if (!isJapanese(definition) && /^\S+$/u.test(definition) && /[:_$./]/u.test(definition))
+    return undefined;
   // `apiVersion: v1`, `image: nginx`: a key of a code-like line.
   if (!isJapanese(block.text) && /^[a-z_$][\w.$-]*$/u.test(term)) return undefined;
   if (block.spans.some((span) => span.kind === 'code' && span.start <= at && at < span.end))
@@ -1407,9 +1410,14 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     const term = unitTerm(unit);
     if (!term || termOf(unit.head) || isLabel(term.term) || isGenericHeading(term.term)) continue;
     if (!isTermName(term.term)) continue;
+    // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
+    // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
+    if (unit.children.filter((child) => termOf(child)).length >= 2) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
     const clue = term.clue.filter((line) => !termGivenAway(term.term, line, terms));
-    if (clue.length === 0) continue;
+    // What is left once the telling bullet is out may be a scrap ("同じリージョン"): no card.
+    if (clue.length === 0 || (clue.length < term.clue.length && [...clue.join('')].length < 20))
+      continue;
     make('term', `${unit.head.text}\u001f▸`, clue.join('\n'), term.term, unit.head.line);
   }
 
@@ -1468,6 +1476,10 @@ export function isTermName(term: string): boolean {
   const text = term.trim();
   if (!text || isLabel(text) || isNotesHeading(text)) return false;
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;
+  // "SNS → SQS のファンアウト", "AWS WAF / Shield", "Security groups and NACLs",
+  // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.
+  if (/→|->|\s[/／&]\s|\sand\s|[^\p{Script=Hiragana}]と[^\p{Script=Hiragana}]/u.test(text))
+    return false;
   // "最大256KB", "Max 10 GB": a value or a fact, not a name.
   if (/[0-9０-９]\s*(?:KB|MB|GB|TB|KiB|MiB|GiB|%|％|秒|分|時間|日|件|個|回)/u.test(text))
     return false;

@@ -8,6 +8,7 @@ import {
   enumerationItems,
   factLines,
   headingTwins,
+  isTermName,
   optionSiblings,
   sectionTermLines,
   sectionTerms,
@@ -324,11 +325,14 @@ export function makeQuestion(
       // answer's kind of name (an identifier among identifiers, Japanese among Japanese).
       // Fewer than two such options: no multiple choice (typed in study for a short name).
       const part = labelLineAbove(located.section, card.line);
-      const tiers = [
-        siblingTerms(card, located.section),
+      const inPart = new Set(
         sectionTermLines(located.section)
           .filter((entry) => labelLineAbove(located.section, entry.line) === part)
           .map((entry) => entry.term),
+      );
+      const tiers = [
+        siblingTerms(card, located.section).filter((term) => inPart.has(term)),
+        [...inPart],
       ];
       // A heading that lists subjects ("Streams / TTL / DAX") names the one asked: a
       // term whose own part is in it is given away by the stem.
@@ -434,7 +438,8 @@ function siblingTerms(card: Card, section: Section): string[] {
       (unit) =>
         unit.head !== own && unit.head.parent === own.parent && unit.head.depth === own.depth,
     )
-    .flatMap((unit) => unitTerm(unit)?.term ?? []);
+    .flatMap((unit) => unitTerm(unit)?.term ?? [])
+    .filter((term) => isTermName(term));
 }
 
 /**

@@ -32,6 +32,8 @@ describe('term cards in English notes', () => {
 
   it('never take a label or a phrase of the notes as a term', () => {
     for (const label of ['Types', 'One handy pattern']) expect(answers).not.toContain(label);
+    // "Action: gate:Open" gives an example value, not a meaning.
+    expect(answers).not.toContain('Action');
   });
 
   it('offers identifiers among identifiers only', () => {
@@ -67,8 +69,9 @@ describe('term cards in a Japanese memo without headings', () => {
   it('takes wrong options from the same bold label only', () => {
     const queue = ['待機便', '即時便', '返送棚', '遅延便'];
     const table = ['整理番号', '並び番号', '写し索引'];
+    const fees = ['即払い', '後払い', '積立払い'];
     for (const card of terms(cards)) {
-      const own = queue.includes(card.answer) ? queue : table;
+      const own = [queue, table, fees].find((part) => part.includes(card.answer)) ?? [];
       for (const seed of [1, 2, 3]) {
         const options = optionsOf(card, index, seed);
         if (options) for (const option of options) expect(own).toContain(option);
@@ -101,6 +104,9 @@ describe('term helpers', () => {
       '評価の順序',
       '細かいアクセス制御',
       'メッセージ最大256KB',
+      'SNS → SQS のファンアウト',
+      'セキュリティグループとネットワークACL',
+      'Security groups and NACLs',
     ])
       expect(isTermName(label)).toBe(false);
   });
