@@ -377,8 +377,20 @@ function rowTerm(block: Block): TermLine | undefined {
   if (/^[-:\s]+$/.test(term) || [...term].length > LIMITS.termMax) return undefined;
   if (isBareValue(definition) || [...definition].length < 6) return undefined;
   if (isLabel(term)) return undefined;
+  // `| option | who manages the key |`: the second column is one attribute of the name,
+  // a flattened cell ("the customer, sent with every request"), not what the name means.
+  const lead = `${term} / `;
+  const tail = `: ${definition}`;
+  const after = block.text.slice(block.text.indexOf(lead) + lead.length);
+  const header =
+    block.text.includes(lead) && after.endsWith(tail) ? after.slice(0, -tail.length) : '';
+  if (header && !MEANING_HEADER.test(header)) return undefined;
   return { term, definition, block };
 }
+
+/** Table headers over a column that says what a term means. */
+const MEANING_HEADER =
+  /meaning|descri|defin|explan|what|summary|purpose|use|role|feature|notes?$|説明|意味|概要|内容|定義|用途|特徴|役割|とは|ポイント|メモ|備考/iu;
 
 export interface ClozeSpan {
   /** Answer to type. */

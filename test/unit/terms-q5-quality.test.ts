@@ -34,6 +34,9 @@ describe('term cards in English notes', () => {
     for (const label of ['Types', 'One handy pattern']) expect(answers).not.toContain(label);
     // "Action: gate:Open" gives an example value, not a meaning.
     expect(answers).not.toContain('Action');
+    // A column that gives one attribute ("who pays") is no meaning of the name.
+    for (const plan of ['Dock-P', 'Dock-S']) expect(answers).not.toContain(plan);
+    expect(answers).toContain('Tideline');
   });
 
   it('offers identifiers among identifiers only', () => {
