@@ -330,10 +330,11 @@ export function makeQuestion(
           .filter((entry) => labelLineAbove(located.section, entry.line) === part)
           .map((entry) => entry.term),
       );
-      const tiers = [
-        siblingTerms(card, located.section).filter((term) => inPart.has(term)),
-        [...inPart],
-      ];
+      // Names of the answer's own head word first ("… Instances", "…モード", "…キュー").
+      const siblings = siblingTerms(card, located.section).filter((term) => inPart.has(term));
+      const head = headWord(card.answer);
+      const sameHead = (terms: string[]) => terms.filter((term) => headWord(term) === head);
+      const tiers = [sameHead(siblings), siblings, sameHead([...inPart]), [...inPart]];
       // A heading that lists subjects ("Streams / TTL / DAX") names the one asked: a
       // term whose own part is in it is given away by the stem.
       const heading = shownPath(card, located).at(-1) ?? '';
@@ -456,6 +457,14 @@ export function sameTermKind(a: string, b: string): boolean {
   const la = [...a.trim()].length;
   const lb = [...b.trim()].length;
   return Math.max(la, lb) <= 2.5 * Math.min(la, lb) + 2;
+}
+
+/** The head word of a name: its last English word (no plural s), or its last three kana / kanji. */
+function headWord(term: string): string {
+  const text = term.replace(/[(（][^()（）]*[)）]\s*$/u, '').trim();
+  const word = text.match(/([A-Za-z]+)$/u)?.[1];
+  if (word) return word.toLowerCase().replace(/s$/u, '');
+  return [...text].slice(-3).join('');
 }
 
 /** The line of the last bold-only label above `line` in the section, or -1. */

@@ -49,6 +49,16 @@ describe('term cards in English notes', () => {
     }
   });
 
+  it('offers names of the same head word first', () => {
+    const card = terms(cards).find((c) => c.answer === 'Tower crane');
+    expect(card).toBeDefined();
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const options = optionsOf(card as Card, index, seed) ?? [];
+      expect(options).toHaveLength(4);
+      for (const option of options) expect(option).toMatch(/ crane$/u);
+    }
+  });
+
   it('asks no term that the heading above it lists', () => {
     const card = terms(cards).find((c) => c.answer === 'Change streams');
     expect(card).toBeDefined();
