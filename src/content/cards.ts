@@ -329,6 +329,27 @@ function isBareValue(definition: string): boolean {
 }
 
 /**
+ * A definition too thin to pick a term by: a list of values ("デフォルト4日、1分〜14日",
+ * "最大10件、合計256KB"), a scrap ("VPCへ", "Deny"), or an aside ("※…").
+ */
+function isThinDefinition(definition: string): boolean {
+  const text = definition.trim();
+  if (/^[※*＊]/u.test(text)) return true;
+  const words = text
+    .replace(
+      /[\p{N}][\p{N},，.]*\s*(?:[A-Za-z%％]{1,4}|[\p{Script=Han}\p{Script=Hiragana}]{1,2}(?=[、,，／/〜~\s]|$))?/gu,
+      '',
+    )
+    .replace(
+      /最大|最小|合計|上限|下限|デフォルト|既定|default|max(?:imum)?|min(?:imum)?|up to|total/giu,
+      '',
+    )
+    .replace(/[\p{P}\p{S}\s]/gu, '');
+  if ([...words].length < 4) return true;
+  return isJapanese(text) ? [...text].length < 6 : text.split(/\s+/u).length < 3;
+}
+
+/**
  * `term：definition` / `term: definition` (also as a list item), split at the
  * first colon outside brackets; and two-column glossary table rows
  * (term | description). Never a URL scheme, a namespace (`aws:SourceIp`), a
@@ -1444,7 +1465,13 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     // Never when the definition names the term or a distinctive part of it
     // ("AWS KMS" → SSE-KMS, "遅らせる" → 遅延キュー).
     if (term) {
-      if (isTermName(term.term) && !termGivenAway(term.term, term.definition, terms))
+      // A definition too thin to pick a term by ("VPCへ", "Deny", values only) asks nothing,
+      // though the term stays a wrong option for its neighbours.
+      if (
+        isTermName(term.term) &&
+        !isThinDefinition(term.definition) &&
+        !termGivenAway(term.term, term.definition, terms)
+      )
         make('term', block.text, term.definition, term.term, block.line);
       continue;
     }

@@ -37,6 +37,9 @@ describe('term cards in English notes', () => {
     // A column that gives one attribute ("who pays") is no meaning of the name.
     for (const plan of ['Dock-P', 'Dock-S']) expect(answers).not.toContain(plan);
     expect(answers).toContain('Tideline');
+    // "Deny" is a value, too thin to pick a term by.
+    expect(answers).not.toContain('Verdict');
+    expect(answers).toContain('Scope');
   });
 
   it('offers identifiers among identifiers only', () => {
@@ -79,12 +82,19 @@ describe('term cards in a Japanese memo without headings', () => {
     expect(answers).toContain('待機便');
   });
 
+  it('never ask a term by values only, a scrap or an aside', () => {
+    for (const thin of ['保管日数', '束ね送り', '旧式棚', '奥棚'])
+      expect(answers).not.toContain(thin);
+    expect(answers).toContain('冷蔵棚');
+  });
+
   it('takes wrong options from the same bold label only', () => {
     const queue = ['待機便', '即時便', '返送棚', '遅延便'];
     const table = ['整理番号', '並び番号', '写し索引'];
     const fees = ['即払い', '後払い', '積立払い'];
+    const store = ['保管日数', '束ね送り', '旧式棚', '奥棚', '冷蔵棚'];
     for (const card of terms(cards)) {
-      const own = [queue, table, fees].find((part) => part.includes(card.answer)) ?? [];
+      const own = [queue, table, fees, store].find((part) => part.includes(card.answer)) ?? [];
       for (const seed of [1, 2, 3]) {
         const options = optionsOf(card, index, seed);
         if (options) for (const option of options) expect(own).toContain(option);
