@@ -346,7 +346,7 @@ function isThinDefinition(definition: string): boolean {
     )
     .replace(/[\p{P}\p{S}\s]/gu, '');
   if ([...words].length < 4) return true;
-  return isJapanese(text) ? [...text].length < 6 : text.split(/\s+/u).length < 3;
+  return isJapanese(text) ? [...text].length < 8 : text.split(/\s+/u).length < 3;
 }
 
 /**
@@ -1447,7 +1447,10 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
     if (unit.children.filter((child) => termOf(child)).length >= 2) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
-    const clue = term.clue.filter((line) => !termGivenAway(term.term, line, terms));
+    // An aside ("※…") is no part of what the term is.
+    const clue = term.clue.filter(
+      (line) => !/^[※＊]/u.test(line) && !termGivenAway(term.term, line, terms),
+    );
     // What is left once the telling bullet is out may be a scrap ("同じリージョン"): no card.
     if (clue.length === 0 || (clue.length < term.clue.length && [...clue.join('')].length < 20))
       continue;

@@ -83,7 +83,7 @@ describe('term cards in a Japanese memo without headings', () => {
   });
 
   it('never ask a term by values only, a scrap or an aside', () => {
-    for (const thin of ['保管日数', '束ね送り', '旧式棚', '奥棚'])
+    for (const thin of ['保管日数', '束ね送り', '旧式棚', '奥棚', '予備棚', '控え棚'])
       expect(answers).not.toContain(thin);
     expect(answers).toContain('冷蔵棚');
   });
@@ -92,7 +92,7 @@ describe('term cards in a Japanese memo without headings', () => {
     const queue = ['待機便', '即時便', '返送棚', '遅延便'];
     const table = ['整理番号', '並び番号', '写し索引'];
     const fees = ['即払い', '後払い', '積立払い'];
-    const store = ['保管日数', '束ね送り', '旧式棚', '奥棚', '冷蔵棚'];
+    const store = ['保管日数', '束ね送り', '旧式棚', '奥棚', '冷蔵棚', '予備棚', '控え棚'];
     for (const card of terms(cards)) {
       const own = [queue, table, fees, store].find((part) => part.includes(card.answer)) ?? [];
       for (const seed of [1, 2, 3]) {
