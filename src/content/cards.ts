@@ -1445,7 +1445,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     if (!isTermName(term.term)) continue;
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
-    if (unit.children.filter((child) => termOf(child)).length >= 2) continue;
+    if (isCategoryHead(unit)) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
     // An aside ("※…") is no part of what the term is.
     const clue = term.clue.filter(
@@ -1665,6 +1665,11 @@ export function sectionTerms(section: Section): string[] {
   return sectionTermLines(section).map((entry) => entry.term);
 }
 
+/** A head over two or more `name：meaning` bullets: a category of terms, not a term. */
+export function isCategoryHead(unit: { children: readonly Block[] }): boolean {
+  return unit.children.filter((child) => termOf(child)).length >= 2;
+}
+
 /** The terms of a section with the line each is defined on. */
 export function sectionTermLines(section: Section): { term: string; line: number }[] {
   const terms = section.blocks.flatMap((block) => {
@@ -1673,7 +1678,13 @@ export function sectionTermLines(section: Section): { term: string; line: number
   });
   for (const unit of outlineUnits(section.blocks)) {
     const term = unitTerm(unit);
-    if (term && !termOf(unit.head) && !isGenericHeading(term.term) && isTermName(term.term))
+    if (
+      term &&
+      !termOf(unit.head) &&
+      !isGenericHeading(term.term) &&
+      isTermName(term.term) &&
+      !isCategoryHead(unit)
+    )
       terms.push({ term: term.term, line: unit.head.line });
   }
   return terms;

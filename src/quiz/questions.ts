@@ -8,6 +8,7 @@ import {
   enumerationItems,
   factLines,
   headingTwins,
+  isCategoryHead,
   isTermName,
   optionSiblings,
   sectionTermLines,
@@ -439,6 +440,7 @@ function siblingTerms(card: Card, section: Section): string[] {
       (unit) =>
         unit.head !== own && unit.head.parent === own.parent && unit.head.depth === own.depth,
     )
+    .filter((unit) => !isCategoryHead(unit))
     .flatMap((unit) => unitTerm(unit)?.term ?? [])
     .filter((term) => isTermName(term));
 }
