@@ -329,6 +329,27 @@ function isBareValue(definition: string): boolean {
 }
 
 /**
+ * A definition too thin to pick a term by: a list of values ("デフォルト4日、1分〜14日",
+ * "最大10件、合計256KB"), a scrap ("VPCへ", "Deny"), or an aside ("※…").
+ */
+function isThinDefinition(definition: string): boolean {
+  const text = definition.trim();
+  if (/^[※*＊]/u.test(text)) return true;
+  const words = text
+    .replace(
+      /[\p{N}][\p{N},，.]*\s*(?:[A-Za-z%％]{1,4}|[\p{Script=Han}\p{Script=Hiragana}]{1,2}(?=[、,，／/〜~\s]|$))?/gu,
+      '',
+    )
+    .replace(
+      /最大|最小|合計|上限|下限|デフォルト|既定|default|max(?:imum)?|min(?:imum)?|up to|total/giu,
+      '',
+    )
+    .replace(/[\p{P}\p{S}\s]/gu, '');
+  if ([...words].length < 4) return true;
+  return isJapanese(text) ? [...text].length < 8 : text.split(/\s+/u).length < 3;
+}
+
+/**
  * `term：definition` / `term: definition` (also as a list item), split at the
  * first colon outside brackets; and two-column glossary table rows
  * (term | description). Never a URL scheme, a namespace (`aws:SourceIp`), a
@@ -349,6 +370,9 @@ export function termOf(block: Block): TermLine | undefined {
   if (/^(?:https?|ftp|s3|arn)$/i.test(term) || definition.startsWith('//')) return undefined;
   if (/^\d/.test(definition) && /\d$/.test(term)) return undefined;
   if (isBareValue(definition) || isReference(definition) || /^(?:https?|ftp):/iu.test(definition))
+    return undefined;
+  // `Action: s3:GetObject`: the definition is one example value, not a meaning.
+  if (!isJapanese(definition) && /^\S+$/u.test(definition) && /[:_$./]/u.test(definition))
     return undefined;
   // `apiVersion: v1`, `image: nginx`: a key of a code-like line.
   if (!isJapanese(block.text) && /^[a-z_$][\w.$-]*$/u.test(term)) return undefined;
@@ -374,8 +398,20 @@ function rowTerm(block: Block): TermLine | undefined {
   if (/^[-:\s]+$/.test(term) || [...term].length > LIMITS.termMax) return undefined;
   if (isBareValue(definition) || [...definition].length < 6) return undefined;
   if (isLabel(term)) return undefined;
+  // `| option | who manages the key |`: the second column is one attribute of the name,
+  // a flattened cell ("the customer, sent with every request"), not what the name means.
+  const lead = `${term} / `;
+  const tail = `: ${definition}`;
+  const after = block.text.slice(block.text.indexOf(lead) + lead.length);
+  const header =
+    block.text.includes(lead) && after.endsWith(tail) ? after.slice(0, -tail.length) : '';
+  if (header && !MEANING_HEADER.test(header)) return undefined;
   return { term, definition, block };
 }
+
+/** Table headers over a column that says what a term means. */
+const MEANING_HEADER =
+  /meaning|descri|defin|explan|what|summary|purpose|use|role|feature|notes?$|説明|意味|概要|内容|定義|用途|特徴|役割|とは|ポイント|メモ|備考/iu;
 
 export interface ClozeSpan {
   /** Answer to type. */
@@ -1458,9 +1494,17 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     const term = unitTerm(unit);
     if (!term || termOf(unit.head) || isLabel(term.term) || isGenericHeading(term.term)) continue;
     if (!isTermName(term.term)) continue;
+    // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
+    // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
+    if (isCategoryHead(unit)) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
-    const clue = term.clue.filter((line) => !termGivenAway(term.term, line, terms));
-    if (clue.length === 0) continue;
+    // An aside ("※…") is no part of what the term is.
+    const clue = term.clue.filter(
+      (line) => !/^[※＊]/u.test(line) && !termGivenAway(term.term, line, terms),
+    );
+    // What is left once the telling bullet is out may be a scrap ("同じリージョン"): no card.
+    if (clue.length === 0 || (clue.length < term.clue.length && [...clue.join('')].length < 20))
+      continue;
     make('term', `${unit.head.text}\u001f▸`, clue.join('\n'), term.term, unit.head.line);
   }
 
@@ -1475,7 +1519,13 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     // Never when the definition names the term or a distinctive part of it
     // ("AWS KMS" → SSE-KMS, "遅らせる" → 遅延キュー).
     if (term) {
-      if (isTermName(term.term) && !termGivenAway(term.term, term.definition, terms))
+      // A definition too thin to pick a term by ("VPCへ", "Deny", values only) asks nothing,
+      // though the term stays a wrong option for its neighbours.
+      if (
+        isTermName(term.term) &&
+        !isThinDefinition(term.definition) &&
+        !termGivenAway(term.term, term.definition, terms)
+      )
         make('term', block.text, term.definition, term.term, block.line);
       continue;
     }
@@ -1505,7 +1555,11 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
 
 /** English words that open a description or a label, not a name ("Managed relational database"). */
 const DESCRIPTIVE_EN =
-  /^(?:managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu;
+  /^(?:one|a|an|the|this|these|some|managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu;
+
+/** Headings and labels a note uses for its own structure, never a term to pick. */
+const NOTE_LABEL =
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?)$/iu;
 
 /**
  * A term a learner can be asked to pick: a name, not a label or a
@@ -1515,8 +1569,19 @@ export function isTermName(term: string): boolean {
   const text = term.trim();
   if (!text || isLabel(text) || isNotesHeading(text)) return false;
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;
+  // "SNS → SQS のファンアウト", "AWS WAF / Shield", "Security groups and NACLs",
+  // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.
+  if (/→|->|\s[/／&]\s|\sand\s|[^\p{Script=Hiragana}]と[^\p{Script=Hiragana}]/u.test(text))
+    return false;
+  // "最大256KB", "Max 10 GB": a value or a fact, not a name.
+  if (/[0-9０-９]\s*(?:KB|MB|GB|TB|KiB|MiB|GiB|%|％|秒|分|時間|日|件|個|回)/u.test(text))
+    return false;
+  // "…のポイント", "使い分け", "評価の順序", "Types", "Summary": a note's own labels.
+  if (NOTE_LABEL.test(text)) return false;
   if (isJapanese(text))
     return (
+      // Kana that are no particle ("よく使う…", "細かい…"): a phrase, not a name.
+      (text.replace(/[のとや]/gu, '').match(/\p{Script=Hiragana}/gu) ?? []).length <= 1 &&
       (text.match(/\p{Script=Hiragana}/gu) ?? []).length <= 3 &&
       // "起動テンプレートで": a head cut before its verb.
       !/[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー](?:で|を|に|は|が|と|へ|も|や|の)$/u.test(
@@ -1533,11 +1598,14 @@ export function isTermName(term: string): boolean {
 function termParts(term: string): string[] {
   const parts = new Set<string>();
   const latin = term.replace(/([a-z])([A-Z])/gu, '$1 $2').match(/[A-Za-z0-9]+/gu) ?? [];
+  // aws:Source**Vpc**, Source**Ip**: the words of a camel-case name count from two letters.
+  const camel = /[a-z][A-Z]/u.test(term);
   for (const word of latin) {
     const lower = word.toLowerCase();
     if (UNMASKED.has(lower) || /^(?:of|and|for|the|to|on|in|a|an|with)$/u.test(lower)) continue;
     // Abbreviations and numbers from two characters (S3, KMS), other words from four.
-    if (/^[A-Z0-9]{2,}$/u.test(word) || lower.length >= 4) parts.add(lower);
+    if (/^[A-Z0-9]{2,}$/u.test(word) || lower.length >= 4 || (camel && lower.length >= 2))
+      parts.add(lower);
   }
   for (const run of term.match(/[\p{Script=Katakana}ー]{3,}/gu) ?? []) parts.add(run);
   for (const run of term.match(/\p{Script=Han}{2,}/gu) ?? []) {
@@ -1553,8 +1621,11 @@ function partShows(text: string, part: string): boolean {
     const kanji = part.slice(0, part.indexOf('\u0000'));
     return new RegExp(`${kanji}\\p{Script=Hiragana}`, 'u').test(text);
   }
-  if (/^[a-z0-9]+$/u.test(part))
-    return new RegExp(`(?<![a-z0-9])${part}(?:s|es)?(?![a-z0-9])`, 'iu').test(text);
+  if (/^[a-z0-9]+$/u.test(part)) {
+    // "Streams" is shown by "Stream".
+    const stem = part.length >= 5 ? part.replace(/s$/u, '') : part;
+    return new RegExp(`(?<![a-z0-9])${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(text);
+  }
   return text.includes(part);
 }
 
@@ -1571,12 +1642,62 @@ export function termGivenAway(
 ): boolean {
   if (leaks(description, term)) return true;
   const bare = term.trim();
+  if (spellsOut(bare, description) || translates(bare, description)) return true;
+  // "StreamViewType" names DynamoDB **Streams**: a camel-case word is read as its words.
+  const split = description.replace(/([a-z])([A-Z])/gu, '$1 $2');
+  if (split !== description && termGivenAway(term, split, others)) return true;
   if (/^[A-Za-z]$/u.test(bare)) return new RegExp(`(?<![A-Za-z])${bare}`, 'iu').test(description);
   const counts = others instanceof Map ? others : partCounts([term, ...others]);
   // A part is the term's own when no other term has it (counted once per term).
   return termParts(term).some(
     (part) => (counts.get(part) ?? 1) <= 1 && partShows(description, part),
   );
+}
+
+/**
+ * "Multi-Factor Authentication" before MFA, "Recovery Time Objective" before
+ * RTO: words of the description whose initials spell the abbreviation.
+ */
+function spellsOut(term: string, description: string): boolean {
+  const abbreviations = term.match(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/gu) ?? [];
+  if (abbreviations.length === 0) return false;
+  const initials = (description.match(/[A-Za-z][A-Za-z0-9]*/gu) ?? [])
+    .map((word) => word[0] ?? '')
+    .join('')
+    .toUpperCase();
+  return abbreviations.some((abbr) => initials.includes(abbr));
+}
+
+/**
+ * Word pairs of AWS notes, Japanese and English: a description in one
+ * language gives away a term in the other ("DelaySeconds" → 遅延キュー,
+ * "igw-…" → インターネットゲートウェイ, "SSE-KMS" → 暗号化).
+ */
+const TRANSLATIONS: readonly (readonly [RegExp, RegExp])[] = [
+  [/遅延/u, /delay/iu],
+  [/暗号/u, /encrypt|(?<![A-Za-z])(?:SSE|KMS|TLS)(?![A-Za-z])/iu],
+  [/レプリケーション|複製/u, /replicat|(?<![A-Za-z])(?:CRR|SRR)(?![A-Za-z])/iu],
+  [/インターネットゲートウェイ/u, /igw|internet gateway/iu],
+  [/NAT\s*ゲートウェイ/u, /nat-|nat gateway/iu],
+  [/ストリーム/u, /stream/iu],
+  [/スナップショット/u, /snapshot/iu],
+  [/バージョニング/u, /version/iu],
+  [/ライフサイクル/u, /lifecycle/iu],
+  [/可視性/u, /visibility/iu],
+  [/ポーリング/u, /poll|WaitTimeSeconds/iu],
+  [/デッドレター/u, /dead.?letter|DLQ|maxReceiveCount/iu],
+  [/キャッシュ/u, /cache/iu],
+  [/エンドポイント/u, /endpoint/iu],
+  [/グローバル/u, /global/iu],
+  [/保持期間/u, /retention/iu],
+  [/delay/iu, /遅延|遅らせ/u],
+  [/encrypt/iu, /暗号/u],
+  [/replicat/iu, /レプリケーション|複製/u],
+  [/snapshot/iu, /スナップショット/u],
+];
+
+function translates(term: string, description: string): boolean {
+  return TRANSLATIONS.some(([inTerm, inText]) => inTerm.test(term) && inText.test(description));
 }
 
 /** How many terms of a section have each part (once per distinct term). */
@@ -1592,14 +1713,30 @@ export function partCounts(terms: readonly string[]): PartCounts {
 
 /** Every term of a section with what defines it: `term：definition` lines, glossary rows, outline heads. */
 export function sectionTerms(section: Section): string[] {
+  return sectionTermLines(section).map((entry) => entry.term);
+}
+
+/** A head over two or more `name：meaning` bullets: a category of terms, not a term. */
+export function isCategoryHead(unit: { children: readonly Block[] }): boolean {
+  return unit.children.filter((child) => termOf(child)).length >= 2;
+}
+
+/** The terms of a section with the line each is defined on. */
+export function sectionTermLines(section: Section): { term: string; line: number }[] {
   const terms = section.blocks.flatMap((block) => {
     const term = termOf(block);
-    return term && isTermName(term.term) ? [term.term] : [];
+    return term && isTermName(term.term) ? [{ term: term.term, line: block.line }] : [];
   });
   for (const unit of outlineUnits(section.blocks)) {
     const term = unitTerm(unit);
-    if (term && !termOf(unit.head) && !isGenericHeading(term.term) && isTermName(term.term))
-      terms.push(term.term);
+    if (
+      term &&
+      !termOf(unit.head) &&
+      !isGenericHeading(term.term) &&
+      isTermName(term.term) &&
+      !isCategoryHead(unit)
+    )
+      terms.push({ term: term.term, line: unit.head.line });
   }
   return terms;
 }

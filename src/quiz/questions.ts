@@ -8,9 +8,13 @@ import {
   enumerationItems,
   factLines,
   headingTwins,
+  isCategoryHead,
+  isTermName,
   optionSiblings,
+  sectionTermLines,
   sectionTerms,
   siblingsOf,
+  termGivenAway,
 } from '../content/cards.js';
 import { type DeckIndex, type Located, type Pool, relativeTiers } from '../content/deck.js';
 import { type Card, type Section, walk } from '../content/model.js';
@@ -314,22 +318,38 @@ export function makeQuestion(
     }
 
     case 'term': {
-      // Terms are a topic's own words: a metric name of API Gateway next to the
-      // instance suffixes d / n / a of EC2 is plainly wrong. Same topic only.
-      const topic = located.section.key[0];
-      const tiers = (function* () {
-        // A head bullet's siblings under the same head first: the nearest relatives.
-        yield siblingTerms(card, located.section);
-        yield infoOf(located.section).terms;
-        // Then the sibling sections' terms only: a term of a far section is of another kind
-        // ("MFA Delete" among the encryption options) and no real contender.
-        for (const tier of relatives(located, poolsOf(index).terms)) {
-          yield tier.flatMap((s) => (s.key[0] === topic ? infoOf(s).terms : []));
-          break;
-        }
-      })();
+      // The wrong options are the answer's nearest relatives only: the other heads under
+      // the same head bullet, then the terms of the same part of the section (between the
+      // same bold labels). A term of a sibling section, or of the next bold label down a
+      // headingless memo, is of another kind ("MFA Delete" among the encryption options,
+      // DynamoDB terms under an SQS label) and no real contender. Options are also of the
+      // answer's kind of name (an identifier among identifiers, Japanese among Japanese).
+      // Fewer than two such options: no multiple choice (typed in study for a short name).
+      const part = labelLineAbove(located.section, card.line);
+      const inPart = new Set(
+        sectionTermLines(located.section)
+          .filter((entry) => labelLineAbove(located.section, entry.line) === part)
+          .map((entry) => entry.term),
+      );
+      // Names of the answer's own head word first ("… Instances", "…モード", "…キュー").
+      const siblings = siblingTerms(card, located.section).filter((term) => inPart.has(term));
+      const head = headWord(card.answer);
+      const sameHead = (terms: string[]) => terms.filter((term) => headWord(term) === head);
+      const tiers = [sameHead(siblings), siblings, sameHead([...inPart]), [...inPart]];
+      // A heading that lists subjects ("Streams / TTL / DAX") names the one asked: a
+      // term whose own part is in it is given away by the stem.
+      const heading = shownPath(card, located).at(-1) ?? '';
+      if (
+        /[/／・&、,]/u.test(heading) &&
+        termGivenAway(card.answer, heading, infoOf(located.section).terms)
+      )
+        return undefined;
       const distractors = pickDistractors(card.answer, tiers, need, rng, [], (candidate) => {
-        return !leaksWord(card.prompt, candidate) && !sameName(candidate, card.answer);
+        return (
+          sameTermKind(candidate, card.answer) &&
+          !leaksWord(card.prompt, candidate) &&
+          !sameName(candidate, card.answer)
+        );
       });
       const asked = choice(
         card,
@@ -420,7 +440,47 @@ function siblingTerms(card: Card, section: Section): string[] {
       (unit) =>
         unit.head !== own && unit.head.parent === own.parent && unit.head.depth === own.depth,
     )
-    .flatMap((unit) => unitTerm(unit)?.term ?? []);
+    .filter((unit) => !isCategoryHead(unit))
+    .flatMap((unit) => unitTerm(unit)?.term ?? [])
+    .filter((term) => isTermName(term));
+}
+
+/**
+ * Two terms of one kind of name: both identifiers (`aws:SourceIp`) or neither,
+ * both written in Japanese or both in Latin letters, of comparable length.
+ */
+export function sameTermKind(a: string, b: string): boolean {
+  // An identifier (`aws:SourceIp`, `t3.micro`), not a CamelCase name (`CacheHitCount`).
+  const code = (text: string) => !/\s/u.test(text.trim()) && /[:_$./]/u.test(text);
+  if (code(a) !== code(b)) return false;
+  const japanese = (text: string) =>
+    /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(text);
+  if (japanese(a) !== japanese(b)) return false;
+  const la = [...a.trim()].length;
+  const lb = [...b.trim()].length;
+  return Math.max(la, lb) <= 2.5 * Math.min(la, lb) + 2;
+}
+
+/** The head word of a name: its last English word (no plural s), or its last three kana / kanji. */
+function headWord(term: string): string {
+  const text = term.replace(/[(（][^()（）]*[)）]\s*$/u, '').trim();
+  const word = text.match(/([A-Za-z]+)$/u)?.[1];
+  if (word) return word.toLowerCase().replace(/s$/u, '');
+  return [...text].slice(-3).join('');
+}
+
+/** The line of the last bold-only label above `line` in the section, or -1. */
+function labelLineAbove(section: Section, line: number): number {
+  let at = -1;
+  for (const block of section.blocks) {
+    if (block.line >= line) break;
+    if (block.kind !== 'line') continue;
+    const bold = block.spans.find((span) => span.kind !== 'code' && span.start === 0);
+    if (!bold) continue;
+    const rest = block.text.slice(bold.end).replace(/【[^】]*】|[\s:：]/gu, '');
+    if (rest === '' && block.text.slice(bold.start, bold.end).trim()) at = block.line;
+  }
+  return at;
 }
 
 /** Two names of one thing: one contains the other (`Standard-IA` / `S3 Standard-IA`). */

@@ -82,7 +82,13 @@ describe('questions from the shipped notes', () => {
       const expected = twoChildren.has(q.cardId) || threeTerms.has(q.cardId) ? 3 : OPTION_COUNT;
       // which-* offer the sibling headings there are (no close relative): three or more options.
       // A cloze offers only names of its answer's shape: three options when there are no more.
-      if (q.kind === 'which-fact' || q.kind === 'which-heading' || q.kind === 'cloze')
+      // A term offers only its nearest relatives of its own kind of name: three when there are no more.
+      if (
+        q.kind === 'which-fact' ||
+        q.kind === 'which-heading' ||
+        q.kind === 'cloze' ||
+        (q.kind === 'term' && !threeTerms.has(q.cardId))
+      )
         expect(q.options?.length).toBeGreaterThanOrEqual(3);
       else expect(q.options?.length, `${q.kind} ${q.path.join(' › ')}`).toBe(expected);
       if (threeTerms.has(q.cardId)) expect([...(q.options ?? [])].sort()).toEqual(['a', 'd', 'n']);
