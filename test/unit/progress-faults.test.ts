@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type MessageRef, UserError } from '../../src/errors.js';
+import { UserError } from '../../src/errors.js';
 import { closeTruncated } from '../../src/store/decode.js';
 import {
   type AnswerRecord,
@@ -27,21 +27,14 @@ import {
   readProgress,
 } from '../../src/store/progress.js';
 import { type FileOps, realOps, removeStaleTemps } from '../../src/store/write.js';
-import { text, userMessage } from '../../src/ui/i18n.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
-import { saved } from '../helpers/saved.js';
+import { userMessage } from '../../src/ui/i18n.js';
+import { ROOT } from '../helpers/cli.js';
+import { saved, storeFolder } from '../helpers/saved.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 
 function setup() {
-  const dir = tempDir();
-  const warnings: string[] = [];
-  const open = {
-    env: { AWSQUIZ_DATA_DIR: dir },
-    now: () => NOW,
-    onWarning: (m: MessageRef) => warnings.push(text(m, 'en')),
-  };
-  return { dir, path: join(dir, 'progress.json'), warnings, open };
+  return storeFolder(() => NOW);
 }
 
 const state = (reps: number) => ({

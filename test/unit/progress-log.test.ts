@@ -9,7 +9,6 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } 
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { MessageRef } from '../../src/errors.js';
 import { parseLog } from '../../src/store/journal.js';
 import {
   type AnswerRecord,
@@ -19,27 +18,13 @@ import {
   readProgress,
 } from '../../src/store/progress.js';
 import { type FileOps, realOps } from '../../src/store/write.js';
-import { text } from '../../src/ui/i18n.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
-import { saved } from '../helpers/saved.js';
+import { ROOT } from '../helpers/cli.js';
+import { saved, storeFolder } from '../helpers/saved.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 
 function setup() {
-  const dir = tempDir();
-  const warnings: string[] = [];
-  const open = {
-    env: { AWSQUIZ_DATA_DIR: dir },
-    now: () => NOW,
-    onWarning: (m: MessageRef) => warnings.push(text(m, 'en')),
-  };
-  return {
-    dir,
-    path: join(dir, 'progress.json'),
-    log: join(dir, 'progress.log'),
-    warnings,
-    open,
-  };
+  return storeFolder(() => NOW);
 }
 
 function answer(id: string, at = NOW): AnswerRecord {
