@@ -2,12 +2,12 @@
  * `awsquiz check`: lints the notes. Each message points at file:line and says
  * what was expected. Exit 1 when there are errors, 0 with only warnings.
  */
-import { factBlocks, type LineReport, lineReport } from '../content/cards.js';
+import { factBlocks, factLines, type LineReport, lineReport } from '../content/cards.js';
 import type { DeckIndex } from '../content/deck.js';
 import type { Library } from '../content/library.js';
 import type { Card, Diagnostic } from '../content/model.js';
 import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
-import type { Messages } from '../ui/i18n.js';
+import type { MessageKey, Messages } from '../ui/i18n.js';
 import { wrap } from '../ui/layout.js';
 import type { CommandContext } from './context.js';
 import type { CheckOptions } from './definitions.js';
@@ -20,6 +20,7 @@ const MESSAGE = {
   'empty-heading': 'check.emptyHeading',
   'duplicate-heading': 'check.duplicateHeading',
   'no-card-line': 'check.noCardLine',
+  'fact-no-card': 'check.factNoCard',
   'read-error': 'check.readError',
   'not-text': 'check.notText',
   'empty-file': 'check.emptyFile',
@@ -60,27 +61,38 @@ export function fileDiagnostics(library: Library): Diagnostic[] {
   return out;
 }
 
-/** Body lines that no card asks about (code blocks are shown in explanations, so they count). */
+/**
+ * Body lines that no card asks about (code blocks are shown in explanations,
+ * so they count; a line a recall card expects counts too). A fact that no
+ * question could be made of is told apart from a line that is no fact.
+ */
 export function lineDiagnostics(library: Library, index: DeckIndex): Diagnostic[] {
   const asked = new Set<string>();
   const clued = new Set<string>();
+  const recalled = new Map<string, Set<string>>();
   for (const card of library.cards) {
     if (card.kind === 'which-fact' || card.kind === 'cloze' || card.kind === 'term') {
       asked.add(`${card.file}:${card.line}`);
     }
     if (card.kind === 'which-heading') clued.add(card.section);
+    if (card.kind === 'recall') {
+      const lines = recalled.get(card.section) ?? new Set<string>();
+      for (const line of card.answer.split('\n')) lines.add(line);
+      recalled.set(card.section, lines);
+    }
   }
   const out: Diagnostic[] = [];
   for (const { section } of index.all) {
     const ref = section.key.join('\u001f');
+    const facts = new Set(factLines(section).map((block) => block.line));
     for (const block of factBlocks(section)) {
       if (block.kind === 'code' || asked.has(`${section.file}:${block.line}`)) continue;
-      if (clued.has(ref)) continue;
+      if (clued.has(ref) || recalled.get(ref)?.has(block.text)) continue;
       out.push({
         file: section.file,
         line: block.line,
         severity: 'warning',
-        code: 'no-card-line',
+        code: facts.has(block.line) ? 'fact-no-card' : 'no-card-line',
         subject: block.text.length > 60 ? `${block.text.slice(0, 59)}…` : block.text,
       });
     }
@@ -165,7 +177,9 @@ export async function run(context: CommandContext, options?: CheckOptions): Prom
           }),
     ),
   );
-  const left = Object.entries(result.lines.leftOut).map(([reason, n]) => `${reason} ${n}`);
+  const left = Object.entries(result.lines.leftOut).map(
+    ([reason, n]) => `${context.messages.t(`reason.${reason}` as MessageKey)} ${n}`,
+  );
   lines.push(
     context.messages.t('check.lines', {
       facts: result.lines.facts,

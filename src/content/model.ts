@@ -67,6 +67,7 @@ export interface Diagnostic {
     | 'empty-heading'
     | 'duplicate-heading'
     | 'no-card-line'
+    | 'fact-no-card'
     | 'read-error'
     | 'not-text'
     | 'empty-file'

@@ -291,6 +291,16 @@ describe('awsquiz (no TTY, no stdin)', () => {
     expect(shipped.status).toBe(0);
     expect(shipped.stdout).toMatch(/08-api-gateway\.md:89: warning: .*full-width space/);
     expect(shipped.stdout).toMatch(/0 errors/);
+    // Lines a recall card expects are asked; a fact that asks nothing alone is told so,
+    // and the summary words the reasons a line is no fact.
+    const examples = await runCli(['--content', join(ROOT, 'examples'), 'check']);
+    expect(examples.stdout).toMatch(
+      /vpc\.md:\d+: warning: a fact, but no question is made of it alone/,
+    );
+    expect(examples.stdout).toMatch(/lines are facts; left out: no verb \d+/);
+    expect(examples.stdout.split('\n').filter((l) => l.includes('warning:')).length).toBeLessThan(
+      10,
+    );
     const fixtures = await runCli(['--content', FIXTURES, 'check']);
     expect(fixtures.status).toBe(1);
     expect(fixtures.stdout).toMatch(

@@ -75,3 +75,13 @@ describe('choosing the language', () => {
     expect(formatDuration(4 * 86_400_000, 'ja')).toBe('4 日後');
   });
 });
+
+describe('reasons a line is no fact', () => {
+  it('are worded in both languages, for every reason the content layer gives', async () => {
+    const { LEFT_OUT_REASONS } = await import('../../src/content/statement.js');
+    for (const lang of ['en', 'ja'] as const) {
+      const keys = new Set(catalogueKeys(lang));
+      for (const reason of LEFT_OUT_REASONS) expect(keys, reason).toContain(`reason.${reason}`);
+    }
+  });
+});
