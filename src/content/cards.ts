@@ -998,7 +998,7 @@ export function whyNotClue(
   const group = clueGroup(section, kin);
   const words = contentWords(text);
   for (const word of words) if (ownsWord(group.own, word)) return 'names-heading';
-  if (group.initials && group.initials.test(text)) return 'names-heading';
+  if (group.initials?.test(text)) return 'names-heading';
   for (const other of group.others) {
     if (leaksWord(text, other.title)) return 'names-sibling';
     if ([...words].some((word) => ownsWord(other.words, word))) return 'names-sibling';

@@ -386,16 +386,22 @@ export function shownPath(card: Card, located: Located): string[] {
 /** The last bold-only line (`**SQS**`, `**キャパシティ計算**【試験に出る】`) above `line` in the section. */
 function labelAbove(section: Section, line: number): string | undefined {
   let label: string | undefined;
+  for (const found of boldLabels(section, line))
+    if ([...found.name].length <= 40) label = found.name;
+  return label;
+}
+
+/** The bold-only lines (a label and nothing else but 【…】 or a colon) above `line`, in order. */
+function* boldLabels(section: Section, line: number): Generator<{ line: number; name: string }> {
   for (const block of section.blocks) {
-    if (block.line >= line) break;
+    if (block.line >= line) return;
     if (block.kind !== 'line') continue;
     const bold = block.spans.find((span) => span.kind !== 'code' && span.start === 0);
     if (!bold) continue;
     const rest = block.text.slice(bold.end).replace(/【[^】]*】|[\s:：]/gu, '');
     const name = block.text.slice(bold.start, bold.end).trim();
-    if (rest === '' && name && [...name].length <= 40) label = name;
+    if (rest === '' && name) yield { line: block.line, name };
   }
-  return label;
 }
 
 /** Lines near a card, nearest first: its section, then the rest of its topic. */
@@ -472,14 +478,7 @@ function headWord(term: string): string {
 /** The line of the last bold-only label above `line` in the section, or -1. */
 function labelLineAbove(section: Section, line: number): number {
   let at = -1;
-  for (const block of section.blocks) {
-    if (block.line >= line) break;
-    if (block.kind !== 'line') continue;
-    const bold = block.spans.find((span) => span.kind !== 'code' && span.start === 0);
-    if (!bold) continue;
-    const rest = block.text.slice(bold.end).replace(/【[^】]*】|[\s:：]/gu, '');
-    if (rest === '' && block.text.slice(bold.start, bold.end).trim()) at = block.line;
-  }
+  for (const found of boldLabels(section, line)) at = found.line;
   return at;
 }
 
