@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
-import { Terminal } from '../helpers/tmux.js';
+import { terminalsFor } from '../helpers/tmux.js';
 
-const open: Terminal[] = [];
-afterEach(() => {
-  for (const terminal of open.splice(0)) terminal.close();
-});
-
-function start(args: string[], width: number, height: number): Terminal {
-  const terminal = new Terminal({ args, width, height, env: { AWSQUIZ_DATA_DIR: tempDir() } });
-  open.push(terminal);
-  return terminal;
-}
+const start = terminalsFor(afterEach);
 
 /** Lines of the screen that start with this text. */
 function count(text: string, prefix: string): number {

@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
-import { Terminal } from '../helpers/tmux.js';
+import { type Terminal, terminalsFor } from '../helpers/tmux.js';
 
-const open: Terminal[] = [];
-afterEach(() => {
-  for (const terminal of open.splice(0)) terminal.close();
-});
-
-function start(args: string[], width: number, height: number): Terminal {
-  const terminal = new Terminal({ args, width, height, env: { AWSQUIZ_DATA_DIR: tempDir() } });
-  open.push(terminal);
-  return terminal;
-}
+const start = terminalsFor(afterEach);
 
 /** Waits until the terminal has printed this, on screen or in the scrollback. */
 async function printed(terminal: Terminal, pattern: RegExp): Promise<void> {

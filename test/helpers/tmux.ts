@@ -175,3 +175,19 @@ export class Terminal {
     }
   }
 }
+
+/**
+ * A starter of terminals with a fresh data folder each, for one test file: every
+ * terminal it started is closed after each test.
+ */
+export function terminalsFor(afterEach: (close: () => void) => void) {
+  const open: Terminal[] = [];
+  afterEach(() => {
+    for (const terminal of open.splice(0)) terminal.close();
+  });
+  return (args: string[], width: number, height: number): Terminal => {
+    const terminal = new Terminal({ args, width, height, env: { AWSQUIZ_DATA_DIR: tempDir() } });
+    open.push(terminal);
+    return terminal;
+  };
+}
