@@ -62,6 +62,7 @@ const en = {
   'reason.head': 'head bullet',
   'reason.step': 'procedure step',
   'reason.remark': 'remark on the notes',
+  'reason.doubt': 'question or doubt',
   'check.notText':
     'not UTF-8 text (the first byte that is not is on line {subject}); expected UTF-8 text: save the file as UTF-8 (no cards are made from it until then)',
   'check.emptyFile': 'file is empty; expected notes: headings with fact lines under them',
@@ -422,6 +423,7 @@ const ja: Record<MessageKey, string> = {
   'reason.step': '手順の一段',
   'reason.remark': 'ノートについてのメモ',
   'check.notText':
+  'reason.doubt': '疑問・未確認',
     'UTF-8 のテキストではありません（最初のおかしなバイトは {subject} 行目）。ファイルを UTF-8 で保存してください（それまでこのファイルからはカードを作りません）',
   'check.emptyFile': 'ファイルが空です。見出しとその下の本文を書いてください',
   'check.noCards':
