@@ -1554,7 +1554,7 @@ export function recallUnits(
   if (section.depth === 0 || isNotesHeading(section.title)) return [];
   // A heading under an open set ("DR Tips › Backup", "Which option fits my use case? › …")
   // or an exercise ("Create a job … › …") holds tips, analogies or one solution.
-  const above = section.path.slice(1, -1);
+  const above = section.path.slice(1);
   if (above.some((title) => isOpenSetHeading(title) || isTask(title))) return [];
   const lines = section.blocks.filter(recallable);
   if (lines.length === 0) return [];
