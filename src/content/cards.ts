@@ -545,6 +545,11 @@ export function clozeSpans(block: Block): ClozeSpan[] {
   // A noun phrase with a value ("Minimum storage duration of 30 days") is one too.
   const reason = whyNotStatement(block);
   if (reason !== undefined && reason !== 'no-verb') return [];
+  // A wrapped line ("typically between 250 MB/s and 400 MB/s") or one that leans on the
+  // line before ("その場合…", "They …") never names what its blank is about.
+  const trimmed = block.text.trim();
+  if ((!isJapanese(trimmed) && /^[a-z]+\b(?![.\d])/u.test(trimmed)) || NEEDS_CONTEXT.test(trimmed))
+    return [];
   const out: ClozeSpan[] = [];
   const fits = (start: number, end: number) => {
     const length = [...block.text.slice(start, end).trim()].length;
@@ -567,6 +572,9 @@ export function clozeSpans(block: Block): ClozeSpan[] {
     // and a lecturer's signpost ("Okay, let us start with …") says nothing.
     if (contentWords(blankSpan(block.text, start, end)).size < 2 || SIGNPOST.test(block.text))
       continue;
+    // One item of an example list ("＿＿＿の取り込み、…など", "such as ＿＿＿"): any
+    // other example fills the blank as well.
+    if (inExampleList(block.text, start, end)) continue;
     out.push({ answer, start, end, source: span.kind });
   }
   // "以下作成方法４つ": the count of the list below is no fact.
@@ -601,6 +609,11 @@ export function clozeSpans(block: Block): ClozeSpan[] {
       const context = [...(block.text.slice(0, start) + block.text.slice(end)).trim()].length;
       if (context < LIMITS.clozeContext) continue;
     }
+    // "100 件以上の…イベントソース", "200+ integrations": a count of things, marketing.
+    if (isMarketingCount(block.text, start, end)) continue;
+    // "＿＿＿秒未満は3時間、1分のデータは15日間": the next tier says the same value.
+    if (sameValueElsewhere(block.text, start)) continue;
+    if (inExampleList(block.text, start, end)) continue;
     const span: ClozeSpan = { answer: number, start, end, source: 'number' };
     const near = block.text.slice(Math.max(0, start - 12), Math.min(block.text.length, end + 12));
     if (CUE.test(near)) cued.push(span);
@@ -608,6 +621,106 @@ export function clozeSpans(block: Block): ClozeSpan[] {
   }
   // Values with a cue (最大, default, up to) first: they are what exams ask.
   return [...cued, ...out];
+}
+
+/** Words that open or close a list of examples. */
+const EXAMPLES_AFTER =
+  /(?:\bsuch as|\be\.\s?g\.?|\bfor example|\bfor instance|\bincluding|\blike|例えば|たとえば|例：|例:)\s*$/iu;
+
+/**
+ * True when [start, end) is one item of a list of examples: before "など"
+ * with a list separator between ("＿＿＿の取り込み、ストリーミング…など"), or after
+ * "such as", "e.g.", "including", "例えば" in the same clause.
+ */
+export function inExampleList(text: string, start: number, end: number): boolean {
+  const after = text.slice(end);
+  const nado = after.search(/など|等(?:の|を|が|で|に|、|。|$)/u);
+  if (nado >= 0) {
+    const between = after.slice(0, nado);
+    const before = text.slice(0, start);
+    const listed = /[、,，・／/や]/u;
+    if (!/[。．！？]/u.test(between) && (listed.test(between) || /[、,，・や]\s*$/u.test(before)))
+      return true;
+  }
+  // "such as A, B and ＿＿＿": the trigger earlier in the same clause.
+  const clause =
+    text
+      .slice(0, start)
+      .split(/[.;:!?]\s|[。；：！？]/u)
+      .at(-1) ?? '';
+  const at = clause.search(
+    /\bsuch as\b|\be\.\s?g\.?|\bfor example\b|\bfor instance\b|\bincluding\b|例えば|たとえば/iu,
+  );
+  if (at >= 0) return true;
+  return EXAMPLES_AFTER.test(text.slice(0, start));
+}
+
+/** "100 件以上の…", "200+ sources", "over 100 services": a count of things, marketing trivia. */
+function isMarketingCount(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  const before = text.slice(Math.max(0, start - 16), start);
+  const things =
+    /^\s*(?:\+\s*)?(?:件|個|種類|社|か国|カ国|ヶ国|以上の|(?:[A-Za-z-]+\s+){0,2}(?:sources|services|integrations|partners|countries|connectors|features|customers|types|regions|locations|apps|applications|templates|events))/iu;
+  if (!things.test(after)) return false;
+  return (
+    /^\s*(?:\+|件以上|個以上|種類以上|社以上|以上)/u.test(after) ||
+    /^\s*(?:件|個|種類)\s*以上/u.test(after) ||
+    /(?:over|more than|above|\d\+)\s*$/iu.test(before)
+  );
+}
+
+/** Seconds (or bytes) in each unit a line may state a tier in. */
+const UNIT_SCALE: Record<string, [string, number]> = {
+  秒: ['time', 1],
+  s: ['time', 1],
+  sec: ['time', 1],
+  secs: ['time', 1],
+  second: ['time', 1],
+  seconds: ['time', 1],
+  分: ['time', 60],
+  min: ['time', 60],
+  mins: ['time', 60],
+  minute: ['time', 60],
+  minutes: ['time', 60],
+  時間: ['time', 3600],
+  h: ['time', 3600],
+  hr: ['time', 3600],
+  hrs: ['time', 3600],
+  hour: ['time', 3600],
+  hours: ['time', 3600],
+  日: ['time', 86_400],
+  day: ['time', 86_400],
+  days: ['time', 86_400],
+  KB: ['size', 1024],
+  MB: ['size', 1024 ** 2],
+  GB: ['size', 1024 ** 3],
+  TB: ['size', 1024 ** 4],
+};
+
+const VALUE_WITH_UNIT =
+  /([0-9０-９][0-9０-９,，.]*)\s*(秒|分(?!の[0-9０-９一二三四五六七八九十])|時間|日(?!本)|KB|MB|GB|TB|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|s|h)(?![A-Za-z])/gu;
+
+/**
+ * True when the line states the blanked value again in another unit ("＿＿＿秒未満
+ * のデータ…、1分のデータ…" → 60): the next tier or a restatement gives it away.
+ */
+function sameValueElsewhere(text: string, start: number): boolean {
+  const values = [...text.matchAll(VALUE_WITH_UNIT)].map((m) => {
+    const at = m.index ?? 0;
+    const n = Number((m[1] ?? '').normalize('NFKC').replace(/,/gu, ''));
+    const unit = UNIT_SCALE[m[2] ?? ''];
+    return { at, n, unit };
+  });
+  const own = values.find((v) => v.at === start);
+  if (!own?.unit || !Number.isFinite(own.n)) return false;
+  const amount = own.n * own.unit[1];
+  return values.some(
+    (v) =>
+      v.at !== start &&
+      v.unit?.[0] === own.unit?.[0] &&
+      v.unit?.[1] !== own.unit?.[1] &&
+      v.n * (v.unit?.[1] ?? 0) === amount,
+  );
 }
 
 const OPENERS: Record<string, string> = {
@@ -1129,10 +1242,56 @@ function computeItems(section: Section): string[] {
     if (names.some((n) => headingTwins(n, child.title))) return [];
     names.push(child.title);
   }
-  if (names.length < 3 || names.length * 3 < section.children.length * 2) return [];
-  const title = section.title.trim().replace(/[:：]$/u, '');
-  if (ENUMERATION.test(title)) return names;
-  return commonHead(names) ? names : [];
+  if (names.length < 2) return [];
+  // Closed only when the notes say how many there are, and list that many: "APIの3種類",
+  // "The four load balancer types", a lead line "2種類ある". A list the notes do not count
+  // is often a part of the real set (storage classes without Intelligent-Tiering, an
+  // authorizer left out), so "name them all" has no defensible answer (issue 13).
+  const count = statedCount(section);
+  return count === names.length && count === section.children.length ? names : [];
+}
+
+const COUNT_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+const KIND_JA = '(?:つ|個|種類|タイプ|パターン|モード|クラス|方式|通り|系統)';
+const KIND_EN =
+  '(?:types?|kinds?|classes|modes|options|categories|families|strategies|tiers|models|levels|ways|flavou?rs|varieties|gateways|policies|endpoints)';
+const STATED_JA = new RegExp(`([0-9０-９]+|[二三四五六七八九十])\\s*${KIND_JA}`, 'u');
+const STATED_EN = new RegExp(
+  `\\b([0-9]+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:[\\w-]+\\s+){0,3}?${KIND_EN}\\b`,
+  'iu',
+);
+
+/** The count of members a heading or its lead line states ("3種類", "four types"), if any. */
+export function statedCount(section: Pick<Section, 'title' | 'blocks'>): number | undefined {
+  const lead = section.blocks.slice(0, 2).map((b) => b.text);
+  for (const text of [section.title, ...lead]) {
+    const plain = text.normalize('NFKC');
+    const match = STATED_JA.exec(plain) ?? STATED_EN.exec(plain);
+    const word = match?.[1]?.toLowerCase();
+    if (!word) continue;
+    const n = COUNT_WORDS[word] ?? Number(word);
+    if (Number.isInteger(n) && n >= 2) return n;
+  }
+  return undefined;
 }
 
 /** The last word every item shares ("Gateway"), or a shared katakana/kanji ending (〜ゲートウェイ). */
@@ -1259,12 +1418,46 @@ export { LEFT_OUT_REASONS };
 
 /** A line that belongs in a recall answer: not code, a URL, a link, an image or a remark on the notes. */
 function recallable(block: Block): boolean {
+  const reason = whyNotStatement(block);
   return (
     block.kind !== 'code' &&
     !isReferenceLine(block) &&
     !/^(?:https?|ftp):\/\//iu.test(block.text) &&
-    whyNotStatement(block) !== 'remark'
+    reason !== 'remark' &&
+    reason !== 'reference'
   );
+}
+
+/**
+ * Lines that make a recall answer indefensible, whatever else it holds: the
+ * author's doubt or a question (two lines that contradict each other and a
+ * "…説もある"), a lecturer's talk ("最後に質問がありました", "今日はここまで":
+ * a section of a transcript that mixes a Q&A and closing remarks into one
+ * answer), a pointer to lines outside the answer ("以下両方…", "the following").
+ */
+const RECALL_TALK =
+  /質問がありました|質問です|ご質問|今日は|本日は|ここまでです|今回はここまで|\bthat'?s all for\b|\bany questions\b|\bsomeone asked\b|\ba question (?:from|about)\b/iu;
+const POINTS_AWAY = /^(?:以下|下記|上記|前述|次の|the following|below|above|as follows)/iu;
+
+/**
+ * Lines that only tell how to look something up ("describe-images で AMI を探す",
+ * "AWS Marketplace で探す", "find it in the console"): under "Explain: AMI" they
+ * answer another question than the heading asks (FORM-MISMATCH).
+ */
+const HOW_TO_FIND =
+  /探す|調べる|検索する|\bfind\b|\blook(?:ing)? (?:it |them )?up\b|\bsearch(?:ing)?\b|\bbrowse\b/iu;
+
+/**
+ * Headings of an open set ("Key Features of AWS CLI", "Common Use Cases",
+ * "Security Best Practices", "Benefits of MFA", "DR Tips", "Example
+ * configurations", 特徴, メリット, ユースケース): any true feature, benefit or tip
+ * is a right answer, so the notes' own few are no defensible expected answer.
+ */
+const OPEN_SET =
+  /\b(?:features?|benefits?|advantages?|disadvantages?|pros|cons|use[- ]cases?|best practices?|tips|tricks|recommendations?|examples?|example configurations?|good to know|considerations|common|typical|popular|why use)\b|特徴|メリット|デメリット|利点|欠点|ユースケース|使い道|使いどころ|用途|ベストプラクティス|活用例|利用例|具体例|の例$|ポイント|コツ/iu;
+
+export function isOpenSetHeading(title: string): boolean {
+  return OPEN_SET.test(title.normalize('NFKC'));
 }
 
 /** A line longer than this is a paragraph (a transcript): one of them is an answer, two a heap. */
@@ -1294,6 +1487,13 @@ function fitsRecall(blocks: readonly Block[]): boolean {
   if (blocks.some((b) => b.kind === 'row')) return false;
   if (blocks.filter(isMapping).length >= 3) return false;
   if (blocks.filter((b) => /[：:]\s*$/u.test(b.text)).length > 1) return false;
+  // A doubt, a question, a lecturer's talk or a pointer elsewhere: no coherent answer.
+  for (const b of blocks) {
+    if (whyNotStatement(b) === 'doubt' || TALK.test(b.text) || RECALL_TALK.test(b.text))
+      return false;
+    if (POINTS_AWAY.test(b.text.trim())) return false;
+  }
+  if (blocks.every((b) => [...b.text].length <= 80 && HOW_TO_FIND.test(b.text))) return false;
   if (blocks.length === 1) {
     const only = blocks[0] as Block;
     // "役割ベースのアクセス制御機能" under "RBAC (Role-based access control)": a translation, no fact.
@@ -1323,9 +1523,21 @@ function namesRecallSubject(text: string): boolean {
   const head = text.replace(/[：:]\s*$/u, '').trim();
   if (!head || [...head].length > LIMITS.headingChars) return false;
   if (termColon(head) > 0 || /[。.!?！？]$/u.test(head)) return false;
-  if (isLabel(head) || isNotesHeading(head)) return false;
+  if (isLabel(head) || isNotesHeading(head) || isOpenSetHeading(head)) return false;
   if (isJapanese(head)) return !endsInPredicate(head);
+  if (isTask(head)) return false;
   return head.split(/\s+/u).length <= 6;
+}
+
+/**
+ * An exercise's task, not a subject: "Update the nginx image to …", "Check
+ * the annotations for pod nginx1", "Create the same job, but …". Its lines
+ * are one solution (a command, a value of the example), not what to explain.
+ */
+export function isTask(title: string): boolean {
+  return /^(?:create|update|check|change|delete|remove|add|get|list|run|make|set|scale|deploy|edit|fix|find|show|use|write|apply|expose|label|annotate|rollback|roll back|pause|resume|undo|verify|modify|configure|install|launch|start|stop|attach|describe|set up|try)\s+(?:the|a|an|your|it|its|this|that|these|those|all|my|one|two|three|some|every|each|new|pod|pods|job|jobs|deployment)\b/iu.test(
+    title.trim(),
+  );
 }
 
 /**
@@ -1336,15 +1548,32 @@ function namesRecallSubject(text: string): boolean {
  * sub-sections (its body is an intro; the learner could not know where the
  * answer stops), a file-name topic, or a heading about the notes themselves.
  */
-export function recallUnits(section: Section): { head?: Block; blocks: Block[] }[] {
+export function recallUnits(
+  section: Section,
+): { head?: Block; context?: string[]; blocks: Block[] }[] {
   if (section.depth === 0 || isNotesHeading(section.title)) return [];
+  // A heading under an open set ("DR Tips › Backup", "Which option fits my use case? › …")
+  // or an exercise ("Create a job … › …") holds tips, analogies or one solution.
+  const above = section.path.slice(1);
+  if (above.some((title) => isOpenSetHeading(title) || isTask(title))) return [];
   const lines = section.blocks.filter(recallable);
   if (lines.length === 0) return [];
-  // A topic's own lines above its sub-headings are an intro: no answer of their own.
+  // Lines above sub-headings are often an intro, or one aspect of the heading ("Explain:
+  // EC2 › インスタンスタイプ" over two remarks on bandwidth, the families being its
+  // sub-sections): no answer of their own. They are one when they explain the heading
+  // at some length and the sub-sections are a side matter or two ("Key Pair" over
+  // "PEMキーを紛失した場合"), not its kinds.
   const whole =
-    (section.children.length === 0 || section.key.length > 1) && namesRecallSubject(section.title);
+    namesRecallSubject(section.title) &&
+    (section.children.length === 0 ||
+      (section.key.length > 1 &&
+        section.children.length <= 2 &&
+        lines.length >= 3 &&
+        !ENUMERATION.test(section.title.trim()) &&
+        (section.children.length < 2 ||
+          commonHead(section.children.map((child) => child.title)) === undefined)));
   if (whole && fitsRecall(lines)) return [{ blocks: lines }];
-  const out: { head?: Block; blocks: Block[] }[] = [];
+  const out: { head?: Block; context?: string[]; blocks: Block[] }[] = [];
   const steps = stepLines(section.blocks);
   const runs = procedures(section.blocks);
   for (const run of runs) {
@@ -1360,7 +1589,7 @@ export function recallUnits(section: Section): { head?: Block; blocks: Block[] }
       [...before.text].length <= LIMITS.headingChars &&
       namesRecallSubject(before.text)
     )
-      out.push({ head: before, blocks: run });
+      out.push({ head: before, context: headsAbove(section.blocks, before), blocks: run });
     else if (runs.length === 1 && whole) out.push({ blocks: run });
   }
   for (const unit of topUnits(lines)) {
@@ -1371,6 +1600,25 @@ export function recallUnits(section: Section): { head?: Block; blocks: Block[] }
   }
   return out;
 }
+
+/**
+ * The head bullets above a nested line, outermost first ("VPCピアリング" above
+ * "設定手順"): a prompt that shows them says whose steps or values these are.
+ */
+function headsAbove(blocks: readonly Block[], block: Block): string[] {
+  const byLine = new Map(blocks.map((b) => [b.line, b] as const));
+  const out: string[] = [];
+  let parent = block.parent === undefined ? undefined : byLine.get(block.parent);
+  while (parent && out.length < 4) {
+    out.unshift(parent.text.replace(/[：:]\s*$/u, '').trim());
+    parent = parent.parent === undefined ? undefined : byLine.get(parent.parent);
+  }
+  return out;
+}
+
+/** Headings of an exercise: its values are the exercise's choices, not facts to learn. */
+const LAB =
+  /\b(?:labs?|hands[- ]on|exercises?|practice|walkthrough|tutorial|demo)\b|ハンズオン|演習|練習|実習|やってみる|やってみよう/iu;
 
 /** Builds every card of the deck, in note order. */
 export function buildCards(deck: Deck, index: DeckIndex = indexDeck(deck)): Card[] {
@@ -1453,7 +1701,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       make('recall', section.title, section.path.join(' › '), answer, section.line);
       continue;
     }
-    const head = unit.head.text.replace(/[：:]$/u, '');
+    const head = [...(unit.context ?? []), unit.head.text.replace(/[：:]$/u, '')].join(' › ');
     make(
       'recall',
       `${section.title}\u001f${unit.head.text}`,
@@ -1513,6 +1761,28 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     const name = unitName(unit.head);
     if (name) heads.set(unit.head.line, name);
   }
+  const steps = stepLines(body);
+  // The values of an exercise (a lab, a hands-on, "Create the same job …") are its own
+  // choices (sleep 30, a bucket name), not facts of the service: no number blanks.
+  const exercise = section.path.slice(1).some((title) => LAB.test(title) || isTask(title));
+  const byLine = new Map(body.map((b) => [b.line, b] as const));
+  /** The nearest head bullet above a line that names a subject ("VPCピアリング" over a step). */
+  const namedHead = (block: Block): string | undefined => {
+    let parent = block.parent;
+    for (let hops = 0; parent !== undefined && hops < 3; hops++) {
+      const name = heads.get(parent);
+      if (name) return name;
+      const above = byLine.get(parent);
+      if (!above) return undefined;
+      // "スポットインスタンス：余っている容量…" over "中断される2分前に通知": the term is the head.
+      const term = termOf(above)?.term;
+      if (term) return term;
+      // Only a bare label ("設定手順") is looked through; a statement above speaks for itself.
+      if ([...above.text].length > 20 || whyNotStatement(above) === undefined) return undefined;
+      parent = above.parent;
+    }
+    return undefined;
+  };
   for (const block of body) {
     // term: `term：definition` → which term?
     const term = termOf(block);
@@ -1534,6 +1804,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     let made = 0;
     for (const span of clozeSpans(block)) {
       if (made >= LIMITS.clozesPerLine) break;
+      if (exercise && span.source === 'number') continue;
       const n = (counts.get(span.answer) ?? 0) + 1;
       counts.set(span.answer, n);
       const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
@@ -1542,7 +1813,11 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       if (line === undefined) continue;
       // A bullet under a named head is about that head: "5Gbps〜最大＿＿＿Gbps" says of what
       // only as "NAT ゲートウェイ：5Gbps〜最大＿＿＿Gbps".
-      const blanked = withHeadName(line, heads.get(block.parent ?? -1));
+      // A step of a procedure says whose step it is only through the head above its
+      // list ("VPCピアリング" › 設定手順 › "アクセプタ側で承認（＿＿＿日以内…）").
+      const head = namedHead(block);
+      if (steps.has(block.line) && !head) continue;
+      const blanked = withHeadName(line, head);
       // The same words elsewhere in the line would answer the blank, and so would
       // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
       if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;

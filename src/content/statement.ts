@@ -27,7 +27,8 @@ export type LeftOut =
   | 'list-header'
   | 'head'
   | 'step'
-  | 'remark';
+  | 'remark'
+  | 'doubt';
 
 export const LEFT_OUT_REASONS: readonly LeftOut[] = [
   'code',
@@ -43,11 +44,23 @@ export const LEFT_OUT_REASONS: readonly LeftOut[] = [
   'head',
   'step',
   'remark',
+  'doubt',
 ];
 
 /** A remark about the notes themselves: who wrote them, how, for what ("※ 自分用", "My notes from…"). */
 const REMARK =
   /^(?:[※*]\s*)?(?:自分用|自分メモ|個人用|個人的な?メモ|このノート|このメモ|この資料|講義動画|書き起こし|(?:these|my|personal) notes|this (?:note|page|document|file) (?:is|was|covers))|自分用|書き起こし|(?:^|\s)my notes\b/iu;
+
+/**
+ * The author's own doubt, or a question: "…説もある", "…のか謎", "要確認",
+ * "not sure", "TODO", "(?)", a line ending in "？". No fact for any kind: a
+ * card would teach what its writer did not know (issue 13, recall audit).
+ */
+const DOUBT =
+  /説もある|のか謎|謎(?:[。（(]|$)|よく(?:わから|分から)ない|わからない|分からない|要確認|未確認|確認中|自信(?:が)?ない|気がする|ちゃんと載って|かもしれない[?？]|(?:^|\s)(?:todo|fixme|tbd)\b|\bnot (?:sure|certain)\b|\bunsure\b|\bno idea\b|\bi (?:think|guess|believe)\b|\bneed(?:s)? to (?:check|verify|confirm)\b|\bto be confirmed\b|[(（]\s*[?？]+\s*[)）]|[?？]{2,}|[?？]\s*$/iu;
+
+/** A documentation breadcrumb ("kubernetes.io > Documentation > Tasks > …"): where to read, not a fact. */
+const BREADCRUMB = /^(?:[\w-]+\.)+[a-z]{2,}\s*>\s*\S|\bdocumentation\s*>\s*\S/iu;
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
@@ -156,6 +169,8 @@ export function whyNotStatement(block: Block): LeftOut | undefined {
   // A line that is mostly a URL: "詳細: https://…".
   const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
   if (noUrl !== text && [...noUrl.replace(/[\p{P}\p{S}\s]/gu, '')].length < 8) return 'reference';
+  if (BREADCRUMB.test(text)) return 'reference';
+  if (DOUBT.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
   if (REMARK.test(text)) return 'remark';
   if (CAPTION.test(text)) return 'caption';

@@ -211,10 +211,20 @@ export function makeQuestion(
   /** A stem with the path, or its bare form when there is no path to show. */
   const withPath = (key: 'q.cloze' | 'q.clozeChoice' | 'q.term' | 'q.termTyped') =>
     path ? t(key, { path }) : t(`${key}Bare`);
+  // "Explain (3 points): …": the learner knows how much the notes expect, so a
+  // self-graded answer has something to be measured against.
+  const points = card.answer.split('\n').filter((line) => line.trim()).length;
   const recall = (): Question | undefined =>
     mode === 'exam' || !recallPath
       ? undefined
-      : { ...base(card, located), format: 'recall', stem: t('q.recall', { path: recallPath }) };
+      : {
+          ...base(card, located),
+          format: 'recall',
+          stem:
+            points >= 2
+              ? t('q.recallPoints', { path: recallPath, n: points })
+              : t('q.recall', { path: recallPath }),
+        };
 
   switch (card.kind) {
     case 'recall':
@@ -253,7 +263,11 @@ export function makeQuestion(
       const listing = (): Question | undefined =>
         mode === 'exam' || items.length > RECALL_LIST_MAX
           ? undefined
-          : { ...base(card, located), format: 'recall', stem: t('q.listChildren', { path }) };
+          : {
+              ...base(card, located),
+              format: 'recall',
+              stem: t('q.listChildren', { path, n: items.length }),
+            };
       if (!outsider || (mode === 'study' && items.length <= RECALL_LIST_MAX && rng() < 0.5)) {
         return listing();
       }
@@ -262,10 +276,18 @@ export function makeQuestion(
       );
       const shown = shuffle(items, rng).slice(0, OPTION_COUNT - 1);
       return (
-        choice(card, located, t('q.notMember', { path }), outsider.title, shown, rng, (option) => {
-          // A member chosen as the outsider: it belongs to this very list.
-          return children.has(keyOf(option)) ? { heading: located.section.title } : undefined;
-        }) ?? listing()
+        choice(
+          card,
+          located,
+          t('q.notMember', { path, n: items.length }),
+          outsider.title,
+          shown,
+          rng,
+          (option) => {
+            // A member chosen as the outsider: it belongs to this very list.
+            return children.has(keyOf(option)) ? { heading: located.section.title } : undefined;
+          },
+        ) ?? listing()
       );
     }
 

@@ -366,7 +366,7 @@ describe('reading notes', () => {
   it('keeps sections with the same heading path in two files apart', async () => {
     const a = '# Notes\n\n## Setup\nInstall the CLI first.\n\n## Only in a\nSomething else here.\n';
     const b =
-      '# Notes\n\n## Setup\nConfigure the credentials.\n\n### Profiles\nNamed profiles live in config.\n\n## Only in b\nA fact of b alone.\n';
+      '# Notes\n\n## Setup\nConfigure the credentials.\nSet the default region.\nPick an output format.\n\n### Profiles\nNamed profiles live in config.\n\n## Only in b\nA fact of b alone.\n';
     const alone = await openLibrary(folder({ 'b.md': b }), { AWSQUIZ_DATA_DIR: tempDir() });
     const library = await openLibrary(folder({ 'a.md': a, 'b.md': b }), {
       AWSQUIZ_DATA_DIR: tempDir(),

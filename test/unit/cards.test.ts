@@ -83,8 +83,9 @@ describe('cards of the shipped notes', () => {
   it('come to at least 113, of every kind', () => {
     expect(cards.length).toBeGreaterThanOrEqual(113);
     const kinds = new Set(cards.map((c) => c.kind));
+    // No list of the shipped notes says how many it has: no list-children card (see below).
     expect([...kinds].sort()).toEqual(
-      ['cloze', 'list-children', 'recall', 'term', 'which-fact', 'which-heading'].sort(),
+      ['cloze', 'recall', 'term', 'which-fact', 'which-heading'].sort(),
     );
   });
 
@@ -99,20 +100,23 @@ describe('cards of the shipped notes', () => {
         if (bySection.has(section.key.join('\u001f'))) asked += 1;
       });
     }
-    expect(asked / withBody).toBeGreaterThan(0.8);
+    // Not all: lines above sub-headings that are only an intro or one aspect of the heading,
+    // open sets (特徴, features) and sections with a doubt in them are asked nothing (issue 13).
+    expect(asked / withBody).toBeGreaterThan(0.7);
   });
 
-  it('give a list-children card only to closed enumerations, after the cards of their items', () => {
-    const lists = cards.filter((c) => c.kind === 'list-children').map((c) => c.path.join('/'));
-    // "APIの種類" lists kinds; "EC2" (a topic of assorted headings) and "EC2/IP" are no enumeration.
-    expect(lists).toContain('API gateway/APIの種類');
-    expect(lists).not.toContain('EC2');
-    expect(lists).not.toContain('EC2/IP');
-    const position = (predicate: (c: Card) => boolean) => cards.findIndex(predicate);
-    const list = position(
-      (c) => c.kind === 'list-children' && c.path.join('/') === 'API gateway/APIの種類',
-    );
-    const item = position((c) => c.path.join('/').startsWith('API gateway/APIの種類/HTTP API'));
+  it('give no list-children card to a list the notes do not count (APIの種類 may not be all kinds)', () => {
+    expect(cards.filter((c) => c.kind === 'list-children')).toEqual([]);
+  });
+
+  it('put a list-children card after the cards of its items', () => {
+    const { cards: counted } = buildFrom({
+      'a.md':
+        '# API\n\n## APIの3種類\n\n### HTTP API\n低コストで速い\n\n### REST API\nAPIキーや使用量プランが使える\n\n### WebSocket API\n双方向の通信を続けられる\n',
+    });
+    const position = (predicate: (c: Card) => boolean) => counted.findIndex(predicate);
+    const list = position((c) => c.kind === 'list-children');
+    const item = position((c) => c.path.join('/').startsWith('API/APIの3種類/HTTP API'));
     expect(item).toBeGreaterThan(-1);
     expect(list).toBeGreaterThan(item);
   });
@@ -189,8 +193,8 @@ describe('term lines', () => {
 describe('cloze spans', () => {
   it('blank key terms without their brackets, and numbers but not their units', () => {
     const bracket = clozeSpans(
-      line('これは「EBS」のボリュームを接続する', 'line', [
-        { kind: 'lenient-bold', start: 3, end: 8 },
+      line('EC2に「EBS」のボリュームを接続する', 'line', [
+        { kind: 'lenient-bold', start: 4, end: 9 },
       ]),
     );
     expect(bracket.map((s) => s.answer)).toEqual(['EBS']);

@@ -251,12 +251,13 @@ describe('one topic in detail', () => {
     const ec2 = cards.filter((c) => c.topic === 'EC2');
     const empty: ProgressData = { schemaVersion: 1, cards: {}, log: [], exams: [], suspended: {} };
     const sections = sectionStats(ec2, empty, new Date(2026, 10, 25));
-    // The topic EC2 has no body and no list of kinds: its first section is its first card's.
+    // The topic EC2 has no body and no counted list of kinds: its first section is its first
+    // card's (インスタンスタイプ's own two remarks are no answer to "explain instance types").
     expect(sections.slice(0, 3).map((s) => s.path)).toEqual([
-      ['EC2', 'インスタンスタイプ'],
       ['EC2', 'インスタンスタイプ', '汎用'],
       // メモリ最適化 gives no card: its one line names its heading (メモリ), which would give it away.
       ['EC2', 'インスタンスタイプ', 'コンピューティング最適化'],
+      ['EC2', 'インスタンスタイプ', 'ストレージ最適化'],
     ]);
     setLang('ja');
     const topic = {
