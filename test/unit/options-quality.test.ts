@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/content/model.js';
+import { makeQuestion } from '../../src/quiz/questions.js';
+import { createRng } from '../../src/quiz/rng.js';
 import { buildFrom } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'quality');
 const build = (name: string) => buildFrom({ [name]: readFileSync(join(dir, name), 'utf8') });
@@ -53,5 +56,57 @@ describe('SIBLING-TRUE: a which-* clue is what sets its heading apart', () => {
     );
     expect(cluesOf(en, 'Dedicated Hosts').join(' ')).toMatch(/BYOL/u);
     expect(cluesOf(ja, 'Dedicated Hosts').join(' ')).toMatch(/BYOL/u);
+  });
+});
+
+describe('WEAK-DISTRACTORS: a term is asked among the names of its own list', () => {
+  const en = build('term-groups-en.md');
+  const ja = build('term-groups-ja.md');
+  const optionsOf = (built: typeof en, answer: string, seeds = 8) => {
+    const card = built.cards.find((c) => c.kind === 'term' && c.answer === answer);
+    if (!card) throw new Error(`no term card for ${answer}`);
+    const seen = new Set<string>();
+    let asked = 0;
+    for (let seed = 0; seed < seeds; seed++) {
+      const q = makeQuestion(card, built.index, createRng(seed), 'exam', sayEn);
+      if (!q) continue;
+      asked += 1;
+      for (const option of q.options ?? []) if (option !== answer) seen.add(option);
+    }
+    return { asked, seen: [...seen] };
+  };
+  const buying = {
+    en: [
+      'On-Demand',
+      'Reserved Instances',
+      'Spot Instances',
+      'Savings Plans',
+      'Dedicated Hosts',
+      'Dedicated Instances',
+    ],
+    ja: ['オンデマンド', 'リザーブドインスタンス', 'スポットインスタンス', 'セービングスプラン'],
+  };
+
+  it('a buying model among buying models, never a placement strategy (en, ja)', () => {
+    const en1 = optionsOf(en, 'Spot Instances');
+    expect(en1.asked).toBeGreaterThan(0);
+    for (const option of en1.seen) expect(buying.en).toContain(option);
+    const ja1 = optionsOf(ja, 'スポットインスタンス');
+    expect(ja1.asked).toBeGreaterThan(0);
+    for (const option of ja1.seen)
+      expect([...buying.ja, '専有ホストA', '専有ホストB']).toContain(option);
+    const placement = optionsOf(ja, 'パーティション');
+    for (const option of placement.seen) expect(['クラスター', 'スプレッド']).toContain(option);
+  });
+
+  it('a close relative of the answer is no wrong option (Dedicated Hosts / Instances)', () => {
+    expect(optionsOf(en, 'Dedicated Instances').seen).not.toContain('Dedicated Hosts');
+    expect(optionsOf(en, 'Dedicated Hosts').seen).not.toContain('Dedicated Instances');
+    expect(optionsOf(ja, '専有ホストB').seen).not.toContain('専有ホストA');
+  });
+
+  it('a list of two gives no multiple choice: its options would be of another kind', () => {
+    expect(optionsOf(en, 'Lazy loading').asked).toBe(0);
+    expect(optionsOf(ja, 'レイジーローディング').asked).toBe(0);
   });
 });
