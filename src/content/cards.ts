@@ -1094,6 +1094,10 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
 }
 const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
 
+/** Headings over groups of advice, not over things of one kind. */
+const ADVICE =
+  /\b(?:tips|tricks|best practices|recommendations|lessons learned|guidelines|dos and don'?ts)\b|ポイント|コツ|心得|注意点|ベストプラクティス|勘所/iu;
+
 /** The fact lines of a section that are clues among its options (see isClue). */
 function clueLines(located: Located, siblings: readonly Section[]): Block[] {
   // which-heading and which-fact both ask for a section's clues: work them out once.
@@ -1108,6 +1112,9 @@ const clueCache = new WeakMap<Section, { siblings: readonly Section[]; lines: Bl
 function computeClueLines(located: Located, siblings: readonly Section[]): Block[] {
   const { section } = located;
   if (section.key.length < 2 || !isNameHeading(section)) return [];
+  // Under "DR Tips" or "設計のポイント" the headings group advice (Automation, High
+  // Availability, Backup): which group a tip is filed under is the notes' choice.
+  if (located.parent && ADVICE.test(located.parent.title)) return [];
   const options = optionSiblings(located, siblings);
   if (options.length < 2) return [];
   const kin = siblingNames(located, siblings);

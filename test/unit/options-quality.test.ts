@@ -110,3 +110,37 @@ describe('WEAK-DISTRACTORS: a term is asked among the names of its own list', ()
     expect(optionsOf(ja, 'レイジーローディング').asked).toBe(0);
   });
 });
+
+describe("NOTE-STRUCTURE: which-* answers and options are things, not the notes' grouping", () => {
+  const en = build('structure-en.md');
+  const ja = build('structure-ja.md');
+  const grouping = ['Monitoring', 'Automation', 'High Availability', 'Replication'];
+  const groupingJa = ['モニタリング', '自動化', '高可用性', '複製'];
+
+  it('an aspect heading (Monitoring, モニタリング) is neither answer nor option', () => {
+    for (const [built, words] of [
+      [en, grouping],
+      [ja, groupingJa],
+    ] as const) {
+      const cards = which(built.cards);
+      expect(cards.length).toBeGreaterThan(0);
+      for (const card of cards) {
+        expect(words).not.toContain(card.answer);
+        for (let seed = 0; seed < 4; seed++) {
+          const q = makeQuestion(card, built.index, createRng(seed), 'exam', sayEn);
+          for (const option of q?.options ?? []) expect(words).not.toContain(option);
+        }
+      }
+    }
+  });
+
+  it('headings that file advice (Recovery tips, 設計のポイント) give no which-* card', () => {
+    const under = (built: typeof en, parent: string) =>
+      which(built.cards).filter((c) => c.path.includes(parent));
+    expect(under(en, 'Recovery tips')).toEqual([]);
+    expect(under(ja, '設計のポイント')).toEqual([]);
+    // Their siblings of a real kind are still asked.
+    expect(which(en.cards).some((c) => c.answer === 'Map state')).toBe(true);
+    expect(which(ja.cards).some((c) => c.answer === 'Mapステート')).toBe(true);
+  });
+});
