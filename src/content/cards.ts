@@ -1097,6 +1097,7 @@ export function whyNotClue(
   original: Block | undefined,
   section: Section,
   kin: readonly Section[],
+  parent?: Section,
 ): string | undefined {
   const text = block.text.trim();
   // A bullet under a head bullet speaks of the head; a glossary line of its term.
@@ -1108,7 +1109,7 @@ export function whyNotClue(
   if ((text.match(/[。！？!?]|\.(?=\s|$)/gu) ?? []).length > 2) return 'long';
   if (!saysEnough(text)) return 'short';
   if (leaks(text, section.title)) return 'names-heading';
-  const group = clueGroup(section, kin);
+  const group = clueGroup(section, kin, parent);
   const words = contentWords(text);
   for (const word of words) if (ownsWord(group.own, word)) return 'names-heading';
   if (group.initials?.test(text)) return 'names-heading';
@@ -1122,11 +1123,44 @@ export function whyNotClue(
   // option or not: the same line would answer two cards), or one whose content
   // words all occur in a sibling's lines, fits both.
   if (group.theirs.some((line) => sameFact(line, text))) return 'shared';
-  const shared = group.shared;
-  const distinct = [...words].filter((word) => !shared.has(word));
-  return distinct.length >= 2 || (distinct.length >= 1 && /\d/u.test(distinct.join(' ')))
-    ? undefined
-    : 'shared';
+  return distinctive(text, words, group) ? undefined : 'shared';
+}
+
+/**
+ * A clue says what sets its heading apart, not what its whole family shares
+ * (issue 13, pattern 7: "billing per second" fits On-Demand and Savings Plans,
+ * "same AZ as the volume" fits every EBS volume, not only Multi-Attach).
+ * Words of the sibling sections' lines, of the headings above and of the
+ * parent's own lines are the family's; at least two content words, and half
+ * of the line's, must be the section's own. Among near-twins (six or more
+ * siblings, or headings that share a class word: Spot / Reserved / Dedicated
+ * Instances) a line needs three words of its own, or a marker among them: a name, an abbreviation, a term in katakana. A value
+ * with a cue ("up to 90%", "最小保存期間は30日") that no sibling line has is a
+ * clue by itself: it is what exams ask.
+ */
+function distinctive(text: string, words: ReadonlySet<string>, group: ClueGroup): boolean {
+  const distinct = [...words].filter((word) => !group.shared.has(word));
+  if (distinct.some((word) => /\d/u.test(word)) && CUE.test(text)) return true;
+  if (distinct.length < 2 || distinct.length * 2 < words.size) return false;
+  if (!group.twins) return true;
+  if (distinct.length >= 3) return true;
+  return distinct.some((word) => isMarker(word, text));
+}
+
+/** A word that names or counts something: a capitalised or mixed-case word inside the line, a number, katakana. */
+function isMarker(word: string, text: string): boolean {
+  if (/\d/u.test(word)) return true;
+  if (/^[\p{Script=Katakana}ー]{3,}$/u.test(word)) return true;
+  if (!/^[a-z]/u.test(word)) return false;
+  // The word as written: "BYOL", "CloudTrail", "NVMe", not "Recommended" at the start of the line.
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  for (const m of text.normalize('NFKC').matchAll(new RegExp(`(?<![A-Za-z])${escaped}`, 'giu'))) {
+    const written = m[0];
+    const at = m.index ?? 0;
+    if (/[A-Z].*[A-Z]|^[a-z]+[A-Z]/u.test(written)) return true;
+    if (/^[A-Z]/u.test(written) && at > 0 && !/[.:!?]\s*$/u.test(text.slice(0, at))) return true;
+  }
+  return false;
 }
 
 /** What whyNotClue compares every line of a section with: worked out once a section, not once a line. */
@@ -1135,17 +1169,20 @@ interface ClueGroup {
   initials: RegExp | undefined;
   others: { title: string; words: Set<string>; initials: RegExp | undefined }[];
   theirs: string[];
+  /** Content words of the family: sibling lines, headings above, the parent's own lines. */
   shared: Set<string>;
+  /** Many near-twin siblings: a clue needs a marker too (see distinctive). */
+  twins: boolean;
 }
 
-function clueGroup(section: Section, kin: readonly Section[]): ClueGroup {
+function clueGroup(section: Section, kin: readonly Section[], parent?: Section): ClueGroup {
   const cached = clueGroups.get(section);
   if (cached && cached.kin === kin) return cached.group;
   const classes = classWords([section, ...kin]);
   const own = new Set([...titleWords(section.title)].filter((w) => !classes.has(w)));
   const initialsRe = (title: string) => {
     const abbr = initialsOf(title);
-    return abbr ? new RegExp(`\\b${abbr}\\b`, 'u') : undefined;
+    return abbr ? new RegExp(`\\b${abbr}s?\\b`, 'u') : undefined;
   };
   const theirs = kin.flatMap((o) => o.blocks.map((b) => b.text));
   const group: ClueGroup = {
@@ -1157,12 +1194,22 @@ function clueGroup(section: Section, kin: readonly Section[]): ClueGroup {
       initials: initialsRe(other.title),
     })),
     theirs,
-    shared: new Set(theirs.flatMap((line) => [...contentWords(line)])),
+    shared: new Set([
+      ...theirs.flatMap((line) => [...contentWords(line)]),
+      ...section.path.slice(0, -1).flatMap((title) => [...titleWords(title)]),
+      ...(parent?.blocks ?? []).flatMap((block) => [...contentWords(block.text)]),
+      ...classes,
+    ]),
+    twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
   };
   clueGroups.set(section, { kin, group });
   return group;
 }
 const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
+
+/** Headings over groups of advice, not over things of one kind. */
+const ADVICE =
+  /\b(?:tips|tricks|best practices|recommendations|lessons learned|guidelines|dos and don'?ts)\b|ポイント|コツ|心得|注意点|ベストプラクティス|勘所/iu;
 
 /** The fact lines of a section that are clues among its options (see isClue). */
 function clueLines(located: Located, siblings: readonly Section[]): Block[] {
@@ -1178,12 +1225,16 @@ const clueCache = new WeakMap<Section, { siblings: readonly Section[]; lines: Bl
 function computeClueLines(located: Located, siblings: readonly Section[]): Block[] {
   const { section } = located;
   if (section.key.length < 2 || !isNameHeading(section)) return [];
+  // Under "DR Tips" or "設計のポイント" the headings group advice (Automation, High
+  // Availability, Backup): which group a tip is filed under is the notes' choice.
+  if (located.parent && ADVICE.test(located.parent.title)) return [];
   const options = optionSiblings(located, siblings);
   if (options.length < 2) return [];
   const kin = siblingNames(located, siblings);
   const originals = new Map(section.blocks.map((b) => [b.line, b] as const));
   return factLines(section).filter(
-    (block) => whyNotClue(block, originals.get(block.line), section, kin) === undefined,
+    (block) =>
+      whyNotClue(block, originals.get(block.line), section, kin, located.parent) === undefined,
   );
 }
 

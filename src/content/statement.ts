@@ -410,6 +410,23 @@ const GENERIC_MORE = new Set(
     'はじめに',
     'おわりに',
     '用語',
+    // Aspects of a subject, not things in it: an exam names a service or a feature,
+    // never "Monitoring" beside Express Workflows (issue 13, pattern 2).
+    'モニタリング',
+    '監視',
+    'アクセス制御',
+    'アクセス管理',
+    '権限管理',
+    'セキュリティ',
+    'パフォーマンス',
+    '性能',
+    'コスト',
+    'security',
+    'access control',
+    'access management',
+    'performance',
+    'cost',
+    'costs',
   ].map(fold),
 );
 

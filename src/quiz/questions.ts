@@ -17,9 +17,9 @@ import {
   termGivenAway,
 } from '../content/cards.js';
 import { type DeckIndex, type Located, type Pool, relativeTiers } from '../content/deck.js';
-import { type Card, type Section, walk } from '../content/model.js';
+import { type Block, type Card, type Section, walk } from '../content/model.js';
 import { outlineUnits, unitTerm } from '../content/outline.js';
-import { similarity } from '../content/overlap.js';
+import { contentWords, similarity } from '../content/overlap.js';
 import { foldTight, leaksWord } from '../content/text.js';
 import type { Say } from '../errors.js';
 import { keyOf, pickDistractors } from './distractors.js';
@@ -353,11 +353,22 @@ export function makeQuestion(
           .filter((entry) => labelLineAbove(located.section, entry.line) === part)
           .map((entry) => entry.term),
       );
-      // Names of the answer's own head word first ("… Instances", "…モード", "…キュー").
-      const siblings = siblingTerms(card, located.section).filter((term) => inPart.has(term));
       const head = headWord(card.answer);
       const sameHead = (terms: string[]) => terms.filter((term) => headWord(term) === head);
-      const tiers = [sameHead(siblings), siblings, sameHead([...inPart]), [...inPart]];
+      // The answer's own list (the names defined beside it under the same head bullet, in
+      // the same table or list) gives the options: "Spot" is among purchase options, not
+      // beside a placement strategy or a volume type.
+      const group = termGroup(located.section, card.line).filter(
+        (term) => keyOf(term) !== keyOf(card.answer),
+      );
+      // Names that share a word of their own with the answer ("Dedicated Hosts" beside
+      // "Dedicated Instances"): what the notes say of one is too often true of the other.
+      const relatives = closeRelatives(card.answer, [card.answer, ...group]);
+      // Beyond its own list, only names of the answer's head word ("…キュー", "… endpoint")
+      // of the same part: a term of another list is of another kind, and too few
+      // options of its own kind make no multiple-choice card (typed, or not asked).
+      const siblings = siblingTerms(card, located.section).filter((term) => inPart.has(term));
+      const tiers = [sameHead(group), group, sameHead(siblings), siblings, sameHead([...inPart])];
       // A heading that lists subjects ("Streams / TTL / DAX") names the one asked: a
       // term whose own part is in it is given away by the stem.
       const heading = shownPath(card, located).at(-1) ?? '';
@@ -370,7 +381,8 @@ export function makeQuestion(
         return (
           sameTermKind(candidate, card.answer) &&
           !leaksWord(card.prompt, candidate) &&
-          !sameName(candidate, card.answer)
+          !sameName(candidate, card.answer) &&
+          !relatives.has(candidate)
         );
       });
       const asked = choice(
@@ -495,6 +507,75 @@ function headWord(term: string): string {
   const word = text.match(/([A-Za-z]+)$/u)?.[1];
   if (word) return word.toLowerCase().replace(/s$/u, '');
   return [...text].slice(-3).join('');
+}
+
+/**
+ * The terms defined beside the one on `line`: lines of the same kind (table
+ * rows with table rows), nested under the same head bullet at the same depth,
+ * between the same bold labels. Its own term is among them.
+ */
+function termGroup(section: Section, line: number): string[] {
+  const blocks = new Map<number, Block>();
+  for (const block of section.blocks) if (!blocks.has(block.line)) blocks.set(block.line, block);
+  const own = blocks.get(line);
+  if (!own) return [];
+  const part = labelLineAbove(section, line);
+  return sectionTermLines(section)
+    .filter((entry) => {
+      const block = blocks.get(entry.line);
+      return (
+        block !== undefined &&
+        (block.kind === 'row') === (own.kind === 'row') &&
+        block.parent === own.parent &&
+        (block.depth ?? 0) === (own.depth ?? 0) &&
+        labelLineAbove(section, entry.line) === part
+      );
+    })
+    .map((entry) => entry.term);
+}
+
+/**
+ * A test for names that share a word of their own with `answer`: a word that
+ * is not the class of the answer's list (`group`: most of it has the word, or
+ * the word ends every name that has it: "Instances", "キュー", "endpoint").
+ */
+function closeRelatives(answer: string, group: readonly string[]): { has(key: string): boolean } {
+  const names = [...new Map(group.map((term) => [keyOf(term), term.trim()])).values()];
+  const counts = new Map<string, number>();
+  const notLast = new Set<string>();
+  for (const name of names) {
+    const last = headWord(name);
+    for (const word of nameWords(name)) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (word.replace(/s$/u, '') !== last) notLast.add(word);
+    }
+  }
+  const most = Math.max(2, Math.ceil(names.length / 2));
+  const own = [...nameWords(answer)].filter(
+    (word) => (counts.get(word) ?? 0) < most && notLast.has(word),
+  );
+  const cache = new Map<string, boolean>();
+  return {
+    has(key: string) {
+      let hit = cache.get(key);
+      if (hit === undefined) {
+        const words = nameWords(key);
+        hit = key !== keyOf(answer) && own.some((word) => words.has(word));
+        cache.set(key, hit);
+      }
+      return hit;
+    },
+  };
+}
+
+/** The words of a name, its brackets left out, hyphenated parts too ("SSE-KMS" → sse-kms, sse, kms). */
+function nameWords(name: string): Set<string> {
+  return new Set(
+    [...contentWords(name.replace(/[(（][^()（）]*[)）]/gu, ' '))]
+      .flatMap((word) => [word, ...word.split('-')])
+      .filter((word) => [...word].length >= 2 && !/^\d+$/u.test(word))
+      .filter((word) => !/^(?:aws|amazon)$/u.test(word)),
+  );
 }
 
 /** The line of the last bold-only label above `line` in the section, or -1. */
