@@ -1430,7 +1430,9 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     extra: Partial<Pick<Card, 'accept' | 'items'>> = {},
   ) => {
     const card: Card = {
-      id: cardId(topic.title, section.key, kind, source),
+      // The topic's key, not its title: a file-name topic's title is made for people
+      // (title.ts) and may change with the rules, its key (the file's name) does not.
+      id: cardId(topic.key[0] ?? topic.title, section.key, kind, source),
       kind,
       topic: topic.title,
       path: section.path,

@@ -371,16 +371,20 @@ export function makeQuestion(
 
 /**
  * The heading path a stem shows. A topic named after its file (a file
- * without a top-level heading) is no heading: "ja-aws-dva-memo" in a stem is
- * residue. Its place is taken by the bold line that heads the card's part of
- * the file (`**Lambda**`), if any. Display only: the card's ids and topic stay.
+ * without a top-level heading) is no heading: its place is taken by the
+ * bold line that heads the card's part of the file (`**Lambda**`), if any,
+ * else by the title made from the file (title.ts: "Monitoring" of
+ * memo-monitoring.md), never by a name that left no title ("memo.md").
+ * Display only: the card's ids and topic stay.
  */
 export function shownPath(card: Card, located: Located): string[] {
   if (located.topic.depth !== 0) return card.path;
   const below = card.path.slice(1);
   if (below.length > 0) return below;
   const label = labelAbove(located.section, card.line);
-  return label ? [label] : [];
+  if (label) return [label];
+  // The topic's title made from its file name (title.ts), unless the name left nothing.
+  return located.topic.untitled ? [] : [located.topic.title];
 }
 
 /** The last bold-only line (`**SQS**`, `**キャパシティ計算**【試験に出る】`) above `line` in the section. */
