@@ -9,7 +9,7 @@ import { cardId } from '../../src/content/cards.js';
 import { parseMarkdown } from '../../src/content/parse.js';
 import { frontMatterTitle, titleFromFileName } from '../../src/content/title.js';
 import { matchTopics } from '../../src/content/topics.js';
-import { makeQuestion, shownPath } from '../../src/quiz/questions.js';
+import { makeQuestion, shownPath, stemGivesAway } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import { buildFrom, fixture } from '../helpers/deck.js';
 import { sayEn } from '../helpers/say.js';
@@ -84,4 +84,113 @@ describe('FILENAME-RESIDUE: a file without a top-level heading gets a human titl
     const located = card && bare.index.byRef.get(card.section);
     expect(card && located && shownPath(card, located)).toEqual([]);
   });
+});
+
+describe('LEAK: the stem never gives the answer away', () => {
+  it('the answer in other words or forms: spelled-out abbreviations, camel case, kana forms, word pairs', () => {
+    const gives = (text: string, answer: string, others: string[], path = '') =>
+      stemGivesAway(path, text, answer, others);
+    // English
+    expect(
+      gives('Stands for Multi-Factor Authentication, a second factor', 'MFA', ['SSO', 'IAM']),
+    ).toBe(true);
+    expect(gives('how long a Recovery Time Objective allows', 'RTO', ['RPO', 'SLA'])).toBe(true);
+    expect(gives('use ＿＿＿ rather than NotAction here', 'Action', ['Effect', 'Resource'])).toBe(
+      true,
+    );
+    expect(
+      gives('allow a request only from a given VPC', 'aws:SourceVpc', [
+        'aws:SourceIp',
+        'aws:PrincipalOrgID',
+      ]),
+    ).toBe(true);
+    expect(
+      gives('StreamViewType decides what each record holds', 'DynamoDB Streams', ['DAX', 'TTL']),
+    ).toBe(true);
+    // Japanese
+    expect(
+      gives('上書きしても古いバージョンが残る', 'バージョニング', [
+        'オブジェクトロック',
+        'MFA Delete',
+      ]),
+    ).toBe(true);
+    expect(
+      gives('各インスタンスをパーティションに分ける', 'パーティションプレイスメントグループ', [
+        'クラスタープレイスメントグループ',
+        'スプレッドプレイスメントグループ',
+      ]),
+    ).toBe(true);
+    expect(
+      gives('実行の様子はCloudTrailで監視する', 'モニタリング', [
+        'マーカー',
+        'Expressワークフロー',
+      ]),
+    ).toBe(true);
+    expect(gives('DelaySeconds は0〜15分', '遅延キュー', ['標準キュー', 'FIFOキュー'])).toBe(true);
+    expect(
+      gives('ルートに 0.0.0.0/0 → igw-xxxx がある', 'インターネットゲートウェイ', [
+        'NATゲートウェイ',
+        'VPCエンドポイント',
+      ]),
+    ).toBe(true);
+    expect(
+      gives('新しいバッチを先に起動する', 'Rolling with additional batch', [
+        'Immutable',
+        'All at once',
+      ]),
+    ).toBe(true);
+  });
+
+  it('not a leak: headings above the options, a word every option shares, common nouns, digits of other numbers', () => {
+    const gives = (text: string, answer: string, others: string[], path = '') =>
+      stemGivesAway(path, text, answer, others);
+    expect(
+      gives(
+        'OSがハードウェアに直接アクセスできる',
+        'EC2 Bare Metal',
+        ['Nitro System', 'User data'],
+        'EC2',
+      ),
+    ).toBe(false);
+    expect(
+      gives('各インスタンスを同じラックに置く', 'クラスタープレイスメントグループ', [
+        'スプレッドプレイスメントグループ',
+        'パーティションプレイスメントグループ',
+      ]),
+    ).toBe(false);
+    expect(
+      gives('書き込んだオブジェクトの変更を防ぐ', 'オブジェクトロック', [
+        'バージョニング',
+        'MFA Delete',
+      ]),
+    ).toBe(false);
+    expect(gives('直接アップロードで＿＿＿MB、解凍後250MBまで', '50', ['10', '64', '512'])).toBe(
+      false,
+    );
+    expect(gives('A second factor beyond the password', 'MFA', ['SSO', 'IAM'])).toBe(false);
+  });
+
+  it.each([
+    ['leak-ja.md', 'バージョニング', /バージョン|監視/u],
+    ['leak-en.md', 'RTO', /Recovery Time Objective/u],
+  ])(
+    '%s: no question asks a leaking line; the clue keeps the lines that do not leak',
+    (file, kept, leak) => {
+      const built = buildFrom({ [file]: stems(file) });
+      let asked = 0;
+      for (const card of built.cards) {
+        for (const mode of ['study', 'exam'] as const) {
+          const q = makeQuestion(card, built.index, createRng(2), mode, sayEn);
+          if (!q || q.format === 'recall') continue;
+          asked += 1;
+          expect(q.stem).not.toMatch(leak);
+        }
+      }
+      expect(asked).toBeGreaterThan(0);
+      // The heading is still asked, by its other line.
+      const heading = built.cards.find((c) => c.kind === 'which-heading' && c.answer === kept);
+      expect(heading?.prompt).toBeDefined();
+      expect(heading?.prompt).not.toMatch(leak);
+    },
+  );
 });
