@@ -18,7 +18,7 @@ import {
   topUnits,
   unitTerm,
 } from './outline.js';
-import { contentWords, sameFact } from './overlap.js';
+import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } from './overlap.js';
 import {
   endsInPredicate,
   isGenericHeading,
@@ -999,6 +999,20 @@ export function whyNotClue(
   const words = contentWords(text);
   for (const word of words) if (ownsWord(group.own, word)) return 'names-heading';
   if (group.initials?.test(text)) return 'names-heading';
+  // In other words or another form: "古いバージョン" of バージョニング, 監視 of モニタリング,
+  // "Recovery Time Objective" of RTO (overlap.ts; the same rules as questions.ts stemGivesAway).
+  const form = katakanaForm(text, section.title);
+  if (form && !group.others.some((other) => other.title.normalize('NFKC').includes(form)))
+    return 'names-heading';
+  if (
+    spelledOut(text, section.title) ||
+    namesInOtherWords(
+      text,
+      section.title,
+      group.others.map((other) => other.title),
+    )
+  )
+    return 'names-heading';
   for (const other of group.others) {
     if (leaksWord(text, other.title)) return 'names-sibling';
     if ([...words].some((word) => ownsWord(other.words, word))) return 'names-sibling';
