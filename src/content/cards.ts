@@ -11,6 +11,7 @@ import type { Block, Card, CardKind, Deck, Section } from './model.js';
 import { joinItems, sectionRef, walk } from './model.js';
 import {
   headLines,
+  isShortName,
   isSubjectName,
   outlineUnits,
   procedures,
@@ -1192,18 +1193,72 @@ export function factLines(section: Section): Block[] {
   if (facts) return facts;
   const heads = headLines(section.blocks);
   const steps = stepLines(section.blocks);
-  const names = new Map<number, string>();
-  for (const unit of outlineUnits(section.blocks)) {
-    const name = unitName(unit.head);
-    if (name) names.set(unit.head.line, name);
-  }
+  const nameAbove = headNames(section.blocks);
   facts = section.blocks
     .filter((block) => whyNotFact(block, heads, steps) === undefined)
-    .map((block) =>
-      withHead(block, block.parent === undefined ? undefined : names.get(block.parent)),
-    );
+    .map((block) => withHead(block, nameAbove(block)));
   factCache.set(section, facts);
   return facts;
+}
+
+/**
+ * A label that says what kind of lines follow, not what they are about
+ * (設定手順, 手順, ポイント, Steps, Setup, Notes, Summary): the subject is
+ * a head above it (issue 13, NOCONTEXT).
+ */
+export function isVagueLabel(text: string): boolean {
+  const t = text
+    .trim()
+    .replace(/[：:]$/u, '')
+    .trim();
+  return (
+    isGenericHeading(t) ||
+    /^(?:設定|作成|構築|導入|移行|利用|使用|操作|削除|接続|確認|有効化|作業)?(?:の)?(?:手順|方法|やり方|流れ|ステップ)$/u.test(
+      t,
+    ) ||
+    /^(?:steps?|setup|set-?up|how to|procedure|configuration|settings?|process|usage|notes?|tips|summary)$/iu.test(
+      t,
+    )
+  );
+}
+
+/**
+ * The names of a section's head bullets by line, and for any bullet the
+ * nearest named head above it: under "VPCピアリング › 設定手順" the steps are
+ * about VPC peering, though their own head (設定手順) names no subject.
+ */
+function headNames(blocks: readonly Block[]): (block: Block) => string | undefined {
+  const names = new Map<number, string>();
+  for (const unit of outlineUnits(blocks)) {
+    // A subject's name; the term of a `term：meaning` head (スポットインスタンス：…);
+    // a model or type name (gp3, io2 Block Express).
+    const term = termOf(unit.head)?.term;
+    const text = unit.head.text.trim();
+    const name =
+      unitName(unit.head) ??
+      (term && isTermName(term) ? term : undefined) ??
+      (/^[a-z][a-z0-9.-]*[0-9][a-z0-9.-]*(?:\s+[A-Z][\w-]*){0,2}$/u.test(text) ||
+      (/^[A-Z0-9]/u.test(text) &&
+        !isJapanese(text) &&
+        isShortName(text) &&
+        text.split(/\s+/u).length <= 3 &&
+        !isVagueLabel(text) &&
+        !isLabel(text))
+        ? text
+        : undefined);
+    if (name && !isVagueLabel(name)) names.set(unit.head.line, name);
+  }
+  const byLine = new Map<number, Block>();
+  for (const block of blocks) if (!byLine.has(block.line)) byLine.set(block.line, block);
+  return (block) => {
+    let parent = block.parent;
+    for (let hops = 0; parent !== undefined && hops < 16; hops++) {
+      const name = names.get(parent);
+      if (name) return name;
+      parent = byLine.get(parent)?.parent;
+    }
+    return undefined;
+  };
 }
 
 /** The name a head bullet gives the bullets under it (`S3 Standard-IA`), if it is a subject's name. */
@@ -1470,10 +1525,12 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       continue;
     }
     const head = unit.head.text.replace(/[：:]$/u, '');
+    // "VPC › 設定手順" does not say steps of what: the nearest named head above says.
+    const subject = isVagueLabel(head) ? headNames(body)(unit.head) : undefined;
     make(
       'recall',
       `${section.title}\u001f${unit.head.text}`,
-      `${section.path.join(' › ')} › ${head}`,
+      `${[...section.path, ...(subject ? [subject] : []), head].join(' › ')}`,
       answer,
       unit.head.line,
     );
@@ -1508,7 +1565,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const terms = partCounts(sectionTerms(section));
   for (const unit of outlineUnits(body)) {
     const term = unitTerm(unit);
-    if (!term || termOf(unit.head) || isLabel(term.term) || isGenericHeading(term.term)) continue;
+    if (!term || termOf(unit.head) || isLabel(term.term) || isVagueLabel(term.term)) continue;
     if (!isTermName(term.term)) continue;
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
@@ -1524,11 +1581,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     make('term', `${unit.head.text}\u001f▸`, clue.join('\n'), term.term, unit.head.line);
   }
 
-  const heads = new Map<number, string>();
-  for (const unit of outlineUnits(body)) {
-    const name = unitName(unit.head);
-    if (name) heads.set(unit.head.line, name);
-  }
+  const nameAbove = headNames(body);
   for (const block of body) {
     // term: `term：definition` → which term?
     const term = termOf(block);
@@ -1558,7 +1611,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       if (line === undefined) continue;
       // A bullet under a named head is about that head: "5Gbps〜最大＿＿＿Gbps" says of what
       // only as "NAT ゲートウェイ：5Gbps〜最大＿＿＿Gbps".
-      const blanked = withHeadName(line, heads.get(block.parent ?? -1));
+      const blanked = withHeadName(line, nameAbove(block));
       // The same words elsewhere in the line would answer the blank, and so would
       // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
       if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;

@@ -5,7 +5,7 @@
  * (test/fixtures/quality/stems/).
  */
 import { describe, expect, it } from 'vitest';
-import { cardId } from '../../src/content/cards.js';
+import { cardId, isVagueLabel } from '../../src/content/cards.js';
 import { parseMarkdown } from '../../src/content/parse.js';
 import { frontMatterTitle, titleFromFileName } from '../../src/content/title.js';
 import { matchTopics } from '../../src/content/topics.js';
@@ -191,6 +191,31 @@ describe('LEAK: the stem never gives the answer away', () => {
       const heading = built.cards.find((c) => c.kind === 'which-heading' && c.answer === kept);
       expect(heading?.prompt).toBeDefined();
       expect(heading?.prompt).not.toMatch(leak);
+    },
+  );
+});
+
+describe('NOCONTEXT: a generic label in the path gets the subject it stands under', () => {
+  it.each([
+    ['nocontext-ja.md', 'VPCピアリング', '設定手順', '7'],
+    ['nocontext-en.md', 'VPC peering', 'Setup', '7'],
+  ])(
+    '%s: steps under a generic head are asked with the head bullet above it',
+    (file, subject, label, days) => {
+      const built = buildFrom({ [file]: stems(file) });
+      const recall = built.cards.find((c) => c.kind === 'recall' && c.prompt.endsWith(label));
+      expect(recall?.prompt).toBe(
+        `Networking › VPC › ${subject} › ${label}`.replace(
+          'Networking',
+          file.includes('-ja') ? 'ネットワーク' : 'Networking',
+        ),
+      );
+      const cloze = built.cards.find((c) => c.kind === 'cloze' && c.answer === days);
+      expect(cloze?.prompt.startsWith(subject)).toBe(true);
+      // The label is no term to pick either.
+    expect(built.cards.filter((c) => c.kind === 'term' && c.answer === label)).toEqual([]);
+    expect(isVagueLabel(label)).toBe(true);
+      expect(isVagueLabel(subject)).toBe(false);
     },
   );
 });
