@@ -213,8 +213,8 @@ describe('NOCONTEXT: a generic label in the path gets the subject it stands unde
       const cloze = built.cards.find((c) => c.kind === 'cloze' && c.answer === days);
       expect(cloze?.prompt.startsWith(subject)).toBe(true);
       // The label is no term to pick either.
-    expect(built.cards.filter((c) => c.kind === 'term' && c.answer === label)).toEqual([]);
-    expect(isVagueLabel(label)).toBe(true);
+      expect(built.cards.filter((c) => c.kind === 'term' && c.answer === label)).toEqual([]);
+      expect(isVagueLabel(label)).toBe(true);
       expect(isVagueLabel(subject)).toBe(false);
     },
   );
