@@ -11,6 +11,7 @@ import type { Block, Card, CardKind, Deck, Section } from './model.js';
 import { joinItems, sectionRef, walk } from './model.js';
 import {
   headLines,
+  isShortName,
   isSubjectName,
   outlineUnits,
   procedures,
@@ -18,7 +19,7 @@ import {
   topUnits,
   unitTerm,
 } from './outline.js';
-import { contentWords, sameFact } from './overlap.js';
+import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } from './overlap.js';
 import {
   endsInPredicate,
   isGenericHeading,
@@ -1113,6 +1114,20 @@ export function whyNotClue(
   const words = contentWords(text);
   for (const word of words) if (ownsWord(group.own, word)) return 'names-heading';
   if (group.initials?.test(text)) return 'names-heading';
+  // In other words or another form: "古いバージョン" of バージョニング, 監視 of モニタリング,
+  // "Recovery Time Objective" of RTO (overlap.ts; the same rules as questions.ts stemGivesAway).
+  const form = katakanaForm(text, section.title);
+  if (form && !group.others.some((other) => other.title.normalize('NFKC').includes(form)))
+    return 'names-heading';
+  if (
+    spelledOut(text, section.title) ||
+    namesInOtherWords(
+      text,
+      section.title,
+      group.others.map((other) => other.title),
+    )
+  )
+    return 'names-heading';
   for (const other of group.others) {
     if (leaksWord(text, other.title)) return 'names-sibling';
     if ([...words].some((word) => ownsWord(other.words, word))) return 'names-sibling';
@@ -1388,18 +1403,72 @@ export function factLines(section: Section): Block[] {
   if (facts) return facts;
   const heads = headLines(section.blocks);
   const steps = stepLines(section.blocks);
-  const names = new Map<number, string>();
-  for (const unit of outlineUnits(section.blocks)) {
-    const name = unitName(unit.head);
-    if (name) names.set(unit.head.line, name);
-  }
+  const nameAbove = headNames(section.blocks);
   facts = section.blocks
     .filter((block) => whyNotFact(block, heads, steps) === undefined)
-    .map((block) =>
-      withHead(block, block.parent === undefined ? undefined : names.get(block.parent)),
-    );
+    .map((block) => withHead(block, nameAbove(block)));
   factCache.set(section, facts);
   return facts;
+}
+
+/**
+ * A label that says what kind of lines follow, not what they are about
+ * (設定手順, 手順, ポイント, Steps, Setup, Notes, Summary): the subject is
+ * a head above it (issue 13, NOCONTEXT).
+ */
+export function isVagueLabel(text: string): boolean {
+  const t = text
+    .trim()
+    .replace(/[：:]$/u, '')
+    .trim();
+  return (
+    isGenericHeading(t) ||
+    /^(?:設定|作成|構築|導入|移行|利用|使用|操作|削除|接続|確認|有効化|作業)?(?:の)?(?:手順|方法|やり方|流れ|ステップ)$/u.test(
+      t,
+    ) ||
+    /^(?:steps?|setup|set-?up|how to|procedure|configuration|settings?|process|usage|notes?|tips|summary)$/iu.test(
+      t,
+    )
+  );
+}
+
+/**
+ * The names of a section's head bullets by line, and for any bullet the
+ * nearest named head above it: under "VPCピアリング › 設定手順" the steps are
+ * about VPC peering, though their own head (設定手順) names no subject.
+ */
+function headNames(blocks: readonly Block[]): (block: Block) => string | undefined {
+  const names = new Map<number, string>();
+  for (const unit of outlineUnits(blocks)) {
+    // A subject's name; the term of a `term：meaning` head (スポットインスタンス：…);
+    // a model or type name (gp3, io2 Block Express).
+    const term = termOf(unit.head)?.term;
+    const text = unit.head.text.trim();
+    const name =
+      unitName(unit.head) ??
+      (term && isTermName(term) ? term : undefined) ??
+      (/^[a-z][a-z0-9.-]*[0-9][a-z0-9.-]*(?:\s+[A-Z][\w-]*){0,2}$/u.test(text) ||
+      (/^[A-Z0-9]/u.test(text) &&
+        !isJapanese(text) &&
+        isShortName(text) &&
+        text.split(/\s+/u).length <= 3 &&
+        !isVagueLabel(text) &&
+        !isLabel(text))
+        ? text
+        : undefined);
+    if (name && !isVagueLabel(name)) names.set(unit.head.line, name);
+  }
+  const byLine = new Map<number, Block>();
+  for (const block of blocks) if (!byLine.has(block.line)) byLine.set(block.line, block);
+  return (block) => {
+    let parent = block.parent;
+    for (let hops = 0; parent !== undefined && hops < 16; hops++) {
+      const name = names.get(parent);
+      if (name) return name;
+      parent = byLine.get(parent)?.parent;
+    }
+    return undefined;
+  };
 }
 
 /** The name a head bullet gives the bullets under it (`S3 Standard-IA`), if it is a subject's name. */
@@ -1729,7 +1798,9 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     extra: Partial<Pick<Card, 'accept' | 'items'>> = {},
   ) => {
     const card: Card = {
-      id: cardId(topic.title, section.key, kind, source),
+      // The topic's key, not its title: a file-name topic's title is made for people
+      // (title.ts) and may change with the rules, its key (the file's name) does not.
+      id: cardId(topic.key[0] ?? topic.title, section.key, kind, source),
       kind,
       topic: topic.title,
       path: section.path,
@@ -1752,11 +1823,15 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       make('recall', section.title, section.path.join(' › '), answer, section.line);
       continue;
     }
-    const head = [...(unit.context ?? []), unit.head.text.replace(/[：:]$/u, '')].join(' › ');
+    const head = unit.head.text.replace(/[：:]$/u, '');
+    const context = unit.context ?? [];
+    // "VPC › 設定手順" does not say steps of what: the nearest named head above says.
+    const subject =
+      context.length === 0 && isVagueLabel(head) ? headNames(body)(unit.head) : undefined;
     make(
       'recall',
       `${section.title}\u001f${unit.head.text}`,
-      `${section.path.join(' › ')} › ${head}`,
+      `${[...section.path, ...context, ...(subject ? [subject] : []), head].join(' › ')}`,
       answer,
       unit.head.line,
     );
@@ -1791,7 +1866,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const terms = partCounts(sectionTerms(section));
   for (const unit of outlineUnits(body)) {
     const term = unitTerm(unit);
-    if (!term || termOf(unit.head) || isLabel(term.term) || isGenericHeading(term.term)) continue;
+    if (!term || termOf(unit.head) || isLabel(term.term) || isVagueLabel(term.term)) continue;
     if (!isTermName(term.term)) continue;
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
@@ -1834,6 +1909,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     }
     return undefined;
   };
+  const nameAbove = headNames(body);
   for (const block of body) {
     // term: `term：definition` → which term?
     const term = termOf(block);
@@ -1866,7 +1942,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       // only as "NAT ゲートウェイ：5Gbps〜最大＿＿＿Gbps".
       // A step of a procedure says whose step it is only through the head above its
       // list ("VPCピアリング" › 設定手順 › "アクセプタ側で承認（＿＿＿日以内…）").
-      const head = namedHead(block);
+      const head = namedHead(block) ?? nameAbove(block);
       if (steps.has(block.line) && !head) continue;
       const blanked = withHeadName(line, head);
       // The same words elsewhere in the line would answer the blank, and so would

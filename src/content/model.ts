@@ -36,7 +36,11 @@ export interface Block {
 }
 
 export interface Section {
-  /** Heading text as plain text (for a file without a top-level heading: the file's name). */
+  /**
+   * Heading text as plain text. For a file without a top-level heading: a
+   * title made from its front matter, its only heading or its name (title.ts);
+   * its key stays the file's name.
+   */
   title: string;
   /** 1..6 for headings; 0 for a topic made from a file name. */
   depth: number;
@@ -53,6 +57,11 @@ export interface Section {
   line: number;
   blocks: Block[];
   children: Section[];
+  /**
+   * A topic made from a file whose name left no words for a title ("memo.md"):
+   * its name is listed, never shown in a question (see title.ts).
+   */
+  untitled?: true;
 }
 
 /** Something `awsquiz check` reports; the parser collects the ones it notices. */

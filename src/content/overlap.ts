@@ -115,3 +115,104 @@ function contrasts(a: string, b: string): boolean {
   for (const q of qb) if (!qa.has(q)) return true;
   return false;
 }
+
+/**
+ * Katakana nouns that any line of AWS notes may carry: a name that has one
+ * ("オブジェクトロック", "IAM ポリシーシミュレーター") is not given away by a line
+ * that speaks of objects or policies.
+ */
+const KANA_COMMON = new Set(
+  (
+    'オブジェクト インスタンス データ サービス リソース ユーザー アカウント リージョン アクセス ' +
+    'バケット ファイル ネットワーク サーバー メッセージ テーブル ポリシー ルール グループ タイプ ' +
+    'モード クラス リクエスト レスポンス アプリケーション コンソール デフォルト ストレージ ' +
+    'セキュリティ'
+  ).split(' '),
+);
+
+/**
+ * A katakana word of `text` that is a form of a katakana word of `name`
+ * (issue 13, LEAK): "古いバージョン" of バージョニング, "パーティションに分けて" of
+ * パーティションプレイスメントグループ. The longest start of the text's word
+ * (four characters or more, three quarters of it at least) found inside the
+ * name's word; undefined when there is none.
+ */
+export function katakanaForm(text: string, name: string): string | undefined {
+  const runs = (s: string) => s.normalize('NFKC').match(/[\p{Script=Katakana}ー]{4,}/gu) ?? [];
+  const inName = runs(name);
+  if (inName.length === 0) return undefined;
+  let best: string | undefined;
+  for (const word of runs(text)) {
+    if (KANA_COMMON.has(word)) continue;
+    const chars = [...word];
+    for (let n = chars.length; n >= 4 && n >= 0.75 * chars.length; n--) {
+      const start = chars.slice(0, n).join('');
+      if (inName.some((run) => run.includes(start))) {
+        if (!best || [...start].length > [...best].length) best = start;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The same thing in two words that AWS notes use side by side: a kanji term
+ * and its katakana or English name, a setting or an ID prefix and the
+ * feature it belongs to. Small on purpose: each pair is one a learner reads
+ * as the same word (監視 is モニタリング, `DelaySeconds` is a 遅延 setting,
+ * `igw-…` is an internet gateway), met in notes where one gave the other away.
+ */
+const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
+  [/監視/u, /モニタリング|monitor/iu],
+  [/暗号/u, /encrypt|(?<![A-Za-z])SSE(?![A-Za-z])/iu],
+  [/遅延/u, /delay/iu],
+  [/複製/u, /レプリケーション|replicat/iu],
+  [/バッチ/u, /batch/iu],
+  [/パーティション/u, /partition/iu],
+  [/バージョン/u, /version/iu],
+  [/インターネットゲートウェイ/u, /(?<![A-Za-z])igw(?![A-Za-z])|internet gateway/iu],
+  [/vpce|VPC\s*エンドポイント|VPC endpoint/iu, /vpce|VPC\s*エンドポイント|VPC endpoint/iu],
+];
+
+/**
+ * A pair of SAME_WORDS_PAIRS that ties the text to the name, and none of
+ * the other names: the text names the answer in other words.
+ */
+export function namesInOtherWords(text: string, name: string, others: readonly string[]): boolean {
+  return SAME_WORDS_PAIRS.some(([a, b]) =>
+    [
+      [a, b],
+      [b, a],
+    ].some(
+      ([inName, inText]) =>
+        inName?.test(name) === true &&
+        inText?.test(text) === true &&
+        !others.some((other) => inName.test(other)),
+    ),
+  );
+}
+
+/** The capitals of a name of several words: "DMS" of "Database Migration Service" (not AWS, Amazon). */
+export function initials(name: string): string | undefined {
+  const words = name.replace(/[(（][^()（）]*[)）]/gu, ' ').match(/[A-Za-z][A-Za-z0-9]*/gu) ?? [];
+  const caps = words.filter((w) => /^[A-Z][a-z]/u.test(w) && !/^(?:AWS|Amazon)$/u.test(w));
+  return caps.length >= 2 ? caps.map((w) => w[0]).join('') : undefined;
+}
+
+/**
+ * The text spells out an abbreviation of the name: words in a row whose
+ * initials are it ("Multi-Factor Authentication" before MFA, "Recovery Time
+ * Objective" before RTO), or the name's initials stand in the text (DMS
+ * for Database Migration Service).
+ */
+export function spelledOut(text: string, name: string): boolean {
+  // Capitalised words in a row ("Multi-Factor Authentication"), by their initials.
+  const runs = (text.match(/[A-Z][A-Za-z0-9]*(?:[\s-]+[A-Z][A-Za-z0-9]*)+/gu) ?? []).map((run) =>
+    (run.match(/[A-Z][A-Za-z0-9]*/gu) ?? []).map((word) => word[0]).join(''),
+  );
+  const abbreviations = name.match(/(?<![A-Za-z])[A-Z]{3,6}(?![A-Za-z])/gu) ?? [];
+  if (abbreviations.some((abbr) => runs.some((run) => run.includes(abbr)))) return true;
+  const own = initials(name);
+  return own !== undefined && new RegExp(`(?<![A-Za-z])${own}(?![A-Za-z])`, 'u').test(text);
+}

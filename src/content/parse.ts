@@ -27,6 +27,7 @@ import {
 } from './model.js';
 import { collapse, MARKERS, prepare } from './prepare.js';
 import { foldTight } from './text.js';
+import { frontMatterTitle, nameFileTopic } from './title.js';
 
 /**
  * GitHub-flavoured markdown as remark-gfm gives it (tables, strikethrough,
@@ -203,6 +204,9 @@ function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptio
   }
 
   for (const topic of topics) walk(topic, (section) => checkSection(section, diagnostics));
+  // A file's name is no title: a topic made from it is named as a person would name it.
+  const front = topics.some((topic) => topic.depth === 0) ? frontMatterTitle(source) : undefined;
+  for (const topic of topics) if (topic.depth === 0) nameFileTopic(topic, prepared.text, front);
   return { file, topics, diagnostics };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Finds the topics a user named: case- and width-insensitive, by name, alias
  * (the parts of `SWF(Amazon Simple Workflow Service)`, the name without
- * AWS/Amazon, the file name) or prefix of any of them. Pure.
+ * AWS/Amazon, the file name with or without its order number) or prefix of any of them. Pure.
  */
 import { type MessageRef, UsageError } from '../errors.js';
 import { editDistance } from '../ground/edit-distance.js';
@@ -21,6 +21,9 @@ export function topicAliases(topic: Pick<Section, 'title' | 'file'>): string[] {
     add(part.trim().replace(/^(aws|amazon)\s+/i, ''));
   }
   for (const word of title.split(/[\s()（）・/]+/)) add(word);
+  // The file's name, with and without its order number: a file-name topic's title is
+  // made for people (title.ts), the name is what a learner typed before.
+  add((topic.file.split('/').pop() ?? topic.file).replace(/\.(md|markdown)$/iu, ''));
   add(topicFromFileName(topic.file));
   add(topicFromFileName(topic.file).replace(/[-_]/g, ''));
   return [...names];

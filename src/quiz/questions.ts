@@ -11,6 +11,7 @@ import {
   isCategoryHead,
   isTermName,
   optionSiblings,
+  partCounts,
   sectionTermLines,
   sectionTerms,
   siblingsOf,
@@ -19,7 +20,13 @@ import {
 import { type DeckIndex, type Located, type Pool, relativeTiers } from '../content/deck.js';
 import { type Block, type Card, type Section, walk } from '../content/model.js';
 import { outlineUnits, unitTerm } from '../content/outline.js';
-import { contentWords, similarity } from '../content/overlap.js';
+import {
+  contentWords,
+  katakanaForm,
+  namesInOtherWords,
+  similarity,
+  spelledOut,
+} from '../content/overlap.js';
 import { foldTight, leaksWord } from '../content/text.js';
 import type { Say } from '../errors.js';
 import { keyOf, pickDistractors } from './distractors.js';
@@ -166,6 +173,59 @@ export function makeQuestion(
   /** Words the stems in the learner's language (the language is passed in, never global). */
   say: Say,
 ): Question | undefined {
+  const question = askCard(card, index, rng, mode, say);
+  if (!question || question.format === 'recall' || card.kind === 'list-children') return question;
+  // What the learner reads of the notes: the path shown and the card's own text (not the
+  // words of the stem's frame, which are the interface's).
+  const located = index.byRef.get(card.section);
+  const path = located ? pathInStem(card, located) : '';
+  const others = (question.options ?? []).filter((_, i) => i !== question.correct);
+  const answer = question.format === 'choice' ? question.answer : card.answer;
+  return stemGivesAway(path, card.prompt, answer, others, question.format === 'choice')
+    ? undefined
+    : question;
+}
+
+/**
+ * The notes' text around a question gives its answer away (issue 13, LEAK):
+ * the answer itself, also inside a camel-case word (`NotAction` shows
+ * Action), an abbreviation spelled out ("Multi-Factor Authentication" →
+ * MFA) or its initials (DMS), the same thing in other words (監視 →
+ * モニタリング, `DelaySeconds` → 遅延キュー, `igw-…` → インターネットゲートウェイ).
+ * Among options also a part of the answer no other option has, in any form
+ * ("VPC" → aws:SourceVpc, "古いバージョン" → バージョニング, "パーティションに分けて"
+ * → パーティションプレイスメントグループ): the learner picks the option that
+ * matches the words, not the one they know. The path shown is the headings
+ * above, which the options share: only the answer itself counts there
+ * ("EC2" above "EC2 Bare Metal" tells nothing among EC2 features). Such a
+ * card is not asked: a masked clue would have to hide the words of every
+ * option alike, and a clue with holes teaches less than no card.
+ */
+export function stemGivesAway(
+  path: string,
+  text: string,
+  answer: string,
+  others: readonly string[],
+  choice = others.length > 0,
+): boolean {
+  if (leaksWord(path, answer)) return true;
+  const split = text.replace(/([a-z])([A-Z])/gu, '$1 $2');
+  if (leaksWord(text, answer) || leaksWord(split, answer)) return true;
+  if (spelledOut(text, answer) || namesInOtherWords(text, answer, others)) return true;
+  // A number's options are numbers: "250" on the line is no part of the answer 50.
+  if (!choice || !/[\p{L}]/u.test(answer)) return false;
+  if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;
+  const form = katakanaForm(text, answer);
+  return form !== undefined && !others.some((other) => other.normalize('NFKC').includes(form));
+}
+
+function askCard(
+  card: Card,
+  index: DeckIndex,
+  rng: Rng,
+  mode: QuestionMode,
+  say: Say,
+): Question | undefined {
   const t = (key: string, params?: Record<string, string | number>) =>
     say(params ? { key, params } : { key });
   const located = index.byRef.get(card.section);
@@ -174,8 +234,7 @@ export function makeQuestion(
   // The path gives context, unless it names the answer: then only its headings above
   // the first that names it, or nothing. A file's name is no heading (see shownPath).
   const shown = shownPath(card, located);
-  const firstLeak = shown.findIndex((title) => leaksWord(title, card.answer));
-  const path = (firstLeak < 0 ? shown : shown.slice(0, firstLeak)).join(' › ');
+  const path = pathInStem(card, located);
   const need = OPTION_COUNT - 1;
   const typed = (stem: string, accept: string[] = []): Question => ({
     ...base(card, located),
@@ -404,17 +463,34 @@ export function makeQuestion(
 }
 
 /**
+ * The path a stem names: for which-heading and which-fact the headings above
+ * the answer; else the shown path (shownPath) up to the first heading that
+ * names the answer.
+ */
+function pathInStem(card: Card, located: Located): string {
+  if (card.kind === 'which-heading' || card.kind === 'which-fact')
+    return card.path.slice(0, -1).join(' › ');
+  const shown = shownPath(card, located);
+  const firstLeak = shown.findIndex((title) => leaksWord(title, card.answer));
+  return (firstLeak < 0 ? shown : shown.slice(0, firstLeak)).join(' › ');
+}
+
+/**
  * The heading path a stem shows. A topic named after its file (a file
- * without a top-level heading) is no heading: "ja-aws-dva-memo" in a stem is
- * residue. Its place is taken by the bold line that heads the card's part of
- * the file (`**Lambda**`), if any. Display only: the card's ids and topic stay.
+ * without a top-level heading) is no heading: its place is taken by the
+ * bold line that heads the card's part of the file (`**Lambda**`), if any,
+ * else by the title made from the file (title.ts: "Monitoring" of
+ * memo-monitoring.md), never by a name that left no title ("memo.md").
+ * Display only: the card's ids and topic stay.
  */
 export function shownPath(card: Card, located: Located): string[] {
   if (located.topic.depth !== 0) return card.path;
   const below = card.path.slice(1);
   if (below.length > 0) return below;
   const label = labelAbove(located.section, card.line);
-  return label ? [label] : [];
+  if (label) return [label];
+  // The topic's title made from its file name (title.ts), unless the name left nothing.
+  return located.topic.untitled ? [] : [located.topic.title];
 }
 
 /** The last bold-only line (`**SQS**`, `**キャパシティ計算**【試験に出る】`) above `line` in the section. */

@@ -142,8 +142,9 @@ describe('a file without a top-level heading', () => {
       expect(shown.join(' ')).not.toContain('memo-depot');
       const q = makeQuestion(card, index, createRng(1), 'study', sayEn);
       expect(q?.stem).not.toContain('memo-depot');
-      // The id is still keyed by the file topic.
-      expect(card.topic).toBe('memo-depot');
+      // The id is still keyed by the file topic; its title is made for people (title.ts).
+      expect(card.section.split('\u001f')[0]).toBe('memo-depot');
+      expect(card.topic).toBe('Depot');
     }
     const labels = cloze.map((c) => shownPath(c, index.byRef.get(c.section) as never).join(''));
     expect(labels).toEqual(expect.arrayContaining(['倉庫', 'Router']));

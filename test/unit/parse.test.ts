@@ -103,7 +103,9 @@ describe('parseMarkdown', () => {
 
   it('uses the file name as the topic of a note without headings', () => {
     const [topic] = parseMarkdown('notes/07-no-headings.md', fixture('no-headings.md')).topics;
-    expect(topic?.title).toBe('no-headings');
+    // Its title is made from the name (title.ts); the name stays its key.
+    expect(topic?.title).toBe('No Headings');
+    expect(topic?.key).toEqual(['no-headings']);
     expect(topic?.depth).toBe(0);
     expect(topic?.blocks).toHaveLength(2);
     expect(topicFromFileName('dir/12-aws-cli.md')).toBe('aws-cli');
@@ -234,9 +236,11 @@ describe('top-level headings', () => {
       '## Sub\nA fact line\n\n# Real Topic\n## Part\nAnother fact\n',
     );
     expect(parsed.topics.map((t) => [t.title, t.depth, t.line])).toEqual([
-      ['notes', 0, 1],
+      // The file's only outermost heading names it (title.ts); its key is the file name.
+      ['Sub', 0, 1],
       ['Real Topic', 1, 4],
     ]);
+    expect(parsed.topics[0]?.key).toEqual(['notes']);
     expect(parsed.topics[0]?.children.map((c) => c.title)).toEqual(['Sub']);
     const part = parsed.topics[1]?.children[0];
     expect(part?.path).toEqual(['Real Topic', 'Part']);
