@@ -1885,7 +1885,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const heads = new Map<number, string>();
   for (const unit of outlineUnits(body)) {
     const name = unitName(unit.head);
-    if (name) heads.set(unit.head.line, name);
+    // "Setup" reads as a name in English, but names no subject (isVagueLabel).
+    if (name && !isVagueLabel(name)) heads.set(unit.head.line, name);
   }
   const steps = stepLines(body);
   // The values of an exercise (a lab, a hands-on, "Create the same job …") are its own

@@ -55,7 +55,8 @@ describe('drawExam', () => {
       expect(question.format).toBe('choice');
       expect(EXAM_KINDS.has(question.kind)).toBe(true);
     }
-    expect(draw.available).toBeGreaterThan(60);
+    // The shipped notes give fewer, better cards since issue 13: still more than an exam of 20.
+    expect(draw.available).toBeGreaterThan(40);
   });
 
   it('spreads questions over topics in proportion to their size', () => {
