@@ -6,6 +6,14 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine,
+    // every file after the other. The end-to-end files mostly wait on a terminal, so three
+    // workers keep both cores busy while they wait.
+    maxWorkers: 3,
+    // A worker runs file after file in one module graph instead of importing the CLI, the
+    // parser and vitest afresh for each of the ~45 files (that was a third of the CPU time).
+    // Tests that change process.env or spy on a module put it back themselves.
+    isolate: false,
     globalSetup: ['test/global-setup.ts'],
   },
 });
