@@ -178,11 +178,12 @@ export class Terminal {
 
 /**
  * A starter of terminals with a fresh data folder each (and any other environment
- * given), for one test file: every terminal it started is closed after each test.
+ * given), for one test file: every terminal it started is closed by the hook given
+ * (afterAll where the file's tests run concurrently, afterEach otherwise).
  */
-export function terminalsFor(afterEach: (close: () => void) => void) {
+export function terminalsFor(hook: (close: () => void) => void) {
   const open: Terminal[] = [];
-  afterEach(() => {
+  hook(() => {
     for (const terminal of open.splice(0)) terminal.close();
   });
   return (
