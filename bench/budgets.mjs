@@ -17,6 +17,7 @@ const { buildDeck, indexDeck } = await import('../dist/content/deck.js');
 const { buildCards } = await import('../dist/content/cards.js');
 const { makeQuestion } = await import('../dist/quiz/questions.js');
 const { createRng } = await import('../dist/quiz/rng.js');
+const { closeTruncated } = await import('../dist/store/decode.js');
 const say = (await import('../dist/ui/i18n.js')).messagesFor('en').text;
 
 const results = [];
@@ -27,6 +28,34 @@ function budget(what, limitMs, work) {
   const ok = ms <= limitMs && check !== false;
   results.push({ what, ms, limitMs, ok });
   console.log(`${ok ? '✓' : '✗'} ${what}: ${ms.toFixed(0)} ms (budget ${limitMs} ms)`);
+}
+
+/** Best of three timings of `work(input)`, in ms. */
+function best(work, input) {
+  let ms = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    work(input);
+    ms = Math.min(ms, performance.now() - start);
+  }
+  return ms;
+}
+
+/**
+ * Linear, not quadratic: `factor` times the input may take at most `limit(small)` ms,
+ * where quadratic work would take `factor` squared times as long. Two sizes side by
+ * side, so a busy machine does not fail it. Moved here from the unit tests.
+ */
+function linear(what, work, small, large, limit) {
+  best(work, small); // warm up
+  const a = best(work, small);
+  const b = best(work, large);
+  const limitMs = limit(a);
+  const ok = b <= limitMs;
+  results.push({ what, ms: b, limitMs, ok });
+  console.log(
+    `${ok ? '✓' : '✗'} linear: ${what}: ${a.toFixed(1)} ms, larger ${b.toFixed(1)} ms (budget ${limitMs.toFixed(0)} ms)`,
+  );
 }
 
 const notes = readdirSync(CONTENT)
@@ -108,6 +137,50 @@ budget('parse 50,000 unmatched [ ] with emphasis marks in one paragraph', 15_000
     }
     return made === cards.length;
   });
+}
+
+// Hostile shapes of one note (issue 11), n and 4n: quadratic work gives 16 times, linear 4.
+{
+  const parse = (text) => parseMarkdown('hostile.md', text);
+  const fourfold = (small) => 8 * small + 200;
+  const headings = (n) =>
+    `# 見出し\n${Array.from({ length: n }, (_, i) => `## H${i}\n\n- fact ${i}\n`).join('\n')}`;
+  const nesting = (n) => `# Deep\n\n${'> '.repeat(n)}x\n\n${'- '.repeat(n)}y\n`;
+  const marks = (n) =>
+    `# Marks\n\n${Array.from({ length: n }, (_, i) => (i % 2 ? '[*a _b' : ']* c_ ')).join(' ')}\n`;
+  linear('150 and 600 headings', parse, headings(150), headings(600), fourfold);
+  linear('500 and 2,000 levels of nesting', parse, nesting(500), nesting(2000), fourfold);
+  linear('600 and 2,400 unmatched marks', parse, marks(600), marks(2400), fourfold);
+}
+
+// A progress file cut short is closed in time linear in its size: 4,000 and 40,000 answers.
+{
+  const sample = (answers) => {
+    const data = { schemaVersion: 1, cards: {}, log: [], exams: [], suspended: {} };
+    for (let i = 0; i < answers; i++) {
+      data.cards[`card-${i}`] = { due: i, stability: 1.5, difficulty: 5, reps: i, state: 2 };
+      data.log.push([`card-${i}`, 1_700_000_000_000 + i, 3, 'recall', 100 + i, 1]);
+    }
+    return JSON.stringify(data).slice(0, -7);
+  };
+  linear(
+    'close a progress file of 4,000 and 40,000 answers cut short',
+    (text) => {
+      if (closeTruncated(text) === undefined) throw new Error('not closed');
+    },
+    sample(4_000),
+    sample(40_000),
+    (small) => 40 * small,
+  );
+}
+
+// Quadratic matching of bold markers once took minutes.
+{
+  const words = Array.from({ length: 12_000 }, (_, i) => `**k${i.toString(36)}**`).join(' ');
+  const deck = buildDeck([parseMarkdown('big.md', `# T\n## S\n${words}\n`)]);
+  budget('cards of a 100 KB line of 12,000 bold markers', 5_000, () =>
+    buildCards(deck).every((card) => card.kind !== 'cloze'),
+  );
 }
 
 if (results.some((result) => !result.ok)) process.exitCode = 1;

@@ -10,7 +10,7 @@ import type { CommandContext } from './commands/context.js';
 import { COMMANDS, type CommandDefinition } from './commands/definitions.js';
 import { sanitize } from './content/sanitize.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
-import { systemClock } from './ground/clock.js';
+import { type Clock, fastClock, systemClock } from './ground/clock.js';
 import { guardTerminal } from './signals.js';
 import {
   langFromArgv,
@@ -36,8 +36,19 @@ export function processIO(): CliIO {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
-    now: systemClock,
+    now: clockOf(process.env),
   };
+}
+
+/**
+ * The system clock, or for the end-to-end tests only a faster one:
+ * AWSQUIZ_TEST_CLOCK_RATE=N (a number above 1, not in --help) makes time in
+ * this run pass N times as fast, so a timed exam in a real terminal runs out
+ * in seconds. Locks still compare real file times (store/lock.ts).
+ */
+function clockOf(env: NodeJS.ProcessEnv): Clock {
+  const rate = Number(env.AWSQUIZ_TEST_CLOCK_RATE);
+  return Number.isFinite(rate) && rate > 1 ? fastClock(rate) : systemClock;
 }
 
 const TITLES: Record<string, MessageKey> = {

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli, tempDir } from '../helpers/cli.js';
 import { Terminal } from '../helpers/tmux.js';
 
 const open: Terminal[] = [];
-afterEach(() => {
+afterAll(() => {
   for (const terminal of open.splice(0)) terminal.close();
 });
 
@@ -19,7 +19,8 @@ function start(args: string[], dataDir: string): Terminal {
 }
 
 // The timed exam runs on a fake clock in test/integration/exam-clock.test.ts.
-describe('awsquiz exam in a real terminal', () => {
+// Each test has terminals and data folders of its own: they run side by side (all closed at the end).
+describe.concurrent('awsquiz exam in a real terminal', () => {
   it('takes an exam by keys with a flag and a step back, then scores it and keeps it in the history', async () => {
     const dataDir = tempDir();
     const terminal = start(['exam', '--random', '5', '--seed', '7'], dataDir);

@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { EDITED_LINE, fakeEditor, gardenNotes } from '../helpers/learner-notes.js';
 import { Terminal } from '../helpers/tmux.js';
 
 const open: Terminal[] = [];
-afterEach(() => {
+afterAll(() => {
   for (const terminal of open.splice(0)) terminal.close();
 });
 
@@ -50,7 +50,8 @@ async function answer(terminal: Terminal, n: number): Promise<void> {
   await terminal.waitFor(new RegExp(`card ${n + 1}/`));
 }
 
-describe('the learner’s keys in a real terminal', () => {
+// Each test has terminals and data folders of its own: they run side by side (all closed at the end).
+describe.concurrent('the learner’s keys in a real terminal', () => {
   it('x: a suspended card is not asked after a restart', async () => {
     const content = gardenNotes();
     const env = { AWSQUIZ_DATA_DIR: tempDir() };

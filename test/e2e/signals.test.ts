@@ -23,22 +23,27 @@ function waitFor(test: () => boolean, ms = 8000, show?: () => string): void {
   }
 }
 
+/** A study session in a terminal of its own, started at once; `ready` answers two questions. */
 function session(name: string) {
   const dir = tempDir();
   const out = join(dir, 'run');
   const command = `AWSQUIZ_DATA_DIR='${dir}' NO_COLOR=1 LANG=en_US.UTF-8 '${process.execPath}' '${wrapper}' '${out}' '${BIN}' study --new 20; sleep 30`;
   tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '40', command);
   const screen = () => tmux('capture-pane', '-p', '-S', '-300', '-t', name);
-  waitFor(() => screen().includes('card 1/'), 8000, screen);
-  // Two answers, each saved before the next question shows.
-  for (const next of ['card 2/', 'card 3/']) {
+  /** Answers until `next` shows (a recall card takes two Enters), each saved before it does. */
+  const reach = (next: string) => {
+    waitFor(
+      () => screen().includes(next.replace(/\d+/, (n) => String(Number(n) - 1))),
+      8000,
+      screen,
+    );
     for (let i = 0; i < 6 && !screen().includes(next); i++) {
       tmux('send-keys', '-t', name, 'Enter');
-      pause(250);
+      for (let j = 0; j < 5 && !screen().includes(next); j++) pause(50);
     }
-    waitFor(() => screen().includes(next));
-  }
-  const pid = Number(readFileSync(`${out}.pid`, 'utf8'));
+    waitFor(() => screen().includes(next), 8000, screen);
+  };
+  const pid = () => Number(readFileSync(`${out}.pid`, 'utf8'));
   const result = () => {
     waitFor(() => existsSync(`${out}.rc`));
     return {
@@ -54,43 +59,27 @@ function session(name: string) {
       // Gone already.
     }
   };
-  return { pid, screen, result, close };
+  return { pid, screen, reach, result, close };
 }
 
+// The three sessions run side by side, each answering two questions before its signal.
 describe('a session ended from outside', () => {
-  it('closing the terminal (SIGHUP): answers kept, no stack, exit 129', () => {
-    const run = session(`awsquiz-sig-hup-${process.pid}`);
-    run.close();
-    const { rc, stderr, answers } = run.result();
-    expect(rc).toBe('129 null');
-    expect(stderr).toBe('');
-    expect(answers).toBe(2);
-  }, 30_000);
-
-  it('SIGTERM: answers kept, exit 143', () => {
-    const run = session(`awsquiz-sig-term-${process.pid}`);
+  it('closing the terminal (SIGHUP), SIGTERM or Ctrl+C as a signal: answers kept, no stack, exit 129 / 143 / 130 (Ctrl+C with the summary)', () => {
+    const hup = session(`awsquiz-sig-hup-${process.pid}`);
+    const term = session(`awsquiz-sig-term-${process.pid}`);
+    const int = session(`awsquiz-sig-int-${process.pid}`);
+    const runs = [hup, term, int];
     try {
-      process.kill(run.pid, 'SIGTERM');
-      const { rc, stderr, answers } = run.result();
-      expect(rc).toBe('143 null');
-      expect(stderr).toBe('');
-      expect(answers).toBe(2);
+      for (const next of ['card 2/', 'card 3/']) for (const run of runs) run.reach(next);
+      hup.close();
+      process.kill(term.pid(), 'SIGTERM');
+      process.kill(int.pid(), 'SIGINT');
+      expect(hup.result()).toEqual({ rc: '129 null', stderr: '', answers: 2 });
+      expect(term.result()).toEqual({ rc: '143 null', stderr: '', answers: 2 });
+      expect(int.result()).toEqual({ rc: '130 null', stderr: '', answers: 2 });
+      expect(int.screen()).toMatch(/Session|answered/);
     } finally {
-      run.close();
+      for (const run of runs) run.close();
     }
-  }, 30_000);
-
-  it('Ctrl+C arriving as a signal still prints the summary, exit 130', () => {
-    const run = session(`awsquiz-sig-int-${process.pid}`);
-    try {
-      process.kill(run.pid, 'SIGINT');
-      const { rc, stderr, answers } = run.result();
-      expect(rc).toBe('130 null');
-      expect(stderr).toBe('');
-      expect(answers).toBe(2);
-      expect(run.screen()).toMatch(/Session|answered/);
-    } finally {
-      run.close();
-    }
-  }, 30_000);
+  }, 60_000);
 });

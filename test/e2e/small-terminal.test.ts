@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type Terminal, terminalsFor } from '../helpers/tmux.js';
 
-const start = terminalsFor(afterEach);
+const start = terminalsFor(afterAll);
 
 /** Waits until the terminal has printed this, on screen or in the scrollback. */
 async function printed(terminal: Terminal, pattern: RegExp): Promise<void> {
@@ -17,7 +17,8 @@ function count(text: string, prefix: string): number {
 
 const EXAM = ['exam', '--random', '20', '--seed', '3', '--time', '5'];
 
-describe('small windows', () => {
+// Each test has terminals and data folders of its own: they run side by side (all closed at the end).
+describe.concurrent('small windows', () => {
   for (const [width, height] of [
     [40, 15],
     [20, 10],

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/ui/layout.js';
 import { hasStackTrace, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { Terminal } from '../helpers/tmux.js';
@@ -9,7 +9,7 @@ import { Terminal } from '../helpers/tmux.js';
 const EXAMPLES = join(ROOT, 'examples');
 
 const open: Terminal[] = [];
-afterEach(() => {
+afterAll(() => {
   for (const terminal of open.splice(0)) terminal.close();
 });
 
@@ -70,7 +70,8 @@ async function answer(terminal: Terminal, count: number): Promise<Tally> {
   return tally;
 }
 
-describe('awsquiz study in a real terminal', () => {
+// Each test has terminals and data folders of its own: they run side by side (all closed at the end).
+describe.concurrent('awsquiz study in a real terminal', () => {
   it('answers by keystrokes, saves every answer, and ends cleanly on Ctrl+C', async () => {
     const dataDir = tempDir();
     // The English example notes, in note order: a section's other cards are buried once one
@@ -191,9 +192,12 @@ describe('awsquiz study in a real terminal', () => {
     terminal.send('Enter'); // reveal or answer
     await terminal.waitFor(/card 2\/|Again/);
     terminal.resize(40);
+    // Enter answers or reveals, then grades: until card 4 shows, each key once the screen changed.
     for (let i = 0; i < 6 && !terminal.screen().includes('card 4/'); i++) {
+      const before = terminal.screen();
       terminal.send('Enter');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (let j = 0; j < 20 && terminal.screen() === before; j++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
     }
     await terminal.waitFor('card 4/');
     const printed = terminal.printed();

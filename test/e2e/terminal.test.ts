@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/ui/layout.js';
 import { tempDir } from '../helpers/cli.js';
 import { shippedDeck } from '../helpers/deck.js';
@@ -8,7 +8,7 @@ import { simulate } from '../helpers/simulate.js';
 import { Terminal } from '../helpers/tmux.js';
 
 const open: Terminal[] = [];
-afterEach(() => {
+afterAll(() => {
   for (const terminal of open.splice(0)) terminal.close();
 });
 
@@ -25,7 +25,8 @@ function start(
   return terminal;
 }
 
-describe('in a real terminal', () => {
+// Each test has terminals and data folders of its own: they run side by side (all closed at the end).
+describe.concurrent('in a real terminal', () => {
   it('lists topics at 40 columns', async () => {
     const terminal = start(['topics'], { width: 40 });
     expect(await terminal.exitCode()).toBe(0);

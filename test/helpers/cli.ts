@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { main } from '../../src/cli.js';
+import { cachePath } from '../../src/content/cache.js';
+import { shippedContentDir } from '../../src/content/load.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'awsquiz.js');
@@ -11,6 +13,35 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 export function tempDir(prefix = 'awsquiz-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * The shipped notes' parse cache files, by name, each kept from the first run that wrote it.
+ * A run given no data folder gets a fresh one holding these, as a user's folder holds them
+ * after the first run: parsing the shipped notes afresh for each of the ~150 runs was most
+ * of the integration tests' time. Building the cache cold, and warm giving the same as
+ * cold, are tested with their own folders (test/unit/cache.test.ts, "warm cache" in
+ * test/integration/cli.test.ts).
+ */
+const shippedCache = new Map<string, string>();
+const SHIPPED_CACHE = (['files', 'cards', 'notes'] as const).map((kind) =>
+  basename(cachePath(shippedContentDir(), { AWSQUIZ_DATA_DIR: tmpdir() }, kind)),
+);
+
+/** A fresh data folder with the shipped notes' parse cache in it, as far as one was made. */
+function freshDataDir(): string {
+  const dir = tempDir();
+  for (const [name, from] of shippedCache) copyFileSync(from, join(dir, name));
+  return dir;
+}
+
+/** Keeps the shipped notes' cache files a run wrote in its fresh data folder. */
+function keepCache(dataDir: string | undefined): void {
+  if (dataDir === undefined || shippedCache.size === SHIPPED_CACHE.length) return;
+  for (const name of SHIPPED_CACHE) {
+    const path = join(dataDir, name);
+    if (!shippedCache.has(name) && existsSync(path)) shippedCache.set(name, path);
+  }
 }
 
 function testEnv(options: {
@@ -26,7 +57,7 @@ function testEnv(options: {
     FORCE_COLOR: undefined,
     COLUMNS: undefined,
     AWSQUIZ_CONTENT: undefined,
-    AWSQUIZ_DATA_DIR: options.dataDir ?? tempDir(),
+    AWSQUIZ_DATA_DIR: options.dataDir ?? freshDataDir(),
     ...options.env,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
@@ -58,6 +89,8 @@ export function runBinary(
     // An export of all the fixtures is well over spawnSync's default 1 MB of output.
     maxBuffer: 64 * 1024 * 1024,
   });
+  if (options.dataDir === undefined && options.env?.AWSQUIZ_DATA_DIR === undefined)
+    keepCache(env.AWSQUIZ_DATA_DIR);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -106,6 +139,8 @@ export async function runCli(
     stdin: stdin as unknown as NodeJS.ReadStream,
     now: options.now ?? (() => new Date()),
   });
+  if (options.dataDir === undefined && options.env?.AWSQUIZ_DATA_DIR === undefined)
+    keepCache(env.AWSQUIZ_DATA_DIR);
   return { status, stdout: stdout.text, stderr: stderr.text };
 }
 

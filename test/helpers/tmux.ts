@@ -177,16 +177,27 @@ export class Terminal {
 }
 
 /**
- * A starter of terminals with a fresh data folder each, for one test file: every
- * terminal it started is closed after each test.
+ * A starter of terminals with a fresh data folder each (and any other environment
+ * given), for one test file: every terminal it started is closed by the hook given
+ * (afterAll where the file's tests run concurrently, afterEach otherwise).
  */
-export function terminalsFor(afterEach: (close: () => void) => void) {
+export function terminalsFor(hook: (close: () => void) => void) {
   const open: Terminal[] = [];
-  afterEach(() => {
+  hook(() => {
     for (const terminal of open.splice(0)) terminal.close();
   });
-  return (args: string[], width: number, height: number): Terminal => {
-    const terminal = new Terminal({ args, width, height, env: { AWSQUIZ_DATA_DIR: tempDir() } });
+  return (
+    args: string[],
+    width: number,
+    height: number,
+    env: Record<string, string> = {},
+  ): Terminal => {
+    const terminal = new Terminal({
+      args,
+      width,
+      height,
+      env: { AWSQUIZ_DATA_DIR: tempDir(), ...env },
+    });
     open.push(terminal);
     return terminal;
   };

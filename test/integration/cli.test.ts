@@ -366,12 +366,12 @@ describe('awsquiz (no TTY, no stdin)', () => {
       const dataDir = tempDir();
       const cold = await runCli(args, { dataDir });
       const warm = await runCli(args, { dataDir });
-      const fresh = await runCli(args);
       expect(cold.status).toBe(0);
       expect(warm.stdout).toBe(cold.stdout);
-      expect(fresh.stdout).toBe(cold.stdout);
+      expect(warm.stderr).toBe(cold.stderr);
     }
-  });
+    // Four builds of all the notes: more than the default time-out on a loaded 2-core machine.
+  }, 60_000);
 
   it('finds the shipped notes from any working directory', async () => {
     // runCli runs in a fresh temp dir, so this passing means content/ was found next to the package.

@@ -179,23 +179,19 @@ describe('cloze cost', () => {
     expect(clozes.map((c) => c.answer)).toEqual(['AAA', 'BBB', 'CCC']);
   });
 
-  it('builds a 100 KB line of 12,000 bold markers quickly, and makes no cloze of it', () => {
+  it('builds a 100 KB line of 12,000 bold markers, and makes no cloze of it', () => {
     const words = Array.from({ length: 12_000 }, (_, i) => `**k${i.toString(36)}**`).join(' ');
     const deck = buildDeck([parseMarkdown('big.md', `# T\n## S\n${words}\n`)]);
     const block = deck.topics[0]?.children[0]?.blocks[0];
     // The shape limit reads markers past the 1,000th of a paragraph as text (prepare.ts).
     expect(block?.spans.length).toBe(250);
-    const started = performance.now();
+    // The time budget is in bench/budgets.mjs (npm run bench): quadratic took minutes.
     const cards = buildCards(deck);
-    // Generous (the budget is in bench/): quadratic took minutes.
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(cards.filter((c) => c.kind === 'cloze')).toEqual([]);
-    // Just under the limit, a line still makes (at most three) clozes, fast.
+    // Just under the limit, a line still makes (at most three) clozes.
     const some = Array.from({ length: 250 }, (_, i) => `**k${i.toString(36)}**`).join(' ');
     const small = buildDeck([parseMarkdown('s.md', `# T\n## S\n${some} を使う\n`)]);
-    const t2 = performance.now();
     const smallCards = buildCards(small).filter((c) => c.kind === 'cloze');
-    expect(performance.now() - t2).toBeLessThan(5_000);
     expect(smallCards.length).toBeLessThanOrEqual(3);
   });
 });

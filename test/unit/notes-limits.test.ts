@@ -21,9 +21,8 @@ describe('the walk of the notes folder', () => {
     writeFileSync(join(root, 'inner', 's3.md'), '# S3\n\n- buckets hold objects\n');
     symlinkSync(join(root, 'inner'), join(root, 'again'));
     const notices: Diagnostic[] = [];
-    const started = performance.now();
+    // Walking / would run into the test's time-out long before it ended.
     const files = listNotes(root, notices).map((note) => note.file);
-    expect(performance.now() - started).toBeLessThan(2000);
     // A link inside the folder is followed (its folder read once, by whichever name comes first).
     expect(files).toHaveLength(2);
     expect(files).toContain('ec2.md');
@@ -64,29 +63,11 @@ describe('a note past the size limit', () => {
 });
 
 /**
- * Hostile shapes of one note (issue 11): each is parsed in time linear in
- * its size (n and 4n compared, on inputs small enough for a few seconds; the
- * absolute budgets are in bench/budgets.mjs), and what a limit cut is told
- * with its line.
+ * Hostile shapes of one note (issue 11): what a limit cut is told, with its line.
+ * That each is parsed in time linear in its size is checked in bench/budgets.mjs
+ * (npm run bench), beside the absolute budgets.
  */
 describe('hostile shapes of one note', () => {
-  /** Median of three timings of parsing `make(n)`. */
-  const time = (text: string): number => {
-    const runs: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      parseMarkdown('hostile.md', text);
-      runs.push(performance.now() - started);
-    }
-    return runs.sort((a, b) => a - b)[1] ?? 0;
-  };
-  /** Quadratic work gives 16 times for 4 times the input; linear 4 (plus noise on a shared machine). */
-  const expectLinear = (make: (n: number) => string, n: number) => {
-    time(make(n)); // warm the parser up
-    const small = time(make(n));
-    const large = time(make(4 * n));
-    expect(large).toBeLessThan(8 * small + 200);
-  };
   const codes = (text: string) =>
     parseMarkdown('hostile.md', text).diagnostics.map((d) => [d.code, d.line, d.subject]);
 
@@ -96,8 +77,7 @@ describe('hostile shapes of one note', () => {
   const marks = (n: number) =>
     `# Marks\n\n${Array.from({ length: n }, (_, i) => (i % 2 ? '[*a _b' : ']* c_ ')).join(' ')}\n`;
 
-  it('many headings: linear, and cut with a notice past the limit', () => {
-    expectLinear(headings, 150);
+  it('many headings: cut with a notice past the limit', () => {
     const text = headings(SHAPE_LIMITS.headings + 5);
     // Line of heading number limit+1: "# 見出し" is the first heading, each "## H" block is 4 lines.
     const parsed = parseMarkdown('hostile.md', text);
@@ -108,8 +88,7 @@ describe('hostile shapes of one note', () => {
     expect(parsed.topics[0]?.children).toHaveLength(SHAPE_LIMITS.headings - 1);
   }, 60_000);
 
-  it('nesting on one line: linear, deeper containers read as text and told', () => {
-    expectLinear(nesting, 500);
+  it('nesting on one line: deeper containers read as text and told', () => {
     expect(codes(nesting(40))).toEqual([
       ['too-deep', 3, String(SHAPE_LIMITS.nesting)],
       ['too-deep', 5, String(SHAPE_LIMITS.nesting)],
@@ -120,12 +99,12 @@ describe('hostile shapes of one note', () => {
     expect(JSON.stringify(parseMarkdown('d.md', nesting(3000)).topics)).toContain('x');
   }, 60_000);
 
-  it('unmatched brackets and emphasis marks in one paragraph: linear, told once', () => {
-    expectLinear(marks, 600);
-    const told = codes(marks(2000)).filter(([code]) => code === 'too-many-marks');
+  it('unmatched brackets and emphasis marks in one paragraph: told once', () => {
+    const told = codes(marks(700)).filter(([code]) => code === 'too-many-marks');
     expect(told).toEqual([['too-many-marks', 3, String(SHAPE_LIMITS.marks)]]);
-    // A list of many items with bold terms is not one paragraph: its marks are counted per item.
-    const list = `# L\n${Array.from({ length: 800 }, (_, i) => `- **term${i}** は [説明](x) _a_`).join('\n')}\n`;
+    // A list of many items with bold terms is not one paragraph: its marks are counted per item
+    // (300 items of 8 marks are over the limit together, none alone).
+    const list = `# L\n${Array.from({ length: 300 }, (_, i) => `- **term${i}** は [説明](x) _a_`).join('\n')}\n`;
     expect(codes(list).filter(([code]) => code === 'too-many-marks')).toEqual([]);
   }, 60_000);
 });
