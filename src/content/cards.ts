@@ -26,6 +26,7 @@ import {
   isJapanese,
   LEFT_OUT_REASONS,
   type LeftOut,
+  talksOfLecture,
   whyNotStatement,
 } from './statement.js';
 import {
@@ -1938,7 +1939,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
       // A paragraph-long line (a transcript) is asked through the sentence that holds the blank.
       const line = clozePrompt(block.text, span.start, span.end);
-      if (line === undefined) continue;
+      // "後半は ＿＿＿ です": a blank in the lecture's plan asks no fact (statement.ts).
+      if (line === undefined || talksOfLecture(block.text, span.start)) continue;
       // A bullet under a named head is about that head: "5Gbps〜最大＿＿＿Gbps" says of what
       // only as "NAT ゲートウェイ：5Gbps〜最大＿＿＿Gbps".
       // A step of a procedure says whose step it is only through the head above its
