@@ -9,6 +9,7 @@ import {
   factLines,
   headingTwins,
   isCategoryHead,
+  isOpenSetHeading,
   isTermName,
   optionSiblings,
   partCounts,
@@ -416,6 +417,9 @@ function askCard(
     }
 
     case 'term': {
+      // GRAMMAR-CUE: a label of an open set ("Security Best Practices", 特徴) over a
+      // list of advice is the only option that fits a list's shape, and no term.
+      if (isOpenSetHeading(card.answer)) return undefined;
       // The wrong options are the answer's nearest relatives only: the other heads under
       // the same head bullet, then the terms of the same part of the section (between the
       // same bold labels). A term of a sibling section, or of the next bold label down a

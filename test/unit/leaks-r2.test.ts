@@ -6,6 +6,7 @@
  * (test/fixtures/quality/stems/).
  */
 import { describe, expect, it } from 'vitest';
+import { isOpenSetHeading } from '../../src/content/cards.js';
 import type { Block } from '../../src/content/model.js';
 import { namesRest, sharedKanji, topicNames } from '../../src/content/overlap.js';
 import { talksOfLecture, whyNotStatement } from '../../src/content/statement.js';
@@ -196,5 +197,22 @@ describe("META: the lecture's plan is no fact", () => {
     const { out } = asked({ [file]: stems(file) });
     expect(out.filter((q) => plan.test(q.stem))).toEqual([]);
     expect(out.some((q) => q.kind === 'cloze' && q.answer === kept)).toBe(true);
+  });
+});
+
+describe('GRAMMAR-CUE: an open-set label over a list of advice is no term to pick', () => {
+  it.each([
+    ['grammar-cue-en.md', 'Security Best Practices', 'Default Security Group'],
+    ['grammar-cue-ja.md', 'ベストプラクティス', 'デフォルトセキュリティグループ'],
+  ])('%s: the label is never asked as a term; the real terms are', (file, label, term) => {
+    const { built, out } = asked({ [file]: stems(file) });
+    expect(built.cards.some((c) => c.kind === 'term' && c.answer === label)).toBe(true);
+    expect(out.filter((q) => q.answer === label)).toEqual([]);
+    expect(out.some((q) => q.kind === 'term' && q.answer === term)).toBe(true);
+  });
+
+  it('ポイント of エンドポイント is no "key points" heading', () => {
+    expect(isOpenSetHeading('エンドポイントタイプ')).toBe(false);
+    expect(isOpenSetHeading('試験のポイント')).toBe(true);
   });
 });
