@@ -26,6 +26,7 @@ import {
   isJapanese,
   LEFT_OUT_REASONS,
   type LeftOut,
+  talksOfLecture,
   whyNotStatement,
 } from './statement.js';
 import {
@@ -1224,7 +1225,7 @@ const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGr
 
 /** Headings over groups of advice, not over things of one kind. */
 const ADVICE =
-  /\b(?:tips|tricks|best practices|recommendations|lessons learned|guidelines|dos and don'?ts)\b|ポイント|コツ|心得|注意点|ベストプラクティス|勘所/iu;
+  /\b(?:tips|tricks|best practices|recommendations|lessons learned|guidelines|dos and don'?ts)\b|(?<![\p{Script=Katakana}ー])ポイント|コツ|心得|注意点|ベストプラクティス|勘所/iu;
 
 /** The fact lines of a section that are clues among its options (see isClue). */
 function clueLines(located: Located, siblings: readonly Section[]): Block[] {
@@ -1574,7 +1575,7 @@ const HOW_TO_FIND =
  * is a right answer, so the notes' own few are no defensible expected answer.
  */
 const OPEN_SET =
-  /\b(?:features?|benefits?|advantages?|disadvantages?|pros|cons|use[- ]cases?|best practices?|tips|tricks|recommendations?|examples?|example configurations?|good to know|considerations|common|typical|popular|why use)\b|特徴|メリット|デメリット|利点|欠点|ユースケース|使い道|使いどころ|用途|ベストプラクティス|活用例|利用例|具体例|の例$|ポイント|コツ/iu;
+  /\b(?:features?|benefits?|advantages?|disadvantages?|pros|cons|use[- ]cases?|best practices?|tips|tricks|recommendations?|examples?|example configurations?|good to know|considerations|common|typical|popular|why use)\b|特徴|メリット|デメリット|利点|欠点|ユースケース|使い道|使いどころ|用途|ベストプラクティス|活用例|利用例|具体例|の例$|(?<![\p{Script=Katakana}ー])ポイント|コツ/iu;
 
 export function isOpenSetHeading(title: string): boolean {
   return OPEN_SET.test(title.normalize('NFKC'));
@@ -1938,7 +1939,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
       // A paragraph-long line (a transcript) is asked through the sentence that holds the blank.
       const line = clozePrompt(block.text, span.start, span.end);
-      if (line === undefined) continue;
+      // "後半は ＿＿＿ です": a blank in the lecture's plan asks no fact (statement.ts).
+      if (line === undefined || talksOfLecture(block.text, span.start)) continue;
       // A bullet under a named head is about that head: "5Gbps〜最大＿＿＿Gbps" says of what
       // only as "NAT ゲートウェイ：5Gbps〜最大＿＿＿Gbps".
       // A step of a procedure says whose step it is only through the head above its

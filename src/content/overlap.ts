@@ -171,6 +171,7 @@ const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
   [/バッチ/u, /batch/iu],
   [/パーティション/u, /partition/iu],
   [/バージョン/u, /version/iu],
+  [/解像度/u, /resolution/iu],
   [/インターネットゲートウェイ/u, /(?<![A-Za-z])igw(?![A-Za-z])|internet gateway/iu],
   [/vpce|VPC\s*エンドポイント|VPC endpoint/iu, /vpce|VPC\s*エンドポイント|VPC endpoint/iu],
 ];
@@ -215,4 +216,99 @@ export function spelledOut(text: string, name: string): boolean {
   if (abbreviations.some((abbr) => runs.some((run) => run.includes(abbr)))) return true;
   const own = initials(name);
   return own !== undefined && new RegExp(`(?<![A-Za-z])${own}(?![A-Za-z])`, 'u').test(text);
+}
+
+const HAN_RUN = /[\p{Script=Han}々]{2,}/gu;
+
+/**
+ * A kanji word of the answer that the text shares (issue 13, LEAK):
+ * two kanji in a row of it ("標準解像度は1分単位" of 高解像度メトリクス), or its
+ * first or last kanji starting a word of the text in its own reading, with
+ * kana after it ("重みの比率で" of 加重, "遅らせる" of 遅延キュー). A single
+ * kanji inside another kanji word says nothing ("安定化" is no part of
+ * 最適化, "期限付き" none of 署名付きURL). Nothing that another option has
+ * too: the learner cannot pick by it. Undefined when there is none.
+ */
+export function sharedKanji(
+  text: string,
+  answer: string,
+  others: readonly string[] = [],
+): string | undefined {
+  const plain = text.normalize('NFKC').replaceAll(BLANK, ' ');
+  const theirs = others.map((other) => other.normalize('NFKC'));
+  const free = (part: string) => !theirs.some((other) => other.includes(part));
+  for (const run of answer.normalize('NFKC').match(HAN_RUN) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const pair = `${chars[i]}${chars[i + 1]}`;
+      if (plain.includes(pair) && free(pair)) return pair;
+    }
+    for (const kanji of new Set([chars[0], chars[chars.length - 1]])) {
+      if (!kanji || !free(kanji)) continue;
+      const read = new RegExp(`(?<![\\p{Script=Han}々])${kanji}\\p{Script=Hiragana}`, 'u').exec(
+        plain,
+      );
+      if (read) return read[0];
+    }
+  }
+  return undefined;
+}
+
+/** English words that name nothing: a name is no clue by them. */
+const NAME_STOP = new Set('a an the and or of to in on at by for from with aws amazon'.split(' '));
+
+/**
+ * The words of a name, each once: English words (camel case read as its
+ * words, lower case), katakana runs, kanji runs. "DynamoDB Streams" →
+ * dynamo, db, streams; "高解像度メトリクス" → 高解像度, メトリクス.
+ */
+export function nameWords(name: string): string[] {
+  const plain = name.normalize('NFKC');
+  const words = new Set<string>();
+  for (const word of plain.replace(/([a-z])([A-Z])/gu, '$1 $2').match(/[A-Za-z0-9]+/gu) ?? []) {
+    const lower = word.toLowerCase();
+    if (!NAME_STOP.has(lower)) words.add(lower);
+  }
+  for (const run of plain.match(/[\p{Script=Katakana}ー]{2,}|[\p{Script=Han}々]+/gu) ?? [])
+    words.add(run);
+  return [...words];
+}
+
+/** The text has the word: an English word whole (a plural too: "Stream" shows Streams), else anywhere. */
+export function showsWord(text: string, word: string): boolean {
+  const plain = text.normalize('NFKC').replace(/([a-z])([A-Z])/gu, '$1 $2');
+  if (!/^[a-z0-9]+$/u.test(word)) return plain.includes(word);
+  const stem = word.length >= 5 ? word.replace(/s$/u, '') : word;
+  return new RegExp(`(?<![a-z0-9])${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(plain);
+}
+
+/**
+ * The topic's title names the answer (issue 13, LEAK): every word of the
+ * answer is in the title shown in the header ("AWS IAM" in a lecture titled
+ * "… CloudWatch と IAM"), and no other option's are.
+ */
+export function topicNames(topic: string, answer: string, others: readonly string[] = []): boolean {
+  const named = (name: string) => {
+    const words = nameWords(name);
+    return words.length > 0 && words.every((word) => showsWord(topic, word));
+  };
+  return named(answer) && !others.some(named);
+}
+
+/**
+ * The stem shows what of the answer the topic does not: "Streams" under the
+ * label "Streams / TTL / DAX" in notes on DynamoDB names DynamoDB Streams, for
+ * the topic's own word (DynamoDB) tells nothing in its notes. Every word of
+ * the answer that is not in the topic's title shows in the stem, and one of
+ * them in no other option (issue 13, LEAK).
+ */
+export function namesRest(
+  stem: string,
+  answer: string,
+  topic: string,
+  others: readonly string[] = [],
+): boolean {
+  const rest = nameWords(answer).filter((word) => !showsWord(topic, word));
+  if (rest.length === 0 || !rest.every((word) => showsWord(stem, word))) return false;
+  return rest.some((word) => !others.some((other) => showsWord(other, word)));
 }

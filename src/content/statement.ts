@@ -52,6 +52,39 @@ const REMARK =
   /^(?:[※*]\s*)?(?:自分用|自分メモ|個人用|個人的な?メモ|このノート|このメモ|この資料|講義動画|書き起こし|(?:these|my|personal) notes|this (?:note|page|document|file) (?:is|was|covers))|自分用|書き起こし|(?:^|\s)my notes\b/iu;
 
 /**
+ * A line about the lecture itself, not about AWS: its plan or its parts
+ * ("後半は IAM です", "今日は CloudFormation を扱います", "In the second half
+ * we look at IAM", "Today we cover KMS"). A remark like the above: the
+ * topic's title already says what the lecture covers, and a card on it asks
+ * nothing (issue 13, LEAK/META).
+ */
+const LECTURE_TALK =
+  /^(?:[※*]\s*)?(?:前半|後半|今回|次回|本日|今日|この(?:講義|回|動画|章)|本講義|本章)(?:の(?:講義|テーマ|前半|後半|内容))?(?:は|では)|^(?:in |for )?(?:the )?(?:first|second|last) half(?: of (?:the|this|today'?s) (?:lecture|session|class|video|lesson))?,? (?:we|i|is|covers)\b|^today,? (?:we|i)(?:'ll| will| are going to)? (?:cover|look|talk|discuss|go|learn|move|start)|^in (?:this|today'?s) (?:lecture|session|class|video|lesson)\b/iu;
+
+/** The sentences of a line (a transcript's paragraph has many), trimmed, with their offsets. */
+function sentencesOf(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let from = 0;
+  for (const match of text.matchAll(/[。！？!?]|\.(?=\s)/gu)) {
+    const to = (match.index ?? 0) + 1;
+    if (text.slice(from, to).trim()) out.push({ text: text.slice(from, to).trim(), start: from });
+    from = to;
+  }
+  if (text.slice(from).trim()) out.push({ text: text.slice(from).trim(), start: from });
+  return out;
+}
+
+/**
+ * The sentence of the line that holds offset `at` is about the lecture
+ * itself (LECTURE_TALK): a blank there asks the lecture's plan, not a fact.
+ */
+export function talksOfLecture(text: string, at = 0): boolean {
+  const sentences = sentencesOf(text);
+  const holding = sentences.findLast((sentence) => sentence.start <= at) ?? sentences[0];
+  return holding !== undefined && LECTURE_TALK.test(holding.text);
+}
+
+/**
  * The author's own doubt, or a question: "…説もある", "…のか謎", "要確認",
  * "not sure", "TODO", "(?)", a line ending in "？". No fact for any kind: a
  * card would teach what its writer did not know (issue 13, recall audit).
@@ -172,7 +205,8 @@ export function whyNotStatement(block: Block): LeftOut | undefined {
   if (BREADCRUMB.test(text)) return 'reference';
   if (DOUBT.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
-  if (REMARK.test(text)) return 'remark';
+  if (REMARK.test(text) || (LECTURE_TALK.test(text) && sentencesOf(text).length === 1))
+    return 'remark';
   if (CAPTION.test(text)) return 'caption';
   // A line that is one code span (`kubectl get pods`), or a line of code.
   const codeChars = block.spans

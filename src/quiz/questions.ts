@@ -9,6 +9,7 @@ import {
   factLines,
   headingTwins,
   isCategoryHead,
+  isOpenSetHeading,
   isTermName,
   optionSiblings,
   partCounts,
@@ -24,8 +25,11 @@ import {
   contentWords,
   katakanaForm,
   namesInOtherWords,
+  namesRest,
+  sharedKanji,
   similarity,
   spelledOut,
+  topicNames,
 } from '../content/overlap.js';
 import { foldTight, leaksWord } from '../content/text.js';
 import type { Say } from '../errors.js';
@@ -181,7 +185,8 @@ export function makeQuestion(
   const path = located ? pathInStem(card, located) : '';
   const others = (question.options ?? []).filter((_, i) => i !== question.correct);
   const answer = question.format === 'choice' ? question.answer : card.answer;
-  return stemGivesAway(path, card.prompt, answer, others, question.format === 'choice')
+  const topic = located?.topic.title ?? '';
+  return stemGivesAway(path, card.prompt, answer, others, question.format === 'choice', topic)
     ? undefined
     : question;
 }
@@ -200,6 +205,13 @@ export function makeQuestion(
  * ("EC2" above "EC2 Bare Metal" tells nothing among EC2 features). Such a
  * card is not asked: a masked clue would have to hide the words of every
  * option alike, and a clue with holes teaches less than no card.
+ * The topic's title in the header counts too: an answer it names is given
+ * away ("後半は ＿＿＿ です" → AWS IAM in a lecture on CloudWatch and IAM),
+ * and the answer's words it holds tell nothing, so the rest of the answer
+ * in the stem names it ("Streams" above a meaning in notes on DynamoDB →
+ * DynamoDB Streams). A kanji word of the answer is given away by two of its
+ * kanji ("標準解像度" → 高解像度メトリクス) or by its kanji read on its own
+ * ("重み" → 加重), typed or among options (overlap.ts sharedKanji).
  */
 export function stemGivesAway(
   path: string,
@@ -207,11 +219,17 @@ export function stemGivesAway(
   answer: string,
   others: readonly string[],
   choice = others.length > 0,
+  topic = '',
 ): boolean {
   if (leaksWord(path, answer)) return true;
   const split = text.replace(/([a-z])([A-Z])/gu, '$1 $2');
   if (leaksWord(text, answer) || leaksWord(split, answer)) return true;
   if (spelledOut(text, answer) || namesInOtherWords(text, answer, others)) return true;
+  if (/[\p{L}]/u.test(answer)) {
+    if (topicNames(topic, answer, others)) return true;
+    if (namesRest(`${path}\n${text}`, answer, topic, others)) return true;
+    if (sharedKanji(text, answer, others) !== undefined) return true;
+  }
   // A number's options are numbers: "250" on the line is no part of the answer 50.
   if (!choice || !/[\p{L}]/u.test(answer)) return false;
   if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;
@@ -399,6 +417,9 @@ function askCard(
     }
 
     case 'term': {
+      // GRAMMAR-CUE: a label of an open set ("Security Best Practices", 特徴) over a
+      // list of advice is the only option that fits a list's shape, and no term.
+      if (isOpenSetHeading(card.answer)) return undefined;
       // The wrong options are the answer's nearest relatives only: the other heads under
       // the same head bullet, then the terms of the same part of the section (between the
       // same bold labels). A term of a sibling section, or of the next bold label down a
