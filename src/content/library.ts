@@ -206,6 +206,8 @@ async function parseAll(
   dir: string,
   env: NodeJS.ProcessEnv,
   onProgress?: (done: number, total: number) => void,
+  /** Filled with the cards a worker made of a file alone, by file. */
+  madeCards?: Map<string, Card[]>,
 ): Promise<ParsedFile[]> {
   const path = cachePath(dir, env, 'files');
   const cache = readCache<FilesCache>(path, version(), dir);
@@ -245,8 +247,10 @@ async function parseAll(
       },
     );
     misses.forEach((miss, i) => {
-      const result = parsed[i];
-      if (!result) return;
+      const made = parsed[i];
+      if (!made) return;
+      const result = made.parsed;
+      if (made.cards) madeCards?.set(result.file, made.cards);
       out[miss.at] = result;
       files[miss.read.note.file] = {
         size: miss.read.note.size,
@@ -340,9 +344,14 @@ export async function openLibrary(
     reads.map((r) => ({ file: r.note.file, hash: r.hash })),
   );
   let structure: Promise<Structure> | undefined;
+  /** Cards workers made of files alone; the files whose section keys another file changed. */
+  const madeCards = new Map<string, Card[]>();
+  let files: ParsedFile[] = [];
+  let moved = new Set<string>();
   const load = () => {
-    structure ??= parseAll(reads, dir, env, options.onProgress).then((parsed) => {
-      separateSections(parsed);
+    structure ??= parseAll(reads, dir, env, options.onProgress, madeCards).then((parsed) => {
+      moved = separateSections(parsed);
+      files = parsed;
       const deck = buildDeck(parsed);
       return { deck, index: indexDeck(deck) };
     });
@@ -369,7 +378,9 @@ export async function openLibrary(
     }
   }
   const { deck, index } = await load();
-  const cards = (await import('./cards.js')).buildCards(deck, index);
+  const { buildCards } = await import('./cards.js');
+  const cards =
+    madeCards.size > 0 ? cardsByFile(files, madeCards, moved, buildCards) : buildCards(deck, index);
   const topics = deck.topics.map((topic) => ({ title: topic.title, file: topic.file }));
   const limits = limitDiagnostics(deck.diagnostics);
   tell(limits);
@@ -396,7 +407,9 @@ export async function openLibrary(
  * keep their keys, and so their card ids. Works in place on the parse results
  * of one run (the cache is written before).
  */
-export function separateSections(files: ParsedFile[]): void {
+export function separateSections(files: ParsedFile[]): Set<string> {
+  /** Files with a section whose key changed here. */
+  const moved = new Set<string>();
   /** Parent key + child title → how many so far, and the first one. */
   const seen = new Map<string, { count: number; first: Section; parent: Section }>();
   /** Topic key → the first topic section with a body. */
@@ -425,6 +438,8 @@ export function separateSections(files: ParsedFile[]): void {
           seen.set(slot, { count, first: child, parent });
         }
         const key = [...parent.key, count === 1 ? child.title : `${child.title}#${count}`];
+        if (key.length !== child.key.length || key.some((segment, i) => segment !== child.key[i]))
+          moved.add(parsed.file);
         child.key = key;
         visit(child);
       }
@@ -439,4 +454,32 @@ export function separateSections(files: ParsedFile[]): void {
       visit(topic);
     }
   }
+  return moved;
+}
+
+/**
+ * The deck's cards from the cards of each file alone, in note order, a card
+ * id seen in an earlier file kept once (as buildCards does over the deck).
+ * A file's cards depend on no other file but through its section keys
+ * (separateSections): a file whose keys moved, or that no worker made cards
+ * of, gets them made here. Lets the cards of a cold start be made on the
+ * parse workers, in parallel.
+ */
+export function cardsByFile(
+  files: readonly ParsedFile[],
+  made: ReadonlyMap<string, Card[]>,
+  moved: ReadonlySet<string>,
+  buildCards: (deck: Deck) => Card[],
+): Card[] {
+  const seen = new Set<string>();
+  const out: Card[] = [];
+  for (const file of files) {
+    const ready = moved.has(file.file) ? undefined : made.get(file.file);
+    for (const card of ready ?? buildCards(buildDeck([file]))) {
+      if (seen.has(card.id)) continue;
+      seen.add(card.id);
+      out.push(card);
+    }
+  }
+  return out;
 }
