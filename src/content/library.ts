@@ -17,9 +17,12 @@ import {
   cachePath,
   cardsKey,
   decodeCards,
+  decodeIndex,
   encodeCards,
+  encodeIndex,
   type FilesCache,
   hashText,
+  type IndexCache,
   type IndexedNote,
   type NotesCache,
   readCache,
@@ -300,11 +303,67 @@ function nameList(files: string[]): string {
   return files.length > 3 ? `${shown} (+${files.length - 3})` : shown;
 }
 
+/** What `topics` needs of a card: its id and topic, without its texts. */
+export type CardEntry = Pick<Card, 'id' | 'topic'>;
+
+/** The notes without the texts of their cards: enough to count cards per topic. */
+export type NotesIndex = Pick<Library, 'dir' | 'files' | 'notes' | 'topics' | 'notices'> & {
+  /** Every card's id and topic, in note order. */
+  entries: readonly CardEntry[];
+};
+
+/**
+ * Opens a folder of notes as openLibrary does, reading only the small index
+ * of the cards (ids and topics) when it is up to date: a warm `topics` over
+ * big notes parses no card texts. Otherwise opens the library and writes
+ * the index for next time.
+ */
+export async function openIndex(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  options: OpenOptions = {},
+): Promise<NotesIndex> {
+  const opened = await open(dir, env, options, true);
+  if ('entries' in opened) return opened;
+  writeIndex(opened.key, dir, env, opened.limits, opened.library.topics, opened.library.cards);
+  return { ...opened.library, entries: opened.library.cards };
+}
+
+function writeIndex(
+  key: string,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  limits: Diagnostic[],
+  topics: TopicRef[],
+  cards: readonly CardEntry[],
+): void {
+  writeCache(cachePath(dir, env, 'index'), {
+    format: CACHE_FORMAT,
+    version: version(),
+    dir,
+    key,
+    limits,
+    topics,
+    ...encodeIndex(cards),
+  });
+}
+
 export async function openLibrary(
   dir: string,
   env: NodeJS.ProcessEnv,
   options: OpenOptions = {},
 ): Promise<Library> {
+  const opened = await open(dir, env, options, false);
+  if ('entries' in opened) throw new Error('openLibrary: an index instead of the cards');
+  return opened.library;
+}
+
+async function open(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  options: OpenOptions,
+  indexOnly: boolean,
+): Promise<NotesIndex | { library: Library; key: string; limits: Diagnostic[] }> {
   const notices: Diagnostic[] = [];
   const reads = readAll(listNotes(dir, notices), dir, env);
   for (const read of reads) {
@@ -358,20 +417,34 @@ export async function openLibrary(
     return structure;
   };
 
+  if (indexOnly) {
+    const index = readCache<IndexCache>(cachePath(dir, env, 'index'), version(), dir);
+    const entries =
+      index?.key === key && Array.isArray(index.topics) ? decodeIndex(index) : undefined;
+    if (index?.topics && entries) {
+      tell(Array.isArray(index.limits) ? index.limits : []);
+      return { dir, files: reads.length, notes, topics: index.topics, entries, notices };
+    }
+  }
   const cardsPath = cachePath(dir, env, 'cards');
   const cached = readCache<CardsCache>(cardsPath, version(), dir);
   if (cached?.key === key && Array.isArray(cached.topics) && Array.isArray(cached.cards?.cards)) {
     try {
       const cards = decodeCards(cached.cards);
-      tell(Array.isArray(cached.limits) ? cached.limits : []);
+      const limits = Array.isArray(cached.limits) ? cached.limits : [];
+      tell(limits);
       return {
-        dir,
-        files: reads.length,
-        notes,
-        topics: cached.topics,
-        cards,
-        structure: load,
-        notices,
+        library: {
+          dir,
+          files: reads.length,
+          notes,
+          topics: cached.topics,
+          cards,
+          structure: load,
+          notices,
+        },
+        key,
+        limits,
       };
     } catch {
       // A damaged cache: build the cards again below.
@@ -393,7 +466,12 @@ export async function openLibrary(
     topics,
     cards: encodeCards(cards),
   });
-  return { dir, files: reads.length, notes, topics, cards, structure: load, notices };
+  writeIndex(key, dir, env, limits, topics, cards);
+  return {
+    library: { dir, files: reads.length, notes, topics, cards, structure: load, notices },
+    key,
+    limits,
+  };
 }
 
 /**

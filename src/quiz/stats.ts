@@ -43,7 +43,8 @@ export interface TopicSummary {
 
 export function topicSummaries(
   topics: readonly string[],
-  cards: readonly Card[],
+  /** Only each card's id and topic are read (topics counts from the cards index). */
+  cards: readonly Pick<Card, 'id' | 'topic'>[],
   progress: ProgressData,
   now: Date,
 ): TopicSummary[] {
