@@ -4,7 +4,7 @@
 
 import type { CardEntry } from '../content/library.js';
 import type { ProgressData } from '../quiz/progress-data.js';
-import { topicSummaries } from '../quiz/stats.js';
+import { topicSummaries } from '../quiz/summary.js';
 import { readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
 import { table } from '../ui/layout.js';
