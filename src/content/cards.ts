@@ -761,8 +761,19 @@ const ALIAS = /ともいう|とも言う|とも呼ばれ|別名|略称|\baka\b|a
 
 /** True when a line of `section` calls it `other` too ("X ともいう", "aka X"). */
 export function callsAlso(section: Section, other: string): boolean {
-  return section.blocks.some((b) => ALIAS.test(b.text) && leaksWord(b.text, other));
+  return aliasLines(section).some((b) => leaksWord(b.text, other));
 }
+
+/** The lines of a section that give another name: found once, asked of every sibling pair. */
+function aliasLines(section: Section): Block[] {
+  let lines = aliasCache.get(section);
+  if (!lines) {
+    lines = section.blocks.filter((b) => ALIAS.test(b.text));
+    aliasCache.set(section, lines);
+  }
+  return lines;
+}
+const aliasCache = new WeakMap<Section, Block[]>();
 
 /**
  * The headings a learner can tell `located` apart from: its siblings that
