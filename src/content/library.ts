@@ -325,7 +325,9 @@ export async function openIndex(
 ): Promise<NotesIndex> {
   const opened = await open(dir, env, options, true);
   if ('entries' in opened) return opened;
-  writeIndex(opened.key, dir, env, opened.limits, opened.library.topics, opened.library.cards);
+  // Cards from the cards cache of a run before the index: written now, for next time.
+  if (!opened.indexed)
+    writeIndex(opened.key, dir, env, opened.limits, opened.library.topics, opened.library.cards);
   return { ...opened.library, entries: opened.library.cards };
 }
 
@@ -363,7 +365,7 @@ async function open(
   env: NodeJS.ProcessEnv,
   options: OpenOptions,
   indexOnly: boolean,
-): Promise<NotesIndex | { library: Library; key: string; limits: Diagnostic[] }> {
+): Promise<NotesIndex | { library: Library; key: string; limits: Diagnostic[]; indexed: boolean }> {
   const notices: Diagnostic[] = [];
   const reads = readAll(listNotes(dir, notices), dir, env);
   for (const read of reads) {
@@ -445,6 +447,7 @@ async function open(
         },
         key,
         limits,
+        indexed: false,
       };
     } catch {
       // A damaged cache: build the cards again below.
@@ -471,6 +474,7 @@ async function open(
     library: { dir, files: reads.length, notes, topics, cards, structure: load, notices },
     key,
     limits,
+    indexed: true,
   };
 }
 
