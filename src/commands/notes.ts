@@ -2,7 +2,13 @@
  * The notes a command works on: --content, AWSQUIZ_CONTENT or the shipped
  * notes, with skipped files told on the context's stderr.
  */
-import { type Library, openLibrary } from '../content/library.js';
+import {
+  type Library,
+  type NotesIndex,
+  type OpenOptions,
+  openIndex,
+  openLibrary,
+} from '../content/library.js';
 import { contentDir } from '../content/load.js';
 import type { MessageRef } from '../errors.js';
 import { type CommandContext, warn } from './context.js';
@@ -11,8 +17,31 @@ export function openNotes(
   context: Pick<CommandContext, 'content' | 'env' | 'stderr' | 'messages'>,
   onWarning: (message: string) => void = warn(context),
 ): Promise<Library> {
+  return openLibrary(
+    contentDir(context.content, context.env),
+    context.env,
+    openOptions(context, onWarning),
+  );
+}
+
+/** The notes with only the ids and topics of their cards (see openIndex): for counting. */
+export function openNotesIndex(
+  context: Pick<CommandContext, 'content' | 'env' | 'stderr' | 'messages'>,
+  onWarning: (message: string) => void = warn(context),
+): Promise<NotesIndex> {
+  return openIndex(
+    contentDir(context.content, context.env),
+    context.env,
+    openOptions(context, onWarning),
+  );
+}
+
+function openOptions(
+  context: Pick<CommandContext, 'content' | 'env' | 'stderr' | 'messages'>,
+  onWarning: (message: string) => void,
+): OpenOptions {
   const stderr = context.stderr as { isTTY?: boolean };
-  return openLibrary(contentDir(context.content, context.env), context.env, {
+  return {
     onWarning: (warning: MessageRef) => onWarning(context.messages.text(warning)),
     // A progress line only where someone watches: never into a pipe, a file or a test's stream.
     ...(stderr.isTTY === true
@@ -26,5 +55,5 @@ export function openNotes(
           },
         }
       : {}),
-  });
+  };
 }

@@ -2,15 +2,15 @@
  * `awsquiz topics [--json]`: topics in note order with card, due and new counts.
  */
 
-import type { Card } from '../content/model.js';
+import type { CardEntry } from '../content/library.js';
 import type { ProgressData } from '../quiz/progress-data.js';
-import { topicSummaries } from '../quiz/stats.js';
+import { topicSummaries } from '../quiz/summary.js';
 import { readProgress } from '../store/progress.js';
 import { formatterFor } from '../ui/format.js';
 import { table } from '../ui/layout.js';
 import { type CommandContext, warn } from './context.js';
 import type { TopicsOptions } from './definitions.js';
-import { openNotes } from './notes.js';
+import { openNotesIndex } from './notes.js';
 
 /** A row of `topics --json`: `due` is due now; `dueToday` counts up to the end of the day. */
 export interface TopicRow {
@@ -25,7 +25,7 @@ export interface TopicRow {
 
 export function topicRows(
   topics: string[],
-  cards: Card[],
+  cards: readonly CardEntry[],
   progress: ProgressData,
   now: Date,
 ): TopicRow[] {
@@ -40,7 +40,7 @@ export function topicRows(
 }
 
 export async function run(context: CommandContext, options: TopicsOptions): Promise<number> {
-  const library = await openNotes(context);
+  const library = await openNotesIndex(context);
   const progress = readProgress({
     env: context.env,
     now: context.now,
@@ -48,7 +48,7 @@ export async function run(context: CommandContext, options: TopicsOptions): Prom
   });
   const rows = topicRows(
     library.topics.map((topic) => topic.title),
-    library.cards,
+    library.entries,
     progress,
     context.now(),
   );

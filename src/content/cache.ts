@@ -69,6 +69,58 @@ export interface CardsCache {
 }
 
 /**
+ * What `topics` needs of the cards of the whole deck, without their texts:
+ * each card's id and topic (the cards cache is ~40 times larger). Kept
+ * beside the cards cache, with the same key.
+ */
+export interface IndexCache {
+  format: number;
+  version: string;
+  dir: string;
+  key: string;
+  limits: Diagnostic[];
+  topics: { title: string; file: string }[];
+  /** The cards' topic titles, each once. */
+  names: string[];
+  /** Per card, in note order: its id, and its topic as a position in `names`. */
+  ids: string[];
+  topicOf: number[];
+}
+
+export function encodeIndex(
+  cards: readonly Pick<Card, 'id' | 'topic'>[],
+): Pick<IndexCache, 'names' | 'ids' | 'topicOf'> {
+  const names: string[] = [];
+  const at = new Map<string, number>();
+  const topicOf = cards.map((card) => {
+    let n = at.get(card.topic);
+    if (n === undefined) {
+      n = names.push(card.topic) - 1;
+      at.set(card.topic, n);
+    }
+    return n;
+  });
+  return { names, ids: cards.map((card) => card.id), topicOf };
+}
+
+/** Decodes a cached index; undefined when malformed, so that the caller opens the cards. */
+export function decodeIndex(
+  cache: Partial<IndexCache>,
+): { id: string; topic: string }[] | undefined {
+  const { names, ids, topicOf } = cache;
+  if (!Array.isArray(names) || !Array.isArray(ids) || !Array.isArray(topicOf)) return undefined;
+  if (ids.length !== topicOf.length) return undefined;
+  const out: { id: string; topic: string }[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const topic = names[topicOf[i] ?? -1];
+    if (typeof id !== 'string' || typeof topic !== 'string') return undefined;
+    out[i] = { id, topic };
+  }
+  return out;
+}
+
+/**
  * Cards without repetition: a table of sections (a card's topic, file, path
  * and section key) and one tuple per card, leaving out a prompt that is the
  * heading path and an answer that is the source line or the list of items.
@@ -185,11 +237,11 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'awsquiz');
 }
 
-/** Cache files per content folder: `kind` is "files" (parse results), "cards" or "notes" (the notes index). */
+/** Cache files per content folder: `kind` is "files" (parse results), "cards", "index" (ids and topics of the cards) or "notes" (the notes index). */
 export function cachePath(
   contentDir: string,
   env: NodeJS.ProcessEnv,
-  kind: 'files' | 'cards' | 'notes',
+  kind: 'files' | 'cards' | 'notes' | 'index',
 ): string {
   return join(cacheDir(env), `deck-${kind}-${hashText(contentDir).slice(0, 12)}.json`);
 }
@@ -212,7 +264,10 @@ export function readCache<T extends { format: number; version: string; dir: stri
 }
 
 /** Writes atomically (temp + rename); silently does nothing where it cannot write. */
-export function writeCache(path: string, cache: FilesCache | CardsCache | NotesCache): void {
+export function writeCache(
+  path: string,
+  cache: FilesCache | CardsCache | NotesCache | IndexCache,
+): void {
   const temp = `${path}.${process.pid}.tmp`;
   try {
     ensureDir(join(path, '..'));

@@ -358,6 +358,17 @@ function isThinDefinition(definition: string): boolean {
  * YAML key, a label, a sentence with a colon in it, or a table rule.
  */
 export function termOf(block: Block): TermLine | undefined {
+  // Asked of one line by many rules (cards, clozes, clues, recall, terms): worked out once.
+  let term = termCache.get(block);
+  if (term === undefined) {
+    term = computeTermOf(block) ?? null;
+    termCache.set(block, term);
+  }
+  return term ?? undefined;
+}
+const termCache = new WeakMap<Block, TermLine | null>();
+
+function computeTermOf(block: Block): TermLine | undefined {
   if (block.kind === 'row') return rowTerm(block);
   if (block.kind !== 'line' && block.kind !== 'item') return undefined;
   if (block.text.includes('|') || isReferenceLine(block)) return undefined;
@@ -540,6 +551,17 @@ function givenAway(text: string, start: number, end: number): boolean {
 
 /** The spans of a line that make cloze cards: key-term spans, and numbers with a unit. */
 export function clozeSpans(block: Block): ClozeSpan[] {
+  // Asked by the cards and again by the questions' option pools: worked out once a line.
+  let spans = spansCache.get(block);
+  if (!spans) {
+    spans = computeClozeSpans(block);
+    spansCache.set(block, spans);
+  }
+  return spans;
+}
+const spansCache = new WeakMap<Block, ClozeSpan[]>();
+
+function computeClozeSpans(block: Block): ClozeSpan[] {
   if (block.kind !== 'line' && block.kind !== 'item') return [];
   if (block.text.length > LIMITS.clozeLineMax) return [];
   if (termOf(block) || isReferenceLine(block)) return [];
@@ -854,8 +876,19 @@ const ALIAS = /ともいう|とも言う|とも呼ばれ|別名|略称|\baka\b|a
 
 /** True when a line of `section` calls it `other` too ("X ともいう", "aka X"). */
 export function callsAlso(section: Section, other: string): boolean {
-  return section.blocks.some((b) => ALIAS.test(b.text) && leaksWord(b.text, other));
+  return aliasLines(section).some((b) => leaksWord(b.text, other));
 }
+
+/** The lines of a section that give another name: found once, asked of every sibling pair. */
+function aliasLines(section: Section): Block[] {
+  let lines = aliasCache.get(section);
+  if (!lines) {
+    lines = section.blocks.filter((b) => ALIAS.test(b.text));
+    aliasCache.set(section, lines);
+  }
+  return lines;
+}
+const aliasCache = new WeakMap<Section, Block[]>();
 
 /**
  * The headings a learner can tell `located` apart from: its siblings that
@@ -2127,7 +2160,17 @@ export function isCategoryHead(unit: { children: readonly Block[] }): boolean {
 }
 
 /** The terms of a section with the line each is defined on. */
-export function sectionTermLines(section: Section): { term: string; line: number }[] {
+export function sectionTermLines(section: Section): readonly { term: string; line: number }[] {
+  let terms = termLinesCache.get(section);
+  if (!terms) {
+    terms = computeTermLines(section);
+    termLinesCache.set(section, terms);
+  }
+  return terms;
+}
+const termLinesCache = new WeakMap<Section, { term: string; line: number }[]>();
+
+function computeTermLines(section: Section): { term: string; line: number }[] {
   const terms = section.blocks.flatMap((block) => {
     const term = termOf(block);
     return term && isTermName(term.term) ? [{ term: term.term, line: block.line }] : [];

@@ -17,9 +17,12 @@ import {
   cachePath,
   cardsKey,
   decodeCards,
+  decodeIndex,
   encodeCards,
+  encodeIndex,
   type FilesCache,
   hashText,
+  type IndexCache,
   type IndexedNote,
   type NotesCache,
   readCache,
@@ -206,6 +209,8 @@ async function parseAll(
   dir: string,
   env: NodeJS.ProcessEnv,
   onProgress?: (done: number, total: number) => void,
+  /** Filled with the cards a worker made of a file alone, by file. */
+  madeCards?: Map<string, Card[]>,
 ): Promise<ParsedFile[]> {
   const path = cachePath(dir, env, 'files');
   const cache = readCache<FilesCache>(path, version(), dir);
@@ -245,8 +250,10 @@ async function parseAll(
       },
     );
     misses.forEach((miss, i) => {
-      const result = parsed[i];
-      if (!result) return;
+      const made = parsed[i];
+      if (!made) return;
+      const result = made.parsed;
+      if (made.cards) madeCards?.set(result.file, made.cards);
       out[miss.at] = result;
       files[miss.read.note.file] = {
         size: miss.read.note.size,
@@ -296,11 +303,69 @@ function nameList(files: string[]): string {
   return files.length > 3 ? `${shown} (+${files.length - 3})` : shown;
 }
 
+/** What `topics` needs of a card: its id and topic, without its texts. */
+export type CardEntry = Pick<Card, 'id' | 'topic'>;
+
+/** The notes without the texts of their cards: enough to count cards per topic. */
+export type NotesIndex = Pick<Library, 'dir' | 'files' | 'notes' | 'topics' | 'notices'> & {
+  /** Every card's id and topic, in note order. */
+  entries: readonly CardEntry[];
+};
+
+/**
+ * Opens a folder of notes as openLibrary does, reading only the small index
+ * of the cards (ids and topics) when it is up to date: a warm `topics` over
+ * big notes parses no card texts. Otherwise opens the library and writes
+ * the index for next time.
+ */
+export async function openIndex(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  options: OpenOptions = {},
+): Promise<NotesIndex> {
+  const opened = await open(dir, env, options, true);
+  if ('entries' in opened) return opened;
+  // Cards from the cards cache of a run before the index: written now, for next time.
+  if (!opened.indexed)
+    writeIndex(opened.key, dir, env, opened.limits, opened.library.topics, opened.library.cards);
+  return { ...opened.library, entries: opened.library.cards };
+}
+
+function writeIndex(
+  key: string,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  limits: Diagnostic[],
+  topics: TopicRef[],
+  cards: readonly CardEntry[],
+): void {
+  writeCache(cachePath(dir, env, 'index'), {
+    format: CACHE_FORMAT,
+    version: version(),
+    dir,
+    key,
+    limits,
+    topics,
+    ...encodeIndex(cards),
+  });
+}
+
 export async function openLibrary(
   dir: string,
   env: NodeJS.ProcessEnv,
   options: OpenOptions = {},
 ): Promise<Library> {
+  const opened = await open(dir, env, options, false);
+  if ('entries' in opened) throw new Error('openLibrary: an index instead of the cards');
+  return opened.library;
+}
+
+async function open(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  options: OpenOptions,
+  indexOnly: boolean,
+): Promise<NotesIndex | { library: Library; key: string; limits: Diagnostic[]; indexed: boolean }> {
   const notices: Diagnostic[] = [];
   const reads = readAll(listNotes(dir, notices), dir, env);
   for (const read of reads) {
@@ -340,36 +405,58 @@ export async function openLibrary(
     reads.map((r) => ({ file: r.note.file, hash: r.hash })),
   );
   let structure: Promise<Structure> | undefined;
+  /** Cards workers made of files alone; the files whose section keys another file changed. */
+  const madeCards = new Map<string, Card[]>();
+  let files: ParsedFile[] = [];
+  let moved = new Set<string>();
   const load = () => {
-    structure ??= parseAll(reads, dir, env, options.onProgress).then((parsed) => {
-      separateSections(parsed);
+    structure ??= parseAll(reads, dir, env, options.onProgress, madeCards).then((parsed) => {
+      moved = separateSections(parsed);
+      files = parsed;
       const deck = buildDeck(parsed);
       return { deck, index: indexDeck(deck) };
     });
     return structure;
   };
 
+  if (indexOnly) {
+    const index = readCache<IndexCache>(cachePath(dir, env, 'index'), version(), dir);
+    const entries =
+      index?.key === key && Array.isArray(index.topics) ? decodeIndex(index) : undefined;
+    if (index?.topics && entries) {
+      tell(Array.isArray(index.limits) ? index.limits : []);
+      return { dir, files: reads.length, notes, topics: index.topics, entries, notices };
+    }
+  }
   const cardsPath = cachePath(dir, env, 'cards');
   const cached = readCache<CardsCache>(cardsPath, version(), dir);
   if (cached?.key === key && Array.isArray(cached.topics) && Array.isArray(cached.cards?.cards)) {
     try {
       const cards = decodeCards(cached.cards);
-      tell(Array.isArray(cached.limits) ? cached.limits : []);
+      const limits = Array.isArray(cached.limits) ? cached.limits : [];
+      tell(limits);
       return {
-        dir,
-        files: reads.length,
-        notes,
-        topics: cached.topics,
-        cards,
-        structure: load,
-        notices,
+        library: {
+          dir,
+          files: reads.length,
+          notes,
+          topics: cached.topics,
+          cards,
+          structure: load,
+          notices,
+        },
+        key,
+        limits,
+        indexed: false,
       };
     } catch {
       // A damaged cache: build the cards again below.
     }
   }
   const { deck, index } = await load();
-  const cards = (await import('./cards.js')).buildCards(deck, index);
+  const { buildCards } = await import('./cards.js');
+  const cards =
+    madeCards.size > 0 ? cardsByFile(files, madeCards, moved, buildCards) : buildCards(deck, index);
   const topics = deck.topics.map((topic) => ({ title: topic.title, file: topic.file }));
   const limits = limitDiagnostics(deck.diagnostics);
   tell(limits);
@@ -382,7 +469,13 @@ export async function openLibrary(
     topics,
     cards: encodeCards(cards),
   });
-  return { dir, files: reads.length, notes, topics, cards, structure: load, notices };
+  writeIndex(key, dir, env, limits, topics, cards);
+  return {
+    library: { dir, files: reads.length, notes, topics, cards, structure: load, notices },
+    key,
+    limits,
+    indexed: true,
+  };
 }
 
 /**
@@ -396,7 +489,9 @@ export async function openLibrary(
  * keep their keys, and so their card ids. Works in place on the parse results
  * of one run (the cache is written before).
  */
-export function separateSections(files: ParsedFile[]): void {
+export function separateSections(files: ParsedFile[]): Set<string> {
+  /** Files with a section whose key changed here. */
+  const moved = new Set<string>();
   /** Parent key + child title → how many so far, and the first one. */
   const seen = new Map<string, { count: number; first: Section; parent: Section }>();
   /** Topic key → the first topic section with a body. */
@@ -425,6 +520,8 @@ export function separateSections(files: ParsedFile[]): void {
           seen.set(slot, { count, first: child, parent });
         }
         const key = [...parent.key, count === 1 ? child.title : `${child.title}#${count}`];
+        if (key.length !== child.key.length || key.some((segment, i) => segment !== child.key[i]))
+          moved.add(parsed.file);
         child.key = key;
         visit(child);
       }
@@ -439,4 +536,32 @@ export function separateSections(files: ParsedFile[]): void {
       visit(topic);
     }
   }
+  return moved;
+}
+
+/**
+ * The deck's cards from the cards of each file alone, in note order, a card
+ * id seen in an earlier file kept once (as buildCards does over the deck).
+ * A file's cards depend on no other file but through its section keys
+ * (separateSections): a file whose keys moved, or that no worker made cards
+ * of, gets them made here. Lets the cards of a cold start be made on the
+ * parse workers, in parallel.
+ */
+export function cardsByFile(
+  files: readonly ParsedFile[],
+  made: ReadonlyMap<string, Card[]>,
+  moved: ReadonlySet<string>,
+  buildCards: (deck: Deck) => Card[],
+): Card[] {
+  const seen = new Set<string>();
+  const out: Card[] = [];
+  for (const file of files) {
+    const ready = moved.has(file.file) ? undefined : made.get(file.file);
+    for (const card of ready ?? buildCards(buildDeck([file]))) {
+      if (seen.has(card.id)) continue;
+      seen.add(card.id);
+      out.push(card);
+    }
+  }
+  return out;
 }

@@ -27,7 +27,18 @@ function childrenByHead(blocks: readonly Block[]): Map<number, Block[]> {
 }
 
 /** Every bullet with bullets nested under it, with those (direct) children. */
-export function outlineUnits(blocks: readonly Block[]): OutlineUnit[] {
+export function outlineUnits(blocks: readonly Block[]): readonly OutlineUnit[] {
+  // A section's outline is read by several rules: worked out once a body.
+  let units = unitsCache.get(blocks);
+  if (!units) {
+    units = computeUnits(blocks);
+    unitsCache.set(blocks, units);
+  }
+  return units;
+}
+const unitsCache = new WeakMap<readonly Block[], OutlineUnit[]>();
+
+function computeUnits(blocks: readonly Block[]): OutlineUnit[] {
   const byHead = childrenByHead(blocks);
   const units: OutlineUnit[] = [];
   for (const block of blocks) {

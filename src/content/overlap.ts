@@ -99,7 +99,18 @@ export function sameFact(a: string, b: string, chars = 0.5): boolean {
 const QUANTITY =
   /^(?:[0-9０-９][0-9０-９.,]*|single|one|two|three|four|five|six|multiple|many|several|no|none|all|every|least|most|only|never|always|単一|複数|一つ|二つ|三つ|全て|すべて|なし|不可|可能|最大|最小)$/u;
 
+const quantitiesCache = new Map<string, Set<string>>();
 function quantities(text: string): Set<string> {
+  // sameFact compares each line with many others: its quantities are read once.
+  let found = quantitiesCache.get(text);
+  if (found) return found;
+  found = computeQuantities(text);
+  if (quantitiesCache.size > 100_000) quantitiesCache.clear();
+  quantitiesCache.set(text, found);
+  return found;
+}
+
+function computeQuantities(text: string): Set<string> {
   const words = text
     .normalize('NFKC')
     .toLowerCase()

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../version.js';
-import type { ParsedFile } from './model.js';
+import type { Card, ParsedFile } from './model.js';
 
 /** Below this many characters to parse, or with one core, workers are not worth starting. */
 export const PARALLEL_FROM = 400_000;
@@ -18,6 +18,16 @@ export const PARALLEL_FROM = 400_000;
 export interface ParseJob {
   file: string;
   text: string;
+}
+
+/**
+ * A file's parse result; from a worker also its cards, made there from the
+ * file alone (library.ts cardsByFile uses them when no other file changed its
+ * section keys), so that card making runs on every core too.
+ */
+export interface Parsed {
+  parsed: ParsedFile;
+  cards?: Card[];
 }
 
 function workerScript(): string | undefined {
@@ -32,7 +42,7 @@ function workerScript(): string | undefined {
 export async function parseMany(
   jobs: readonly ParseJob[],
   onDone: (done: number, total: number) => void = () => {},
-): Promise<ParsedFile[]> {
+): Promise<Parsed[]> {
   const size = jobs.reduce((sum, job) => sum + job.text.length, 0);
   const threads = Math.min(availableParallelism(), jobs.length);
   const script = workerScript();
@@ -47,7 +57,7 @@ export async function parseMany(
   return jobs.map((job, i) => {
     const parsed = parseMarkdown(job.file, job.text);
     onDone(i + 1, jobs.length);
-    return parsed;
+    return { parsed };
   });
 }
 
@@ -56,9 +66,9 @@ function onWorkers(
   threads: number,
   jobs: readonly ParseJob[],
   onDone: (done: number, total: number) => void,
-): Promise<ParsedFile[]> {
+): Promise<Parsed[]> {
   return new Promise((resolve, reject) => {
-    const out: (ParsedFile | undefined)[] = new Array(jobs.length);
+    const out: (Parsed | undefined)[] = new Array(jobs.length);
     const indexOf = new Map(jobs.map((job, i) => [job.file, i]));
     const workers: Worker[] = [];
     let next = 0;
@@ -74,14 +84,14 @@ function onWorkers(
     for (let t = 0; t < threads; t++) {
       const worker = new Worker(script);
       workers.push(worker);
-      worker.on('message', (message: { file: string; parsed: ParsedFile }) => {
+      worker.on('message', (message: { file: string; parsed: ParsedFile; cards: Card[] }) => {
         const at = indexOf.get(message.file);
-        if (at !== undefined) out[at] = message.parsed;
+        if (at !== undefined) out[at] = { parsed: message.parsed, cards: message.cards };
         done += 1;
         onDone(done, jobs.length);
         if (done === jobs.length) {
           stop();
-          resolve(out as ParsedFile[]);
+          resolve(out as Parsed[]);
         } else give(worker);
       });
       worker.on('error', (error) => {

@@ -195,6 +195,17 @@ function wordsEn(text: string): string[] {
  * Judges the line alone; a section's outline (heads, steps) is outline.ts's.
  */
 export function whyNotStatement(block: Block): LeftOut | undefined {
+  // Asked of one line by several rules (facts, clozes, recall): worked out once a line.
+  let reason = reasonCache.get(block);
+  if (reason === undefined) {
+    reason = computeWhyNot(block) ?? null;
+    reasonCache.set(block, reason);
+  }
+  return reason ?? undefined;
+}
+const reasonCache = new WeakMap<Block, LeftOut | null>();
+
+function computeWhyNot(block: Block): LeftOut | undefined {
   if (block.kind === 'code') return 'code';
   if (block.linkOnly === true || isReference(block.text)) return 'reference';
   const text = block.text.trim();

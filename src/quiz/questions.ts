@@ -131,31 +131,37 @@ function infoOf(section: Section): SectionInfo {
   return info;
 }
 
-/** The sections that can give candidates of each kind, found once per DeckIndex. */
+/** The sections that can give candidates of each kind, each found once per DeckIndex when first asked for. */
 interface Pools {
   clozes: Pool;
   /** Sections that list a closed enumeration (list-children). */
   enumerations: Pool;
   terms: Pool;
 }
-const poolCache = new WeakMap<DeckIndex, Pools>();
+const poolCache = new WeakMap<DeckIndex, Partial<Pools>>();
 
-function poolsOf(index: DeckIndex): Pools {
+/** One pool of the index: a pass over every section, made only by the first question that needs it. */
+function poolOf(index: DeckIndex, kind: keyof Pools): Pool {
   let pools = poolCache.get(index);
-  if (pools) return pools;
-  const make = (has: (info: SectionInfo, section: Section) => boolean): Pool => {
-    const list = index.all.filter((located) => has(infoOf(located.section), located.section));
-    const members = new Set(list.map((located) => located.section));
-    return { list, has: (section) => members.has(section) };
-  };
-  pools = {
-    enumerations: make((_, section) => enumerationItems(section).length > 0),
-    clozes: make((info) => info.clozes.length > 0),
-    terms: make((info) => info.terms.length > 0),
-  };
-  poolCache.set(index, pools);
-  return pools;
+  if (!pools) {
+    pools = {};
+    poolCache.set(index, pools);
+  }
+  const found = pools[kind];
+  if (found) return found;
+  const has = POOL_TESTS[kind];
+  const list = index.all.filter((located) => has(located.section));
+  const members = new Set(list.map((located) => located.section));
+  const pool: Pool = { list, has: (section) => members.has(section) };
+  pools[kind] = pool;
+  return pool;
 }
+
+const POOL_TESTS: Record<keyof Pools, (section: Section) => boolean> = {
+  enumerations: (section) => enumerationItems(section).length > 0,
+  clozes: (section) => infoOf(section).clozes.length > 0,
+  terms: (section) => infoOf(section).terms.length > 0,
+};
 
 /**
  * A line of another section this similar (Dice over character bigrams of
@@ -336,7 +342,7 @@ function askCard(
       // Only closed enumerations have this card (cards.ts enumerationItems).
       const items = uniqueBy(card.items ?? [], foldTight);
       if (items.length < 2) return undefined;
-      const outsider = enumerationOutsider(located, items, index, poolsOf(index), rng);
+      const outsider = enumerationOutsider(located, items, index, rng);
       const listing = (): Question | undefined =>
         mode === 'exam' || items.length > RECALL_LIST_MAX
           ? undefined
@@ -403,7 +409,7 @@ function askCard(
       const shape = answerShape(card.answer);
       return sameShape(
         (info) => info.clozes,
-        poolsOf(index).clozes,
+        poolOf(index, 'clozes'),
         `${withPath('q.clozeChoice')}\n${card.prompt}`,
         `${withPath('q.cloze')}\n${card.prompt}`,
         // The same topic only: "IoT データ" or "HPC" from another topic next to an
@@ -721,7 +727,6 @@ function enumerationOutsider(
   located: Located,
   items: readonly string[],
   index: DeckIndex,
-  pools: Pools,
   rng: Rng,
 ): { title: string; from: Section } | undefined {
   const head = commonHead(items);
@@ -730,7 +735,7 @@ function enumerationOutsider(
   const body = located.section.blocks.map((b) => b.text).join('\n');
   const from = new Map<string, Section>();
   const tiers = (function* () {
-    for (const tier of relativeTiers(index, located, rng, pools.enumerations)) {
+    for (const tier of relativeTiers(index, located, rng, poolOf(index, 'enumerations'))) {
       const names: string[] = [];
       for (const section of tier) {
         // An item of another topic's list is of another subject ("REST API" among

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { check, formatDiagnostic } from '../../src/commands/check.js';
 import { decodeCards, encodeCards } from '../../src/content/cache.js';
-import { openLibrary } from '../../src/content/library.js';
+import { openIndex, openLibrary } from '../../src/content/library.js';
 import { contentDir, decodeNote, shippedContentDir } from '../../src/content/load.js';
 import { walk } from '../../src/content/model.js';
 import * as parse from '../../src/content/parse.js';
@@ -38,8 +38,44 @@ describe('the parsed-deck cache', () => {
     expect(readdirSync(env.AWSQUIZ_DATA_DIR).sort()).toEqual([
       expect.stringMatching(/^deck-cards-/),
       expect.stringMatching(/^deck-files-/),
+      expect.stringMatching(/^deck-index-/),
       expect.stringMatching(/^deck-notes-/),
     ]);
+  });
+
+  it('gives the ids and topics of the cards from the small index, without the cards cache', async () => {
+    const dir = notesCopy();
+    const env = { AWSQUIZ_DATA_DIR: tempDir() };
+    const library = await openLibrary(dir, env);
+    const entries = library.cards.map((card) => ({ id: card.id, topic: card.topic }));
+    const cardsCache = readdirSync(env.AWSQUIZ_DATA_DIR).find((f) => f.startsWith('deck-cards-'));
+    writeFileSync(join(env.AWSQUIZ_DATA_DIR, cardsCache ?? ''), '{ damaged');
+    const spy = vi.spyOn(parse, 'parseMarkdown');
+    const index = await openIndex(dir, env);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    expect(index.entries).toEqual(entries);
+    expect(index.topics).toEqual(library.topics);
+    // The damaged cards cache is rebuilt by the next command that needs card texts.
+    expect((await openLibrary(dir, env)).cards).toEqual(library.cards);
+  });
+
+  it('gives an index that follows the notes: a changed note, a damaged index', async () => {
+    const dir = notesCopy();
+    const env = { AWSQUIZ_DATA_DIR: tempDir() };
+    await openIndex(dir, env);
+    const file = join(dir, '07-lambda.md');
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}\n## Layers\nライブラリを共有する仕組みで、関数のコードを小さく保てる\n`,
+    );
+    const changed = await openLibrary(dir, env);
+    const ids = (entries: readonly { id: string }[]) => entries.map((entry) => entry.id);
+    expect(ids((await openIndex(dir, env)).entries)).toEqual(ids(changed.cards));
+    const indexCache = readdirSync(env.AWSQUIZ_DATA_DIR).find((f) => f.startsWith('deck-index-'));
+    writeFileSync(join(env.AWSQUIZ_DATA_DIR, indexCache ?? ''), '{"format": 1');
+    expect(ids((await openIndex(dir, env)).entries)).toEqual(ids(changed.cards));
+    expect(ids((await openIndex(dir, env)).entries)).toEqual(ids(changed.cards));
   });
 
   it('re-parses a changed file alone', async () => {
