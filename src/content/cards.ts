@@ -1736,7 +1736,10 @@ export function recallUnits(
         !ENUMERATION.test(section.title.trim()) &&
         (section.children.length < 2 ||
           commonHead(section.children.map((child) => child.title)) === undefined)));
-  if (whole && fitsRecall(lines)) return [{ blocks: lines }];
+  // A label over nested lines ("Setup", "設定手順") is no point of the answer.
+  const heads = headLines(section.blocks);
+  const points = lines.filter((b) => !(heads.has(b.line) && isVagueLabel(b.text)));
+  if (whole && fitsRecall(lines) && points.length > 0) return [{ blocks: points }];
   const out: { head?: Block; context?: string[]; blocks: Block[] }[] = [];
   const steps = stepLines(section.blocks);
   const runs = procedures(section.blocks);
@@ -1756,11 +1759,23 @@ export function recallUnits(
       out.push({ head: before, context: headsAbove(section.blocks, before), blocks: run });
     else if (runs.length === 1 && whole) out.push({ blocks: run });
   }
+  // Lines a procedure's own card asks, with the label that announces it ("Setup", "設定手順").
+  const asked = new Set(
+    out.flatMap((unit) => [...(unit.head ? [unit.head] : []), ...unit.blocks].map((b) => b.line)),
+  );
   for (const unit of topUnits(lines)) {
-    const [head, ...rest] = unit;
-    if (!head || rest.length === 0 || steps.has(head.line)) continue;
+    const [head, ...nested] = unit;
+    if (!head || nested.length === 0 || steps.has(head.line)) continue;
     if (!namesRecallSubject(head.text)) continue;
-    if (fitsRecall(rest)) out.push({ head, blocks: rest });
+    // A head's answer is its own points: not the steps its sub-unit's card asks, and not
+    // a nested label ("Setup", "設定手順"), which is no point to recall (issue 13, round 2).
+    let rest = nested.filter((b) => !asked.has(b.line) && !isVagueLabel(b.text));
+    // An aside or a line that leans on the lines left out ("※ 3を忘れると…") goes with them.
+    if (nested.some((b) => asked.has(b.line)))
+      rest = rest.filter(
+        (b) => !/^[※＊*]/u.test(b.text.trim()) && !NEEDS_CONTEXT.test(b.text.trim()),
+      );
+    if (rest.length > 0 && fitsRecall(rest)) out.push({ head, blocks: rest });
   }
   return out;
 }

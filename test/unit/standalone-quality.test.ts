@@ -107,3 +107,58 @@ describe('a meaning or a line that leans on another one is not asked', () => {
     expect(blanks(en)).toContain('256000');
   });
 });
+
+describe("a recall answer is the head's own points", () => {
+  const recall = (built: Built, last: string) =>
+    of(built, 'recall').find((c) => c.prompt.split(' › ').at(-1) === last);
+
+  it.each([
+    ['en', 'Peering', 'Setup', 'Attachments across Regions are never transitive for routes'],
+    ['ja', 'ピアリング接続', '設定手順', '推移的なルーティングはできない'],
+  ])('%s: %s holds no label %s and no step its own card asks', (lang, head, label, own) => {
+    const built = lang === 'ja' ? ja : en;
+    const parent = recall(built, head);
+    const steps = recall(built, label);
+    expect(parent?.answer).toBe(own);
+    expect(steps?.answer.split('\n')).toHaveLength(3);
+    for (const step of steps?.answer.split('\n') ?? []) expect(parent?.answer).not.toContain(step);
+  });
+
+  it("a whole section's answer holds no label over its steps", () => {
+    const built = buildFrom({
+      'n.md': [
+        '# Storage',
+        '## Bucket replication',
+        '- Copies new objects to a bucket in another Region',
+        '- Setup',
+        '  1. Turn on versioning on both buckets',
+        '  2. Create a replication rule',
+        '  3. Pick the destination bucket',
+      ].join('\n'),
+    });
+    const card = recall(built, 'Bucket replication');
+    expect(card?.answer.split('\n')).toHaveLength(4);
+    expect(card?.answer).not.toMatch(/^Setup$/mu);
+  });
+
+  it('an aside that leans on the steps left out goes with them', () => {
+    const built = buildFrom({
+      'n.md': [
+        '# VPC',
+        '## 接続',
+        '- ピアリング',
+        '  - 推移的なルーティングはできない',
+        '  - CIDRが重なるVPCとはつなげない',
+        '  - 設定手順',
+        '    1. 接続を作成する',
+        '    2. 相手側で承認する',
+        '    3. ルートを追加する',
+        '  - ※ 3を忘れて通信できないことが多い',
+      ].join('\n'),
+    });
+    expect(recall(built, 'ピアリング')?.answer.split('\n')).toEqual([
+      '推移的なルーティングはできない',
+      'CIDRが重なるVPCとはつなげない',
+    ]);
+  });
+});
