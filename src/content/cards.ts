@@ -23,6 +23,7 @@ import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } f
 import {
   endsInPredicate,
   isGenericHeading,
+  isInstruction,
   isJapanese,
   LEFT_OUT_REASONS,
   type LeftOut,
@@ -1149,6 +1150,9 @@ export function whyNotClue(
   if (!original || original.text !== block.text) return 'head';
   if (block.kind === 'row' || termOf(block) || LABELLED.test(text)) return 'label';
   if (TALK.test(text) || NEEDS_CONTEXT.test(text) || REMARK.test(text)) return 'context';
+  // "Scale for increased utilization", "Fail over between Regions" under "Use cases:": an
+  // instruction, or a use case without its subject, is no statement about the heading.
+  if (isInstruction(text) || subjectless(block, section)) return 'context';
   // A lowercase start continues the line before ("with all traffic …").
   if (/^[a-z]/u.test(text)) return 'context';
   if ((text.match(/[。！？!?]|\.(?=\s|$)/gu) ?? []).length > 2) return 'long';
@@ -1183,6 +1187,20 @@ export function whyNotClue(
   // words all occur in a sibling's lines, fits both.
   if (group.theirs.some((line) => sameFact(line, text))) return 'shared';
   return distinctive(text, words, group) ? undefined : 'shared';
+}
+
+/**
+ * An English line under a label of uses or benefits ("Use cases:", "Benefits") that
+ * opens with a verb: a use case with no subject, not a statement about the heading.
+ */
+function subjectless(block: Block, section: Section): boolean {
+  if (block.parent === undefined || isJapanese(block.text)) return false;
+  const head = section.blocks.find((b) => b.line === block.parent);
+  if (!head) return false;
+  const label = head.text.replace(/[：:]\s*$/u, '').trim();
+  if (!isLabel(label) && !isOpenSetHeading(label)) return false;
+  const first = block.text.trim().split(/\s+/u)[0] ?? '';
+  return endsInPredicate(first);
 }
 
 /**

@@ -162,3 +162,21 @@ describe("a recall answer is the head's own points", () => {
     ]);
   });
 });
+
+describe('a which-* clue is a statement about its subject', () => {
+  const clues = (built: Built) =>
+    built.cards
+      .filter((c) => c.kind === 'which-fact' || c.kind === 'which-heading')
+      .flatMap((c) => c.prompt.split('\n'));
+
+  it('no bare use case or instruction from a "Use cases" list', () => {
+    expect(clues(en)).not.toContain('Scale for sudden spikes of application use');
+    expect(clues(en)).not.toContain('Fail over between Regions within seconds');
+  });
+
+  it('the statements about the heading are still clues', () => {
+    expect(clues(en)).toContain(
+      'Gives two fixed anycast IP addresses in front of regional endpoints',
+    );
+  });
+});
