@@ -1095,7 +1095,8 @@ const LEANS =
  * read as the notes mean it. A head is named by its part before a colon and
  * without brackets ("オブジェクトロック（WORM…）" → オブジェクトロック); a lead-in
  * ("Key features include", "Allows you to manage"), a statement ("各サブネットで
- * 5個のIPが予約") or a generic label (その他) is passed over.
+ * 5個のIPが予約") or a generic label (その他) is passed over. A head that gives
+ * the term away (DynamoDB Streams over StreamViewType) is left out by the caller.
  */
 function termHeads(blocks: readonly Block[], block: Block): string[] {
   const byLine = new Map<number, Block>();
@@ -1967,7 +1968,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       term.term,
       unit.head.line,
       {},
-      termHeads(body, unit.head),
+      termHeads(body, unit.head).filter((head) => !termGivenAway(term.term, head, terms)),
     );
   }
 
@@ -2021,7 +2022,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
           term.term,
           block.line,
           {},
-          termHeads(body, block),
+          termHeads(body, block).filter((head) => !termGivenAway(term.term, head, terms)),
         );
       continue;
     }

@@ -474,7 +474,7 @@ const IMPERATIVE_VERBS = new Set(
 /** Of these, the ones that are nouns as often: an instruction only before an object. */
 const NOUN_TOO = new Set(
   `block tag name back update patch test plan design run place start stop share limit check
-  review audit copy move scale note track read write store`.split(/\s+/u),
+  review audit copy move scale note track read write store set put`.split(/\s+/u),
 );
 
 /** Words an imperative's object opens with: "Use the …", "Review all …", "Enable MFA", "Tag your …". */

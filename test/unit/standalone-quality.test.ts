@@ -56,6 +56,7 @@ describe('a head over duties, rules or tips is a label, not a term', () => {
     'Use cases',
     'Block storage for EC2 instances',
     'Note: a NAT gateway sits in a public subnet',
+    'Set per application, together with the data loss it can bear',
     'クライアントのリクエストをそのまま渡せること',
     '決めた期間は削除や上書きを防ぐ',
   ])('no instruction: %s', (text) => {
