@@ -23,6 +23,7 @@ import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } f
 import {
   endsInPredicate,
   isGenericHeading,
+  isInstruction,
   isJapanese,
   LEFT_OUT_REASONS,
   type LeftOut,
@@ -1111,7 +1112,52 @@ const TALK =
 
 /** A line that needs the one before it: "このコマンドで…", "They act at …", "with all traffic …". */
 const NEEDS_CONTEXT =
-  /^(?:この|その|あの|これ|それ|あれ|こちら|ここ|そこ|こう|そう|同じく|同様に|また[、,]|さらに|ただし|なお|一方|でも|しかし|つまり|なので|だから|そして|次に|以下|上記|下記|前述|例えば|たとえば|逆に|両方|どちら|いずれ)|^(?:this|that|these|those|it|its|they|their|them|he|she|here|there|then|also|and|but|or|so|with|which|because|however|thus|therefore|otherwise|instead|similarly|likewise|both|either|neither|for example|for instance|such|same)\b/iu;
+  /^(?:この|その|あの|これ|それ|あれ|こちら|ここ|そこ|こう|そう|同じく|同様に|また[、,]|さらに|ただし|なお|一方|でも|しかし|つまり|なので|だから|そして|次に|以下|上記|下記|前述|例えば|たとえば|逆に|両方|どちら|いずれ|他(?:は|に|で|も)|ほかは|残り|前者|後者|両者|同上|以外)|^(?:this|that|these|those|it|its|they|their|them|he|she|here|there|then|also|and|but|or|so|with|which|because|however|thus|therefore|otherwise|instead|similarly|likewise|both|either|neither|for example|for instance|such|same|others?|the others?|the rest|the remaining|the former|the latter|ditto|as above)\b/iu;
+
+/**
+ * A meaning that leans on lines outside it ("両方で許可が必要": both of what?, "同上",
+ * "他は…", "Same as above", "The rest …"): under its term alone it says nothing
+ * (issue 13, NOCONTEXT).
+ */
+const LEANS =
+  /^(?:両方|両者|どちらも|いずれも|同上|同じく|同様|他(?:は|も)|ほかは|その他|残り|前者|後者|上記|前述|これ|それ|あれ)|^(?:both|same as|ditto|as above|the others?|others|the rest|the remaining|the former|the latter|likewise|similarly|otherwise)\b/iu;
+
+/**
+ * The head bullets a term's line or head stands under, outermost first and at
+ * most two ("プレイスメントグループ" over "パーティション", "アクセス制御" over
+ * "クロスアカウント：…"): the path of its card names them, so the meaning is
+ * read as the notes mean it. A head is named by its part before a colon and
+ * without brackets ("オブジェクトロック（WORM…）" → オブジェクトロック); a lead-in
+ * ("Key features include", "Allows you to manage"), a statement ("各サブネットで
+ * 5個のIPが予約") or a generic label (その他) is passed over. A head that gives
+ * the term away (DynamoDB Streams over StreamViewType) is left out by the caller.
+ */
+function termHeads(blocks: readonly Block[], block: Block): string[] {
+  const byLine = new Map<number, Block>();
+  for (const b of blocks) if (!byLine.has(b.line)) byLine.set(b.line, b);
+  const out: string[] = [];
+  let parent = block.parent === undefined ? undefined : byLine.get(block.parent);
+  for (let hops = 0; parent && out.length < 2 && hops < 6; hops++) {
+    const name = headLabel(parent);
+    if (name) out.unshift(name);
+    parent = parent.parent === undefined ? undefined : byLine.get(parent.parent);
+  }
+  return out;
+}
+
+/** The short name a head bullet gives the lines under it, if it is one (see termHeads). */
+function headLabel(head: Block): string | undefined {
+  const text = head.text.replace(/^(?:【[^】]*】\s*)+|(?:\s*【[^】]*】)+$/gu, '').trim();
+  const at = termColon(text);
+  const name = (at > 0 ? text.slice(0, at) : text.replace(/[：:]\s*$/u, ''))
+    .replace(/\s*[(（][^()（）]*[)）]/gu, '')
+    .trim();
+  if (!name || !isShortName(name) || isGenericHeading(name) || isLabel(name)) return undefined;
+  // "Key features include", "Allows you to manage": a verb after the first word is a lead-in.
+  const tail = name.split(/\s+/u).slice(1).join(' ');
+  if (!isJapanese(name) && !isSubjectName(name) && tail && endsInPredicate(tail)) return undefined;
+  return name;
+}
 
 /** A caption or a remark: "ポリシーの例（YAMLで書いた場合）", "Note: …", "※ …". */
 const REMARK = /^(?:note|tip|todo|memo|注|メモ|※|cf\.|参考|参照)|の例(?:[（(][^）)]*[）)])?$/iu;
@@ -1139,6 +1185,9 @@ export function whyNotClue(
   if (!original || original.text !== block.text) return 'head';
   if (block.kind === 'row' || termOf(block) || LABELLED.test(text)) return 'label';
   if (TALK.test(text) || NEEDS_CONTEXT.test(text) || REMARK.test(text)) return 'context';
+  // "Scale for increased utilization", "Fail over between Regions" under "Use cases:": an
+  // instruction, or a use case without its subject, is no statement about the heading.
+  if (isInstruction(text) || subjectless(block, section)) return 'context';
   // A lowercase start continues the line before ("with all traffic …").
   if (/^[a-z]/u.test(text)) return 'context';
   if ((text.match(/[。！？!?]|\.(?=\s|$)/gu) ?? []).length > 2) return 'long';
@@ -1173,6 +1222,20 @@ export function whyNotClue(
   // words all occur in a sibling's lines, fits both.
   if (group.theirs.some((line) => sameFact(line, text))) return 'shared';
   return distinctive(text, words, group) ? undefined : 'shared';
+}
+
+/**
+ * An English line under a label of uses or benefits ("Use cases:", "Benefits") that
+ * opens with a verb: a use case with no subject, not a statement about the heading.
+ */
+function subjectless(block: Block, section: Section): boolean {
+  if (block.parent === undefined || isJapanese(block.text)) return false;
+  const head = section.blocks.find((b) => b.line === block.parent);
+  if (!head) return false;
+  const label = head.text.replace(/[：:]\s*$/u, '').trim();
+  if (!isLabel(label) && !isOpenSetHeading(label)) return false;
+  const first = block.text.trim().split(/\s+/u)[0] ?? '';
+  return endsInPredicate(first);
 }
 
 /**
@@ -1726,7 +1789,10 @@ export function recallUnits(
         !ENUMERATION.test(section.title.trim()) &&
         (section.children.length < 2 ||
           commonHead(section.children.map((child) => child.title)) === undefined)));
-  if (whole && fitsRecall(lines)) return [{ blocks: lines }];
+  // A label over nested lines ("Setup", "設定手順") is no point of the answer.
+  const heads = headLines(section.blocks);
+  const points = lines.filter((b) => !(heads.has(b.line) && isVagueLabel(b.text)));
+  if (whole && fitsRecall(lines) && points.length > 0) return [{ blocks: points }];
   const out: { head?: Block; context?: string[]; blocks: Block[] }[] = [];
   const steps = stepLines(section.blocks);
   const runs = procedures(section.blocks);
@@ -1746,11 +1812,23 @@ export function recallUnits(
       out.push({ head: before, context: headsAbove(section.blocks, before), blocks: run });
     else if (runs.length === 1 && whole) out.push({ blocks: run });
   }
+  // Lines a procedure's own card asks, with the label that announces it ("Setup", "設定手順").
+  const asked = new Set(
+    out.flatMap((unit) => [...(unit.head ? [unit.head] : []), ...unit.blocks].map((b) => b.line)),
+  );
   for (const unit of topUnits(lines)) {
-    const [head, ...rest] = unit;
-    if (!head || rest.length === 0 || steps.has(head.line)) continue;
+    const [head, ...nested] = unit;
+    if (!head || nested.length === 0 || steps.has(head.line)) continue;
     if (!namesRecallSubject(head.text)) continue;
-    if (fitsRecall(rest)) out.push({ head, blocks: rest });
+    // A head's answer is its own points: not the steps its sub-unit's card asks, and not
+    // a nested label ("Setup", "設定手順"), which is no point to recall (issue 13, round 2).
+    let rest = nested.filter((b) => !asked.has(b.line) && !isVagueLabel(b.text));
+    // An aside or a line that leans on the lines left out ("※ 3を忘れると…") goes with them.
+    if (nested.some((b) => asked.has(b.line)))
+      rest = rest.filter(
+        (b) => !/^[※＊*]/u.test(b.text.trim()) && !NEEDS_CONTEXT.test(b.text.trim()),
+      );
+    if (rest.length > 0 && fitsRecall(rest)) out.push({ head, blocks: rest });
   }
   return out;
 }
@@ -1830,6 +1908,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     answer: string,
     line: number,
     extra: Partial<Pick<Card, 'accept' | 'items'>> = {},
+    below: readonly string[] = [],
   ) => {
     const card: Card = {
       // The topic's key, not its title: a file-name topic's title is made for people
@@ -1837,7 +1916,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       id: cardId(topic.key[0] ?? topic.title, section.key, kind, source),
       kind,
       topic: topic.title,
-      path: section.path,
+      // A term of a nested list is shown with the head bullets it stands under (see termHeads).
+      path: below.length > 0 ? [...section.path, ...below] : section.path,
       source,
       prompt,
       answer,
@@ -1913,7 +1993,17 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     // What is left once the telling bullet is out may be a scrap ("同じリージョン"): no card.
     if (clue.length === 0 || (clue.length < term.clue.length && [...clue.join('')].length < 20))
       continue;
-    make('term', `${unit.head.text}\u001f▸`, clue.join('\n'), term.term, unit.head.line);
+    // "両方で…", "The rest …": a meaning that leans on lines outside it is no meaning.
+    if (LEANS.test(clue[0] ?? '')) continue;
+    make(
+      'term',
+      `${unit.head.text}\u001f▸`,
+      clue.join('\n'),
+      term.term,
+      unit.head.line,
+      {},
+      termHeads(body, unit.head).filter((head) => !termGivenAway(term.term, head, terms)),
+    );
   }
 
   const heads = new Map<number, string>();
@@ -1956,9 +2046,18 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       if (
         isTermName(term.term) &&
         !isThinDefinition(term.definition) &&
+        !LEANS.test(term.definition) &&
         !termGivenAway(term.term, term.definition, terms)
       )
-        make('term', block.text, term.definition, term.term, block.line);
+        make(
+          'term',
+          block.text,
+          term.definition,
+          term.term,
+          block.line,
+          {},
+          termHeads(body, block).filter((head) => !termGivenAway(term.term, head, terms)),
+        );
       continue;
     }
     // cloze: a key term or a number blanked out of its line.

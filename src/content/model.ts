@@ -127,7 +127,10 @@ export interface Card {
   id: string;
   kind: CardKind;
   topic: string;
-  /** Heading path, titles only (for display). */
+  /**
+   * Heading path, titles only (for display); a term card of a nested list adds
+   * the head bullets it stands under (cards.ts termHeads). Never part of the id.
+   */
   path: string[];
   /** The text the card is made from (a heading, a line, a span). */
   source: string;

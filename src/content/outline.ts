@@ -5,7 +5,7 @@
  * line; this module reads them. Pure.
  */
 import type { Block } from './model.js';
-import { contentWordsJa, isJapanese, isStatement } from './statement.js';
+import { contentWordsJa, isInstruction, isJapanese, isStatement } from './statement.js';
 
 /** A head bullet and the bullets nested directly under it, in note order. */
 export interface OutlineUnit {
@@ -162,8 +162,25 @@ export function unitTerm(unit: OutlineUnit): { term: string; clue: string[] } | 
     .filter((child) => (child.kind === 'item' && isStatement(child)) || looksLikeProperty(child))
     .map((child) => child.text)
     .slice(0, 3);
-  if (clue.length === 0) return undefined;
+  if (clue.length === 0 || isLabelOfDuties(term, unit.children)) return undefined;
   return { term, clue };
+}
+
+/** Heads over duties, rules or tips: "AWS Responsibility", "Security Best Practices", 利用者の責任. */
+const DUTY_HEAD =
+  /責任|ベストプラクティス|ポイント|注意点|心得|コツ|推奨|やること|すべきこと|\b(?:responsibilit(?:y|ies)|best practices?|tips|recommendations?|guidelines|dos|don'?ts|checklist|rules? of thumb)\b/iu;
+
+/**
+ * A head over a list of instructions, duties or tips ("AWS Responsibility" over
+ * "Protect …", "Provide …", "Offer …"; "Security Best Practices" over "Apply …",
+ * "Regularly review …"; 利用者の責任 over "…を有効にすること"): a label of the list,
+ * not a term its lines define (issue 13, LABEL-AS-TERM). Under a head of duties
+ * one instruction is enough, and a plain Japanese "…を設定する" counts as one.
+ */
+export function isLabelOfDuties(head: string, children: readonly Block[]): boolean {
+  const duty = DUTY_HEAD.test(head.normalize('NFKC'));
+  const told = children.filter((child) => isInstruction(child.text, duty)).length;
+  return (duty && told >= 1) || (told >= 2 && told * 2 >= children.length);
 }
 
 /** `最低保存期間：30日`, `Max size: 5 TB`: a property line, a good clue though not a sentence. */

@@ -499,3 +499,68 @@ function genericByShape(title: string): boolean {
   if (/\b(?:notes|summary|review|quiz|questions|q&a|mistakes)$/u.test(folded)) return true;
   return /^(?:key features|features|examples?|benefits|use cases|tips) (?:of|for) /u.test(folded);
 }
+
+/**
+ * Base-form verbs that open an instruction, a duty or a tip ("Protect the
+ * infrastructure …", "Use descriptive names …", "Enable MFA"). Words that are
+ * nouns as often ("Block storage", "Access to …", "Support for …") open an
+ * instruction only before an object word (see OBJECT_START).
+ */
+const IMPERATIVE_VERBS = new Set(
+  `apply use enable disable protect provide offer ensure avoid create configure grant review rotate
+  secure implement keep follow manage maintain monitor restrict limit encrypt delete remove check
+  consider choose prefer make give add attach set store define assign audit enforce require track
+  turn grant deny allow block tag name back update patch test verify validate plan design build
+  deploy automate separate isolate minimize maximize reduce increase optimize rely leverage adopt
+  run write read send move migrate copy replicate scale place launch start stop terminate do
+  remember note be take pick select share`.split(/\s+/u),
+);
+
+/** Of these, the ones that are nouns as often: an instruction only before an object. */
+const NOUN_TOO = new Set(
+  `block tag name back update patch test plan design run place start stop share limit check
+  review audit copy move scale note track read write store set put`.split(/\s+/u),
+);
+
+/** Words an imperative's object opens with: "Use the …", "Review all …", "Enable MFA", "Tag your …". */
+const OBJECT_START =
+  /^(?:the|a|an|your|all|any|each|every|only|it|them|this|these|those|that|its|their|our|my|multiple|separate|strong|least|unused|sensitive|up|out|off|down|in|on|at|to|for|with|when|if|[A-Z]{2,}\b)/u;
+
+/** Adverbs before an imperative verb: "Regularly review …", "Always use …", "Do not …". */
+const IMPERATIVE_LEAD =
+  /^(?:regularly|always|never|periodically|only|also|then|first|do not|don't|be sure to|make sure to|remember to|try to)\s+/iu;
+
+/**
+ * True when an English line reads as an instruction, a duty or a tip (a base-form
+ * verb first: "Protect the infrastructure that runs AWS services", "Regularly
+ * review and audit rules", "Scale for increased utilization"), or a Japanese one
+ * as an instruction (…すること, …しよう, …しましょう, …すべき, …してください; a plain
+ * …する only when `plain`, under a label of duties or tips). Such a line says what
+ * to do, not what a subject is (issue 13, LABEL-AS-TERM).
+ */
+export function isInstruction(text: string, plain = false): boolean {
+  const t = text.trim().replace(TRAILING, '');
+  if (!t) return false;
+  if (isJapanese(t)) {
+    // "…を有効にすること", "…しよう"; not "…を渡せること" (a feature: what it can do).
+    if (
+      /(?:(?:す|しない|おく|使う|行う|避ける|守る|付ける|つける|かける|与える|見直す|決める)こと|しよう|ましょう|すべき|べき|てください|ないように|を徹底|を心がける)$/u.test(
+        t,
+      )
+    )
+      return true;
+    return plain && /(?:する|しない|おく|使う|行う|付与|設定|有効化|管理|確認|保護|提供)$/u.test(t);
+  }
+  const rest = t.replace(IMPERATIVE_LEAD, '');
+  const led = rest !== t;
+  const [first = '', second = ''] = rest.split(/\s+/u);
+  const word = first.replace(/[^A-Za-z]/gu, '');
+  // "Use cases", "Provides …", "Enabled by default": no base form in front; "Delete marker: …",
+  // "Note: …": a name or a label before a colon.
+  if (!/^[A-Z]/u.test(first) && !led) return false;
+  if (/[:：]$/u.test(first) || /[:：]$/u.test(second)) return false;
+  const verb = word.toLowerCase();
+  if (!IMPERATIVE_VERBS.has(verb)) return false;
+  if (/^(?:of|is|are|was|were|can|will|has|have|and|or|cases?|'s)$/iu.test(second)) return false;
+  return led || !NOUN_TOO.has(verb) || OBJECT_START.test(second);
+}

@@ -247,6 +247,9 @@ export function sectionStats(
     if (!row) {
       row = { path: card.path, ...zeroCounts(), accuracy: null };
       sections.set(card.section, row);
+    } else if (card.path.length < row.path.length) {
+      // A term card's path may name the head bullet its line stands under: the section's is the shortest.
+      row.path = card.path;
     }
     sectionOf.set(card.id, row);
     const state = progress.cards[card.id];
