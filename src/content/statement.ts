@@ -472,6 +472,18 @@ const GENERIC_MORE = new Set(
     'performance',
     'cost',
     'costs',
+    // An activity or an account matter, not a thing an exam names: the 5 TB limit
+    // is a fact of objects, "Uploads" only where the notes filed it.
+    'uploads',
+    'downloads',
+    'quotas',
+    'limits and quotas',
+    'billing',
+    'アップロード',
+    'ダウンロード',
+    '上限',
+    'クォータ',
+    '課金',
   ].map(fold),
 );
 

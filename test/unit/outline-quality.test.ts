@@ -214,10 +214,21 @@ describe('generic and chapter headings', () => {
     '概要',
     'Additional Information',
     'EC2 Section – Summary',
+    // Activities and account matters the notes file facts under, not things an exam names.
+    'Uploads',
+    'アップロード',
+    'Quotas',
+    '上限',
   ])('"%s" is never an answer', (title) => {
     expect(isGenericHeading(title)).toBe(true);
   });
-  it.each(['S3 Glacier', 'ライフサイクル', 'Dedicated Hosts'])('"%s" is a subject', (title) => {
+  it.each([
+    'S3 Glacier',
+    'ライフサイクル',
+    'Dedicated Hosts',
+    'Multipart upload',
+    'マルチパートアップロード',
+  ])('"%s" is a subject', (title) => {
     expect(isGenericHeading(title)).toBe(false);
   });
 });
