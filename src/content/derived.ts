@@ -30,7 +30,8 @@ function valuesOf(text: string): Value[] {
 }
 
 /** What may stand between two values of one series: a separator, with the unit repeated before it. */
-const SERIES_GAP = /^\s*(?:[A-Za-z%％]{1,5}|[時間日分秒年個件回])?\s*[/／、,，・]\s*$/u;
+const SERIES_GAP =
+  /^\s*(?:[A-Za-z%％]{1,5}|[時間日分秒年個件回])?\s*(?:[/／、,，・]|,?\s*(?:or|and)\b|または|か)\s*$/u;
 
 /**
  * True when the number at [start, end) is one value of a series of three or
@@ -122,6 +123,11 @@ export function withoutAliases(meaning: string): string {
     .split('\n')
     .map((line) =>
       line
+        // ", also called X", "、別名X": only the clause goes.
+        .replace(
+          /[,、]\s*(?:also (?:called|known as|named|referred to as)|a\.?k\.?a\.?|別名)\s*[^,.;、。]*/giu,
+          '',
+        )
         // "(also called X)", "（別名X）": only the aside goes.
         .replace(/\s*[(（][^()（）]*[)）]/gu, (aside) => (ALIAS.test(aside) ? '' : aside))
         // A sentence that names the alias goes whole.
@@ -157,8 +163,12 @@ const COMMON_WORDS = new Set([
 export function typedWordGivenAway(text: string, answer: string): boolean {
   const fold = (s: string) => s.normalize('NFKC').toLowerCase();
   const name = fold(answer);
-  const words = fold(text).match(/[\p{Script=Katakana}ー]{4,}|[a-z][a-z0-9]{3,}/gu) ?? [];
-  return words.some(
-    (word) => !/^ー+$/u.test(word) && !COMMON_WORDS.has(word) && name.includes(word),
+  const line = fold(text);
+  const words = line.match(/[\p{Script=Katakana}ー]{4,}|[a-z][a-z0-9]{3,}/gu) ?? [];
+  if (words.some((word) => !/^ー+$/u.test(word) && !COMMON_WORDS.has(word) && name.includes(word)))
+    return true;
+  // "counted" on the line of the answer "count filter": a word of it opens a word there.
+  return (name.match(/[a-z][a-z0-9]{3,}/gu) ?? []).some(
+    (word) => !COMMON_WORDS.has(word) && new RegExp(`(?<![a-z0-9])${word}`, 'u').test(line),
   );
 }
