@@ -148,6 +148,8 @@ const COMMON_WORDS = new Set([
   'services',
   'サービス',
   'インスタンス',
+  'instance',
+  'instances',
   'データ',
   'ユーザー',
   'リソース',
