@@ -177,3 +177,39 @@ describe('LEAK: a word of a typed answer in its line', () => {
     expect(typed.map((q) => q.answer)).toContain('保持期間');
   });
 });
+
+describe('LEAK: the answer in other words (round 3 pairs)', () => {
+  it('リージョン of a Region key, 段階 of ステップ, forecast of predictive', () => {
+    const keys = ['aws:SourceIp', 'aws:RequestedRegion', 'aws:MultiFactorAuthPresent'];
+    expect(
+      stemGivesAway(
+        '',
+        '東京以外では使えないよう、＿＿＿ でリージョンを絞る',
+        'aws:RequestedRegion',
+        ['aws:SourceIp', 'aws:MultiFactorAuthPresent'],
+      ),
+    ).toBe(true);
+    expect(stemGivesAway('', '使う場所を ＿＿＿ で絞る', keys[1] ?? '', [keys[0] ?? ''])).toBe(
+      false,
+    );
+    expect(
+      stemGivesAway('', 'しきい値の超え方に合わせて段階的に台数を変える', 'ステップ', [
+        'ターゲット追跡',
+        'スケジュール',
+      ]),
+    ).toBe(true);
+    expect(
+      stemGivesAway('', 'Forecasts the load of next week from past weeks', 'Predictive scaling', [
+        'Step scaling',
+        'Target tracking',
+      ]),
+    ).toBe(true);
+    // Another option with the same word: the pair tells nothing.
+    expect(
+      stemGivesAway('', 'Adds capacity in steps as the alarm grows', 'Step scaling', [
+        'Step adjustments',
+        'Target tracking',
+      ]),
+    ).toBe(false);
+  });
+});
