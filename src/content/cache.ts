@@ -16,7 +16,7 @@ import { type Card, type Diagnostic, joinItems, type ParsedFile } from './model.
  * Bump when the shape of cached data changes, or what parsing or card making
  * gives for the same text (released versions also differ by `version`).
  */
-export const CACHE_FORMAT = 11;
+export const CACHE_FORMAT = 12;
 
 export interface CachedFile {
   size: number;

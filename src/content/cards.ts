@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
+import { derivedByArithmetic, inSeries, isNameList, withoutAliases } from './derived.js';
 import type { Block, Card, CardKind, Deck, Section } from './model.js';
 import { joinItems, sectionRef, walk } from './model.js';
 import {
@@ -639,6 +640,8 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     // "＿＿＿秒未満は3時間、1分のデータは15日間": the next tier says the same value.
     if (sameValueElsewhere(block.text, start)) continue;
     if (inExampleList(block.text, start, end)) continue;
+    // "1／10／＿＿＿Gbps", "300 TPS …（＿＿＿件）で 3,000/s": the line gives the value (derived.ts).
+    if (inSeries(block.text, start, end) || derivedByArithmetic(block.text, start, end)) continue;
     const span: ClozeSpan = { answer: number, start, end, source: 'number' };
     const near = block.text.slice(Math.max(0, start - 12), Math.min(block.text.length, end + 12));
     if (CUE.test(near)) cued.push(span);
@@ -1987,14 +1990,17 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     if (isCategoryHead(unit)) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
     // An aside ("※…") is no part of what the term is.
-    const clue = term.clue.filter(
-      (line) => !/^[※＊]/u.test(line) && !termGivenAway(term.term, line, terms),
-    );
+    // "…ともいう", "also called …": an alias is one more right answer (derived.ts).
+    const clue = term.clue
+      .map(withoutAliases)
+      .filter((line) => line && !/^[※＊]/u.test(line) && !termGivenAway(term.term, line, terms));
     // What is left once the telling bullet is out may be a scrap ("同じリージョン"): no card.
     if (clue.length === 0 || (clue.length < term.clue.length && [...clue.join('')].length < 20))
       continue;
     // "両方で…", "The rest …": a meaning that leans on lines outside it is no meaning.
     if (LEANS.test(clue[0] ?? '')) continue;
+    // "SQS、Lambda、Eメール など": names listed with nothing said of them define nothing.
+    if (isNameList(clue.join('\n'))) continue;
     make(
       'term',
       `${unit.head.text}\u001f▸`,
@@ -2042,17 +2048,21 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     // ("AWS KMS" → SSE-KMS, "遅らせる" → 遅延キュー).
     if (term) {
       // A definition too thin to pick a term by ("VPCへ", "Deny", values only) asks nothing,
-      // though the term stays a wrong option for its neighbours.
+      // though the term stays a wrong option for its neighbours. Its aliases are left out
+      // and a bare list of names is no definition (derived.ts).
+      const definition = withoutAliases(term.definition);
       if (
         isTermName(term.term) &&
-        !isThinDefinition(term.definition) &&
-        !LEANS.test(term.definition) &&
-        !termGivenAway(term.term, term.definition, terms)
+        definition !== '' &&
+        !isThinDefinition(definition) &&
+        !LEANS.test(definition) &&
+        !isNameList(definition) &&
+        !termGivenAway(term.term, definition, terms)
       )
         make(
           'term',
           block.text,
-          term.definition,
+          definition,
           term.term,
           block.line,
           {},
@@ -2105,6 +2115,8 @@ const NOTE_LABEL =
 export function isTermName(term: string): boolean {
   const text = term.trim();
   if (!text || isLabel(text) || isNotesHeading(text)) return false;
+  // "a", "n" (suffixes of instance types): a letter is no name to pick or type.
+  if ([...text].length < 2) return false;
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;
   // "SNS → SQS のファンアウト", "AWS WAF / Shield", "Security groups and NACLs",
   // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.

@@ -183,6 +183,10 @@ const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
   [/パーティション/u, /partition/iu],
   [/バージョン/u, /version/iu],
   [/解像度/u, /resolution/iu],
+  // Round 3: "リージョンを制限" of aws:RequestedRegion, "段階的に" of ステップ, "forecasts" of predictive.
+  [/リージョン/u, /region/iu],
+  [/段階/u, /ステップ|(?<![A-Za-z])step(?![a-rt-z])/iu],
+  [/予測|forecast/iu, /predict/iu],
   [/インターネットゲートウェイ/u, /(?<![A-Za-z])igw(?![A-Za-z])|internet gateway/iu],
   [/vpce|VPC\s*エンドポイント|VPC endpoint/iu, /vpce|VPC\s*エンドポイント|VPC endpoint/iu],
 ];

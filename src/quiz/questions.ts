@@ -19,6 +19,7 @@ import {
   termGivenAway,
 } from '../content/cards.js';
 import { type DeckIndex, type Located, type Pool, relativeTiers } from '../content/deck.js';
+import { typedWordGivenAway } from '../content/derived.js';
 import { type Block, type Card, type Section, walk } from '../content/model.js';
 import { outlineUnits, unitTerm } from '../content/outline.js';
 import {
@@ -236,6 +237,8 @@ export function stemGivesAway(
     if (namesRest(`${path}\n${text}`, answer, topic, others)) return true;
     if (sharedKanji(text, answer, others) !== undefined) return true;
   }
+  // Typed: a word of the answer on the line is half of what is typed (derived.ts).
+  if (!choice && /[\p{L}]/u.test(answer) && typedWordGivenAway(text, answer)) return true;
   // A number's options are numbers: "250" on the line is no part of the answer 50.
   if (!choice || !/[\p{L}]/u.test(answer)) return false;
   if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;

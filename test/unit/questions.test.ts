@@ -72,12 +72,11 @@ describe('questions from the shipped notes', () => {
     const twoChildren = new Set(
       cards.filter((c) => c.kind === 'list-children' && c.items?.length === 2).map((c) => c.id),
     );
-    // Terms come from their own topic only: EC2's instance suffixes d / n / a are three.
+    // EC2's instance suffixes d / n / a are single letters: no term cards (round 3, PSEUDO-TERM).
     const threeTerms = new Set(
       cards.filter((c) => c.kind === 'term' && c.topic === 'EC2').map((c) => c.id),
     );
-    // 'a' is not asked: its description starts with AMD (a leak); it stays an option.
-    expect(threeTerms.size).toBe(2);
+    expect(threeTerms.size).toBe(0);
     for (const q of choice) {
       const expected = twoChildren.has(q.cardId) || threeTerms.has(q.cardId) ? 3 : OPTION_COUNT;
       // which-* offer the sibling headings there are (no close relative): three or more options.
