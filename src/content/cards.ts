@@ -1882,7 +1882,10 @@ function recallPoints(blocks: readonly Block[]): Block[] | undefined {
     }
     for (const sentence of sentences) {
       if ([...sentence].length > POINT_CHARS || ASIDE.test(sentence)) return undefined;
-      out.push({ ...block, text: sentence, spans: [] });
+      const point: Block = { ...block, text: sentence, spans: [] };
+      // "Interface endpoint vs Gateway endpoint." before what it compares: a caption, no point.
+      if (whyNotStatement(point) !== undefined) return undefined;
+      out.push(point);
     }
   }
   return out;

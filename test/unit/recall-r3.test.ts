@@ -40,6 +40,10 @@ describe('OVERSIZE/HEAP: a transcript paragraph is no point', () => {
     expect(points(answer)).toHaveLength(4);
   });
 
+  it('a sentence that states nothing ("Gateway vs interface.") makes the split no answer', () => {
+    expect(recallOf(en, 'Private endpoints')).toHaveLength(0);
+  });
+
   it('no recall answer has a line of several sentences or more than six points', () => {
     for (const built of [ja, en])
       for (const card of recalls(built)) {
