@@ -1864,11 +1864,20 @@ const POINT_CHARS = 150;
 const ASIDE = /よね[。！!]?$|でしょう[。？?]?$|ましょう[。！!]?$|\bright\?$|[?？]$/iu;
 
 /**
+ * A point that opens another matter ("もう一つ、…という機能があります", "ちなみに",
+ * "By the way", "Another feature is …"): what follows is not about the heading
+ * (a transcript moves on without a heading of its own).
+ */
+const NEW_MATTER =
+  /^(?:もう一つ|もうひとつ|ちなみに|余談|話は変わ|別の話|ついでに|(?:one more thing|by the way|on a side note|as an aside|another (?:thing|feature|service|option) (?:is|to)|there is also another)\b)/iu;
+
+/**
  * The points of a recall answer, one statement each: history dropped ("S3 was
  * the first…", "初めは…"), a line cut mid-sentence joined to the next, a line
  * of several sentences split into them (the "(N points)" of the prompt counts
- * lines). Undefined when that cannot be done: a cut that goes on in nothing, a
- * sentence too long to give back, a lecturer's aside (issue 13, round 3).
+ * lines), up to a point that opens another matter. Undefined when that
+ * cannot be done: a cut that goes on in nothing, a sentence too long to give
+ * back or stating nothing, a lecturer's aside (issue 13, round 3).
  */
 function recallPoints(blocks: readonly Block[]): Block[] | undefined {
   const joined = joinGoingOn(blocks.filter((b) => !isHistory(b.text)));
@@ -1888,7 +1897,10 @@ function recallPoints(blocks: readonly Block[]): Block[] | undefined {
       out.push(point);
     }
   }
-  return out;
+  // The points up to another matter; none when the answer opens with one.
+  const moved = out.findIndex((b) => NEW_MATTER.test(b.text.trim()));
+  if (moved === 0) return undefined;
+  return moved > 0 ? out.slice(0, moved) : out;
 }
 
 /**

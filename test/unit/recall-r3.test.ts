@@ -44,6 +44,15 @@ describe('OVERSIZE/HEAP: a transcript paragraph is no point', () => {
     expect(recallOf(en, 'Private endpoints')).toHaveLength(0);
   });
 
+  it.each([
+    [ja, 'スタックの一括展開', '差分検出'],
+    [en, 'Stack sets', 'drift detection'],
+  ])('%#: the answer stops where the talk moves on to another matter', (built, title, other) => {
+    const [card] = recallOf(built, title);
+    expect(card?.answer.split('\n')).toHaveLength(1);
+    expect(card?.answer).not.toContain(other);
+  });
+
   it('no recall answer has a line of several sentences or more than six points', () => {
     for (const built of [ja, en])
       for (const card of recalls(built)) {
