@@ -573,7 +573,7 @@ export function isInstruction(text: string, plain = false): boolean {
  * TRIVIAL/STALE); the other kinds judge such lines by their own rules.
  */
 const HISTORY =
-  /\b(?:was|were) the (?:first|original)\b|\b(?:is|are) (?:constantly|continually|always) (?:evaluating|adding|expanding|working on)\b|^(?:historically|originally|in the (?:early )?(?:past|days)|back in \d{4}|when \S+ (?:was )?(?:first )?launched)\b|^(?:[※*]\s*)?(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては|もともとは|元々は|登場当初|リリース当初)/iu;
+  /\b(?:was|were) the (?:first|original)\b|\b(?:is|are) (?:constantly|continually|always) (?:evaluating|adding|expanding|working on)\b|^(?:historically|originally|in the (?:early )?(?:past|days)|back in \d{4}|when \S+ (?:was )?(?:first )?launched)\b|^(?:[※*]\s*)?(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては|もともとは|元々は|登場当初|リリース当初)|(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては)[^。]*(?:だったが|でしたが|だった[。、]|でした[。、])/iu;
 const NOW = /現在|今は|いまは|今では|いまでは|\b(?:now|currently|today|nowadays)\b/iu;
 
 export function isHistory(text: string): boolean {

@@ -129,6 +129,7 @@ describe('TRIVIAL/STALE: history is no point to recall', () => {
     'The provider is constantly evaluating endpoints for other services.',
     '初めは通知先がキューだけだったが、あとから増えた',
     '以前はリージョンごとに設定が必要だった',
+    '認可は初めはトークンだけだったが、あとで関数も使えるようになった',
   ])('%s', (text) => {
     expect(isHistory(text)).toBe(true);
   });
