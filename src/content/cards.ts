@@ -24,6 +24,7 @@ import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } f
 import {
   endsInPredicate,
   isGenericHeading,
+  isHistory,
   isInstruction,
   isJapanese,
   LEFT_OUT_REASONS,
@@ -1744,6 +1745,7 @@ function namesRecallSubject(text: string): boolean {
   if (!head || [...head].length > LIMITS.headingChars) return false;
   if (termColon(head) > 0 || /[。.!?！？]$/u.test(head)) return false;
   if (isLabel(head) || isNotesHeading(head) || isOpenSetHeading(head)) return false;
+  if (isLeadIn(text)) return false;
   if (isJapanese(head)) return !endsInPredicate(head);
   if (isTask(head)) return false;
   return head.split(/\s+/u).length <= 6;
@@ -1757,6 +1759,183 @@ function namesRecallSubject(text: string): boolean {
 export function isTask(title: string): boolean {
   return /^(?:create|update|check|change|delete|remove|add|get|list|run|make|set|scale|deploy|edit|fix|find|show|use|write|apply|expose|label|annotate|rollback|roll back|pause|resume|undo|verify|modify|configure|install|launch|start|stop|attach|describe|set up|try)\s+(?:the|a|an|your|it|its|this|that|these|those|all|my|one|two|three|some|every|each|new|pod|pods|job|jobs|deployment)\b/iu.test(
     title.trim(),
+  );
+}
+
+/**
+ * A head bullet that leads into its items, not a subject ("Policies can be
+ * attached to", "Key features include:", "Flexible across", "…には次がある",
+ * "対象は"): "Explain: <that>" asks half a sentence (issue 13, round 3: FRAGMENT).
+ */
+const LEAD_IN_EN =
+  /\b(?:to|of|for|include|includes|including|are|is|across|from|with|by|as|such as|like|between|into|on|in|at|can|will|must|should|be|either|both)$/iu;
+const LEAD_IN_JA =
+  /(?:[、，,]|(?<![\p{Script=Hiragana}])[とがはにをで]|には|では|として|とは|次の(?:とおり|通り)|(?:次|以下|下記)(?:が|の|に)?(?:ある|あります|なる|なります|がある)?)$/u;
+
+export function isLeadIn(text: string): boolean {
+  const head = text
+    .trim()
+    .replace(/[：:]\s*$/u, '')
+    .replace(/[。.]\s*$/u, '')
+    .trim();
+  if (!head) return false;
+  return isJapanese(head) ? LEAD_IN_JA.test(head) : LEAD_IN_EN.test(head);
+}
+
+/** A line that goes on in the next one ("…URLと" + "対象者という…", "…connection" + "that can …"). */
+const GOES_ON_JA = /(?:[、，,]|(?<![こっ])と|[がをはにでて])$/u;
+const GOES_ON_EN = /(?:,|\b(?:and|or|to|of|with|that|than|for|the|a|an|by|from|between|into))$/iu;
+const GOES_ON_NEXT_EN =
+  /^(?:that|than|which|who|where|whose|to|and|or|between|without|with|for|of|in|on|by|from|into)\b/u;
+
+function goesOn(text: string, next: string | undefined): boolean {
+  const line = text.trimEnd();
+  if (isJapanese(line) && GOES_ON_JA.test(line)) return true;
+  if (isJapanese(line)) return false;
+  if (GOES_ON_EN.test(line)) return true;
+  return next !== undefined && !/[.!?:;。]$/u.test(line) && GOES_ON_NEXT_EN.test(next.trim());
+}
+
+/**
+ * The lines of an answer with each line cut mid-sentence joined to the one it
+ * goes on in (its sibling): one point, not two halves. Undefined when a line
+ * goes on in nothing (the last line) or in its own nested items.
+ */
+function joinGoingOn(blocks: readonly Block[]): Block[] | undefined {
+  const out: Block[] = [];
+  let current: Block | undefined;
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i] as Block;
+    if (current) {
+      if (block.parent !== current.parent) return undefined;
+      const space = isJapanese(current.text) ? '' : ' ';
+      current = {
+        ...current,
+        text: `${current.text.trimEnd()}${space}${block.text.trim()}`,
+        spans: [],
+      };
+    } else current = block;
+    if (goesOn(current.text, blocks[i + 1]?.text)) {
+      if (i === blocks.length - 1) return undefined;
+      continue;
+    }
+    out.push(current);
+    current = undefined;
+  }
+  return out;
+}
+
+/** The sentences of a line: at 。！？, or at . ! ? before a space and a capital (not "e.g. ", "vs. "). */
+function sentencesIn(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i += 1) {
+    const c = chars[i] as string;
+    if ('（(「『【['.includes(c)) depth += 1;
+    else if ('）)」』】]'.includes(c)) depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    const end =
+      '。！？'.includes(c) ||
+      ('.!?'.includes(c) &&
+        /\s/u.test(chars[i + 1] ?? '') &&
+        /[A-Z0-9\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(
+          chars
+            .slice(i + 1)
+            .join('')
+            .trim()[0] ?? '',
+        ) &&
+        !/\b(?:e\.g|i\.e|vs|etc|approx|incl|no|mr|dr|st|fig)$/iu.test(chars.slice(0, i).join('')));
+    if (!end) continue;
+    const piece = chars
+      .slice(from, i + 1)
+      .join('')
+      .trim();
+    if (piece) out.push(piece);
+    from = i + 1;
+  }
+  const rest = chars.slice(from).join('').trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** A sentence longer than this is no point a learner can be expected to give back. */
+const POINT_CHARS = 150;
+
+/** A lecturer's aside to the room ("…大変ですよね。", "…しましょう", "Right?"): no point to recall. */
+const ASIDE = /よね[。！!]?$|でしょう[。？?]?$|ましょう[。！!]?$|\bright\?$|[?？]$/iu;
+
+/**
+ * A point that opens another matter ("もう一つ、…という機能があります", "ちなみに",
+ * "By the way", "Another feature is …"): what follows is not about the heading
+ * (a transcript moves on without a heading of its own).
+ */
+const NEW_MATTER =
+  /^(?:もう一つ|もうひとつ|ちなみに|余談|話は変わ|別の話|ついでに|(?:one more thing|by the way|on a side note|as an aside|another (?:thing|feature|service|option) (?:is|to)|there is also another)\b)/iu;
+
+/**
+ * The points of a recall answer, one statement each: history dropped ("S3 was
+ * the first…", "初めは…"), a line cut mid-sentence joined to the next, a line
+ * of several sentences split into them (the "(N points)" of the prompt counts
+ * lines), up to a point that opens another matter. Undefined when that
+ * cannot be done: a cut that goes on in nothing, a sentence too long to give
+ * back or stating nothing, a lecturer's aside (issue 13, round 3).
+ */
+function recallPoints(blocks: readonly Block[]): Block[] | undefined {
+  const joined = joinGoingOn(blocks.filter((b) => !isHistory(b.text)));
+  if (!joined) return undefined;
+  const out: Block[] = [];
+  for (const block of joined) {
+    const sentences = sentencesIn(block.text);
+    if (sentences.length <= 1) {
+      out.push(block);
+      continue;
+    }
+    for (const sentence of sentences) {
+      if ([...sentence].length > POINT_CHARS || ASIDE.test(sentence)) return undefined;
+      const point: Block = { ...block, text: sentence, spans: [] };
+      // "Interface endpoint vs Gateway endpoint." before what it compares: a caption, no point.
+      if (whyNotStatement(point) !== undefined) return undefined;
+      out.push(point);
+    }
+  }
+  // The points up to another matter; none when the answer opens with one.
+  const moved = out.findIndex((b) => NEW_MATTER.test(b.text.trim()));
+  if (moved === 0) return undefined;
+  return moved > 0 ? out.slice(0, moved) : out;
+}
+
+/**
+ * Labels that say what a list of bare names is ("対応エンジン", "Supported
+ * engines", "出力先", "Members"): under any other heading, "ログデータ /
+ * アーカイブ / 低頻度アクセスデータ" does not say it is asked for use cases.
+ */
+const LIST_LABEL =
+  /種類|タイプ|\btypes?\b|\bkinds?\b|エンジン|\bengines?\b|対応|サポート|\bsupported\b|\bprotocols?\b|プロトコル|\bcomponents?\b|構成要素|要素|\belements?\b|\bmembers?\b|メンバー|\btargets?\b|対象|\bformats?\b|形式|出力先|送信先|\bdestinations?\b|\bsources?\b|言語|\blanguages?\b|\bfamilies\b|ファミリー|\boptions?\b|オプション|\bclasses\b|クラス|\bmodes?\b|モード|\btiers?\b|\bstates?\b|状態|\bsteps?\b|手順/iu;
+
+/** A name or a noun phrase, no predicate ("ログデータ", "Hadoop", "Instance Size (e.g., m5.xlarge)"). */
+function isBareNoun(text: string): boolean {
+  const line = text.trim();
+  if ([...line].length > 40 || /[：:→=]|->/u.test(line)) return false;
+  // "APサーバーや画像処理に使用": a particle other than の/や/と says something of the names.
+  if (isJapanese(line) && /\p{Script=Hiragana}/u.test(line.replace(/[のやと]/gu, ''))) return false;
+  if (isJapanese(line)) return !endsInPredicate(line);
+  // English: fewer than four words, or no verb ("Log archives" is names, not a statement).
+  const reason = whyNotStatement({ kind: 'item', text: line, spans: [], line: 0 });
+  return reason === 'name' || reason === 'no-verb';
+}
+
+/**
+ * An answer of bare names under a heading that does not say what they are
+ * ("Explain: EBS › HDD › sc1" over three use cases): the learner cannot know
+ * what is asked (issue 13, round 3: NOCONTEXT).
+ */
+function unsaidList(points: readonly Block[], asked: string): boolean {
+  return (
+    points.length >= 2 &&
+    points.every((b) => isBareNoun(b.text)) &&
+    !LIST_LABEL.test(asked.normalize('NFKC'))
   );
 }
 
@@ -1794,8 +1973,16 @@ export function recallUnits(
           commonHead(section.children.map((child) => child.title)) === undefined)));
   // A label over nested lines ("Setup", "設定手順") is no point of the answer.
   const heads = headLines(section.blocks);
-  const points = lines.filter((b) => !(heads.has(b.line) && isVagueLabel(b.text)));
-  if (whole && fitsRecall(lines) && points.length > 0) return [{ blocks: points }];
+  const points = recallPoints(lines.filter((b) => !(heads.has(b.line) && isVagueLabel(b.text))));
+  if (
+    whole &&
+    fitsRecall(lines) &&
+    points &&
+    fitsRecall(points) &&
+    points.length > 0 &&
+    !unsaidList(points, section.title)
+  )
+    return [{ blocks: points }];
   const out: { head?: Block; context?: string[]; blocks: Block[] }[] = [];
   const steps = stepLines(section.blocks);
   const runs = procedures(section.blocks);
@@ -1831,7 +2018,9 @@ export function recallUnits(
       rest = rest.filter(
         (b) => !/^[※＊*]/u.test(b.text.trim()) && !NEEDS_CONTEXT.test(b.text.trim()),
       );
-    if (rest.length > 0 && fitsRecall(rest)) out.push({ head, blocks: rest });
+    const said = recallPoints(rest);
+    if (said && said.length > 0 && fitsRecall(said) && !unsaidList(said, head.text))
+      out.push({ head, blocks: said });
   }
   return out;
 }

@@ -576,3 +576,19 @@ export function isInstruction(text: string, plain = false): boolean {
   if (/^(?:of|is|are|was|were|can|will|has|have|and|or|cases?|'s)$/iu.test(second)) return false;
   return led || !NOUN_TOO.has(verb) || OBJECT_START.test(second);
 }
+
+/**
+ * A line of history, not a fact to recall: "S3 was the first service with
+ * endpoints", "AWS is constantly evaluating …", "初めは…だったが", "以前は…".
+ * Narrow on purpose: a line that goes on to say how it is now ("現在は…",
+ * "now …") keeps its fact. Used by recall answers only (issue 13, round 3:
+ * TRIVIAL/STALE); the other kinds judge such lines by their own rules.
+ */
+const HISTORY =
+  /\b(?:was|were) the (?:first|original)\b|\b(?:is|are) (?:constantly|continually|always) (?:evaluating|adding|expanding|working on)\b|^(?:historically|originally|in the (?:early )?(?:past|days)|back in \d{4}|when \S+ (?:was )?(?:first )?launched)\b|^(?:[※*]\s*)?(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては|もともとは|元々は|登場当初|リリース当初)|(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては)[^。]*(?:だったが|でしたが|だった[。、]|でした[。、])/iu;
+const NOW = /現在|今は|いまは|今では|いまでは|\b(?:now|currently|today|nowadays)\b/iu;
+
+export function isHistory(text: string): boolean {
+  const line = text.trim();
+  return HISTORY.test(line) && !NOW.test(line);
+}
