@@ -500,7 +500,7 @@ function isResourceName(answer: string): boolean {
 
 /** A line of spoken signposting in a transcript (cloze): what comes next, not what is true. */
 const SIGNPOST =
-  /^(?:はい|えー|えっと|では|それでは|続いて|次は|次に|さて|まず|最後に|ok(?:ay)?\b|so\b|now\b|next\b|right\b|let'?s\b|let us\b|alright\b|well\b)|(?:から始め|に入り|を見てい|を説明し)|\b(?:let us|let's) (?:start|begin|look|move)\b/iu;
+  /^(?:はい|えー|えっと|では|それでは|続いて|次は|次に|さて|まず|最後に|ok(?:ay)?\b|so\b|now\b|next\b|right\b|let['’]s\b|let us\b|alright\b|well\b)|(?:から始め|に入り|を見てい|を説明し)|\b(?:let us|let's) (?:start|begin|look|move)\b/iu;
 
 /** Words that tie a value to another one on the line: the blank is worked out, not remembered. */
 const RELATIVE =
@@ -1112,7 +1112,7 @@ function initialsOf(title: string): string | undefined {
 
 /** Transcript talk and notes about the notes: sign-offs, transitions, "let's look". */
 const TALK =
-  /今回は|次回|お疲れ|ここまで|見てみましょう|見ていきます|話をします|説明します|紹介します|次の例|以下の例|下の例|前回|先ほど|冒頭|\blet'?s\b|\blet us\b|\bnext,|\bin the next\b|\bthat'?s (?:it|all)\b|\bwe'?ll\b|\bwe will\b|\bas (?:we|i) (?:saw|said|mentioned)\b|\b(?:this|the next|the last) (?:lecture|video|lesson|section|chapter)\b|\bchecked against\b|\bsee (?:above|below)\b/iu;
+  /今回は|次回|お疲れ|ここまで|見てみましょう|見ていきます|話をします|説明します|紹介します|次の例|以下の例|下の例|前回|先ほど|冒頭|\blet['’]s\b|\blet us\b|\bnext,|\bin the next\b|\bthat'?s (?:it|all)\b|\bwe'?ll\b|\bwe will\b|\bas (?:we|i) (?:saw|said|mentioned)\b|\b(?:this|the next|the last) (?:lecture|video|lesson|section|chapter)\b|\bchecked against\b|\bsee (?:above|below)\b/iu;
 
 /** A line that needs the one before it: "このコマンドで…", "They act at …", "with all traffic …". */
 const NEEDS_CONTEXT =

@@ -150,3 +150,19 @@ describe('TRIVIAL/STALE: history is no point to recall', () => {
     ]);
   });
 });
+
+describe('talk: "let\'s" is transcript talk, the verb "lets" is not', () => {
+  it('keeps a line that says what a thing lets you do', () => {
+    const { cards } = buildFrom({
+      'n.md': [
+        '# Networking',
+        '## NAT gateway',
+        '- A NAT gateway lets instances in a private subnet reach the internet',
+        '- NAT gateways are managed by AWS and scale up to 100 Gbps',
+        '',
+      ].join('\n'),
+    });
+    const recall = cards.find((c) => c.kind === 'recall' && c.path.at(-1) === 'NAT gateway');
+    expect(recall?.answer).toContain('lets instances in a private subnet reach the internet');
+  });
+});
