@@ -27,10 +27,12 @@ import {
   katakanaForm,
   namesInOtherWords,
   namesRest,
+  sharedCommonWord,
   sharedKanji,
   similarity,
   spelledOut,
   topicNames,
+  transliterates,
 } from '../content/overlap.js';
 import { foldTight, leaksWord } from '../content/text.js';
 import type { Say } from '../errors.js';
@@ -239,9 +241,13 @@ export function stemGivesAway(
   }
   // Typed: a word of the answer on the line is half of what is typed (derived.ts).
   if (!choice && /[\p{L}]/u.test(answer) && typedWordGivenAway(text, answer)) return true;
+  // Typed: the line's キーペア is the "Key Pair" to type (round 4, LEAK).
+  if (!choice && transliterates(text, answer)) return true;
   // A number's options are numbers: "250" on the line is no part of the answer 50.
   if (!choice || !/[\p{L}]/u.test(answer)) return false;
   if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;
+  // A common word (ポリシー, Key Pair) is a cue too when only the answer has it (round 4).
+  if (sharedCommonWord(text, answer, others) !== undefined) return true;
   const form = katakanaForm(text, answer);
   return form !== undefined && !others.some((other) => other.normalize('NFKC').includes(form));
 }
