@@ -34,6 +34,7 @@ import {
   topicNames,
   transliterates,
 } from '../content/overlap.js';
+import { endsInPredicate, isJapanese } from '../content/statement.js';
 import { foldTight, leaksWord } from '../content/text.js';
 import type { Say } from '../errors.js';
 import { keyOf, pickDistractors } from './distractors.js';
@@ -491,7 +492,7 @@ function askCard(
       if (asked || mode === 'exam') return asked;
       // Typing a term from its description is fair only for a short, distinctive name;
       // a long phrase can be said many ways and is no question.
-      return isTypeableTerm(card.answer)
+      return isTypeableTerm(card.answer) && meaningOfSubstance(card.prompt)
         ? typed(`${withPath('q.termTyped')}\n${card.prompt}`)
         : undefined;
     }
@@ -705,6 +706,23 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** A term short and distinctive enough to type from memory: a name, not a phrase. */
+/**
+ * A meaning that calls up one name to type (round 4, NOCONTEXT): "並列ダウンロード"
+ * alone fits several names and ways to write them. Japanese: ten characters or
+ * more, with a predicate or two content words tied by a particle; English:
+ * four words or more. Multiple choice may ask a shorter meaning: the options
+ * narrow it.
+ */
+export function meaningOfSubstance(meaning: string): boolean {
+  const text = meaning.normalize('NFKC').trim();
+  if (!isJapanese(text)) return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length >= 4;
+  if ([...text.replace(/\s/gu, '')].length < 10) return false;
+  if (endsInPredicate(text)) return true;
+  const words =
+    text.match(/[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|[A-Za-z0-9]{2,}/gu) ?? [];
+  return words.length >= 2 && /[のをにがでへはもと]|から|まで|より/u.test(text);
+}
+
 export function isTypeableTerm(term: string): boolean {
   const chars = [...term.trim()].length;
   const words = term.trim().split(/\s+/u).length;
