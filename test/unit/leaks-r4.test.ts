@@ -142,3 +142,23 @@ describe('Typed term: a meaning of some substance', () => {
     expect(typedTerms.get('Multipart Upload')).toBe(true);
   });
 });
+
+describe('A common word in a real term section', () => {
+  it('the simulator is never asked among options where it alone has ポリシー / policy', () => {
+    for (const answer of ['IAM ポリシーシミュレーター', 'IAM Policy Simulator']) {
+      const card = built.cards.find((c) => c.kind === 'term' && c.answer === answer);
+      expect(card).toBeDefined();
+      if (!card) continue;
+      for (let seed = 1; seed <= 20; seed++) {
+        const q = makeQuestion(card, built.index, createRng(seed), 'exam', sayEn);
+        const others = (q?.options ?? []).filter((_, i) => i !== q?.correct);
+        if (q) expect(others.some((o) => /ポリシー|polic/iu.test(o))).toBe(true);
+      }
+    }
+    // Its neighbours, whose meanings do not say policy, are still asked.
+    const advisor = built.cards.find((c) => c.kind === 'term' && c.answer === 'Access Advisor');
+    expect(
+      advisor && makeQuestion(advisor, built.index, createRng(1), 'exam', sayEn),
+    ).toBeDefined();
+  });
+});
