@@ -187,19 +187,30 @@ export function makeQuestion(
   /** Words the stems in the learner's language (the language is passed in, never global). */
   say: Say,
 ): Question | undefined {
-  const question = askCard(card, index, rng, mode, say);
-  if (!question || question.format === 'recall' || card.kind === 'list-children') return question;
-  // What the learner reads of the notes: the path shown and the card's own text (not the
-  // words of the stem's frame, which are the interface's).
-  const located = index.byRef.get(card.section);
-  const path = located ? pathInStem(card, located) : '';
-  const others = (question.options ?? []).filter((_, i) => i !== question.correct);
-  const answer = question.format === 'choice' ? question.answer : card.answer;
-  const topic = located?.topic.title ?? '';
-  return stemGivesAway(path, card.prompt, answer, others, question.format === 'choice', topic)
-    ? undefined
-    : question;
+  // A common word only the answer's option shares with the stem (ポリシー) is a cue of the
+  // options drawn, not of the card: other wrong options of the pool may share it too
+  // (信頼ポリシー), so the options are drawn again a few times before the card is not
+  // asked (round 4).
+  for (let draw = 0; draw < COMMON_WORD_DRAWS; draw++) {
+    const question = askCard(card, index, rng, mode, say);
+    if (!question || question.format === 'recall' || card.kind === 'list-children') return question;
+    // What the learner reads of the notes: the path shown and the card's own text (not the
+    // words of the stem's frame, which are the interface's).
+    const located = index.byRef.get(card.section);
+    const path = located ? pathInStem(card, located) : '';
+    const others = (question.options ?? []).filter((_, i) => i !== question.correct);
+    const answer = question.format === 'choice' ? question.answer : card.answer;
+    const topic = located?.topic.title ?? '';
+    const choice = question.format === 'choice';
+    if (!stemGivesAway(path, card.prompt, answer, others, choice, topic)) return question;
+    if (!choice || sharedCommonWord(card.prompt, answer, others) === undefined) return undefined;
+    if (stemGivesAway(path, card.prompt, answer, others, choice, topic, false)) return undefined;
+  }
+  return undefined;
 }
+
+/** How often the options are drawn for a card whose stem shares a common word with the answer only. */
+const COMMON_WORD_DRAWS = 4;
 
 /**
  * The notes' text around a question gives its answer away (issue 13, LEAK):
@@ -230,6 +241,8 @@ export function stemGivesAway(
   others: readonly string[],
   choice = others.length > 0,
   topic = '',
+  /** Whether a common word only the answer's option has counts (makeQuestion draws again). */
+  commonWords = true,
 ): boolean {
   if (leaksWord(path, answer)) return true;
   const split = text.replace(/([a-z])([A-Z])/gu, '$1 $2');
@@ -248,7 +261,7 @@ export function stemGivesAway(
   if (!choice || !/[\p{L}]/u.test(answer)) return false;
   if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;
   // A common word (ポリシー, Key Pair) is a cue too when only the answer has it (round 4).
-  if (sharedCommonWord(text, answer, others) !== undefined) return true;
+  if (commonWords && sharedCommonWord(text, answer, others) !== undefined) return true;
   const form = katakanaForm(text, answer);
   return form !== undefined && !others.some((other) => other.normalize('NFKC').includes(form));
 }

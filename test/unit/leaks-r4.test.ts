@@ -162,3 +162,24 @@ describe('A common word in a real term section', () => {
     ).toBeDefined();
   });
 });
+
+describe('Options drawn again for a common word', () => {
+  it('a blank whose line says ポリシー is asked with another ポリシー option, seldom dropped', () => {
+    // Six wrong options in the pool, one of them 信頼ポリシー: one draw of three misses it
+    // about half the time; drawn again, the card is asked nearly always.
+    const card = built.cards.find(
+      (c) => c.kind === 'cloze' && c.answer === 'IAM ポリシーシミュレーター',
+    );
+    expect(card).toBeDefined();
+    if (!card) return;
+    let asked = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const q = makeQuestion(card, built.index, createRng(seed), 'exam', sayEn);
+      if (!q) continue;
+      asked++;
+      const others = (q.options ?? []).filter((_, i) => i !== q.correct);
+      expect(others).toContain('信頼ポリシー');
+    }
+    expect(asked).toBeGreaterThanOrEqual(16);
+  });
+});
