@@ -209,12 +209,31 @@ export function namesInOtherWords(text: string, name: string, others: readonly s
   );
 }
 
-/** The capitals of a name of several words: "DMS" of "Database Migration Service" (not AWS, Amazon). */
+/**
+ * The capitals of a name of several words: "DMS" of "Database Migration
+ * Service" (not AWS, Amazon). An abbreviation in the name stays whole and
+ * "Gateway" is GW, as AWS writes them: "TGW" of Transit Gateway, "NATGW" of
+ * NAT Gateway, "EIP" of Elastic IP (round 4, LEAK).
+ */
 export function initials(name: string): string | undefined {
   const words = name.replace(/[(（][^()（）]*[)）]/gu, ' ').match(/[A-Za-z][A-Za-z0-9]*/gu) ?? [];
-  const caps = words.filter((w) => /^[A-Z][a-z]/u.test(w) && !/^(?:AWS|Amazon)$/u.test(w));
-  return caps.length >= 2 ? caps.map((w) => w[0]).join('') : undefined;
+  const parts = words.flatMap((w) => {
+    if (/^(?:AWS|Amazon)$/u.test(w)) return [];
+    if (/^Gateways?$/u.test(w)) return ['GW'];
+    if (/^[A-Z]{2,5}$/u.test(w)) return [w];
+    return /^[A-Z][a-z]/u.test(w) ? [w[0] as string] : [];
+  });
+  return parts.length >= 2 ? parts.join('') : undefined;
 }
+
+/** Abbreviations AWS notes use that no rule of initials makes (VGW skips "Private"). */
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/virtual private gateway|仮想プライベートゲートウェイ/iu, 'VGW'],
+  [/transit gateway|トランジットゲートウェイ/iu, 'TGW'],
+  [/internet gateway|インターネットゲートウェイ/iu, 'IGW'],
+  [/nat gateway|NATゲートウェイ/iu, 'NATGW'],
+  [/customer gateway|カスタマーゲートウェイ/iu, 'CGW'],
+];
 
 /**
  * The text spells out an abbreviation of the name: words in a row whose
@@ -229,8 +248,13 @@ export function spelledOut(text: string, name: string): boolean {
   );
   const abbreviations = name.match(/(?<![A-Za-z])[A-Z]{3,6}(?![A-Za-z])/gu) ?? [];
   if (abbreviations.some((abbr) => runs.some((run) => run.includes(abbr)))) return true;
-  const own = initials(name);
-  return own !== undefined && new RegExp(`(?<![A-Za-z])${own}(?![A-Za-z])`, 'u').test(text);
+  const own = [
+    initials(name),
+    ...ABBREVIATIONS.filter(([full]) => full.test(name.normalize('NFKC'))).map(([, abbr]) => abbr),
+  ];
+  return own.some(
+    (abbr) => abbr !== undefined && new RegExp(`(?<![A-Za-z])${abbr}(?![A-Za-z])`, 'u').test(text),
+  );
 }
 
 const HAN_RUN = /[\p{Script=Han}々]{2,}/gu;
@@ -326,4 +350,87 @@ export function namesRest(
   const rest = nameWords(answer).filter((word) => !showsWord(topic, word));
   if (rest.length === 0 || !rest.every((word) => showsWord(stem, word))) return false;
   return rest.some((word) => !others.some((other) => showsWord(other, word)));
+}
+
+/**
+ * Words AWS notes write in katakana and in English alike, each with both
+ * forms: "キーペア" of a stem is the "Key Pair" of an option (round 4, LEAK).
+ * Short katakana forms stand alone (ロール is no part of コントロール).
+ */
+const BOTH_WAYS: readonly (readonly [RegExp, RegExp])[] = (
+  [
+    ['キーペア', 'key\\s*pairs?'],
+    ['ゲートウェイ', 'gateways?'],
+    ['インスタンス', 'instances?'],
+    ['バケット', 'buckets?'],
+    ['ボリューム', 'volumes?'],
+    ['スナップショット', 'snapshots?'],
+    ['(?<![\\p{Script=Katakana}ー])ロール', 'roles?'],
+    ['ポリシー', 'polic(?:y|ies)'],
+    ['エンドポイント', 'endpoints?'],
+    ['オブジェクト', 'objects?'],
+    ['テーブル', 'tables?'],
+    ['(?<![\\p{Script=Katakana}ー])ルール', 'rules?'],
+    ['グループ', 'groups?'],
+    ['(?<![\\p{Script=Katakana}ー])キュー(?!ブ)', 'queues?'],
+    ['トピック', 'topics?'],
+    ['ストリーム', 'streams?'],
+    ['クラスタ', 'clusters?'],
+    ['ユーザー', 'users?'],
+    ['アカウント', 'accounts?'],
+    ['ファイル', 'files?'],
+    ['サブネット', 'subnets?'],
+    ['アラーム', 'alarms?'],
+    ['メトリクス', 'metrics?'],
+    ['ダッシュボード', 'dashboards?'],
+    ['レプリカ', 'replicas?'],
+    ['キャッシュ', 'cach(?:e|es|ing)'],
+    ['テンプレート', 'templates?'],
+    ['スタック', 'stacks?'],
+    ['イメージ', 'images?'],
+    ['ボールト', 'vaults?'],
+    ['ファンクション', 'functions?'],
+    ['レイヤー', 'layers?'],
+  ] as const
+).map(([kana, latin]) => [
+  new RegExp(kana, 'u'),
+  new RegExp(`(?<![A-Za-z])${latin}(?![A-Za-z])`, 'iu'),
+]);
+
+/**
+ * A common AWS word the text has that, among the options, only the answer
+ * has, in either of its forms (round 4, LEAK): "ポリシーを変更する前に …" and
+ * the one option "IAM ポリシーシミュレーター", "同じキーペアを …" and the one option
+ * "Key Pair". The learner picks the option that shares the word. The word
+ * found (its katakana form), or undefined.
+ */
+export function sharedCommonWord(
+  text: string,
+  answer: string,
+  others: readonly string[],
+): string | undefined {
+  const plain = text.normalize('NFKC');
+  const has = (s: string, [kana, latin]: readonly [RegExp, RegExp]) => {
+    const folded = s.normalize('NFKC');
+    return kana.test(folded) || latin.test(folded);
+  };
+  const pair = BOTH_WAYS.find(
+    (word) => has(plain, word) && has(answer, word) && !others.some((other) => has(other, word)),
+  );
+  return pair?.[0].source.replace(/\(\?<?[!=][^)]*\)/gu, '');
+}
+
+/**
+ * The text has a common AWS word in one script and the answer in the other
+ * (キーペア → "Key Pair", "gateway" → インターネットゲートウェイ): typing the answer
+ * is writing the text's word over (round 4, LEAK).
+ */
+export function transliterates(text: string, answer: string): boolean {
+  const plain = text.normalize('NFKC');
+  const name = answer.normalize('NFKC');
+  return BOTH_WAYS.some(
+    ([kana, latin]) =>
+      (kana.test(plain) && !kana.test(name) && latin.test(name)) ||
+      (latin.test(plain) && !latin.test(name) && kana.test(name)),
+  );
 }

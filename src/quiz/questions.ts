@@ -27,11 +27,14 @@ import {
   katakanaForm,
   namesInOtherWords,
   namesRest,
+  sharedCommonWord,
   sharedKanji,
   similarity,
   spelledOut,
   topicNames,
+  transliterates,
 } from '../content/overlap.js';
+import { endsInPredicate, isJapanese } from '../content/statement.js';
 import { foldTight, leaksWord } from '../content/text.js';
 import type { Say } from '../errors.js';
 import { keyOf, pickDistractors } from './distractors.js';
@@ -184,19 +187,30 @@ export function makeQuestion(
   /** Words the stems in the learner's language (the language is passed in, never global). */
   say: Say,
 ): Question | undefined {
-  const question = askCard(card, index, rng, mode, say);
-  if (!question || question.format === 'recall' || card.kind === 'list-children') return question;
-  // What the learner reads of the notes: the path shown and the card's own text (not the
-  // words of the stem's frame, which are the interface's).
-  const located = index.byRef.get(card.section);
-  const path = located ? pathInStem(card, located) : '';
-  const others = (question.options ?? []).filter((_, i) => i !== question.correct);
-  const answer = question.format === 'choice' ? question.answer : card.answer;
-  const topic = located?.topic.title ?? '';
-  return stemGivesAway(path, card.prompt, answer, others, question.format === 'choice', topic)
-    ? undefined
-    : question;
+  // A common word only the answer's option shares with the stem (ポリシー) is a cue of the
+  // options drawn, not of the card: other wrong options of the pool may share it too
+  // (信頼ポリシー), so the options are drawn again a few times before the card is not
+  // asked (round 4).
+  for (let draw = 0; draw < COMMON_WORD_DRAWS; draw++) {
+    const question = askCard(card, index, rng, mode, say);
+    if (!question || question.format === 'recall' || card.kind === 'list-children') return question;
+    // What the learner reads of the notes: the path shown and the card's own text (not the
+    // words of the stem's frame, which are the interface's).
+    const located = index.byRef.get(card.section);
+    const path = located ? pathInStem(card, located) : '';
+    const others = (question.options ?? []).filter((_, i) => i !== question.correct);
+    const answer = question.format === 'choice' ? question.answer : card.answer;
+    const topic = located?.topic.title ?? '';
+    const choice = question.format === 'choice';
+    if (!stemGivesAway(path, card.prompt, answer, others, choice, topic)) return question;
+    if (!choice || sharedCommonWord(card.prompt, answer, others) === undefined) return undefined;
+    if (stemGivesAway(path, card.prompt, answer, others, choice, topic, false)) return undefined;
+  }
+  return undefined;
 }
+
+/** How often the options are drawn for a card whose stem shares a common word with the answer only. */
+const COMMON_WORD_DRAWS = 4;
 
 /**
  * The notes' text around a question gives its answer away (issue 13, LEAK):
@@ -227,6 +241,8 @@ export function stemGivesAway(
   others: readonly string[],
   choice = others.length > 0,
   topic = '',
+  /** Whether a common word only the answer's option has counts (makeQuestion draws again). */
+  commonWords = true,
 ): boolean {
   if (leaksWord(path, answer)) return true;
   const split = text.replace(/([a-z])([A-Z])/gu, '$1 $2');
@@ -239,9 +255,13 @@ export function stemGivesAway(
   }
   // Typed: a word of the answer on the line is half of what is typed (derived.ts).
   if (!choice && /[\p{L}]/u.test(answer) && typedWordGivenAway(text, answer)) return true;
+  // Typed: the line's キーペア is the "Key Pair" to type (round 4, LEAK).
+  if (!choice && transliterates(text, answer)) return true;
   // A number's options are numbers: "250" on the line is no part of the answer 50.
   if (!choice || !/[\p{L}]/u.test(answer)) return false;
   if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;
+  // A common word (ポリシー, Key Pair) is a cue too when only the answer has it (round 4).
+  if (commonWords && sharedCommonWord(text, answer, others) !== undefined) return true;
   const form = katakanaForm(text, answer);
   return form !== undefined && !others.some((other) => other.normalize('NFKC').includes(form));
 }
@@ -485,7 +505,7 @@ function askCard(
       if (asked || mode === 'exam') return asked;
       // Typing a term from its description is fair only for a short, distinctive name;
       // a long phrase can be said many ways and is no question.
-      return isTypeableTerm(card.answer)
+      return isTypeableTerm(card.answer) && meaningOfSubstance(card.prompt)
         ? typed(`${withPath('q.termTyped')}\n${card.prompt}`)
         : undefined;
     }
@@ -699,6 +719,23 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** A term short and distinctive enough to type from memory: a name, not a phrase. */
+/**
+ * A meaning that calls up one name to type (round 4, NOCONTEXT): "並列ダウンロード"
+ * alone fits several names and ways to write them. Japanese: ten characters or
+ * more, with a predicate or two content words tied by a particle; English:
+ * four words or more. Multiple choice may ask a shorter meaning: the options
+ * narrow it.
+ */
+export function meaningOfSubstance(meaning: string): boolean {
+  const text = meaning.normalize('NFKC').trim();
+  if (!isJapanese(text)) return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length >= 4;
+  if ([...text.replace(/\s/gu, '')].length < 10) return false;
+  if (endsInPredicate(text)) return true;
+  const words =
+    text.match(/[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|[A-Za-z0-9]{2,}/gu) ?? [];
+  return words.length >= 2 && /[のをにがでへはもと]|から|まで|より/u.test(text);
+}
+
 export function isTypeableTerm(term: string): boolean {
   const chars = [...term.trim()].length;
   const words = term.trim().split(/\s+/u).length;

@@ -158,10 +158,11 @@ describe('LEAK: the stem never gives the answer away', () => {
         'パーティションプレイスメントグループ',
       ]),
     ).toBe(false);
+    // A common noun another option has too (round 4: one only the answer has is a cue).
     expect(
       gives('書き込んだオブジェクトの変更を防ぐ', 'オブジェクトロック', [
         'バージョニング',
-        'MFA Delete',
+        'オブジェクトレプリケーション',
       ]),
     ).toBe(false);
     expect(gives('直接アップロードで＿＿＿MB、解凍後250MBまで', '50', ['10', '64', '512'])).toBe(
