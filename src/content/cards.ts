@@ -1564,20 +1564,54 @@ function headNames(blocks: readonly Block[]): (block: Block) => string | undefin
   for (const block of blocks) if (!byLine.has(block.line)) byLine.set(block.line, block);
   return (block) => {
     let parent = block.parent;
+    // The short labels passed on the way ("取り出し" between "S3 Glacier Flexible Retrieval"
+    // and "標準：3〜5時間") follow the name: the name alone would not say the line is of
+    // its retrieval, and the label alone would not say of which class.
+    const labels: string[] = [];
+    let labelled = true;
+    let plain: string | undefined;
     for (let hops = 0; parent !== undefined && hops < 16; hops++) {
       const name = names.get(parent);
-      if (name) return name;
-      parent = byLine.get(parent)?.parent;
+      const above = byLine.get(parent);
+      // "Retrieval" under "Frost Vault Classic" is a label of the class (see isPlainWord).
+      if (name && isPlainWord(name) && plain === undefined && labelled) plain = name;
+      else if (name) return labelled && labels.length <= 2 ? [name, ...labels].join(' › ') : name;
+      if (above && isShortLabel(above.text)) labels.unshift(above.text.trim());
+      else labelled = false;
+      if (plain !== undefined && labels.length > 2) return plain;
+      parent = above?.parent;
     }
-    return undefined;
+    return plain;
   };
+}
+
+/**
+ * One plain English word with a capital only for being first ("Retrieval", "Pricing"):
+ * under a subject's name it is a label of that subject, not a subject of its own.
+ */
+function isPlainWord(name: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(name);
+}
+
+/** A head bullet of a word or two that states nothing ("取り出し", "Retrieval", "設定手順"). */
+function isShortLabel(text: string): boolean {
+  const t = text.trim();
+  return (
+    t !== '' &&
+    [...t].length <= (isJapanese(t) ? 10 : 24) &&
+    t.split(/\s+/u).length <= 3 &&
+    !/[\p{N}：:。、，,.!?！？→=（）()]/u.test(t)
+  );
 }
 
 /** The name a head bullet gives the bullets under it (`S3 Standard-IA`), if it is a subject's name. */
 function unitName(head: Block): string | undefined {
+  // A former name or alias in brackets after it ("S3 Glacier Flexible Retrieval（旧名：S3 Glacier）")
+  // is no part of the name the lines under it are about.
   const name = head.text
     .replace(/^(?:【[^】]*】\s*)+/u, '')
     .replace(/[：:]$/u, '')
+    .replace(/\s*[(（][^()（）]*[)）]$/u, '')
     .trim();
   return isSubjectName(name) && !isLabel(name) && !isGenericHeading(name) ? name : undefined;
 }
@@ -2222,21 +2256,34 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const exercise = section.path.slice(1).some((title) => LAB.test(title) || isTask(title));
   const byLine = new Map(body.map((b) => [b.line, b] as const));
   /** The nearest head bullet above a line that names a subject ("VPCピアリング" over a step). */
+  // The labels looked through on the way ("取り出し", "Retrieval") follow the name when it is
+  // more than one level up: "Glacier Flexible Retrieval › 取り出し" says which class's retrieval.
   const namedHead = (block: Block): string | undefined => {
     let parent = block.parent;
+    const labels: string[] = [];
+    const named = (name: string) => [name, ...labels].join(' › ');
+    let plain: string | undefined;
     for (let hops = 0; parent !== undefined && hops < 3; hops++) {
       const name = heads.get(parent);
-      if (name) return name;
+      // "Retrieval" under "Frost Vault Classic" is a label of the class, not a subject of its own.
+      if (name && isPlainWord(name) && plain === undefined) {
+        plain = named(name);
+        labels.unshift(name);
+        parent = byLine.get(parent)?.parent;
+        continue;
+      }
+      if (name) return named(name);
       const above = byLine.get(parent);
-      if (!above) return undefined;
+      if (!above) return plain;
       // "スポットインスタンス：余っている容量…" over "中断される2分前に通知": the term is the head.
       const term = termOf(above)?.term;
-      if (term) return term;
+      if (term) return named(term);
       // Only a bare label ("設定手順") is looked through; a statement above speaks for itself.
-      if ([...above.text].length > 20 || whyNotStatement(above) === undefined) return undefined;
+      if ([...above.text].length > 20 || whyNotStatement(above) === undefined) return plain;
+      labels.unshift(above.text.replace(/[：:]\s*$/u, '').trim());
       parent = above.parent;
     }
-    return undefined;
+    return plain;
   };
   const nameAbove = headNames(body);
   for (const block of body) {
