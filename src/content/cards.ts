@@ -2350,6 +2350,10 @@ const DESCRIPTIVE_EN =
   /^(?:one|a|an|the|this|these|some|managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu;
 
 /** Headings and labels a note uses for its own structure, never a term to pick. */
+/** A category word or a list's label in the place of a term ("Networking", "Storage Options"). */
+const GENERIC_TERM =
+  /^(?:networking|storage|security|compute|computing|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|costs|billing|features?|benefits?|use cases?|limits?|limitations?|considerations?)$|^\S+(?:\s+\S+)?\s+(?:options|tools|features|considerations|benefits|categories)$|(?:ヒント|のコツ|豆知識)$/iu;
+
 const NOTE_LABEL =
   /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?)$/iu;
 
@@ -2360,6 +2364,12 @@ const NOTE_LABEL =
 export function isTermName(term: string): boolean {
   const text = term.trim();
   if (!text || isLabel(text) || isNotesHeading(text)) return false;
+  // "💡 試験のヒント", "⚠️ Note": a mark in front makes a label of a tip or a note, not a name.
+  if (/^[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF]/u.test(text)) return false;
+  // ".255", "10.0.0.0/16", "443": a value or an example of one, not the name of a thing.
+  if (!/\p{L}/u.test(text)) return false;
+  // "Networking", "Storage Options", "Audit Tools": a category of the notes, not one thing.
+  if (GENERIC_TERM.test(text)) return false;
   // "a", "n" (suffixes of instance types): a letter is no name to pick or type.
   if ([...text].length < 2) return false;
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;

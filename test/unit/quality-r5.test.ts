@@ -3,6 +3,7 @@
  * fixtures written for these tests (test/fixtures/quality/r5-*.md).
  */
 import { describe, expect, it } from 'vitest';
+import { isTermName } from '../../src/content/cards.js';
 import type { Card } from '../../src/content/model.js';
 import { buildFrom, fixture } from '../helpers/deck.js';
 
@@ -32,5 +33,41 @@ describe('a cloze in a nested outline names the nearest subject above its line (
     const [deep] = clozeOf(cards, '36');
     expect(deep?.prompt).toContain('Frost Vault Deep');
     expect(deep?.prompt).not.toContain('›');
+  });
+});
+
+describe('a term is the name of a thing, not a label, a value or a category (LABEL-AS-TERM)', () => {
+  it('Japanese: no tip marked with an emoji, no octet of an address as a term', () => {
+    const { cards } = built('r5-labels-ja.md');
+    const answers = ofKind(cards, 'term').map((c) => c.answer);
+    expect(answers.some((a) => a.includes('ヒント'))).toBe(false);
+    for (const value of ['.0', '.1', '.250']) expect(answers).not.toContain(value);
+    expect(answers).toContain('荷札フィルター');
+    expect(answers).toContain('棚ラベル');
+  });
+
+  it('English: no category word nor a list label, as answer or as option', () => {
+    const { cards } = built('r5-labels-en.md');
+    const terms = ofKind(cards, 'term');
+    const answers = terms.map((c) => c.answer);
+    for (const label of ['Networking', 'Audit Tools', 'Storage Options', '.0', '.250'])
+      expect(answers).not.toContain(label);
+    expect(answers).toContain('Dock Leveler');
+  });
+
+  it('tells names from labels', () => {
+    for (const label of [
+      '💡 試験のヒント',
+      '⚠️ Note',
+      '📝 メモ',
+      '.255',
+      '10.0.0.0/16',
+      'Networking',
+    ])
+      expect(isTermName(label)).toBe(false);
+    for (const label of ['Storage Options', 'Audit Tools', '覚え方のヒント'])
+      expect(isTermName(label)).toBe(false);
+    for (const name of ['Storage Gateway', 'S3 Glacier', 'EBS', '.NET Core', 'Network ACL'])
+      expect(isTermName(name)).toBe(true);
   });
 });
