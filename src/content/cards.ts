@@ -7,7 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
-import { derivedByArithmetic, inSeries, isNameList, withoutAliases } from './derived.js';
+import {
+  derivedByArithmetic,
+  inSeries,
+  isNameList,
+  spelledInWords,
+  withoutAliases,
+} from './derived.js';
 import type { Block, Card, CardKind, Deck, Section } from './model.js';
 import { joinItems, sectionRef, walk } from './model.js';
 import {
@@ -644,6 +650,8 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     if (inExampleList(block.text, start, end)) continue;
     // "1／10／＿＿＿Gbps", "300 TPS …（＿＿＿件）で 3,000/s": the line gives the value (derived.ts).
     if (inSeries(block.text, start, end) || derivedByArithmetic(block.text, start, end)) continue;
+    // "＿＿＿%（イレブンナイン）", "four nines": the words give the value (derived.ts).
+    if (spelledInWords(block.text, start, end)) continue;
     const span: ClozeSpan = { answer: number, start, end, source: 'number' };
     const near = block.text.slice(Math.max(0, start - 12), Math.min(block.text.length, end + 12));
     if (CUE.test(near)) cued.push(span);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isTermName } from '../../src/content/cards.js';
+import { spelledInWords } from '../../src/content/derived.js';
 import type { Card } from '../../src/content/model.js';
 import { buildFrom, fixture } from '../helpers/deck.js';
 
@@ -69,5 +70,38 @@ describe('a term is the name of a thing, not a label, a value or a category (LAB
       expect(isTermName(label)).toBe(false);
     for (const name of ['Storage Gateway', 'S3 Glacier', 'EBS', '.NET Core', 'Network ACL'])
       expect(isTermName(name)).toBe(true);
+  });
+});
+
+describe('a number the line spells out in words is no blank (LEAK)', () => {
+  const blanks = (name: string) => ofKind(built(name).cards, 'cloze').map((c) => c.answer);
+
+  it('Japanese: イレブンナイン, フォーナイン give their nines', () => {
+    const answers = blanks('r5-counts-ja.md');
+    expect(answers).not.toContain('99.999999999');
+    expect(answers).not.toContain('99.99');
+    // A value the words do not give is still asked (control).
+    expect(answers).toContain('99.9');
+    expect(answers).toContain('60');
+  });
+
+  it('English: "eleven 9s", "four nines"; the 9 of "9s" is no blank either', () => {
+    const answers = blanks('r5-counts-en.md');
+    for (const value of ['99.999999999', '99.99', '9']) expect(answers).not.toContain(value);
+    expect(answers).toContain('99.9');
+  });
+
+  it('tells a count of nines from another value', () => {
+    const at = (text: string, value: string) => {
+      const start = text.indexOf(value);
+      return spelledInWords(text, start, start + value.length);
+    };
+    expect(at("11 9's of durability: 99.999999999%", '99.999999999')).toBe(true);
+    expect(at('耐久性 99.999999999%（9が11個）', '99.999999999')).toBe(true);
+    expect(at('twelve (12) months', '12')).toBe(true);
+    // Eleven nines is not four nines; a bare percentage is asked.
+    expect(at('99.99% availability, eleven nines of durability', '99.99')).toBe(false);
+    expect(at('Designed for 99.99% availability', '99.99')).toBe(false);
+    expect(at('1 or 3 years', '3')).toBe(false);
   });
 });
