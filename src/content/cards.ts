@@ -7,7 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
-import { derivedByArithmetic, inSeries, isNameList, withoutAliases } from './derived.js';
+import {
+  derivedByArithmetic,
+  inSeries,
+  isNameList,
+  spelledInWords,
+  withoutAliases,
+} from './derived.js';
 import type { Block, Card, CardKind, Deck, Section } from './model.js';
 import { joinItems, sectionRef, walk } from './model.js';
 import {
@@ -644,6 +650,8 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     if (inExampleList(block.text, start, end)) continue;
     // "1／10／＿＿＿Gbps", "300 TPS …（＿＿＿件）で 3,000/s": the line gives the value (derived.ts).
     if (inSeries(block.text, start, end) || derivedByArithmetic(block.text, start, end)) continue;
+    // "＿＿＿%（イレブンナイン）", "four nines": the words give the value (derived.ts).
+    if (spelledInWords(block.text, start, end)) continue;
     const span: ClozeSpan = { answer: number, start, end, source: 'number' };
     const near = block.text.slice(Math.max(0, start - 12), Math.min(block.text.length, end + 12));
     if (CUE.test(near)) cued.push(span);
@@ -1564,20 +1572,54 @@ function headNames(blocks: readonly Block[]): (block: Block) => string | undefin
   for (const block of blocks) if (!byLine.has(block.line)) byLine.set(block.line, block);
   return (block) => {
     let parent = block.parent;
+    // The short labels passed on the way ("取り出し" between "S3 Glacier Flexible Retrieval"
+    // and "標準：3〜5時間") follow the name: the name alone would not say the line is of
+    // its retrieval, and the label alone would not say of which class.
+    const labels: string[] = [];
+    let labelled = true;
+    let plain: string | undefined;
     for (let hops = 0; parent !== undefined && hops < 16; hops++) {
       const name = names.get(parent);
-      if (name) return name;
-      parent = byLine.get(parent)?.parent;
+      const above = byLine.get(parent);
+      // "Retrieval" under "Frost Vault Classic" is a label of the class (see isPlainWord).
+      if (name && isPlainWord(name) && plain === undefined && labelled) plain = name;
+      else if (name) return labelled && labels.length <= 2 ? [name, ...labels].join(' › ') : name;
+      if (above && isShortLabel(above.text)) labels.unshift(above.text.trim());
+      else labelled = false;
+      if (plain !== undefined && labels.length > 2) return plain;
+      parent = above?.parent;
     }
-    return undefined;
+    return plain;
   };
+}
+
+/**
+ * One plain English word with a capital only for being first ("Retrieval", "Pricing"):
+ * under a subject's name it is a label of that subject, not a subject of its own.
+ */
+function isPlainWord(name: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(name);
+}
+
+/** A head bullet of a word or two that states nothing ("取り出し", "Retrieval", "設定手順"). */
+function isShortLabel(text: string): boolean {
+  const t = text.trim();
+  return (
+    t !== '' &&
+    [...t].length <= (isJapanese(t) ? 10 : 24) &&
+    t.split(/\s+/u).length <= 3 &&
+    !/[\p{N}：:。、，,.!?！？→=（）()]/u.test(t)
+  );
 }
 
 /** The name a head bullet gives the bullets under it (`S3 Standard-IA`), if it is a subject's name. */
 function unitName(head: Block): string | undefined {
+  // A former name or alias in brackets after it ("S3 Glacier Flexible Retrieval（旧名：S3 Glacier）")
+  // is no part of the name the lines under it are about.
   const name = head.text
     .replace(/^(?:【[^】]*】\s*)+/u, '')
     .replace(/[：:]$/u, '')
+    .replace(/\s*[(（][^()（）]*[)）]$/u, '')
     .trim();
   return isSubjectName(name) && !isLabel(name) && !isGenericHeading(name) ? name : undefined;
 }
@@ -2222,21 +2264,34 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const exercise = section.path.slice(1).some((title) => LAB.test(title) || isTask(title));
   const byLine = new Map(body.map((b) => [b.line, b] as const));
   /** The nearest head bullet above a line that names a subject ("VPCピアリング" over a step). */
+  // The labels looked through on the way ("取り出し", "Retrieval") follow the name when it is
+  // more than one level up: "Glacier Flexible Retrieval › 取り出し" says which class's retrieval.
   const namedHead = (block: Block): string | undefined => {
     let parent = block.parent;
+    const labels: string[] = [];
+    const named = (name: string) => [name, ...labels].join(' › ');
+    let plain: string | undefined;
     for (let hops = 0; parent !== undefined && hops < 3; hops++) {
       const name = heads.get(parent);
-      if (name) return name;
+      // "Retrieval" under "Frost Vault Classic" is a label of the class, not a subject of its own.
+      if (name && isPlainWord(name) && plain === undefined) {
+        plain = named(name);
+        labels.unshift(name);
+        parent = byLine.get(parent)?.parent;
+        continue;
+      }
+      if (name) return named(name);
       const above = byLine.get(parent);
-      if (!above) return undefined;
+      if (!above) return plain;
       // "スポットインスタンス：余っている容量…" over "中断される2分前に通知": the term is the head.
       const term = termOf(above)?.term;
-      if (term) return term;
+      if (term) return named(term);
       // Only a bare label ("設定手順") is looked through; a statement above speaks for itself.
-      if ([...above.text].length > 20 || whyNotStatement(above) === undefined) return undefined;
+      if ([...above.text].length > 20 || whyNotStatement(above) === undefined) return plain;
+      labels.unshift(above.text.replace(/[：:]\s*$/u, '').trim());
       parent = above.parent;
     }
-    return undefined;
+    return plain;
   };
   const nameAbove = headNames(body);
   for (const block of body) {
@@ -2303,6 +2358,10 @@ const DESCRIPTIVE_EN =
   /^(?:one|a|an|the|this|these|some|managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu;
 
 /** Headings and labels a note uses for its own structure, never a term to pick. */
+/** A category word or a list's label in the place of a term ("Networking", "Storage Options"). */
+const GENERIC_TERM =
+  /^(?:networking|storage|security|compute|computing|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|costs|billing|features?|benefits?|use cases?|limits?|limitations?|considerations?)$|^\S+(?:\s+\S+)?\s+(?:options|tools|features|considerations|benefits|categories)$|(?:ヒント|のコツ|豆知識)$/iu;
+
 const NOTE_LABEL =
   /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?)$/iu;
 
@@ -2313,6 +2372,12 @@ const NOTE_LABEL =
 export function isTermName(term: string): boolean {
   const text = term.trim();
   if (!text || isLabel(text) || isNotesHeading(text)) return false;
+  // "💡 試験のヒント", "⚠️ Note": a mark in front makes a label of a tip or a note, not a name.
+  if (/^[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF]/u.test(text)) return false;
+  // ".255", "10.0.0.0/16", "443": a value or an example of one, not the name of a thing.
+  if (!/\p{L}/u.test(text)) return false;
+  // "Networking", "Storage Options", "Audit Tools": a category of the notes, not one thing.
+  if (GENERIC_TERM.test(text)) return false;
   // "a", "n" (suffixes of instance types): a letter is no name to pick or type.
   if ([...text].length < 2) return false;
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;

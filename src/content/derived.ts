@@ -2,8 +2,9 @@
  * Blanks and meanings that answer themselves (issue 13, round 3: LEAK,
  * LABEL-AS-TERM, SYNONYM). Pure text rules, used by cards.ts:
  * - a number blank that the rest of its line gives: one value of a listed
- *   series ("1／10／＿＿＿Gbps") or worked out from two other values
- *   ("300 TPS without batches, batches of ＿＿＿ give 3,000/s");
+ *   series ("1／10／＿＿＿Gbps"), worked out from two other values
+ *   ("300 TPS without batches, batches of ＿＿＿ give 3,000/s") or spelled out
+ *   in words ("＿＿＿%（イレブンナイン）", "four nines");
  * - a meaning that only lists names ("MySQL, PostgreSQL, MariaDB …"): no
  *   definition, any label of the list fits it;
  * - a meaning that gives the term's other names ("also called …", "…ともいう"):
@@ -49,6 +50,64 @@ export function inSeries(text: string, start: number, end: number): boolean {
   let last = at;
   while (last < values.length - 1 && joined(values[last], values[last + 1])) last += 1;
   return last - first + 1 >= 3;
+}
+
+const WORDS_EN = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+const WORDS_JA = [
+  'ゼロ',
+  'ワン',
+  'ツー',
+  'スリー',
+  'フォー',
+  'ファイブ',
+  'シックス',
+  'セブン',
+  'エイト',
+  'ナイン',
+  'テン',
+  'イレブン',
+  'トゥエルブ',
+];
+
+/**
+ * True when the number at [start, end) is spelled out in words elsewhere in
+ * its line: "99.999999999%（イレブンナイン）", "four nines (99.99%)", "11 9's",
+ * "twelve (12) months". The words give the value, so the blank asks nothing.
+ */
+export function spelledInWords(text: string, start: number, end: number): boolean {
+  const raw = text.slice(start, end).normalize('NFKC').replace(/[,，]/gu, '');
+  const rest = `${text.slice(0, start)} ${text.slice(end)}`;
+  // "eleven 9s", "11 9's": the 9 is the word for the digit, no value to ask.
+  if (raw === '9' && /^['’]?s\b/u.test(text.slice(end))) return true;
+  // A run of nines (99.99, 99.999999999) is told by how many nines it has.
+  if (/^9+(?:\.9+)?$/u.test(raw)) {
+    const nines = raw.replace(/\./gu, '').length;
+    const en = WORDS_EN[nines];
+    const ja = WORDS_JA[nines];
+    const count = `(?:${nines}${en ? `|${en}` : ''})`;
+    if (new RegExp(`(?<![0-9A-Za-z])${count}[\\s-]*(?:9'?s|nines)\\b`, 'iu').test(rest))
+      return true;
+    if (ja && new RegExp(`${ja}[・\\s]?ナイン`, 'u').test(rest)) return true;
+    if (new RegExp(`9が${nines}(?:個|つ)|${nines}(?:個|つ)の9`, 'u').test(rest)) return true;
+  }
+  // "twelve (12) months": an English number word of the same value next to it.
+  const value = Number(raw);
+  const word = Number.isInteger(value) && value >= 2 ? WORDS_EN[value] : undefined;
+  return word !== undefined && new RegExp(`\\b${word}\\b`, 'iu').test(rest);
 }
 
 /**

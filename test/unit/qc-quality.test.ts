@@ -148,8 +148,8 @@ describe('cloze: one defensible value, named in the line', () => {
   it('names the head a step belongs to', () => {
     const ja7 = of(ja, 'cloze').find((c) => c.answer === '7');
     const en7 = of(en, 'cloze').find((c) => c.answer === '7');
-    expect(ja7?.prompt).toMatch(/^ピアリング接続：/);
-    expect(en7?.prompt).toMatch(/^Peering: /);
+    expect(ja7?.prompt).toMatch(/^ピアリング接続(?: › 設定手順)?：/);
+    expect(en7?.prompt).toMatch(/^Peering(?: › Setup steps)?: /);
   });
 
   it('still blanks a value with a cue (control)', () => {
