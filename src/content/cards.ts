@@ -20,6 +20,7 @@ import {
   unitTerm,
 } from './outline.js';
 import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } from './overlap.js';
+import { quick } from './regex.js';
 import {
   endsInPredicate,
   isGenericHeading,
@@ -496,12 +497,14 @@ function isResourceName(answer: string): boolean {
 }
 
 /** A line of spoken signposting in a transcript (cloze): what comes next, not what is true. */
-const SIGNPOST =
-  /^(?:はい|えー|えっと|では|それでは|続いて|次は|次に|さて|まず|最後に|ok(?:ay)?\b|so\b|now\b|next\b|right\b|let'?s\b|let us\b|alright\b|well\b)|(?:から始め|に入り|を見てい|を説明し)|\b(?:let us|let's) (?:start|begin|look|move)\b/iu;
+const SIGNPOST = quick(
+  /^(?:はい|えー|えっと|では|それでは|続いて|次は|次に|さて|まず|最後に|ok(?:ay)?\b|so\b|now\b|next\b|right\b|let'?s\b|let us\b|alright\b|well\b)|(?:から始め|に入り|を見てい|を説明し)|\b(?:let us|let's) (?:start|begin|look|move)\b/iu,
+);
 
 /** Words that tie a value to another one on the line: the blank is worked out, not remembered. */
-const RELATIVE =
-  /半分|倍|同じ|比率|割合|\bhalf\b|\btwice\b|\bdouble\b|\btriple\b|\bsame as\b|\bratio\b|[0-9０-９]\s*[:：]\s*[0-9０-９]/iu;
+const RELATIVE = quick(
+  /半分|倍|同じ|比率|割合|\bhalf\b|\btwice\b|\bdouble\b|\btriple\b|\bsame as\b|\bratio\b|[0-9０-９]\s*[:：]\s*[0-9０-９]/iu,
+);
 
 /**
  * A blank worth asking with options: a name (`Transit Gateway`, `名前空間`,
@@ -648,8 +651,9 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
 }
 
 /** Words that open or close a list of examples. */
-const EXAMPLES_AFTER =
-  /(?:\bsuch as|\be\.\s?g\.?|\bfor example|\bfor instance|\bincluding|\blike|例えば|たとえば|例：|例:)\s*$/iu;
+const EXAMPLES_AFTER = quick(
+  /(?:\bsuch as|\be\.\s?g\.?|\bfor example|\bfor instance|\bincluding|\blike|例えば|たとえば|例：|例:)\s*$/iu,
+);
 
 /**
  * True when [start, end) is one item of a list of examples: before "など"
@@ -820,8 +824,9 @@ function isNameTitle(title: string): boolean {
  * "Introduction to …", "Ports to know", "DR Tips", "サービス一覧", "〜の基本".
  * As options beside service names they are of another kind (issue 13, pattern 2).
  */
-const ORGANISING =
-  /\b(?:terms|terminology|definitions?|glossary|basics|fundamentals|questions?|q&a|faq|tips|tricks|introduction|intro|overview|to know|cheat ?sheet|recap|lab|labs|demo|exercises?)\b|用語|一覧|の基本|基礎|入門|質疑|質問|ポイント|注意|まとめ|おさらい|演習|ハンズオン/iu;
+const ORGANISING = quick(
+  /\b(?:terms|terminology|definitions?|glossary|basics|fundamentals|questions?|q&a|faq|tips|tricks|introduction|intro|overview|to know|cheat ?sheet|recap|lab|labs|demo|exercises?)\b|用語|一覧|の基本|基礎|入門|質疑|質問|ポイント|注意|まとめ|おさらい|演習|ハンズオン/iu,
+);
 
 /**
  * A Japanese heading that is a sentence or a task, not a name:
@@ -872,7 +877,9 @@ export function headingTwins(a: string, b: string): boolean {
   return na.some((name) => name.length >= 2 && nb.includes(name));
 }
 
-const ALIAS = /ともいう|とも言う|とも呼ばれ|別名|略称|\baka\b|also (?:known as|called)|short for/iu;
+const ALIAS = quick(
+  /ともいう|とも言う|とも呼ばれ|別名|略称|\baka\b|also (?:known as|called)|short for/iu,
+);
 
 /** True when a line of `section` calls it `other` too ("X ともいう", "aka X"). */
 export function callsAlso(section: Section, other: string): boolean {
@@ -1106,12 +1113,14 @@ function initialsOf(title: string): string | undefined {
 }
 
 /** Transcript talk and notes about the notes: sign-offs, transitions, "let's look". */
-const TALK =
-  /今回は|次回|お疲れ|ここまで|見てみましょう|見ていきます|話をします|説明します|紹介します|次の例|以下の例|下の例|前回|先ほど|冒頭|\blet'?s\b|\blet us\b|\bnext,|\bin the next\b|\bthat'?s (?:it|all)\b|\bwe'?ll\b|\bwe will\b|\bas (?:we|i) (?:saw|said|mentioned)\b|\b(?:this|the next|the last) (?:lecture|video|lesson|section|chapter)\b|\bchecked against\b|\bsee (?:above|below)\b/iu;
+const TALK = quick(
+  /今回は|次回|お疲れ|ここまで|見てみましょう|見ていきます|話をします|説明します|紹介します|次の例|以下の例|下の例|前回|先ほど|冒頭|\blet'?s\b|\blet us\b|\bnext,|\bin the next\b|\bthat'?s (?:it|all)\b|\bwe'?ll\b|\bwe will\b|\bas (?:we|i) (?:saw|said|mentioned)\b|\b(?:this|the next|the last) (?:lecture|video|lesson|section|chapter)\b|\bchecked against\b|\bsee (?:above|below)\b/iu,
+);
 
 /** A line that needs the one before it: "このコマンドで…", "They act at …", "with all traffic …". */
-const NEEDS_CONTEXT =
-  /^(?:この|その|あの|これ|それ|あれ|こちら|ここ|そこ|こう|そう|同じく|同様に|また[、,]|さらに|ただし|なお|一方|でも|しかし|つまり|なので|だから|そして|次に|以下|上記|下記|前述|例えば|たとえば|逆に|両方|どちら|いずれ)|^(?:this|that|these|those|it|its|they|their|them|he|she|here|there|then|also|and|but|or|so|with|which|because|however|thus|therefore|otherwise|instead|similarly|likewise|both|either|neither|for example|for instance|such|same)\b/iu;
+const NEEDS_CONTEXT = quick(
+  /^(?:この|その|あの|これ|それ|あれ|こちら|ここ|そこ|こう|そう|同じく|同様に|また[、,]|さらに|ただし|なお|一方|でも|しかし|つまり|なので|だから|そして|次に|以下|上記|下記|前述|例えば|たとえば|逆に|両方|どちら|いずれ)|^(?:this|that|these|those|it|its|they|their|them|he|she|here|there|then|also|and|but|or|so|with|which|because|however|thus|therefore|otherwise|instead|similarly|likewise|both|either|neither|for example|for instance|such|same)\b/iu,
+);
 
 /** A caption or a remark: "ポリシーの例（YAMLで書いた場合）", "Note: …", "※ …". */
 const REMARK = /^(?:note|tip|todo|memo|注|メモ|※|cf\.|参考|参照)|の例(?:[（(][^）)]*[）)])?$/iu;
@@ -1321,8 +1330,9 @@ export function describingLines(
  * items are the children that name a subject; other children (a
  * "Comparison", a "Summary") are no members and no outsiders.
  */
-const ENUMERATION =
-  /(?:種類|タイプ|分類|クラス|モード|戦略|方式|ファミリー|オプション|パターン|一覧)$|^(?:types?|kinds?|classes|categories|families|modes|strategies|tiers|options|models|levels) of\b|\b(?:types|kinds|classes|categories|families|modes|strategies|tiers|options|models|levels|flavou?rs|varieties)$/iu;
+const ENUMERATION = quick(
+  /(?:種類|タイプ|分類|クラス|モード|戦略|方式|ファミリー|オプション|パターン|一覧)$|^(?:types?|kinds?|classes|categories|families|modes|strategies|tiers|options|models|levels) of\b|\b(?:types|kinds|classes|categories|families|modes|strategies|tiers|options|models|levels|flavou?rs|varieties)$/iu,
+);
 
 export function enumerationItems(section: Section): string[] {
   let items = itemsCache.get(section);
@@ -1589,8 +1599,9 @@ function recallable(block: Block): boolean {
  * a section of a transcript that mixes a Q&A and closing remarks into one
  * answer), a pointer to lines outside the answer ("以下両方…", "the following").
  */
-const RECALL_TALK =
-  /質問がありました|質問です|ご質問|今日は|本日は|ここまでです|今回はここまで|\bthat'?s all for\b|\bany questions\b|\bsomeone asked\b|\ba question (?:from|about)\b/iu;
+const RECALL_TALK = quick(
+  /質問がありました|質問です|ご質問|今日は|本日は|ここまでです|今回はここまで|\bthat'?s all for\b|\bany questions\b|\bsomeone asked\b|\ba question (?:from|about)\b/iu,
+);
 const POINTS_AWAY = /^(?:以下|下記|上記|前述|次の|the following|below|above|as follows)/iu;
 
 /**
@@ -1598,8 +1609,9 @@ const POINTS_AWAY = /^(?:以下|下記|上記|前述|次の|the following|below|
  * "AWS Marketplace で探す", "find it in the console"): under "Explain: AMI" they
  * answer another question than the heading asks (FORM-MISMATCH).
  */
-const HOW_TO_FIND =
-  /探す|調べる|検索する|\bfind\b|\blook(?:ing)? (?:it |them )?up\b|\bsearch(?:ing)?\b|\bbrowse\b/iu;
+const HOW_TO_FIND = quick(
+  /探す|調べる|検索する|\bfind\b|\blook(?:ing)? (?:it |them )?up\b|\bsearch(?:ing)?\b|\bbrowse\b/iu,
+);
 
 /**
  * Headings of an open set ("Key Features of AWS CLI", "Common Use Cases",
@@ -1662,8 +1674,9 @@ function fitsRecall(blocks: readonly Block[]): boolean {
  * "Questions from the room", a chapter): "Explain: <that>" has no one answer.
  * Aspects of a subject ("特徴", "Benefits", "Pricing") are fine: the path names it.
  */
-const NOTES_HEADING =
-  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms)\b|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次/iu;
+const NOTES_HEADING = quick(
+  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms)\b|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次/iu,
+);
 
 export function isNotesHeading(title: string): boolean {
   return NOTES_HEADING.test(title.normalize('NFKC'));
@@ -1771,8 +1784,9 @@ function headsAbove(blocks: readonly Block[], block: Block): string[] {
 }
 
 /** Headings of an exercise: its values are the exercise's choices, not facts to learn. */
-const LAB =
-  /\b(?:labs?|hands[- ]on|exercises?|practice|walkthrough|tutorial|demo)\b|ハンズオン|演習|練習|実習|やってみる|やってみよう/iu;
+const LAB = quick(
+  /\b(?:labs?|hands[- ]on|exercises?|practice|walkthrough|tutorial|demo)\b|ハンズオン|演習|練習|実習|やってみる|やってみよう/iu,
+);
 
 /** Builds every card of the deck, in note order. */
 export function buildCards(deck: Deck, index: DeckIndex = indexDeck(deck)): Card[] {
@@ -1992,8 +2006,9 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
 }
 
 /** English words that open a description or a label, not a name ("Managed relational database"). */
-const DESCRIPTIVE_EN =
-  /^(?:one|a|an|the|this|these|some|managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu;
+const DESCRIPTIVE_EN = quick(
+  /^(?:one|a|an|the|this|these|some|managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu,
+);
 
 /** Headings and labels a note uses for its own structure, never a term to pick. */
 const NOTE_LABEL =
