@@ -872,10 +872,22 @@ export function headingTwins(a: string, b: string): boolean {
   const ka = nameKey(a);
   const kb = nameKey(b);
   if (!ka || !kb || ka === kb) return true;
-  const na = [ka, ...namesOf(a).map(nameKey)];
-  const nb = [kb, ...namesOf(b).map(nameKey)];
+  const na = nameKeysOf(a);
+  const nb = nameKeysOf(b);
   return na.some((name) => name.length >= 2 && nb.includes(name));
 }
+
+/** A heading's name key and its bracketed alias's: every sibling pair asks, read once a title. */
+function nameKeysOf(title: string): string[] {
+  let keys = nameKeyLists.get(title);
+  if (!keys) {
+    keys = [nameKey(title), ...namesOf(title).map(nameKey)];
+    if (nameKeyLists.size > 50_000) nameKeyLists.clear();
+    nameKeyLists.set(title, keys);
+  }
+  return keys;
+}
+const nameKeyLists = new Map<string, string[]>();
 
 const ALIAS = quick(
   /ともいう|とも言う|とも呼ばれ|別名|略称|\baka\b|also (?:known as|called)|short for/iu,
@@ -1018,8 +1030,7 @@ export function optionSiblings(located: Located, siblings: readonly Section[]): 
   const cached = optionsCache.get(located.section);
   if (cached) return cached;
   const others = siblingNames(located, siblings);
-  const group = [located.section, ...others];
-  const classes = classWords(group);
+  const classes = kinClasses(located.section, others);
   const own = titleWords(located.section.title);
   const out = others.filter((other) => {
     for (const word of titleWords(other.title)) {
@@ -1077,8 +1088,31 @@ function classWords(group: readonly Section[]): Set<string> {
   );
 }
 
+/**
+ * classWords of a section and its kin (the array siblingNames gives it, one a
+ * section): optionSiblings and clueGroup both ask, worked out once.
+ */
+function kinClasses(section: Section, kin: readonly Section[]): Set<string> {
+  const cached = classesCache.get(kin);
+  if (cached && cached.section === section) return cached.classes;
+  const classes = classWords([section, ...kin]);
+  classesCache.set(kin, { section, classes });
+  return classes;
+}
+const classesCache = new WeakMap<readonly Section[], { section: Section; classes: Set<string> }>();
+
 /** The last word of a heading, as contentWords spells it ("Spot Instances" → instance). */
 function lastWord(title: string): string | undefined {
+  // Asked of each heading once per group it is in: read once a title.
+  if (lastWords.has(title)) return lastWords.get(title);
+  const word = computeLastWord(title);
+  if (lastWords.size > 50_000) lastWords.clear();
+  lastWords.set(title, word);
+  return word;
+}
+const lastWords = new Map<string, string | undefined>();
+
+function computeLastWord(title: string): string | undefined {
   const plain = title.normalize('NFKC').replace(/[(（][^()（）]*[)）]/gu, ' ');
   const words =
     plain.match(
@@ -1236,7 +1270,7 @@ interface ClueGroup {
 function clueGroup(section: Section, kin: readonly Section[], parent?: Section): ClueGroup {
   const cached = clueGroups.get(section);
   if (cached && cached.kin === kin) return cached.group;
-  const classes = classWords([section, ...kin]);
+  const classes = kinClasses(section, kin);
   const own = new Set([...titleWords(section.title)].filter((w) => !classes.has(w)));
   const initialsRe = (title: string) => {
     const abbr = initialsOf(title);
@@ -1252,18 +1286,42 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
       initials: initialsRe(other.title),
     })),
     theirs,
-    shared: new Set([
-      ...theirs.flatMap((line) => [...contentWords(line)]),
-      ...section.path.slice(0, -1).flatMap((title) => [...titleWords(title)]),
-      ...(parent?.blocks ?? []).flatMap((block) => [...contentWords(block.text)]),
-      ...classes,
-    ]),
+    shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
   };
   clueGroups.set(section, { kin, group });
   return group;
 }
 const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
+
+/** ClueGroup.shared: the content words of the kin's lines (each section's read once), the headings above, the parent's lines. */
+function familyWords(
+  section: Section,
+  kin: readonly Section[],
+  parent: Section | undefined,
+  classes: ReadonlySet<string>,
+): Set<string> {
+  const shared = new Set<string>();
+  for (const other of kin) for (const word of linesWords(other)) shared.add(word);
+  for (const title of section.path.slice(0, -1))
+    for (const word of titleWords(title)) shared.add(word);
+  if (parent) for (const word of linesWords(parent)) shared.add(word);
+  for (const word of classes) shared.add(word);
+  return shared;
+}
+
+/** The content words of all a section's lines: each section is the kin of up to a dozen others. */
+function linesWords(section: Section): Set<string> {
+  let words = linesWordsCache.get(section);
+  if (!words) {
+    words = new Set<string>();
+    for (const block of section.blocks)
+      for (const word of contentWords(block.text)) words.add(word);
+    linesWordsCache.set(section, words);
+  }
+  return words;
+}
+const linesWordsCache = new WeakMap<Section, Set<string>>();
 
 /** Headings over groups of advice, not over things of one kind. */
 const ADVICE =
