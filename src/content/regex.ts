@@ -41,9 +41,16 @@ class QuickRegExp extends RegExp {
   }
   override test(text: string): boolean {
     const line = String(text);
-    return UNSAFE_LINE.test(line) ? super.test(line) : this.#twin.test(line);
+    // A line is asked by several patterns in a row (whyNotStatement): it is checked once.
+    if (line !== lastLine) {
+      lastLine = line;
+      lastUnsafe = UNSAFE_LINE.test(line);
+    }
+    return lastUnsafe ? super.test(line) : this.#twin.test(line);
   }
 }
+let lastLine = '';
+let lastUnsafe = false;
 
 /** The same pattern, with a faster `test` when it is `/iu` with word boundaries (see above). */
 export function quick(re: RegExp): RegExp {
