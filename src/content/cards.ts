@@ -1301,26 +1301,18 @@ function familyWords(
   classes: ReadonlySet<string>,
 ): Set<string> {
   const shared = new Set<string>();
-  for (const other of kin) for (const word of linesWords(other)) shared.add(word);
+  for (const other of kin) addLinesWords(other, shared);
   for (const title of section.path.slice(0, -1))
     for (const word of titleWords(title)) shared.add(word);
-  if (parent) for (const word of linesWords(parent)) shared.add(word);
+  if (parent) addLinesWords(parent, shared);
   for (const word of classes) shared.add(word);
   return shared;
 }
 
-/** The content words of all a section's lines: each section is the kin of up to a dozen others. */
-function linesWords(section: Section): Set<string> {
-  let words = linesWordsCache.get(section);
-  if (!words) {
-    words = new Set<string>();
-    for (const block of section.blocks)
-      for (const word of contentWords(block.text)) words.add(word);
-    linesWordsCache.set(section, words);
-  }
-  return words;
+/** The content words of all a section's lines, into `words` (no array per line: a section is the kin of a dozen others). */
+function addLinesWords(section: Section, words: Set<string>): void {
+  for (const block of section.blocks) for (const word of contentWords(block.text)) words.add(word);
 }
-const linesWordsCache = new WeakMap<Section, Set<string>>();
 
 /** Headings over groups of advice, not over things of one kind. */
 const ADVICE =
