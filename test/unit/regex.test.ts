@@ -66,7 +66,13 @@ describe('quick patterns', () => {
     expect(pattern.flags).toBe('iu');
     expect(pattern.exec('one HALF')?.index).toBe(4);
     expect('one half'.replace(pattern, 'x')).toBe('one x');
-    for (const other of [/\p{Script=Han}\b/iu, /\bhalf\b/u, /\bhalf\b/giu, /\bstraße\b/iu, /半分/iu])
+    for (const other of [
+      /\p{Script=Han}\b/iu,
+      /\bhalf\b/u,
+      /\bhalf\b/giu,
+      /\bstraße\b/iu,
+      /半分/iu,
+    ])
       expect(quick(other)).toBe(other);
   });
 });
