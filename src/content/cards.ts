@@ -5,7 +5,7 @@
  * Id = hash(topic, heading key, kind, source text). Never a position, so
  * editing one line changes only the cards made from that line.
  */
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import {
   derivedByArithmetic,
@@ -27,6 +27,7 @@ import {
   unitTerm,
 } from './outline.js';
 import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } from './overlap.js';
+import { quick } from './regex.js';
 import {
   endsInPredicate,
   isGenericHeading,
@@ -87,15 +88,14 @@ const LIMITS = {
 } as const;
 
 export function cardId(topic: string, key: string[], kind: CardKind, source: string): string {
-  return createHash('sha256')
-    .update([topic, ...key].join('\u001f'))
-    .update('\u001e')
-    .update(kind)
-    .update('\u001e')
-    .update(source)
-    .digest('hex')
-    .slice(0, 16);
+  // One string, the same bytes as hashing its parts in turn (each ends at a \u001e).
+  const text = `${[topic, ...key].join('\u001f')}\u001e${kind}\u001e${source}`;
+  return (
+    oneShot ? oneShot('sha256', text) : createHash('sha256').update(text).digest('hex')
+  ).slice(0, 16);
 }
+/** crypto.hash (Node 20.12 and later): a tenth of createHash's cost for a short text (2 against 21 µs). */
+const oneShot = (crypto as { hash?: (algorithm: string, text: string) => string }).hash;
 
 /**
  * A line that is only a link, an image or a URL: a pointer to read elsewhere.
@@ -506,12 +506,14 @@ function isResourceName(answer: string): boolean {
 }
 
 /** A line of spoken signposting in a transcript (cloze): what comes next, not what is true. */
-const SIGNPOST =
-  /^(?:はい|えー|えっと|では|それでは|続いて|次は|次に|さて|まず|最後に|ok(?:ay)?\b|so\b|now\b|next\b|right\b|let['’]s\b|let us\b|alright\b|well\b)|(?:から始め|に入り|を見てい|を説明し)|\b(?:let us|let's) (?:start|begin|look|move)\b/iu;
+const SIGNPOST = quick(
+  /^(?:はい|えー|えっと|では|それでは|続いて|次は|次に|さて|まず|最後に|ok(?:ay)?\b|so\b|now\b|next\b|right\b|let['’]s\b|let us\b|alright\b|well\b)|(?:から始め|に入り|を見てい|を説明し)|\b(?:let us|let's) (?:start|begin|look|move)\b/iu,
+);
 
 /** Words that tie a value to another one on the line: the blank is worked out, not remembered. */
-const RELATIVE =
-  /半分|倍|同じ|比率|割合|\bhalf\b|\btwice\b|\bdouble\b|\btriple\b|\bsame as\b|\bratio\b|[0-9０-９]\s*[:：]\s*[0-9０-９]/iu;
+const RELATIVE = quick(
+  /半分|倍|同じ|比率|割合|\bhalf\b|\btwice\b|\bdouble\b|\btriple\b|\bsame as\b|\bratio\b|[0-9０-９]\s*[:：]\s*[0-9０-９]/iu,
+);
 
 /**
  * A blank worth asking with options: a name (`Transit Gateway`, `名前空間`,
@@ -662,8 +664,9 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
 }
 
 /** Words that open or close a list of examples. */
-const EXAMPLES_AFTER =
-  /(?:\bsuch as|\be\.\s?g\.?|\bfor example|\bfor instance|\bincluding|\blike|例えば|たとえば|例：|例:)\s*$/iu;
+const EXAMPLES_AFTER = quick(
+  /(?:\bsuch as|\be\.\s?g\.?|\bfor example|\bfor instance|\bincluding|\blike|例えば|たとえば|例：|例:)\s*$/iu,
+);
 
 /**
  * True when [start, end) is one item of a list of examples: before "など"
@@ -834,8 +837,9 @@ function isNameTitle(title: string): boolean {
  * "Introduction to …", "Ports to know", "DR Tips", "サービス一覧", "〜の基本".
  * As options beside service names they are of another kind (issue 13, pattern 2).
  */
-const ORGANISING =
-  /\b(?:terms|terminology|definitions?|glossary|basics|fundamentals|questions?|q&a|faq|tips|tricks|introduction|intro|overview|to know|cheat ?sheet|recap|lab|labs|demo|exercises?)\b|用語|一覧|の基本|基礎|入門|質疑|質問|ポイント|注意|まとめ|おさらい|演習|ハンズオン/iu;
+const ORGANISING = quick(
+  /\b(?:terms|terminology|definitions?|glossary|basics|fundamentals|questions?|q&a|faq|tips|tricks|introduction|intro|overview|to know|cheat ?sheet|recap|lab|labs|demo|exercises?)\b|用語|一覧|の基本|基礎|入門|質疑|質問|ポイント|注意|まとめ|おさらい|演習|ハンズオン/iu,
+);
 
 /**
  * A Japanese heading that is a sentence or a task, not a name:
@@ -881,12 +885,26 @@ export function headingTwins(a: string, b: string): boolean {
   const ka = nameKey(a);
   const kb = nameKey(b);
   if (!ka || !kb || ka === kb) return true;
-  const na = [ka, ...namesOf(a).map(nameKey)];
-  const nb = [kb, ...namesOf(b).map(nameKey)];
+  const na = nameKeysOf(a);
+  const nb = nameKeysOf(b);
   return na.some((name) => name.length >= 2 && nb.includes(name));
 }
 
-const ALIAS = /ともいう|とも言う|とも呼ばれ|別名|略称|\baka\b|also (?:known as|called)|short for/iu;
+/** A heading's name key and its bracketed alias's: every sibling pair asks, read once a title. */
+function nameKeysOf(title: string): string[] {
+  let keys = nameKeyLists.get(title);
+  if (!keys) {
+    keys = [nameKey(title), ...namesOf(title).map(nameKey)];
+    if (nameKeyLists.size > 50_000) nameKeyLists.clear();
+    nameKeyLists.set(title, keys);
+  }
+  return keys;
+}
+const nameKeyLists = new Map<string, string[]>();
+
+const ALIAS = quick(
+  /ともいう|とも言う|とも呼ばれ|別名|略称|\baka\b|also (?:known as|called)|short for/iu,
+);
 
 /** True when a line of `section` calls it `other` too ("X ともいう", "aka X"). */
 export function callsAlso(section: Section, other: string): boolean {
@@ -1025,8 +1043,7 @@ export function optionSiblings(located: Located, siblings: readonly Section[]): 
   const cached = optionsCache.get(located.section);
   if (cached) return cached;
   const others = siblingNames(located, siblings);
-  const group = [located.section, ...others];
-  const classes = classWords(group);
+  const classes = kinClasses(located.section, others);
   const own = titleWords(located.section.title);
   const out = others.filter((other) => {
     for (const word of titleWords(other.title)) {
@@ -1084,8 +1101,31 @@ function classWords(group: readonly Section[]): Set<string> {
   );
 }
 
+/**
+ * classWords of a section and its kin (the array siblingNames gives it, one a
+ * section): optionSiblings and clueGroup both ask, worked out once.
+ */
+function kinClasses(section: Section, kin: readonly Section[]): Set<string> {
+  const cached = classesCache.get(kin);
+  if (cached && cached.section === section) return cached.classes;
+  const classes = classWords([section, ...kin]);
+  classesCache.set(kin, { section, classes });
+  return classes;
+}
+const classesCache = new WeakMap<readonly Section[], { section: Section; classes: Set<string> }>();
+
 /** The last word of a heading, as contentWords spells it ("Spot Instances" → instance). */
 function lastWord(title: string): string | undefined {
+  // Asked of each heading once per group it is in: read once a title.
+  if (lastWords.has(title)) return lastWords.get(title);
+  const word = computeLastWord(title);
+  if (lastWords.size > 50_000) lastWords.clear();
+  lastWords.set(title, word);
+  return word;
+}
+const lastWords = new Map<string, string | undefined>();
+
+function computeLastWord(title: string): string | undefined {
   const plain = title.normalize('NFKC').replace(/[(（][^()（）]*[)）]/gu, ' ');
   const words =
     plain.match(
@@ -1120,12 +1160,14 @@ function initialsOf(title: string): string | undefined {
 }
 
 /** Transcript talk and notes about the notes: sign-offs, transitions, "let's look". */
-const TALK =
-  /今回は|次回|お疲れ|ここまで|見てみましょう|見ていきます|話をします|説明します|紹介します|次の例|以下の例|下の例|前回|先ほど|冒頭|\blet['’]s\b|\blet us\b|\bnext,|\bin the next\b|\bthat'?s (?:it|all)\b|\bwe'?ll\b|\bwe will\b|\bas (?:we|i) (?:saw|said|mentioned)\b|\b(?:this|the next|the last) (?:lecture|video|lesson|section|chapter)\b|\bchecked against\b|\bsee (?:above|below)\b/iu;
+const TALK = quick(
+  /今回は|次回|お疲れ|ここまで|見てみましょう|見ていきます|話をします|説明します|紹介します|次の例|以下の例|下の例|前回|先ほど|冒頭|\blet['’]s\b|\blet us\b|\bnext,|\bin the next\b|\bthat'?s (?:it|all)\b|\bwe'?ll\b|\bwe will\b|\bas (?:we|i) (?:saw|said|mentioned)\b|\b(?:this|the next|the last) (?:lecture|video|lesson|section|chapter)\b|\bchecked against\b|\bsee (?:above|below)\b/iu,
+);
 
 /** A line that needs the one before it: "このコマンドで…", "They act at …", "with all traffic …". */
-const NEEDS_CONTEXT =
-  /^(?:この|その|あの|これ|それ|あれ|こちら|ここ|そこ|こう|そう|同じく|同様に|また[、,]|さらに|ただし|なお|一方|でも|しかし|つまり|なので|だから|そして|次に|以下|上記|下記|前述|例えば|たとえば|逆に|両方|どちら|いずれ|他(?:は|に|で|も)|ほかは|残り|前者|後者|両者|同上|以外)|^(?:this|that|these|those|it|its|they|their|them|he|she|here|there|then|also|and|but|or|so|with|which|because|however|thus|therefore|otherwise|instead|similarly|likewise|both|either|neither|for example|for instance|such|same|others?|the others?|the rest|the remaining|the former|the latter|ditto|as above)\b/iu;
+const NEEDS_CONTEXT = quick(
+  /^(?:この|その|あの|これ|それ|あれ|こちら|ここ|そこ|こう|そう|同じく|同様に|また[、,]|さらに|ただし|なお|一方|でも|しかし|つまり|なので|だから|そして|次に|以下|上記|下記|前述|例えば|たとえば|逆に|両方|どちら|いずれ|他(?:は|に|で|も)|ほかは|残り|前者|後者|両者|同上|以外)|^(?:this|that|these|those|it|its|they|their|them|he|she|here|there|then|also|and|but|or|so|with|which|because|however|thus|therefore|otherwise|instead|similarly|likewise|both|either|neither|for example|for instance|such|same|others?|the others?|the rest|the remaining|the former|the latter|ditto|as above)\b/iu,
+);
 
 /**
  * A meaning that leans on lines outside it ("両方で許可が必要": both of what?, "同上",
@@ -1303,7 +1345,7 @@ interface ClueGroup {
 function clueGroup(section: Section, kin: readonly Section[], parent?: Section): ClueGroup {
   const cached = clueGroups.get(section);
   if (cached && cached.kin === kin) return cached.group;
-  const classes = classWords([section, ...kin]);
+  const classes = kinClasses(section, kin);
   const own = new Set([...titleWords(section.title)].filter((w) => !classes.has(w)));
   const initialsRe = (title: string) => {
     const abbr = initialsOf(title);
@@ -1319,18 +1361,34 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
       initials: initialsRe(other.title),
     })),
     theirs,
-    shared: new Set([
-      ...theirs.flatMap((line) => [...contentWords(line)]),
-      ...section.path.slice(0, -1).flatMap((title) => [...titleWords(title)]),
-      ...(parent?.blocks ?? []).flatMap((block) => [...contentWords(block.text)]),
-      ...classes,
-    ]),
+    shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
   };
   clueGroups.set(section, { kin, group });
   return group;
 }
 const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
+
+/** ClueGroup.shared: the content words of the kin's lines (each section's read once), the headings above, the parent's lines. */
+function familyWords(
+  section: Section,
+  kin: readonly Section[],
+  parent: Section | undefined,
+  classes: ReadonlySet<string>,
+): Set<string> {
+  const shared = new Set<string>();
+  for (const other of kin) addLinesWords(other, shared);
+  for (const title of section.path.slice(0, -1))
+    for (const word of titleWords(title)) shared.add(word);
+  if (parent) addLinesWords(parent, shared);
+  for (const word of classes) shared.add(word);
+  return shared;
+}
+
+/** The content words of all a section's lines, into `words` (no array per line: a section is the kin of a dozen others). */
+function addLinesWords(section: Section, words: Set<string>): void {
+  for (const block of section.blocks) for (const word of contentWords(block.text)) words.add(word);
+}
 
 /** Headings over groups of advice, not over things of one kind. */
 const ADVICE =
@@ -1397,8 +1455,9 @@ export function describingLines(
  * items are the children that name a subject; other children (a
  * "Comparison", a "Summary") are no members and no outsiders.
  */
-const ENUMERATION =
-  /(?:種類|タイプ|分類|クラス|モード|戦略|方式|ファミリー|オプション|パターン|一覧)$|^(?:types?|kinds?|classes|categories|families|modes|strategies|tiers|options|models|levels) of\b|\b(?:types|kinds|classes|categories|families|modes|strategies|tiers|options|models|levels|flavou?rs|varieties)$/iu;
+const ENUMERATION = quick(
+  /(?:種類|タイプ|分類|クラス|モード|戦略|方式|ファミリー|オプション|パターン|一覧)$|^(?:types?|kinds?|classes|categories|families|modes|strategies|tiers|options|models|levels) of\b|\b(?:types|kinds|classes|categories|families|modes|strategies|tiers|options|models|levels|flavou?rs|varieties)$/iu,
+);
 
 export function enumerationItems(section: Section): string[] {
   let items = itemsCache.get(section);
@@ -1699,8 +1758,9 @@ function recallable(block: Block): boolean {
  * a section of a transcript that mixes a Q&A and closing remarks into one
  * answer), a pointer to lines outside the answer ("以下両方…", "the following").
  */
-const RECALL_TALK =
-  /質問がありました|質問です|ご質問|今日は|本日は|ここまでです|今回はここまで|\bthat'?s all for\b|\bany questions\b|\bsomeone asked\b|\ba question (?:from|about)\b/iu;
+const RECALL_TALK = quick(
+  /質問がありました|質問です|ご質問|今日は|本日は|ここまでです|今回はここまで|\bthat'?s all for\b|\bany questions\b|\bsomeone asked\b|\ba question (?:from|about)\b/iu,
+);
 const POINTS_AWAY = /^(?:以下|下記|上記|前述|次の|the following|below|above|as follows)/iu;
 
 /**
@@ -1708,8 +1768,9 @@ const POINTS_AWAY = /^(?:以下|下記|上記|前述|次の|the following|below|
  * "AWS Marketplace で探す", "find it in the console"): under "Explain: AMI" they
  * answer another question than the heading asks (FORM-MISMATCH).
  */
-const HOW_TO_FIND =
-  /探す|調べる|検索する|\bfind\b|\blook(?:ing)? (?:it |them )?up\b|\bsearch(?:ing)?\b|\bbrowse\b/iu;
+const HOW_TO_FIND = quick(
+  /探す|調べる|検索する|\bfind\b|\blook(?:ing)? (?:it |them )?up\b|\bsearch(?:ing)?\b|\bbrowse\b/iu,
+);
 
 /**
  * Headings of an open set ("Key Features of AWS CLI", "Common Use Cases",
@@ -1772,8 +1833,9 @@ function fitsRecall(blocks: readonly Block[]): boolean {
  * "Questions from the room", a chapter): "Explain: <that>" has no one answer.
  * Aspects of a subject ("特徴", "Benefits", "Pricing") are fine: the path names it.
  */
-const NOTES_HEADING =
-  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms)\b|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次/iu;
+const NOTES_HEADING = quick(
+  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms)\b|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次/iu,
+);
 
 export function isNotesHeading(title: string): boolean {
   return NOTES_HEADING.test(title.normalize('NFKC'));
@@ -2092,8 +2154,9 @@ function headsAbove(blocks: readonly Block[], block: Block): string[] {
 }
 
 /** Headings of an exercise: its values are the exercise's choices, not facts to learn. */
-const LAB =
-  /\b(?:labs?|hands[- ]on|exercises?|practice|walkthrough|tutorial|demo)\b|ハンズオン|演習|練習|実習|やってみる|やってみよう/iu;
+const LAB = quick(
+  /\b(?:labs?|hands[- ]on|exercises?|practice|walkthrough|tutorial|demo)\b|ハンズオン|演習|練習|実習|やってみる|やってみよう/iu,
+);
 
 /** Builds every card of the deck, in note order. */
 export function buildCards(deck: Deck, index: DeckIndex = indexDeck(deck)): Card[] {
@@ -2354,8 +2417,9 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
 }
 
 /** English words that open a description or a label, not a name ("Managed relational database"). */
-const DESCRIPTIVE_EN =
-  /^(?:one|a|an|the|this|these|some|managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu;
+const DESCRIPTIVE_EN = quick(
+  /^(?:one|a|an|the|this|these|some|managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu,
+);
 
 /** Headings and labels a note uses for its own structure, never a term to pick. */
 /** A category word or a list's label in the place of a term ("Networking", "Storage Options"). */

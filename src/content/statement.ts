@@ -11,6 +11,7 @@
  *   captions, YAML `key: value`, bare names.
  */
 import type { Block } from './model.js';
+import { quick } from './regex.js';
 import { fold, isReference } from './text.js';
 
 /** Why a line is not a fact: a code for `check` and `export`, worded at the edges. */
@@ -48,8 +49,9 @@ export const LEFT_OUT_REASONS: readonly LeftOut[] = [
 ];
 
 /** A remark about the notes themselves: who wrote them, how, for what ("※ 自分用", "My notes from…"). */
-const REMARK =
-  /^(?:[※*]\s*)?(?:自分用|自分メモ|個人用|個人的な?メモ|このノート|このメモ|この資料|講義動画|書き起こし|(?:these|my|personal) notes|this (?:note|page|document|file) (?:is|was|covers))|自分用|書き起こし|(?:^|\s)my notes\b/iu;
+const REMARK = quick(
+  /^(?:[※*]\s*)?(?:自分用|自分メモ|個人用|個人的な?メモ|このノート|このメモ|この資料|講義動画|書き起こし|(?:these|my|personal) notes|this (?:note|page|document|file) (?:is|was|covers))|自分用|書き起こし|(?:^|\s)my notes\b/iu,
+);
 
 /**
  * A line about the lecture itself, not about AWS: its plan or its parts
@@ -58,8 +60,9 @@ const REMARK =
  * topic's title already says what the lecture covers, and a card on it asks
  * nothing (issue 13, LEAK/META).
  */
-const LECTURE_TALK =
-  /^(?:[※*]\s*)?(?:前半|後半|今回|次回|本日|今日|この(?:講義|回|動画|章)|本講義|本章)(?:の(?:講義|テーマ|前半|後半|内容))?(?:は|では)|^(?:in |for )?(?:the )?(?:first|second|last) half(?: of (?:the|this|today'?s) (?:lecture|session|class|video|lesson))?,? (?:we|i|is|covers)\b|^today,? (?:we|i)(?:'ll| will| are going to)? (?:cover|look|talk|discuss|go|learn|move|start)|^in (?:this|today'?s) (?:lecture|session|class|video|lesson)\b/iu;
+const LECTURE_TALK = quick(
+  /^(?:[※*]\s*)?(?:前半|後半|今回|次回|本日|今日|この(?:講義|回|動画|章)|本講義|本章)(?:の(?:講義|テーマ|前半|後半|内容))?(?:は|では)|^(?:in |for )?(?:the )?(?:first|second|last) half(?: of (?:the|this|today'?s) (?:lecture|session|class|video|lesson))?,? (?:we|i|is|covers)\b|^today,? (?:we|i)(?:'ll| will| are going to)? (?:cover|look|talk|discuss|go|learn|move|start)|^in (?:this|today'?s) (?:lecture|session|class|video|lesson)\b/iu,
+);
 
 /** The sentences of a line (a transcript's paragraph has many), trimmed, with their offsets. */
 function sentencesOf(text: string): { text: string; start: number }[] {
@@ -89,11 +92,12 @@ export function talksOfLecture(text: string, at = 0): boolean {
  * "not sure", "TODO", "(?)", a line ending in "？". No fact for any kind: a
  * card would teach what its writer did not know (issue 13, recall audit).
  */
-const DOUBT =
-  /説もある|のか謎|謎(?:[。（(]|$)|よく(?:わから|分から)ない|わからない|分からない|要確認|未確認|確認中|自信(?:が)?ない|気がする|ちゃんと載って|かもしれない[?？]|(?:^|\s)(?:todo|fixme|tbd)\b|\bnot (?:sure|certain)\b|\bunsure\b|\bno idea\b|\bi (?:think|guess|believe)\b|\bneed(?:s)? to (?:check|verify|confirm)\b|\bto be confirmed\b|[(（]\s*[?？]+\s*[)）]|[?？]{2,}|[?？]\s*$/iu;
+const DOUBT = quick(
+  /説もある|のか謎|謎(?:[。（(]|$)|よく(?:わから|分から)ない|わからない|分からない|要確認|未確認|確認中|自信(?:が)?ない|気がする|ちゃんと載って|かもしれない[?？]|(?:^|\s)(?:todo|fixme|tbd)\b|\bnot (?:sure|certain)\b|\bunsure\b|\bno idea\b|\bi (?:think|guess|believe)\b|\bneed(?:s)? to (?:check|verify|confirm)\b|\bto be confirmed\b|[(（]\s*[?？]+\s*[)）]|[?？]{2,}|[?？]\s*$/iu,
+);
 
 /** A documentation breadcrumb ("kubernetes.io > Documentation > Tasks > …"): where to read, not a fact. */
-const BREADCRUMB = /^(?:[\w-]+\.)+[a-z]{2,}\s*>\s*\S|\bdocumentation\s*>\s*\S/iu;
+const BREADCRUMB = quick(/^(?:[\w-]+\.)+[a-z]{2,}\s*>\s*\S|\bdocumentation\s*>\s*\S/iu);
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
@@ -263,8 +267,9 @@ export function endsInPredicate(text: string): boolean {
 }
 
 /** `第4章 …`, `Chapter 3`, `Lesson 2: …`, `1.2`: a place in a course, not a subject. */
-const CHAPTER =
-  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節部回講]|(?:chapter|section|part|lesson|module|unit|day|week|lecture|講義|レッスン|セクション)\s*[0-9０-９]+\b|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?\s*$)/iu;
+const CHAPTER = quick(
+  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節部回講]|(?:chapter|section|part|lesson|module|unit|day|week|lecture|講義|レッスン|セクション)\s*[0-9０-９]+\b|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?\s*$)/iu,
+);
 
 /** Headings that name a kind of text, not a subject (folded, numbering and punctuation removed). */
 const GENERIC = new Set(
@@ -488,8 +493,9 @@ const GENERIC_MORE = new Set(
 );
 
 /** 第4章, Chapter 3, Section 2, Part 1, Lecture 5, Module 2, Day 3, 1.2 … */
-const CHAPTER_MORE =
-  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week|step)\s*[0-9０-９ivx]+\b|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?\s*$)/iu;
+const CHAPTER_MORE = quick(
+  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week|step)\s*[0-9０-９ivx]+\b|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?\s*$)/iu,
+);
 
 /**
  * True for a heading that is about the notes, not the subject: a chapter

@@ -5,8 +5,16 @@
 
 /** NFKC + lower case + ASCII/full-width spaces collapsed: `ＡＷＳ　Ｌａｍｂｄａ` → `aws lambda`. */
 export function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  // The card rules fold the same headings and lines again and again (three times each on average).
+  let folded = folds.get(text);
+  if (folded === undefined) {
+    folded = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+    if (folds.size > 50_000) folds.clear();
+    folds.set(text, folded);
+  }
+  return folded;
 }
+const folds = new Map<string, string>();
 
 /** fold() without any spaces or invisible format characters, for comparing Japanese and squeezed forms. */
 export function foldTight(text: string): string {

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { quick } from '../../src/content/regex.js';
+
+// Shapes of the rules' patterns: ASCII words with \b, kana and kanji, full-width digits, \w classes.
+const PATTERNS = [
+  /今回は|次回|ここまで|\blet'?s\b|\bwe'?ll\b|\bas (?:we|i) (?:saw|said)\b|\bsee (?:above|below)\b/iu,
+  /半分|倍|\bhalf\b|\bsame as\b|\bratio\b|[0-9０-９]\s*[:：]\s*[0-9０-９]/iu,
+  /^(?:[\w-]+\.)+[a-z]{2,}\s*>\s*\S|\bdocumentation\s*>\s*\S/iu,
+  /^(?:chapter|lesson|講義)\s*[0-9０-９]+\b|[?？]\s*$/iu,
+  /\bask\b|\bks\b|^[^：:]{1,4}[：:]/iu,
+];
+
+// Letters that case folding ties to ASCII (ſ, the Kelvin sign), emoji (two UTF-16 units), and the rest.
+const pieces = [
+  'let',
+  "let's",
+  'LET',
+  'ſ',
+  'K',
+  'k',
+  's',
+  'as we saw',
+  'see ABOVE',
+  'Half',
+  'ratio',
+  'documentation > x',
+  'a.io > b',
+  'chapter 3',
+  'lesson ３',
+  '講義',
+  '今回は',
+  '１：２',
+  '？',
+  '😀',
+  '𠮷',
+  ' ',
+  '：',
+  'é',
+  'ß',
+  'ẞ',
+  '_',
+  '-',
+];
+const line = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join(''));
+
+describe('quick patterns', () => {
+  it('test every line as the pattern written', () => {
+    for (const pattern of PATTERNS) {
+      const fast = quick(pattern);
+      expect(fast).not.toBe(pattern);
+      fc.assert(fc.property(line, (text) => fast.test(text) === pattern.test(text)));
+    }
+  });
+
+  it('read ſ and the Kelvin sign as s and k, as /iu does', () => {
+    const pattern = quick(/\bask\b/iu);
+    expect(pattern.test('aſk')).toBe(true);
+    expect(pattern.test('asK')).toBe(true);
+    expect(pattern.test('a task')).toBe(false);
+  });
+
+  it('keep the pattern for exec and replace, and leave other patterns as they are', () => {
+    const pattern = quick(/\bhalf\b/iu);
+    expect(pattern.source).toBe('\\bhalf\\b');
+    expect(pattern.flags).toBe('iu');
+    expect(pattern.exec('one HALF')?.index).toBe(4);
+    expect('one half'.replace(pattern, 'x')).toBe('one x');
+    for (const other of [
+      /\p{Script=Han}\b/iu,
+      /\bhalf\b/u,
+      /\bhalf\b/giu,
+      /\bstraße\b/iu,
+      /半分/iu,
+    ])
+      expect(quick(other)).toBe(other);
+  });
+});
