@@ -55,8 +55,8 @@ export interface NotesCache {
   files: Record<string, IndexedNote>;
 }
 
-/** The cards of the whole deck and its topics: all a read-only command needs. */
-export interface CardsCache {
+/** What the cards cache and the index beside it both start with. */
+interface DeckCacheHead {
   format: number;
   version: string;
   dir: string;
@@ -65,6 +65,10 @@ export interface CardsCache {
   /** What the shape limits cut while parsing (told on stderr at every run). */
   limits: Diagnostic[];
   topics: { title: string; file: string }[];
+}
+
+/** The cards of the whole deck and its topics: all a read-only command needs. */
+export interface CardsCache extends DeckCacheHead {
   cards: EncodedCards;
 }
 
@@ -73,13 +77,7 @@ export interface CardsCache {
  * each card's id and topic (the cards cache is ~40 times larger). Kept
  * beside the cards cache, with the same key.
  */
-export interface IndexCache {
-  format: number;
-  version: string;
-  dir: string;
-  key: string;
-  limits: Diagnostic[];
-  topics: { title: string; file: string }[];
+export interface IndexCache extends DeckCacheHead {
   /** The cards' topic titles, each once. */
   names: string[];
   /** Per card, in note order: its id, and its topic as a position in `names`. */
