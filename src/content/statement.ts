@@ -271,7 +271,11 @@ const CHAPTER = quick(
   /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節部回講]|(?:chapter|section|part|lesson|module|unit|day|week|lecture|講義|レッスン|セクション)\s*[0-9０-９]+\b|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?\s*$)/iu,
 );
 
-/** Headings that name a kind of text, not a subject (folded, numbering and punctuation removed). */
+/**
+ * Headings that name a kind of text or organise notes, not a subject: never an
+ * answer or an option (folded; isGenericHeading also tries them with numbering
+ * and punctuation removed).
+ */
 const GENERIC = new Set(
   [
     'overview',
@@ -362,104 +366,27 @@ const GENERIC = new Set(
     '追加情報',
     '例',
     '具体例',
-  ].map((word) => fold(word)),
-);
-
-/**
- * True for a chapter heading (`第4章 …`, `Chapter 3`) or a generic one
- * (Overview, Summary, まとめ, 概要): never an answer or an option.
- */
-export function isGenericHeading(title: string): boolean {
-  if (genericByShape(title)) return true;
-  const text = title.trim();
-  if (CHAPTER.test(text)) return true;
-  const bare = fold(text)
-    .replace(/^[0-9０-９.．\s]+/u, '')
-    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
-  if (GENERIC.has(bare)) return true;
-  // "EC2 Section – Summary", "第3章のまとめ".
-  return /\b(?:section|chapter)\b.*\b(?:summary|overview|recap)$|(?:章|節)の?(?:まとめ|概要)$/iu.test(
-    bare,
-  );
-}
-
-// Further generic and chapter headings and shapes (the which-* kinds' rules).
-/** Headings that organise notes rather than name a subject: never an answer or an option. */
-const GENERIC_MORE = new Set(
-  [
-    'overview',
-    'introduction',
-    'intro',
-    'summary',
-    'recap',
-    'key details',
-    'key points',
-    'key takeaways',
-    'takeaways',
-    'details',
-    'simplified',
-    'additional information',
+    // Headings that organise notes rather than name a subject (the which-* kinds' rules).
     'additional info',
-    'more information',
     'more info',
-    'misc',
-    'miscellaneous',
-    'other',
-    'others',
-    'notes',
     'note',
-    'good to know',
-    'deeper dive',
-    'deep dive',
-    'basics',
-    'the basics',
     'background',
-    'examples',
-    'example',
-    'use cases',
-    'common use cases',
-    'features',
     'additional features',
     'other features',
     '追加機能',
     'その他の機能',
-    'key features',
-    'benefits',
-    'tips',
     'best practices',
     'pricing',
     'limits',
-    'faq',
-    'references',
-    'resources',
-    'links',
     'diagram',
     'monitoring',
     'sharing',
     'recommendations',
-    'conclusion',
-    'exam tips',
     'comparison',
-    'まとめ',
-    '概要',
-    '特徴',
-    '補足',
-    '参考',
-    'その他',
-    '詳細',
-    '基本',
-    'ポイント',
-    'メモ',
-    '例',
-    '具体例',
-    'ユースケース',
     '注意',
-    '注意点',
     '料金',
     '制限',
-    'はじめに',
     'おわりに',
-    '用語',
     // Aspects of a subject, not things in it: an exam names a service or a feature,
     // never "Monitoring" beside Express Workflows (issue 13, pattern 2).
     'モニタリング',
@@ -489,8 +416,28 @@ const GENERIC_MORE = new Set(
     '上限',
     'クォータ',
     '課金',
-  ].map(fold),
+  ].map((word) => fold(word)),
 );
+
+/**
+ * True for a chapter heading (`第4章 …`, `Chapter 3`) or a generic one
+ * (Overview, Summary, まとめ, 概要): never an answer or an option.
+ */
+export function isGenericHeading(title: string): boolean {
+  if (genericByShape(title)) return true;
+  const text = title.trim();
+  if (CHAPTER.test(text)) return true;
+  const bare = fold(text)
+    .replace(/^[0-9０-９.．\s]+/u, '')
+    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+  if (GENERIC.has(bare)) return true;
+  // "EC2 Section – Summary", "第3章のまとめ".
+  return /\b(?:section|chapter)\b.*\b(?:summary|overview|recap)$|(?:章|節)の?(?:まとめ|概要)$/iu.test(
+    bare,
+  );
+}
+
+// Further chapter headings and shapes (the which-* kinds' rules).
 
 /** 第4章, Chapter 3, Section 2, Part 1, Lecture 5, Module 2, Day 3, 1.2 … */
 const CHAPTER_MORE = quick(
@@ -506,7 +453,7 @@ function genericByShape(title: string): boolean {
   const folded = fold(title).replace(/[?？:：!！]+$/u, '');
   if (!folded) return true;
   if (CHAPTER_MORE.test(folded)) return true;
-  if (GENERIC_MORE.has(folded)) return true;
+  if (GENERIC.has(folded)) return true;
   // "EC2 Section – Summary", "IAM Overview", "S3 のまとめ", "Key Features of AWS CLI".
   const last = folded.split(/\s*[-–—:：・|]\s*|\s+/u).at(-1) ?? '';
   if (
