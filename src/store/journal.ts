@@ -22,7 +22,7 @@ import { constants } from 'node:fs';
 import type { CardState } from '../quiz/card-state.js';
 import type { ExamRecord, LogEntry, ProgressData } from '../quiz/progress-data.js';
 import { isCardState, isExamRecord, isLogEntry, isRecord } from './schema.js';
-import { type FileOps, SaveFailed } from './write.js';
+import { closeQuietly, type FileOps, SaveFailed } from './write.js';
 
 export const LOG_VERSION = 1;
 
@@ -184,11 +184,7 @@ export function appendToLog(path: string, text: string, size: number, ops: FileO
         // Could not cut it back: the part-line has no newline and is found on the next read.
       }
     }
-    try {
-      ops.closeSync(fd);
-    } catch {
-      // Closing a file that failed to write may fail too.
-    }
+    closeQuietly(ops, fd);
     throw new SaveFailed(codeOf(error), error);
   }
   ops.closeSync(fd);

@@ -80,13 +80,7 @@ function writeTemp(path: string, bytes: Uint8Array, ops: FileOps): string {
     fd = undefined;
     return temp;
   } catch (error) {
-    if (fd !== undefined) {
-      try {
-        ops.closeSync(fd);
-      } catch {
-        // Closing a file that failed to write may fail too.
-      }
-    }
+    if (fd !== undefined) closeQuietly(ops, fd);
     try {
       ops.unlinkSync(temp);
     } catch {
@@ -203,4 +197,13 @@ export function removeStaleTemps(path: string, now = systemClock().getTime()): n
     }
   }
   return removed;
+}
+
+/** Closes a file that failed to write; closing it may fail too, and that says nothing new. */
+export function closeQuietly(ops: FileOps, fd: number): void {
+  try {
+    ops.closeSync(fd);
+  } catch {
+    // The write's own error is the one to report.
+  }
 }
