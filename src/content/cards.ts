@@ -6,6 +6,7 @@
  * editing one line changes only the cards made from that line.
  */
 import crypto, { createHash } from 'node:crypto';
+import { oncePer } from '../ground/memo.js';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import {
   derivedByArithmetic,
@@ -367,16 +368,8 @@ function isThinDefinition(definition: string): boolean {
  * (term | description). Never a URL scheme, a namespace (`aws:SourceIp`), a
  * YAML key, a label, a sentence with a colon in it, or a table rule.
  */
-export function termOf(block: Block): TermLine | undefined {
-  // Asked of one line by many rules (cards, clozes, clues, recall, terms): worked out once.
-  let term = termCache.get(block);
-  if (term === undefined) {
-    term = computeTermOf(block) ?? null;
-    termCache.set(block, term);
-  }
-  return term ?? undefined;
-}
-const termCache = new WeakMap<Block, TermLine | null>();
+// Asked of one line by many rules (cards, clozes, clues, recall, terms): worked out once.
+export const termOf: (block: Block) => TermLine | undefined = oncePer(computeTermOf);
 
 function computeTermOf(block: Block): TermLine | undefined {
   if (block.kind === 'row') return rowTerm(block);
@@ -562,16 +555,8 @@ function givenAway(text: string, start: number, end: number): boolean {
 }
 
 /** The spans of a line that make cloze cards: key-term spans, and numbers with a unit. */
-export function clozeSpans(block: Block): ClozeSpan[] {
-  // Asked by the cards and again by the questions' option pools: worked out once a line.
-  let spans = spansCache.get(block);
-  if (!spans) {
-    spans = computeClozeSpans(block);
-    spansCache.set(block, spans);
-  }
-  return spans;
-}
-const spansCache = new WeakMap<Block, ClozeSpan[]>();
+// Asked by the cards and again by the questions' option pools: worked out once a line.
+export const clozeSpans: (block: Block) => ClozeSpan[] = oncePer(computeClozeSpans);
 
 function computeClozeSpans(block: Block): ClozeSpan[] {
   if (block.kind !== 'line' && block.kind !== 'item') return [];
@@ -912,15 +897,9 @@ export function callsAlso(section: Section, other: string): boolean {
 }
 
 /** The lines of a section that give another name: found once, asked of every sibling pair. */
-function aliasLines(section: Section): Block[] {
-  let lines = aliasCache.get(section);
-  if (!lines) {
-    lines = section.blocks.filter((b) => ALIAS.test(b.text));
-    aliasCache.set(section, lines);
-  }
-  return lines;
-}
-const aliasCache = new WeakMap<Section, Block[]>();
+const aliasLines = oncePer((section: Section): Block[] =>
+  section.blocks.filter((b) => ALIAS.test(b.text)),
+);
 
 /**
  * The headings a learner can tell `located` apart from: its siblings that
@@ -1459,15 +1438,7 @@ const ENUMERATION = quick(
   /(?:種類|タイプ|分類|クラス|モード|戦略|方式|ファミリー|オプション|パターン|一覧)$|^(?:types?|kinds?|classes|categories|families|modes|strategies|tiers|options|models|levels) of\b|\b(?:types|kinds|classes|categories|families|modes|strategies|tiers|options|models|levels|flavou?rs|varieties)$/iu,
 );
 
-export function enumerationItems(section: Section): string[] {
-  let items = itemsCache.get(section);
-  if (!items) {
-    items = computeItems(section);
-    itemsCache.set(section, items);
-  }
-  return items;
-}
-const itemsCache = new WeakMap<Section, string[]>();
+export const enumerationItems: (section: Section) => string[] = oncePer(computeItems);
 
 function computeItems(section: Section): string[] {
   if (section.children.length < 2 || isGenericHeading(section.title)) return [];
@@ -2598,15 +2569,8 @@ export function isCategoryHead(unit: { children: readonly Block[] }): boolean {
 }
 
 /** The terms of a section with the line each is defined on. */
-export function sectionTermLines(section: Section): readonly { term: string; line: number }[] {
-  let terms = termLinesCache.get(section);
-  if (!terms) {
-    terms = computeTermLines(section);
-    termLinesCache.set(section, terms);
-  }
-  return terms;
-}
-const termLinesCache = new WeakMap<Section, { term: string; line: number }[]>();
+export const sectionTermLines: (section: Section) => readonly { term: string; line: number }[] =
+  oncePer(computeTermLines);
 
 function computeTermLines(section: Section): { term: string; line: number }[] {
   const terms = section.blocks.flatMap((block) => {

@@ -4,6 +4,7 @@
  * as one procedure in order. blocks.ts records each item's depth and head
  * line; this module reads them. Pure.
  */
+import { oncePer } from '../ground/memo.js';
 import type { Block } from './model.js';
 import { contentWordsJa, isInstruction, isJapanese, isStatement } from './statement.js';
 
@@ -26,17 +27,12 @@ function childrenByHead(blocks: readonly Block[]): Map<number, Block[]> {
   return byHead;
 }
 
-/** Every bullet with bullets nested under it, with those (direct) children. */
-export function outlineUnits(blocks: readonly Block[]): readonly OutlineUnit[] {
-  // A section's outline is read by several rules: worked out once a body.
-  let units = unitsCache.get(blocks);
-  if (!units) {
-    units = computeUnits(blocks);
-    unitsCache.set(blocks, units);
-  }
-  return units;
-}
-const unitsCache = new WeakMap<readonly Block[], OutlineUnit[]>();
+/**
+ * Every bullet with bullets nested under it, with those (direct) children.
+ * A section's outline is read by several rules: worked out once a body.
+ */
+export const outlineUnits: (blocks: readonly Block[]) => readonly OutlineUnit[] =
+  oncePer(computeUnits);
 
 function computeUnits(blocks: readonly Block[]): OutlineUnit[] {
   const byHead = childrenByHead(blocks);

@@ -2,21 +2,17 @@
  * How much two lines say the same thing, for the "exactly one defensible
  * answer" rules (issue 13, pattern 7). Pure.
  */
+import { oncePerText } from '../ground/memo.js';
 import { BLANK, foldTight, singularOf } from './text.js';
 
 /** Character bigrams of the folded text, punctuation and spaces left out. */
-const gramsCache = new Map<string, Set<string>>();
-function bigrams(text: string): Set<string> {
-  let grams = gramsCache.get(text);
-  if (grams) return grams;
+const bigrams = oncePerText((text: string): Set<string> => {
   const chars = [...foldTight(text.replaceAll(BLANK, ' ')).replace(/[\p{P}\p{S}]/gu, '')];
-  grams = new Set<string>();
+  const grams = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
   if (chars.length === 1) grams.add(chars[0] ?? '');
-  if (gramsCache.size > 100_000) gramsCache.clear();
-  gramsCache.set(text, grams);
   return grams;
-}
+});
 
 /** Dice coefficient of the character bigrams of two lines: 1 for the same words, 0 for none shared. */
 export function similarity(a: string, b: string): number {
@@ -45,11 +41,8 @@ const STOP = new Set(
  * The content words of a line: English words (singular, lower case) that
  * are not function words, and runs of kanji, katakana or Latin in Japanese.
  */
-const wordsCache = new Map<string, Set<string>>();
-export function contentWords(text: string): Set<string> {
-  let words = wordsCache.get(text);
-  if (words) return words;
-  words = new Set<string>();
+export const contentWords = oncePerText((text: string): Set<string> => {
+  const words = new Set<string>();
   const plain = text.normalize('NFKC').replaceAll(BLANK, ' ');
   for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*/gu)) {
     const word = m[0].toLowerCase();
@@ -59,10 +52,8 @@ export function contentWords(text: string): Set<string> {
   for (const m of plain.matchAll(/[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu)) {
     words.add(m[0]);
   }
-  if (wordsCache.size > 100_000) wordsCache.clear();
-  wordsCache.set(text, words);
   return words;
-}
+});
 
 /**
  * The share of the smaller line's content words that the other line has
@@ -99,16 +90,8 @@ export function sameFact(a: string, b: string, chars = 0.5): boolean {
 const QUANTITY =
   /^(?:[0-9０-９][0-9０-９.,]*|single|one|two|three|four|five|six|multiple|many|several|no|none|all|every|least|most|only|never|always|単一|複数|一つ|二つ|三つ|全て|すべて|なし|不可|可能|最大|最小)$/u;
 
-const quantitiesCache = new Map<string, Set<string>>();
-function quantities(text: string): Set<string> {
-  // sameFact compares each line with many others: its quantities are read once.
-  let found = quantitiesCache.get(text);
-  if (found) return found;
-  found = computeQuantities(text);
-  if (quantitiesCache.size > 100_000) quantitiesCache.clear();
-  quantitiesCache.set(text, found);
-  return found;
-}
+// sameFact compares each line with many others: its quantities are read once.
+const quantities = oncePerText(computeQuantities);
 
 function computeQuantities(text: string): Set<string> {
   const words = text

@@ -10,6 +10,7 @@
  * - Never: code, URLs and link or image text, examples (`例）`, `e.g.`),
  *   captions, YAML `key: value`, bare names.
  */
+import { oncePer } from '../ground/memo.js';
 import type { Block } from './model.js';
 import { quick } from './regex.js';
 import { fold, isReference } from './text.js';
@@ -198,16 +199,8 @@ function wordsEn(text: string): string[] {
  * Undefined when the line reads as a statement, else why it does not.
  * Judges the line alone; a section's outline (heads, steps) is outline.ts's.
  */
-export function whyNotStatement(block: Block): LeftOut | undefined {
-  // Asked of one line by several rules (facts, clozes, recall): worked out once a line.
-  let reason = reasonCache.get(block);
-  if (reason === undefined) {
-    reason = computeWhyNot(block) ?? null;
-    reasonCache.set(block, reason);
-  }
-  return reason ?? undefined;
-}
-const reasonCache = new WeakMap<Block, LeftOut | null>();
+// Asked of one line by several rules (facts, clozes, recall): worked out once a line.
+export const whyNotStatement: (block: Block) => LeftOut | undefined = oncePer(computeWhyNot);
 
 function computeWhyNot(block: Block): LeftOut | undefined {
   if (block.kind === 'code') return 'code';
