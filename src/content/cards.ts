@@ -21,6 +21,7 @@ import {
   headLines,
   isShortName,
   isSubjectName,
+  type OutlineUnit,
   outlineUnits,
   procedures,
   stepLines,
@@ -2255,13 +2256,14 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
 
   // term: a head bullet that names something, asked by what its bullets say of it.
   const terms = partCounts(sectionTerms(section));
+  const unitHeads = childCounts(body);
   for (const unit of outlineUnits(body)) {
     const term = unitTerm(unit);
     if (!term || termOf(unit.head) || isLabel(term.term) || isVagueLabel(term.term)) continue;
     if (!isTermName(term.term)) continue;
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
-    if (isCategoryHead(unit)) continue;
+    if (isCategoryHead(unit) || isTopicHead(unit, unitHeads)) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
     // An aside ("※…") is no part of what the term is.
     // "…ともいう", "also called …": an alias is one more right answer (derived.ts).
@@ -2342,6 +2344,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
         isTermName(term.term) &&
         definition !== '' &&
         !isThinDefinition(definition) &&
+        !isBrokenMeaning(definition) &&
+        !(definition !== term.definition && isCutShort(definition)) &&
         !LEANS.test(definition) &&
         !isNameList(definition) &&
         !termGivenAway(term.term, definition, terms)
@@ -2392,6 +2396,65 @@ const DESCRIPTIVE_EN = quick(
   /^(?:one|a|an|the|this|these|some|managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu,
 );
 
+/**
+ * A meaning that is no meaning of one term (round 6, FRAGMENT / TABLE-FLAT):
+ * - it opens a list it does not hold ("…attached to one of the following:",
+ *   "次のとおり："), or stops on a particle or a word that wants more ("…と",
+ *   "…and");
+ * - it packs more `name: value` pairs of a flattened table or list
+ *   ("8 TB Snowball Edge: 80 TB Snowmobile: < 100 PB" after "Snowcone:"),
+ *   so it is the next names' values as much as this one's;
+ * - it is only a list of values or settings ("KEYS_ONLY / INCLUDE / ALL",
+ *   "HTTP and HTTPS／Redirect HTTP to HTTPS／HTTPS Only"): the choices of
+ *   the term, not what it is.
+ */
+function isBrokenMeaning(definition: string): boolean {
+  return isFragmentMeaning(definition) || isValueList(definition);
+}
+
+/** A meaning that opens a list or stops mid-phrase, or a flattened row (see isBrokenMeaning). */
+function isFragmentMeaning(definition: string): boolean {
+  const text = definition.trim();
+  if (/[:：]$/u.test(text) || /\b(?:the following|as follows|below)\W*$/iu.test(text)) return true;
+  if (/(?:次の|以下の)(?:とおり|通り|もの|ような)?\W*$/u.test(text)) return true;
+  if (
+    /(?:[^\p{Script=Hiragana}](?:と|や|が|を|に|の|、)|\b(?:and|or|the|an?|such as|e\.g\.|like))$/iu.test(
+      text,
+    )
+  )
+    return true;
+  // A second `name: value` inside: a row of a flattened table.
+  const pairs =
+    text.match(/(?:^|\s|[、，,])[\p{L}\p{N}][^:：。.;；、]{0,30}?(?::\s+|：\s*)\S/gu) ?? [];
+  if (pairs.length >= 2 || (pairs.length === 1 && !/[。.;；]/u.test(text) && /\d/u.test(text)))
+    return true;
+  return false;
+}
+
+/** Choices and nothing said of them: three or more short items apart by a slash (see isBrokenMeaning). */
+function isValueList(definition: string): boolean {
+  const items = definition
+    .trim()
+    .replace(/[。.]$/u, '')
+    .split(/\s*[/／]\s*/u);
+  return (
+    items.length >= 3 &&
+    items.every(
+      (item) => [...item].length <= 24 && !endsInPredicate(item) && !/[。、,]/u.test(item),
+    )
+  );
+}
+
+/**
+ * What is left of a meaning once its aliases are out is a scrap
+ * ("キャッシュを返す拠点。" of a line whose other sentence gave two more
+ * names): too short to tell the term from its neighbours (round 6,
+ * SIBLING-TRUE). The same rule as for an outline term's clue.
+ */
+function isCutShort(definition: string): boolean {
+  return [...definition.replace(/[\s。.]/gu, '')].length < 16;
+}
+
 /** Headings and labels a note uses for its own structure, never a term to pick. */
 /** A category word or a list's label in the place of a term ("Networking", "Storage Options"). */
 const GENERIC_TERM =
@@ -2407,8 +2470,9 @@ const NOTE_LABEL =
 export function isTermName(term: string): boolean {
   const text = term.trim();
   if (!text || isLabel(text) || isNotesHeading(text)) return false;
-  // "💡 試験のヒント", "⚠️ Note": a mark in front makes a label of a tip or a note, not a name.
-  if (/^[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF]/u.test(text)) return false;
+  // "💡 試験のヒント", "⚠️ Note": a mark in front makes a label of a tip or a note, not a name;
+  // "※ バースト容量：…" is an aside of the notes, its name with the mark no answer to type.
+  if (/^[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF※＊*]/u.test(text)) return false;
   // ".255", "10.0.0.0/16", "443": a value or an example of one, not the name of a thing.
   if (!/\p{L}/u.test(text)) return false;
   // "Networking", "Storage Options", "Audit Tools": a category of the notes, not one thing.
@@ -2568,6 +2632,24 @@ export function isCategoryHead(unit: { children: readonly Block[] }): boolean {
   return unit.children.filter((child) => termOf(child)).length >= 2;
 }
 
+/** How many bullets each head bullet of a body has right under it, by the head's line. */
+function childCounts(blocks: readonly Block[]): Map<number, number> {
+  return new Map(outlineUnits(blocks).map((unit) => [unit.head.line, unit.children.length]));
+}
+
+/**
+ * A head bullet with named heads of its own under it ("Amazon EBS" over
+ * "ボリュームタイプ" and "スナップショット", each with two bullets or more): a subject of the
+ * notes, a chapter in all but name, not a term. What is left of it once its
+ * sub-topics are set aside is a few stray lines, and the other subjects of the
+ * notes are no contenders for them (round 6: LABEL-AS-TERM, WEAK-DISTRACTORS).
+ */
+export function isTopicHead(unit: OutlineUnit, heads: ReadonlyMap<number, number>): boolean {
+  return unit.children.some(
+    (child) => (heads.get(child.line) ?? 0) >= 2 && isShortName(child.text),
+  );
+}
+
 /** The terms of a section with the line each is defined on. */
 export const sectionTermLines: (section: Section) => readonly { term: string; line: number }[] =
   oncePer(computeTermLines);
@@ -2575,8 +2657,13 @@ export const sectionTermLines: (section: Section) => readonly { term: string; li
 function computeTermLines(section: Section): { term: string; line: number }[] {
   const terms = section.blocks.flatMap((block) => {
     const term = termOf(block);
-    return term && isTermName(term.term) ? [{ term: term.term, line: block.line }] : [];
+    // A flattened row or a line that opens a list names no term of the section, not even
+    // as a wrong option: "Seedbox" of "Seedbox: 2 TB Crate: 40 TB" is a value's label.
+    return term && isTermName(term.term) && !isFragmentMeaning(term.definition)
+      ? [{ term: term.term, line: block.line }]
+      : [];
   });
+  const heads = childCounts(section.blocks);
   for (const unit of outlineUnits(section.blocks)) {
     const term = unitTerm(unit);
     if (
@@ -2584,7 +2671,8 @@ function computeTermLines(section: Section): { term: string; line: number }[] {
       !termOf(unit.head) &&
       !isGenericHeading(term.term) &&
       isTermName(term.term) &&
-      !isCategoryHead(unit)
+      !isCategoryHead(unit) &&
+      !isTopicHead(unit, heads)
     )
       terms.push({ term: term.term, line: unit.head.line });
   }
