@@ -2519,6 +2519,11 @@ function termParts(term: string): string[] {
       parts.add(lower);
   }
   for (const run of term.match(/[\p{Script=Katakana}ー]{3,}/gu) ?? []) parts.add(run);
+  // 標準ログ ← "リアルタイムログ": a katakana word of two is the term's own word too.
+  for (const run of term.match(
+    /(?<![\p{Script=Katakana}ー])[\p{Script=Katakana}ー]{2}(?![\p{Script=Katakana}ー])/gu,
+  ) ?? [])
+    parts.add(run);
   for (const run of term.match(/\p{Script=Han}{2,}/gu) ?? []) {
     for (let i = 0; i + 2 <= run.length; i++) parts.add(run.slice(i, i + 2));
     // 遅延キュー ← 遅らせる: the first kanji of the term read as a verb in the description.
@@ -2533,9 +2538,10 @@ function partShows(text: string, part: string): boolean {
     return new RegExp(`${kanji}\\p{Script=Hiragana}`, 'u').test(text);
   }
   if (/^[a-z0-9]+$/u.test(part)) {
-    // "Streams" is shown by "Stream".
+    // "Streams" is shown by "Stream"; "AZ" by "3AZ" (a count before a word of letters).
     const stem = part.length >= 5 ? part.replace(/s$/u, '') : part;
-    return new RegExp(`(?<![a-z0-9])${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(text);
+    const before = /^[a-z]+$/u.test(part) ? '(?<![a-z])' : '(?<![a-z0-9])';
+    return new RegExp(`${before}${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(text);
   }
   return text.includes(part);
 }
@@ -2570,13 +2576,80 @@ export function termGivenAway(
  * RTO: words of the description whose initials spell the abbreviation.
  */
 function spellsOut(term: string, description: string): boolean {
-  const abbreviations = term.match(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/gu) ?? [];
+  const abbreviations: string[] = term.match(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/gu) ?? [];
+  // "CloudHSM", "AWS CloudHSM": capitals at the end of a name are an abbreviation too.
+  for (const m of term.matchAll(/(?<=[a-z])([A-Z]{3,6})(?![A-Za-z])/gu))
+    abbreviations.push(m[1] ?? '');
   if (abbreviations.length === 0) return false;
   const initials = (description.match(/[A-Za-z][A-Za-z0-9]*/gu) ?? [])
     .map((word) => word[0] ?? '')
     .join('')
     .toUpperCase();
-  return abbreviations.some((abbr) => initials.includes(abbr));
+  const kana = kanaInitials(description);
+  return abbreviations.some(
+    (abbr) => initials.includes(abbr) || (abbr.length >= 3 && kana.some((k) => k.includes(abbr))),
+  );
+}
+
+/**
+ * Katakana words of AWS notes with the English word they stand for, by its
+ * initial: "ハードウェアセキュリティモジュール" spells HSM (round 6, LEAK), as
+ * "アクセスコントロールリスト" spells ACL. Small on purpose: words that make up
+ * the abbreviations of the exams.
+ */
+const KANA_WORDS: readonly (readonly [string, string])[] = [
+  ['ハードウェア', 'H'],
+  ['セキュリティ', 'S'],
+  ['モジュール', 'M'],
+  ['アクセス', 'A'],
+  ['コントロール', 'C'],
+  ['リスト', 'L'],
+  ['ネットワーク', 'N'],
+  ['ファイアウォール', 'F'],
+  ['アプリケーション', 'A'],
+  ['ロードバランサー', 'LB'],
+  ['ゲートウェイ', 'GW'],
+  ['サービス', 'S'],
+  ['マネジメント', 'M'],
+  ['マネージド', 'M'],
+  ['キー', 'K'],
+  ['シークレット', 'S'],
+  ['ドメイン', 'D'],
+  ['ネーム', 'N'],
+  ['システム', 'S'],
+  ['エラスティック', 'E'],
+  ['コンピュート', 'C'],
+  ['ストレージ', 'S'],
+  ['ブロック', 'B'],
+  ['ファイル', 'F'],
+  ['デリバリー', 'D'],
+  ['コンテンツ', 'C'],
+  ['インターフェイス', 'I'],
+  ['インターフェース', 'I'],
+  ['プライベート', 'P'],
+  ['バーチャル', 'V'],
+  ['仮想', 'V'],
+  ['クラウド', 'C'],
+  ['ポリシー', 'P'],
+  ['サーバー', 'S'],
+  ['トークン', 'T'],
+];
+
+/** The initials of each katakana run of the text read as KANA_WORDS in a row ("…モジュール" → HSM). */
+function kanaInitials(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.normalize('NFKC').match(/[\p{Script=Katakana}ー・仮想]{4,}/gu) ?? []) {
+    let rest = run.replace(/・/gu, '');
+    let initials = '';
+    while (rest) {
+      const word = KANA_WORDS.find(([kana]) => rest.startsWith(kana));
+      if (!word) break;
+      initials += word[1];
+      rest = rest.slice(word[0].length);
+    }
+    if (!rest && initials.length >= 2) out.push(initials);
+  }
+  return out;
 }
 
 /**
@@ -2601,6 +2674,8 @@ const TRANSLATIONS: readonly (readonly [RegExp, RegExp])[] = [
   [/エンドポイント/u, /endpoint/iu],
   [/グローバル/u, /global/iu],
   [/保持期間/u, /retention/iu],
+  [/load balanc/iu, /負荷分散/u],
+  [/負荷分散/u, /load balanc/iu],
   [/delay/iu, /遅延|遅らせ/u],
   [/encrypt/iu, /暗号/u],
   [/replicat/iu, /レプリケーション|複製/u],

@@ -50,6 +50,15 @@ describe('term cards in English notes (round 6)', () => {
     expect(answers).toContain('Valley depot');
   });
 
+  it('ask no term whose meaning spells it or holds its abbreviation', () => {
+    // "Key Management Service" spells the KMS of OrchardKMS.
+    expect(asked('terms-r6-en.md')).not.toContain('OrchardKMS');
+    // "(3GZ)" shows the GZ of Tri-GZ cluster, no other term has it.
+    expect(asked('terms-r6-en.md')).not.toContain('Tri-GZ cluster');
+    expect(asked('terms-r6-en.md')).toContain('Grower key');
+    expect(asked('terms-r6-en.md')).toContain('Mill key');
+  });
+
   it('take no subject with sub-topics of its own as a term, but its sub-topics and leaf subjects', () => {
     // Orchard Vault has "Vault tiers" and "Frost Copies" under it: a chapter in all but name.
     expect(answers).not.toContain('Orchard Vault');
@@ -76,6 +85,17 @@ describe('term cards in Japanese notes (round 6)', () => {
   it('ask no term whose meaning is a scrap once its other names are out', () => {
     expect(answers).not.toContain('エッジ売店');
     expect(answers).toContain('谷の倉庫');
+  });
+
+  it('ask no term whose meaning spells, translates or shows a word of it', () => {
+    // ハードウェアセキュリティモジュール spells HSM.
+    expect(asked('terms-r6-ja.md')).not.toContain('果樹HSM');
+    // 負荷分散 is "load balancing" in Japanese.
+    expect(asked('terms-r6-ja.md')).not.toContain('Orchard Load Balancing');
+    // "即時ログ": the ログ of 集荷ログ, no other term of the section has it.
+    expect(asked('terms-r6-ja.md')).not.toContain('集荷ログ');
+    expect(asked('terms-r6-ja.md')).toContain('生産者キー');
+    expect(asked('terms-r6-ja.md')).toContain('ジュース社キー');
   });
 
   it('take no subject with sub-topics of its own as a term, but its sub-topics and leaf subjects', () => {
