@@ -2440,7 +2440,12 @@ function isValueList(definition: string): boolean {
   return (
     items.length >= 3 &&
     items.every(
-      (item) => [...item].length <= 24 && !endsInPredicate(item) && !/[。、,]/u.test(item),
+      (item) =>
+        [...item].length <= 24 &&
+        !/[。、,]/u.test(item) &&
+        // A Japanese item that ends in a verb says something ("…を決める"); an English one of
+        // a few words is a value even when it reads as a verb ("INCLUDE", "Redirect HTTP to HTTPS").
+        (isJapanese(item) ? !endsInPredicate(item) : item.split(/\s+/u).length <= 4),
     )
   );
 }
