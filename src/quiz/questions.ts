@@ -20,7 +20,7 @@ import {
   termOf,
 } from '../content/cards.js';
 import { type DeckIndex, type Located, type Pool, relativeTiers } from '../content/deck.js';
-import { typedWordGivenAway } from '../content/derived.js';
+import { typedWordGivenAway, withoutAliases } from '../content/derived.js';
 import { type Block, type Card, type Section, walk } from '../content/model.js';
 import { outlineUnits, unitTerm } from '../content/outline.js';
 import {
@@ -520,6 +520,10 @@ function askCard(
       if (asked || mode === 'exam') return asked;
       // Typing a term from its description is fair only for a short, distinctive name;
       // a long phrase can be said many ways and is no question.
+      // A term the notes give other names for ("「Amazon提供DNS」ともいう") has as many right
+      // answers to type as names: it is asked with options only (round 6, SYNONYM).
+      const raw = meanings.get(keyOf(card.answer));
+      if (raw !== undefined && withoutAliases(raw) !== raw) return undefined;
       return isTypeableTerm(card.answer) && meaningOfSubstance(card.prompt)
         ? typed(`${withPath('q.termTyped')}\n${card.prompt}`)
         : undefined;

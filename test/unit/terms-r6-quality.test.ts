@@ -104,3 +104,20 @@ describe('term cards in Japanese notes (round 6)', () => {
     expect(answers).toContain('フロストコピー');
   });
 });
+
+describe('a term the notes give other names for (round 6, SYNONYM)', () => {
+  for (const [file, answer] of [
+    ['terms-r6-en.md', 'Lane Resolver'],
+    ['terms-r6-ja.md', '荷車リゾルバー'],
+  ] as const) {
+    it(`is never typed, as every name is a right answer: ${answer}`, () => {
+      const { cards, index } = built(file);
+      const card = terms(cards).find((c) => c.answer === answer);
+      expect(card).toBeDefined();
+      for (const seed of [1, 2, 3]) {
+        const q = makeQuestion(card as Card, index, createRng(seed), 'study', sayEn);
+        expect(q?.format).not.toBe('typed');
+      }
+    });
+  }
+});
