@@ -2489,6 +2489,9 @@ export function isTermName(term: string): boolean {
   // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.
   if (/→|->|\s[/／&]\s|\sand\s|[^\p{Script=Hiragana}]と[^\p{Script=Hiragana}]/u.test(text))
     return false;
+  // "Source/Destination", "Inbound/Outbound": two words of a rule's fields, not one name
+  // (TCP/IP, I/O, Pub/Sub stay names).
+  if (/^[A-Z][a-z]{3,}\s*[/／]\s*[A-Z][a-z]{3,}$/u.test(text)) return false;
   // "最大256KB", "Max 10 GB": a value or a fact, not a name.
   if (/[0-9０-９]\s*(?:KB|MB|GB|TB|KiB|MiB|GiB|%|％|秒|分|時間|日|件|個|回)/u.test(text))
     return false;

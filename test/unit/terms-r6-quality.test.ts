@@ -38,6 +38,8 @@ describe('term cards in English notes (round 6)', () => {
     expect(answers).not.toContain('Hookups');
     // "GREEN_ONLY / PARTIAL / FULL": the choices of a setting, not what it is.
     expect(answers).not.toContain('Ripeness view');
+    // "Origin/Destination" names two fields, not one thing.
+    expect(answers).not.toContain('Origin/Destination');
     for (const kept of ['Crate standard', 'Barn truck', 'Seed counter'])
       expect(answers).toContain(kept);
     expect(asked('terms-r6-en.md')).toEqual(
