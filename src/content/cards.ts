@@ -21,6 +21,7 @@ import {
   headLines,
   isShortName,
   isSubjectName,
+  type OutlineUnit,
   outlineUnits,
   procedures,
   stepLines,
@@ -2255,13 +2256,14 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
 
   // term: a head bullet that names something, asked by what its bullets say of it.
   const terms = partCounts(sectionTerms(section));
+  const unitHeads = childCounts(body);
   for (const unit of outlineUnits(body)) {
     const term = unitTerm(unit);
     if (!term || termOf(unit.head) || isLabel(term.term) || isVagueLabel(term.term)) continue;
     if (!isTermName(term.term)) continue;
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
-    if (isCategoryHead(unit)) continue;
+    if (isCategoryHead(unit) || isTopicHead(unit, unitHeads)) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
     // An aside ("※…") is no part of what the term is.
     // "…ともいう", "also called …": an alias is one more right answer (derived.ts).
@@ -2342,6 +2344,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
         isTermName(term.term) &&
         definition !== '' &&
         !isThinDefinition(definition) &&
+        !isBrokenMeaning(definition) &&
+        !(definition !== term.definition && isCutShort(definition)) &&
         !LEANS.test(definition) &&
         !isNameList(definition) &&
         !termGivenAway(term.term, definition, terms)
@@ -2392,6 +2396,70 @@ const DESCRIPTIVE_EN = quick(
   /^(?:one|a|an|the|this|these|some|managed|useful|common|key|main|other|additional|important|basic|general|typical|simple|different|various|new|old|how|why|what|when|prevent|enforce|allow|enable|use|using|make|get)\b/iu,
 );
 
+/**
+ * A meaning that is no meaning of one term (round 6, FRAGMENT / TABLE-FLAT):
+ * - it opens a list it does not hold ("…attached to one of the following:",
+ *   "次のとおり："), or stops on a particle or a word that wants more ("…と",
+ *   "…and");
+ * - it packs more `name: value` pairs of a flattened table or list
+ *   ("8 TB Snowball Edge: 80 TB Snowmobile: < 100 PB" after "Snowcone:"),
+ *   so it is the next names' values as much as this one's;
+ * - it is only a list of values or settings ("KEYS_ONLY / INCLUDE / ALL",
+ *   "HTTP and HTTPS／Redirect HTTP to HTTPS／HTTPS Only"): the choices of
+ *   the term, not what it is.
+ */
+function isBrokenMeaning(definition: string): boolean {
+  return isFragmentMeaning(definition) || isValueList(definition);
+}
+
+/** A meaning that opens a list or stops mid-phrase, or a flattened row (see isBrokenMeaning). */
+function isFragmentMeaning(definition: string): boolean {
+  const text = definition.trim();
+  if (/[:：]$/u.test(text) || /\b(?:the following|as follows|below)\W*$/iu.test(text)) return true;
+  if (/(?:次の|以下の)(?:とおり|通り|もの|ような)?\W*$/u.test(text)) return true;
+  if (
+    /(?:[^\p{Script=Hiragana}](?:と|や|が|を|に|の|、)|\b(?:and|or|the|an?|such as|e\.g\.|like))$/iu.test(
+      text,
+    )
+  )
+    return true;
+  // A second `name: value` inside: a row of a flattened table.
+  const pairs =
+    text.match(/(?:^|\s|[、，,])[\p{L}\p{N}][^:：。.;；、]{0,30}?(?::\s+|：\s*)\S/gu) ?? [];
+  if (pairs.length >= 2 || (pairs.length === 1 && !/[。.;；]/u.test(text) && /\d/u.test(text)))
+    return true;
+  return false;
+}
+
+/** Choices and nothing said of them: three or more short items apart by a slash (see isBrokenMeaning). */
+function isValueList(definition: string): boolean {
+  const items = definition
+    .trim()
+    .replace(/[。.]$/u, '')
+    .split(/\s*[/／]\s*/u);
+  return (
+    items.length >= 3 &&
+    items.every(
+      (item) =>
+        [...item].length <= 24 &&
+        !/[。、,]/u.test(item) &&
+        // A Japanese item that ends in a verb says something ("…を決める"); an English one of
+        // a few words is a value even when it reads as a verb ("INCLUDE", "Redirect HTTP to HTTPS").
+        (isJapanese(item) ? !endsInPredicate(item) : item.split(/\s+/u).length <= 4),
+    )
+  );
+}
+
+/**
+ * What is left of a meaning once its aliases are out is a scrap
+ * ("キャッシュを返す拠点。" of a line whose other sentence gave two more
+ * names): too short to tell the term from its neighbours (round 6,
+ * SIBLING-TRUE). The same rule as for an outline term's clue.
+ */
+function isCutShort(definition: string): boolean {
+  return [...definition.replace(/[\s。.]/gu, '')].length < 16;
+}
+
 /** Headings and labels a note uses for its own structure, never a term to pick. */
 /** A category word or a list's label in the place of a term ("Networking", "Storage Options"). */
 const GENERIC_TERM =
@@ -2407,8 +2475,9 @@ const NOTE_LABEL =
 export function isTermName(term: string): boolean {
   const text = term.trim();
   if (!text || isLabel(text) || isNotesHeading(text)) return false;
-  // "💡 試験のヒント", "⚠️ Note": a mark in front makes a label of a tip or a note, not a name.
-  if (/^[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF]/u.test(text)) return false;
+  // "💡 試験のヒント", "⚠️ Note": a mark in front makes a label of a tip or a note, not a name;
+  // "※ バースト容量：…" is an aside of the notes, its name with the mark no answer to type.
+  if (/^[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF※＊*]/u.test(text)) return false;
   // ".255", "10.0.0.0/16", "443": a value or an example of one, not the name of a thing.
   if (!/\p{L}/u.test(text)) return false;
   // "Networking", "Storage Options", "Audit Tools": a category of the notes, not one thing.
@@ -2420,6 +2489,9 @@ export function isTermName(term: string): boolean {
   // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.
   if (/→|->|\s[/／&]\s|\sand\s|[^\p{Script=Hiragana}]と[^\p{Script=Hiragana}]/u.test(text))
     return false;
+  // "Source/Destination", "Inbound/Outbound": two words of a rule's fields, not one name
+  // (TCP/IP, I/O, Pub/Sub stay names).
+  if (/^[A-Z][a-z]{3,}\s*[/／]\s*[A-Z][a-z]{3,}$/u.test(text)) return false;
   // "最大256KB", "Max 10 GB": a value or a fact, not a name.
   if (/[0-9０-９]\s*(?:KB|MB|GB|TB|KiB|MiB|GiB|%|％|秒|分|時間|日|件|個|回)/u.test(text))
     return false;
@@ -2455,6 +2527,11 @@ function termParts(term: string): string[] {
       parts.add(lower);
   }
   for (const run of term.match(/[\p{Script=Katakana}ー]{3,}/gu) ?? []) parts.add(run);
+  // 標準ログ ← "リアルタイムログ": a katakana word of two is the term's own word too.
+  for (const run of term.match(
+    /(?<![\p{Script=Katakana}ー])[\p{Script=Katakana}ー]{2}(?![\p{Script=Katakana}ー])/gu,
+  ) ?? [])
+    parts.add(run);
   for (const run of term.match(/\p{Script=Han}{2,}/gu) ?? []) {
     for (let i = 0; i + 2 <= run.length; i++) parts.add(run.slice(i, i + 2));
     // 遅延キュー ← 遅らせる: the first kanji of the term read as a verb in the description.
@@ -2469,9 +2546,10 @@ function partShows(text: string, part: string): boolean {
     return new RegExp(`${kanji}\\p{Script=Hiragana}`, 'u').test(text);
   }
   if (/^[a-z0-9]+$/u.test(part)) {
-    // "Streams" is shown by "Stream".
+    // "Streams" is shown by "Stream"; "AZ" by "3AZ" (a count before a word of letters).
     const stem = part.length >= 5 ? part.replace(/s$/u, '') : part;
-    return new RegExp(`(?<![a-z0-9])${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(text);
+    const before = /^[a-z]+$/u.test(part) ? '(?<![a-z])' : '(?<![a-z0-9])';
+    return new RegExp(`${before}${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(text);
   }
   return text.includes(part);
 }
@@ -2506,13 +2584,80 @@ export function termGivenAway(
  * RTO: words of the description whose initials spell the abbreviation.
  */
 function spellsOut(term: string, description: string): boolean {
-  const abbreviations = term.match(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/gu) ?? [];
+  const abbreviations: string[] = term.match(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/gu) ?? [];
+  // "CloudHSM", "AWS CloudHSM": capitals at the end of a name are an abbreviation too.
+  for (const m of term.matchAll(/(?<=[a-z])([A-Z]{3,6})(?![A-Za-z])/gu))
+    abbreviations.push(m[1] ?? '');
   if (abbreviations.length === 0) return false;
   const initials = (description.match(/[A-Za-z][A-Za-z0-9]*/gu) ?? [])
     .map((word) => word[0] ?? '')
     .join('')
     .toUpperCase();
-  return abbreviations.some((abbr) => initials.includes(abbr));
+  const kana = kanaInitials(description);
+  return abbreviations.some(
+    (abbr) => initials.includes(abbr) || (abbr.length >= 3 && kana.some((k) => k.includes(abbr))),
+  );
+}
+
+/**
+ * Katakana words of AWS notes with the English word they stand for, by its
+ * initial: "ハードウェアセキュリティモジュール" spells HSM (round 6, LEAK), as
+ * "アクセスコントロールリスト" spells ACL. Small on purpose: words that make up
+ * the abbreviations of the exams.
+ */
+const KANA_WORDS: readonly (readonly [string, string])[] = [
+  ['ハードウェア', 'H'],
+  ['セキュリティ', 'S'],
+  ['モジュール', 'M'],
+  ['アクセス', 'A'],
+  ['コントロール', 'C'],
+  ['リスト', 'L'],
+  ['ネットワーク', 'N'],
+  ['ファイアウォール', 'F'],
+  ['アプリケーション', 'A'],
+  ['ロードバランサー', 'LB'],
+  ['ゲートウェイ', 'GW'],
+  ['サービス', 'S'],
+  ['マネジメント', 'M'],
+  ['マネージド', 'M'],
+  ['キー', 'K'],
+  ['シークレット', 'S'],
+  ['ドメイン', 'D'],
+  ['ネーム', 'N'],
+  ['システム', 'S'],
+  ['エラスティック', 'E'],
+  ['コンピュート', 'C'],
+  ['ストレージ', 'S'],
+  ['ブロック', 'B'],
+  ['ファイル', 'F'],
+  ['デリバリー', 'D'],
+  ['コンテンツ', 'C'],
+  ['インターフェイス', 'I'],
+  ['インターフェース', 'I'],
+  ['プライベート', 'P'],
+  ['バーチャル', 'V'],
+  ['仮想', 'V'],
+  ['クラウド', 'C'],
+  ['ポリシー', 'P'],
+  ['サーバー', 'S'],
+  ['トークン', 'T'],
+];
+
+/** The initials of each katakana run of the text read as KANA_WORDS in a row ("…モジュール" → HSM). */
+function kanaInitials(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.normalize('NFKC').match(/[\p{Script=Katakana}ー・仮想]{4,}/gu) ?? []) {
+    let rest = run.replace(/・/gu, '');
+    let initials = '';
+    while (rest) {
+      const word = KANA_WORDS.find(([kana]) => rest.startsWith(kana));
+      if (!word) break;
+      initials += word[1];
+      rest = rest.slice(word[0].length);
+    }
+    if (!rest && initials.length >= 2) out.push(initials);
+  }
+  return out;
 }
 
 /**
@@ -2537,6 +2682,8 @@ const TRANSLATIONS: readonly (readonly [RegExp, RegExp])[] = [
   [/エンドポイント/u, /endpoint/iu],
   [/グローバル/u, /global/iu],
   [/保持期間/u, /retention/iu],
+  [/load balanc/iu, /負荷分散/u],
+  [/負荷分散/u, /load balanc/iu],
   [/delay/iu, /遅延|遅らせ/u],
   [/encrypt/iu, /暗号/u],
   [/replicat/iu, /レプリケーション|複製/u],
@@ -2568,6 +2715,24 @@ export function isCategoryHead(unit: { children: readonly Block[] }): boolean {
   return unit.children.filter((child) => termOf(child)).length >= 2;
 }
 
+/** How many bullets each head bullet of a body has right under it, by the head's line. */
+function childCounts(blocks: readonly Block[]): Map<number, number> {
+  return new Map(outlineUnits(blocks).map((unit) => [unit.head.line, unit.children.length]));
+}
+
+/**
+ * A head bullet with named heads of its own under it ("Amazon EBS" over
+ * "ボリュームタイプ" and "スナップショット", each with two bullets or more): a subject of the
+ * notes, a chapter in all but name, not a term. What is left of it once its
+ * sub-topics are set aside is a few stray lines, and the other subjects of the
+ * notes are no contenders for them (round 6: LABEL-AS-TERM, WEAK-DISTRACTORS).
+ */
+export function isTopicHead(unit: OutlineUnit, heads: ReadonlyMap<number, number>): boolean {
+  return unit.children.some(
+    (child) => (heads.get(child.line) ?? 0) >= 2 && isShortName(child.text),
+  );
+}
+
 /** The terms of a section with the line each is defined on. */
 export const sectionTermLines: (section: Section) => readonly { term: string; line: number }[] =
   oncePer(computeTermLines);
@@ -2575,8 +2740,13 @@ export const sectionTermLines: (section: Section) => readonly { term: string; li
 function computeTermLines(section: Section): { term: string; line: number }[] {
   const terms = section.blocks.flatMap((block) => {
     const term = termOf(block);
-    return term && isTermName(term.term) ? [{ term: term.term, line: block.line }] : [];
+    // A flattened row or a line that opens a list names no term of the section, not even
+    // as a wrong option: "Seedbox" of "Seedbox: 2 TB Crate: 40 TB" is a value's label.
+    return term && isTermName(term.term) && !isFragmentMeaning(term.definition)
+      ? [{ term: term.term, line: block.line }]
+      : [];
   });
+  const heads = childCounts(section.blocks);
   for (const unit of outlineUnits(section.blocks)) {
     const term = unitTerm(unit);
     if (
@@ -2584,7 +2754,8 @@ function computeTermLines(section: Section): { term: string; line: number }[] {
       !termOf(unit.head) &&
       !isGenericHeading(term.term) &&
       isTermName(term.term) &&
-      !isCategoryHead(unit)
+      !isCategoryHead(unit) &&
+      !isTopicHead(unit, heads)
     )
       terms.push({ term: term.term, line: unit.head.line });
   }

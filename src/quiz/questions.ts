@@ -17,9 +17,10 @@ import {
   sectionTerms,
   siblingsOf,
   termGivenAway,
+  termOf,
 } from '../content/cards.js';
 import { type DeckIndex, type Located, type Pool, relativeTiers } from '../content/deck.js';
-import { typedWordGivenAway } from '../content/derived.js';
+import { typedWordGivenAway, withoutAliases } from '../content/derived.js';
 import { type Block, type Card, type Section, walk } from '../content/model.js';
 import { outlineUnits, unitTerm } from '../content/outline.js';
 import {
@@ -477,7 +478,19 @@ function askCard(
       // of the same part: a term of another list is of another kind, and too few
       // options of its own kind make no multiple-choice card (typed, or not asked).
       const siblings = siblingTerms(card, located.section).filter((term) => inPart.has(term));
-      const tiers = [sameHead(group), group, sameHead(siblings), siblings, sameHead([...inPart])];
+      // Within each of those, the names whose own meaning speaks of the same things as the
+      // asked one come first ("a stateful firewall" beside "a stateless firewall", two times
+      // beside two times): a learner who half knows the answer hesitates between them. A
+      // name whose meaning says the same as the asked one is no wrong option (SIBLING-TRUE).
+      const meanings = termMeanings(located.section);
+      const related = (term: string) => kinship(card.prompt, term, head, meanings);
+      const byKin = (terms: string[]) => {
+        const scored = terms.map((term) => ({ term, kin: related(term) }));
+        return [2, 1, 0].map((level) =>
+          scored.filter((s) => Math.min(2, s.kin) === level).map((s) => s.term),
+        );
+      };
+      const tiers = [group, siblings, sameHead([...inPart])].flatMap(byKin);
       // A heading that lists subjects ("Streams / TTL / DAX") names the one asked: a
       // term whose own part is in it is given away by the stem.
       const heading = shownPath(card, located).at(-1) ?? '';
@@ -486,12 +499,14 @@ function askCard(
         termGivenAway(card.answer, heading, infoOf(located.section).terms)
       )
         return undefined;
+      const groupKeys = new Set(group.map(keyOf));
       const distractors = pickDistractors(card.answer, tiers, need, rng, [], (candidate) => {
         return (
           sameTermKind(candidate, card.answer) &&
           !leaksWord(card.prompt, candidate) &&
-          !sameName(candidate, card.answer) &&
-          !relatives.has(candidate)
+          (!sameName(candidate, card.answer) || wordOfName(candidate, card.answer, groupKeys)) &&
+          !relatives.has(candidate) &&
+          !saysTheSame(card.prompt, meanings.get(keyOf(candidate)))
         );
       });
       const asked = choice(
@@ -505,6 +520,10 @@ function askCard(
       if (asked || mode === 'exam') return asked;
       // Typing a term from its description is fair only for a short, distinctive name;
       // a long phrase can be said many ways and is no question.
+      // A term the notes give other names for ("「Amazon提供DNS」ともいう") has as many right
+      // answers to type as names: it is asked with options only (round 6, SYNONYM).
+      const raw = meanings.get(keyOf(card.answer));
+      if (raw !== undefined && withoutAliases(raw) !== raw) return undefined;
       return isTypeableTerm(card.answer) && meaningOfSubstance(card.prompt)
         ? typed(`${withPath('q.termTyped')}\n${card.prompt}`)
         : undefined;
@@ -627,12 +646,115 @@ export function sameTermKind(a: string, b: string): boolean {
   return Math.max(la, lb) <= 2.5 * Math.min(la, lb) + 2;
 }
 
-/** The head word of a name: its last English word (no plural s), or its last three kana / kanji. */
+/**
+ * The head word of a name: its last English word (no plural s; the last word of
+ * a camel-case name: Latency of IntegrationLatency, Count of CacheHitCount), or
+ * its last run of katakana or of kanji (キー of カスタマー管理キー, キュー of
+ * FIFOキュー), else its last three characters.
+ */
 function headWord(term: string): string {
   const text = term.replace(/[(（][^()（）]*[)）]\s*$/u, '').trim();
-  const word = text.match(/([A-Za-z]+)$/u)?.[1];
+  const word = (text.match(/[A-Z]?[a-z]+$/u) ?? text.match(/[A-Za-z]+$/u))?.[0];
   if (word) return word.toLowerCase().replace(/s$/u, '');
-  return [...text].slice(-3).join('');
+  const run = text.match(/(?:[\p{Script=Katakana}ー]{2,}|[\p{Script=Han}々]{2,})$/u)?.[0];
+  return run ?? [...text].slice(-3).join('');
+}
+
+/**
+ * The meaning each term of a section is asked by, by the term's key: the
+ * definition of a `term：meaning` line or row, the clue of a head bullet.
+ */
+const meaningCache = new WeakMap<Section, Map<string, string>>();
+
+function termMeanings(section: Section): Map<string, string> {
+  let meanings = meaningCache.get(section);
+  if (meanings) return meanings;
+  meanings = new Map();
+  const units = outlineUnits(section.blocks);
+  for (const { term, line } of sectionTermLines(section)) {
+    const block = section.blocks.find((b) => b.line === line);
+    const defined = block ? termOf(block) : undefined;
+    const meaning =
+      defined?.term === term
+        ? defined.definition
+        : units
+            .find((unit) => unit.head.line === line)
+            ?.children.map((child) => child.text)
+            .join('\n');
+    if (meaning && !meanings.has(keyOf(term))) meanings.set(keyOf(term), meaning);
+  }
+  meaningCache.set(section, meanings);
+  return meanings;
+}
+
+/**
+ * How near a wrong option is to the asked meaning: the content words its own
+ * meaning shares with it (firewall, allow, rules; 時間, リクエスト), and two more
+ * when it has the answer's head word (Latency beside IntegrationLatency).
+ */
+function kinship(asked: string, term: string, head: string, meanings: Map<string, string>): number {
+  const own = meanings.get(keyOf(term));
+  let shared = 0;
+  if (own) {
+    const words = kinWords(own);
+    for (const word of kinWords(asked)) if (words.has(word)) shared += 1;
+  }
+  return shared + (headWord(term) === head ? 2 : 0);
+}
+
+/**
+ * The words two meanings can share: content words, and in Japanese each pair
+ * of kanji in a row (最低 of 最低保存期間 and of 最低180日) and each katakana word.
+ */
+function kinWords(text: string): Set<string> {
+  const words = new Set(contentWords(text));
+  for (const run of text.normalize('NFKC').match(/[\p{Script=Han}々]{2,}/gu) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) words.add(`${chars[i]}${chars[i + 1]}`);
+  }
+  return words;
+}
+
+/**
+ * The option's own meaning says what the asked one says (issue 13,
+ * SIBLING-TRUE): nearly all the content words of the two are the same (not
+ * those of the shorter only: "the number of all orders" is no restatement of
+ * "the number of orders served from the store").
+ * Not by characters (SAME_FACT_SIMILARITY): two meanings of one list share
+ * their frame, and "…クライアント側エラーの数" beside "…サーバー側エラーの数" is
+ * the very contrast to ask (4XXError, 5XXError).
+ */
+function saysTheSame(asked: string, meaning: string | undefined): boolean {
+  if (meaning === undefined) return false;
+  // "出せた" / "出せなかった", "can" / "cannot": the same words saying the opposite.
+  if (NEGATION.test(asked) !== NEGATION.test(meaning)) return false;
+  const a = contentWords(asked);
+  const b = contentWords(meaning);
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared += 1;
+  return shared >= 2 && shared / (a.size + b.size - shared) >= SAME_MEANING;
+}
+
+/** Share of their content words two meanings have in common when they say the same thing. */
+const SAME_MEANING = 0.8;
+
+const NEGATION = /(?:ない|なかった|ず[、。]|不可|なし|\b(?:not|no|never|cannot|can't|without)\b)/iu;
+
+/**
+ * Two names of one list where one is a word of the other's camel case
+ * (Latency, IntegrationLatency; GetItem, BatchGetItem): two things the notes
+ * define apart, not two names of one thing.
+ */
+function wordOfName(a: string, b: string, list: ReadonlySet<string>): boolean {
+  if (!list.has(keyOf(a)) || /\s/u.test(a.trim()) || /\s/u.test(b.trim())) return false;
+  const [short, long] = a.length <= b.length ? [a.trim(), b.trim()] : [b.trim(), a.trim()];
+  const words = long.replace(/([a-z0-9])([A-Z])/gu, '$1 $2').split(' ');
+  const shortWords = short.replace(/([a-z0-9])([A-Z])/gu, '$1 $2').split(' ');
+  return (
+    words.length > shortWords.length &&
+    (long.startsWith(short) || long.endsWith(short)) &&
+    /^[A-Z]/u.test(short)
+  );
 }
 
 /**
