@@ -29,6 +29,7 @@ import {
 } from './outline.js';
 import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } from './overlap.js';
 import { quick } from './regex.js';
+import { teachesRetired } from './retired.js';
 import {
   endsInPredicate,
   isGenericHeading,
@@ -913,6 +914,8 @@ export function siblingNames(located: Located, siblings: readonly Section[]): Se
   const out: Section[] = [];
   for (const other of nearSiblings(section, siblings)) {
     if (other === section || !isNameHeading(other)) continue;
+    // A retired service is no option beside its successor (see retiredSection).
+    if (retiredSection(other)) continue;
     // The same kind of heading: a group of headings is no option for a leaf, nor the reverse.
     if (other.children.length > 0 !== section.children.length > 0) continue;
     if (headingTwins(other.title, section.title)) continue;
@@ -1519,8 +1522,15 @@ export function commonHead(items: readonly string[]): string | undefined {
  * neither a bullet that heads others without saying anything itself (the
  * unit asks it) nor a step of a numbered procedure (asked as a whole).
  */
-function whyNotFact(block: Block, heads: Set<number>, steps: Set<number>): LeftOut | undefined {
+function whyNotFact(
+  block: Block,
+  heads: Set<number>,
+  steps: Set<number>,
+  section: Section,
+): LeftOut | undefined {
   const reason = whyNotStatement(block);
+  if (reason === 'code' || reason === 'reference') return reason;
+  if (retiredSection(section) || retiredLine(block, section)) return 'retired';
   if (reason) return reason;
   if (isListHeader(block.text)) return 'list-header';
   const length = [...block.text].length;
@@ -1529,6 +1539,24 @@ function whyNotFact(block: Block, heads: Set<number>, steps: Set<number>): LeftO
   if (steps.has(block.line)) return 'step';
   if (heads.has(block.line) && !endsInPredicate(block.text)) return 'head';
   return undefined;
+}
+
+/**
+ * A section whose heading, or a heading above it, names an AWS service that
+ * AWS has retired or closed ("Server Migration Service (SMS)", "AWS MGN vs
+ * SMS"): what it says teaches that service as current, so it makes no card
+ * and is no option beside its successor (retired.ts; issue 13, OUTDATED).
+ */
+export const retiredSection: (section: Section) => boolean = oncePer(
+  (section: Section): boolean => {
+    const around = section.path.join(' › ');
+    return section.path.some((title) => teachesRetired(title, around) !== undefined);
+  },
+);
+
+/** A line that teaches a retired AWS service as current (its heading path may say it is one). */
+export function retiredLine(block: Pick<Block, 'text'>, section: Section): boolean {
+  return teachesRetired(block.text, section.path.join(' › ')) !== undefined;
 }
 
 const factCache = new WeakMap<Section, Block[]>();
@@ -1545,7 +1573,7 @@ export function factLines(section: Section): Block[] {
   const steps = stepLines(section.blocks);
   const nameAbove = headNames(section.blocks);
   facts = section.blocks
-    .filter((block) => whyNotFact(block, heads, steps) === undefined)
+    .filter((block) => whyNotFact(block, heads, steps, section) === undefined)
     .map((block) => withHead(block, nameAbove(block)));
   factCache.set(section, facts);
   return facts;
@@ -1699,7 +1727,7 @@ export function lineReport(deck: Deck): LineReport {
       const steps = stepLines(section.blocks);
       for (const block of section.blocks) {
         report.lines += 1;
-        const reason = whyNotFact(block, heads, steps);
+        const reason = whyNotFact(block, heads, steps, section);
         if (reason === undefined) report.facts += 1;
         else report.leftOut[reason] = (report.leftOut[reason] ?? 0) + 1;
       }
@@ -2206,9 +2234,13 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     cards.push(card);
   };
   const body = section.blocks;
+  // Nothing of a section on a retired AWS service; no line that teaches one (issue 13, OUTDATED).
+  if (retiredSection(section)) return cards;
+  const retired = (block: Block) => retiredLine(block, section);
 
   // recall: a section of a few lines, or each outline unit of a bigger one.
   for (const unit of recallUnits(section)) {
+    if ((unit.head && retired(unit.head)) || unit.blocks.some(retired)) continue;
     const answer = unit.blocks.map((b) => b.text).join('\n');
     if (!unit.head) {
       make('recall', section.title, section.path.join(' › '), answer, section.line);
@@ -2247,7 +2279,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
 
   // list-children: only a closed enumeration (types, classes, modes …).
   const items = enumerationItems(section);
-  if (items.length > 0) {
+  if (items.length > 0 && !section.children.some(retiredSection)) {
     make('list-children', section.title, section.path.join(' › '), joinItems(items), section.line, {
       items,
     });
@@ -2257,6 +2289,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const terms = partCounts(sectionTerms(section));
   for (const unit of outlineUnits(body)) {
     const term = unitTerm(unit);
+    if (retired(unit.head) || unit.children.some(retired)) continue;
     if (!term || termOf(unit.head) || isLabel(term.term) || isVagueLabel(term.term)) continue;
     if (!isTermName(term.term)) continue;
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
@@ -2329,6 +2362,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   };
   const nameAbove = headNames(body);
   for (const block of body) {
+    if (retired(block)) continue;
     // term: `term：definition` → which term?
     const term = termOf(block);
     // Never when the definition names the term or a distinctive part of it
