@@ -993,10 +993,14 @@ function namesChild(section: Section, text: string): boolean {
 /**
  * The cloze prompt: the line with the span blanked; for a line longer than a
  * fact, only the sentence that holds the span (undefined when that sentence
- * leaves too little context).
+ * leaves too little context, or does not say what it is about: see
+ * standingSentence).
  */
 export function clozePrompt(text: string, start: number, end: number): string | undefined {
-  if ([...text].length <= LIMITS.factMax) return blankSpan(text, start, end);
+  if ([...text].length <= LIMITS.factMax) {
+    const line = blankSpan(text, start, end);
+    return LEANS_BACK.test(line.trim()) ? undefined : line;
+  }
   const boundary = /[。！？!?]|\.(?=\s)/gu;
   let from = 0;
   let to = text.length;
@@ -1008,9 +1012,84 @@ export function clozePrompt(text: string, start: number, end: number): string | 
       break;
     }
   }
-  const sentence = blankSpan(text.slice(from, to), start - from, end - from).trim();
+  const blanked = blankSpan(text.slice(from, to), start - from, end - from).trim();
+  const sentence = standingSentence(blanked, text.slice(0, from));
+  if (sentence === undefined) return undefined;
   const context = [...sentence.replace(BLANK, '').trim()].length;
   return context >= 8 ? sentence : undefined;
+}
+
+/**
+ * A sentence that points back at the one before it: "これにより…", "その設定は…",
+ * "It is…", "These are…" (issue 13, NOCONTEXT: a cloze of it asks about
+ * something the learner is not shown).
+ */
+const LEANS_BACK = quick(
+  /^(?:これ|それ|あれ|この|その|あの|こちら|こうした|そうした|こういった|そういった|前者|後者|両者|両方)|^(?:this|that|these|those|it|its|they|their|them|such|both|the former|the latter)\b/iu,
+);
+
+/** Nouns of time or case before は/が ("場合は", "ときは"): no subject of the sentence. */
+const NOT_SUBJECT = /(?:^|\p{Script=Hiragana})(?:場合|時|際|ため|為|後|前|上|中|間|とき|こと|もの)$/u;
+
+/**
+ * A sentence of a paragraph (a transcript), as a cloze prompt on its own:
+ * undefined when it leans on the sentence before it (LEANS_BACK) or, in
+ * Japanese, names neither a subject nor an object ("1日から＿＿＿年までの値から
+ * 選びます": of what?); "レポートは…" after "認証情報レポート は…" reads with
+ * the full name it shortens in the sentence just before ("認証情報レポートは…"),
+ * and so does "The report" after "the credential report" (issue 13, NOCONTEXT).
+ */
+function standingSentence(sentence: string, before: string): string | undefined {
+  if (LEANS_BACK.test(sentence)) return undefined;
+  if (before.trim() === '') return sentence;
+  // The sentence just before: the one a shortened name refers to.
+  // (The end of a paragraph is enough: a line may be 100 KB.)
+  const previous = sentencesIn(before.slice(-400)).at(-1) ?? '';
+  if (isJapanese(sentence)) {
+    if (!namesSubjectJa(sentence)) return undefined;
+    const short = /^([\p{Script=Han}\p{Script=Katakana}ー]{2,})(?:は|が|も)/u.exec(sentence)?.[1];
+    if (!short) return sentence;
+    const full = new Set(
+      [
+        ...previous.matchAll(
+          new RegExp(`([\\p{Script=Han}\\p{Script=Katakana}ー]+)${short}`, 'gu'),
+        ),
+      ].map((m) => `${m[1]}${short}`),
+    );
+    if (full.size > 1) return undefined;
+    const [name] = full;
+    return name ? `${name}${sentence.slice(short.length)}` : sentence;
+  }
+  const noun = /^the ([a-z][\w-]*)\b/iu.exec(sentence)?.[1];
+  if (!noun) return sentence;
+  const modifiers = new Set(
+    [...previous.matchAll(new RegExp(`\\b([A-Za-z][\\w-]*) ${noun}\\b`, 'giu'))]
+      .map((m) => m[1] as string)
+      .filter((word) => !EN_NOT_MODIFIER.test(word)),
+  );
+  if (modifiers.size > 1) return undefined;
+  const [modifier] = modifiers;
+  return modifier ? `The ${modifier} ${sentence.slice(4)}` : sentence;
+}
+
+const EN_NOT_MODIFIER =
+  /^(?:the|a|an|this|that|these|those|each|every|any|some|all|no|of|to|in|for|and|or|with|by|on|at|from|is|are|was|be|its|their|your|our|my|his|her|same|other|new)$/iu;
+
+/**
+ * A Japanese sentence that says what it is about: a subject or topic (a name or noun
+ * before は/が/も, not "場合は") or an object before を ("ログを…流したいときは").
+ */
+function namesSubjectJa(sentence: string): boolean {
+  const text = sentence.replace(BLANK, '□');
+  for (const match of text.matchAll(/(.)(?:は|が|も)/gu)) {
+    const at = match.index ?? 0;
+    const char = match[1] as string;
+    // "長さは", "重さが": a noun of an adjective; any other kana before は is a particle or a verb.
+    if (char === '□' || (/[\p{Script=Hiragana}、。]/u.test(char) && char !== 'さ')) continue;
+    if (NOT_SUBJECT.test(text.slice(0, at + 1))) continue;
+    return true;
+  }
+  return /[^\p{Script=Hiragana}□\s、]を/u.test(text);
 }
 
 /**
