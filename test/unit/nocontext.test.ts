@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { clozePrompt } from '../../src/content/cards.js';
 import type { Card } from '../../src/content/model.js';
+import { makeQuestion } from '../../src/quiz/questions.js';
+import { createRng } from '../../src/quiz/rng.js';
 import { buildFrom, fixture } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
 
 const clozes = (name: string): Card[] =>
   buildFrom({ [name]: fixture(`quality/${name}`) }).cards.filter((c) => c.kind === 'cloze');
@@ -44,5 +47,26 @@ describe('a cloze sentence of a paragraph names its subject (NOCONTEXT)', () => 
     const plain = 'One host can push up to 100,000 events per second';
     const p = plain.indexOf('100,000');
     expect(clozePrompt(plain, p, p + 7)).toBe('One host can push up to ＿＿＿ events per second');
+  });
+});
+
+describe('a chapter number is no leak of a number answer (NOCONTEXT)', () => {
+  it.each([
+    [
+      '# 第3章 保管庫\n\n## Frost Vault Standard\n\n- 3つ以上のAZにコピーを置く\n- 取り出しは数ミリ秒で終わる\n',
+      '3',
+    ],
+    [
+      '# Chapter 5: Vaults\n\n## Frost Vault Standard\n\n- Each object can be up to 5 TB in size\n- Reads finish within milliseconds\n',
+      '5',
+    ],
+  ])('keeps the path without the number: %#', (text, answer) => {
+    const { cards, index } = buildFrom({ 'v.md': text });
+    const card = cards.find((c) => c.kind === 'cloze' && c.answer === answer);
+    expect(card).toBeDefined();
+    const q = card && makeQuestion(card, index, createRng(1), 'study', sayEn);
+    // The line does not name the vault: the path must.
+    expect(q?.stem).toContain('Frost Vault Standard');
+    expect(q?.stem).not.toMatch(/第3章|Chapter 5/u);
   });
 });
