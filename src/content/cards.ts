@@ -31,6 +31,7 @@ import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } f
 import { quick } from './regex.js';
 import { teachesRetired } from './retired.js';
 import {
+  contentWordsJa,
   endsInPredicate,
   isGenericHeading,
   isHistory,
@@ -1029,7 +1030,8 @@ const LEANS_BACK = quick(
 );
 
 /** Nouns of time or case before は/が ("場合は", "ときは"): no subject of the sentence. */
-const NOT_SUBJECT = /(?:^|\p{Script=Hiragana})(?:場合|時|際|ため|為|後|前|上|中|間|とき|こと|もの)$/u;
+const NOT_SUBJECT =
+  /(?:^|\p{Script=Hiragana})(?:場合|時|際|ため|為|後|前|上|中|間|とき|こと|もの)$/u;
 
 /**
  * A sentence of a paragraph (a transcript), as a cloze prompt on its own:
@@ -2217,6 +2219,81 @@ export function recallUnits(
 }
 
 /**
+ * A recall answer the learner cannot be expected to give from its prompt
+ * (issue 13, round 6):
+ * - HEAP: under a heading of one aspect of a subject ("Transit Gateway ›
+ *   Sharing", "EBS › EBSのスループット上限"), most points speak of other things
+ *   (a BGP tip, a route-table tip; a metric, a gp2→io1 fix, what IOPS is);
+ * - TRIVIAL: the one short point under an identifier ("INTEGRATION_FAILURE")
+ *   only says the name in words ("統合失敗を示す");
+ * - WRONG-FACT: a point that takes back its own restriction ("…しか定義ができ
+ *   ない（オプションで…もできる）", "only X (optionally Y too)").
+ */
+function recallAsksAmiss(
+  unit: { head?: Block; context?: string[]; blocks: Block[] },
+  section: Section,
+): boolean {
+  const points = unit.blocks;
+  if (points.some((b) => TAKES_BACK.test(b.text))) return true;
+  const asked = unit.head ? unit.head.text.replace(/[：:]\s*$/u, '').trim() : section.title;
+  const only = points.length === 1 ? (points[0]?.text ?? '') : undefined;
+  // A short line without a value: the name in words. A limit or a cause says more.
+  if (
+    only !== undefined &&
+    CODE_NAME.test(asked) &&
+    [...only].length <= (isJapanese(only) ? 30 : 45) &&
+    !/\d/u.test(only)
+  )
+    return true;
+  if (points.length < 3) return false;
+  const above = unit.head ? [...section.path, ...(unit.context ?? [])] : section.path.slice(0, -1);
+  const aspect = aspectWords(asked, above);
+  if (aspect.length === 0) return false;
+  const speaking = points.filter((b) => aspect.some((word) => saysWord(b.text, word))).length;
+  return speaking * 2 < points.length;
+}
+
+/** A name in code: `INTEGRATION_FAILURE`, `ThrottlingException`. */
+const CODE_NAME =
+  /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Exception|Error))$/u;
+
+/** "…しか…ない（…も…）", "only … (… also/optionally …)": a restriction its own aside takes back. */
+const TAKES_BACK =
+  /しか[^（(]*(?:ない|不可|できません)[^（(]*[（(][^）)]*も[^）)]*(?:できる|可能|可|使える|OK)[^）)]*[）)]|\bonly\b[^()]*\([^)]*\b(?:also|optionally|as well|too)\b[^)]*\)/iu;
+
+/**
+ * The words of an aspect heading: one plain English word of an activity
+ * ("Sharing", "Monitoring"; not a list's label: "Strategies"), or in Japanese what follows "<subject>の" when the subject is
+ * named above ("EBSのスループット上限" under EBS → スループット, 上限). A
+ * heading that names a subject of its own has none.
+ */
+function aspectWords(title: string, above: readonly string[]): string[] {
+  const t = title.normalize('NFKC').trim();
+  if (LIST_LABEL.test(t)) return [];
+  // An activity ("Sharing", "Monitoring", "Pricing"), not a name ("Immutable", "Stopped").
+  if (isPlainWord(t) && /ing$/u.test(t)) {
+    const word = t.toLowerCase();
+    // "Sharing" → "shar" (share, shared, sharing), "Monitoring" → "monitor".
+    return [
+      word
+        .replace(/(?:ing|ed|s)$/u, '')
+        .replace(/e$/u, '')
+        .slice(0, Math.max(4, word.length - 3)),
+    ];
+  }
+  const at = t.indexOf('の');
+  if (at <= 0 || !isJapanese(t)) return [];
+  const subject = t.slice(0, at);
+  if (!above.some((title) => title.normalize('NFKC').includes(subject))) return [];
+  return contentWordsJa(t.slice(at + 1)).filter((word) => [...word].length >= 2);
+}
+
+/** The line says the word (a stem, any case; Japanese as written). */
+function saysWord(text: string, word: string): boolean {
+  return text.normalize('NFKC').toLowerCase().includes(word.toLowerCase());
+}
+
+/**
  * The head bullets above a nested line, outermost first ("VPCピアリング" above
  * "設定手順"): a prompt that shows them says whose steps or values these are.
  */
@@ -2320,6 +2397,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   // recall: a section of a few lines, or each outline unit of a bigger one.
   for (const unit of recallUnits(section)) {
     if ((unit.head && retired(unit.head)) || unit.blocks.some(retired)) continue;
+    if (recallAsksAmiss(unit, section)) continue;
     const answer = unit.blocks.map((b) => b.text).join('\n');
     if (!unit.head) {
       make('recall', section.title, section.path.join(' › '), answer, section.line);

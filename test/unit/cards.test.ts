@@ -103,7 +103,9 @@ describe('cards of the shipped notes', () => {
     }
     // Not all: lines above sub-headings that are only an intro or one aspect of the heading,
     // open sets (特徴, features) and sections with a doubt in them are asked nothing (issue 13).
-    expect(asked / withBody).toBeGreaterThan(0.69);
+    // Round 6 left out four more whose only card was a recall no learner could give
+    // (スポットフリート, INTEGRATION_FAILURE, the two EBS bottleneck heaps): 74 of 113.
+    expect(asked / withBody).toBeGreaterThan(0.64);
   });
 
   it('give no list-children card to a list the notes do not count (APIの種類 may not be all kinds)', () => {
