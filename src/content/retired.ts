@@ -254,7 +254,7 @@ const MATCHERS: readonly Matcher[] = RETIRED_SERVICES.map((service) => {
  * teaching ("SMS was discontinued; use MGN", "2022年に提供終了", "旧名").
  */
 const HISTORY = quick(
-  /\b(?:retired|retirement|discontinued|deprecated|end of (?:life|support)|no longer (?:available|offered|supported)|replaced|replaces|replacing|successor|superseded|formerly|previously (?:called|known)|renamed|legacy)\b|廃止|提供終了|サポート終了|終了しました|新規(?:受付|利用|提供)?(?:の)?(?:停止|終了)|後継|置き換え|置き換わ|代わりに|旧名|旧称|旧サービス|名称変更|改称/iu,
+  /\b(?:retired|retirement|discontinued|deprecated|end of (?:life|support)|no longer (?:available|offered|supported)|(?:not available|closed) to new customers|replaced|replaces|replacing|successor|superseded|formerly|previously (?:called|known)|renamed|legacy)\b|廃止|提供終了|サポート終了|終了しました|新規(?:受付|利用|提供|作成|契約)?(?:の)?(?:停止|終了|不可|できない)|後継|置き換え|置き換わ|代わりに|旧名|旧称|旧サービス|名称変更|改称/iu,
 );
 
 /** Every name and abbreviation at once: most lines mention none, and are passed after one test. */

@@ -55,6 +55,8 @@ describe('the table of retired AWS services', () => {
     expect(retiredMention('MGN replaced Server Migration Service in 2022')).toBeUndefined();
     expect(retiredMention('SMS was discontinued; use MGN')).toBeUndefined();
     expect(retiredMention('Server Migration Service は2022年に提供終了')).toBeUndefined();
+    expect(retiredMention('S3 Select：※2024年7月から新規利用不可')).toBeUndefined();
+    expect(retiredMention('Cloud9 is closed to new customers since 2024')).toBeUndefined();
   });
 
   it('points out a renamed service without counting it as gone', () => {
