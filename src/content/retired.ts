@@ -42,6 +42,8 @@ export interface RetiredService {
   field?: readonly string[];
   /** Words that say it is something else (SMS as text messages: SNS, phones); they win over `field`. */
   otherField?: readonly string[];
+  /** A renamed service's new names: a line that gives them too is up to date. */
+  newNames?: readonly string[];
 }
 
 export const RETIRED_SERVICES: readonly RetiredService[] = [
@@ -196,6 +198,7 @@ export const RETIRED_SERVICES: readonly RetiredService[] = [
     year: 2022,
     today: 'AWS IAM Identity Center',
     names: ['AWS Single Sign-On', 'AWS SSO'],
+    newNames: ['Identity Center'],
   },
   {
     id: 'elasticsearch-service',
@@ -204,6 +207,24 @@ export const RETIRED_SERVICES: readonly RetiredService[] = [
     year: 2021,
     today: 'Amazon OpenSearch Service',
     names: ['Elasticsearch Service'],
+    newNames: ['OpenSearch'],
+  },
+  {
+    id: 'kinesis-data-firehose',
+    name: 'Amazon Kinesis Data Firehose',
+    status: 'renamed',
+    year: 2024,
+    today: 'Amazon Data Firehose',
+    names: ['Kinesis Data Firehose', 'Kinesis Firehose'],
+  },
+  {
+    id: 'kinesis-data-analytics',
+    name: 'Amazon Kinesis Data Analytics',
+    status: 'renamed',
+    year: 2023,
+    today: 'Amazon Managed Service for Apache Flink',
+    names: ['Kinesis Data Analytics', 'Kinesis Analytics'],
+    newNames: ['Managed Service for Apache Flink'],
   },
 ];
 
@@ -231,6 +252,7 @@ interface Matcher {
   abbreviation?: RegExp;
   field?: RegExp;
   otherField?: RegExp;
+  newNames?: RegExp;
 }
 
 const MATCHERS: readonly Matcher[] = RETIRED_SERVICES.map((service) => {
@@ -240,12 +262,14 @@ const MATCHERS: readonly Matcher[] = RETIRED_SERVICES.map((service) => {
   const abbreviation = wordPattern(service.abbreviations ?? [], '');
   const field = wordPattern(service.field ?? [], 'i');
   const otherField = wordPattern(service.otherField ?? [], 'i');
+  const newNames = wordPattern(service.newNames ?? [], 'i');
   return {
     service,
     names,
     ...(abbreviation ? { abbreviation } : {}),
     ...(field ? { field } : {}),
     ...(otherField ? { otherField } : {}),
+    ...(newNames ? { newNames } : {}),
   };
 });
 
@@ -254,7 +278,7 @@ const MATCHERS: readonly Matcher[] = RETIRED_SERVICES.map((service) => {
  * teaching ("SMS was discontinued; use MGN", "2022年に提供終了", "旧名").
  */
 const HISTORY = quick(
-  /\b(?:retired|retirement|discontinued|deprecated|end of (?:life|support)|no longer (?:available|offered|supported)|(?:not available|closed) to new customers|replaced|replaces|replacing|successor|superseded|formerly|previously (?:called|known)|renamed|legacy)\b|廃止|提供終了|サポート終了|終了しました|新規(?:受付|利用|提供|作成|契約)?(?:の)?(?:停止|終了|不可|できない)|後継|置き換え|置き換わ|代わりに|旧名|旧称|旧サービス|名称変更|改称/iu,
+  /\b(?:retired|retirement|discontinued|deprecated|end of (?:life|support)|no longer (?:available|offered|supported)|(?:not available|closed) to new customers|replaced|replaces|replacing|successor|superseded|formerly|previously (?:called|known)|renamed|legacy)\b|廃止|提供終了|サポート終了|終了しました|新規(?:受付|利用|提供|作成|契約)?(?:の)?(?:停止|終了|不可|できない)|後継|置き換え|置き換わ|代わりに|旧名|旧称|旧サービス|名称変更|改称|(?:^|[（(、\s])旧\s?(?=[A-Za-z])/iu,
 );
 
 /** Every name and abbreviation at once: most lines mention none, and are passed after one test. */
@@ -273,6 +297,7 @@ const ANY = new RegExp(
 export function retiredMention(text: string, around = ''): RetiredService | undefined {
   if (!ANY.test(text) || HISTORY.test(text)) return undefined;
   for (const matcher of MATCHERS) {
+    if (matcher.newNames?.test(text)) continue;
     if (matcher.names.some((re) => re.test(text))) return matcher.service;
     if (
       matcher.abbreviation?.test(text) &&

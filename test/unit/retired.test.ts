@@ -63,6 +63,12 @@ describe('the table of retired AWS services', () => {
     expect(retiredMention('AWS SSO でアカウントにサインインする')?.id).toBe('sso');
     expect(teachesRetired('AWS SSO でアカウントにサインインする')).toBeUndefined();
     expect(teachesRetired('AWS OpsWorks runs Chef recipes')?.id).toBe('opsworks');
+    expect(retiredMention('出力先：CloudWatch Logs、S3、Kinesis Data Firehose')?.id).toBe(
+      'kinesis-data-firehose',
+    );
+    // A line that gives the new name too, or calls the old one former, is up to date.
+    expect(retiredMention('IAM Identity Center：シングルサインオン（旧 AWS SSO）')).toBeUndefined();
+    expect(retiredMention('AWS SSO, now IAM Identity Center, signs users in once')).toBeUndefined();
   });
 });
 
