@@ -180,7 +180,7 @@ export const RETIRED_SERVICES: readonly RetiredService[] = [
     year: 2024,
     today: 'AWS Glue, AWS Step Functions',
     names: [],
-    casedNames: ['AWS Data Pipeline', 'Data Pipeline'],
+    casedNames: ['AWS Data Pipeline'],
   },
   {
     id: 'forecast',

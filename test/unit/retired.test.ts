@@ -48,6 +48,10 @@ describe('the table of retired AWS services', () => {
     // In notes about migration too, SMS under SNS is a text message.
     expect(retiredMention('SMS で通知を送れる', 'サーバー移行 › Amazon SNS')).toBeUndefined();
     expect(retiredMention('Build a data pipeline with Glue and Step Functions')).toBeUndefined();
+    expect(retiredMention('Building a Data Pipeline on S3 and Glue')).toBeUndefined();
+    expect(retiredMention('AWS Data Pipeline runs EMR activities on a schedule')?.id).toBe(
+      'data-pipeline',
+    );
     expect(retiredMention('SSO lets users sign in once')).toBeUndefined();
   });
 
