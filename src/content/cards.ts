@@ -1637,8 +1637,15 @@ export const retiredSection: (section: Section) => boolean = oncePer(
 
 /** A line that teaches a retired AWS service as current (its heading path may say it is one). */
 export function retiredLine(block: Pick<Block, 'text'>, section: Section): boolean {
-  return teachesRetired(block.text, section.path.join(' › ')) !== undefined;
+  let known = retiredLines.get(block);
+  if (known === undefined) {
+    known = teachesRetired(block.text, section.path.join(' › ')) !== undefined;
+    retiredLines.set(block, known);
+  }
+  return known;
 }
+/** A block is one line of one section: its answer never changes. */
+const retiredLines = new WeakMap<Pick<Block, 'text'>, boolean>();
 
 const factCache = new WeakMap<Section, Block[]>();
 
