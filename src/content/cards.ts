@@ -1029,6 +1029,15 @@ const LEANS_BACK = quick(
   /^(?:これ|それ|あれ|この|その|あの|こちら|こうした|そうした|こういった|そういった|前者|後者|両者|両方)|^(?:this|that|these|those|it|its|they|their|them|such|both|the former|the latter)\b/iu,
 );
 
+/**
+ * A sentence that announces the kinds it goes on to list ("＿＿＿ には2種類の
+ * ポリシーが関係します", "There are two kinds of policies involved"): of which
+ * thing is told by the list after it, not by the sentence.
+ */
+const ANNOUNCES = quick(
+  /(?:[0-9０-９]+|[二三四五六七八九十])\s*(?:種類|つ)の[^。、]*(?:があります|がある|が関係します|が関係する|に分かれます|に分かれる|を使います)。?$|\b(?:two|three|four|five|[0-9]+) (?:kinds|types|sorts) of\b[^.]*\b(?:are|exist|matter|involved|apply)\b|^there are (?:two|three|four|five|[0-9]+) (?:kinds|types|sorts)\b/iu,
+);
+
 /** Nouns of time or case before は/が ("場合は", "ときは"): no subject of the sentence. */
 const NOT_SUBJECT =
   /(?:^|\p{Script=Hiragana})(?:場合|時|際|ため|為|後|前|上|中|間|とき|こと|もの)$/u;
@@ -1042,7 +1051,7 @@ const NOT_SUBJECT =
  * and so does "The report" after "the credential report" (issue 13, NOCONTEXT).
  */
 function standingSentence(sentence: string, before: string): string | undefined {
-  if (LEANS_BACK.test(sentence)) return undefined;
+  if (LEANS_BACK.test(sentence) || ANNOUNCES.test(sentence)) return undefined;
   if (before.trim() === '') return sentence;
   // The sentence just before: the one a shortened name refers to.
   // (The end of a paragraph is enough: a line may be 100 KB.)

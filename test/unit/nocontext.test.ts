@@ -37,6 +37,15 @@ describe('a cloze sentence of a paragraph names its subject (NOCONTEXT)', () => 
     expect(cards.find((c) => c.answer === '5')).toBeDefined();
   });
 
+  it('a sentence that announces the kinds it lists is no cloze; the next sentence is', () => {
+    for (const name of ['nocontext-ja.md', 'nocontext-en.md']) {
+      const answers = clozes(name).map((c) => c.answer);
+      expect(answers).not.toContain('IAM ロール');
+      expect(answers).not.toContain('IAM role');
+      expect(answers).toContain('AWS STS');
+    }
+  });
+
   it('a line that points back ("これにより", "This lets") is no cloze', () => {
     const ja = 'これにより毎秒100,000件を超えるイベントを処理できる';
     const at = ja.indexOf('100,000');
