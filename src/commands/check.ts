@@ -2,10 +2,18 @@
  * `awsquiz check`: lints the notes. Each message points at file:line and says
  * what was expected. Exit 1 when there are errors, 0 with only warnings.
  */
-import { factBlocks, factLines, type LineReport, lineReport } from '../content/cards.js';
+import {
+  factBlocks,
+  factLines,
+  type LineReport,
+  lineReport,
+  retiredLine,
+  retiredSection,
+} from '../content/cards.js';
 import type { DeckIndex } from '../content/deck.js';
 import type { Library } from '../content/library.js';
 import type { Card, Diagnostic } from '../content/model.js';
+import { RETIRED_SERVICES, retiredMention } from '../content/retired.js';
 import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
 import type { MessageKey, Messages } from '../ui/i18n.js';
 import { wrap } from '../ui/layout.js';
@@ -33,6 +41,13 @@ const MESSAGE = {
   'too-many-headings': 'check.tooManyHeadings',
   'too-deep': 'check.tooDeep',
   'too-many-marks': 'check.tooManyMarks',
+  'retired-service': 'check.retiredService',
+} as const;
+
+const RETIRED_MESSAGE = {
+  retired: 'check.retiredService',
+  closed: 'check.closedService',
+  renamed: 'check.renamedService',
 } as const;
 
 /**
@@ -40,6 +55,13 @@ const MESSAGE = {
  * the other place, which the subject carries after a U+001F separator.
  */
 function messageOf(d: Diagnostic, messages: Messages): string {
+  if (d.code === 'retired-service') {
+    const service = RETIRED_SERVICES.find((s) => s.id === d.subject);
+    if (service) {
+      const { name, year, today } = service;
+      return messages.t(RETIRED_MESSAGE[service.status], { name, year, today });
+    }
+  }
   const [subject = '', other = ''] = d.subject.split('\u001f');
   return messages.t(MESSAGE[d.code], { subject, other });
 }
@@ -85,8 +107,11 @@ export function lineDiagnostics(library: Library, index: DeckIndex): Diagnostic[
   for (const { section } of index.all) {
     const ref = section.key.join('\u001f');
     const facts = new Set(factLines(section).map((block) => block.line));
+    // A line on a retired service is told of once by retiredDiagnostics, not as a line without a card.
+    const retired = retiredSection(section);
     for (const block of factBlocks(section)) {
       if (block.kind === 'code' || asked.has(`${section.file}:${block.line}`)) continue;
+      if (retired || retiredLine(block, section)) continue;
       if (clued.has(ref) || recalled.get(ref)?.has(block.text)) continue;
       out.push({
         file: section.file,
@@ -94,6 +119,37 @@ export function lineDiagnostics(library: Library, index: DeckIndex): Diagnostic[
         severity: 'warning',
         code: facts.has(block.line) ? 'fact-no-card' : 'no-card-line',
         subject: block.text.length > 60 ? `${block.text.slice(0, 59)}…` : block.text,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Notes that mention an AWS service AWS has retired, closed to new customers
+ * or renamed (content/retired.ts): one warning a file and service, at the
+ * first heading or line that mentions it as current (issue 13, OUTDATED).
+ */
+export function retiredDiagnostics(index: DeckIndex): Diagnostic[] {
+  const told = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const { section } of index.all) {
+    const around = section.path.join(' › ');
+    const mentions = [
+      { line: section.line, service: retiredMention(section.title, around) },
+      ...section.blocks
+        .filter((block) => block.kind !== 'code')
+        .map((block) => ({ line: block.line, service: retiredMention(block.text, around) })),
+    ];
+    for (const { line, service } of mentions) {
+      if (!service || told.has(`${section.file}\u001f${service.id}`)) continue;
+      told.add(`${section.file}\u001f${service.id}`);
+      out.push({
+        file: section.file,
+        line,
+        severity: 'warning',
+        code: 'retired-service',
+        subject: service.id,
       });
     }
   }
@@ -115,6 +171,7 @@ export async function check(library: Library): Promise<CheckResult> {
     ...library.notices,
     ...fileDiagnostics(library),
     ...lineDiagnostics(library, index),
+    ...retiredDiagnostics(index),
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return {
     files: library.files,

@@ -30,7 +30,9 @@ import {
 } from './outline.js';
 import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } from './overlap.js';
 import { quick } from './regex.js';
+import { teachesRetired } from './retired.js';
 import {
+  contentWordsJa,
   endsInPredicate,
   isGenericHeading,
   isHistory,
@@ -914,6 +916,8 @@ export function siblingNames(located: Located, siblings: readonly Section[]): Se
   const out: Section[] = [];
   for (const other of nearSiblings(section, siblings)) {
     if (other === section || !isNameHeading(other)) continue;
+    // A retired service is no option beside its successor (see retiredSection).
+    if (retiredSection(other)) continue;
     // The same kind of heading: a group of headings is no option for a leaf, nor the reverse.
     if (other.children.length > 0 !== section.children.length > 0) continue;
     if (headingTwins(other.title, section.title)) continue;
@@ -991,10 +995,14 @@ function namesChild(section: Section, text: string): boolean {
 /**
  * The cloze prompt: the line with the span blanked; for a line longer than a
  * fact, only the sentence that holds the span (undefined when that sentence
- * leaves too little context).
+ * leaves too little context, or does not say what it is about: see
+ * standingSentence).
  */
 export function clozePrompt(text: string, start: number, end: number): string | undefined {
-  if ([...text].length <= LIMITS.factMax) return blankSpan(text, start, end);
+  if ([...text].length <= LIMITS.factMax) {
+    const line = blankSpan(text, start, end);
+    return LEANS_BACK.test(line.trim()) ? undefined : line;
+  }
   const boundary = /[。！？!?]|\.(?=\s)/gu;
   let from = 0;
   let to = text.length;
@@ -1006,9 +1014,94 @@ export function clozePrompt(text: string, start: number, end: number): string | 
       break;
     }
   }
-  const sentence = blankSpan(text.slice(from, to), start - from, end - from).trim();
+  const blanked = blankSpan(text.slice(from, to), start - from, end - from).trim();
+  const sentence = standingSentence(blanked, text.slice(0, from));
+  if (sentence === undefined) return undefined;
   const context = [...sentence.replace(BLANK, '').trim()].length;
   return context >= 8 ? sentence : undefined;
+}
+
+/**
+ * A sentence that points back at the one before it: "これにより…", "その設定は…",
+ * "It is…", "These are…" (issue 13, NOCONTEXT: a cloze of it asks about
+ * something the learner is not shown).
+ */
+const LEANS_BACK = quick(
+  /^(?:これ|それ|あれ|この|その|あの|こちら|こうした|そうした|こういった|そういった|前者|後者|両者|両方)|^(?:this|that|these|those|it|its|they|their|them|such|both|the former|the latter)\b/iu,
+);
+
+/**
+ * A sentence that announces the kinds it goes on to list ("＿＿＿ には2種類の
+ * ポリシーが関係します", "There are two kinds of policies involved"): of which
+ * thing is told by the list after it, not by the sentence.
+ */
+const ANNOUNCES = quick(
+  /(?:[0-9０-９]+|[二三四五六七八九十])\s*(?:種類|つ)の[^。、]*(?:があります|がある|が関係します|が関係する|に分かれます|に分かれる|を使います)。?$|\b(?:two|three|four|five|[0-9]+) (?:kinds|types|sorts) of\b[^.]*\b(?:are|exist|matter|involved|apply)\b|^there are (?:two|three|four|five|[0-9]+) (?:kinds|types|sorts)\b/iu,
+);
+
+/** Nouns of time or case before は/が ("場合は", "ときは"): no subject of the sentence. */
+const NOT_SUBJECT =
+  /(?:^|\p{Script=Hiragana})(?:場合|時|際|ため|為|後|前|上|中|間|とき|こと|もの)$/u;
+
+/**
+ * A sentence of a paragraph (a transcript), as a cloze prompt on its own:
+ * undefined when it leans on the sentence before it (LEANS_BACK) or, in
+ * Japanese, names neither a subject nor an object ("1日から＿＿＿年までの値から
+ * 選びます": of what?); "レポートは…" after "認証情報レポート は…" reads with
+ * the full name it shortens in the sentence just before ("認証情報レポートは…"),
+ * and so does "The report" after "the credential report" (issue 13, NOCONTEXT).
+ */
+function standingSentence(sentence: string, before: string): string | undefined {
+  if (LEANS_BACK.test(sentence) || ANNOUNCES.test(sentence)) return undefined;
+  if (before.trim() === '') return sentence;
+  // The sentence just before: the one a shortened name refers to.
+  // (The end of a paragraph is enough: a line may be 100 KB.)
+  const previous = sentencesIn(before.slice(-400)).at(-1) ?? '';
+  if (isJapanese(sentence)) {
+    if (!namesSubjectJa(sentence)) return undefined;
+    const short = /^([\p{Script=Han}\p{Script=Katakana}ー]{2,})(?:は|が|も)/u.exec(sentence)?.[1];
+    if (!short) return sentence;
+    const full = new Set(
+      [
+        ...previous.matchAll(
+          new RegExp(`([\\p{Script=Han}\\p{Script=Katakana}ー]+)${short}`, 'gu'),
+        ),
+      ].map((m) => `${m[1]}${short}`),
+    );
+    if (full.size > 1) return undefined;
+    const [name] = full;
+    return name ? `${name}${sentence.slice(short.length)}` : sentence;
+  }
+  const noun = /^the ([a-z][\w-]*)\b/iu.exec(sentence)?.[1];
+  if (!noun) return sentence;
+  const modifiers = new Set(
+    [...previous.matchAll(new RegExp(`\\b([A-Za-z][\\w-]*) ${noun}\\b`, 'giu'))]
+      .map((m) => m[1] as string)
+      .filter((word) => !EN_NOT_MODIFIER.test(word)),
+  );
+  if (modifiers.size > 1) return undefined;
+  const [modifier] = modifiers;
+  return modifier ? `The ${modifier} ${sentence.slice(4)}` : sentence;
+}
+
+const EN_NOT_MODIFIER =
+  /^(?:the|a|an|this|that|these|those|each|every|any|some|all|no|of|to|in|for|and|or|with|by|on|at|from|is|are|was|be|its|their|your|our|my|his|her|same|other|new)$/iu;
+
+/**
+ * A Japanese sentence that says what it is about: a subject or topic (a name or noun
+ * before は/が/も, not "場合は") or an object before を ("ログを…流したいときは").
+ */
+function namesSubjectJa(sentence: string): boolean {
+  const text = sentence.replace(BLANK, '□');
+  for (const match of text.matchAll(/(.)(?:は|が|も)/gu)) {
+    const at = match.index ?? 0;
+    const char = match[1] as string;
+    // "長さは", "重さが": a noun of an adjective; any other kana before は is a particle or a verb.
+    if (char === '□' || (/[\p{Script=Hiragana}、。]/u.test(char) && char !== 'さ')) continue;
+    if (NOT_SUBJECT.test(text.slice(0, at + 1))) continue;
+    return true;
+  }
+  return /[^\p{Script=Hiragana}□\s、]を/u.test(text);
 }
 
 /**
@@ -1520,8 +1613,15 @@ export function commonHead(items: readonly string[]): string | undefined {
  * neither a bullet that heads others without saying anything itself (the
  * unit asks it) nor a step of a numbered procedure (asked as a whole).
  */
-function whyNotFact(block: Block, heads: Set<number>, steps: Set<number>): LeftOut | undefined {
+function whyNotFact(
+  block: Block,
+  heads: Set<number>,
+  steps: Set<number>,
+  section: Section,
+): LeftOut | undefined {
   const reason = whyNotStatement(block);
+  if (reason === 'code' || reason === 'reference') return reason;
+  if (retiredSection(section) || retiredLine(block, section)) return 'retired';
   if (reason) return reason;
   if (isListHeader(block.text)) return 'list-header';
   const length = [...block.text].length;
@@ -1531,6 +1631,31 @@ function whyNotFact(block: Block, heads: Set<number>, steps: Set<number>): LeftO
   if (heads.has(block.line) && !endsInPredicate(block.text)) return 'head';
   return undefined;
 }
+
+/**
+ * A section whose heading, or a heading above it, names an AWS service that
+ * AWS has retired or closed ("Server Migration Service (SMS)", "AWS MGN vs
+ * SMS"): what it says teaches that service as current, so it makes no card
+ * and is no option beside its successor (retired.ts; issue 13, OUTDATED).
+ */
+export const retiredSection: (section: Section) => boolean = oncePer(
+  (section: Section): boolean => {
+    const around = section.path.join(' › ');
+    return section.path.some((title) => teachesRetired(title, around) !== undefined);
+  },
+);
+
+/** A line that teaches a retired AWS service as current (its heading path may say it is one). */
+export function retiredLine(block: Pick<Block, 'text'>, section: Section): boolean {
+  let known = retiredLines.get(block);
+  if (known === undefined) {
+    known = teachesRetired(block.text, section.path.join(' › ')) !== undefined;
+    retiredLines.set(block, known);
+  }
+  return known;
+}
+/** A block is one line of one section: its answer never changes. */
+const retiredLines = new WeakMap<Pick<Block, 'text'>, boolean>();
 
 const factCache = new WeakMap<Section, Block[]>();
 
@@ -1546,7 +1671,7 @@ export function factLines(section: Section): Block[] {
   const steps = stepLines(section.blocks);
   const nameAbove = headNames(section.blocks);
   facts = section.blocks
-    .filter((block) => whyNotFact(block, heads, steps) === undefined)
+    .filter((block) => whyNotFact(block, heads, steps, section) === undefined)
     .map((block) => withHead(block, nameAbove(block)));
   factCache.set(section, facts);
   return facts;
@@ -1700,7 +1825,7 @@ export function lineReport(deck: Deck): LineReport {
       const steps = stepLines(section.blocks);
       for (const block of section.blocks) {
         report.lines += 1;
-        const reason = whyNotFact(block, heads, steps);
+        const reason = whyNotFact(block, heads, steps, section);
         if (reason === undefined) report.facts += 1;
         else report.leftOut[reason] = (report.leftOut[reason] ?? 0) + 1;
       }
@@ -2111,6 +2236,81 @@ export function recallUnits(
 }
 
 /**
+ * A recall answer the learner cannot be expected to give from its prompt
+ * (issue 13, round 6):
+ * - HEAP: under a heading of one aspect of a subject ("Transit Gateway ›
+ *   Sharing", "EBS › EBSのスループット上限"), most points speak of other things
+ *   (a BGP tip, a route-table tip; a metric, a gp2→io1 fix, what IOPS is);
+ * - TRIVIAL: the one short point under an identifier ("INTEGRATION_FAILURE")
+ *   only says the name in words ("統合失敗を示す");
+ * - WRONG-FACT: a point that takes back its own restriction ("…しか定義ができ
+ *   ない（オプションで…もできる）", "only X (optionally Y too)").
+ */
+function recallAsksAmiss(
+  unit: { head?: Block; context?: string[]; blocks: Block[] },
+  section: Section,
+): boolean {
+  const points = unit.blocks;
+  if (points.some((b) => TAKES_BACK.test(b.text))) return true;
+  const asked = unit.head ? unit.head.text.replace(/[：:]\s*$/u, '').trim() : section.title;
+  const only = points.length === 1 ? (points[0]?.text ?? '') : undefined;
+  // A short line without a value: the name in words. A limit or a cause says more.
+  if (
+    only !== undefined &&
+    CODE_NAME.test(asked) &&
+    [...only].length <= (isJapanese(only) ? 30 : 45) &&
+    !/\d/u.test(only)
+  )
+    return true;
+  if (points.length < 3) return false;
+  const above = unit.head ? [...section.path, ...(unit.context ?? [])] : section.path.slice(0, -1);
+  const aspect = aspectWords(asked, above);
+  if (aspect.length === 0) return false;
+  const speaking = points.filter((b) => aspect.some((word) => saysWord(b.text, word))).length;
+  return speaking * 2 < points.length;
+}
+
+/** A name in code: `INTEGRATION_FAILURE`, `ThrottlingException`. */
+const CODE_NAME =
+  /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Exception|Error))$/u;
+
+/** "…しか…ない（…も…）", "only … (… also/optionally …)": a restriction its own aside takes back. */
+const TAKES_BACK =
+  /しか[^（(]*(?:ない|不可|できません)[^（(]*[（(][^）)]*も[^）)]*(?:できる|可能|可|使える|OK)[^）)]*[）)]|\bonly\b[^()]*\([^)]*\b(?:also|optionally|as well|too)\b[^)]*\)/iu;
+
+/**
+ * The words of an aspect heading: one plain English word of an activity
+ * ("Sharing", "Monitoring"; not a list's label: "Strategies"), or in Japanese what follows "<subject>の" when the subject is
+ * named above ("EBSのスループット上限" under EBS → スループット, 上限). A
+ * heading that names a subject of its own has none.
+ */
+function aspectWords(title: string, above: readonly string[]): string[] {
+  const t = title.normalize('NFKC').trim();
+  if (LIST_LABEL.test(t)) return [];
+  // An activity ("Sharing", "Monitoring", "Pricing"), not a name ("Immutable", "Stopped").
+  if (isPlainWord(t) && /ing$/u.test(t)) {
+    const word = t.toLowerCase();
+    // "Sharing" → "shar" (share, shared, sharing), "Monitoring" → "monitor".
+    return [
+      word
+        .replace(/(?:ing|ed|s)$/u, '')
+        .replace(/e$/u, '')
+        .slice(0, Math.max(4, word.length - 3)),
+    ];
+  }
+  const at = t.indexOf('の');
+  if (at <= 0 || !isJapanese(t)) return [];
+  const subject = t.slice(0, at);
+  if (!above.some((title) => title.normalize('NFKC').includes(subject))) return [];
+  return contentWordsJa(t.slice(at + 1)).filter((word) => [...word].length >= 2);
+}
+
+/** The line says the word (a stem, any case; Japanese as written). */
+function saysWord(text: string, word: string): boolean {
+  return text.normalize('NFKC').toLowerCase().includes(word.toLowerCase());
+}
+
+/**
  * The head bullets above a nested line, outermost first ("VPCピアリング" above
  * "設定手順"): a prompt that shows them says whose steps or values these are.
  */
@@ -2207,9 +2407,14 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     cards.push(card);
   };
   const body = section.blocks;
+  // Nothing of a section on a retired AWS service; no line that teaches one (issue 13, OUTDATED).
+  if (retiredSection(section)) return cards;
+  const retired = (block: Block) => retiredLine(block, section);
 
   // recall: a section of a few lines, or each outline unit of a bigger one.
   for (const unit of recallUnits(section)) {
+    if ((unit.head && retired(unit.head)) || unit.blocks.some(retired)) continue;
+    if (recallAsksAmiss(unit, section)) continue;
     const answer = unit.blocks.map((b) => b.text).join('\n');
     if (!unit.head) {
       make('recall', section.title, section.path.join(' › '), answer, section.line);
@@ -2248,7 +2453,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
 
   // list-children: only a closed enumeration (types, classes, modes …).
   const items = enumerationItems(section);
-  if (items.length > 0) {
+  if (items.length > 0 && !section.children.some(retiredSection)) {
     make('list-children', section.title, section.path.join(' › '), joinItems(items), section.line, {
       items,
     });
@@ -2259,6 +2464,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const unitHeads = childCounts(body);
   for (const unit of outlineUnits(body)) {
     const term = unitTerm(unit);
+    if (retired(unit.head) || unit.children.some(retired)) continue;
     if (!term || termOf(unit.head) || isLabel(term.term) || isVagueLabel(term.term)) continue;
     if (!isTermName(term.term)) continue;
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
@@ -2331,6 +2537,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   };
   const nameAbove = headNames(body);
   for (const block of body) {
+    if (retired(block)) continue;
     // term: `term：definition` → which term?
     const term = termOf(block);
     // Never when the definition names the term or a distinctive part of it

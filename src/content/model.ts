@@ -93,7 +93,9 @@ export interface Diagnostic {
     /** More containers opened on one line than SHAPE_LIMITS.nesting: the deeper ones read as text. */
     | 'too-deep'
     /** More `[ ] * _` in one paragraph than SHAPE_LIMITS.marks: the rest read as plain characters. */
-    | 'too-many-marks';
+    | 'too-many-marks'
+    /** Mentions an AWS service that AWS retired, closed or renamed (subject: its id in content/retired.ts). */
+    | 'retired-service';
   /** Short subject of the message (a heading, a line excerpt); messages are built by ui/i18n. */
   subject: string;
 }

@@ -30,7 +30,9 @@ export type LeftOut =
   | 'head'
   | 'step'
   | 'remark'
-  | 'doubt';
+  | 'doubt'
+  /** Teaches an AWS service that AWS has retired or closed (retired.ts). */
+  | 'retired';
 
 export const LEFT_OUT_REASONS: readonly LeftOut[] = [
   'code',
@@ -47,6 +49,7 @@ export const LEFT_OUT_REASONS: readonly LeftOut[] = [
   'step',
   'remark',
   'doubt',
+  'retired',
 ];
 
 /** A remark about the notes themselves: who wrote them, how, for what ("※ 自分用", "My notes from…"). */

@@ -539,9 +539,29 @@ function askCard(
 function pathInStem(card: Card, located: Located): string {
   if (card.kind === 'which-heading' || card.kind === 'which-fact')
     return card.path.slice(0, -1).join(' › ');
-  const shown = shownPath(card, located);
+  // A title that shows the answer only in its chapter number is shown without it.
+  const shown = shownPath(card, located).map((title) =>
+    leaksWord(title, card.answer) ? withoutNumbering(title) : title,
+  );
   const firstLeak = shown.findIndex((title) => leaksWord(title, card.answer));
   return (firstLeak < 0 ? shown : shown.slice(0, firstLeak)).join(' › ');
+}
+
+/**
+ * A heading without its chapter or lecture number ("第3章", "Lecture 5"): the
+ * number orders the notes and says nothing of the subject, so a cloze of
+ * "3つ以上のAZ" under "第3章 ストレージ › S3 Standard" keeps its path, shown as
+ * "ストレージ › S3 Standard" (issue 13, NOCONTEXT: without it the line names no class).
+ */
+function withoutNumbering(title: string): string {
+  const plain = title
+    .replace(
+      /第\s*[0-9０-９]+\s*[章節回部編講]|\b(?:chapter|part|lecture|lesson|module|section|unit|day|week)\s*[0-9]+\b[.:：]?/giu,
+      ' ',
+    )
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return plain || title;
 }
 
 /**

@@ -63,6 +63,10 @@ const en = {
   'reason.step': 'procedure step',
   'reason.remark': 'remark on the notes',
   'reason.doubt': 'question or doubt',
+  'reason.retired': 'retired AWS service',
+  'check.retiredService': 'mentions {name}, retired in {year}; today: {today}',
+  'check.closedService': 'mentions {name}, closed to new customers in {year}; today: {today}',
+  'check.renamedService': 'mentions {name}, renamed in {year}; today: {today}',
   'check.notText':
     'not UTF-8 text (the first byte that is not is on line {subject}); expected UTF-8 text: save the file as UTF-8 (no cards are made from it until then)',
   'check.emptyFile': 'file is empty; expected notes: headings with fact lines under them',
@@ -424,6 +428,11 @@ const ja: Record<MessageKey, string> = {
   'reason.step': '手順の一段',
   'reason.remark': 'ノートについてのメモ',
   'reason.doubt': '疑問・未確認',
+  'reason.retired': '提供終了した AWS サービス',
+  'check.retiredService': '{name} に触れています。{year} 年に提供終了しました。現在は {today}',
+  'check.closedService':
+    '{name} に触れています。{year} 年に新規の受付を終了しました。現在は {today}',
+  'check.renamedService': '{name} に触れています。{year} 年に名前が変わりました。現在は {today}',
   'check.notText':
     'UTF-8 のテキストではありません（最初のおかしなバイトは {subject} 行目）。ファイルを UTF-8 で保存してください（それまでこのファイルからはカードを作りません）',
   'check.emptyFile': 'ファイルが空です。見出しとその下の本文を書いてください',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clozeSpans, termOf } from '../../src/content/cards.js';
+import { clozeSpans, retiredSection, termOf } from '../../src/content/cards.js';
 import type { Block, Card } from '../../src/content/model.js';
 import { walk } from '../../src/content/parse.js';
 import { foldTight, maskWords } from '../../src/content/text.js';
@@ -95,14 +95,17 @@ describe('cards of the shipped notes', () => {
     let asked = 0;
     for (const topic of deck.topics) {
       walk(topic, (section) => {
-        if (section.blocks.length === 0) return;
+        // A section on a retired AWS service (Elastic Graphics) gives none by design.
+        if (section.blocks.length === 0 || retiredSection(section)) return;
         withBody += 1;
         if (bySection.has(section.key.join('\u001f'))) asked += 1;
       });
     }
     // Not all: lines above sub-headings that are only an intro or one aspect of the heading,
     // open sets (特徴, features) and sections with a doubt in them are asked nothing (issue 13).
-    expect(asked / withBody).toBeGreaterThan(0.7);
+    // Round 6 left out four more whose only card was a recall no learner could give
+    // (スポットフリート, INTEGRATION_FAILURE, the two EBS bottleneck heaps): 74 of 113.
+    expect(asked / withBody).toBeGreaterThan(0.64);
   });
 
   it('give no list-children card to a list the notes do not count (APIの種類 may not be all kinds)', () => {
