@@ -9,6 +9,11 @@
  * The lazy import()s of the sources (each command, the parser, the prompts)
  * stay lazy: esbuild runs a module's top level only when it is first imported.
  * The first line of dist/cli.cjs is the hash of the rest, the code cache's key.
+ * Its code has no blanks and comments (700 kB instead of 1 MB): less to read,
+ * and what the code cache does not hold is parsed faster. Names are kept as
+ * they are. It is not made ASCII only: esbuild leaves kana and full-width
+ * brackets in regular expressions, and written as \uXXXX escapes they would
+ * keep content/regex.ts from giving those patterns their fast twin.
  *
  * The parse worker (content/parallel.ts) is its own ES-module entry:
  * dist/content/parse-worker.js. The rest of tsc's output stays for the bench
@@ -37,6 +42,9 @@ await Promise.all([
     outfile: 'dist/cli.cjs',
     // boot.ts runs the bundle in a wrapper that passes the bundle's file URL.
     define: { 'import.meta.url': '__awsquizUrl' },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
   }),
   build({ ...common, entryPoints: ['src/boot.ts'], format: 'cjs', outfile: 'dist/boot.cjs' }),
   build({
