@@ -16,10 +16,20 @@
  * Node version and the architecture. It only ever saves time: a missing,
  * corrupt, foreign or rejected cache is ignored (and made again), and a folder
  * that cannot be written is left alone. Written atomically (a temporary file,
- * then rename).
+ * then rename), readable and writable by the user alone; a cache file that
+ * another user owns or could write is not run.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,10 +69,18 @@ const sum = (data: Uint8Array): Buffer => createHash('sha1').update(data).digest
  */
 export function readCodeCache(path: string): Buffer | 'pending' | undefined {
   let file: Buffer;
+  let fd: number | undefined;
   try {
-    file = readFileSync(path);
+    fd = openSync(path, 'r');
+    // Code runs from this file: only one the user alone can write (the data folder may be shared).
+    const stat = fstatSync(fd);
+    const uid = process.getuid?.();
+    if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0)) return undefined;
+    file = readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (file.equals(PENDING)) return 'pending';
   const start = MAGIC.length + SUM;
@@ -81,7 +99,7 @@ export function writeCodeCache(path: string, data: Uint8Array | 'pending'): bool
   try {
     ensureDir(dir);
     const file = data === 'pending' ? PENDING : Buffer.concat([MAGIC, sum(data), data]);
-    writeFileSync(temp, file, { flag: 'wx' });
+    writeFileSync(temp, file, { flag: 'wx', mode: 0o600 });
     renameSync(temp, path);
   } catch {
     try {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -93,6 +93,18 @@ describe('the code cache of the bundled CLI', () => {
       expect(loadBundle(file, dir).cached).toBe(true);
     }
     expect(readCodeCache(join(dir, 'missing.bin'))).toBeUndefined();
+  });
+
+  it('runs no cache file another user could have written', () => {
+    const file = bundle();
+    const dir = tempDir();
+    cacheOf(file, dir);
+    const path = codeCachePath(dir, KEY);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(loadBundle(file, dir).cached).toBe(true);
+    chmodSync(path, 0o620);
+    expect(readCodeCache(path)).toBeUndefined();
+    expect(loadBundle(file, dir).cached).toBe(false);
   });
 
   it('makes a new cache when V8 rejects the one kept for another source', async () => {
