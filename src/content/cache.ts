@@ -12,6 +12,7 @@ import { cacheDir } from '../ground/cache-dir.js';
 import { ensureDir } from '../ground/dir.js';
 import { type Card, type Diagnostic, joinItems, type ParsedFile } from './model.js';
 
+// Kept here for importers of the cache folder; it lives in ground so that boot.ts can use it.
 export { cacheDir };
 
 /**
