@@ -1,32 +1,85 @@
 /**
  * Bundles the CLI after tsc has type-checked and compiled dist/.
  *
- * Measured on Node 20 (2 cores): loading commander as CommonJS through the
- * ESM loader, plus resolving ~30 small modules, cost a warm `awsquiz topics`
- * ~25 ms, pushing it to 1.7x a bare `node -e 0` against a 1.6x budget.
- * One bundle with lazy chunks (each command, the parser, the prompts, the
- * store's conf) brings it to about 1.25x. dist/cli.js is the bundle's entry;
- * the rest of tsc's output stays for the bench and for debugging.
+ * dist/cli.cjs is the whole CLI as one CommonJS script, which bin/awsquiz.js
+ * runs through dist/boot.cjs (src/boot.ts) from a V8 code cache: Node 20 has
+ * no compile cache for ES modules, and resolving and compiling the ~22 ES
+ * chunks this build made before cost a warm `awsquiz topics` about 50 ms
+ * (1.75x a bare `node -e 0`; with the code cache about 1.5x, bench/RESULTS.md).
+ * The lazy import()s of the sources (each command, the parser, the prompts)
+ * stay lazy: esbuild runs a module's top level only when it is first imported.
+ * The first line of dist/cli.cjs is the hash of the rest, the code cache's key.
+ * Its code has no blanks and comments (700 kB instead of 1 MB): less to read,
+ * and what the code cache does not hold is parsed faster. Names are kept as
+ * they are. It is not made ASCII only: esbuild leaves kana and full-width
+ * brackets in regular expressions, and written as \uXXXX escapes they would
+ * keep content/regex.ts from giving those patterns their fast twin.
+ *
+ * The parse worker (content/parallel.ts) is its own ES-module entry:
+ * dist/content/parse-worker.js. The rest of tsc's output stays for the bench
+ * and for debugging.
  */
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-rmSync('dist/chunks', { recursive: true, force: true });
-await build({
-  // The parse worker (content/parallel.ts) is its own entry: dist/content/parse-worker.js.
-  entryPoints: ['src/cli.ts', 'src/content/parse-worker.ts'],
+/**
+ * commander loads node:child_process when it loads, for subcommands that are
+ * programs of their own (awsquiz has none): ~5 ms of every start on this
+ * machine (~0.05x of `node -e 0`, and more under load). Loaded when spawn is
+ * first called instead. The build fails if commander's line changes.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
+      const line = "const childProcess = require('node:child_process');";
+      const code = readFileSync(path, 'utf8');
+      if (!code.includes(line)) throw new Error(`${path}: commander no longer reads: ${line}`);
+      const lazy =
+        "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: code.replace(line, lazy), loader: 'js' };
+    });
+  },
+};
+
+const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
-  splitting: true,
-  outdir: 'dist',
-  chunkNames: 'chunks/[name]-[hash]',
   // string-width is loaded with require() on demand (see ui/layout.ts).
   external: ['string-width'],
-  // Bundled CommonJS packages (commander, conf's helpers) may call require().
-  banner: {
-    js: "import { createRequire as __awsquizRequire } from 'node:module'; const require = __awsquizRequire(import.meta.url);",
-  },
   logLevel: 'warning',
-});
+};
+
+// The ES chunks of earlier builds.
+rmSync('dist/chunks', { recursive: true, force: true });
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    format: 'cjs',
+    outfile: 'dist/cli.cjs',
+    // boot.ts runs the bundle in a wrapper that passes the bundle's file URL.
+    define: { 'import.meta.url': '__awsquizUrl' },
+    plugins: [lazyChildProcess],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+  }),
+  build({ ...common, entryPoints: ['src/boot.ts'], format: 'cjs', outfile: 'dist/boot.cjs' }),
+  build({
+    ...common,
+    entryPoints: ['src/content/parse-worker.ts'],
+    format: 'esm',
+    outfile: 'dist/content/parse-worker.js',
+    // Bundled CommonJS packages may call require().
+    banner: {
+      js: "import { createRequire as __awsquizRequire } from 'node:module'; const require = __awsquizRequire(import.meta.url);",
+    },
+  }),
+]);
+
+const source = readFileSync('dist/cli.cjs', 'utf8');
+const key = createHash('sha256').update(source).digest('hex').slice(0, 32);
+writeFileSync('dist/cli.cjs', `// awsquiz-bundle ${key}\n${source}`);

@@ -11,7 +11,7 @@ import { COMMANDS, type CommandDefinition } from './commands/definitions.js';
 import { sanitize } from './content/sanitize.js';
 import { EXIT, InterruptedError, UserError } from './errors.js';
 import { type Clock, fastClock, systemClock } from './ground/clock.js';
-import { guardTerminal } from './signals.js';
+import { guardStdin, guardTerminal } from './signals.js';
 import {
   langFromArgv,
   type MessageKey,
@@ -35,7 +35,11 @@ export function processIO(): CliIO {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Made by Node when first read (~5 ms): only the commands that use it pay for it.
+    get stdin() {
+      guardStdin();
+      return process.stdin;
+    },
     now: clockOf(process.env),
   };
 }
@@ -227,7 +231,11 @@ export function createCLI(
 
   const contextOf = (): CommandContext => {
     const globals = program.opts<GlobalOptions>();
-    return { ...io, messages, content: globals.content, color: globals.color };
+    // io's properties as they are: processIO's stdin stays a getter, read only when used.
+    return Object.defineProperties(
+      { messages, content: globals.content, color: globals.color },
+      Object.getOwnPropertyDescriptors(io),
+    ) as CommandContext;
   };
 
   const register = <Options>(definition: CommandDefinition<Options>) => {
@@ -270,7 +278,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const lang = langFromArgv(args, io.env);
   const messages = messagesFor(lang);
   // The real terminal only: a closed one (SIGHUP) or a shutdown ends the session cleanly.
-  if (io.stdin === process.stdin) guardTerminal();
+  // (Asked of stdout: reading io.stdin would make process.stdin, which waits until a command needs it.)
+  if (io.stdout === process.stdout) guardTerminal();
   const [commander, helpLayout, format] = await Promise.all([
     import('commander'),
     import('./ui/help-layout.js'),

@@ -14,11 +14,13 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (
-      existsSync(manifest) &&
-      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'awsquiz'
-    ) {
+    const found = existsSync(manifest)
+      ? (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string })
+      : undefined;
+    if (found?.name === 'awsquiz') {
       root = dir;
+      // Kept: version() would read the same file again at every start.
+      cachedVersion ??= found.version;
       return dir;
     }
     const parent = dirname(dir);
@@ -29,8 +31,9 @@ export function packageRoot(): string {
 
 /** awsquiz's version, from its package.json. */
 export function version(): string {
+  const dir = packageRoot();
   cachedVersion ??= (
-    JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
+    JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }
   ).version;
   return cachedVersion;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * The end-to-end tests run the built binary: bundle it once, fresh, before any test.
- * Only the bundle (esbuild, about a second) is needed: bin/awsquiz.js loads dist/cli.js;
+ * Only the bundle (esbuild, about a second) is needed: bin/awsquiz.js runs dist/cli.cjs;
  * `npm test` type-checks first, and `npm run build` / `npm run bench` run tsc themselves.
  */
 export default function setup(): () => void {

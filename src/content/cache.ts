@@ -7,10 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { cacheDir } from '../ground/cache-dir.js';
 import { ensureDir } from '../ground/dir.js';
 import { type Card, type Diagnostic, joinItems, type ParsedFile } from './model.js';
+
+// Kept here for importers of the cache folder; it lives in ground so that boot.ts can use it.
+export { cacheDir };
 
 /**
  * Bump when the shape of cached data changes, or what parsing or card making
@@ -223,16 +226,6 @@ export function decodeCards(encoded: EncodedCards): Card[] {
 
 export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
-}
-
-/** AWSQUIZ_DATA_DIR if set (tests), else the user's cache folder. */
-export function cacheDir(env: NodeJS.ProcessEnv): string {
-  if (env.AWSQUIZ_DATA_DIR) return env.AWSQUIZ_DATA_DIR;
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'awsquiz');
-  if (process.platform === 'win32') {
-    return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'awsquiz', 'Cache');
-  }
-  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'awsquiz');
 }
 
 /** Cache files per content folder: `kind` is "files" (parse results), "cards", "index" (ids and topics of the cards) or "notes" (the notes index). */
