@@ -5,7 +5,9 @@
  * Id = hash(topic, heading key, kind, source text). Never a position, so
  * editing one line changes only the cards made from that line.
  */
+
 import crypto, { createHash } from 'node:crypto';
+import { codePointLength } from '../ground/chars.js';
 import { oncePer } from '../ground/memo.js';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import {
@@ -320,7 +322,7 @@ function namesOf(answer: string): string[] {
   const inside = [...answer.matchAll(/[(（]([^()（）]+)[)）]/gu)].map((m) => (m[1] ?? '').trim());
   if (inside.length === 0) return [];
   const outside = answer.replace(/[(（][^()（）]*[)）]/gu, ' ').trim();
-  return [...inside, outside].filter((name) => [...name].length >= 2);
+  return [...inside, outside].filter((name) => codePointLength(name) >= 2);
 }
 
 /** The first `：` or `: ` outside brackets, or -1. */
@@ -338,7 +340,7 @@ function termColon(text: string): number {
 /** A definition that is only a value (`30日`, `5 TB`, `Never`): nothing to recognise a term by. */
 function isBareValue(definition: string): boolean {
   const bare = definition.replace(/^[(（[]|[)）\]]$/gu, '').trim();
-  return /^[\p{N}.,，〜~\-–&\s/／]+\S{0,6}$/u.test(bare) || [...bare].length < 4;
+  return /^[\p{N}.,，〜~\-–&\s/／]+\S{0,6}$/u.test(bare) || codePointLength(bare) < 4;
 }
 
 /**
@@ -358,8 +360,8 @@ function isThinDefinition(definition: string): boolean {
       '',
     )
     .replace(/[\p{P}\p{S}\s]/gu, '');
-  if ([...words].length < 4) return true;
-  return isJapanese(text) ? [...text].length < 8 : text.split(/\s+/u).length < 3;
+  if (codePointLength(words) < 4) return true;
+  return isJapanese(text) ? codePointLength(text) < 8 : text.split(/\s+/u).length < 3;
 }
 
 /**
@@ -379,7 +381,7 @@ function computeTermOf(block: Block): TermLine | undefined {
   if (at <= 0) return undefined;
   const term = block.text.slice(0, at).trim();
   const definition = block.text.slice(at + 1).trim();
-  if (!term || [...term].length > LIMITS.termMax || /[。、，,]/u.test(term)) return undefined;
+  if (!term || codePointLength(term) > LIMITS.termMax || /[。、，,]/u.test(term)) return undefined;
   // 重要：…, Note: …, Third: … are labels and sentence openers, not terms.
   if (isLabel(term)) return undefined;
   // URLs, times and ratios are not terms.
@@ -411,8 +413,8 @@ function computeTermOf(block: Block): TermLine | undefined {
 function rowTerm(block: Block): TermLine | undefined {
   const [term, definition, ...rest] = block.cells ?? [];
   if (rest.length > 0 || !term || !definition) return undefined;
-  if (/^[-:\s]+$/.test(term) || [...term].length > LIMITS.termMax) return undefined;
-  if (isBareValue(definition) || [...definition].length < 6) return undefined;
+  if (/^[-:\s]+$/.test(term) || codePointLength(term) > LIMITS.termMax) return undefined;
+  if (isBareValue(definition) || codePointLength(definition) < 6) return undefined;
   if (isLabel(term)) return undefined;
   // `| option | who manages the key |`: the second column is one attribute of the name,
   // a flattened cell ("the customer, sent with every request"), not what the name means.
@@ -524,7 +526,7 @@ export function isTermLike(answer: string): boolean {
       /(?<=[\p{Script=Han}\p{Script=Katakana}ー])の(?=[\p{Script=Han}\p{Script=Katakana}])/gu,
       '',
     );
-    return !/\p{Script=Hiragana}/u.test(kana) && [...text].length <= 30;
+    return !/\p{Script=Hiragana}/u.test(kana) && codePointLength(text) <= 30;
   }
   const words = text.split(/\s+/u);
   if (words.length > 5) return false;
@@ -625,7 +627,7 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     // long; then the number is the sharper question.
     const inside = out.find((s) => s.source !== 'number' && s.start <= start && end <= s.end);
     if (inside && inside.end - inside.start <= number.length + 6) continue;
-    if (!fits(start, end) && [...number].length < LIMITS.clozeMin) {
+    if (!fits(start, end) && codePointLength(number) < LIMITS.clozeMin) {
       // One-digit numbers are still good questions when they carry a unit (６時間).
       const context = [...(block.text.slice(0, start) + block.text.slice(end)).trim()].length;
       if (context < LIMITS.clozeContext) continue;
@@ -806,7 +808,7 @@ const nameHeadings = new Map<string, boolean>();
 
 function isNameTitle(title: string): boolean {
   if (!title) return false;
-  if ([...title].length > LIMITS.headingChars || isGenericHeading(title)) return false;
+  if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
   if (/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使い分け/iu.test(title)) return false;
   if (/^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu.test(title))
@@ -976,10 +978,10 @@ export function maskHeading(text: string, words: string[]): string {
  */
 function saysEnough(masked: string): boolean {
   const visible = masked.replaceAll(BLANK, '').replace(/[\s\p{P}\p{S}]/gu, '');
-  const latin = (visible.match(/[A-Za-z]/gu) ?? []).length * 2 > [...visible].length;
+  const latin = (visible.match(/[A-Za-z]/gu) ?? []).length * 2 > codePointLength(visible);
   const words = contentWords(masked).size;
   if (latin) return words >= 3 && masked.replaceAll(BLANK, ' ').trim().split(/\s+/u).length >= 4;
-  return words >= 2 && [...visible].length >= 8;
+  return words >= 2 && codePointLength(visible) >= 8;
 }
 
 /** A line of a heading with sub-headings that names one of them is about that one. */
@@ -993,7 +995,7 @@ function namesChild(section: Section, text: string): boolean {
  * leaves too little context).
  */
 export function clozePrompt(text: string, start: number, end: number): string | undefined {
-  if ([...text].length <= LIMITS.factMax) return blankSpan(text, start, end);
+  if (codePointLength(text) <= LIMITS.factMax) return blankSpan(text, start, end);
   const boundary = /[。！？!?]|\.(?=\s)/gu;
   let from = 0;
   let to = text.length;
@@ -1075,7 +1077,9 @@ function classWords(group: readonly Section[]): Set<string> {
   const most = Math.max(3, Math.ceil(group.length / 2));
   return new Set(
     [...counts]
-      .filter(([word, n]) => n >= most || (n >= 2 && !notLast.has(word) && [...word].length >= 3))
+      .filter(
+        ([word, n]) => n >= most || (n >= 2 && !notLast.has(word) && codePointLength(word) >= 3),
+      )
       .map(([word]) => word),
   );
 }
@@ -1124,7 +1128,7 @@ function ownsWord(words: ReadonlySet<string>, word: string): boolean {
       while (n < own.length && n < word.length && own[n] === word[n]) n += 1;
       const shorter = Math.min(own.length, word.length);
       if ((n === shorter && shorter >= 4) || n >= 5) return true;
-    } else if (!/^[a-z0-9]/u.test(own) && [...own].length >= 2 && word.includes(own)) {
+    } else if (!/^[a-z0-9]/u.test(own) && codePointLength(own) >= 2 && word.includes(own)) {
       return true;
     }
   }
@@ -1523,7 +1527,7 @@ function whyNotFact(block: Block, heads: Set<number>, steps: Set<number>): LeftO
   const reason = whyNotStatement(block);
   if (reason) return reason;
   if (isListHeader(block.text)) return 'list-header';
-  const length = [...block.text].length;
+  const length = codePointLength(block.text);
   if (length < LIMITS.factMin || length > LIMITS.factMax) return 'length';
   if (/[：:]$/.test(block.text)) return 'fragment';
   if (steps.has(block.line)) return 'step';
@@ -1636,7 +1640,7 @@ function isShortLabel(text: string): boolean {
   const t = text.trim();
   return (
     t !== '' &&
-    [...t].length <= (isJapanese(t) ? 10 : 24) &&
+    codePointLength(t) <= (isJapanese(t) ? 10 : 24) &&
     t.split(/\s+/u).length <= 3 &&
     !/[\p{N}：:。、，,.!?！？→=（）()]/u.test(t)
   );
@@ -1776,10 +1780,10 @@ function isMapping(block: Block): boolean {
  * table, and saying something (one noun phrase alone only restates a name).
  */
 function fitsRecall(blocks: readonly Block[]): boolean {
-  const chars = blocks.reduce((sum, b) => sum + [...b.text].length, 0);
+  const chars = blocks.reduce((sum, b) => sum + codePointLength(b.text), 0);
   if (blocks.length === 0 || blocks.length > LIMITS.recallLines || chars > LIMITS.recallChars)
     return false;
-  if (blocks.filter((b) => [...b.text].length > PARAGRAPH_CHARS).length > 1) return false;
+  if (blocks.filter((b) => codePointLength(b.text) > PARAGRAPH_CHARS).length > 1) return false;
   if (blocks.some((b) => b.kind === 'row')) return false;
   if (blocks.filter(isMapping).length >= 3) return false;
   if (blocks.filter((b) => /[：:]\s*$/u.test(b.text)).length > 1) return false;
@@ -1789,7 +1793,7 @@ function fitsRecall(blocks: readonly Block[]): boolean {
       return false;
     if (POINTS_AWAY.test(b.text.trim())) return false;
   }
-  if (blocks.every((b) => [...b.text].length <= 80 && HOW_TO_FIND.test(b.text))) return false;
+  if (blocks.every((b) => codePointLength(b.text) <= 80 && HOW_TO_FIND.test(b.text))) return false;
   if (blocks.length === 1) {
     const only = blocks[0] as Block;
     // "役割ベースのアクセス制御機能" under "RBAC (Role-based access control)": a translation, no fact.
@@ -1818,7 +1822,7 @@ export function isNotesHeading(title: string): boolean {
  */
 function namesRecallSubject(text: string): boolean {
   const head = text.replace(/[：:]\s*$/u, '').trim();
-  if (!head || [...head].length > LIMITS.headingChars) return false;
+  if (!head || codePointLength(head) > LIMITS.headingChars) return false;
   if (termColon(head) > 0 || /[。.!?！？]$/u.test(head)) return false;
   if (isLabel(head) || isNotesHeading(head) || isOpenSetHeading(head)) return false;
   if (isLeadIn(text)) return false;
@@ -1969,7 +1973,7 @@ function recallPoints(blocks: readonly Block[]): Block[] | undefined {
       continue;
     }
     for (const sentence of sentences) {
-      if ([...sentence].length > POINT_CHARS || ASIDE.test(sentence)) return undefined;
+      if (codePointLength(sentence) > POINT_CHARS || ASIDE.test(sentence)) return undefined;
       const point: Block = { ...block, text: sentence, spans: [] };
       // "Interface endpoint vs Gateway endpoint." before what it compares: a caption, no point.
       if (whyNotStatement(point) !== undefined) return undefined;
@@ -2001,7 +2005,7 @@ const LIST_LABEL =
 /** A name or a noun phrase, no predicate ("ログデータ", "Hadoop", "Instance Size (e.g., m5.xlarge)"). */
 function isBareNoun(text: string): boolean {
   const line = text.trim();
-  if ([...line].length > 40 || /[：:→=]|->/u.test(line)) return false;
+  if (codePointLength(line) > 40 || /[：:→=]|->/u.test(line)) return false;
   // "APサーバーや画像処理に使用": a particle other than の/や/と says something of the names.
   if (isJapanese(line) && /\p{Script=Hiragana}/u.test(line.replace(/[のやと]/gu, ''))) return false;
   if (isJapanese(line)) return !endsInPredicate(line);
@@ -2080,7 +2084,7 @@ export function recallUnits(
     if (
       before &&
       !steps.has(before.line) &&
-      [...before.text].length <= LIMITS.headingChars &&
+      codePointLength(before.text) <= LIMITS.headingChars &&
       namesRecallSubject(before.text)
     )
       out.push({ head: before, context: headsAbove(section.blocks, before), blocks: run });
@@ -2321,7 +2325,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       const term = termOf(above)?.term;
       if (term) return named(term);
       // Only a bare label ("設定手順") is looked through; a statement above speaks for itself.
-      if ([...above.text].length > 20 || whyNotStatement(above) === undefined) return plain;
+      if (codePointLength(above.text) > 20 || whyNotStatement(above) === undefined) return plain;
       labels.unshift(above.text.replace(/[：:]\s*$/u, '').trim());
       parent = above.parent;
     }
@@ -2414,7 +2418,7 @@ export function isTermName(term: string): boolean {
   // "Networking", "Storage Options", "Audit Tools": a category of the notes, not one thing.
   if (GENERIC_TERM.test(text)) return false;
   // "a", "n" (suffixes of instance types): a letter is no name to pick or type.
-  if ([...text].length < 2) return false;
+  if (codePointLength(text) < 2) return false;
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;
   // "SNS → SQS のファンアウト", "AWS WAF / Shield", "Security groups and NACLs",
   // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.
