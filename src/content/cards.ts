@@ -1909,35 +1909,44 @@ function joinGoingOn(blocks: readonly Block[]): Block[] | undefined {
 function sentencesIn(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
+  /** Where the sentence being read starts, in UTF-16 units (no array of characters, no copies of the rest). */
   let from = 0;
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i += 1) {
-    const c = chars[i] as string;
+  for (let at = 0; at < text.length; ) {
+    const code = text.codePointAt(at) as number;
+    const next = at + (code > 0xffff ? 2 : 1);
+    // Brackets and sentence ends are all in the BMP.
+    const c = code > 0xffff ? undefined : (text[at] as string);
+    at = next;
+    if (c === undefined) continue;
     if ('（(「『【['.includes(c)) depth += 1;
     else if ('）)」』】]'.includes(c)) depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
     const end =
       '。！？'.includes(c) ||
       ('.!?'.includes(c) &&
-        /\s/u.test(chars[i + 1] ?? '') &&
+        /\s/u.test(text[next] ?? '') &&
         /[A-Z0-9\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(
-          chars
-            .slice(i + 1)
-            .join('')
-            .trim()[0] ?? '',
+          text[firstNonSpace(text, next)] ?? '',
         ) &&
-        !/\b(?:e\.g|i\.e|vs|etc|approx|incl|no|mr|dr|st|fig)$/iu.test(chars.slice(0, i).join('')));
+        // The abbreviations are at most 6 characters: 12 units hold them and the one before.
+        !/\b(?:e\.g|i\.e|vs|etc|approx|incl|no|mr|dr|st|fig)$/iu.test(
+          text.slice(Math.max(0, next - 1 - 12), next - 1),
+        ));
     if (!end) continue;
-    const piece = chars
-      .slice(from, i + 1)
-      .join('')
-      .trim();
+    const piece = text.slice(from, next).trim();
     if (piece) out.push(piece);
-    from = i + 1;
+    from = next;
   }
-  const rest = chars.slice(from).join('').trim();
+  const rest = text.slice(from).trim();
   if (rest) out.push(rest);
   return out;
+}
+
+/** The first index at or after `from` that String.prototype.trim would keep (\s is the same set). */
+function firstNonSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/u.test(text[at] as string)) at += 1;
+  return at;
 }
 
 /** A sentence longer than this is no point a learner can be expected to give back. */
