@@ -575,8 +575,8 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     return [];
   const out: ClozeSpan[] = [];
   const fits = (start: number, end: number) => {
-    const length = [...block.text.slice(start, end).trim()].length;
-    const context = [...(block.text.slice(0, start) + block.text.slice(end)).trim()].length;
+    const length = codePointLength(block.text.slice(start, end).trim());
+    const context = codePointLength((block.text.slice(0, start) + block.text.slice(end)).trim());
     return length >= LIMITS.clozeMin && length <= LIMITS.clozeMax && context >= LIMITS.clozeContext;
   };
   for (const span of block.spans) {
@@ -629,7 +629,7 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     if (inside && inside.end - inside.start <= number.length + 6) continue;
     if (!fits(start, end) && codePointLength(number) < LIMITS.clozeMin) {
       // One-digit numbers are still good questions when they carry a unit (６時間).
-      const context = [...(block.text.slice(0, start) + block.text.slice(end)).trim()].length;
+      const context = codePointLength((block.text.slice(0, start) + block.text.slice(end)).trim());
       if (context < LIMITS.clozeContext) continue;
     }
     // "100 件以上の…イベントソース", "200+ integrations": a count of things, marketing.
@@ -1008,7 +1008,7 @@ export function clozePrompt(text: string, start: number, end: number): string | 
     }
   }
   const sentence = blankSpan(text.slice(from, to), start - from, end - from).trim();
-  const context = [...sentence.replace(BLANK, '').trim()].length;
+  const context = codePointLength(sentence.replace(BLANK, '').trim());
   return context >= 8 ? sentence : undefined;
 }
 
@@ -2282,7 +2282,10 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       .map(withoutAliases)
       .filter((line) => line && !/^[※＊]/u.test(line) && !termGivenAway(term.term, line, terms));
     // What is left once the telling bullet is out may be a scrap ("同じリージョン"): no card.
-    if (clue.length === 0 || (clue.length < term.clue.length && [...clue.join('')].length < 20))
+    if (
+      clue.length === 0 ||
+      (clue.length < term.clue.length && codePointLength(clue.join('')) < 20)
+    )
       continue;
     // "両方で…", "The rest …": a meaning that leans on lines outside it is no meaning.
     if (LEANS.test(clue[0] ?? '')) continue;

@@ -10,6 +10,7 @@
  * - Never: code, URLs and link or image text, examples (`例）`, `e.g.`),
  *   captions, YAML `key: value`, bare names.
  */
+import { codePointLength } from '../ground/chars.js';
 import { oncePer } from '../ground/memo.js';
 import type { Block } from './model.js';
 import { quick } from './regex.js';
@@ -209,7 +210,8 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   if (block.kind === 'row') return undefined;
   // A line that is mostly a URL: "詳細: https://…".
   const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
-  if (noUrl !== text && [...noUrl.replace(/[\p{P}\p{S}\s]/gu, '')].length < 8) return 'reference';
+  if (noUrl !== text && codePointLength(noUrl.replace(/[\p{P}\p{S}\s]/gu, '')) < 8)
+    return 'reference';
   if (BREADCRUMB.test(text)) return 'reference';
   if (DOUBT.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
