@@ -2069,16 +2069,12 @@ export function recallUnits(
         (section.children.length < 2 ||
           commonHead(section.children.map((child) => child.title)) === undefined)));
   // A label over nested lines ("Setup", "設定手順") is no point of the answer.
-  const heads = headLines(section.blocks);
-  const points = recallPoints(lines.filter((b) => !(heads.has(b.line) && isVagueLabel(b.text))));
-  if (
-    whole &&
-    fitsRecall(lines) &&
-    points &&
-    fitsRecall(points) &&
-    points.length > 0 &&
-    !unsaidList(points, section.title)
-  )
+  // The points are worked out only for a whole answer (recallPoints is pure: the same cards).
+  const heads = whole && fitsRecall(lines) ? headLines(section.blocks) : undefined;
+  const points = heads
+    ? recallPoints(lines.filter((b) => !(heads.has(b.line) && isVagueLabel(b.text))))
+    : undefined;
+  if (points && fitsRecall(points) && points.length > 0 && !unsaidList(points, section.title))
     return [{ blocks: points }];
   const out: { head?: Block; context?: string[]; blocks: Block[] }[] = [];
   const steps = stepLines(section.blocks);
