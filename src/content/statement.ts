@@ -11,7 +11,7 @@
  *   captions, YAML `key: value`, bare names.
  */
 import { codePointLength } from '../ground/chars.js';
-import { oncePer } from '../ground/memo.js';
+import { oncePer, oncePerText } from '../ground/memo.js';
 import type { Block } from './model.js';
 import { quick } from './regex.js';
 import { fold, isReference } from './text.js';
@@ -418,7 +418,10 @@ const GENERIC = new Set(
  * True for a chapter heading (`第4章 …`, `Chapter 3`) or a generic one
  * (Overview, Summary, まとめ, 概要): never an answer or an option.
  */
-export function isGenericHeading(title: string): boolean {
+export const isGenericHeading: (title: string) => boolean = oncePerText(computeGenericHeading);
+
+/** isGenericHeading, worked out once a title: the card rules ask it of each heading for every sibling and option. */
+function computeGenericHeading(title: string): boolean {
   if (genericByShape(title)) return true;
   const text = title.trim();
   if (CHAPTER.test(text)) return true;
