@@ -73,7 +73,7 @@ describe('markdownTree', () => {
       fc.property(text(PIECES), (markdown) => {
         expect(markdownTree(markdown)).toEqual(markdownTree(markdown, true));
       }),
-      { numRuns: 1500 },
+      { numRuns: 200 },
     );
   });
 
@@ -82,7 +82,7 @@ describe('markdownTree', () => {
       fc.property(text([...PIECES, ...GFM]), (markdown) => {
         expect(markdownTree(markdown)).toEqual(markdownTree(markdown, true));
       }),
-      { numRuns: 1000 },
+      { numRuns: 200 },
     );
     const table = markdownTree('| a | b |\n| --- | --- |\n| 1 | 2 |');
     expect(table.children[0]?.type).toBe('table');
