@@ -5,7 +5,9 @@
  * Id = hash(topic, heading key, kind, source text). Never a position, so
  * editing one line changes only the cards made from that line.
  */
+
 import crypto, { createHash } from 'node:crypto';
+import { codePointLength } from '../ground/chars.js';
 import { oncePer } from '../ground/memo.js';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import {
@@ -323,7 +325,7 @@ function namesOf(answer: string): string[] {
   const inside = [...answer.matchAll(/[(（]([^()（）]+)[)）]/gu)].map((m) => (m[1] ?? '').trim());
   if (inside.length === 0) return [];
   const outside = answer.replace(/[(（][^()（）]*[)）]/gu, ' ').trim();
-  return [...inside, outside].filter((name) => [...name].length >= 2);
+  return [...inside, outside].filter((name) => codePointLength(name) >= 2);
 }
 
 /** The first `：` or `: ` outside brackets, or -1. */
@@ -341,7 +343,7 @@ function termColon(text: string): number {
 /** A definition that is only a value (`30日`, `5 TB`, `Never`): nothing to recognise a term by. */
 function isBareValue(definition: string): boolean {
   const bare = definition.replace(/^[(（[]|[)）\]]$/gu, '').trim();
-  return /^[\p{N}.,，〜~\-–&\s/／]+\S{0,6}$/u.test(bare) || [...bare].length < 4;
+  return /^[\p{N}.,，〜~\-–&\s/／]+\S{0,6}$/u.test(bare) || codePointLength(bare) < 4;
 }
 
 /**
@@ -361,8 +363,8 @@ function isThinDefinition(definition: string): boolean {
       '',
     )
     .replace(/[\p{P}\p{S}\s]/gu, '');
-  if ([...words].length < 4) return true;
-  return isJapanese(text) ? [...text].length < 8 : text.split(/\s+/u).length < 3;
+  if (codePointLength(words) < 4) return true;
+  return isJapanese(text) ? codePointLength(text) < 8 : text.split(/\s+/u).length < 3;
 }
 
 /**
@@ -382,7 +384,7 @@ function computeTermOf(block: Block): TermLine | undefined {
   if (at <= 0) return undefined;
   const term = block.text.slice(0, at).trim();
   const definition = block.text.slice(at + 1).trim();
-  if (!term || [...term].length > LIMITS.termMax || /[。、，,]/u.test(term)) return undefined;
+  if (!term || codePointLength(term) > LIMITS.termMax || /[。、，,]/u.test(term)) return undefined;
   // 重要：…, Note: …, Third: … are labels and sentence openers, not terms.
   if (isLabel(term)) return undefined;
   // URLs, times and ratios are not terms.
@@ -414,8 +416,8 @@ function computeTermOf(block: Block): TermLine | undefined {
 function rowTerm(block: Block): TermLine | undefined {
   const [term, definition, ...rest] = block.cells ?? [];
   if (rest.length > 0 || !term || !definition) return undefined;
-  if (/^[-:\s]+$/.test(term) || [...term].length > LIMITS.termMax) return undefined;
-  if (isBareValue(definition) || [...definition].length < 6) return undefined;
+  if (/^[-:\s]+$/.test(term) || codePointLength(term) > LIMITS.termMax) return undefined;
+  if (isBareValue(definition) || codePointLength(definition) < 6) return undefined;
   if (isLabel(term)) return undefined;
   // `| option | who manages the key |`: the second column is one attribute of the name,
   // a flattened cell ("the customer, sent with every request"), not what the name means.
@@ -527,7 +529,7 @@ export function isTermLike(answer: string): boolean {
       /(?<=[\p{Script=Han}\p{Script=Katakana}ー])の(?=[\p{Script=Han}\p{Script=Katakana}])/gu,
       '',
     );
-    return !/\p{Script=Hiragana}/u.test(kana) && [...text].length <= 30;
+    return !/\p{Script=Hiragana}/u.test(kana) && codePointLength(text) <= 30;
   }
   const words = text.split(/\s+/u);
   if (words.length > 5) return false;
@@ -576,8 +578,8 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     return [];
   const out: ClozeSpan[] = [];
   const fits = (start: number, end: number) => {
-    const length = [...block.text.slice(start, end).trim()].length;
-    const context = [...(block.text.slice(0, start) + block.text.slice(end)).trim()].length;
+    const length = codePointLength(block.text.slice(start, end).trim());
+    const context = codePointLength((block.text.slice(0, start) + block.text.slice(end)).trim());
     return length >= LIMITS.clozeMin && length <= LIMITS.clozeMax && context >= LIMITS.clozeContext;
   };
   for (const span of block.spans) {
@@ -628,9 +630,9 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     // long; then the number is the sharper question.
     const inside = out.find((s) => s.source !== 'number' && s.start <= start && end <= s.end);
     if (inside && inside.end - inside.start <= number.length + 6) continue;
-    if (!fits(start, end) && [...number].length < LIMITS.clozeMin) {
+    if (!fits(start, end) && codePointLength(number) < LIMITS.clozeMin) {
       // One-digit numbers are still good questions when they carry a unit (６時間).
-      const context = [...(block.text.slice(0, start) + block.text.slice(end)).trim()].length;
+      const context = codePointLength((block.text.slice(0, start) + block.text.slice(end)).trim());
       if (context < LIMITS.clozeContext) continue;
     }
     // "100 件以上の…イベントソース", "200+ integrations": a count of things, marketing.
@@ -809,7 +811,7 @@ const nameHeadings = new Map<string, boolean>();
 
 function isNameTitle(title: string): boolean {
   if (!title) return false;
-  if ([...title].length > LIMITS.headingChars || isGenericHeading(title)) return false;
+  if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
   if (/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使い分け/iu.test(title)) return false;
   if (/^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu.test(title))
@@ -981,10 +983,10 @@ export function maskHeading(text: string, words: string[]): string {
  */
 function saysEnough(masked: string): boolean {
   const visible = masked.replaceAll(BLANK, '').replace(/[\s\p{P}\p{S}]/gu, '');
-  const latin = (visible.match(/[A-Za-z]/gu) ?? []).length * 2 > [...visible].length;
+  const latin = (visible.match(/[A-Za-z]/gu) ?? []).length * 2 > codePointLength(visible);
   const words = contentWords(masked).size;
   if (latin) return words >= 3 && masked.replaceAll(BLANK, ' ').trim().split(/\s+/u).length >= 4;
-  return words >= 2 && [...visible].length >= 8;
+  return words >= 2 && codePointLength(visible) >= 8;
 }
 
 /** A line of a heading with sub-headings that names one of them is about that one. */
@@ -999,7 +1001,7 @@ function namesChild(section: Section, text: string): boolean {
  * standingSentence).
  */
 export function clozePrompt(text: string, start: number, end: number): string | undefined {
-  if ([...text].length <= LIMITS.factMax) {
+  if (codePointLength(text) <= LIMITS.factMax) {
     const line = blankSpan(text, start, end);
     return LEANS_BACK.test(line.trim()) ? undefined : line;
   }
@@ -1017,7 +1019,7 @@ export function clozePrompt(text: string, start: number, end: number): string | 
   const blanked = blankSpan(text.slice(from, to), start - from, end - from).trim();
   const sentence = standingSentence(blanked, text.slice(0, from));
   if (sentence === undefined) return undefined;
-  const context = [...sentence.replace(BLANK, '').trim()].length;
+  const context = codePointLength(sentence.replace(BLANK, '').trim());
   return context >= 8 ? sentence : undefined;
 }
 
@@ -1169,7 +1171,9 @@ function classWords(group: readonly Section[]): Set<string> {
   const most = Math.max(3, Math.ceil(group.length / 2));
   return new Set(
     [...counts]
-      .filter(([word, n]) => n >= most || (n >= 2 && !notLast.has(word) && [...word].length >= 3))
+      .filter(
+        ([word, n]) => n >= most || (n >= 2 && !notLast.has(word) && codePointLength(word) >= 3),
+      )
       .map(([word]) => word),
   );
 }
@@ -1218,7 +1222,7 @@ function ownsWord(words: ReadonlySet<string>, word: string): boolean {
       while (n < own.length && n < word.length && own[n] === word[n]) n += 1;
       const shorter = Math.min(own.length, word.length);
       if ((n === shorter && shorter >= 4) || n >= 5) return true;
-    } else if (!/^[a-z0-9]/u.test(own) && [...own].length >= 2 && word.includes(own)) {
+    } else if (!/^[a-z0-9]/u.test(own) && codePointLength(own) >= 2 && word.includes(own)) {
       return true;
     }
   }
@@ -1624,7 +1628,7 @@ function whyNotFact(
   if (retiredSection(section) || retiredLine(block, section)) return 'retired';
   if (reason) return reason;
   if (isListHeader(block.text)) return 'list-header';
-  const length = [...block.text].length;
+  const length = codePointLength(block.text);
   if (length < LIMITS.factMin || length > LIMITS.factMax) return 'length';
   if (/[：:]$/.test(block.text)) return 'fragment';
   if (steps.has(block.line)) return 'step';
@@ -1762,7 +1766,7 @@ function isShortLabel(text: string): boolean {
   const t = text.trim();
   return (
     t !== '' &&
-    [...t].length <= (isJapanese(t) ? 10 : 24) &&
+    codePointLength(t) <= (isJapanese(t) ? 10 : 24) &&
     t.split(/\s+/u).length <= 3 &&
     !/[\p{N}：:。、，,.!?！？→=（）()]/u.test(t)
   );
@@ -1902,10 +1906,10 @@ function isMapping(block: Block): boolean {
  * table, and saying something (one noun phrase alone only restates a name).
  */
 function fitsRecall(blocks: readonly Block[]): boolean {
-  const chars = blocks.reduce((sum, b) => sum + [...b.text].length, 0);
+  const chars = blocks.reduce((sum, b) => sum + codePointLength(b.text), 0);
   if (blocks.length === 0 || blocks.length > LIMITS.recallLines || chars > LIMITS.recallChars)
     return false;
-  if (blocks.filter((b) => [...b.text].length > PARAGRAPH_CHARS).length > 1) return false;
+  if (blocks.filter((b) => codePointLength(b.text) > PARAGRAPH_CHARS).length > 1) return false;
   if (blocks.some((b) => b.kind === 'row')) return false;
   if (blocks.filter(isMapping).length >= 3) return false;
   if (blocks.filter((b) => /[：:]\s*$/u.test(b.text)).length > 1) return false;
@@ -1915,7 +1919,7 @@ function fitsRecall(blocks: readonly Block[]): boolean {
       return false;
     if (POINTS_AWAY.test(b.text.trim())) return false;
   }
-  if (blocks.every((b) => [...b.text].length <= 80 && HOW_TO_FIND.test(b.text))) return false;
+  if (blocks.every((b) => codePointLength(b.text) <= 80 && HOW_TO_FIND.test(b.text))) return false;
   if (blocks.length === 1) {
     const only = blocks[0] as Block;
     // "役割ベースのアクセス制御機能" under "RBAC (Role-based access control)": a translation, no fact.
@@ -1944,7 +1948,7 @@ export function isNotesHeading(title: string): boolean {
  */
 function namesRecallSubject(text: string): boolean {
   const head = text.replace(/[：:]\s*$/u, '').trim();
-  if (!head || [...head].length > LIMITS.headingChars) return false;
+  if (!head || codePointLength(head) > LIMITS.headingChars) return false;
   if (termColon(head) > 0 || /[。.!?！？]$/u.test(head)) return false;
   if (isLabel(head) || isNotesHeading(head) || isOpenSetHeading(head)) return false;
   if (isLeadIn(text)) return false;
@@ -2031,35 +2035,44 @@ function joinGoingOn(blocks: readonly Block[]): Block[] | undefined {
 function sentencesIn(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
+  /** Where the sentence being read starts, in UTF-16 units (no array of characters, no copies of the rest). */
   let from = 0;
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i += 1) {
-    const c = chars[i] as string;
+  for (let at = 0; at < text.length; ) {
+    const code = text.codePointAt(at) as number;
+    const next = at + (code > 0xffff ? 2 : 1);
+    // Brackets and sentence ends are all in the BMP.
+    const c = code > 0xffff ? undefined : (text[at] as string);
+    at = next;
+    if (c === undefined) continue;
     if ('（(「『【['.includes(c)) depth += 1;
     else if ('）)」』】]'.includes(c)) depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
     const end =
       '。！？'.includes(c) ||
       ('.!?'.includes(c) &&
-        /\s/u.test(chars[i + 1] ?? '') &&
+        /\s/u.test(text[next] ?? '') &&
         /[A-Z0-9\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(
-          chars
-            .slice(i + 1)
-            .join('')
-            .trim()[0] ?? '',
+          text[firstNonSpace(text, next)] ?? '',
         ) &&
-        !/\b(?:e\.g|i\.e|vs|etc|approx|incl|no|mr|dr|st|fig)$/iu.test(chars.slice(0, i).join('')));
+        // The abbreviations are at most 6 characters: 12 units hold them and the one before.
+        !/\b(?:e\.g|i\.e|vs|etc|approx|incl|no|mr|dr|st|fig)$/iu.test(
+          text.slice(Math.max(0, next - 1 - 12), next - 1),
+        ));
     if (!end) continue;
-    const piece = chars
-      .slice(from, i + 1)
-      .join('')
-      .trim();
+    const piece = text.slice(from, next).trim();
     if (piece) out.push(piece);
-    from = i + 1;
+    from = next;
   }
-  const rest = chars.slice(from).join('').trim();
+  const rest = text.slice(from).trim();
   if (rest) out.push(rest);
   return out;
+}
+
+/** The first index at or after `from` that String.prototype.trim would keep (\s is the same set). */
+function firstNonSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/u.test(text[at] as string)) at += 1;
+  return at;
 }
 
 /** A sentence longer than this is no point a learner can be expected to give back. */
@@ -2095,7 +2108,7 @@ function recallPoints(blocks: readonly Block[]): Block[] | undefined {
       continue;
     }
     for (const sentence of sentences) {
-      if ([...sentence].length > POINT_CHARS || ASIDE.test(sentence)) return undefined;
+      if (codePointLength(sentence) > POINT_CHARS || ASIDE.test(sentence)) return undefined;
       const point: Block = { ...block, text: sentence, spans: [] };
       // "Interface endpoint vs Gateway endpoint." before what it compares: a caption, no point.
       if (whyNotStatement(point) !== undefined) return undefined;
@@ -2127,7 +2140,7 @@ const LIST_LABEL =
 /** A name or a noun phrase, no predicate ("ログデータ", "Hadoop", "Instance Size (e.g., m5.xlarge)"). */
 function isBareNoun(text: string): boolean {
   const line = text.trim();
-  if ([...line].length > 40 || /[：:→=]|->/u.test(line)) return false;
+  if (codePointLength(line) > 40 || /[：:→=]|->/u.test(line)) return false;
   // "APサーバーや画像処理に使用": a particle other than の/や/と says something of the names.
   if (isJapanese(line) && /\p{Script=Hiragana}/u.test(line.replace(/[のやと]/gu, ''))) return false;
   if (isJapanese(line)) return !endsInPredicate(line);
@@ -2182,16 +2195,12 @@ export function recallUnits(
         (section.children.length < 2 ||
           commonHead(section.children.map((child) => child.title)) === undefined)));
   // A label over nested lines ("Setup", "設定手順") is no point of the answer.
-  const heads = headLines(section.blocks);
-  const points = recallPoints(lines.filter((b) => !(heads.has(b.line) && isVagueLabel(b.text))));
-  if (
-    whole &&
-    fitsRecall(lines) &&
-    points &&
-    fitsRecall(points) &&
-    points.length > 0 &&
-    !unsaidList(points, section.title)
-  )
+  // The points are worked out only for a whole answer (recallPoints is pure: the same cards).
+  const heads = whole && fitsRecall(lines) ? headLines(section.blocks) : undefined;
+  const points = heads
+    ? recallPoints(lines.filter((b) => !(heads.has(b.line) && isVagueLabel(b.text))))
+    : undefined;
+  if (points && fitsRecall(points) && points.length > 0 && !unsaidList(points, section.title))
     return [{ blocks: points }];
   const out: { head?: Block; context?: string[]; blocks: Block[] }[] = [];
   const steps = stepLines(section.blocks);
@@ -2206,7 +2215,7 @@ export function recallUnits(
     if (
       before &&
       !steps.has(before.line) &&
-      [...before.text].length <= LIMITS.headingChars &&
+      codePointLength(before.text) <= LIMITS.headingChars &&
       namesRecallSubject(before.text)
     )
       out.push({ head: before, context: headsAbove(section.blocks, before), blocks: run });
@@ -2477,7 +2486,10 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       .map(withoutAliases)
       .filter((line) => line && !/^[※＊]/u.test(line) && !termGivenAway(term.term, line, terms));
     // What is left once the telling bullet is out may be a scrap ("同じリージョン"): no card.
-    if (clue.length === 0 || (clue.length < term.clue.length && [...clue.join('')].length < 20))
+    if (
+      clue.length === 0 ||
+      (clue.length < term.clue.length && codePointLength(clue.join('')) < 20)
+    )
       continue;
     // "両方で…", "The rest …": a meaning that leans on lines outside it is no meaning.
     if (LEANS.test(clue[0] ?? '')) continue;
@@ -2529,7 +2541,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       const term = termOf(above)?.term;
       if (term) return named(term);
       // Only a bare label ("設定手順") is looked through; a statement above speaks for itself.
-      if ([...above.text].length > 20 || whyNotStatement(above) === undefined) return plain;
+      if (codePointLength(above.text) > 20 || whyNotStatement(above) === undefined) return plain;
       labels.unshift(above.text.replace(/[：:]\s*$/u, '').trim());
       parent = above.parent;
     }
@@ -2690,7 +2702,7 @@ export function isTermName(term: string): boolean {
   // "Networking", "Storage Options", "Audit Tools": a category of the notes, not one thing.
   if (GENERIC_TERM.test(text)) return false;
   // "a", "n" (suffixes of instance types): a letter is no name to pick or type.
-  if ([...text].length < 2) return false;
+  if (codePointLength(text) < 2) return false;
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;
   // "SNS → SQS のファンアウト", "AWS WAF / Shield", "Security groups and NACLs",
   // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.

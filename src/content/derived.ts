@@ -11,6 +11,8 @@
  *   each alias is another right answer, so that sentence is left out.
  */
 
+import { codePointLength } from '../ground/chars.js';
+
 const NUMBER = /(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ.,])[0-9０-９][0-9０-９,，.]*/gu;
 
 interface Value {
@@ -139,7 +141,7 @@ const LIST_END =
 /** One name of a list: no kana phrase, at most three words, no sentence. */
 function isListedName(item: string): boolean {
   const text = item.trim().replace(/^(?:and|or)\s+/iu, '');
-  if (text.length === 0 || [...text].length > 30) return false;
+  if (text.length === 0 || codePointLength(text) > 30) return false;
   if (/[\p{Script=Hiragana}]/u.test(text.replace(/^[をはがの]/u, ''))) return false;
   if (/[。.!?！？:：]$/u.test(text) || /[。：:]/u.test(text)) return false;
   // "short workloads", "Managed Redis OSS": words that say something, not a name.

@@ -4,6 +4,7 @@
  * as one procedure in order. blocks.ts records each item's depth and head
  * line; this module reads them. Pure.
  */
+import { codePointLength } from '../ground/chars.js';
 import { oncePer } from '../ground/memo.js';
 import type { Block } from './model.js';
 import { contentWordsJa, isInstruction, isJapanese, isStatement } from './statement.js';
@@ -110,7 +111,7 @@ export function isShortName(text: string): boolean {
   if (isJapanese(t)) {
     const words = contentWordsJa(t);
     return (
-      [...t].length <= 24 &&
+      codePointLength(t) <= 24 &&
       words.length >= 1 &&
       words.length <= 4 &&
       !/[るたすないだく]$/u.test(t) &&
@@ -121,7 +122,7 @@ export function isShortName(text: string): boolean {
     );
   }
   const words = t.split(/\s+/u);
-  return [...t].length <= 40 && words.length <= 5;
+  return codePointLength(t) <= 40 && words.length <= 5;
 }
 
 /**

@@ -2,6 +2,7 @@
  * How much two lines say the same thing, for the "exactly one defensible
  * answer" rules (issue 13, pattern 7). Pure.
  */
+import { codePointLength } from '../ground/chars.js';
 import { oncePerText } from '../ground/memo.js';
 import { BLANK, foldTight, singularOf } from './text.js';
 
@@ -142,7 +143,7 @@ export function katakanaForm(text: string, name: string): string | undefined {
     for (let n = chars.length; n >= 4 && n >= 0.75 * chars.length; n--) {
       const start = chars.slice(0, n).join('');
       if (inName.some((run) => run.includes(start))) {
-        if (!best || [...start].length > [...best].length) best = start;
+        if (!best || codePointLength(start) > codePointLength(best)) best = start;
         break;
       }
     }

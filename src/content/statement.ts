@@ -10,7 +10,8 @@
  * - Never: code, URLs and link or image text, examples (`例）`, `e.g.`),
  *   captions, YAML `key: value`, bare names.
  */
-import { oncePer } from '../ground/memo.js';
+import { codePointLength } from '../ground/chars.js';
+import { oncePer, oncePerText } from '../ground/memo.js';
 import type { Block } from './model.js';
 import { quick } from './regex.js';
 import { fold, isReference } from './text.js';
@@ -212,7 +213,8 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   if (block.kind === 'row') return undefined;
   // A line that is mostly a URL: "詳細: https://…".
   const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
-  if (noUrl !== text && [...noUrl.replace(/[\p{P}\p{S}\s]/gu, '')].length < 8) return 'reference';
+  if (noUrl !== text && codePointLength(noUrl.replace(/[\p{P}\p{S}\s]/gu, '')) < 8)
+    return 'reference';
   if (BREADCRUMB.test(text)) return 'reference';
   if (DOUBT.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
@@ -419,7 +421,10 @@ const GENERIC = new Set(
  * True for a chapter heading (`第4章 …`, `Chapter 3`) or a generic one
  * (Overview, Summary, まとめ, 概要): never an answer or an option.
  */
-export function isGenericHeading(title: string): boolean {
+export const isGenericHeading: (title: string) => boolean = oncePerText(computeGenericHeading);
+
+/** isGenericHeading, worked out once a title: the card rules ask it of each heading for every sibling and option. */
+function computeGenericHeading(title: string): boolean {
   if (genericByShape(title)) return true;
   const text = title.trim();
   if (CHAPTER.test(text)) return true;

@@ -3,6 +3,8 @@
  * Pure.
  */
 
+import { codePointLength } from '../ground/chars.js';
+
 /** NFKC + lower case + ASCII/full-width spaces collapsed: `ＡＷＳ　Ｌａｍｂｄａ` → `aws lambda`. */
 export function fold(text: string): string {
   // The card rules fold the same headings and lines again and again (three times each on average).
@@ -53,7 +55,7 @@ function computeHeadingWords(title: string, runs: boolean): string[] {
   const words = new Set<string>();
   const add = (word: string) => {
     const folded = fold(word);
-    if ([...folded].length < 2 || HIRAGANA_ONLY.test(folded) || STOPWORDS.has(folded)) return;
+    if (codePointLength(folded) < 2 || HIRAGANA_ONLY.test(folded) || STOPWORDS.has(folded)) return;
     words.add(folded);
     // An English plural also names its singular: "Endpoints" gives away "Gateway endpoint".
     const singular = singularOf(word.trim());

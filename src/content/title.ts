@@ -8,6 +8,7 @@
  * (`dynamodb` → DynamoDB). The file name stays the topic's key and alias
  * (what a learner types, and what card ids are made of). Pure.
  */
+import { codePointLength } from '../ground/chars.js';
 import type { Section } from './model.js';
 import { collapse } from './prepare.js';
 import { sanitize } from './sanitize.js';
@@ -85,7 +86,7 @@ export function titleFromFileName(name: string, text = ''): string {
     .filter((word) => word !== '');
   const kept = words.filter((word, i) => {
     const lower = word.toLowerCase();
-    if (FILLER.has(lower) || /^\d+$/u.test(word) || [...word].length < 2) return false;
+    if (FILLER.has(lower) || /^\d+$/u.test(word) || codePointLength(word) < 2) return false;
     // A language code only at either end ("ja-…", "…-en"): "es" inside is a word.
     return !(LANGUAGE.has(lower) && (i === 0 || i === words.length - 1));
   });

@@ -8,7 +8,9 @@
 export function oncePer<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as V;
+    // One lookup for a known answer; `has` only tells an undefined answer from none yet.
+    const known = cache.get(key);
+    if (known !== undefined || cache.has(key)) return known as V;
     const value = compute(key);
     cache.set(key, value);
     return value;
@@ -19,7 +21,8 @@ export function oncePer<K extends object, V>(compute: (key: K) => V): (key: K) =
 export function oncePerText<V>(compute: (text: string) => V, max = 100_000): (text: string) => V {
   const cache = new Map<string, V>();
   return (text) => {
-    if (cache.has(text)) return cache.get(text) as V;
+    const known = cache.get(text);
+    if (known !== undefined || cache.has(text)) return known as V;
     const value = compute(text);
     if (cache.size > max) cache.clear();
     cache.set(text, value);
