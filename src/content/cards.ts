@@ -1255,7 +1255,51 @@ export function whyNotClue(
   // option or not: the same line would answer two cards), or one whose content
   // words all occur in a sibling's lines, fits both.
   if (group.theirs.some((line) => sameFact(line, text))) return 'shared';
-  return distinctive(text, words, group) ? undefined : 'shared';
+  if (!distinctive(text, words, group)) return 'shared';
+  // Among kinds of one thing (placement groups, instance families, gateways,
+  // purchase options) a use or a benefit is rarely one kind's alone: "HAのクラスタ
+  // に有効" fits partition placement too, "for frequently run jobs" two buying models.
+  if (group.kinds && USE.test(text) && !namesOwnThing(text, words, group)) return 'shared';
+  return undefined;
+}
+
+/**
+ * A line that says what a thing is good for, not what it is or does: a use case,
+ * a benefit, a recommendation ("〜に有効", "〜に使用", "〜向け", "ユースケース",
+ * "Useful for …", "Ideal when …", "You want to …", "Reduces latency",
+ * "Cost-effective …"). Among kinds of one thing such a line is true of more than
+ * one kind by common knowledge, whatever the notes say (issue 13, SIBLING-TRUE).
+ */
+const USE = quick(
+  new RegExp(
+    [
+      // Not an adverb's に: "頻繁に使うデータ" is the data, not a use.
+      '(?<!頻繁|的|同時|一時|簡単|自動|手動|一緒|常|主|既)(?:に|で|には|では|際に|際には|場合に|場合は|時に|ときに|とき)(?:有効|便利|最適|適して|適する|適した|向いて|向く|向き|おすすめ|オススメ|推奨|使用|利用|使う|使われ|用いる|用いられ|効果的|役立つ|役に立つ)(?![料量者率])',
+      'ユースケース|用途|向け(?:の|に|$)|に向く|(?:コスト|費用|レイテンシー?|遅延)を?(?:削減|低減|抑え|下げ)|(?:可用性|耐障害性|性能|パフォーマンス)を?(?:高め|向上)',
+      '^(?:(?:very|especially|particularly|most|more|highly)\\s+)?(?:useful|ideal|good|great|best|suitable|suited|recommended|perfect|effective|helpful|popular|common(?:ly used)?|used|cost[- ]effective|cheaper|cheapest|scalable|secure|reliable|durable|flexible)\\b',
+      '\\b(?:use cases?|useful (?:for|when|if)|ideal (?:for|when|if)|good (?:for|when)|great for|best (?:for|when)|suit(?:ed|able) for|effective for|recommended (?:for|when|if)|perfect for|used for|cost[- ]effective)\\b',
+      '^(?:you|customers?|companies|users?|teams?)\\s+(?:want|need|are interested|are looking|would like|wish|plan|prefer)\\b',
+      '^(?:reduces?|lowers?|improves?|increases?|boosts?|saves?|cuts?|minimi[sz]es?|maximi[sz]es?|enhances?|simplifies)\\s+(?:the\\s+|your\\s+)?(?:latency|costs?|performance|availability|durability|reliability|security|scalability|throughput|resilience|complexity|overhead|time)\\b',
+    ].join('|'),
+    'iu',
+  ),
+);
+
+/**
+ * A name the line gives that the family's lines do not: an abbreviation of three
+ * letters or more, a mixed-case name ("BYOL", "EC2", "CloudFront"), or a value
+ * with a cue ("up to 90%"). "HA" or "AP" is too short to name one kind.
+ */
+function namesOwnThing(text: string, words: ReadonlySet<string>, group: ClueGroup): boolean {
+  const distinct = [...words].filter((word) => !group.shared.has(word));
+  if (distinct.some((word) => /\d/u.test(word)) && CUE.test(text)) return true;
+  const plain = text.normalize('NFKC');
+  for (const m of plain.matchAll(
+    /(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{2,}|[A-Z]?[a-z]+[A-Z][A-Za-z0-9]*)s?(?![A-Za-z0-9])/gu,
+  )) {
+    for (const word of contentWords(m[0])) if (!group.shared.has(word)) return true;
+  }
+  return false;
 }
 
 /**
@@ -1319,6 +1363,8 @@ interface ClueGroup {
   shared: Set<string>;
   /** Many near-twin siblings: a clue needs a marker too (see distinctive). */
   twins: boolean;
+  /** Kinds of one thing (near-twins, or headings that share a class word): a use is no clue (see USE). */
+  kinds: boolean;
 }
 
 function clueGroup(section: Section, kin: readonly Section[], parent?: Section): ClueGroup {
@@ -1342,11 +1388,37 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
     theirs,
     shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
+    kinds: kin.length >= 5 || classes.size > 0 || sharedEnding(section.title, kin),
   };
   clueGroups.set(section, { kin, group });
   return group;
 }
 const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
+
+/**
+ * True when the heading and two siblings or more end alike in a word that is no
+ * word of its own in classWords' sense: one katakana or kanji compound
+ * ("クラスタープレイスメントグループ", "スプレッドプレイスメントグループ") or a
+ * shared last word ("… Gateway").
+ */
+function sharedEnding(title: string, kin: readonly Section[]): boolean {
+  const plain = (t: string) =>
+    t
+      .normalize('NFKC')
+      .replace(/[(（][^()（）]*[)）]/gu, ' ')
+      .trim()
+      .toLowerCase();
+  const own = [...plain(title)];
+  const others = kin.map((k) => plain(k.title));
+  for (let n = own.length - 1; n >= 3; n--) {
+    const tail = own.slice(own.length - n).join('');
+    // A whole word or a compound's part, never a piece of a Latin word ("-tion").
+    if (/^[a-z]/u.test(tail) && /[a-z]/u.test(own[own.length - n - 1] ?? '')) continue;
+    if (!/^[\p{L}]/u.test(tail) || !/\p{L}{3}/u.test(tail)) continue;
+    if (others.filter((o) => o.endsWith(tail) && o !== tail).length >= 2) return true;
+  }
+  return false;
+}
 
 /** ClueGroup.shared: the content words of the kin's lines (each section's read once), the headings above, the parent's lines. */
 function familyWords(
@@ -1396,7 +1468,8 @@ function computeClueLines(located: Located, siblings: readonly Section[]): Block
   const originals = new Map(section.blocks.map((b) => [b.line, b] as const));
   return factLines(section).filter(
     (block) =>
-      whyNotClue(block, originals.get(block.line), section, kin, located.parent) === undefined,
+      whyNotClue(block, originals.get(block.line), section, kin, located.parent) === undefined &&
+      clueOptions(located, siblings, [block.text]).length >= 2,
   );
 }
 
@@ -1407,9 +1480,13 @@ function computeClueLines(located: Located, siblings: readonly Section[]): Block
  */
 export function headingClue(located: Located, siblings?: readonly Section[]): string[] {
   const around = siblings ?? located.parent?.children ?? [];
-  return clueLines(located, around)
-    .slice(0, LIMITS.clueLines)
-    .map((b) => b.text);
+  // Each line leaves two options or more; together they must too (see clueOptions).
+  const clue: string[] = [];
+  for (const block of clueLines(located, around)) {
+    if (clue.length >= LIMITS.clueLines) break;
+    if (clueOptions(located, around, [...clue, block.text]).length >= 2) clue.push(block.text);
+  }
+  return clue;
 }
 
 /**
@@ -1426,6 +1503,73 @@ export function describingLines(
     .slice(0, LIMITS.describePerSection)
     .map((block) => ({ block, masked: block.text }));
 }
+
+/**
+ * The options a which-* card with these clue lines offers: optionSiblings less a
+ * sibling the clue fits as well (issue 13, SIBLING-TRUE) — one the notes compare
+ * with the answer under a heading of their own ("AWS MGN vs SMS", "DataSyncとの違い":
+ * near-twins, what is said of one is often true of the other), or one whose own
+ * lines say most of what the clue says ("Local cache for frequently accessed
+ * data" of FSx Gateway next to "Most recent data is cached" of File Gateway).
+ * The card keeps its other options; with fewer than two it is not made.
+ */
+export function clueOptions(
+  located: Located,
+  siblings: readonly Section[],
+  clue: readonly string[],
+): Section[] {
+  const { section } = located;
+  const options = optionSiblings(located, siblings);
+  const classes = kinClasses(section, siblingNames(located, siblings));
+  return options.filter(
+    (other) =>
+      !comparedWith(section, other, siblings) &&
+      !clue.some((text) => saysToo(text, other, classes)),
+  );
+}
+
+/** A heading that compares: "A vs B", "A versus B", "AとBの違い", "Bとの比較", "Comparison". */
+const VERSUS = quick(
+  /\bvs\.?(?=\s|$)|\bversus\b|の違い|との比較|比較$|\bcompared?\b|\bcomparison\b|\bdifferences?\b/iu,
+);
+
+/**
+ * True when the notes compare `a` and `b` under a heading: one of a's headings
+ * naming b, one of b's naming a, or a sibling heading naming both.
+ */
+function comparedWith(a: Section, b: Section, siblings: readonly Section[]): boolean {
+  const names = (text: string, title: string) =>
+    [title, ...namesOf(title)].some((name) => leaksWord(text, name));
+  const compares = (head: Section) => VERSUS.test(head.title);
+  if (a.children.some((h) => compares(h) && names(h.title, b.title))) return true;
+  if (b.children.some((h) => compares(h) && names(h.title, a.title))) return true;
+  return siblings.some(
+    (h) => h !== a && h !== b && compares(h) && names(h.title, a.title) && names(h.title, b.title),
+  );
+}
+
+/**
+ * True when `other`'s own lines carry most of the clue's content words (two or
+ * more, and more than half of them, in any form: "cached" of "cache", "accessible" of
+ * "accessed"); the family's class words ("Gateway") do not count.
+ */
+function saysToo(text: string, other: Section, classes: ReadonlySet<string>): boolean {
+  const words = [...contentWords(text)].filter((w) => !classes.has(w));
+  if (words.length < 2) return false;
+  const theirs = lineWords(other);
+  // A value of the clue's own tells it apart ("up to 90%" of Spot, not Reserved's 72%).
+  if (words.some((w) => /\d/u.test(w) && !theirs.has(w))) return false;
+  let n = 0;
+  for (const word of words) if (theirs.has(word) || ownsWord(theirs, word)) n += 1;
+  return n >= 2 && n * 2 > words.length;
+}
+
+/** The content words of a section's own lines, read once a section. */
+const lineWords = oncePer((section: Section): Set<string> => {
+  const words = new Set<string>();
+  addLinesWords(section, words);
+  return words;
+});
 
 /**
  * A closed enumeration: a heading that lists kinds of something ("API の種類",
