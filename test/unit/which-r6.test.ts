@@ -87,6 +87,19 @@ describe('which-* clues among kinds of one thing', () => {
   });
 });
 
+describe('which-* clues in other words', () => {
+  it('never give the heading away in translation (階層 of Intelligent-Tiering, en "tier")', () => {
+    expect(clues(ja, 'S3 Intelligent-Tiering')).not.toContain(
+      '読まれないオブジェクトを自動で安い階層へ移す',
+    );
+    expect(clues(en, 'S3 Intelligent-Tiering')).not.toContain(
+      'Moves objects nobody reads to a cheaper tier by itself',
+    );
+    // The section's other line is still its clue.
+    expect(clues(ja, 'S3 Intelligent-Tiering')).toContain('オブジェクトごとに監視の料金がかかる');
+  });
+});
+
 describe('which-* options', () => {
   it('never offer a sibling the notes compare with the answer (en, ja)', () => {
     for (const [built, line] of [
