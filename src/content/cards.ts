@@ -6,7 +6,7 @@
  * editing one line changes only the cards made from that line.
  */
 import crypto, { createHash } from 'node:crypto';
-import { oncePer } from '../ground/memo.js';
+import { oncePer, oncePerText } from '../ground/memo.js';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import {
   derivedByArithmetic,
@@ -1519,12 +1519,44 @@ export function clueOptions(
   clue: readonly string[],
 ): Section[] {
   const { section } = located;
-  const options = optionSiblings(located, siblings);
-  const classes = kinClasses(section, siblingNames(located, siblings));
-  return options.filter(
+  const options = new Set(optionSiblings(located, siblings));
+  const kin = siblingNames(located, siblings);
+  const classes = kinClasses(section, kin);
+  return kin.filter(
     (other) =>
+      (options.has(other) || clue.some((text) => otherValue(text, other))) &&
       !comparedWith(section, other, siblings) &&
       !clue.some((text) => saysToo(text, other, classes)),
+  );
+}
+
+/** A number with its unit: "180日", "12時間", "90 days", "5 TB", "99.9%". */
+const VALUE =
+  /(\d+(?:[.,]\d+)?)\s*(ミリ秒|秒|分|時間|日|か月|ヶ月|年|ms|seconds?|minutes?|hours?|days?|months?|years?|%|[KMGTP]i?B|IOPS)(?![A-Za-z])/giu;
+
+/** The values of a line, as "number unit" with the unit folded ("180 日", "90 day"). */
+const valuesOf = oncePerText((text: string): { number: string; unit: string }[] =>
+  [...text.normalize('NFKC').matchAll(VALUE)].map((m) => ({
+    number: m[1] ?? '',
+    unit: (m[2] ?? '').toLowerCase().replace(/s$/u, ''),
+  })),
+);
+
+/**
+ * A close relative (the three Glaciers) is a fair wrong option after all when
+ * the clue gives a limit ("最小保存期間は180日") and the relative's own lines give
+ * another value of the same unit (90日) and not this one: the value tells them
+ * apart, as exams ask it (round 6, WEAK-DISTRACTORS among the storage classes).
+ * A relative whose lines give no such value may share it unsaid (One Zone-IA's
+ * 30 days), and stays out.
+ */
+function otherValue(text: string, other: Section): boolean {
+  if (!CUE.test(text)) return false;
+  const theirs = other.blocks.flatMap((b) => valuesOf(b.text));
+  return valuesOf(text).some(
+    (v) =>
+      theirs.some((t) => t.unit === v.unit && t.number !== v.number) &&
+      !theirs.some((t) => t.unit === v.unit && t.number === v.number),
   );
 }
 
@@ -1560,8 +1592,20 @@ function saysToo(text: string, other: Section, classes: ReadonlySet<string>): bo
   // A value of the clue's own tells it apart ("up to 90%" of Spot, not Reserved's 72%).
   if (words.some((w) => /\d/u.test(w) && !theirs.has(w))) return false;
   let n = 0;
-  for (const word of words) if (theirs.has(word) || ownsWord(theirs, word)) n += 1;
+  for (const word of words) if (theirs.has(word) || formOf(theirs, word)) n += 1;
   return n >= 2 && n * 2 > words.length;
+}
+
+/**
+ * A word of the clue that is a form of one of `theirs`: a Latin word by its stem
+ * (ownsWord), a kana or kanji compound that holds one of three characters or more
+ * ("ローカルキャッシュ" holds キャッシュ; "監視料金" is not 料金 of a retrieval fee).
+ */
+function formOf(theirs: ReadonlySet<string>, word: string): boolean {
+  if (/^[a-z0-9]/u.test(word)) return ownsWord(theirs, word);
+  for (const their of theirs)
+    if (!/^[a-z0-9]/u.test(their) && [...their].length >= 3 && word.includes(their)) return true;
+  return false;
 }
 
 /** The content words of a section's own lines, read once a section. */

@@ -126,6 +126,20 @@ describe('which-* options', () => {
     }
   });
 
+  it('offer a close relative when the clue gives a value the relative gives otherwise (180 vs 90 days)', () => {
+    for (const [built, line] of [
+      [en, 'Objects must stay 180 days at least, and a restore can take up to 12 hours'],
+      [ja, '最小保存期間は180日で、標準の取り出しは12時間以内'],
+    ] as const) {
+      const qs = askedWith(built, line, 12);
+      expect(qs.length).toBeGreaterThan(0);
+      const offered = optionsOf(qs);
+      expect(offered.has('S3 Glacier Flexible Retrieval')).toBe(true);
+      // A relative whose lines give no such value may share it unsaid: still left out.
+      expect(offered.has('S3 Glacier Instant Retrieval')).toBe(false);
+    }
+  });
+
   it('still offer the siblings a clue does not fit', () => {
     const qs = askedWith(en, 'Presents buckets to on-premises servers as NFS or SMB shares');
     expect(optionsOf(qs)).toEqual(
