@@ -1402,20 +1402,33 @@ const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGr
  * shared last word ("… Gateway").
  */
 function sharedEnding(title: string, kin: readonly Section[]): boolean {
-  const plain = (t: string) =>
-    t
+  const plain = (t: string) => [
+    ...t
       .normalize('NFKC')
       .replace(/[(（][^()（）]*[)）]/gu, ' ')
       .trim()
-      .toLowerCase();
-  const own = [...plain(title)];
-  const others = kin.map((k) => plain(k.title));
-  for (let n = own.length - 1; n >= 3; n--) {
+      .toLowerCase(),
+  ];
+  const own = plain(title);
+  // How long an ending each sibling shares with the heading (never the whole sibling).
+  const shared = kin.map((k) => {
+    const other = plain(k.title);
+    let n = 0;
+    while (
+      n < own.length &&
+      n < other.length &&
+      own[own.length - 1 - n] === other[other.length - 1 - n]
+    )
+      n += 1;
+    return Math.min(n, other.length - 1, own.length - 1);
+  });
+  // The longest ending two siblings share, then shorter ones that are a whole word.
+  const second = shared.sort((a, b) => b - a)[1] ?? 0;
+  for (let n = second; n >= 3; n--) {
     const tail = own.slice(own.length - n).join('');
     // A whole word or a compound's part, never a piece of a Latin word ("-tion").
     if (/^[a-z]/u.test(tail) && /[a-z]/u.test(own[own.length - n - 1] ?? '')) continue;
-    if (!/^[\p{L}]/u.test(tail) || !/\p{L}{3}/u.test(tail)) continue;
-    if (others.filter((o) => o.endsWith(tail) && o !== tail).length >= 2) return true;
+    if (/^\p{L}/u.test(tail) && /\p{L}{3}/u.test(tail)) return true;
   }
   return false;
 }
@@ -1519,16 +1532,69 @@ export function clueOptions(
   clue: readonly string[],
 ): Section[] {
   const { section } = located;
-  const options = new Set(optionSiblings(located, siblings));
   const kin = siblingNames(located, siblings);
-  const classes = kinClasses(section, kin);
+  const compared = comparedSiblings(section, kin, siblings);
+  const lines = clue.map((text) => lineOptions(located, siblings, kin, text));
   return kin.filter(
     (other) =>
-      (options.has(other) || clue.some((text) => otherValue(text, other))) &&
-      !comparedWith(section, other, siblings) &&
-      !clue.some((text) => saysToo(text, other, classes)),
+      !compared.has(other) &&
+      lines.some((line) => line.admitted.has(other)) &&
+      !lines.some((line) => line.excluded.has(other)),
   );
 }
+
+/**
+ * For one clue line of a section: the kin it may offer (the options, and the
+ * close relatives its value tells apart) and the kin it fits too; worked out
+ * once a line, as which-heading and which-fact and every question ask again.
+ */
+function lineOptions(
+  located: Located,
+  siblings: readonly Section[],
+  kin: readonly Section[],
+  text: string,
+): { admitted: ReadonlySet<Section>; excluded: ReadonlySet<Section> } {
+  const { section } = located;
+  let byText = lineOptionsCache.get(section);
+  if (!byText || byText.kin !== kin) {
+    byText = { kin, lines: new Map() };
+    lineOptionsCache.set(section, byText);
+  }
+  const cached = byText.lines.get(text);
+  if (cached) return cached;
+  const options = new Set(optionSiblings(located, siblings));
+  const classes = kinClasses(section, kin);
+  const out = {
+    admitted: new Set(kin.filter((other) => options.has(other) || otherValue(text, other))),
+    excluded: new Set(kin.filter((other) => saysToo(text, other, classes))),
+  };
+  byText.lines.set(text, out);
+  return out;
+}
+const lineOptionsCache = new WeakMap<
+  Section,
+  {
+    kin: readonly Section[];
+    lines: Map<string, { admitted: ReadonlySet<Section>; excluded: ReadonlySet<Section> }>;
+  }
+>();
+
+/** The kin the notes compare `section` with (see comparedWith): worked out once a section. */
+function comparedSiblings(
+  section: Section,
+  kin: readonly Section[],
+  siblings: readonly Section[],
+): ReadonlySet<Section> {
+  const cached = comparedCache.get(section);
+  if (cached && cached.kin === kin) return cached.compared;
+  const compared = new Set(kin.filter((other) => comparedWith(section, other, siblings)));
+  comparedCache.set(section, { kin, compared });
+  return compared;
+}
+const comparedCache = new WeakMap<
+  Section,
+  { kin: readonly Section[]; compared: ReadonlySet<Section> }
+>();
 
 /** A number with its unit: "180日", "12時間", "90 days", "5 TB", "99.9%". */
 const VALUE =
@@ -1542,6 +1608,11 @@ const valuesOf = oncePerText((text: string): { number: string; unit: string }[] 
   })),
 );
 
+/** The values of all a section's own lines, read once a section. */
+const sectionValues = oncePer((section: Section): { number: string; unit: string }[] =>
+  section.blocks.flatMap((b) => valuesOf(b.text)),
+);
+
 /**
  * A close relative (the three Glaciers) is a fair wrong option after all when
  * the clue gives a limit ("最小保存期間は180日") and the relative's own lines give
@@ -1552,7 +1623,7 @@ const valuesOf = oncePerText((text: string): { number: string; unit: string }[] 
  */
 function otherValue(text: string, other: Section): boolean {
   if (!CUE.test(text)) return false;
-  const theirs = other.blocks.flatMap((b) => valuesOf(b.text));
+  const theirs = sectionValues(other);
   return valuesOf(text).some(
     (v) =>
       theirs.some((t) => t.unit === v.unit && t.number !== v.number) &&
@@ -1573,6 +1644,8 @@ function comparedWith(a: Section, b: Section, siblings: readonly Section[]): boo
   const names = (text: string, title: string) =>
     [title, ...namesOf(title)].some((name) => leaksWord(text, name));
   const compares = (head: Section) => VERSUS.test(head.title);
+  if (!a.children.some(compares) && !b.children.some(compares) && !siblings.some(compares))
+    return false;
   if (a.children.some((h) => compares(h) && names(h.title, b.title))) return true;
   if (b.children.some((h) => compares(h) && names(h.title, a.title))) return true;
   return siblings.some(
