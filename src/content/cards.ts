@@ -8,7 +8,7 @@
 
 import crypto, { createHash } from 'node:crypto';
 import { codePointLength } from '../ground/chars.js';
-import { oncePer } from '../ground/memo.js';
+import { oncePer, oncePerText } from '../ground/memo.js';
 import { type DeckIndex, indexDeck, type Located } from './deck.js';
 import {
   derivedByArithmetic,
@@ -1353,7 +1353,51 @@ export function whyNotClue(
   // option or not: the same line would answer two cards), or one whose content
   // words all occur in a sibling's lines, fits both.
   if (group.theirs.some((line) => sameFact(line, text))) return 'shared';
-  return distinctive(text, words, group) ? undefined : 'shared';
+  if (!distinctive(text, words, group)) return 'shared';
+  // Among kinds of one thing (placement groups, instance families, gateways,
+  // purchase options) a use or a benefit is rarely one kind's alone: "HAのクラスタ
+  // に有効" fits partition placement too, "for frequently run jobs" two buying models.
+  if (group.kinds && USE.test(text) && !namesOwnThing(text, words, group)) return 'shared';
+  return undefined;
+}
+
+/**
+ * A line that says what a thing is good for, not what it is or does: a use case,
+ * a benefit, a recommendation ("〜に有効", "〜に使用", "〜向け", "ユースケース",
+ * "Useful for …", "Ideal when …", "You want to …", "Reduces latency",
+ * "Cost-effective …"). Among kinds of one thing such a line is true of more than
+ * one kind by common knowledge, whatever the notes say (issue 13, SIBLING-TRUE).
+ */
+const USE = quick(
+  new RegExp(
+    [
+      // Not an adverb's に: "頻繁に使うデータ" is the data, not a use.
+      '(?<!頻繁|的|同時|一時|簡単|自動|手動|一緒|常|主|既)(?:に|で|には|では|際に|際には|場合に|場合は|時に|ときに|とき)(?:有効|便利|最適|適して|適する|適した|向いて|向く|向き|おすすめ|オススメ|推奨|使用|利用|使う|使われ|用いる|用いられ|効果的|役立つ|役に立つ)(?![料量者率])',
+      'ユースケース|用途|向け(?:の|に|$)|に向く|(?:コスト|費用|レイテンシー?|遅延)を?(?:削減|低減|抑え|下げ)|(?:可用性|耐障害性|性能|パフォーマンス)を?(?:高め|向上)',
+      '^(?:(?:very|especially|particularly|most|more|highly)\\s+)?(?:useful|ideal|good|great|best|suitable|suited|recommended|perfect|effective|helpful|popular|common(?:ly used)?|used|cost[- ]effective|cheaper|cheapest|scalable|secure|reliable|durable|flexible)\\b',
+      '\\b(?:use cases?|useful (?:for|when|if)|ideal (?:for|when|if)|good (?:for|when)|great for|best (?:for|when)|suit(?:ed|able) for|effective for|recommended (?:for|when|if)|perfect for|used for|cost[- ]effective)\\b',
+      '^(?:you|customers?|companies|users?|teams?)\\s+(?:want|need|are interested|are looking|would like|wish|plan|prefer)\\b',
+      '^(?:reduces?|lowers?|improves?|increases?|boosts?|saves?|cuts?|minimi[sz]es?|maximi[sz]es?|enhances?|simplifies)\\s+(?:the\\s+|your\\s+)?(?:latency|costs?|performance|availability|durability|reliability|security|scalability|throughput|resilience|complexity|overhead|time)\\b',
+    ].join('|'),
+    'iu',
+  ),
+);
+
+/**
+ * A name the line gives that the family's lines do not: an abbreviation of three
+ * letters or more, a mixed-case name ("BYOL", "EC2", "CloudFront"), or a value
+ * with a cue ("up to 90%"). "HA" or "AP" is too short to name one kind.
+ */
+function namesOwnThing(text: string, words: ReadonlySet<string>, group: ClueGroup): boolean {
+  const distinct = [...words].filter((word) => !group.shared.has(word));
+  if (distinct.some((word) => /\d/u.test(word)) && CUE.test(text)) return true;
+  const plain = text.normalize('NFKC');
+  for (const m of plain.matchAll(
+    /(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{2,}|[A-Z]?[a-z]+[A-Z][A-Za-z0-9]*)s?(?![A-Za-z0-9])/gu,
+  )) {
+    for (const word of contentWords(m[0])) if (!group.shared.has(word)) return true;
+  }
+  return false;
 }
 
 /**
@@ -1417,6 +1461,8 @@ interface ClueGroup {
   shared: Set<string>;
   /** Many near-twin siblings: a clue needs a marker too (see distinctive). */
   twins: boolean;
+  /** Kinds of one thing (near-twins, or headings that share a class word): a use is no clue (see USE). */
+  kinds: boolean;
 }
 
 function clueGroup(section: Section, kin: readonly Section[], parent?: Section): ClueGroup {
@@ -1440,11 +1486,50 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
     theirs,
     shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
+    kinds: kin.length >= 5 || classes.size > 0 || sharedEnding(section.title, kin),
   };
   clueGroups.set(section, { kin, group });
   return group;
 }
 const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
+
+/**
+ * True when the heading and two siblings or more end alike in a word that is no
+ * word of its own in classWords' sense: one katakana or kanji compound
+ * ("クラスタープレイスメントグループ", "スプレッドプレイスメントグループ") or a
+ * shared last word ("… Gateway").
+ */
+function sharedEnding(title: string, kin: readonly Section[]): boolean {
+  const plain = (t: string) => [
+    ...t
+      .normalize('NFKC')
+      .replace(/[(（][^()（）]*[)）]/gu, ' ')
+      .trim()
+      .toLowerCase(),
+  ];
+  const own = plain(title);
+  // How long an ending each sibling shares with the heading (never the whole sibling).
+  const shared = kin.map((k) => {
+    const other = plain(k.title);
+    let n = 0;
+    while (
+      n < own.length &&
+      n < other.length &&
+      own[own.length - 1 - n] === other[other.length - 1 - n]
+    )
+      n += 1;
+    return Math.min(n, other.length - 1, own.length - 1);
+  });
+  // The longest ending two siblings share, then shorter ones that are a whole word.
+  const second = shared.sort((a, b) => b - a)[1] ?? 0;
+  for (let n = second; n >= 3; n--) {
+    const tail = own.slice(own.length - n).join('');
+    // A whole word or a compound's part, never a piece of a Latin word ("-tion").
+    if (/^[a-z]/u.test(tail) && /[a-z]/u.test(own[own.length - n - 1] ?? '')) continue;
+    if (/^\p{L}/u.test(tail) && /\p{L}{3}/u.test(tail)) return true;
+  }
+  return false;
+}
 
 /** ClueGroup.shared: the content words of the kin's lines (each section's read once), the headings above, the parent's lines. */
 function familyWords(
@@ -1494,7 +1579,8 @@ function computeClueLines(located: Located, siblings: readonly Section[]): Block
   const originals = new Map(section.blocks.map((b) => [b.line, b] as const));
   return factLines(section).filter(
     (block) =>
-      whyNotClue(block, originals.get(block.line), section, kin, located.parent) === undefined,
+      whyNotClue(block, originals.get(block.line), section, kin, located.parent) === undefined &&
+      clueOptions(located, siblings, [block.text]).length >= 2,
   );
 }
 
@@ -1505,9 +1591,13 @@ function computeClueLines(located: Located, siblings: readonly Section[]): Block
  */
 export function headingClue(located: Located, siblings?: readonly Section[]): string[] {
   const around = siblings ?? located.parent?.children ?? [];
-  return clueLines(located, around)
-    .slice(0, LIMITS.clueLines)
-    .map((b) => b.text);
+  // Each line leaves two options or more; together they must too (see clueOptions).
+  const clue: string[] = [];
+  for (const block of clueLines(located, around)) {
+    if (clue.length >= LIMITS.clueLines) break;
+    if (clueOptions(located, around, [...clue, block.text]).length >= 2) clue.push(block.text);
+  }
+  return clue;
 }
 
 /**
@@ -1524,6 +1614,177 @@ export function describingLines(
     .slice(0, LIMITS.describePerSection)
     .map((block) => ({ block, masked: block.text }));
 }
+
+/**
+ * The options a which-* card with these clue lines offers: optionSiblings less a
+ * sibling the clue fits as well (issue 13, SIBLING-TRUE) — one the notes compare
+ * with the answer under a heading of their own ("AWS MGN vs SMS", "DataSyncとの違い":
+ * near-twins, what is said of one is often true of the other), or one whose own
+ * lines say most of what the clue says ("Local cache for frequently accessed
+ * data" of FSx Gateway next to "Most recent data is cached" of File Gateway).
+ * The card keeps its other options; with fewer than two it is not made.
+ */
+export function clueOptions(
+  located: Located,
+  siblings: readonly Section[],
+  clue: readonly string[],
+): Section[] {
+  const { section } = located;
+  const kin = siblingNames(located, siblings);
+  const compared = comparedSiblings(section, kin, siblings);
+  const lines = clue.map((text) => lineOptions(located, siblings, kin, text));
+  return kin.filter(
+    (other) =>
+      !compared.has(other) &&
+      lines.some((line) => line.admitted.has(other)) &&
+      !lines.some((line) => line.excluded.has(other)),
+  );
+}
+
+/**
+ * For one clue line of a section: the kin it may offer (the options, and the
+ * close relatives its value tells apart) and the kin it fits too; worked out
+ * once a line, as which-heading and which-fact and every question ask again.
+ */
+function lineOptions(
+  located: Located,
+  siblings: readonly Section[],
+  kin: readonly Section[],
+  text: string,
+): { admitted: ReadonlySet<Section>; excluded: ReadonlySet<Section> } {
+  const { section } = located;
+  let byText = lineOptionsCache.get(section);
+  if (!byText || byText.kin !== kin) {
+    byText = { kin, lines: new Map() };
+    lineOptionsCache.set(section, byText);
+  }
+  const cached = byText.lines.get(text);
+  if (cached) return cached;
+  const options = new Set(optionSiblings(located, siblings));
+  const classes = kinClasses(section, kin);
+  const out = {
+    admitted: new Set(kin.filter((other) => options.has(other) || otherValue(text, other))),
+    excluded: new Set(kin.filter((other) => saysToo(text, other, classes))),
+  };
+  byText.lines.set(text, out);
+  return out;
+}
+const lineOptionsCache = new WeakMap<
+  Section,
+  {
+    kin: readonly Section[];
+    lines: Map<string, { admitted: ReadonlySet<Section>; excluded: ReadonlySet<Section> }>;
+  }
+>();
+
+/** The kin the notes compare `section` with (see comparedWith): worked out once a section. */
+function comparedSiblings(
+  section: Section,
+  kin: readonly Section[],
+  siblings: readonly Section[],
+): ReadonlySet<Section> {
+  const cached = comparedCache.get(section);
+  if (cached && cached.kin === kin) return cached.compared;
+  const compared = new Set(kin.filter((other) => comparedWith(section, other, siblings)));
+  comparedCache.set(section, { kin, compared });
+  return compared;
+}
+const comparedCache = new WeakMap<
+  Section,
+  { kin: readonly Section[]; compared: ReadonlySet<Section> }
+>();
+
+/** A number with its unit: "180日", "12時間", "90 days", "5 TB", "99.9%". */
+const VALUE =
+  /(\d+(?:[.,]\d+)?)\s*(ミリ秒|秒|分|時間|日|か月|ヶ月|年|ms|seconds?|minutes?|hours?|days?|months?|years?|%|[KMGTP]i?B|IOPS)(?![A-Za-z])/giu;
+
+/** The values of a line, as "number unit" with the unit folded ("180 日", "90 day"). */
+const valuesOf = oncePerText((text: string): { number: string; unit: string }[] =>
+  [...text.normalize('NFKC').matchAll(VALUE)].map((m) => ({
+    number: m[1] ?? '',
+    unit: (m[2] ?? '').toLowerCase().replace(/s$/u, ''),
+  })),
+);
+
+/** The values of all a section's own lines, read once a section. */
+const sectionValues = oncePer((section: Section): { number: string; unit: string }[] =>
+  section.blocks.flatMap((b) => valuesOf(b.text)),
+);
+
+/**
+ * A close relative (the three Glaciers) is a fair wrong option after all when
+ * the clue gives a limit ("最小保存期間は180日") and the relative's own lines give
+ * another value of the same unit (90日) and not this one: the value tells them
+ * apart, as exams ask it (round 6, WEAK-DISTRACTORS among the storage classes).
+ * A relative whose lines give no such value may share it unsaid (One Zone-IA's
+ * 30 days), and stays out.
+ */
+function otherValue(text: string, other: Section): boolean {
+  if (!CUE.test(text)) return false;
+  const theirs = sectionValues(other);
+  return valuesOf(text).some(
+    (v) =>
+      theirs.some((t) => t.unit === v.unit && t.number !== v.number) &&
+      !theirs.some((t) => t.unit === v.unit && t.number === v.number),
+  );
+}
+
+/** A heading that compares: "A vs B", "A versus B", "AとBの違い", "Bとの比較", "Comparison". */
+const VERSUS = quick(
+  /\bvs\.?(?=\s|$)|\bversus\b|の違い|との比較|比較$|\bcompared?\b|\bcomparison\b|\bdifferences?\b/iu,
+);
+
+/**
+ * True when the notes compare `a` and `b` under a heading: one of a's headings
+ * naming b, one of b's naming a, or a sibling heading naming both.
+ */
+function comparedWith(a: Section, b: Section, siblings: readonly Section[]): boolean {
+  const names = (text: string, title: string) =>
+    [title, ...namesOf(title)].some((name) => leaksWord(text, name));
+  const compares = (head: Section) => VERSUS.test(head.title);
+  if (!a.children.some(compares) && !b.children.some(compares) && !siblings.some(compares))
+    return false;
+  if (a.children.some((h) => compares(h) && names(h.title, b.title))) return true;
+  if (b.children.some((h) => compares(h) && names(h.title, a.title))) return true;
+  return siblings.some(
+    (h) => h !== a && h !== b && compares(h) && names(h.title, a.title) && names(h.title, b.title),
+  );
+}
+
+/**
+ * True when `other`'s own lines carry most of the clue's content words (two or
+ * more, and more than half of them, in any form: "cached" of "cache", "accessible" of
+ * "accessed"); the family's class words ("Gateway") do not count.
+ */
+function saysToo(text: string, other: Section, classes: ReadonlySet<string>): boolean {
+  const words = [...contentWords(text)].filter((w) => !classes.has(w));
+  if (words.length < 2) return false;
+  const theirs = lineWords(other);
+  // A value of the clue's own tells it apart ("up to 90%" of Spot, not Reserved's 72%).
+  if (words.some((w) => /\d/u.test(w) && !theirs.has(w))) return false;
+  let n = 0;
+  for (const word of words) if (theirs.has(word) || formOf(theirs, word)) n += 1;
+  return n >= 2 && n * 2 > words.length;
+}
+
+/**
+ * A word of the clue that is a form of one of `theirs`: a Latin word by its stem
+ * (ownsWord), a kana or kanji compound that holds one of three characters or more
+ * ("ローカルキャッシュ" holds キャッシュ; "監視料金" is not 料金 of a retrieval fee).
+ */
+function formOf(theirs: ReadonlySet<string>, word: string): boolean {
+  if (/^[a-z0-9]/u.test(word)) return ownsWord(theirs, word);
+  for (const their of theirs)
+    if (!/^[a-z0-9]/u.test(their) && [...their].length >= 3 && word.includes(their)) return true;
+  return false;
+}
+
+/** The content words of a section's own lines, read once a section. */
+const lineWords = oncePer((section: Section): Set<string> => {
+  const words = new Set<string>();
+  addLinesWords(section, words);
+  return words;
+});
 
 /**
  * A closed enumeration: a heading that lists kinds of something ("API の種類",

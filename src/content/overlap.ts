@@ -173,6 +173,8 @@ const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
   [/予測|forecast/iu, /predict/iu],
   [/インターネットゲートウェイ/u, /(?<![A-Za-z])igw(?![A-Za-z])|internet gateway/iu],
   [/vpce|VPC\s*エンドポイント|VPC endpoint/iu, /vpce|VPC\s*エンドポイント|VPC endpoint/iu],
+  // Round 6: "自動で安い階層へ移す" of S3 Intelligent-Tiering (judged LEAK on a which-fact).
+  [/階層/u, /tier/iu],
 ];
 
 /**

@@ -4,6 +4,7 @@
  */
 import {
   clozeSpans,
+  clueOptions,
   commonHead,
   enumerationItems,
   factLines,
@@ -11,7 +12,6 @@ import {
   isCategoryHead,
   isOpenSetHeading,
   isTermName,
-  optionSiblings,
   partCounts,
   sectionTermLines,
   sectionTerms,
@@ -343,12 +343,12 @@ function askCard(
       // fits this description?": the clue was worked out with the card
       // (cards.ts headingClue, describingLines), unmasked; the options are the
       // sibling headings of the same kind that are no close relatives of the
-      // answer (cards.ts optionSiblings). A card of the former "which statement
+      // answer and that the clue does not fit too (cards.ts clueOptions). A card of the former "which statement
       // is true" form (answer = its line) is no longer asked, and a card that
       // cannot get options is not asked at all (no "Explain: <heading>").
       if (card.kind === 'which-fact' && card.answer === card.source) return undefined;
       if (!card.prompt) return undefined;
-      const others = optionSiblings(located, siblingsOf(index, located));
+      const others = clueOptions(located, siblingsOf(index, located), card.prompt.split('\n'));
       const byKey = new Map(others.map((s) => [keyOf(s.title), s]));
       const distractors = pickDistractors(card.answer, [others.map((s) => s.title)], need, rng);
       const parent = card.path.slice(0, -1).join(' › ');
