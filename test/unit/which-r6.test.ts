@@ -103,12 +103,12 @@ describe('which-* clues in other words', () => {
 describe('which-* options', () => {
   it('never offer a sibling the notes compare with the answer (en, ja)', () => {
     for (const [built, line] of [
-      [en, 'You can keep using the source machines while the copy runs'],
-      [ja, 'オンプレミスの仮想マシンをスナップショットとして定期的に複製する'],
+      [en, 'Emulates a tape library so backup software writes virtual tapes to the cloud'],
+      [ja, 'データはS3に置いたまま手元のアプリケーションが共有を使い続けられる'],
     ] as const) {
       const qs = askedWith(built, line);
       expect(qs.length).toBeGreaterThan(0);
-      expect(optionsOf(qs).has('Application Migration Service')).toBe(false);
+      expect(optionsOf(qs).has('DataSync')).toBe(false);
       for (const q of qs) expect((q.options ?? []).length).toBeGreaterThanOrEqual(3);
     }
   });
