@@ -280,6 +280,14 @@ export interface OpenOptions {
    * more than a second (for a progress line); `done === total` at the end.
    */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Whether a card can be asked (quiz's whyNotAsked, handed in by the
+   * commands): a card that cannot is left out when the cards are made, before
+   * they are counted or cached, so topics, stats, the study plan and exams
+   * all see the same cards (issue 13). Without it every card is kept, and
+   * cached apart.
+   */
+  askable?: (card: Card, index: DeckIndex) => boolean;
 }
 
 /** What the limits on notes left out, as warnings (check shows them with file:line too). */
@@ -401,7 +409,8 @@ async function open(
     empty: read.empty,
   }));
   const key = cardsKey(
-    version(),
+    // Cards left out by `askable` are another set of cards: cached apart.
+    options.askable ? `${version()}\u001faskable` : version(),
     reads.map((r) => ({ file: r.note.file, hash: r.hash })),
   );
   let structure: Promise<Structure> | undefined;
@@ -455,8 +464,10 @@ async function open(
   }
   const { deck, index } = await load();
   const { buildCards } = await import('./cards.js');
-  const cards =
+  const made =
     madeCards.size > 0 ? cardsByFile(files, madeCards, moved, buildCards) : buildCards(deck, index);
+  const askable = options.askable;
+  const cards = askable ? made.filter((card) => askable(card, index)) : made;
   const topics = deck.topics.map((topic) => ({ title: topic.title, file: topic.file }));
   const limits = limitDiagnostics(deck.diagnostics);
   tell(limits);

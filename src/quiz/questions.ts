@@ -40,7 +40,7 @@ import type { Say } from '../errors.js';
 import { keyOf, pickDistractors } from './distractors.js';
 import { withUnits } from './grade.js';
 import { numberDistractors } from './numbers.js';
-import { type Rng, shuffle } from './rng.js';
+import { createRng, type Rng, shuffle } from './rng.js';
 import type { OptionOrigin, Question } from './types.js';
 
 export { similarity };
@@ -187,13 +187,120 @@ export function makeQuestion(
   /** Words the stems in the learner's language (the language is passed in, never global). */
   say: Say,
 ): Question | undefined {
+  const drawn = drawQuestion(card, index, rng, mode, say, COMMON_WORD_DRAWS);
+  if (typeof drawn === 'object') return drawn;
+  // Every draw of this rng gave the answer away (or found too few options): the card's own
+  // draws, which decided that it is counted at all (whyNotAsked), ask it instead, so a card
+  // that topics, stats and the study plan count is always asked. An exam skips a card that
+  // has no exam form without trying again.
+  if (mode === 'exam' && drawn === 'none') return undefined;
+  const own = drawQuestion(card, index, ownRng(card), mode, say, OWN_DRAWS, true);
+  return typeof own === 'object' ? own : undefined;
+}
+
+/** Why a card makes no question: every draw gives its answer away, or it has no form to ask. */
+export type NotAsked = 'gives-away' | 'no-question';
+
+/**
+ * Whether a card can be asked in study (issue 13): decided once, when the
+ * cards of a deck are made (the library leaves such cards out before it
+ * counts or caches them, through the `askable` it is handed), from the
+ * card's own draws, which makeQuestion falls back to. A card whose stem
+ * gives the answer away with no wrong options at all (the strongest form of
+ * every check) and that always has a typed form (a cloze) is askable without
+ * drawing anything, so most cards cost a few string tests.
+ */
+export function whyNotAsked(card: Card, index: DeckIndex): NotAsked | undefined {
+  const located = index.byRef.get(card.section);
+  if (!located) return 'no-question';
+  if (askableWithoutDraw(card, index, located)) return undefined;
+  const drawn = drawQuestion(card, index, ownRng(card), 'study', (m) => m.key, OWN_DRAWS, true);
+  return typeof drawn === 'object' ? undefined : drawn === 'leak' ? 'gives-away' : 'no-question';
+}
+
+/**
+ * A card that study asks whatever options it draws: its stem gives nothing
+ * away even with no wrong option beside the answer (the strongest form of
+ * every check: options only ever clear a cue), typed or as multiple choice,
+ * and it surely has a form to ask (a recall or a short list; a cloze, typed
+ * when it gets too few options; a short, distinctive term with a meaning of
+ * substance; a which-* card with two sibling headings to offer). Only the
+ * other cards are drawn (whyNotAsked), so deciding costs a few string tests
+ * a card.
+ */
+export function askableWithoutDraw(card: Card, index: DeckIndex, located: Located): boolean {
+  if (card.kind === 'recall') return shownPath(card, located).length > 0;
+  if (card.kind === 'list-children') {
+    const items = uniqueBy(card.items ?? [], foldTight).length;
+    return items >= 2 && items <= RECALL_LIST_MAX;
+  }
+  const path = pathInStem(card, located);
+  const topic = located.topic.title;
+  const clean = (choice: boolean) =>
+    !stemGivesAway(path, card.prompt, card.answer, [], choice, topic);
+  switch (card.kind) {
+    case 'cloze':
+      return clean(false) && clean(true);
+    case 'term': {
+      const heading = shownPath(card, located).at(-1) ?? '';
+      return (
+        !isOpenSetHeading(card.answer) &&
+        !/[/／・&、,]/u.test(heading) &&
+        isTypeableTerm(card.answer) &&
+        meaningOfSubstance(card.prompt) &&
+        clean(false) &&
+        clean(true)
+      );
+    }
+    default: {
+      if (!card.prompt || card.path.length < 2) return false;
+      if (card.kind === 'which-fact' && card.answer === card.source) return false;
+      const own = keyOf(card.answer);
+      const keys = new Set(
+        optionSiblings(located, siblingsOf(index, located)).map((s) => keyOf(s.title)),
+      );
+      keys.delete(own);
+      return keys.size >= MIN_OPTIONS - 1 && clean(true);
+    }
+  }
+}
+
+/** The card's own random source, the same wherever it is asked: seeded by its id (FNV-1a). */
+function ownRng(card: Card): Rng {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < card.id.length; i++)
+    hash = Math.imul(hash ^ card.id.charCodeAt(i), 0x01000193);
+  return createRng(hash >>> 0);
+}
+
+/** How often the card's own options are drawn before it is found unaskable. */
+const OWN_DRAWS = 8;
+
+/**
+ * A question of `draws` option draws of `rng` whose stem does not give the
+ * answer away; else 'leak' when a question was made but gave it away, or
+ * 'none' when the card has no form to ask in this mode.
+ */
+function drawQuestion(
+  card: Card,
+  index: DeckIndex,
+  rng: Rng,
+  mode: QuestionMode,
+  say: Say,
+  draws: number,
+  /** Draw again whatever cue the options gave (the card's own draws), not only a common word. */
+  persist = false,
+): Question | 'leak' | 'none' {
   // A common word only the answer's option shares with the stem (ポリシー) is a cue of the
   // options drawn, not of the card: other wrong options of the pool may share it too
   // (信頼ポリシー), so the options are drawn again a few times before the card is not
   // asked (round 4).
-  for (let draw = 0; draw < COMMON_WORD_DRAWS; draw++) {
+  let made = false;
+  for (let draw = 0; draw < draws; draw++) {
     const question = askCard(card, index, rng, mode, say);
-    if (!question || question.format === 'recall' || card.kind === 'list-children') return question;
+    if (!question) return made ? 'leak' : 'none';
+    made = true;
+    if (question.format === 'recall' || card.kind === 'list-children') return question;
     // What the learner reads of the notes: the path shown and the card's own text (not the
     // words of the stem's frame, which are the interface's).
     const located = index.byRef.get(card.section);
@@ -203,10 +310,12 @@ export function makeQuestion(
     const topic = located?.topic.title ?? '';
     const choice = question.format === 'choice';
     if (!stemGivesAway(path, card.prompt, answer, others, choice, topic)) return question;
-    if (!choice || sharedCommonWord(card.prompt, answer, others) === undefined) return undefined;
-    if (stemGivesAway(path, card.prompt, answer, others, choice, topic, false)) return undefined;
+    // The card's own draws try other options for any cue the options could clear.
+    if (persist && choice) continue;
+    if (!choice || sharedCommonWord(card.prompt, answer, others) === undefined) return 'leak';
+    if (stemGivesAway(path, card.prompt, answer, others, choice, topic, false)) return 'leak';
   }
-  return undefined;
+  return 'leak';
 }
 
 /** How often the options are drawn for a card whose stem shares a common word with the answer only. */
