@@ -2,10 +2,17 @@
  * `awsquiz check`: lints the notes. Each message points at file:line and says
  * what was expected. Exit 1 when there are errors, 0 with only warnings.
  */
-import { factBlocks, factLines, type LineReport, lineReport } from '../content/cards.js';
+import {
+  buildCards,
+  factBlocks,
+  factLines,
+  type LineReport,
+  lineReport,
+} from '../content/cards.js';
 import type { DeckIndex } from '../content/deck.js';
 import type { Library } from '../content/library.js';
 import type { Card, Diagnostic } from '../content/model.js';
+import { type NotAsked, whyNotAsked } from '../quiz/questions.js';
 import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
 import type { MessageKey, Messages } from '../ui/i18n.js';
 import { wrap } from '../ui/layout.js';
@@ -106,6 +113,29 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** How many lines became facts, and how many were left out, by reason (issue 13). */
   lines: LineReport;
+  /** The cards left out because no question can be made of them, each with why (issue 13). */
+  notAsked: { card: Card; reason: NotAsked }[];
+}
+
+/**
+ * The cards the notes make that the library left out, because no question
+ * can be made of them (quiz whyNotAsked: their stem gives the answer away
+ * whatever the options, or they have no form to ask). Made again here: the
+ * library keeps only the cards it counts.
+ */
+export function notAskedCards(
+  library: Library,
+  deck: Parameters<typeof buildCards>[0],
+  index: DeckIndex,
+): { card: Card; reason: NotAsked }[] {
+  const kept = new Set(library.cards.map((card) => card.id));
+  const out: { card: Card; reason: NotAsked }[] = [];
+  for (const card of buildCards(deck, index)) {
+    if (kept.has(card.id)) continue;
+    const reason = whyNotAsked(card, index);
+    if (reason) out.push({ card, reason });
+  }
+  return out;
 }
 
 export async function check(library: Library): Promise<CheckResult> {
@@ -121,6 +151,7 @@ export async function check(library: Library): Promise<CheckResult> {
     cards: library.cards.length,
     diagnostics,
     lines: lineReport(deck),
+    notAsked: notAskedCards(library, deck, index),
   };
 }
 
@@ -153,11 +184,30 @@ export function cardLines(cards: readonly Card[]): string[] {
   );
 }
 
+/** `check --cards`: the cards left out, each as a card line with the reason after it. */
+export function notAskedLines(
+  notAsked: readonly { card: Card; reason: NotAsked }[],
+  messages: Messages,
+): string[] {
+  return notAsked.map(
+    ({ card, reason }) =>
+      `${cardLines([card])[0]} (${messages.t('check.cardNotAsked', {
+        reason: messages.t(`notAsked.${reason}`),
+      })})`,
+  );
+}
+
 export async function run(context: CommandContext, options?: CheckOptions): Promise<number> {
   // Unreadable files are reported below with the rest, not warned about first.
   const library = await openNotes(context, () => {});
-  if (options?.cards) context.stdout.write(`${cardLines(library.cards).join('\n')}\n`);
   const result = await check(library);
+  if (options?.cards) {
+    const listed = [
+      ...cardLines(library.cards),
+      ...notAskedLines(result.notAsked, context.messages),
+    ];
+    context.stdout.write(`${listed.join('\n')}\n`);
+  }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   const format = await formatterFor(context);
@@ -187,6 +237,18 @@ export async function run(context: CommandContext, options?: CheckOptions): Prom
       left: left.length > 0 ? left.join(', ') : '-',
     }),
   );
+  if (result.notAsked.length > 0) {
+    const counts = new Map<NotAsked, number>();
+    for (const { reason } of result.notAsked) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    lines.push(
+      context.messages.t('check.notAsked', {
+        n: result.notAsked.length,
+        reasons: [...counts]
+          .map(([reason, n]) => `${context.messages.t(`notAsked.${reason}`)} ${n}`)
+          .join(', '),
+      }),
+    );
+  }
   context.stdout.write(`${lines.join('\n')}\n`);
   return errors > 0 ? 1 : 0;
 }
