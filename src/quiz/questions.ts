@@ -194,8 +194,25 @@ export function makeQuestion(
   // that topics, stats and the study plan count is always asked. An exam skips a card that
   // has no exam form without trying again.
   if (mode === 'exam' && drawn === 'none') return undefined;
-  const own = drawQuestion(card, index, ownRng(card), mode, say, OWN_DRAWS, true);
+  const own = ownQuestion(card, index, mode, say);
   return typeof own === 'object' ? own : undefined;
+}
+
+/**
+ * A question of the card's own draws: in study its study form, else its exam
+ * form (a cloze whose typed form gives the answer away may be fair as
+ * multiple choice: "recover" in the line, "Item Recovery" among names).
+ */
+function ownQuestion(
+  card: Card,
+  index: DeckIndex,
+  mode: QuestionMode,
+  say: Say,
+): Question | 'leak' | 'none' {
+  const own = drawQuestion(card, index, ownRng(card), mode, say, OWN_DRAWS, true);
+  if (typeof own === 'object' || mode === 'exam') return own;
+  const exam = drawQuestion(card, index, ownRng(card), 'exam', say, OWN_DRAWS, true);
+  return typeof exam === 'object' || own === 'none' ? exam : own;
 }
 
 /** Why a card makes no question: every draw gives its answer away, or it has no form to ask. */
@@ -214,7 +231,7 @@ export function whyNotAsked(card: Card, index: DeckIndex): NotAsked | undefined 
   const located = index.byRef.get(card.section);
   if (!located) return 'no-question';
   if (askableWithoutDraw(card, index, located)) return undefined;
-  const drawn = drawQuestion(card, index, ownRng(card), 'study', (m) => m.key, OWN_DRAWS, true);
+  const drawn = ownQuestion(card, index, 'study', (m) => m.key);
   return typeof drawn === 'object' ? undefined : drawn === 'leak' ? 'gives-away' : 'no-question';
 }
 
