@@ -200,8 +200,8 @@ export function makeQuestion(
 
 /**
  * A question of the card's own draws: in study its study form, else its exam
- * form (a cloze whose typed form gives the answer away may be fair as
- * multiple choice: "recover" in the line, "Item Recovery" among names).
+ * form (a cloze or term whose typed form gives the answer away may be fair
+ * as multiple choice: "recover" in the line, "Item Recovery" among names).
  */
 function ownQuestion(
   card: Card,
@@ -210,7 +210,9 @@ function ownQuestion(
   say: Say,
 ): Question | 'leak' | 'none' {
   const own = drawQuestion(card, index, ownRng(card), mode, say, OWN_DRAWS, true);
+  // Only a cloze and a term have a typed study form that the exam's options could save.
   if (typeof own === 'object' || mode === 'exam') return own;
+  if (card.kind !== 'cloze' && card.kind !== 'term') return own;
   const exam = drawQuestion(card, index, ownRng(card), 'exam', say, OWN_DRAWS, true);
   return typeof exam === 'object' || own === 'none' ? exam : own;
 }
@@ -231,6 +233,17 @@ export function whyNotAsked(card: Card, index: DeckIndex): NotAsked | undefined 
   const located = index.byRef.get(card.section);
   if (!located) return 'no-question';
   if (askableWithoutDraw(card, index, located)) return undefined;
+  if (card.kind === 'which-heading' || card.kind === 'which-fact') {
+    // The options are sibling headings: a cue that shows with all of them beside the answer
+    // shows in every draw (options only ever clear a cue), so none is drawn.
+    const own = keyOf(card.answer);
+    const all = optionSiblings(located, siblingsOf(index, located))
+      .map((s) => s.title.trim())
+      .filter((title) => keyOf(title) !== own);
+    const path = pathInStem(card, located);
+    if (stemGivesAway(path, card.prompt, card.answer, all, true, located.topic.title))
+      return 'gives-away';
+  }
   const drawn = ownQuestion(card, index, 'study', (m) => m.key);
   return typeof drawn === 'object' ? undefined : drawn === 'leak' ? 'gives-away' : 'no-question';
 }
@@ -251,33 +264,33 @@ export function askableWithoutDraw(card: Card, index: DeckIndex, located: Locate
     const items = uniqueBy(card.items ?? [], foldTight).length;
     return items >= 2 && items <= RECALL_LIST_MAX;
   }
-  const path = pathInStem(card, located);
-  const topic = located.topic.title;
-  const clean = (choice: boolean) =>
-    !stemGivesAway(path, card.prompt, card.answer, [], choice, topic);
+  const { prompt, answer } = card;
+  // Each check with no wrong option at all: its strongest form.
+  const clean = (typed: boolean) =>
+    !anyFormGivesAway(pathInStem(card, located), prompt, answer, [], located.topic.title) &&
+    !choiceGivesAway(prompt, answer, [], true) &&
+    !(typed && typedGivesAway(prompt, answer));
   switch (card.kind) {
     case 'cloze':
-      return clean(false) && clean(true);
+      return clean(true);
     case 'term': {
       const heading = shownPath(card, located).at(-1) ?? '';
       return (
-        !isOpenSetHeading(card.answer) &&
+        !isOpenSetHeading(answer) &&
         !/[/／・&、,]/u.test(heading) &&
-        isTypeableTerm(card.answer) &&
-        meaningOfSubstance(card.prompt) &&
-        clean(false) &&
+        isTypeableTerm(answer) &&
+        meaningOfSubstance(prompt) &&
         clean(true)
       );
     }
     default: {
-      if (!card.prompt || card.path.length < 2) return false;
-      if (card.kind === 'which-fact' && card.answer === card.source) return false;
-      const own = keyOf(card.answer);
+      if (!prompt || card.path.length < 2) return false;
+      if (card.kind === 'which-fact' && answer === card.source) return false;
       const keys = new Set(
         optionSiblings(located, siblingsOf(index, located)).map((s) => keyOf(s.title)),
       );
-      keys.delete(own);
-      return keys.size >= MIN_OPTIONS - 1 && clean(true);
+      keys.delete(keyOf(answer));
+      return keys.size >= MIN_OPTIONS - 1 && clean(false);
     }
   }
 }
@@ -370,6 +383,18 @@ export function stemGivesAway(
   /** Whether a common word only the answer's option has counts (makeQuestion draws again). */
   commonWords = true,
 ): boolean {
+  if (anyFormGivesAway(path, text, answer, others, topic)) return true;
+  return choice ? choiceGivesAway(text, answer, others, commonWords) : typedGivesAway(text, answer);
+}
+
+/** What gives the answer away typed or among options alike (see stemGivesAway). */
+export function anyFormGivesAway(
+  path: string,
+  text: string,
+  answer: string,
+  others: readonly string[],
+  topic: string,
+): boolean {
   if (leaksWord(path, answer)) return true;
   const split = text.replace(/([a-z])([A-Z])/gu, '$1 $2');
   if (leaksWord(text, answer) || leaksWord(split, answer)) return true;
@@ -379,12 +404,26 @@ export function stemGivesAway(
     if (namesRest(`${path}\n${text}`, answer, topic, others)) return true;
     if (sharedKanji(text, answer, others) !== undefined) return true;
   }
+  return false;
+}
+
+/** What gives a typed answer away (see stemGivesAway). */
+function typedGivesAway(text: string, answer: string): boolean {
   // Typed: a word of the answer on the line is half of what is typed (derived.ts).
-  if (!choice && /[\p{L}]/u.test(answer) && typedWordGivenAway(text, answer)) return true;
+  if (/[\p{L}]/u.test(answer) && typedWordGivenAway(text, answer)) return true;
   // Typed: the line's キーペア is the "Key Pair" to type (round 4, LEAK).
-  if (!choice && transliterates(text, answer)) return true;
+  return transliterates(text, answer);
+}
+
+/** What gives the answer away among options (see stemGivesAway). */
+export function choiceGivesAway(
+  text: string,
+  answer: string,
+  others: readonly string[],
+  commonWords: boolean,
+): boolean {
   // A number's options are numbers: "250" on the line is no part of the answer 50.
-  if (!choice || !/[\p{L}]/u.test(answer)) return false;
+  if (!/[\p{L}]/u.test(answer)) return false;
   if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;
   // A common word (ポリシー, Key Pair) is a cue too when only the answer has it (round 4).
   if (commonWords && sharedCommonWord(text, answer, others) !== undefined) return true;
@@ -643,7 +682,7 @@ function askCard(
  * the answer; else the shown path (shownPath) up to the first heading that
  * names the answer.
  */
-function pathInStem(card: Card, located: Located): string {
+export function pathInStem(card: Card, located: Located): string {
   if (card.kind === 'which-heading' || card.kind === 'which-fact')
     return card.path.slice(0, -1).join(' › ');
   const shown = shownPath(card, located);
