@@ -11,7 +11,6 @@ import {
 } from '../content/library.js';
 import { contentDir } from '../content/load.js';
 import type { MessageRef } from '../errors.js';
-import { whyNotAsked } from '../quiz/questions.js';
 import { type CommandContext, warn } from './context.js';
 
 export function openNotes(
@@ -45,7 +44,10 @@ function openOptions(
   return {
     onWarning: (warning: MessageRef) => onWarning(context.messages.text(warning)),
     // A card no question can be made of is not made: nothing counts it (issue 13).
-    askable: (card, index) => whyNotAsked(card, index) === undefined,
+    askable: async () => {
+      const { whyNotAsked } = await import('../quiz/questions.js');
+      return (card, index) => whyNotAsked(card, index) === undefined;
+    },
     // A progress line only where someone watches: never into a pipe, a file or a test's stream.
     ...(stderr.isTTY === true
       ? {

@@ -285,9 +285,10 @@ export interface OpenOptions {
    * commands): a card that cannot is left out when the cards are made, before
    * they are counted or cached, so topics, stats, the study plan and exams
    * all see the same cards (issue 13). Without it every card is kept, and
-   * cached apart.
+   * cached apart. Loaded only when cards are made (a warm start loads no
+   * question code).
    */
-  askable?: (card: Card, index: DeckIndex) => boolean;
+  askable?: () => Promise<(card: Card, index: DeckIndex) => boolean>;
 }
 
 /** What the limits on notes left out, as warnings (check shows them with file:line too). */
@@ -466,7 +467,7 @@ async function open(
   const { buildCards } = await import('./cards.js');
   const made =
     madeCards.size > 0 ? cardsByFile(files, madeCards, moved, buildCards) : buildCards(deck, index);
-  const askable = options.askable;
+  const askable = await options.askable?.();
   const cards = askable ? made.filter((card) => askable(card, index)) : made;
   const topics = deck.topics.map((topic) => ({ title: topic.title, file: topic.file }));
   const limits = limitDiagnostics(deck.diagnostics);

@@ -42,7 +42,7 @@ describe('a card whose stem gives its answer away', () => {
 
   it('is not made by the library the commands open, and check tells why', async () => {
     const env = { AWSQUIZ_DATA_DIR: tempDir() };
-    const askable = (card: (typeof built.cards)[number], index: typeof built.index) =>
+    const askable = async () => (card: (typeof built.cards)[number], index: typeof built.index) =>
       whyNotAsked(card, index) === undefined;
     for (const pass of ['cold', 'warm']) {
       const library = await openLibrary(CONTENT, env, { askable });
