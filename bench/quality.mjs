@@ -195,7 +195,7 @@ async function questionsOf(project, dir, seed, dataDir) {
   // The cards the commands count (commands/notes.ts): those a question can be made of.
   const warn = {
     onWarning: () => {},
-    askable: async () => (card, index) => project.whyNotAsked(card, index) === undefined,
+    whyLeftOut: async () => project.whyNotAsked,
   };
   const library = await project.openLibrary(dir, env, warn);
   const exported = await project.exportCards(context, { topics: [], seed: Number(seed) });

@@ -2,17 +2,10 @@
  * `awsquiz check`: lints the notes. Each message points at file:line and says
  * what was expected. Exit 1 when there are errors, 0 with only warnings.
  */
-import {
-  buildCards,
-  factBlocks,
-  factLines,
-  type LineReport,
-  lineReport,
-} from '../content/cards.js';
+import { factBlocks, factLines, type LineReport, lineReport } from '../content/cards.js';
 import type { DeckIndex } from '../content/deck.js';
-import type { Library } from '../content/library.js';
+import type { LeftOutCard, Library } from '../content/library.js';
 import type { Card, Diagnostic } from '../content/model.js';
-import { type NotAsked, whyNotAsked } from '../quiz/questions.js';
 import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
 import type { MessageKey, Messages } from '../ui/i18n.js';
 import { wrap } from '../ui/layout.js';
@@ -114,28 +107,7 @@ export interface CheckResult {
   /** How many lines became facts, and how many were left out, by reason (issue 13). */
   lines: LineReport;
   /** The cards left out because no question can be made of them, each with why (issue 13). */
-  notAsked: { card: Card; reason: NotAsked }[];
-}
-
-/**
- * The cards the notes make that the library left out, because no question
- * can be made of them (quiz whyNotAsked: their stem gives the answer away
- * whatever the options, or they have no form to ask). Made again here: the
- * library keeps only the cards it counts.
- */
-export function notAskedCards(
-  library: Library,
-  deck: Parameters<typeof buildCards>[0],
-  index: DeckIndex,
-): { card: Card; reason: NotAsked }[] {
-  const kept = new Set(library.cards.map((card) => card.id));
-  const out: { card: Card; reason: NotAsked }[] = [];
-  for (const card of buildCards(deck, index)) {
-    if (kept.has(card.id)) continue;
-    const reason = whyNotAsked(card, index);
-    if (reason) out.push({ card, reason });
-  }
-  return out;
+  notAsked: LeftOutCard[];
 }
 
 export async function check(library: Library): Promise<CheckResult> {
@@ -151,7 +123,7 @@ export async function check(library: Library): Promise<CheckResult> {
     cards: library.cards.length,
     diagnostics,
     lines: lineReport(deck),
-    notAsked: notAskedCards(library, deck, index),
+    notAsked: library.leftOut,
   };
 }
 
@@ -185,14 +157,11 @@ export function cardLines(cards: readonly Card[]): string[] {
 }
 
 /** `check --cards`: the cards left out, each as a card line with the reason after it. */
-export function notAskedLines(
-  notAsked: readonly { card: Card; reason: NotAsked }[],
-  messages: Messages,
-): string[] {
+export function notAskedLines(notAsked: readonly LeftOutCard[], messages: Messages): string[] {
   return notAsked.map(
     ({ card, reason }) =>
       `${cardLines([card])[0]} (${messages.t('check.cardNotAsked', {
-        reason: messages.t(`notAsked.${reason}`),
+        reason: messages.t(`notAsked.${reason}` as MessageKey),
       })})`,
   );
 }
@@ -238,13 +207,13 @@ export async function run(context: CommandContext, options?: CheckOptions): Prom
     }),
   );
   if (result.notAsked.length > 0) {
-    const counts = new Map<NotAsked, number>();
+    const counts = new Map<string, number>();
     for (const { reason } of result.notAsked) counts.set(reason, (counts.get(reason) ?? 0) + 1);
     lines.push(
       context.messages.t('check.notAsked', {
         n: result.notAsked.length,
         reasons: [...counts]
-          .map(([reason, n]) => `${context.messages.t(`notAsked.${reason}`)} ${n}`)
+          .map(([reason, n]) => `${context.messages.t(`notAsked.${reason}` as MessageKey)} ${n}`)
           .join(', '),
       }),
     );

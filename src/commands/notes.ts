@@ -44,10 +44,7 @@ function openOptions(
   return {
     onWarning: (warning: MessageRef) => onWarning(context.messages.text(warning)),
     // A card no question can be made of is not made: nothing counts it (issue 13).
-    askable: async () => {
-      const { whyNotAsked } = await import('../quiz/questions.js');
-      return (card, index) => whyNotAsked(card, index) === undefined;
-    },
+    whyLeftOut: async () => (await import('../quiz/questions.js')).whyNotAsked,
     // A progress line only where someone watches: never into a pipe, a file or a test's stream.
     ...(stderr.isTTY === true
       ? {
