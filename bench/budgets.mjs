@@ -128,7 +128,8 @@ budget('parse 50,000 unmatched [ ] with emphasis marks in one paragraph', 15_000
   let cards = made;
   budget(
     `which of the ${made.length} cards of 20 copies of the shipped notes can be asked`,
-    1_000,
+    // About 0.3 s on 2 cores (0.9 s at a load of 20); drawing every card's options took 3.5 s.
+    3_000,
     () => {
       cards = made.filter((card) => whyNotAsked(card, index) === undefined);
     },
