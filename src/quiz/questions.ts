@@ -232,7 +232,7 @@ export type NotAsked = 'gives-away' | 'no-question';
 export function whyNotAsked(card: Card, index: DeckIndex): NotAsked | undefined {
   const located = index.byRef.get(card.section);
   if (!located) return 'no-question';
-  if (askableWithoutDraw(card, index, located)) return undefined;
+  if (askableWithoutDraw(card, located)) return undefined;
   if (card.kind === 'which-heading' || card.kind === 'which-fact') {
     // The options are sibling headings: a cue that shows with all of them beside the answer
     // shows in every draw (options only ever clear a cue), so none is drawn.
@@ -258,7 +258,7 @@ export function whyNotAsked(card: Card, index: DeckIndex): NotAsked | undefined 
  * other cards are drawn (whyNotAsked), so deciding costs a few string tests
  * a card.
  */
-export function askableWithoutDraw(card: Card, index: DeckIndex, located: Located): boolean {
+export function askableWithoutDraw(card: Card, located: Located): boolean {
   if (card.kind === 'recall') return shownPath(card, located).length > 0;
   if (card.kind === 'list-children') {
     const items = uniqueBy(card.items ?? [], foldTight).length;
@@ -284,13 +284,12 @@ export function askableWithoutDraw(card: Card, index: DeckIndex, located: Locate
       );
     }
     default: {
-      if (!prompt || card.path.length < 2) return false;
+      // A which-* card is made only with two sibling headings of its kind to offer (cards.ts
+      // clueLines, over the same siblings as siblingsOf): they are not counted again here,
+      // which in a process that did not make the cards would work them all out anew.
+      if (!prompt || !located.parent || card.path.length < 2) return false;
       if (card.kind === 'which-fact' && answer === card.source) return false;
-      const keys = new Set(
-        optionSiblings(located, siblingsOf(index, located)).map((s) => keyOf(s.title)),
-      );
-      keys.delete(keyOf(answer));
-      return keys.size >= MIN_OPTIONS - 1 && clean(false);
+      return clean(false);
     }
   }
 }
