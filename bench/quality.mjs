@@ -162,14 +162,20 @@ async function loadProject() {
   if (!existsSync(join(ROOT, 'dist', 'commands', 'export.js'))) {
     usage('dist/ is missing: run `npm run build` first (npm run quality does)');
   }
-  const [{ exportCards }, { openLibrary }, { messagesFor }, { createRng, shuffle }] =
-    await Promise.all([
-      import(dist('commands/export.js')),
-      import(dist('content/library.js')),
-      import(dist('ui/i18n.js')),
-      import(dist('quiz/rng.js')),
-    ]);
-  return { exportCards, openLibrary, messagesFor, createRng, shuffle };
+  const [
+    { exportCards },
+    { openLibrary },
+    { messagesFor },
+    { createRng, shuffle },
+    { whyNotAsked },
+  ] = await Promise.all([
+    import(dist('commands/export.js')),
+    import(dist('content/library.js')),
+    import(dist('ui/i18n.js')),
+    import(dist('quiz/rng.js')),
+    import(dist('quiz/questions.js')),
+  ]);
+  return { exportCards, openLibrary, messagesFor, createRng, shuffle, whyNotAsked };
 }
 
 /** Every question of a set, as `awsquiz --lang en --content dir export --seed S` makes them. */
@@ -186,7 +192,11 @@ async function questionsOf(project, dir, seed, dataDir) {
     now: () => new Date('2026-01-01T00:00:00Z'),
     messages: project.messagesFor('en'),
   };
-  const warn = { onWarning: () => {} };
+  // The cards the commands count (commands/notes.ts): those a question can be made of.
+  const warn = {
+    onWarning: () => {},
+    whyLeftOut: async () => project.whyNotAsked,
+  };
   const library = await project.openLibrary(dir, env, warn);
   const exported = await project.exportCards(context, { topics: [], seed: Number(seed) });
   return { cards: library.cards, exported };

@@ -11,7 +11,7 @@ import {
   retiredSection,
 } from '../content/cards.js';
 import type { DeckIndex } from '../content/deck.js';
-import type { Library } from '../content/library.js';
+import type { LeftOutCard, Library } from '../content/library.js';
 import type { Card, Diagnostic } from '../content/model.js';
 import { RETIRED_SERVICES, retiredMention } from '../content/retired.js';
 import { type Formatter, formatterFor, paragraph } from '../ui/format.js';
@@ -162,6 +162,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** How many lines became facts, and how many were left out, by reason (issue 13). */
   lines: LineReport;
+  /** The cards left out because no question can be made of them, each with why (issue 13). */
+  notAsked: LeftOutCard[];
 }
 
 export async function check(library: Library): Promise<CheckResult> {
@@ -178,6 +180,7 @@ export async function check(library: Library): Promise<CheckResult> {
     cards: library.cards.length,
     diagnostics,
     lines: lineReport(deck),
+    notAsked: library.leftOut,
   };
 }
 
@@ -210,11 +213,27 @@ export function cardLines(cards: readonly Card[]): string[] {
   );
 }
 
+/** `check --cards`: the cards left out, each as a card line with the reason after it. */
+export function notAskedLines(notAsked: readonly LeftOutCard[], messages: Messages): string[] {
+  return notAsked.map(
+    ({ card, reason }) =>
+      `${cardLines([card])[0]} (${messages.t('check.cardNotAsked', {
+        reason: messages.t(`notAsked.${reason}` as MessageKey),
+      })})`,
+  );
+}
+
 export async function run(context: CommandContext, options?: CheckOptions): Promise<number> {
   // Unreadable files are reported below with the rest, not warned about first.
   const library = await openNotes(context, () => {});
-  if (options?.cards) context.stdout.write(`${cardLines(library.cards).join('\n')}\n`);
   const result = await check(library);
+  if (options?.cards) {
+    const listed = [
+      ...cardLines(library.cards),
+      ...notAskedLines(result.notAsked, context.messages),
+    ];
+    context.stdout.write(`${listed.join('\n')}\n`);
+  }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   const format = await formatterFor(context);
@@ -244,6 +263,18 @@ export async function run(context: CommandContext, options?: CheckOptions): Prom
       left: left.length > 0 ? left.join(', ') : '-',
     }),
   );
+  if (result.notAsked.length > 0) {
+    const counts = new Map<string, number>();
+    for (const { reason } of result.notAsked) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    lines.push(
+      context.messages.t('check.notAsked', {
+        n: result.notAsked.length,
+        reasons: [...counts]
+          .map(([reason, n]) => `${context.messages.t(`notAsked.${reason}` as MessageKey)} ${n}`)
+          .join(', '),
+      }),
+    );
+  }
   context.stdout.write(`${lines.join('\n')}\n`);
   return errors > 0 ? 1 : 0;
 }

@@ -43,6 +43,8 @@ function openOptions(
   const stderr = context.stderr as { isTTY?: boolean };
   return {
     onWarning: (warning: MessageRef) => onWarning(context.messages.text(warning)),
+    // A card no question can be made of is not made: nothing counts it (issue 13).
+    whyLeftOut: async () => (await import('../quiz/questions.js')).whyNotAsked,
     // A progress line only where someone watches: never into a pipe, a file or a test's stream.
     ...(stderr.isTTY === true
       ? {

@@ -73,6 +73,8 @@ interface DeckCacheHead {
 /** The cards of the whole deck and its topics: all a read-only command needs. */
 export interface CardsCache extends DeckCacheHead {
   cards: EncodedCards;
+  /** The cards left out because no question can be made of them, each with why (issue 13). */
+  leftOut?: { cards: EncodedCards; reasons: string[] };
 }
 
 /**

@@ -68,10 +68,18 @@ export interface Library {
   topics: TopicRef[];
   /** Every card of the notes, in note order. */
   cards: Card[];
+  /** The cards the notes make that `whyLeftOut` left out, each with its reason, in note order. */
+  leftOut: LeftOutCard[];
   /** The section tree and its index, for questions, checks and exports. */
   structure(): Promise<Structure>;
   /** What the limits left out or cut (links out of the folder, too many files, too long a note). */
   notices: Diagnostic[];
+}
+
+/** A card left out because no question can be made of it, and why (a word of quiz's whyNotAsked). */
+export interface LeftOutCard {
+  card: Card;
+  reason: string;
 }
 
 interface Read {
@@ -280,6 +288,16 @@ export interface OpenOptions {
    * more than a second (for a progress line); `done === total` at the end.
    */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Why a card cannot be asked, or undefined when it can (quiz's
+   * whyNotAsked, handed in by the commands): a card that cannot is left out
+   * when the cards are made, before they are counted or cached (with its
+   * reason, for check), so topics, stats, the study plan and exams all see
+   * the same cards (issue 13). Without it every card is kept, and cached
+   * apart. Loaded only when cards are made (a warm start loads no question
+   * code).
+   */
+  whyLeftOut?: () => Promise<(card: Card, index: DeckIndex) => string | undefined>;
 }
 
 /** What the limits on notes left out, as warnings (check shows them with file:line too). */
@@ -401,7 +419,8 @@ async function open(
     empty: read.empty,
   }));
   const key = cardsKey(
-    version(),
+    // Cards left out by `whyLeftOut` are another set of cards: cached apart.
+    options.whyLeftOut ? `${version()}\u001faskable` : version(),
     reads.map((r) => ({ file: r.note.file, hash: r.hash })),
   );
   let structure: Promise<Structure> | undefined;
@@ -433,6 +452,11 @@ async function open(
   if (cached?.key === key && Array.isArray(cached.topics) && Array.isArray(cached.cards?.cards)) {
     try {
       const cards = decodeCards(cached.cards);
+      const left = cached.leftOut;
+      const leftOut =
+        left && Array.isArray(left.reasons)
+          ? decodeCards(left.cards).map((card, i) => ({ card, reason: String(left.reasons[i]) }))
+          : [];
       const limits = Array.isArray(cached.limits) ? cached.limits : [];
       tell(limits);
       return {
@@ -442,6 +466,7 @@ async function open(
           notes,
           topics: cached.topics,
           cards,
+          leftOut,
           structure: load,
           notices,
         },
@@ -455,8 +480,16 @@ async function open(
   }
   const { deck, index } = await load();
   const { buildCards } = await import('./cards.js');
-  const cards =
+  const made =
     madeCards.size > 0 ? cardsByFile(files, madeCards, moved, buildCards) : buildCards(deck, index);
+  const why = await options.whyLeftOut?.();
+  const cards: Card[] = [];
+  const leftOut: LeftOutCard[] = [];
+  for (const card of made) {
+    const reason = why?.(card, index);
+    if (reason === undefined) cards.push(card);
+    else leftOut.push({ card, reason });
+  }
   const topics = deck.topics.map((topic) => ({ title: topic.title, file: topic.file }));
   const limits = limitDiagnostics(deck.diagnostics);
   tell(limits);
@@ -468,10 +501,14 @@ async function open(
     limits,
     topics,
     cards: encodeCards(cards),
+    leftOut: {
+      cards: encodeCards(leftOut.map((left) => left.card)),
+      reasons: leftOut.map((left) => left.reason),
+    },
   });
   writeIndex(key, dir, env, limits, topics, cards);
   return {
-    library: { dir, files: reads.length, notes, topics, cards, structure: load, notices },
+    library: { dir, files: reads.length, notes, topics, cards, leftOut, structure: load, notices },
     key,
     limits,
     indexed: true,

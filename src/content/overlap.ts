@@ -228,15 +228,18 @@ const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
  * for Database Migration Service).
  */
 export function spelledOut(text: string, name: string): boolean {
-  // Capitalised words in a row ("Multi-Factor Authentication"), by their initials.
-  const runs = (text.match(/[A-Z][A-Za-z0-9]*(?:[\s-]+[A-Z][A-Za-z0-9]*)+/gu) ?? []).map((run) =>
-    (run.match(/[A-Z][A-Za-z0-9]*/gu) ?? []).map((word) => word[0]).join(''),
-  );
   const abbreviations = name.match(/(?<![A-Za-z])[A-Z]{3,6}(?![A-Za-z])/gu) ?? [];
-  if (abbreviations.some((abbr) => runs.some((run) => run.includes(abbr)))) return true;
+  if (abbreviations.length > 0) {
+    // Capitalised words in a row ("Multi-Factor Authentication"), by their initials.
+    const runs = (text.match(/[A-Z][A-Za-z0-9]*(?:[\s-]+[A-Z][A-Za-z0-9]*)+/gu) ?? []).map((run) =>
+      (run.match(/[A-Z][A-Za-z0-9]*/gu) ?? []).map((word) => word[0]).join(''),
+    );
+    if (abbreviations.some((abbr) => runs.some((run) => run.includes(abbr)))) return true;
+  }
+  const plain = name.normalize('NFKC');
   const own = [
     initials(name),
-    ...ABBREVIATIONS.filter(([full]) => full.test(name.normalize('NFKC'))).map(([, abbr]) => abbr),
+    ...ABBREVIATIONS.filter(([full]) => full.test(plain)).map(([, abbr]) => abbr),
   ];
   return own.some(
     (abbr) => abbr !== undefined && new RegExp(`(?<![A-Za-z])${abbr}(?![A-Za-z])`, 'u').test(text),
@@ -395,14 +398,17 @@ export function sharedCommonWord(
   answer: string,
   others: readonly string[],
 ): string | undefined {
+  // Each text normalised once, the answer (short) tested first: most words are not in it.
   const plain = text.normalize('NFKC');
-  const has = (s: string, [kana, latin]: readonly [RegExp, RegExp]) => {
-    const folded = s.normalize('NFKC');
-    return kana.test(folded) || latin.test(folded);
-  };
-  const pair = BOTH_WAYS.find(
-    (word) => has(plain, word) && has(answer, word) && !others.some((other) => has(other, word)),
-  );
+  const name = answer.normalize('NFKC');
+  let theirs: string[] | undefined;
+  const has = (folded: string, [kana, latin]: readonly [RegExp, RegExp]) =>
+    kana.test(folded) || latin.test(folded);
+  const pair = BOTH_WAYS.find((word) => {
+    if (!has(name, word) || !has(plain, word)) return false;
+    theirs ??= others.map((other) => other.normalize('NFKC'));
+    return !theirs.some((other) => has(other, word));
+  });
   return pair?.[0].source.replace(/\(\?<?[!=][^)]*\)/gu, '');
 }
 

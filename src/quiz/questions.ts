@@ -41,7 +41,7 @@ import type { Say } from '../errors.js';
 import { keyOf, pickDistractors } from './distractors.js';
 import { withUnits } from './grade.js';
 import { numberDistractors } from './numbers.js';
-import { type Rng, shuffle } from './rng.js';
+import { createRng, type Rng, shuffle } from './rng.js';
 import type { OptionOrigin, Question } from './types.js';
 
 export { similarity };
@@ -188,13 +188,149 @@ export function makeQuestion(
   /** Words the stems in the learner's language (the language is passed in, never global). */
   say: Say,
 ): Question | undefined {
+  const drawn = drawQuestion(card, index, rng, mode, say, COMMON_WORD_DRAWS);
+  if (typeof drawn === 'object') return drawn;
+  // Every draw of this rng gave the answer away (or found too few options): the card's own
+  // draws, which decided that it is counted at all (whyNotAsked), ask it instead, so a card
+  // that topics, stats and the study plan count is always asked. An exam skips a card that
+  // has no exam form without trying again.
+  if (mode === 'exam' && drawn === 'none') return undefined;
+  const own = ownQuestion(card, index, mode, say);
+  return typeof own === 'object' ? own : undefined;
+}
+
+/**
+ * A question of the card's own draws: in study its study form, else its exam
+ * form (a cloze or term whose typed form gives the answer away may be fair
+ * as multiple choice: "recover" in the line, "Item Recovery" among names).
+ */
+function ownQuestion(
+  card: Card,
+  index: DeckIndex,
+  mode: QuestionMode,
+  say: Say,
+): Question | 'leak' | 'none' {
+  const own = drawQuestion(card, index, ownRng(card), mode, say, OWN_DRAWS, true);
+  // Only a cloze and a term have a typed study form that the exam's options could save.
+  if (typeof own === 'object' || mode === 'exam') return own;
+  if (card.kind !== 'cloze' && card.kind !== 'term') return own;
+  const exam = drawQuestion(card, index, ownRng(card), 'exam', say, OWN_DRAWS, true);
+  return typeof exam === 'object' || own === 'none' ? exam : own;
+}
+
+/** Why a card makes no question: every draw gives its answer away, or it has no form to ask. */
+export type NotAsked = 'gives-away' | 'no-question';
+
+/**
+ * Whether a card can be asked in study (issue 13): decided once, when the
+ * cards of a deck are made (the library leaves such cards out before it
+ * counts or caches them, through the `askable` it is handed), from the
+ * card's own draws, which makeQuestion falls back to. A card whose stem
+ * gives the answer away with no wrong options at all (the strongest form of
+ * every check) and that always has a typed form (a cloze) is askable without
+ * drawing anything, so most cards cost a few string tests.
+ */
+export function whyNotAsked(card: Card, index: DeckIndex): NotAsked | undefined {
+  const located = index.byRef.get(card.section);
+  if (!located) return 'no-question';
+  if (askableWithoutDraw(card, located)) return undefined;
+  if (card.kind === 'which-heading' || card.kind === 'which-fact') {
+    // The options are the sibling headings the clue does not fit too (clueOptions): a cue that shows with all of them beside the answer
+    // shows in every draw (options only ever clear a cue), so none is drawn.
+    const own = keyOf(card.answer);
+    const all = clueOptions(located, siblingsOf(index, located), card.prompt.split('\n'))
+      .map((s) => s.title.trim())
+      .filter((title) => keyOf(title) !== own);
+    const path = pathInStem(card, located);
+    if (stemGivesAway(path, card.prompt, card.answer, all, true, located.topic.title))
+      return 'gives-away';
+  }
+  const drawn = ownQuestion(card, index, 'study', (m) => m.key);
+  return typeof drawn === 'object' ? undefined : drawn === 'leak' ? 'gives-away' : 'no-question';
+}
+
+/**
+ * A card that study asks whatever options it draws: its stem gives nothing
+ * away even with no wrong option beside the answer (the strongest form of
+ * every check: options only ever clear a cue), typed or as multiple choice,
+ * and it surely has a form to ask (a recall or a short list; a cloze, typed
+ * when it gets too few options; a short, distinctive term with a meaning of
+ * substance; a which-* card with two sibling headings to offer). Only the
+ * other cards are drawn (whyNotAsked), so deciding costs a few string tests
+ * a card.
+ */
+export function askableWithoutDraw(card: Card, located: Located): boolean {
+  if (card.kind === 'recall') return shownPath(card, located).length > 0;
+  if (card.kind === 'list-children') {
+    const items = uniqueBy(card.items ?? [], foldTight).length;
+    return items >= 2 && items <= RECALL_LIST_MAX;
+  }
+  const { prompt, answer } = card;
+  // Each check with no wrong option at all: its strongest form.
+  const clean = (typed: boolean) =>
+    !anyFormGivesAway(pathInStem(card, located), prompt, answer, [], located.topic.title) &&
+    !choiceGivesAway(prompt, answer, [], true) &&
+    !(typed && typedGivesAway(prompt, answer));
+  switch (card.kind) {
+    case 'cloze':
+      return clean(true);
+    case 'term': {
+      const heading = shownPath(card, located).at(-1) ?? '';
+      return (
+        !isOpenSetHeading(answer) &&
+        !/[/／・&、,]/u.test(heading) &&
+        isTypeableTerm(answer) &&
+        meaningOfSubstance(prompt) &&
+        clean(true)
+      );
+    }
+    default: {
+      // A which-* card is made only with two sibling headings of its kind to offer (cards.ts
+      // clueLines, over the same siblings as siblingsOf): they are not counted again here,
+      // which in a process that did not make the cards would work them all out anew.
+      if (!prompt || !located.parent || card.path.length < 2) return false;
+      if (card.kind === 'which-fact' && answer === card.source) return false;
+      return clean(false);
+    }
+  }
+}
+
+/** The card's own random source, the same wherever it is asked: seeded by its id (FNV-1a). */
+function ownRng(card: Card): Rng {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < card.id.length; i++)
+    hash = Math.imul(hash ^ card.id.charCodeAt(i), 0x01000193);
+  return createRng(hash >>> 0);
+}
+
+/** How often the card's own options are drawn before it is found unaskable. */
+const OWN_DRAWS = 8;
+
+/**
+ * A question of `draws` option draws of `rng` whose stem does not give the
+ * answer away; else 'leak' when a question was made but gave it away, or
+ * 'none' when the card has no form to ask in this mode.
+ */
+function drawQuestion(
+  card: Card,
+  index: DeckIndex,
+  rng: Rng,
+  mode: QuestionMode,
+  say: Say,
+  draws: number,
+  /** Draw again whatever cue the options gave (the card's own draws), not only a common word. */
+  persist = false,
+): Question | 'leak' | 'none' {
   // A common word only the answer's option shares with the stem (ポリシー) is a cue of the
   // options drawn, not of the card: other wrong options of the pool may share it too
   // (信頼ポリシー), so the options are drawn again a few times before the card is not
   // asked (round 4).
-  for (let draw = 0; draw < COMMON_WORD_DRAWS; draw++) {
+  let made = false;
+  for (let draw = 0; draw < draws; draw++) {
     const question = askCard(card, index, rng, mode, say);
-    if (!question || question.format === 'recall' || card.kind === 'list-children') return question;
+    if (!question) return made ? 'leak' : 'none';
+    made = true;
+    if (question.format === 'recall' || card.kind === 'list-children') return question;
     // What the learner reads of the notes: the path shown and the card's own text (not the
     // words of the stem's frame, which are the interface's).
     const located = index.byRef.get(card.section);
@@ -204,10 +340,12 @@ export function makeQuestion(
     const topic = located?.topic.title ?? '';
     const choice = question.format === 'choice';
     if (!stemGivesAway(path, card.prompt, answer, others, choice, topic)) return question;
-    if (!choice || sharedCommonWord(card.prompt, answer, others) === undefined) return undefined;
-    if (stemGivesAway(path, card.prompt, answer, others, choice, topic, false)) return undefined;
+    // The card's own draws try other options for any cue the options could clear.
+    if (persist && choice) continue;
+    if (!choice || sharedCommonWord(card.prompt, answer, others) === undefined) return 'leak';
+    if (stemGivesAway(path, card.prompt, answer, others, choice, topic, false)) return 'leak';
   }
-  return undefined;
+  return 'leak';
 }
 
 /** How often the options are drawn for a card whose stem shares a common word with the answer only. */
@@ -245,6 +383,18 @@ export function stemGivesAway(
   /** Whether a common word only the answer's option has counts (makeQuestion draws again). */
   commonWords = true,
 ): boolean {
+  if (anyFormGivesAway(path, text, answer, others, topic)) return true;
+  return choice ? choiceGivesAway(text, answer, others, commonWords) : typedGivesAway(text, answer);
+}
+
+/** What gives the answer away typed or among options alike (see stemGivesAway). */
+export function anyFormGivesAway(
+  path: string,
+  text: string,
+  answer: string,
+  others: readonly string[],
+  topic: string,
+): boolean {
   if (leaksWord(path, answer)) return true;
   const split = text.replace(/([a-z])([A-Z])/gu, '$1 $2');
   if (leaksWord(text, answer) || leaksWord(split, answer)) return true;
@@ -254,12 +404,26 @@ export function stemGivesAway(
     if (namesRest(`${path}\n${text}`, answer, topic, others)) return true;
     if (sharedKanji(text, answer, others) !== undefined) return true;
   }
+  return false;
+}
+
+/** What gives a typed answer away (see stemGivesAway). */
+function typedGivesAway(text: string, answer: string): boolean {
   // Typed: a word of the answer on the line is half of what is typed (derived.ts).
-  if (!choice && /[\p{L}]/u.test(answer) && typedWordGivenAway(text, answer)) return true;
+  if (/[\p{L}]/u.test(answer) && typedWordGivenAway(text, answer)) return true;
   // Typed: the line's キーペア is the "Key Pair" to type (round 4, LEAK).
-  if (!choice && transliterates(text, answer)) return true;
+  return transliterates(text, answer);
+}
+
+/** What gives the answer away among options (see stemGivesAway). */
+export function choiceGivesAway(
+  text: string,
+  answer: string,
+  others: readonly string[],
+  commonWords: boolean,
+): boolean {
   // A number's options are numbers: "250" on the line is no part of the answer 50.
-  if (!choice || !/[\p{L}]/u.test(answer)) return false;
+  if (!/[\p{L}]/u.test(answer)) return false;
   if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;
   // A common word (ポリシー, Key Pair) is a cue too when only the answer has it (round 4).
   if (commonWords && sharedCommonWord(text, answer, others) !== undefined) return true;
@@ -536,7 +700,7 @@ function askCard(
  * the answer; else the shown path (shownPath) up to the first heading that
  * names the answer.
  */
-function pathInStem(card: Card, located: Located): string {
+export function pathInStem(card: Card, located: Located): string {
   if (card.kind === 'which-heading' || card.kind === 'which-fact')
     return card.path.slice(0, -1).join(' › ');
   // A title that shows the answer only in its chapter number is shown without it.
