@@ -281,6 +281,7 @@ export function askableWithoutDraw(card: Card, located: Located): boolean {
         !/[/／・&、,]/u.test(heading) &&
         isTypeableTerm(answer) &&
         meaningOfSubstance(prompt) &&
+        !hasOtherNames(card, located) &&
         clean(true)
       );
     }
@@ -293,6 +294,15 @@ export function askableWithoutDraw(card: Card, located: Located): boolean {
       return clean(false);
     }
   }
+}
+
+/**
+ * A term the notes give other names for ("「Amazon提供DNS」ともいう"): it has as many right
+ * answers to type as names, so it is asked with options only (round 6, SYNONYM).
+ */
+function hasOtherNames(card: Card, located: Located): boolean {
+  const raw = termMeanings(located.section).get(keyOf(card.answer));
+  return raw !== undefined && withoutAliases(raw) !== raw;
 }
 
 /** The card's own random source, the same wherever it is asked: seeded by its id (FNV-1a). */
@@ -686,8 +696,7 @@ function askCard(
       // a long phrase can be said many ways and is no question.
       // A term the notes give other names for ("「Amazon提供DNS」ともいう") has as many right
       // answers to type as names: it is asked with options only (round 6, SYNONYM).
-      const raw = meanings.get(keyOf(card.answer));
-      if (raw !== undefined && withoutAliases(raw) !== raw) return undefined;
+      if (hasOtherNames(card, located)) return undefined;
       return isTypeableTerm(card.answer) && meaningOfSubstance(card.prompt)
         ? typed(`${withPath('q.termTyped')}\n${card.prompt}`)
         : undefined;

@@ -38,6 +38,12 @@ describe('a card whose stem gives its answer away', () => {
     }
     // A name too long to type with one option beside it has no way to be asked.
     expect(whyNotAsked(find('Point-in-time recovery', 'term'), built.index)).toBe('no-question');
+    // Nor has a term alone in its list that the notes give another name for: typed, both
+    // names would be right (round 6, SYNONYM), and it has no wrong option to offer.
+    const aliased = find('リゾルバー', 'term');
+    expect(whyNotAsked(aliased, built.index)).toBe('no-question');
+    for (const seed of [1, 2, 3])
+      expect(makeQuestion(aliased, built.index, createRng(seed), 'study', sayJa)).toBeUndefined();
   });
 
   it('is not made by the library the commands open, and check tells why', async () => {
