@@ -175,6 +175,9 @@ const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
   [/vpce|VPC\s*エンドポイント|VPC endpoint/iu, /vpce|VPC\s*エンドポイント|VPC endpoint/iu],
   // Round 6: "自動で安い階層へ移す" of S3 Intelligent-Tiering (judged LEAK on a which-fact).
   [/階層/u, /tier/iu],
+  // Round 7: "ロールを引き受けると" of sts:AssumeRole (judged LEAK on a cloze); no word
+  // boundary on the English side, so the Assume of a camel-case AssumeRole counts.
+  [/引き受け/u, /assum(?:e|ing)/iu],
 ];
 
 /**
@@ -425,4 +428,56 @@ export function transliterates(text: string, answer: string): boolean {
       (kana.test(plain) && !kana.test(name) && latin.test(name)) ||
       (latin.test(plain) && !latin.test(name) && kana.test(name)),
   );
+}
+
+/**
+ * The stem shows two or more words of the answer's name and no other option
+ * has as many of them (round 7, LEAK): "エッジとオリジンの間の中間キャッシュ" among
+ * リージョナルエッジキャッシュ, エッジロケーション and ビヘイビア（キャッシュ動作）. Each
+ * word alone is in another option, both together only in the answer: the
+ * learner picks the option that matches the words. A word is a katakana or
+ * kanji run of the stem inside the name (a katakana compound is read as the
+ * stem's words: リージョナル|エッジ|キャッシュ), a kanji run of the name in the
+ * stem, or a Latin word of four letters or more or an abbreviation, camel
+ * case read as words. One word in common is no cue here (other checks weigh
+ * it).
+ */
+export function partsTogether(text: string, answer: string, others: readonly string[]): boolean {
+  const shown = namePartsShown(text, answer);
+  if (shown.length < 2) return false;
+  return !others.some(
+    (other) =>
+      shown.filter((word) => hasPart(other.normalize('NFKC'), word)).length >= shown.length,
+  );
+}
+
+/** The words of the text that are parts of the name (see partsTogether). */
+function namePartsShown(text: string, answer: string): string[] {
+  const plain = text.normalize('NFKC');
+  const name = answer.normalize('NFKC');
+  const words = new Set<string>();
+  for (const run of plain.match(/[\p{Script=Katakana}ー]{2,}/gu) ?? [])
+    if (!KANA_COMMON.has(run) && name.includes(run)) words.add(run);
+  for (const run of plain.match(/\p{Script=Han}{2,}/gu) ?? [])
+    if (name.includes(run)) words.add(run);
+  for (const run of name.match(/\p{Script=Han}{2,}/gu) ?? [])
+    if (plain.includes(run)) words.add(run);
+  const latin = plain.replace(/([a-z])([A-Z])/gu, '$1 $2').match(/[A-Za-z0-9]+/gu) ?? [];
+  for (const word of latin) {
+    const lower = word.toLowerCase();
+    if (/^(?:aws|amazon|service|services|with|from|that|this|into)$/u.test(lower)) continue;
+    if (!/^[A-Z0-9]{2,}$/u.test(word) && lower.length < 4) continue;
+    if (hasPart(name, lower)) words.add(lower);
+  }
+  // A shorter word inside a longer one shown (キャッシュ in エッジキャッシュ) is the same word.
+  return [...words].filter(
+    (word) => ![...words].some((other) => other !== word && other.includes(word)),
+  );
+}
+
+function hasPart(name: string, word: string): boolean {
+  if (!/^[a-z0-9]+$/u.test(word)) return name.includes(word);
+  const stem = word.length >= 5 ? word.replace(/s$/u, '') : word;
+  const split = name.replace(/([a-z])([A-Z])/gu, '$1 $2');
+  return new RegExp(`(?<![a-z0-9])${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(split);
 }

@@ -12,6 +12,7 @@ import {
   isCategoryHead,
   isOpenSetHeading,
   isTermName,
+  ownPartShows,
   partCounts,
   sectionTermLines,
   sectionTerms,
@@ -28,6 +29,7 @@ import {
   katakanaForm,
   namesInOtherWords,
   namesRest,
+  partsTogether,
   sharedCommonWord,
   sharedKanji,
   similarity,
@@ -242,7 +244,8 @@ export function whyNotAsked(card: Card, index: DeckIndex): NotAsked | undefined 
       .map((s) => s.title.trim())
       .filter((title) => keyOf(title) !== own);
     const path = pathInStem(card, located);
-    if (stemGivesAway(path, card.prompt, card.answer, all, true, located.topic.title))
+    // The options are all under the heading above: it tells nothing among them.
+    if (stemGivesAway(path, card.prompt, card.answer, all, true, located.topic.title, true, all))
       return 'gives-away';
   }
   const drawn = ownQuestion(card, index, 'study', (m) => m.key);
@@ -269,6 +272,7 @@ export function askableWithoutDraw(card: Card, located: Located): boolean {
   // Each check with no wrong option at all: its strongest form.
   const clean = (typed: boolean) =>
     !anyFormGivesAway(pathInStem(card, located), prompt, answer, [], located.topic.title) &&
+    !headingGivesAway(pathInStem(card, located), answer, [], located.topic.title) &&
     !choiceGivesAway(prompt, answer, [], true) &&
     !(typed && typedGivesAway(prompt, answer));
   switch (card.kind) {
@@ -349,11 +353,21 @@ function drawQuestion(
     const answer = question.format === 'choice' ? question.answer : card.answer;
     const topic = located?.topic.title ?? '';
     const choice = question.format === 'choice';
-    if (!stemGivesAway(path, card.prompt, answer, others, choice, topic)) return question;
+    // Which names share the heading above: a which-* card's options are its siblings, the
+    // terms of a section its title; a bullet head below it ("Reserved") is the answer's own.
+    const under =
+      card.kind === 'which-heading' || card.kind === 'which-fact'
+        ? others
+        : located && card.path.length <= located.section.path.length
+          ? sectionTerms(located.section)
+          : [];
+    if (!stemGivesAway(path, card.prompt, answer, others, choice, topic, true, under))
+      return question;
     // The card's own draws try other options for any cue the options could clear.
     if (persist && choice) continue;
     if (!choice || sharedCommonWord(card.prompt, answer, others) === undefined) return 'leak';
-    if (stemGivesAway(path, card.prompt, answer, others, choice, topic, false)) return 'leak';
+    if (stemGivesAway(path, card.prompt, answer, others, choice, topic, false, under))
+      return 'leak';
   }
   return 'leak';
 }
@@ -392,9 +406,44 @@ export function stemGivesAway(
   topic = '',
   /** Whether a common word only the answer's option has counts (makeQuestion draws again). */
   commonWords = true,
+  /** The names under the path's last heading as well as the answer (see headingGivesAway). */
+  underHeading: readonly string[] = [],
 ): boolean {
   if (anyFormGivesAway(path, text, answer, others, topic)) return true;
-  return choice ? choiceGivesAway(text, answer, others, commonWords) : typedGivesAway(text, answer);
+  if (!choice) return typedGivesAway(text, answer);
+  return (
+    headingGivesAway(path, answer, others, topic, underHeading) ||
+    choiceGivesAway(text, answer, others, commonWords)
+  );
+}
+
+/**
+ * Among options, the last heading of the path shown names a part of the
+ * answer that no other option has (round 7, LEAK): "Reserved" above "long
+ * workloads whose instance type may change", among Convertible Reserved
+ * Instances, On-Demand, Dedicated and Spot Instances, is the answer's word.
+ * The part test of termGivenAway on the heading; not the topic's title
+ * alone (it is above every card of the notes), nor a part every option has,
+ * nor a heading that is above another option too (`underHeading`: the terms
+ * of the answer's section, the sibling headings of a which-* card): "VPC"
+ * above VPC Flow Logs, NAT Gateway and Internet Gateway alike tells nothing.
+ */
+export function headingGivesAway(
+  path: string,
+  answer: string,
+  others: readonly string[],
+  topic: string,
+  underHeading: readonly string[] = [],
+): boolean {
+  // One heading alone is the topic's title or stands for it ("EC2" above EC2 Bare Metal).
+  const headings = path.split(' › ');
+  const heading = headings.at(-1)?.trim() ?? '';
+  if (headings.length < 2 || heading === topic.trim() || !/[\p{L}]/u.test(answer)) return false;
+  const under = new Set(underHeading.map(keyOf));
+  if (others.some((other) => under.has(keyOf(other)))) return false;
+  const counts = partCounts([answer, ...others]);
+  const split = heading.replace(/([a-z])([A-Z])/gu, '$1 $2');
+  return ownPartShows(answer, heading, counts) || ownPartShows(answer, split, counts);
 }
 
 /** What gives the answer away typed or among options alike (see stemGivesAway). */
@@ -435,6 +484,8 @@ export function choiceGivesAway(
   // A number's options are numbers: "250" on the line is no part of the answer 50.
   if (!/[\p{L}]/u.test(answer)) return false;
   if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;
+  // Two words of the answer that no other option has together (round 7, LEAK).
+  if (partsTogether(text, answer, others)) return true;
   // A common word (ポリシー, Key Pair) is a cue too when only the answer has it (round 4).
   if (commonWords && sharedCommonWord(text, answer, others) !== undefined) return true;
   const form = katakanaForm(text, answer);
