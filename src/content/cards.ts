@@ -2214,6 +2214,22 @@ function withoutLabelLines(lines: readonly Block[]): Block[] {
 }
 
 /**
+ * A term the notes mark as a name, not a label: in bold ("**On-Demand
+ * Instances**: …" under "Key features include:" are purchase options), or a
+ * name in English by its shape (Title Case words, "CloudTrail", "MFA"), not
+ * a phrase ("Retry logic", "API abstraction").
+ */
+function namedByAuthor(block: Block, term: string): boolean {
+  if (block.spans.some((span) => span.kind !== 'code' && span.start <= 1)) return true;
+  const words = term.trim().split(/\s+/u);
+  if (words.length >= 2)
+    return words.every(
+      (word) => /^[A-Z0-9]/u.test(word) || /^(?:of|and|for|the|to|on|in|a|an|with)$/u.test(word),
+    );
+  return /^[A-Z0-9]+$|[a-z][A-Z]/u.test(words[0] ?? '');
+}
+
+/**
  * A heading or label over the author's own names of features, benefits or
  * use cases ("Key Features of AWS SDK", "Benefits", 特徴, メリット, ポイント).
  * Not a question that only mentions one ("Which purchasing option is right
@@ -2233,7 +2249,8 @@ function namesFeatures(title: string): boolean {
  * the author's own names of features or benefits, not terms of the subject,
  * and their meanings say the label again (round 7, LABEL-AS-TERM).
  */
-function underOpenSet(section: Section, block: Block): boolean {
+function underOpenSet(section: Section, block: Block, term: string): boolean {
+  if (namedByAuthor(block, term)) return false;
   if (namesFeatures(section.title)) return true;
   const byLine = new Map(section.blocks.map((b) => [b.line, b] as const));
   for (let parent = block.parent; parent !== undefined; ) {
@@ -2848,7 +2865,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
     if (isCategoryHead(unit) || isTopicHead(unit, unitHeads)) continue;
     // "ロールの利用例：" over its examples, or a head under "Key features": a label, no term.
-    if (isOpenSetHeading(term.term) || underOpenSet(section, unit.head)) continue;
+    if (isOpenSetHeading(term.term) || underOpenSet(section, unit.head, term.term)) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
     // An aside ("※…") is no part of what the term is.
     // "…ともいう", "also called …": an alias is one more right answer (derived.ts).
@@ -2938,7 +2955,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
         !LEANS.test(definition) &&
         !isNameList(definition) &&
         !termGivenAway(term.term, definition, terms) &&
-        !underOpenSet(section, block)
+        !underOpenSet(section, block, term.term)
       )
         make(
           'term',

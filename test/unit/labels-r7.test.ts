@@ -15,6 +15,7 @@ describe.each([
     name: 'labels-r7-en.md',
     features: ['Notifications', 'Remote opening', 'Audit trail'],
     kinds: ['Compact', 'Tall', 'Wide'],
+    named: ['Express Delivery', 'Economy Freight'],
     examples: 'Depot Roles',
     exampleLabel: 'Example uses of depot roles:',
     openSetLabel: 'Day Routes',
@@ -25,6 +26,7 @@ describe.each([
     name: 'labels-r7-ja.md',
     features: ['到着通知', '遠隔解錠', '操作履歴'],
     kinds: ['コンパクト', 'トール', 'ワイド'],
+    named: ['速達便', '節約便'],
     examples: '仕分けロボット',
     exampleLabel: 'ロールの利用例：',
     openSetLabel: '夜間ルート',
@@ -39,6 +41,8 @@ describe.each([
     for (const label of c.features) expect(terms).not.toContain(label);
     // The same shape under a heading of kinds ("Locker Sizes") stays: real names.
     for (const kind of c.kinds) expect(terms).toContain(kind);
+    // Names the notes set in bold stay, even under "Key features include:" (purchase options).
+    for (const name of c.named) expect(terms).toContain(name);
     // A head bullet that only labels examples is no term either.
     expect(terms).not.toContain(c.exampleLabel.replace(/[:：]$/u, ''));
   });
