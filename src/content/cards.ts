@@ -2198,8 +2198,9 @@ function introducedBy(label: Block, lines: readonly Block[]): Block[] {
 /**
  * The lines of a recall answer without its label lines (round 7, LABEL):
  * "特徴" over the facts is no point of its own. A label of an open set
- * ("Example use cases for IAM roles:", メリット) goes with the lines it
- * introduces: any true use case would be a right answer (see OPEN_SET).
+ * ("Example use cases for IAM roles:", メリット) over a part of the answer
+ * goes with the lines it introduces: any true use case would be a right
+ * answer (see OPEN_SET).
  */
 function withoutLabelLines(lines: readonly Block[]): Block[] {
   const dropped = new Set<number>();
@@ -2208,7 +2209,10 @@ function withoutLabelLines(lines: readonly Block[]): Block[] {
     const introduced = introducedBy(b, lines);
     if (introduced.length === 0) return;
     dropped.add(b.line);
-    if (isOpenSetHeading(b.text)) for (const c of introduced) dropped.add(c.line);
+    // Over the whole answer ("特徴" over all the lines of "Lambda プロキシ統合") it only
+    // names what explaining the heading says anyway: the lines stay, without it.
+    const whole = i === 0 && introduced.length === lines.length - 1;
+    if (isOpenSetHeading(b.text) && !whole) for (const c of introduced) dropped.add(c.line);
   });
   return lines.filter((b) => !dropped.has(b.line));
 }

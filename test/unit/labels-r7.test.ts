@@ -19,6 +19,7 @@ describe.each([
     examples: 'Depot Roles',
     exampleLabel: 'Example uses of depot roles:',
     openSetLabel: 'Day Routes',
+    openSetWord: 'Benefits',
     plainLabel: 'Night Routes',
     plainWord: 'Notes',
   },
@@ -30,6 +31,7 @@ describe.each([
     examples: '仕分けロボット',
     exampleLabel: 'ロールの利用例：',
     openSetLabel: '夜間ルート',
+    openSetWord: '特徴',
     plainLabel: '集荷の締め',
     plainWord: '注意点',
   },
@@ -63,8 +65,10 @@ describe.each([
     expect(points).toHaveLength(1);
   });
 
-  it('asks no recall of lines a bare open-set label (特徴) introduces, as under a 特徴 heading', () => {
-    expect(recall(c.name, c.openSetLabel)).toBeUndefined();
+  it('keeps the lines a bare label over the whole answer introduces (特徴 over all of them)', () => {
+    const points = recall(c.name, c.openSetLabel)?.answer.split('\n') ?? [];
+    expect(points).toHaveLength(2);
+    expect(points).not.toContain(c.openSetWord);
   });
 
   it('gives the answer of the notes without the label, under the same id', () => {
