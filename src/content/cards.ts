@@ -2147,6 +2147,132 @@ export function isOpenSetHeading(title: string): boolean {
   return OPEN_SET.test(title.normalize('NFKC'));
 }
 
+/** A word that names a group of lines and says nothing itself ("特徴", "注意点", "Features", "Notes"). */
+const LABEL_WORD =
+  /^(?:key\s+)?(?:features?|benefits?|advantages?|disadvantages?|pros|cons|notes?|points?|tips|use[- ]cases?|examples?|considerations|details|caveats?|characteristics)$|^(?:特徴|主な特徴|メリット|デメリット|利点|欠点|ポイント|注意点|注意|補足|用途|ユースケース|具体例|例|備考|留意点)$/iu;
+
+/**
+ * A line that only names the lines after it: a generic heading word alone
+ * ("特徴", "Features", "注意点") or a short line ending in a colon ("Example use
+ * cases for IAM roles:") that has lines after it. No point of a recall answer,
+ * and, when it names an open set, no heading of terms either (round 7, LABEL).
+ */
+function isLabelLine(block: Block, next: Block | undefined): boolean {
+  if (block.kind === 'row' || block.kind === 'code') return false;
+  const text = block.text.trim();
+  const bare = text.replace(/[:：]\s*$/u, '').trim();
+  if (!bare || codePointLength(bare) > LIMITS.headingChars) return false;
+  if (LABEL_WORD.test(bare.normalize('NFKC')) || isGenericHeading(bare)) return true;
+  // "when a user signs in, they must provide:" says something and frames the points after it.
+  return (
+    next !== undefined &&
+    COLON_LEAD_IN.test(text) &&
+    termColon(bare) < 0 &&
+    (isOpenSetHeading(bare) || whyNotStatement({ ...block, text: bare, spans: [] }) !== undefined)
+  );
+}
+
+/**
+ * The lines a label line introduces: its nested bullets, or else the lines
+ * after it up to the next label line.
+ */
+function introducedBy(label: Block, lines: readonly Block[]): Block[] {
+  const at = lines.indexOf(label);
+  const nested: Block[] = [];
+  const inside = new Set([label.line]);
+  for (const b of lines.slice(at + 1)) {
+    if (b.parent === undefined || !inside.has(b.parent)) break;
+    inside.add(b.line);
+    nested.push(b);
+  }
+  if (nested.length > 0) return nested;
+  const out: Block[] = [];
+  for (let i = at + 1; i < lines.length; i++) {
+    const b = lines[i] as Block;
+    if (isLabelLine(b, lines[i + 1])) break;
+    out.push(b);
+  }
+  return out;
+}
+
+/**
+ * The lines of a recall answer without its label lines (round 7, LABEL):
+ * "特徴" over the facts is no point of its own. A label of an open set
+ * ("Example use cases for IAM roles:", メリット) over a part of the answer
+ * goes with the lines it introduces: any true use case would be a right
+ * answer (see OPEN_SET).
+ */
+function withoutLabelLines(lines: readonly Block[]): Block[] {
+  const dropped = new Set<number>();
+  lines.forEach((b, i) => {
+    if (dropped.has(b.line) || !isLabelLine(b, lines[i + 1])) return;
+    const introduced = introducedBy(b, lines);
+    if (introduced.length === 0) return;
+    dropped.add(b.line);
+    // Over the whole answer ("特徴" over all the lines of "Lambda プロキシ統合") it only
+    // names what explaining the heading says anyway: the lines stay, without it.
+    const whole = i === 0 && introduced.length === lines.length - 1;
+    if (isOpenSetHeading(b.text) && !whole) for (const c of introduced) dropped.add(c.line);
+  });
+  return lines.filter((b) => !dropped.has(b.line));
+}
+
+/**
+ * A term the notes mark as a name, not a label: in bold ("**On-Demand
+ * Instances**: …" under "Key features include:" are purchase options), or a
+ * name in English by its shape (Title Case words, "CloudTrail", "MFA"), not
+ * a phrase ("Retry logic", "API abstraction").
+ */
+function namedByAuthor(block: Block, term: string): boolean {
+  if (block.spans.some((span) => span.kind !== 'code' && span.start <= 1)) return true;
+  const words = term.trim().split(/\s+/u);
+  if (words.length >= 2)
+    return words.every(
+      (word) => /^[A-Z0-9]/u.test(word) || /^(?:of|and|for|the|to|on|in|a|an|with)$/u.test(word),
+    );
+  return /^[A-Z0-9]+$|[a-z][A-Z]/u.test(words[0] ?? '');
+}
+
+/**
+ * A heading or label over the author's own names of features, benefits or
+ * use cases ("Key Features of AWS SDK", "Benefits", 特徴, メリット, ポイント).
+ * Not a question that only mentions one ("Which purchasing option is right
+ * for my use case?" lists real names), nor "Examples", "Common …".
+ */
+function namesFeatures(title: string): boolean {
+  const text = title.normalize('NFKC').trim();
+  if (/[?？]$/u.test(text)) return false;
+  return /\b(?:features?|benefits?|advantages?|disadvantages?|pros|cons|use[- ]cases?|best practices?|tips|characteristics|capabilities|highlights|why use)\b|特徴|メリット|デメリット|利点|欠点|ユースケース|活用例|利用例|(?<![\p{Script=Katakana}ー])ポイント|コツ/iu.test(
+    text,
+  );
+}
+
+/**
+ * A `label: text` line under an open-set heading or label ("Key Features of
+ * AWS SDK" over "Authentication: …", "Retry logic: …"; 特徴 over "高可用性：…"):
+ * the author's own names of features or benefits, not terms of the subject,
+ * and their meanings say the label again (round 7, LABEL-AS-TERM).
+ */
+function underOpenSet(section: Section, block: Block, term: string): boolean {
+  if (namedByAuthor(block, term)) return false;
+  if (namesFeatures(section.title)) return true;
+  const byLine = new Map(section.blocks.map((b) => [b.line, b] as const));
+  for (let parent = block.parent; parent !== undefined; ) {
+    const head = byLine.get(parent);
+    if (!head) break;
+    if (isLabelLine(head, block) && namesFeatures(head.text)) return true;
+    parent = head.parent;
+  }
+  // The nearest label line above at the top level ("**Benefits**", "メリット：").
+  const at = section.blocks.indexOf(block);
+  for (let i = at - 1; i >= 0; i--) {
+    const b = section.blocks[i] as Block;
+    if (b.parent !== undefined || b.kind !== 'line') continue;
+    if (isLabelLine(b, section.blocks[i + 1])) return namesFeatures(b.text);
+  }
+  return false;
+}
+
 /** A line longer than this is a paragraph (a transcript): one of them is an answer, two a heap. */
 const PARAGRAPH_CHARS = 200;
 
@@ -2459,7 +2585,9 @@ export function recallUnits(
   // The points are worked out only for a whole answer (recallPoints is pure: the same cards).
   const heads = whole && fitsRecall(lines) ? headLines(section.blocks) : undefined;
   const points = heads
-    ? recallPoints(lines.filter((b) => !(heads.has(b.line) && isVagueLabel(b.text))))
+    ? recallPoints(
+        withoutLabelLines(lines.filter((b) => !(heads.has(b.line) && isVagueLabel(b.text)))),
+      )
     : undefined;
   if (points && fitsRecall(points) && points.length > 0 && !unsaidList(points, section.title))
     return [{ blocks: points }];
@@ -2498,7 +2626,7 @@ export function recallUnits(
       rest = rest.filter(
         (b) => !/^[※＊*]/u.test(b.text.trim()) && !NEEDS_CONTEXT.test(b.text.trim()),
       );
-    const said = recallPoints(rest);
+    const said = recallPoints(withoutLabelLines(rest));
     if (said && said.length > 0 && fitsRecall(said) && !unsaidList(said, head.text))
       out.push({ head, blocks: said });
   }
@@ -2740,6 +2868,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
     if (isCategoryHead(unit) || isTopicHead(unit, unitHeads)) continue;
+    // "ロールの利用例：" over its examples, or a head under "Key features": a label, no term.
+    if (isOpenSetHeading(term.term) || underOpenSet(section, unit.head, term.term)) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
     // An aside ("※…") is no part of what the term is.
     // "…ともいう", "also called …": an alias is one more right answer (derived.ts).
@@ -2828,7 +2958,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
         !(definition !== term.definition && isCutShort(definition)) &&
         !LEANS.test(definition) &&
         !isNameList(definition) &&
-        !termGivenAway(term.term, definition, terms)
+        !termGivenAway(term.term, definition, terms) &&
+        !underOpenSet(section, block, term.term)
       )
         make(
           'term',
