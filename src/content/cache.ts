@@ -19,7 +19,7 @@ export { cacheDir };
  * Bump when the shape of cached data changes, or what parsing or card making
  * gives for the same text (released versions also differ by `version`).
  */
-export const CACHE_FORMAT = 12;
+export const CACHE_FORMAT = 13;
 
 export interface CachedFile {
   size: number;
