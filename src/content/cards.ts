@@ -2147,9 +2147,9 @@ export function isOpenSetHeading(title: string): boolean {
   return OPEN_SET.test(title.normalize('NFKC'));
 }
 
-/** A word that names a group of lines and says nothing itself ("特徴", "注意点", "Features", "Notes"). */
+/** A word that names a group of lines and says nothing itself ("特徴", "注意点", "共通機能", "Features", "Notes"). */
 const LABEL_WORD =
-  /^(?:key\s+)?(?:features?|benefits?|advantages?|disadvantages?|pros|cons|notes?|points?|tips|use[- ]cases?|examples?|considerations|details|caveats?|characteristics)$|^(?:特徴|主な特徴|メリット|デメリット|利点|欠点|ポイント|注意点|注意|補足|用途|ユースケース|具体例|例|備考|留意点)$/iu;
+  /^(?:(?:key|main|common|shared)\s+)?(?:features?|functions?|benefits?|advantages?|disadvantages?|pros|cons|notes?|points?|tips|use[- ]cases?|examples?|considerations|details|caveats?|characteristics)$|^(?:特徴|主な特徴|共通の?機能|主な機能|共通点|メリット|デメリット|利点|欠点|ポイント|注意点|注意|補足|用途|ユースケース|具体例|例|備考|留意点)$/iu;
 
 /**
  * A line that only names the lines after it: a generic heading word alone

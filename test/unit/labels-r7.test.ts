@@ -22,6 +22,8 @@ describe.each([
     openSetWord: 'Benefits',
     plainLabel: 'Night Routes',
     plainWord: 'Notes',
+    commonLabel: 'Dedicated Vans',
+    commonWord: 'Shared functions',
   },
   {
     name: 'labels-r7-ja.md',
@@ -34,6 +36,8 @@ describe.each([
     openSetWord: '特徴',
     plainLabel: '集荷の締め',
     plainWord: '注意点',
+    commonLabel: '専用車両',
+    commonWord: '共通機能',
   },
 ])('label lines of $name', (c) => {
   const cards = deck(c.name).cards;
@@ -54,6 +58,12 @@ describe.each([
     expect(card).toBeDefined();
     const points = card?.answer.split('\n') ?? [];
     expect(points).not.toContain(c.plainWord);
+    expect(points).toHaveLength(2);
+  });
+
+  it('counts no label of shared features between the lines as a point (共通機能)', () => {
+    const points = recall(c.name, c.commonLabel)?.answer.split('\n') ?? [];
+    expect(points).not.toContain(c.commonWord);
     expect(points).toHaveLength(2);
   });
 
