@@ -53,18 +53,15 @@ describe.each([
     expect(terms).not.toContain(c.exampleLabel.replace(/[:：]$/u, ''));
   });
 
-  it('counts no bare label word as a point of a recall answer', () => {
-    const card = recall(c.name, c.plainLabel);
-    expect(card).toBeDefined();
-    const points = card?.answer.split('\n') ?? [];
-    expect(points).not.toContain(c.plainWord);
-    expect(points).toHaveLength(2);
-  });
-
-  it('counts no label of shared features between the lines as a point (共通機能)', () => {
-    const points = recall(c.name, c.commonLabel)?.answer.split('\n') ?? [];
-    expect(points).not.toContain(c.commonWord);
-    expect(points).toHaveLength(2);
+  it('counts no bare label word as a point of a recall answer (注意点, 共通機能 between the lines)', () => {
+    for (const [title, word] of [
+      [c.plainLabel, c.plainWord],
+      [c.commonLabel, c.commonWord],
+    ]) {
+      const points = recall(c.name, title)?.answer.split('\n') ?? [];
+      expect(points).not.toContain(word);
+      expect(points, title).toHaveLength(2);
+    }
   });
 
   it('leaves out a label of an open set with the examples it introduces', () => {
