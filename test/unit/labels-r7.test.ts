@@ -57,7 +57,7 @@ describe.each([
     for (const [title, word] of [
       [c.plainLabel, c.plainWord],
       [c.commonLabel, c.commonWord],
-    ]) {
+    ] as const) {
       const points = recall(c.name, title)?.answer.split('\n') ?? [];
       expect(points).not.toContain(word);
       expect(points, title).toHaveLength(2);
