@@ -1349,6 +1349,9 @@ export function whyNotClue(
     if (other.initials?.test(text)) return 'names-sibling';
   }
   if (namesChild(section, text)) return 'names-sibling';
+  // Which network paths a service runs over ("Works over VPN, Direct Connect …") says
+  // what the network offers, and its siblings run over the same paths (round 8).
+  if (OVER_PATHS.test(text)) return 'shared';
   // Something only this heading's lines say: a line a sibling says too (an
   // option or not: the same line would answer two cards), or one whose content
   // words all occur in a sibling's lines, fits both.
@@ -1360,6 +1363,17 @@ export function whyNotClue(
   if (group.kinds && USE.test(text) && !namesOwnThing(text, words, group)) return 'shared';
   return undefined;
 }
+
+/**
+ * A line that only says which network paths something works over or through
+ * ("Works over VPC Peering, VPN, Direct Connect", "VPN や Direct Connect 経由で
+ * 使える"): true of every service of a family that reaches the same network,
+ * so no clue among siblings (issue 13, round 8 audit: judged SIBLING-TRUE by
+ * three judges).
+ */
+const OVER_PATHS = quick(
+  /^(?:it\s+)?(?:works?|runs?|operates?|connects?|is reachable|can be used|is available)\s+(?:over|via|through|across)\b|(?:経由|越し)で(?:も)?(?:使え|使用でき|利用でき|利用可能|接続でき|接続可能|動作)/iu,
+);
 
 /**
  * A line that says what a thing is good for, not what it is or does: a use case,

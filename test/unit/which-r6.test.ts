@@ -100,6 +100,21 @@ describe('which-* clues in other words', () => {
   });
 });
 
+describe('which-* clues of network paths', () => {
+  it('take no line that only says which paths a service works over (en, ja)', () => {
+    expect(clues(en, 'Database Migration Service')).not.toContain(
+      'Works over a site-to-site VPN, Direct Connect or a peered VPC',
+    );
+    expect(clues(ja, 'Database Migration Service')).not.toContain(
+      'サイト間VPN、Direct Connect、ピアリングしたVPC経由で利用できる',
+    );
+    // The section's own mechanism is still its clue.
+    expect(clues(ja, 'Database Migration Service')).toContain(
+      '全件ロードのあと変更データキャプチャでデータベースをコピーする',
+    );
+  });
+});
+
 describe('which-* options', () => {
   it('never offer a sibling the notes compare with the answer (en, ja)', () => {
     for (const [built, line] of [
