@@ -1789,7 +1789,8 @@ function saysToo(text: string, other: Section, classes: ReadonlySet<string>): bo
 function formOf(theirs: ReadonlySet<string>, word: string): boolean {
   if (/^[a-z0-9]/u.test(word)) return ownsWord(theirs, word);
   for (const their of theirs)
-    if (!/^[a-z0-9]/u.test(their) && [...their].length >= 3 && word.includes(their)) return true;
+    if (!/^[a-z0-9]/u.test(their) && codePointLength(their) >= 3 && word.includes(their))
+      return true;
   return false;
 }
 
@@ -2670,7 +2671,7 @@ function recallAsksAmiss(
   if (
     only !== undefined &&
     CODE_NAME.test(asked) &&
-    [...only].length <= (isJapanese(only) ? 30 : 45) &&
+    codePointLength(only) <= (isJapanese(only) ? 30 : 45) &&
     !/\d/u.test(only)
   )
     return true;
@@ -2714,7 +2715,7 @@ function aspectWords(title: string, above: readonly string[]): string[] {
   if (at <= 0 || !isJapanese(t)) return [];
   const subject = t.slice(0, at);
   if (!above.some((title) => title.normalize('NFKC').includes(subject))) return [];
-  return contentWordsJa(t.slice(at + 1)).filter((word) => [...word].length >= 2);
+  return contentWordsJa(t.slice(at + 1)).filter((word) => codePointLength(word) >= 2);
 }
 
 /** The line says the word (a stem, any case; Japanese as written). */
@@ -3066,7 +3067,7 @@ function isValueList(definition: string): boolean {
     items.length >= 3 &&
     items.every(
       (item) =>
-        [...item].length <= 24 &&
+        codePointLength(item) <= 24 &&
         !/[。、,]/u.test(item) &&
         // A Japanese item that ends in a verb says something ("…を決める"); an English one of
         // a few words is a value even when it reads as a verb ("INCLUDE", "Redirect HTTP to HTTPS").
@@ -3361,7 +3362,7 @@ function childCounts(blocks: readonly Block[]): Map<number, number> {
  * sub-topics are set aside is a few stray lines, and the other subjects of the
  * notes are no contenders for them (round 6: LABEL-AS-TERM, WEAK-DISTRACTORS).
  */
-export function isTopicHead(unit: OutlineUnit, heads: ReadonlyMap<number, number>): boolean {
+function isTopicHead(unit: OutlineUnit, heads: ReadonlyMap<number, number>): boolean {
   return unit.children.some(
     (child) => (heads.get(child.line) ?? 0) >= 2 && isShortName(child.text),
   );

@@ -446,8 +446,7 @@ export function partsTogether(text: string, answer: string, others: readonly str
   const shown = namePartsShown(text, answer);
   if (shown.length < 2) return false;
   return !others.some(
-    (other) =>
-      shown.filter((word) => hasPart(other.normalize('NFKC'), word)).length >= shown.length,
+    (other) => shown.filter((word) => showsWord(other, word)).length >= shown.length,
   );
 }
 
@@ -467,17 +466,10 @@ function namePartsShown(text: string, answer: string): string[] {
     const lower = word.toLowerCase();
     if (/^(?:aws|amazon|service|services|with|from|that|this|into)$/u.test(lower)) continue;
     if (!/^[A-Z0-9]{2,}$/u.test(word) && lower.length < 4) continue;
-    if (hasPart(name, lower)) words.add(lower);
+    if (showsWord(name, lower)) words.add(lower);
   }
   // A shorter word inside a longer one shown (キャッシュ in エッジキャッシュ) is the same word.
   return [...words].filter(
     (word) => ![...words].some((other) => other !== word && other.includes(word)),
   );
-}
-
-function hasPart(name: string, word: string): boolean {
-  if (!/^[a-z0-9]+$/u.test(word)) return name.includes(word);
-  const stem = word.length >= 5 ? word.replace(/s$/u, '') : word;
-  const split = name.replace(/([a-z])([A-Z])/gu, '$1 $2');
-  return new RegExp(`(?<![a-z0-9])${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(split);
 }

@@ -262,17 +262,18 @@ export function whyNotAsked(card: Card, index: DeckIndex): NotAsked | undefined 
  * other cards are drawn (whyNotAsked), so deciding costs a few string tests
  * a card.
  */
-export function askableWithoutDraw(card: Card, located: Located): boolean {
+function askableWithoutDraw(card: Card, located: Located): boolean {
   if (card.kind === 'recall') return shownPath(card, located).length > 0;
   if (card.kind === 'list-children') {
     const items = uniqueBy(card.items ?? [], foldTight).length;
     return items >= 2 && items <= RECALL_LIST_MAX;
   }
   const { prompt, answer } = card;
+  const path = pathInStem(card, located);
   // Each check with no wrong option at all: its strongest form.
   const clean = (typed: boolean) =>
-    !anyFormGivesAway(pathInStem(card, located), prompt, answer, [], located.topic.title) &&
-    !headingGivesAway(pathInStem(card, located), answer, [], located.topic.title) &&
+    !anyFormGivesAway(path, prompt, answer, [], located.topic.title) &&
+    !headingGivesAway(path, answer, [], located.topic.title) &&
     !choiceGivesAway(prompt, answer, [], true) &&
     !(typed && typedGivesAway(prompt, answer));
   switch (card.kind) {
@@ -447,7 +448,7 @@ export function headingGivesAway(
 }
 
 /** What gives the answer away typed or among options alike (see stemGivesAway). */
-export function anyFormGivesAway(
+function anyFormGivesAway(
   path: string,
   text: string,
   answer: string,
@@ -475,7 +476,7 @@ function typedGivesAway(text: string, answer: string): boolean {
 }
 
 /** What gives the answer away among options (see stemGivesAway). */
-export function choiceGivesAway(
+function choiceGivesAway(
   text: string,
   answer: string,
   others: readonly string[],
