@@ -20,22 +20,13 @@
  * another user owns or could write is not run.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { cacheDir } from './ground/cache-dir.js';
-import { ensureDir } from './ground/dir.js';
+import { writeAtomically } from './ground/dir.js';
 
 /** What the bundle exports (src/cli.ts). */
 export interface Bundle {
@@ -94,23 +85,11 @@ export function readCodeCache(path: string): Buffer | 'pending' | undefined {
  * beside it. Never throws: a cache that cannot be written is simply not kept.
  */
 export function writeCodeCache(path: string, data: Uint8Array | 'pending'): boolean {
+  const file = () => (data === 'pending' ? PENDING : Buffer.concat([MAGIC, sum(data), data]));
+  if (!writeAtomically(path, file, { flag: 'wx', mode: 0o600 })) return false;
   const dir = dirname(path);
-  const temp = `${path}.${process.pid}.tmp`;
   try {
-    ensureDir(dir);
-    const file = data === 'pending' ? PENDING : Buffer.concat([MAGIC, sum(data), data]);
-    writeFileSync(temp, file, { flag: 'wx', mode: 0o600 });
-    renameSync(temp, path);
-  } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never made
-    }
-    return false;
-  }
-  try {
-    const mine = path.slice(dir.length + 1);
+    const mine = basename(path);
     for (const name of readdirSync(dir)) {
       if (name.startsWith(PREFIX) && name.endsWith('.bin') && name !== mine)
         unlinkSync(join(dir, name));

@@ -7,7 +7,7 @@ let cachedVersion: string | undefined;
 
 /**
  * The installed package's folder: the nearest folder above this module with
- * awsquiz's package.json. Works from src/ (tsx), dist/ and bundled chunks alike.
+ * awsquiz's package.json. Works from src/ (tsx), dist/ and the bundle alike.
  */
 export function packageRoot(): string {
   if (root) return root;
@@ -20,7 +20,7 @@ export function packageRoot(): string {
     if (found?.name === 'awsquiz') {
       root = dir;
       // Kept: version() would read the same file again at every start.
-      cachedVersion ??= found.version;
+      cachedVersion = found.version;
       return dir;
     }
     const parent = dirname(dir);
@@ -29,11 +29,8 @@ export function packageRoot(): string {
   }
 }
 
-/** awsquiz's version, from its package.json. */
+/** awsquiz's version, from its package.json (read once, with the package's folder). */
 export function version(): string {
-  const dir = packageRoot();
-  cachedVersion ??= (
-    JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }
-  ).version;
-  return cachedVersion;
+  packageRoot();
+  return cachedVersion as string;
 }

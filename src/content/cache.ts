@@ -6,14 +6,11 @@
  * unwritable is ignored, never an error: it only ever saves time.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from '../ground/cache-dir.js';
-import { ensureDir } from '../ground/dir.js';
+import { writeAtomically } from '../ground/dir.js';
 import { type Card, type Diagnostic, joinItems, type ParsedFile } from './model.js';
-
-// Kept here for importers of the cache folder; it lives in ground so that boot.ts can use it.
-export { cacheDir };
 
 /**
  * Bump when the shape of cached data changes, or what parsing or card making
@@ -261,18 +258,7 @@ export function writeCache(
   path: string,
   cache: FilesCache | CardsCache | NotesCache | IndexCache,
 ): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    ensureDir(join(path, '..'));
-    writeFileSync(temp, JSON.stringify(cache));
-    renameSync(temp, path);
-  } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // nothing was written
-    }
-  }
+  writeAtomically(path, () => JSON.stringify(cache));
 }
 
 /** The key of a deck's cards: the version and every file's name and hash, in order. */

@@ -5,7 +5,14 @@
  * the nearest folder that exists and create each missing level once; any
  * failure is thrown as it is.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  type WriteFileOptions,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 function code(error: unknown): string | undefined {
@@ -35,5 +42,33 @@ export function ensureDir(path: string): void {
     } catch (error) {
       if (code(error) !== 'EEXIST') throw error;
     }
+  }
+}
+
+/**
+ * Writes a file that only ever saves time (a cache): its folder made as
+ * needed, the bytes to a temporary file beside it, then renamed over it, so a
+ * reader sees the old file or the whole new one. Never throws: a file that
+ * cannot be made (or whose bytes cannot be made) is not written, and false
+ * says so. Progress, which must not be lost, has its own writer (store/write.ts).
+ */
+export function writeAtomically(
+  path: string,
+  bytes: () => string | NodeJS.ArrayBufferView,
+  options?: WriteFileOptions,
+): boolean {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    ensureDir(dirname(path));
+    writeFileSync(temp, bytes(), options);
+    renameSync(temp, path);
+    return true;
+  } catch {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never made
+    }
+    return false;
   }
 }
