@@ -2155,8 +2155,16 @@ const HOW_TO_FIND = quick(
  * configurations", 特徴, メリット, ユースケース): any true feature, benefit or tip
  * is a right answer, so the notes' own few are no defensible expected answer.
  */
-const OPEN_SET =
-  /\b(?:features?|benefits?|advantages?|disadvantages?|pros|cons|use[- ]cases?|best practices?|tips|tricks|recommendations?|examples?|example configurations?|good to know|considerations|common|typical|popular|why use)\b|特徴|メリット|デメリット|利点|欠点|ユースケース|使い道|使いどころ|用途|ベストプラクティス|活用例|利用例|具体例|の例$|(?<![\p{Script=Katakana}ー])ポイント|コツ/iu;
+/** The words of a heading over features, benefits or use cases (OPEN_SET and namesFeatures). */
+const FEATURES_EN =
+  'features?|benefits?|advantages?|disadvantages?|pros|cons|use[- ]cases?|best practices?|tips|why use';
+const FEATURES_JA =
+  '特徴|メリット|デメリット|利点|欠点|ユースケース|活用例|利用例|(?<![\\p{Script=Katakana}ー])ポイント|コツ';
+
+const OPEN_SET = new RegExp(
+  `\\b(?:${FEATURES_EN}|tricks|recommendations?|examples?|example configurations?|good to know|considerations|common|typical|popular)\\b|${FEATURES_JA}|使い道|使いどころ|用途|ベストプラクティス|具体例|の例$`,
+  'iu',
+);
 
 export function isOpenSetHeading(title: string): boolean {
   return OPEN_SET.test(title.normalize('NFKC'));
@@ -2248,6 +2256,11 @@ function namedByAuthor(block: Block, term: string): boolean {
   return /^[A-Z0-9]+$|[a-z][A-Z]/u.test(words[0] ?? '');
 }
 
+const FEATURE_HEADING = new RegExp(
+  `\\b(?:${FEATURES_EN}|characteristics|capabilities|highlights)\\b|${FEATURES_JA}`,
+  'iu',
+);
+
 /**
  * A heading or label over the author's own names of features, benefits or
  * use cases ("Key Features of AWS SDK", "Benefits", 特徴, メリット, ポイント).
@@ -2257,9 +2270,7 @@ function namedByAuthor(block: Block, term: string): boolean {
 function namesFeatures(title: string): boolean {
   const text = title.normalize('NFKC').trim();
   if (/[?？]$/u.test(text)) return false;
-  return /\b(?:features?|benefits?|advantages?|disadvantages?|pros|cons|use[- ]cases?|best practices?|tips|characteristics|capabilities|highlights|why use)\b|特徴|メリット|デメリット|利点|欠点|ユースケース|活用例|利用例|(?<![\p{Script=Katakana}ー])ポイント|コツ/iu.test(
-    text,
-  );
+  return FEATURE_HEADING.test(text);
 }
 
 /**
