@@ -3151,7 +3151,7 @@ export function isTermName(term: string): boolean {
 }
 
 /** The parts of a term that could be matched in its description: words, katakana runs, kanji pairs. */
-function termParts(term: string): string[] {
+const termParts = oncePerText(function termParts(term: string): string[] {
   const parts = new Set<string>();
   const latin = term.replace(/([a-z])([A-Z])/gu, '$1 $2').match(/[A-Za-z0-9]+/gu) ?? [];
   // aws:Source**Vpc**, Source**Ip**: the words of a camel-case name count from two letters.
@@ -3163,19 +3163,15 @@ function termParts(term: string): string[] {
     if (/^[A-Z0-9]{2,}$/u.test(word) || lower.length >= 4 || (camel && lower.length >= 2))
       parts.add(lower);
   }
-  for (const run of term.match(/[\p{Script=Katakana}ー]{3,}/gu) ?? []) parts.add(run);
-  // 標準ログ ← "リアルタイムログ": a katakana word of two is the term's own word too.
-  for (const run of term.match(
-    /(?<![\p{Script=Katakana}ー])[\p{Script=Katakana}ー]{2}(?![\p{Script=Katakana}ー])/gu,
-  ) ?? [])
-    parts.add(run);
+  // Katakana words from two characters: 標準ログ ← "リアルタイムログ" too.
+  for (const run of term.match(/[\p{Script=Katakana}ー]{2,}/gu) ?? []) parts.add(run);
   for (const run of term.match(/\p{Script=Han}{2,}/gu) ?? []) {
     for (let i = 0; i + 2 <= run.length; i++) parts.add(run.slice(i, i + 2));
     // 遅延キュー ← 遅らせる: the first kanji of the term read as a verb in the description.
     parts.add(`${run[0]}\u0000verb`);
   }
   return [...parts];
-}
+});
 
 function partShows(text: string, part: string): boolean {
   if (part.endsWith('\u0000verb')) {
