@@ -208,17 +208,24 @@ function displayDiagnostic(d: Diagnostic, format: Formatter): string[] {
 
 /** `check --cards`: one line per card, `file:line: kind id heading › path`, for grep and editors. */
 export function cardLines(cards: readonly Card[]): string[] {
-  return cards.map(
-    (card) => `${card.file}:${card.line}: ${card.kind} ${card.id} ${card.path.join(' › ')}`,
-  );
+  return cards.map(cardLine);
+}
+
+function cardLine(card: Card): string {
+  return `${card.file}:${card.line}: ${card.kind} ${card.id} ${card.path.join(' › ')}`;
+}
+
+/** Why a card was left out, in the learner's words. */
+function notAskedReason(messages: Messages, reason: LeftOutCard['reason']): string {
+  return messages.t(`notAsked.${reason}` as MessageKey);
 }
 
 /** `check --cards`: the cards left out, each as a card line with the reason after it. */
 export function notAskedLines(notAsked: readonly LeftOutCard[], messages: Messages): string[] {
   return notAsked.map(
     ({ card, reason }) =>
-      `${cardLines([card])[0]} (${messages.t('check.cardNotAsked', {
-        reason: messages.t(`notAsked.${reason}` as MessageKey),
+      `${cardLine(card)} (${messages.t('check.cardNotAsked', {
+        reason: notAskedReason(messages, reason),
       })})`,
   );
 }
@@ -264,13 +271,13 @@ export async function run(context: CommandContext, options?: CheckOptions): Prom
     }),
   );
   if (result.notAsked.length > 0) {
-    const counts = new Map<string, number>();
+    const counts = new Map<LeftOutCard['reason'], number>();
     for (const { reason } of result.notAsked) counts.set(reason, (counts.get(reason) ?? 0) + 1);
     lines.push(
       context.messages.t('check.notAsked', {
         n: result.notAsked.length,
         reasons: [...counts]
-          .map(([reason, n]) => `${context.messages.t(`notAsked.${reason}` as MessageKey)} ${n}`)
+          .map(([reason, n]) => `${notAskedReason(context.messages, reason)} ${n}`)
           .join(', '),
       }),
     );
