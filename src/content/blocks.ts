@@ -3,6 +3,7 @@
  * or code block, with key-term spans. Pure.
  */
 import type { Blockquote, List, ListItem, PhrasingContent, RootContent, Table } from 'mdast';
+import type { PlainLine } from './chunk.js';
 import type { Block, Span } from './model.js';
 import { CLOSE, collapse, MARKERS, OPEN_LENIENT, OPEN_STRICT } from './prepare.js';
 
@@ -29,6 +30,15 @@ export function blocksOf(node: RootContent): Block[] {
   }
 }
 
+/** The block of a line of a `plain` chunk (chunk.ts), as linesOf and itemBlocks make it from remark's text. */
+export function plainBlock(plain: PlainLine): Block | undefined {
+  const block = linesOf([{ type: 'text', value: plain.text }], plain.kind, plain.line)[0];
+  if (!block) return undefined;
+  if (plain.depth !== undefined) block.depth = plain.depth;
+  if (plain.parent !== undefined) block.parent = plain.parent;
+  return block;
+}
+
 function quoteBlocks(node: Blockquote): Block[] {
   return node.children.flatMap((child) => blocksOf(child));
 }
@@ -53,7 +63,7 @@ function itemBlocks(item: ListItem, nesting: Nesting, ordered: number | undefine
   const out: Block[] = [];
   let head: number | undefined;
   const mark = (block: Block): Block => {
-    // Top-level items carry no depth: the same as the items of a plain chunk (parse.ts).
+    // Top-level items carry no depth, as the items of a plain chunk (chunk.ts readPlain).
     if (nesting.depth > 0) block.depth = nesting.depth;
     if (nesting.parent !== undefined) block.parent = nesting.parent;
     if (ordered !== undefined) block.ordered = ordered;

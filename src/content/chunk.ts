@@ -24,10 +24,26 @@ export interface Chunk {
   /** Lines before this chunk in the whole text. */
   offset: number;
   /**
-   * Every line is a plain list item (see PLAIN_ITEM) that the next line ends:
-   * its block is known without remark.
+   * The chunk needs no remark: its lines, as remark would read them in the
+   * whole text (see readPlain). Blank lines are not listed.
    */
-  plain?: true;
+  plain?: PlainLine[];
+}
+
+/** One line of a `plain` chunk: a heading, a paragraph line or a list item's line. */
+export interface PlainLine {
+  /** The line's number in the whole text (from 1). */
+  line: number;
+  /** An ATX heading of this depth (1–6); `text` is its title as written. */
+  heading?: number;
+  /** The text after the heading or list marker (bold markers of markBold kept). */
+  text: string;
+  /** A paragraph's line, or a line of a list item's paragraph. */
+  kind: 'line' | 'item';
+  /** A nested list item: its list's depth (1 inside a top-level item), as blocks.ts itemBlocks gives it. */
+  depth?: number;
+  /** A nested list item: the first line of the item holding its list. */
+  parent?: number;
 }
 
 export interface ChunkOptions {
@@ -37,6 +53,12 @@ export interface ChunkOptions {
   size?: number;
   /** Cut a list between top-level items after this many items (default CHUNK_ITEMS). */
   items?: number;
+  /**
+   * Read the lines that need no inline parsing without remark (`plain`
+   * chunks), whatever the text's size (default true; false: every line
+   * goes to remark, for tests that compare the two).
+   */
+  fast?: boolean;
 }
 
 /**
@@ -64,14 +86,27 @@ const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
 /** After an indented code block, micromark reads `2. x` as text, not a list: never a cut. */
 const ORDERED = /^\d{1,9}[.)]/;
 const BULLET = /^[-*+][ \t]+\S/;
-/**
- * A bullet item whose text needs no markdown parsing: one space after the
- * marker, then text without inline syntax (\\ ` * _ [ ] < > & ~ | and the
- * bold markers of markBold) or tabs, that does not start another block
- * (control characters are gone by then: see prepare).
+/** Markdown's blank line: spaces and tabs only (a full-width space is text). */
+const BLANK = /^[ \t]*$/;
+/*
+ * Lines that read the same without inline parsing: their text holds none of
+ * \\ ` * _ [ ] < & ~ | (escapes, code, emphasis, links, footnotes, HTML,
+ * entities, strikethrough, tables), only the bold markers of markBold (control
+ * characters are gone by then: see prepare), and starts no other block.
  */
-const PLAIN_ITEM =
-  /^[-*+] (?![#>=\d+-])[^\s\\`*_[\]<>&~|\uE000-\uE002][^\\`*_[\]<>&~|\t\uE000-\uE002]*$/;
+/** An ATX heading at column 0 whose title has no `#` (no closing sequence to strip). */
+const PLAIN_HEADING = /^(#{1,6})(?: ([^#\\`*_[\]<&~|]*))?$/;
+/**
+ * A bullet item, indented by spaces only, with one space after the marker and
+ * text that starts no block inside it (heading, quote, list, thematic break,
+ * setext underline, table delimiter).
+ */
+const PLAIN_ITEM = /^( *)[-*+] (?![#>=+:-]|\d{1,9}[.)])([^\s\\`*_[\]<&~|][^\\`*_[\]<&~|]*)$/;
+/**
+ * A paragraph line at column 0 that starts no block (nor continues one as a
+ * setext underline or table delimiter row) and so never ends a paragraph.
+ */
+const PLAIN_TEXT = /^(?![#>*+=:_-]|\d{1,9}[.)])[^\s\\`*_[\]<&~|][^\\`*_[\]<&~|]*$/;
 
 export function indentOf(line: string): number {
   let columns = 0;
@@ -90,7 +125,7 @@ export function indentOf(line: string): number {
  * reading allows it.
  */
 function step(open: Open | null, line: string): (Open | null)[] {
-  const blank = line.trim() === '';
+  const blank = BLANK.test(line);
   const indent = blank ? 0 : indentOf(line);
   if (open && open.c > 0 && !blank && indent < open.c) {
     // The list item ends here, and the block inside it: read the line afresh.
@@ -101,7 +136,7 @@ function step(open: Open | null, line: string): (Open | null)[] {
     const closes =
       close?.[2]?.[0] === open.char &&
       (close[2]?.length ?? 0) >= open.length &&
-      (close[3] ?? '').trim() === '';
+      BLANK.test(close[3] ?? '');
     return [closes ? null : open];
   }
   if (open?.kind === 'html') {
@@ -149,66 +184,147 @@ function stateKey(open: Open | null): string {
 }
 
 /**
- * Cuts long text into pieces that parse exactly as they would in the whole
- * text, so that remark's cost grows with the text, not faster. A piece
- * starts, outside any fenced code or HTML block, at a line that ends every
- * open block and list at the top level whatever came before: an ATX heading
- * or a bullet item at column 0 (both interrupt a paragraph, and a line at
- * column 0 that does not continue a paragraph ends every list item and quote),
- * or any line at column 0 after a blank line. Runs of plain list items
- * (PLAIN_ITEM) become `plain` chunks that need no remark at all.
+ * Whether a piece may start at line `i` (outside any fenced code or HTML
+ * block): the line ends every open block and list at the top level whatever
+ * came before. An ATX heading or a bullet item at column 0 (both interrupt a
+ * paragraph, and a line at column 0 that does not continue a paragraph ends
+ * every list item and quote), or a line at column 0 after a blank line or an
+ * ATX heading (neither leaves a paragraph open). An empty list item (`*`
+ * alone) reads differently after some blocks, and after an indented code
+ * block micromark reads `2. x` as text: never a cut before them.
+ */
+function cutAt(lines: string[], i: number): boolean {
+  const line = lines[i] ?? '';
+  if (ATX.test(line) || (BULLET.test(line) && !line.includes('|'))) return true;
+  if (i === 0) return true;
+  const previous = lines[i - 1] ?? '';
+  return (
+    (BLANK.test(previous) || ATX.test(previous)) &&
+    line !== '' &&
+    indentOf(line) === 0 &&
+    !EMPTY_ITEM.test(line) &&
+    !ORDERED.test(line)
+  );
+}
+
+type Marks = Pick<PlainLine, 'kind' | 'depth' | 'parent'>;
+
+/**
+ * Reads lines from `from` (where a piece may start) as remark would, as long
+ * as they are blank lines, plain headings (PLAIN_HEADING), plain paragraph
+ * lines at column 0 (PLAIN_TEXT: a new paragraph, or the next line of the
+ * open one, also lazily inside a list item) and plain bullet items
+ * (PLAIN_ITEM) at the top level or nested 0–3 columns past the content of an
+ * open item (CommonMark's rule; further is code or text). Returns what it read
+ * and the first line it could not read; lines after that may still change
+ * how the last ones read, so the caller ends a plain piece only at a cut.
+ */
+function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: number } {
+  const read: PlainLine[] = [];
+  /** Open list items, outermost first: where their content starts, and their first line. */
+  const open: { content: number; head: number }[] = [];
+  /** The open paragraph (its lines' kind and nesting), if any. */
+  let paragraph: Marks | null = null;
+  let k = from;
+  for (; k < lines.length; k++) {
+    const line = lines[k] ?? '';
+    if (BLANK.test(line)) {
+      paragraph = null;
+      continue;
+    }
+    const heading = PLAIN_HEADING.exec(line);
+    if (heading) {
+      read.push({
+        line: k + 1,
+        heading: heading[1]?.length ?? 1,
+        text: heading[2] ?? '',
+        kind: 'line',
+      });
+      open.length = 0;
+      paragraph = null;
+      continue;
+    }
+    const item = PLAIN_ITEM.exec(line);
+    if (item) {
+      const indent = item[1]?.length ?? 0;
+      let depth = 0;
+      while (depth < open.length && (open[depth]?.content ?? 0) <= indent) depth++;
+      const holder = open[depth - 1];
+      if (indent - (holder?.content ?? 0) > 3) break;
+      open.length = depth;
+      open.push({ content: indent + 2, head: k + 1 });
+      paragraph = holder ? { kind: 'item', depth, parent: holder.head } : { kind: 'item' };
+      read.push({ line: k + 1, text: item[2] ?? '', ...paragraph });
+      continue;
+    }
+    if (PLAIN_TEXT.test(line)) {
+      if (!paragraph) {
+        // At column 0 after a blank line or a heading: a paragraph at the top level.
+        open.length = 0;
+        paragraph = { kind: 'line' };
+      }
+      read.push({ line: k + 1, text: line, ...paragraph });
+      continue;
+    }
+    break;
+  }
+  return { read, stop: k };
+}
+
+/**
+ * Cuts text into pieces that parse exactly as they would in the whole text:
+ * runs of lines that need no remark at all become `plain` pieces (see
+ * readPlain), at any size; long text is also cut so that remark's cost grows
+ * with the text, not faster. A piece starts only where cutAt allows it,
+ * outside any fenced code or HTML block.
  */
 export function chunks(text: string, options: ChunkOptions = {}): Chunk[] {
   const from = options.from ?? CHUNK_FROM;
   const size = options.size ?? CHUNK_SIZE;
   const maxItems = options.items ?? CHUNK_ITEMS;
-  if (text.length <= from && (options.from !== undefined || !manyLines(text))) {
-    return [{ text, offset: 0 }];
-  }
+  const fast = options.fast ?? true;
+  const long = text.length > from || (options.from === undefined && manyLines(text));
+  if (!long && !fast) return [{ text, offset: 0 }];
   const lines = text.split('\n');
   const out: Chunk[] = [];
   let start = 0;
   let bytes = 0;
   let items = 0;
   let states: (Open | null)[] = [null];
-  const cut = (at: number, plain = false) => {
+  const cut = (at: number, plain?: PlainLine[]) => {
     if (at > start) {
       const chunk: Chunk = { text: lines.slice(start, at).join('\n'), offset: start };
-      if (plain) chunk.plain = true;
+      if (plain) chunk.plain = plain;
       out.push(chunk);
     }
     start = at;
     bytes = 0;
     items = 0;
   };
+  /** No plain piece starts before this line (an earlier reading found no cut before it). */
+  let tryFrom = 0;
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? '';
     const outside = states.every((state) => state === null);
-    const previous = i > 0 ? (lines[i - 1] ?? '') : '';
-    if (outside && i > start) {
-      // An empty list item (`*` alone) reads differently after some blocks: never a cut.
-      const afterBlank =
-        previous.trim() === '' &&
-        line !== '' &&
-        indentOf(line) === 0 &&
-        !EMPTY_ITEM.test(line) &&
-        !ORDERED.test(line);
-      const heading = ATX.test(line);
-      const bullet = BULLET.test(line) && !line.includes('|');
-      if (PLAIN_ITEM.test(line) && PLAIN_ITEM.test(lines[i + 1] ?? '')) {
-        // A run of plain items, each ended by the next: no remark needed.
-        let end = i + 1;
-        while (PLAIN_ITEM.test(lines[end + 1] ?? '')) end++;
+    if (fast && outside && i >= tryFrom && (i === start || cutAt(lines, i))) {
+      const { read, stop } = readPlain(lines, i);
+      let end = stop;
+      while (end > i && end < lines.length && !cutAt(lines, end)) end--;
+      if (end < stop) tryFrom = stop + 1;
+      if (end > i) {
         cut(i);
-        cut(end, true);
+        cut(
+          end,
+          read.filter((plain) => plain.line <= end),
+        );
         i = end;
-        states = [null];
         continue;
       }
-      if ((afterBlank || heading || bullet) && (bytes >= size || items >= maxItems)) {
-        cut(i);
-      }
+      tryFrom = stop + 1;
+    }
+    if (long && outside && i > start && (bytes >= size || items >= maxItems) && cutAt(lines, i)) {
+      cut(i);
     }
     if (BULLET.test(line) || ATX.test(line)) items += 1;
     bytes += line.length + 1;

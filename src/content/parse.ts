@@ -4,7 +4,7 @@
  * Pure: text in, data out. Never throws: whatever the markdown, the worst
  * case is a section with fewer facts.
  */
-import type { Heading, Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -15,10 +15,9 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
-import { blocksOf, flatten } from './blocks.js';
-import { type Chunk, type ChunkOptions, chunks } from './chunk.js';
+import { blocksOf, flatten, plainBlock } from './blocks.js';
+import { type ChunkOptions, chunks } from './chunk.js';
 import {
-  type Block,
   type Diagnostic,
   type ParsedFile,
   type Section,
@@ -68,7 +67,10 @@ export function markdownTree(text: string, gfm = MAYBE_GFM.test(text)): Root {
 export function parseMarkdown(
   file: string,
   source: string,
-  /** `chunked`: false parses the text in one piece; options set the piece sizes (tests). */
+  /**
+   * `chunked`: false parses the whole text with remark, in one piece; options
+   * set the piece sizes and whether plain lines skip remark (tests).
+   */
   options: { chunked?: boolean | ChunkOptions } = {},
 ): ParsedFile {
   try {
@@ -130,16 +132,6 @@ function definitionsFor(text: string, definitions: Definition[]): string {
   return `${used.map((d) => `[${d.footnote ? '^' : ''}${d.label}]: x`).join('\n')}\n\n***\n\n`;
 }
 
-/** The blocks of a `plain` chunk: one list item per line. */
-function plainItems(chunk: Chunk): Block[] {
-  const out: Block[] = [];
-  chunk.text.split('\n').forEach((line, index) => {
-    const text = line.slice(2).trim();
-    if (text) out.push({ kind: 'item', text, spans: [], line: chunk.offset + index + 1 });
-  });
-  return out;
-}
-
 function shiftLines(
   node: {
     position?: { start: { line: number }; end: { line: number } } | undefined;
@@ -184,11 +176,15 @@ function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptio
   const anyDefinition = defined.some((list) => list.length > 0);
   for (const [index, chunk] of pieces.entries()) {
     if (chunk.plain) {
-      const blocks = plainItems(chunk);
-      const first = blocks[0];
-      if (!first) continue;
-      const section = current(first.line);
-      for (const block of blocks) section.blocks.push(block);
+      for (const plain of chunk.plain) {
+        if (plain.heading !== undefined) {
+          const title = headingTitle([{ type: 'text', value: plain.text }]);
+          openHeading(plain.heading, plain.line, title, file, stack, topics, diagnostics);
+          continue;
+        }
+        const block = plainBlock(plain);
+        if (block) current(block.line).blocks.push(block);
+      }
       continue;
     }
     let tree = trees[index] ?? markdownTree(chunk.text);
@@ -209,7 +205,16 @@ function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptio
     if (shift !== 0) shiftLines(tree, shift);
     for (const node of tree.children) {
       if (node.type === 'heading') {
-        openHeading(node, file, stack, topics, diagnostics);
+        const line = node.position?.start.line ?? 1;
+        openHeading(
+          node.depth,
+          line,
+          headingTitle(node.children),
+          file,
+          stack,
+          topics,
+          diagnostics,
+        );
         continue;
       }
       const line = node.position?.start.line ?? 1;
@@ -236,28 +241,33 @@ function newSection(
   return { title, depth, path: [...parentPath, title], key, file, line, blocks: [], children: [] };
 }
 
+/** A heading's title: its text, white space collapsed, bold markers dropped. */
+function headingTitle(children: PhrasingContent[]): string {
+  return collapse(flatten(children).text.replace(MARKERS, ''));
+}
+
 function openHeading(
-  node: Heading,
+  depth: number,
+  line: number,
+  title: string,
   file: string,
   stack: Section[],
   topics: Section[],
   diagnostics: Diagnostic[],
 ): void {
-  const line = node.position?.start.line ?? 1;
-  const title = collapse(flatten(node.children).text.replace(MARKERS, ''));
   if (foldTight(title) === '') {
     // "##" alone, or only invisible characters: no name to ask or to offer as an
     // option. Its lines stay with the section above it.
     diagnostics.push({ file, line, severity: 'warning', code: 'empty-heading', subject: '' });
     return;
   }
-  while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
+  while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
   // A top-level heading always starts a topic, also after text or sub-headings
   // that made the file itself a topic (depth 0).
-  if (node.depth === 1) stack.length = 0;
+  if (depth === 1) stack.length = 0;
   const parent = stack[stack.length - 1];
   if (!parent) {
-    if (node.depth === 1) {
+    if (depth === 1) {
       const topic = newSection(title, 1, [], [title], file, line);
       topics.push(topic);
       stack.push(topic);
@@ -268,10 +278,10 @@ function openHeading(
     const fileTopic = newSection(name, 0, [], [name], file, 1);
     topics.push(fileTopic);
     stack.push(fileTopic);
-    attach(fileTopic, title, node.depth, file, line, stack, diagnostics);
+    attach(fileTopic, title, depth, file, line, stack, diagnostics);
     return;
   }
-  attach(parent, title, node.depth, file, line, stack, diagnostics);
+  attach(parent, title, depth, file, line, stack, diagnostics);
 }
 
 /** Per section: how many children so far had each title. */
@@ -313,5 +323,5 @@ function checkSection(section: Section, diagnostics: Diagnostic[]): void {
 }
 
 // Re-exported for callers that already parse.
-export { CHUNK_FROM, type Chunk, type ChunkOptions, chunks } from './chunk.js';
+export { CHUNK_FROM, type Chunk, type ChunkOptions, chunks, type PlainLine } from './chunk.js';
 export { topicFromFileName, walk };
