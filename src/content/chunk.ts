@@ -28,6 +28,12 @@ export interface Chunk {
    * whole text (see readPlain). Blank lines are not listed.
    */
   plain?: PlainLine[];
+  /**
+   * A piece for remark that may be parsed in one call with the previous one
+   * (parse.ts puts a thematic break between them): together they stay within
+   * the sizes of ChunkOptions.
+   */
+  join?: true;
 }
 
 /** One line of a `plain` chunk: a heading, a paragraph line or a list item's line. */
@@ -288,16 +294,30 @@ export function chunks(text: string, options: ChunkOptions = {}): Chunk[] {
   const lines = text.split('\n');
   const out: Chunk[] = [];
   let start = 0;
+  /** Text and blocks for remark since the last piece that may not join the one before. */
   let bytes = 0;
   let items = 0;
+  let join = false;
   let states: (Open | null)[] = [null];
   const cut = (at: number, plain?: PlainLine[]) => {
     if (at > start) {
       const chunk: Chunk = { text: lines.slice(start, at).join('\n'), offset: start };
       if (plain) chunk.plain = plain;
+      else {
+        if (join) {
+          chunk.join = true;
+          // The thematic break between the two.
+          items += 1;
+        }
+        join = true;
+      }
       out.push(chunk);
     }
     start = at;
+  };
+  const full = () => long && (bytes >= size || items >= maxItems);
+  const alone = () => {
+    join = false;
     bytes = 0;
     items = 0;
   };
@@ -314,6 +334,7 @@ export function chunks(text: string, options: ChunkOptions = {}): Chunk[] {
       if (end < stop) tryFrom = stop + 1;
       if (end > i) {
         cut(i);
+        if (full()) alone();
         cut(
           end,
           read.filter((plain) => plain.line <= end),
@@ -323,8 +344,9 @@ export function chunks(text: string, options: ChunkOptions = {}): Chunk[] {
       }
       tryFrom = stop + 1;
     }
-    if (long && outside && i > start && (bytes >= size || items >= maxItems) && cutAt(lines, i)) {
+    if (outside && i > start && full() && cutAt(lines, i)) {
       cut(i);
+      alone();
     }
     if (BULLET.test(line) || ATX.test(line)) items += 1;
     bytes += line.length + 1;

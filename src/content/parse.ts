@@ -4,7 +4,7 @@
  * Pure: text in, data out. Never throws: whatever the markdown, the worst
  * case is a section with fewer facts.
  */
-import type { PhrasingContent, Root } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -16,7 +16,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
 import { blocksOf, flatten, plainBlock } from './blocks.js';
-import { type ChunkOptions, chunks } from './chunk.js';
+import { type Chunk, type ChunkOptions, chunks } from './chunk.js';
 import {
   type Diagnostic,
   type ParsedFile,
@@ -146,6 +146,82 @@ function shiftLines(
   for (const child of node.children ?? []) shiftLines(child as typeof node, offset);
 }
 
+/** Remark pieces parsed in one call: their text, a thematic break between them. */
+interface Unit {
+  text: string;
+  /** Lines of `text`. */
+  lines: number;
+  /** Each piece's index in the chunks and the line of `text` where it starts. */
+  starts: { index: number; line: number }[];
+}
+
+function lineCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/**
+ * The top-level nodes of each piece that needs remark, with the lines of the
+ * whole text. Pieces that chunks lets go together (`join`) are parsed in one
+ * call, a thematic break between them: it ends every open block (a piece ends
+ * only where the next line would) and starts none (each piece starts where
+ * nothing before it counts), and a call to remark costs about as much as
+ * parsing a few hundred lines. Link and footnote definitions apply to
+ * references anywhere in the text: a unit that may refer to one made in
+ * another is parsed again with a stand-in for it first (remark says what the
+ * definitions are, exactly).
+ */
+function remarkNodes(pieces: Chunk[]): RootContent[][] {
+  const units: Unit[] = [];
+  for (const [index, chunk] of pieces.entries()) {
+    if (chunk.plain) continue;
+    const last = units[units.length - 1];
+    if (chunk.join && last) {
+      last.starts.push({ index, line: last.lines + 2 });
+      last.text += `\n***\n${chunk.text}`;
+      last.lines += 1 + lineCount(chunk.text);
+    } else {
+      units.push({ text: chunk.text, lines: lineCount(chunk.text), starts: [{ index, line: 1 }] });
+    }
+  }
+  const trees: (Root | undefined)[] = units.map((unit) => markdownTree(unit.text));
+  const defined = trees.map((tree) => (tree ? definitionsIn(tree) : []));
+  const anyDefinition = defined.some((list) => list.length > 0);
+  const nodes: RootContent[][] = pieces.map(() => []);
+  for (const [u, unit] of units.entries()) {
+    let tree = trees[u] ?? markdownTree(unit.text);
+    trees[u] = undefined;
+    /** Lines of stand-ins before the unit's text. */
+    let before = 0;
+    if (anyDefinition) {
+      const own = new Set((defined[u] ?? []).map((d) => d.key));
+      const elsewhere = defined.flatMap((list, i) => (i === u ? [] : list));
+      const prefix = definitionsFor(
+        unit.text,
+        elsewhere.filter((d) => !own.has(d.key)),
+      );
+      if (prefix) {
+        tree = markdownTree(prefix + unit.text);
+        before = prefix.split('\n').length - 1;
+      }
+    }
+    let s = 0;
+    for (const node of tree.children) {
+      const line = (node.position?.start.line ?? 1) - before;
+      // The stand-ins: definitions and a thematic break, no blocks.
+      if (line < 1) continue;
+      while ((unit.starts[s + 1]?.line ?? Number.POSITIVE_INFINITY) <= line) s++;
+      const start = unit.starts[s];
+      if (!start) continue;
+      const shift = (pieces[start.index]?.offset ?? 0) + 1 - start.line - before;
+      if (shift !== 0) shiftLines(node, shift);
+      nodes[start.index]?.push(node);
+    }
+  }
+  return nodes;
+}
+
 function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptions): ParsedFile {
   const prepared = prepare(file, source);
   const diagnostics = prepared.diagnostics;
@@ -168,12 +244,7 @@ function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptio
     chunked === false
       ? [{ text: prepared.text, offset: 0 }]
       : chunks(prepared.text, chunked === true ? {} : chunked);
-  // Link and footnote definitions apply to references anywhere in the text:
-  // a piece that may refer to one made in another piece is parsed again with
-  // a stand-in for it first (remark says what the definitions are, exactly).
-  const trees = pieces.map((chunk) => (chunk.plain ? undefined : markdownTree(chunk.text)));
-  const defined = trees.map((tree) => (tree ? definitionsIn(tree) : []));
-  const anyDefinition = defined.some((list) => list.length > 0);
+  const nodes = remarkNodes(pieces);
   for (const [index, chunk] of pieces.entries()) {
     if (chunk.plain) {
       for (const plain of chunk.plain) {
@@ -187,25 +258,9 @@ function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptio
       }
       continue;
     }
-    let tree = trees[index] ?? markdownTree(chunk.text);
-    trees[index] = undefined;
-    let shift = chunk.offset;
-    if (anyDefinition) {
-      const own = new Set((defined[index] ?? []).map((d) => d.key));
-      const elsewhere = defined.flatMap((list, i) => (i === index ? [] : list));
-      const prefix = definitionsFor(
-        chunk.text,
-        elsewhere.filter((d) => !own.has(d.key)),
-      );
-      if (prefix) {
-        tree = markdownTree(prefix + chunk.text);
-        shift -= prefix.split('\n').length - 1;
-      }
-    }
-    if (shift !== 0) shiftLines(tree, shift);
-    for (const node of tree.children) {
+    for (const node of nodes[index] ?? []) {
+      const line = node.position?.start.line ?? 1;
       if (node.type === 'heading') {
-        const line = node.position?.start.line ?? 1;
         openHeading(
           node.depth,
           line,
@@ -217,10 +272,10 @@ function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptio
         );
         continue;
       }
-      const line = node.position?.start.line ?? 1;
       const blocks = blocksOf(node);
       if (blocks.length > 0) current(line).blocks.push(...blocks);
     }
+    nodes[index] = [];
   }
 
   for (const topic of topics) walk(topic, (section) => checkSection(section, diagnostics));

@@ -54,12 +54,15 @@ describe('plain pieces (lines read without remark)', () => {
         const text = lines.join('\n');
         const whole = parseMarkdown('r.md', text, { chunked: false });
         expect(parseMarkdown('r.md', text)).toEqual(whole);
-        // Cut wherever a cut is allowed, also between remark's pieces.
-        expect(parseMarkdown('r.md', text, { chunked: { from: 0, size: 1, items: 1 } })).toEqual(
-          whole,
-        );
+        // Cut wherever a cut is allowed, also between remark's pieces; and
+        // pieces parsed together in some remark calls, not in others.
+        for (const size of [1, 40]) {
+          expect(parseMarkdown('r.md', text, { chunked: { from: 0, size, items: size } })).toEqual(
+            whole,
+          );
+        }
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   }, 60_000);
 
