@@ -30,9 +30,36 @@ export function blocksOf(node: RootContent): Block[] {
   }
 }
 
-/** The block of a line of a `plain` chunk (chunk.ts), as linesOf and itemBlocks make it from remark's text. */
+/**
+ * The inline content of a `plain` chunk's text (chunk.ts), as remark reads
+ * it: text, and code spans of one backtick (their content without one space
+ * each side when it has both and is not only spaces).
+ */
+export function plainPhrasing(text: string): PhrasingContent[] {
+  if (!text.includes('`')) return [{ type: 'text', value: text }];
+  const out: PhrasingContent[] = [];
+  text.split('`').forEach((part, index) => {
+    if (index % 2 === 0) {
+      if (part) out.push({ type: 'text', value: part });
+      return;
+    }
+    const padded =
+      part.length > 1 && part.startsWith(' ') && part.endsWith(' ') && /[^ ]/.test(part);
+    out.push({ type: 'inlineCode', value: padded ? part.slice(1, -1) : part });
+  });
+  return out;
+}
+
+/** The block of a line of a `plain` chunk (chunk.ts), as linesOf and itemBlocks make it from remark's nodes. */
 export function plainBlock(plain: PlainLine): Block | undefined {
-  const block = linesOf([{ type: 'text', value: plain.text }], plain.kind, plain.line)[0];
+  let block: Block | undefined;
+  if (/[`\uE000-\uE002]/.test(plain.text)) {
+    block = linesOf(plainPhrasing(plain.text), plain.kind, plain.line)[0];
+  } else {
+    // No spans: what linesOf gives for one line of text.
+    const text = plain.text.trim().replace(/\t/g, ' ');
+    if (text) block = { kind: plain.kind, text, spans: [], line: plain.line };
+  }
   if (!block) return undefined;
   if (plain.depth !== undefined) block.depth = plain.depth;
   if (plain.parent !== undefined) block.parent = plain.parent;
@@ -231,12 +258,13 @@ function linesOf(children: PhrasingContent[], kind: 'line' | 'item', firstLine: 
       }))
       .filter((span) => span.end > span.start && text.slice(span.start, span.end).trim() !== '');
     // Nothing but links (and spaces or punctuation between them): a reference, not a fact.
-    const outside = [...text].some((ch, i) => {
-      if (/[\s\p{P}\p{S}]/u.test(ch)) return false;
-      const at = start + i;
-      return !flat.links.some((link) => at >= link.start && at < link.end);
-    });
-    const linkOnly = flat.links.length > 0 && !outside;
+    const linkOnly =
+      flat.links.length > 0 &&
+      ![...text].some((ch, i) => {
+        if (/[\s\p{P}\p{S}]/u.test(ch)) return false;
+        const at = start + i;
+        return !flat.links.some((link) => at >= link.start && at < link.end);
+      });
     out.push({ kind, text, spans, line: firstLine + index, ...(linkOnly ? { linkOnly } : {}) });
   });
   return out;

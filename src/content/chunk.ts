@@ -94,25 +94,31 @@ const ORDERED = /^\d{1,9}[.)]/;
 const BULLET = /^[-*+][ \t]+\S/;
 /** Markdown's blank line: spaces and tabs only (a full-width space is text). */
 const BLANK = /^[ \t]*$/;
-/*
- * Lines that read the same without inline parsing: their text holds none of
- * \\ ` * _ [ ] < & ~ | (escapes, code, emphasis, links, footnotes, HTML,
- * entities, strikethrough, tables), only the bold markers of markBold (control
- * characters are gone by then: see prepare), and starts no other block.
+/**
+ * Inline text that needs no parsing (readPlain's caller splits its code
+ * spans): none of \ * [ ] < & ~ | (escapes, emphasis, links, footnotes, HTML,
+ * entities, strikethrough, tables) nor the characters in `also`; backticks
+ * only in code spans of one backtick each, without tabs; `_` only between
+ * letters or digits, where it neither opens nor closes emphasis. The bold
+ * markers of markBold may stand anywhere (control characters are gone by
+ * then: see prepare).
  */
-/** An ATX heading at column 0 whose title has no `#` (no closing sequence to strip). */
-const PLAIN_HEADING = /^(#{1,6})(?: ([^#\\`*_[\]<&~|]*))?$/;
+function inline(also = ''): string {
+  return `(?:[^\\\\\`*_[\\]<&~|${also}]|(?<!\`)\`[^\`\\t]+\`(?!\`)|(?<=[\\p{L}\\p{N}])_+(?=[\\p{L}\\p{N}]))*`;
+}
+/** An ATX heading at column 0 with no `#` in its title outside code (no closing sequence to strip). */
+const PLAIN_HEADING = new RegExp(`^(#{1,6})(?: (${inline('#')}))?$`, 'u');
 /**
  * A bullet item, indented by spaces only, with one space after the marker and
  * text that starts no block inside it (heading, quote, list, thematic break,
  * setext underline, table delimiter).
  */
-const PLAIN_ITEM = /^( *)[-*+] (?![#>=+:-]|\d{1,9}[.)])([^\s\\`*_[\]<&~|][^\\`*_[\]<&~|]*)$/;
+const PLAIN_ITEM = new RegExp(`^( *)[-*+] (?=.)(?![\\s#>=+:-]|\\d{1,9}[.)])(${inline()})$`, 'u');
 /**
  * A paragraph line at column 0 that starts no block (nor continues one as a
  * setext underline or table delimiter row) and so never ends a paragraph.
  */
-const PLAIN_TEXT = /^(?![#>*+=:_-]|\d{1,9}[.)])[^\s\\`*_[\]<&~|][^\\`*_[\]<&~|]*$/;
+const PLAIN_TEXT = new RegExp(`^(?=.)(?![\\s#>*+=:_-]|\\d{1,9}[.)])${inline()}$`, 'u');
 
 export function indentOf(line: string): number {
   let columns = 0;

@@ -15,7 +15,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
-import { blocksOf, flatten, plainBlock } from './blocks.js';
+import { blocksOf, flatten, plainBlock, plainPhrasing } from './blocks.js';
 import { type Chunk, type ChunkOptions, chunks } from './chunk.js';
 import {
   type Diagnostic,
@@ -249,7 +249,7 @@ function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptio
     if (chunk.plain) {
       for (const plain of chunk.plain) {
         if (plain.heading !== undefined) {
-          const title = headingTitle([{ type: 'text', value: plain.text }]);
+          const title = headingTitle(plainPhrasing(plain.text));
           openHeading(plain.heading, plain.line, title, file, stack, topics, diagnostics);
           continue;
         }

@@ -33,6 +33,22 @@ const LINES = [
   ...['        - eight', '  * nested star', '  + nested plus', '    + four plus'],
   ...['- 1. x', '- # h', '- > q', '- [ ] task', '-  two spaces', '-\ttab', '- ', '-', '*'],
   ...['- `code`', '  - `code`', '- ---', '- =', '- :--', '  continued item', '  1. nested'],
+  // Code spans and underscores: plain ones, and near misses.
+  ...['`a`', '`a` and `b`', '``a``', '`a``b`', '` a `', '`  `', '` `', 'x `a\tb` y', '`a', 'a `b'],
+  ...['`*` and `[x]` and `<b>` and `|`', '## `#` x', '## a `b` c', '- `code` item', '  - `c`'],
+  ...[
+    'foo_bar',
+    'AUTHORIZED_KEYS_X',
+    '_foo',
+    'foo_',
+    'a_*b',
+    'x__y',
+    'a_é',
+    '𠮷_x',
+    '😀_x',
+    '. _x',
+  ],
+  ...['- a_b', '`x`_y', 'y_`x`', '**a `b` c**', 'a ` b ` c', '`\u3000`'],
   // Blank lines.
   ...['', '', '', '  ', '\t'],
 ];
@@ -42,7 +58,7 @@ const line = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .array(fc.constantFrom(...'ab #-*+>=:|`_[]<&~\\1.) \t\u3000'.split('')), { maxLength: 8 })
+      .array(fc.constantFrom(...'ab #-*+>=:|`_[]<&~\\1.) \t\u3000é'.split('')), { maxLength: 8 })
       .map((chars) => chars.join('')),
   },
 );
