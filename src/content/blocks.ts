@@ -63,6 +63,7 @@ export function plainBlock(plain: PlainLine): Block | undefined {
   if (!block) return undefined;
   if (plain.depth !== undefined) block.depth = plain.depth;
   if (plain.parent !== undefined) block.parent = plain.parent;
+  if (plain.ordered !== undefined) block.ordered = plain.ordered;
   return block;
 }
 

@@ -50,6 +50,8 @@ export interface PlainLine {
   depth?: number;
   /** A nested list item: the first line of the item holding its list. */
   parent?: number;
+  /** An ordered list's item: its number in the list, from 1. */
+  ordered?: number;
 }
 
 export interface ChunkOptions {
@@ -96,29 +98,31 @@ const BULLET = /^[-*+][ \t]+\S/;
 const BLANK = /^[ \t]*$/;
 /**
  * Inline text that needs no parsing (readPlain's caller splits its code
- * spans): none of \ * [ ] < & ~ | (escapes, emphasis, links, footnotes, HTML,
- * entities, strikethrough, tables) nor the characters in `also`; backticks
- * only in code spans of one backtick each, without tabs; `_` only between
- * letters or digits, where it neither opens nor closes emphasis. The bold
- * markers of markBold may stand anywhere (control characters are gone by
- * then: see prepare).
+ * spans): none of \ * [ ] < ~ | (escapes, emphasis, links, footnotes, HTML,
+ * strikethrough, tables) nor the characters in `also`; `&` only where no
+ * character reference can follow; backticks only in code spans of one
+ * backtick each, without tabs; `_` only between letters or digits, where it
+ * neither opens nor closes emphasis. The bold markers of markBold may stand
+ * anywhere (control characters are gone by then: see prepare).
  */
 function inline(also = ''): string {
-  return `(?:[^\\\\\`*_[\\]<&~|${also}]|(?<!\`)\`[^\`\\t]+\`(?!\`)|(?<=[\\p{L}\\p{N}])_+(?=[\\p{L}\\p{N}]))*`;
+  return `(?:[^\\\\\`*_[\\]<&~|${also}]|&(?![#A-Za-z0-9]+;)|(?<!\`)\`[^\`\\t]+\`(?!\`)|(?<=[\\p{L}\\p{N}])_+(?=[\\p{L}\\p{N}]))*`;
 }
+/**
+ * Where text may start that starts no block (heading, quote, list, thematic
+ * break, code, HTML, definition) nor continues one (a setext underline, a
+ * table's delimiter row): the other characters of such starts are not in
+ * inline(), or not at the start of a line.
+ */
+const STARTS_NOTHING = String.raw`(?=.)(?![\s>*_]|[-+](?:[ \t]|$)|\d{1,9}[.)]|#{1,6}(?:[ \t]|$)|[-=:\s]*$)`;
 /** An ATX heading at column 0 with no `#` in its title outside code (no closing sequence to strip). */
 const PLAIN_HEADING = new RegExp(`^(#{1,6})(?: (${inline('#')}))?$`, 'u');
-/**
- * A bullet item, indented by spaces only, with one space after the marker and
- * text that starts no block inside it (heading, quote, list, thematic break,
- * setext underline, table delimiter).
- */
-const PLAIN_ITEM = new RegExp(`^( *)[-*+] (?=.)(?![\\s#>=+:-]|\\d{1,9}[.)])(${inline()})$`, 'u');
-/**
- * A paragraph line at column 0 that starts no block (nor continues one as a
- * setext underline or table delimiter row) and so never ends a paragraph.
- */
-const PLAIN_TEXT = new RegExp(`^(?=.)(?![\\s#>*+=:_-]|\\d{1,9}[.)])${inline()}$`, 'u');
+/** A bullet item, indented by spaces only, one space after the marker, then text. */
+const PLAIN_ITEM = new RegExp(`^( *)[-*+] ${STARTS_NOTHING}(${inline()})$`, 'u');
+/** An ordered list item at column 0, one space after the marker, then text. */
+const PLAIN_ORDERED = new RegExp(`^(\\d{1,9})([.)]) ${STARTS_NOTHING}(${inline()})$`, 'u');
+/** A paragraph line at column 0: it never ends a paragraph. */
+const PLAIN_TEXT = new RegExp(`^${STARTS_NOTHING}${inline()}$`, 'u');
 
 export function indentOf(line: string): number {
   let columns = 0;
@@ -219,22 +223,27 @@ function cutAt(lines: string[], i: number): boolean {
   );
 }
 
-type Marks = Pick<PlainLine, 'kind' | 'depth' | 'parent'>;
+type Marks = Pick<PlainLine, 'kind' | 'depth' | 'parent' | 'ordered'>;
 
 /**
  * Reads lines from `from` (where a piece may start) as remark would, as long
  * as they are blank lines, plain headings (PLAIN_HEADING), plain paragraph
  * lines at column 0 (PLAIN_TEXT: a new paragraph, or the next line of the
- * open one, also lazily inside a list item) and plain bullet items
- * (PLAIN_ITEM) at the top level or nested 0–3 columns past the content of an
- * open item (CommonMark's rule; further is code or text). Returns what it read
+ * open one, also lazily inside a list item), plain bullet items (PLAIN_ITEM)
+ * at the top level or nested 0–3 columns past the content of an open item
+ * (CommonMark's rule; further is code or text) and plain ordered items at the
+ * top level (PLAIN_ORDERED; micromark's rules for a list that goes on or
+ * interrupts a paragraph, and no cut lies before one). Returns what it read
  * and the first line it could not read; lines after that may still change
  * how the last ones read, so the caller ends a plain piece only at a cut.
  */
 function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: number } {
   const read: PlainLine[] = [];
-  /** Open list items, outermost first: where their content starts, and their first line. */
-  const open: { content: number; head: number }[] = [];
+  /**
+   * Open list items, outermost first: where their content starts, their
+   * first line, and for an ordered item its delimiter and number in its list.
+   */
+  const open: { content: number; head: number; delimiter?: string; ordered?: number }[] = [];
   /** The open paragraph (its lines' kind and nesting), if any. */
   let paragraph: Marks | null = null;
   let k = from;
@@ -267,6 +276,20 @@ function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: nu
       open.push({ content: indent + 2, head: k + 1 });
       paragraph = holder ? { kind: 'item', depth, parent: holder.head } : { kind: 'item' };
       read.push({ line: k + 1, text: item[2] ?? '', ...paragraph });
+      continue;
+    }
+    const ordered = PLAIN_ORDERED.exec(line);
+    if (ordered) {
+      const [, number = '', delimiter = ''] = ordered;
+      // The next item of an open ordered list with the same delimiter, else a
+      // new list, which may interrupt a paragraph only from 1.
+      const top = open[0];
+      const next = top?.delimiter === delimiter ? (top.ordered ?? 0) + 1 : 1;
+      if (next === 1 && paragraph && number !== '1') break;
+      open.length = 0;
+      open.push({ content: number.length + 2, head: k + 1, delimiter, ordered: next });
+      paragraph = { kind: 'item', ordered: next };
+      read.push({ line: k + 1, text: ordered[3] ?? '', ...paragraph });
       continue;
     }
     if (PLAIN_TEXT.test(line)) {

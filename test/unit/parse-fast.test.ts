@@ -49,6 +49,27 @@ const LINES = [
     '. _x',
   ],
   ...['- a_b', '`x`_y', 'y_`x`', '**a `b` c**', 'a ` b ` c', '`\u3000`'],
+  // Ordered items, and lines that start with a block's character but start no block.
+  ...[
+    '1. first',
+    '2. second',
+    '1) paren',
+    '3) three',
+    '10. ten',
+    '01. zero',
+    '1.  two',
+    '1. `c` x',
+  ],
+  ...[
+    '   - under ordered',
+    '    - four under',
+    '2.',
+    '- --page-size',
+    '--page-size option',
+    '-foo',
+  ],
+  ...['+foo', '=foo', ':foo', '#hashtag', '####### seven x', '-- -', '- -- x', '= =', ': -', '-:'],
+  ...['a &amp; b', 'a & b', 'a &x', 'A&B;', '&#123;', '- R&D', '## Q&A'],
   // Blank lines.
   ...['', '', '', '  ', '\t'],
 ];
