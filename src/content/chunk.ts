@@ -101,12 +101,14 @@ const BLANK = /^[ \t]*$/;
  * spans): none of \ * [ ] < ~ | (escapes, emphasis, links, footnotes, HTML,
  * strikethrough, tables) nor the characters in `also`; `&` only where no
  * character reference can follow; backticks only in code spans of one
- * backtick each, without tabs; `_` only between letters or digits, where it
- * neither opens nor closes emphasis. The bold markers of markBold may stand
- * anywhere (control characters are gone by then: see prepare).
+ * backtick each, without tabs; `_` only between ASCII letters or digits,
+ * where it neither opens nor closes emphasis (Unicode classes, and the `u`
+ * flag, cost a cold process milliseconds to compile). The bold markers of
+ * markBold may stand anywhere (control characters are gone by then: see
+ * prepare).
  */
 function inline(also = ''): string {
-  return `(?:[^\\\\\`*_[\\]<&~|${also}]|&(?![#A-Za-z0-9]+;)|(?<!\`)\`[^\`\\t]+\`(?!\`)|(?<=[\\p{L}\\p{N}])_+(?=[\\p{L}\\p{N}]))*`;
+  return `(?:[^\\\\\`*_[\\]<&~|${also}]|&(?![#A-Za-z0-9]+;)|(?<!\`)\`[^\`\\t]+\`(?!\`)|(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9]))*`;
 }
 /**
  * Where text may start that starts no block (heading, quote, list, thematic
@@ -116,13 +118,13 @@ function inline(also = ''): string {
  */
 const STARTS_NOTHING = String.raw`(?=.)(?![\s>*_]|[-+](?:[ \t]|$)|\d{1,9}[.)]|#{1,6}(?:[ \t]|$)|[-=:\s]*$)`;
 /** An ATX heading at column 0 with no `#` in its title outside code (no closing sequence to strip). */
-const PLAIN_HEADING = new RegExp(`^(#{1,6})(?: (${inline('#')}))?$`, 'u');
+const PLAIN_HEADING = new RegExp(`^(#{1,6})(?: (${inline('#')}))?$`);
 /** A bullet item, indented by spaces only, one space after the marker, then text. */
-const PLAIN_ITEM = new RegExp(`^( *)[-*+] ${STARTS_NOTHING}(${inline()})$`, 'u');
+const PLAIN_ITEM = new RegExp(`^( *)[-*+] ${STARTS_NOTHING}(${inline()})$`);
 /** An ordered list item at column 0, one space after the marker, then text. */
-const PLAIN_ORDERED = new RegExp(`^(\\d{1,9})([.)]) ${STARTS_NOTHING}(${inline()})$`, 'u');
+const PLAIN_ORDERED = new RegExp(`^(\\d{1,9})([.)]) ${STARTS_NOTHING}(${inline()})$`);
 /** A paragraph line at column 0: it never ends a paragraph. */
-const PLAIN_TEXT = new RegExp(`^${STARTS_NOTHING}${inline()}$`, 'u');
+const PLAIN_TEXT = new RegExp(`^${STARTS_NOTHING}${inline()}$`);
 
 export function indentOf(line: string): number {
   let columns = 0;
