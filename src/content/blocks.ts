@@ -32,29 +32,34 @@ export function blocksOf(node: RootContent): Block[] {
 
 /**
  * The inline content of a `plain` chunk's text (chunk.ts), as remark reads
- * it: text, and code spans of one backtick (their content without one space
- * each side when it has both and is not only spaces).
+ * it: text, code spans of one backtick (their content without one space each
+ * side when it has both and is not only spaces) and links `[text](url)`.
  */
 export function plainPhrasing(text: string): PhrasingContent[] {
-  if (!text.includes('`')) return [{ type: 'text', value: text }];
+  if (!/[`[]/.test(text)) return [{ type: 'text', value: text }];
   const out: PhrasingContent[] = [];
-  text.split('`').forEach((part, index) => {
-    if (index % 2 === 0) {
-      if (part) out.push({ type: 'text', value: part });
-      return;
+  let last = 0;
+  for (const match of text.matchAll(/`([^`]+)`|\[([^\]]+)\]\(([^)]+)\)/g)) {
+    if (match.index > last) out.push({ type: 'text', value: text.slice(last, match.index) });
+    last = match.index + match[0].length;
+    const [, code, label, url = ''] = match;
+    if (code !== undefined) {
+      const padded =
+        code.length > 1 && code.startsWith(' ') && code.endsWith(' ') && /[^ ]/.test(code);
+      out.push({ type: 'inlineCode', value: padded ? code.slice(1, -1) : code });
+    } else {
+      out.push({ type: 'link', url, children: [{ type: 'text', value: label ?? '' }] });
     }
-    const padded =
-      part.length > 1 && part.startsWith(' ') && part.endsWith(' ') && /[^ ]/.test(part);
-    out.push({ type: 'inlineCode', value: padded ? part.slice(1, -1) : part });
-  });
+  }
+  if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
   return out;
 }
 
 /** The block of a line of a `plain` chunk (chunk.ts), as linesOf and itemBlocks make it from remark's nodes. */
 export function plainBlock(plain: PlainLine): Block | undefined {
   let block: Block | undefined;
-  if (/[`\uE000-\uE002]/.test(plain.text)) {
-    block = linesOf(plainPhrasing(plain.text), plain.kind, plain.line)[0];
+  if (plain.linked || /[`\uE000-\uE002]/.test(plain.text)) {
+    block = linesOf(plainPhrasing(plain.text), plain.kind, plain.line, plain.linked)[0];
   } else {
     // No spans: what linesOf gives for one line of text.
     const text = plain.text.trim().replace(/\t/g, ' ');
@@ -237,7 +242,13 @@ function resolveMarkers(flat: Flat): void {
 }
 
 /** Splits inline content at line breaks: each (soft) line is one fact. */
-function linesOf(children: PhrasingContent[], kind: 'line' | 'item', firstLine: number): Block[] {
+function linesOf(
+  children: PhrasingContent[],
+  kind: 'line' | 'item',
+  firstLine: number,
+  /** Lines of a paragraph with links, given apart (a plain chunk's line): as if `children` held one. */
+  linked = false,
+): Block[] {
   const flat = flatten(children);
   const out: Block[] = [];
   let offset = 0;
@@ -260,7 +271,7 @@ function linesOf(children: PhrasingContent[], kind: 'line' | 'item', firstLine: 
       .filter((span) => span.end > span.start && text.slice(span.start, span.end).trim() !== '');
     // Nothing but links (and spaces or punctuation between them): a reference, not a fact.
     const linkOnly =
-      flat.links.length > 0 &&
+      (linked || flat.links.length > 0) &&
       ![...text].some((ch, i) => {
         if (/[\s\p{P}\p{S}]/u.test(ch)) return false;
         const at = start + i;

@@ -52,6 +52,8 @@ export interface PlainLine {
   parent?: number;
   /** An ordered list's item: its number in the list, from 1. */
   ordered?: number;
+  /** A line of a paragraph that holds a link (blocks.ts linesOf: a line of only punctuation there is no fact). */
+  linked?: true;
 }
 
 export interface ChunkOptions {
@@ -94,12 +96,21 @@ const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
 /** After an indented code block, micromark reads `2. x` as text, not a list: never a cut. */
 const ORDERED = /^\d{1,9}[.)]/;
 const BULLET = /^[-*+][ \t]+\S/;
+/**
+ * A bullet item that ends whatever came before: not one whose text opens
+ * another list item (`+ *` is an empty item inside one, but after a paragraph
+ * micromark reads the `*` as text).
+ */
+const BULLET_CUT = /^[-*+][ \t]+(?!(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))\S/;
 /** Markdown's blank line: spaces and tabs only (a full-width space is text). */
 const BLANK = /^[ \t]*$/;
 /**
- * Inline text that needs no parsing (readPlain's caller splits its code
- * spans): none of \ * [ ] < ~ | (escapes, emphasis, links, footnotes, HTML,
- * strikethrough, tables) nor the characters in `also`; `&` only where no
+ * Inline text that needs no parsing (readPlain's caller splits its code spans
+ * and links): none of \ * [ ] < ~ | (escapes, emphasis, links, footnotes,
+ * HTML, strikethrough, tables) nor the characters in `also`, but in links of
+ * the simplest form, `[text](destination)` (text as here but without code or
+ * brackets, starting with no space or ^; a destination without spaces,
+ * brackets, parentheses, < > \ ` * |; no title; no image); `&` only where no
  * character reference can follow; backticks only in code spans of one
  * backtick each, without tabs; `_` only between ASCII letters or digits,
  * where it neither opens nor closes emphasis (Unicode classes, and the `u`
@@ -108,7 +119,10 @@ const BLANK = /^[ \t]*$/;
  * prepare).
  */
 function inline(also = ''): string {
-  return `(?:[^\\\\\`*_[\\]<&~|${also}]|&(?![#A-Za-z0-9]+;)|(?<!\`)\`[^\`\\t]+\`(?!\`)|(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9]))*`;
+  const text = `[^\\\\\`*_[\\]<&~|${also}]|&(?![#A-Za-z0-9]+;)|(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])`;
+  const code = '(?<!`)`[^`\\t]+`(?!`)';
+  const link = `(?<!!)\\[(?![\\s^])(?:${text})+\\]\\([^\\s()<>\\\\\`*[\\]|${also}]+\\)`;
+  return `(?:${text}|${code}|${link})*`;
 }
 /**
  * Where text may start that starts no block (heading, quote, list, thematic
@@ -204,8 +218,8 @@ function stateKey(open: Open | null): string {
 /**
  * Whether a piece may start at line `i` (outside any fenced code or HTML
  * block): the line ends every open block and list at the top level whatever
- * came before. An ATX heading or a bullet item at column 0 (both interrupt a
- * paragraph, and a line at column 0 that does not continue a paragraph ends
+ * came before. An ATX heading or a bullet item at column 0 (BULLET_CUT; both
+ * interrupt a paragraph, and a line at column 0 that does not continue a paragraph ends
  * every list item and quote), or a line at column 0 after a blank line or an
  * ATX heading (neither leaves a paragraph open). An empty list item (`*`
  * alone) reads differently after some blocks, and after an indented code
@@ -213,7 +227,7 @@ function stateKey(open: Open | null): string {
  */
 function cutAt(lines: string[], i: number): boolean {
   const line = lines[i] ?? '';
-  if (ATX.test(line) || (BULLET.test(line) && !line.includes('|'))) return true;
+  if (ATX.test(line) || (BULLET_CUT.test(line) && !line.includes('|'))) return true;
   if (i === 0) return true;
   const previous = lines[i - 1] ?? '';
   return (
@@ -248,6 +262,22 @@ function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: nu
   const open: { content: number; head: number; delimiter?: string; ordered?: number }[] = [];
   /** The open paragraph (its lines' kind and nesting), if any. */
   let paragraph: Marks | null = null;
+  /** The lines of the open paragraph, and whether one holds a link. */
+  let group: PlainLine[] = [];
+  let linked = false;
+  const add = (plain: PlainLine, starts: boolean) => {
+    if (starts) {
+      group = [];
+      linked = false;
+    }
+    group.push(plain);
+    read.push(plain);
+    if (linked) plain.linked = true;
+    else if (plain.text.includes('[') && plain.text.replace(/`[^`]+`/g, '').includes('[')) {
+      linked = true;
+      for (const line of group) line.linked = true;
+    }
+  };
   let k = from;
   for (; k < lines.length; k++) {
     const line = lines[k] ?? '';
@@ -277,7 +307,7 @@ function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: nu
       open.length = depth;
       open.push({ content: indent + 2, head: k + 1 });
       paragraph = holder ? { kind: 'item', depth, parent: holder.head } : { kind: 'item' };
-      read.push({ line: k + 1, text: item[2] ?? '', ...paragraph });
+      add({ line: k + 1, text: item[2] ?? '', ...paragraph }, true);
       continue;
     }
     const ordered = PLAIN_ORDERED.exec(line);
@@ -291,16 +321,17 @@ function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: nu
       open.length = 0;
       open.push({ content: number.length + 2, head: k + 1, delimiter, ordered: next });
       paragraph = { kind: 'item', ordered: next };
-      read.push({ line: k + 1, text: ordered[3] ?? '', ...paragraph });
+      add({ line: k + 1, text: ordered[3] ?? '', ...paragraph }, true);
       continue;
     }
     if (PLAIN_TEXT.test(line)) {
+      const starts = !paragraph;
       if (!paragraph) {
         // At column 0 after a blank line or a heading: a paragraph at the top level.
         open.length = 0;
         paragraph = { kind: 'line' };
       }
-      read.push({ line: k + 1, text: line, ...paragraph });
+      add({ line: k + 1, text: line, ...paragraph }, starts);
       continue;
     }
     break;
