@@ -102,6 +102,8 @@ const BULLET = /^[-*+][ \t]+\S/;
  * micromark reads the `*` as text).
  */
 const BULLET_CUT = /^[-*+][ \t]+(?!(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))\S/;
+/** A bullet item whose text opens another list item: read differently after a paragraph or indented code. */
+const ITEM_IN_ITEM = /^[-*+][ \t]+(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 /** Markdown's blank line: spaces and tabs only (a full-width space is text). */
 const BLANK = /^[ \t]*$/;
 /**
@@ -137,7 +139,9 @@ const PLAIN_HEADING = new RegExp(`^(#{1,6})(?: (${inline('#')}))?$`);
 const PLAIN_ITEM = new RegExp(`^( *)[-*+] ${STARTS_NOTHING}(${inline()})$`);
 /** An ordered list item at column 0, one space after the marker, then text. */
 const PLAIN_ORDERED = new RegExp(`^(\\d{1,9})([.)]) ${STARTS_NOTHING}(${inline()})$`);
-/** A paragraph line at column 0: it never ends a paragraph. */
+/** A line indented by spaces: its indent and text. */
+const INDENTED = /^( +)(.*)$/;
+/** A paragraph line at column 0 (or the text of an indented one): it never ends a paragraph. */
 const PLAIN_TEXT = new RegExp(`^${STARTS_NOTHING}${inline()}$`);
 
 export function indentOf(line: string): number {
@@ -223,7 +227,8 @@ function stateKey(open: Open | null): string {
  * every list item and quote), or a line at column 0 after a blank line or an
  * ATX heading (neither leaves a paragraph open). An empty list item (`*`
  * alone) reads differently after some blocks, and after an indented code
- * block micromark reads `2. x` as text: never a cut before them.
+ * block micromark reads `2. x` and the `*` of `+ *` as text: never a cut
+ * before them.
  */
 function cutAt(lines: string[], i: number): boolean {
   const line = lines[i] ?? '';
@@ -235,7 +240,8 @@ function cutAt(lines: string[], i: number): boolean {
     line !== '' &&
     indentOf(line) === 0 &&
     !EMPTY_ITEM.test(line) &&
-    !ORDERED.test(line)
+    !ORDERED.test(line) &&
+    !ITEM_IN_ITEM.test(line)
   );
 }
 
@@ -247,9 +253,11 @@ type Marks = Pick<PlainLine, 'kind' | 'depth' | 'parent' | 'ordered'>;
  * lines at column 0 (PLAIN_TEXT: a new paragraph, or the next line of the
  * open one, also lazily inside a list item), plain bullet items (PLAIN_ITEM)
  * at the top level or nested 0–3 columns past the content of an open item
- * (CommonMark's rule; further is code or text) and plain ordered items at the
+ * (CommonMark's rule; further is code or text), plain ordered items at the
  * top level (PLAIN_ORDERED; micromark's rules for a list that goes on or
- * interrupts a paragraph, and no cut lies before one). Returns what it read
+ * interrupts a paragraph, and no cut lies before one), and indented plain
+ * text: the open paragraph's next line, or after a blank line a paragraph of
+ * the item it is indented into. Returns what it read
  * and the first line it could not read; lines after that may still change
  * how the last ones read, so the caller ends a plain piece only at a cut.
  */
@@ -259,7 +267,14 @@ function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: nu
    * Open list items, outermost first: where their content starts, their
    * first line, and for an ordered item its delimiter and number in its list.
    */
-  const open: { content: number; head: number; delimiter?: string; ordered?: number }[] = [];
+  const open: {
+    content: number;
+    head: number;
+    /** Its lines' kind and nesting (a later paragraph of the item has the same). */
+    marks: Marks;
+    delimiter?: string;
+    ordered?: number;
+  }[] = [];
   /** The open paragraph (its lines' kind and nesting), if any. */
   let paragraph: Marks | null = null;
   /** The lines of the open paragraph, and whether one holds a link. */
@@ -305,8 +320,8 @@ function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: nu
       const holder = open[depth - 1];
       if (indent - (holder?.content ?? 0) > 3) break;
       open.length = depth;
-      open.push({ content: indent + 2, head: k + 1 });
       paragraph = holder ? { kind: 'item', depth, parent: holder.head } : { kind: 'item' };
+      open.push({ content: indent + 2, head: k + 1, marks: paragraph });
       add({ line: k + 1, text: item[2] ?? '', ...paragraph }, true);
       continue;
     }
@@ -319,9 +334,35 @@ function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: nu
       const next = top?.delimiter === delimiter ? (top.ordered ?? 0) + 1 : 1;
       if (next === 1 && paragraph && number !== '1') break;
       open.length = 0;
-      open.push({ content: number.length + 2, head: k + 1, delimiter, ordered: next });
       paragraph = { kind: 'item', ordered: next };
+      open.push({
+        content: number.length + 2,
+        head: k + 1,
+        marks: paragraph,
+        delimiter,
+        ordered: next,
+      });
       add({ line: k + 1, text: ordered[3] ?? '', ...paragraph }, true);
+      continue;
+    }
+    const indented = INDENTED.exec(line);
+    if (indented && PLAIN_TEXT.test(indented[2] ?? '')) {
+      const text = indented[2] ?? '';
+      if (paragraph) {
+        // The open paragraph goes on (lazily where the line is not in its item): text starts no block.
+        add({ line: k + 1, text, ...paragraph }, false);
+        continue;
+      }
+      // After a blank line: a paragraph in the innermost item whose content
+      // starts at or 0–3 columns before it, else at the top level; further in is code.
+      const indent = indented[1]?.length ?? 0;
+      let depth = 0;
+      while (depth < open.length && (open[depth]?.content ?? 0) <= indent) depth++;
+      const holder = open[depth - 1];
+      if (indent - (holder?.content ?? 0) > 3) break;
+      open.length = depth;
+      paragraph = holder ? holder.marks : { kind: 'line' };
+      add({ line: k + 1, text, ...paragraph }, true);
       continue;
     }
     if (PLAIN_TEXT.test(line)) {

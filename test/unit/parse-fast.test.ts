@@ -70,6 +70,24 @@ const LINES = [
   ],
   ...['+foo', '=foo', ':foo', '#hashtag', '####### seven x', '-- -', '- -- x', '= =', ': -', '-:'],
   ...['+ *', '- 1.', '* -', '- + x', '+ 2) y'],
+  // Indented text: a paragraph's next line, an item's later paragraph, or code.
+  ...[
+    '  more text',
+    ' one in',
+    '   three in',
+    '    four in',
+    '      six in',
+    '  `c` x',
+    '  [a](b)',
+  ],
+  ...[
+    '     five in',
+    '        eight in',
+    '  # not heading',
+    '  > quote',
+    '  1. nested',
+    '\t tab in',
+  ],
   ...['a &amp; b', 'a & b', 'a &x', 'A&B;', '&#123;', '- R&D', '## Q&A'],
   // Links: plain ones, and near misses.
   ...['[a](b)', '[EC2](https://x.example/a_b~c&d)', 'see [a](b) and `c`', '![img](x)', '[a](b c)'],
