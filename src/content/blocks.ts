@@ -3,6 +3,7 @@
  * or code block, with key-term spans. Pure.
  */
 import type { Blockquote, List, ListItem, PhrasingContent, RootContent, Table } from 'mdast';
+import type { PlainLine } from './chunk.js';
 import type { Block, Span } from './model.js';
 import { CLOSE, collapse, MARKERS, OPEN_LENIENT, OPEN_STRICT } from './prepare.js';
 
@@ -29,6 +30,48 @@ export function blocksOf(node: RootContent): Block[] {
   }
 }
 
+/**
+ * The inline content of a `plain` chunk's text (chunk.ts), as remark reads
+ * it: text, code spans of one backtick (their content without one space each
+ * side when it has both and is not only spaces) and links `[text](url)`.
+ */
+export function plainPhrasing(text: string): PhrasingContent[] {
+  if (!/[`[]/.test(text)) return [{ type: 'text', value: text }];
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/`([^`]+)`|\[([^\]]+)\]\(([^)]+)\)/g)) {
+    if (match.index > last) out.push({ type: 'text', value: text.slice(last, match.index) });
+    last = match.index + match[0].length;
+    const [, code, label, url = ''] = match;
+    if (code !== undefined) {
+      const padded =
+        code.length > 1 && code.startsWith(' ') && code.endsWith(' ') && /[^ ]/.test(code);
+      out.push({ type: 'inlineCode', value: padded ? code.slice(1, -1) : code });
+    } else {
+      out.push({ type: 'link', url, children: [{ type: 'text', value: label ?? '' }] });
+    }
+  }
+  if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
+  return out;
+}
+
+/** The block of a line of a `plain` chunk (chunk.ts), as linesOf and itemBlocks make it from remark's nodes. */
+export function plainBlock(plain: PlainLine): Block | undefined {
+  let block: Block | undefined;
+  if (plain.linked || /[`\uE000-\uE002]/.test(plain.text)) {
+    block = linesOf(plainPhrasing(plain.text), plain.kind, plain.line, plain.linked)[0];
+  } else {
+    // No spans: what linesOf gives for one line of text.
+    const text = plain.text.trim().replace(/\t/g, ' ');
+    if (text) block = { kind: plain.kind, text, spans: [], line: plain.line };
+  }
+  if (!block) return undefined;
+  if (plain.depth !== undefined) block.depth = plain.depth;
+  if (plain.parent !== undefined) block.parent = plain.parent;
+  if (plain.ordered !== undefined) block.ordered = plain.ordered;
+  return block;
+}
+
 function quoteBlocks(node: Blockquote): Block[] {
   return node.children.flatMap((child) => blocksOf(child));
 }
@@ -53,7 +96,7 @@ function itemBlocks(item: ListItem, nesting: Nesting, ordered: number | undefine
   const out: Block[] = [];
   let head: number | undefined;
   const mark = (block: Block): Block => {
-    // Top-level items carry no depth: the same as the items of a plain chunk (parse.ts).
+    // Top-level items carry no depth, as the items of a plain chunk (chunk.ts readPlain).
     if (nesting.depth > 0) block.depth = nesting.depth;
     if (nesting.parent !== undefined) block.parent = nesting.parent;
     if (ordered !== undefined) block.ordered = ordered;
@@ -199,7 +242,13 @@ function resolveMarkers(flat: Flat): void {
 }
 
 /** Splits inline content at line breaks: each (soft) line is one fact. */
-function linesOf(children: PhrasingContent[], kind: 'line' | 'item', firstLine: number): Block[] {
+function linesOf(
+  children: PhrasingContent[],
+  kind: 'line' | 'item',
+  firstLine: number,
+  /** Lines of a paragraph with links, given apart (a plain chunk's line): as if `children` held one. */
+  linked = false,
+): Block[] {
   const flat = flatten(children);
   const out: Block[] = [];
   let offset = 0;
@@ -221,12 +270,13 @@ function linesOf(children: PhrasingContent[], kind: 'line' | 'item', firstLine: 
       }))
       .filter((span) => span.end > span.start && text.slice(span.start, span.end).trim() !== '');
     // Nothing but links (and spaces or punctuation between them): a reference, not a fact.
-    const outside = [...text].some((ch, i) => {
-      if (/[\s\p{P}\p{S}]/u.test(ch)) return false;
-      const at = start + i;
-      return !flat.links.some((link) => at >= link.start && at < link.end);
-    });
-    const linkOnly = flat.links.length > 0 && !outside;
+    const linkOnly =
+      (linked || flat.links.length > 0) &&
+      ![...text].some((ch, i) => {
+        if (/[\s\p{P}\p{S}]/u.test(ch)) return false;
+        const at = start + i;
+        return !flat.links.some((link) => at >= link.start && at < link.end);
+      });
     out.push({ kind, text, spans, line: firstLine + index, ...(linkOnly ? { linkOnly } : {}) });
   });
   return out;

@@ -4,7 +4,7 @@
  * Pure: text in, data out. Never throws: whatever the markdown, the worst
  * case is a section with fewer facts.
  */
-import type { Heading, Root } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -15,10 +15,9 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
-import { blocksOf, flatten } from './blocks.js';
+import { blocksOf, flatten, plainBlock, plainPhrasing } from './blocks.js';
 import { type Chunk, type ChunkOptions, chunks } from './chunk.js';
 import {
-  type Block,
   type Diagnostic,
   type ParsedFile,
   type Section,
@@ -68,7 +67,10 @@ export function markdownTree(text: string, gfm = MAYBE_GFM.test(text)): Root {
 export function parseMarkdown(
   file: string,
   source: string,
-  /** `chunked`: false parses the text in one piece; options set the piece sizes (tests). */
+  /**
+   * `chunked`: false parses the whole text with remark, in one piece; options
+   * set the piece sizes and whether plain lines skip remark (tests).
+   */
   options: { chunked?: boolean | ChunkOptions } = {},
 ): ParsedFile {
   try {
@@ -130,16 +132,6 @@ function definitionsFor(text: string, definitions: Definition[]): string {
   return `${used.map((d) => `[${d.footnote ? '^' : ''}${d.label}]: x`).join('\n')}\n\n***\n\n`;
 }
 
-/** The blocks of a `plain` chunk: one list item per line. */
-function plainItems(chunk: Chunk): Block[] {
-  const out: Block[] = [];
-  chunk.text.split('\n').forEach((line, index) => {
-    const text = line.slice(2).trim();
-    if (text) out.push({ kind: 'item', text, spans: [], line: chunk.offset + index + 1 });
-  });
-  return out;
-}
-
 function shiftLines(
   node: {
     position?: { start: { line: number }; end: { line: number } } | undefined;
@@ -152,6 +144,82 @@ function shiftLines(
     node.position.end.line += offset;
   }
   for (const child of node.children ?? []) shiftLines(child as typeof node, offset);
+}
+
+/** Remark pieces parsed in one call: their text, a thematic break between them. */
+interface Unit {
+  text: string;
+  /** Lines of `text`. */
+  lines: number;
+  /** Each piece's index in the chunks and the line of `text` where it starts. */
+  starts: { index: number; line: number }[];
+}
+
+function lineCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/**
+ * The top-level nodes of each piece that needs remark, with the lines of the
+ * whole text. Pieces that chunks lets go together (`join`) are parsed in one
+ * call, a thematic break between them: it ends every open block (a piece ends
+ * only where the next line would) and starts none (each piece starts where
+ * nothing before it counts), and a call to remark costs about as much as
+ * parsing a few hundred lines. Link and footnote definitions apply to
+ * references anywhere in the text: a unit that may refer to one made in
+ * another is parsed again with a stand-in for it first (remark says what the
+ * definitions are, exactly).
+ */
+function remarkNodes(pieces: Chunk[]): RootContent[][] {
+  const units: Unit[] = [];
+  for (const [index, chunk] of pieces.entries()) {
+    if (chunk.plain) continue;
+    const last = units[units.length - 1];
+    if (chunk.join && last) {
+      last.starts.push({ index, line: last.lines + 2 });
+      last.text += `\n***\n${chunk.text}`;
+      last.lines += 1 + lineCount(chunk.text);
+    } else {
+      units.push({ text: chunk.text, lines: lineCount(chunk.text), starts: [{ index, line: 1 }] });
+    }
+  }
+  const trees: (Root | undefined)[] = units.map((unit) => markdownTree(unit.text));
+  const defined = trees.map((tree) => (tree ? definitionsIn(tree) : []));
+  const anyDefinition = defined.some((list) => list.length > 0);
+  const nodes: RootContent[][] = pieces.map(() => []);
+  for (const [u, unit] of units.entries()) {
+    let tree = trees[u] ?? markdownTree(unit.text);
+    trees[u] = undefined;
+    /** Lines of stand-ins before the unit's text. */
+    let before = 0;
+    if (anyDefinition) {
+      const own = new Set((defined[u] ?? []).map((d) => d.key));
+      const elsewhere = defined.flatMap((list, i) => (i === u ? [] : list));
+      const prefix = definitionsFor(
+        unit.text,
+        elsewhere.filter((d) => !own.has(d.key)),
+      );
+      if (prefix) {
+        tree = markdownTree(prefix + unit.text);
+        before = prefix.split('\n').length - 1;
+      }
+    }
+    let s = 0;
+    for (const node of tree.children) {
+      const line = (node.position?.start.line ?? 1) - before;
+      // The stand-ins: definitions and a thematic break, no blocks.
+      if (line < 1) continue;
+      while ((unit.starts[s + 1]?.line ?? Number.POSITIVE_INFINITY) <= line) s++;
+      const start = unit.starts[s];
+      if (!start) continue;
+      const shift = (pieces[start.index]?.offset ?? 0) + 1 - start.line - before;
+      if (shift !== 0) shiftLines(node, shift);
+      nodes[start.index]?.push(node);
+    }
+  }
+  return nodes;
 }
 
 function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptions): ParsedFile {
@@ -176,46 +244,38 @@ function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptio
     chunked === false
       ? [{ text: prepared.text, offset: 0 }]
       : chunks(prepared.text, chunked === true ? {} : chunked);
-  // Link and footnote definitions apply to references anywhere in the text:
-  // a piece that may refer to one made in another piece is parsed again with
-  // a stand-in for it first (remark says what the definitions are, exactly).
-  const trees = pieces.map((chunk) => (chunk.plain ? undefined : markdownTree(chunk.text)));
-  const defined = trees.map((tree) => (tree ? definitionsIn(tree) : []));
-  const anyDefinition = defined.some((list) => list.length > 0);
+  const nodes = remarkNodes(pieces);
   for (const [index, chunk] of pieces.entries()) {
     if (chunk.plain) {
-      const blocks = plainItems(chunk);
-      const first = blocks[0];
-      if (!first) continue;
-      const section = current(first.line);
-      for (const block of blocks) section.blocks.push(block);
+      for (const plain of chunk.plain) {
+        if (plain.heading !== undefined) {
+          const title = headingTitle(plainPhrasing(plain.text));
+          openHeading(plain.heading, plain.line, title, file, stack, topics, diagnostics);
+          continue;
+        }
+        const block = plainBlock(plain);
+        if (block) current(block.line).blocks.push(block);
+      }
       continue;
     }
-    let tree = trees[index] ?? markdownTree(chunk.text);
-    trees[index] = undefined;
-    let shift = chunk.offset;
-    if (anyDefinition) {
-      const own = new Set((defined[index] ?? []).map((d) => d.key));
-      const elsewhere = defined.flatMap((list, i) => (i === index ? [] : list));
-      const prefix = definitionsFor(
-        chunk.text,
-        elsewhere.filter((d) => !own.has(d.key)),
-      );
-      if (prefix) {
-        tree = markdownTree(prefix + chunk.text);
-        shift -= prefix.split('\n').length - 1;
-      }
-    }
-    if (shift !== 0) shiftLines(tree, shift);
-    for (const node of tree.children) {
+    for (const node of nodes[index] ?? []) {
+      const line = node.position?.start.line ?? 1;
       if (node.type === 'heading') {
-        openHeading(node, file, stack, topics, diagnostics);
+        openHeading(
+          node.depth,
+          line,
+          headingTitle(node.children),
+          file,
+          stack,
+          topics,
+          diagnostics,
+        );
         continue;
       }
-      const line = node.position?.start.line ?? 1;
       const blocks = blocksOf(node);
       if (blocks.length > 0) current(line).blocks.push(...blocks);
     }
+    nodes[index] = [];
   }
 
   for (const topic of topics) walk(topic, (section) => checkSection(section, diagnostics));
@@ -236,28 +296,33 @@ function newSection(
   return { title, depth, path: [...parentPath, title], key, file, line, blocks: [], children: [] };
 }
 
+/** A heading's title: its text, white space collapsed, bold markers dropped. */
+function headingTitle(children: PhrasingContent[]): string {
+  return collapse(flatten(children).text.replace(MARKERS, ''));
+}
+
 function openHeading(
-  node: Heading,
+  depth: number,
+  line: number,
+  title: string,
   file: string,
   stack: Section[],
   topics: Section[],
   diagnostics: Diagnostic[],
 ): void {
-  const line = node.position?.start.line ?? 1;
-  const title = collapse(flatten(node.children).text.replace(MARKERS, ''));
   if (foldTight(title) === '') {
     // "##" alone, or only invisible characters: no name to ask or to offer as an
     // option. Its lines stay with the section above it.
     diagnostics.push({ file, line, severity: 'warning', code: 'empty-heading', subject: '' });
     return;
   }
-  while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
+  while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
   // A top-level heading always starts a topic, also after text or sub-headings
   // that made the file itself a topic (depth 0).
-  if (node.depth === 1) stack.length = 0;
+  if (depth === 1) stack.length = 0;
   const parent = stack[stack.length - 1];
   if (!parent) {
-    if (node.depth === 1) {
+    if (depth === 1) {
       const topic = newSection(title, 1, [], [title], file, line);
       topics.push(topic);
       stack.push(topic);
@@ -268,10 +333,10 @@ function openHeading(
     const fileTopic = newSection(name, 0, [], [name], file, 1);
     topics.push(fileTopic);
     stack.push(fileTopic);
-    attach(fileTopic, title, node.depth, file, line, stack, diagnostics);
+    attach(fileTopic, title, depth, file, line, stack, diagnostics);
     return;
   }
-  attach(parent, title, node.depth, file, line, stack, diagnostics);
+  attach(parent, title, depth, file, line, stack, diagnostics);
 }
 
 /** Per section: how many children so far had each title. */
@@ -313,5 +378,5 @@ function checkSection(section: Section, diagnostics: Diagnostic[]): void {
 }
 
 // Re-exported for callers that already parse.
-export { CHUNK_FROM, type Chunk, type ChunkOptions, chunks } from './chunk.js';
+export { CHUNK_FROM, type Chunk, type ChunkOptions, chunks, type PlainLine } from './chunk.js';
 export { topicFromFileName, walk };

@@ -175,10 +175,12 @@ describe('big files', () => {
 
   it('parse in pieces exactly as in one piece', () => {
     expect(big.length).toBeGreaterThan(parse.CHUNK_FROM);
-    expect(parse.chunks(big).length).toBeGreaterThan(2);
+    // Remark's pieces (plain lines, read without remark, are all of this note).
+    expect(parse.chunks(big, { fast: false }).length).toBeGreaterThan(2);
     const whole = parse.parseMarkdown('big.md', big, { chunked: false });
-    const pieces = parse.parseMarkdown('big.md', big);
+    const pieces = parse.parseMarkdown('big.md', big, { chunked: { fast: false } });
     expect(pieces).toEqual(whole);
+    expect(parse.parseMarkdown('big.md', big)).toEqual(whole);
     let last = 0;
     for (const topic of pieces.topics) {
       walk(topic, (section) => {
@@ -193,10 +195,12 @@ describe('big files', () => {
     const small = { from: 0, size: 4000, items: 100 };
     const noBlank = big.slice(0, 30_000).replace(/\n[ \t]*(?=\n)/g, '');
     expect(noBlank).not.toMatch(/\n\s*\n/);
-    expect(parse.chunks(noBlank, small).length).toBeGreaterThan(2);
-    expect(parse.parseMarkdown('nb.md', noBlank, { chunked: small })).toEqual(
-      parse.parseMarkdown('nb.md', noBlank, { chunked: false }),
-    );
+    expect(parse.chunks(noBlank, { ...small, fast: false }).length).toBeGreaterThan(2);
+    for (const fast of [false, true]) {
+      expect(parse.parseMarkdown('nb.md', noBlank, { chunked: { ...small, fast } })).toEqual(
+        parse.parseMarkdown('nb.md', noBlank, { chunked: false }),
+      );
+    }
     const list = [
       '# List',
       ...Array.from({ length: 1500 }, (_, i) =>
