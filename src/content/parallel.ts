@@ -28,10 +28,19 @@ export interface ParseJob {
 export interface Parsed {
   parsed: ParsedFile;
   cards?: Card[];
+  /**
+   * From a worker that decides whether cards are asked (library.ts
+   * OpenOptions.worker): per card of `cards`, why it is left out, '' when
+   * it is asked, undefined when its file alone cannot tell.
+   */
+  reasons?: (string | undefined)[];
 }
 
-function workerScript(): string | undefined {
-  const script = join(packageRoot(), 'dist', 'content', 'parse-worker.js');
+/** The worker script of the content layer: parses a file and makes its cards. */
+export const PARSE_WORKER = 'content/parse-worker.js';
+
+function workerScript(name: string): string | undefined {
+  const script = join(packageRoot(), 'dist', name);
   return existsSync(script) ? script : undefined;
 }
 
@@ -42,10 +51,12 @@ function workerScript(): string | undefined {
 export async function parseMany(
   jobs: readonly ParseJob[],
   onDone: (done: number, total: number) => void = () => {},
+  /** The worker script, under dist/: this one or one that answers the same and more. */
+  worker = PARSE_WORKER,
 ): Promise<Parsed[]> {
   const size = jobs.reduce((sum, job) => sum + job.text.length, 0);
   const threads = Math.min(availableParallelism(), jobs.length);
-  const script = workerScript();
+  const script = workerScript(worker);
   if (script && threads > 1 && size >= PARALLEL_FROM) {
     try {
       return await onWorkers(script, threads, jobs, onDone);
@@ -84,9 +95,12 @@ function onWorkers(
     for (let t = 0; t < threads; t++) {
       const worker = new Worker(script);
       workers.push(worker);
-      worker.on('message', (message: { file: string; parsed: ParsedFile; cards: Card[] }) => {
+      worker.on('message', (message: { file: string; cards: Card[] } & Parsed) => {
         const at = indexOf.get(message.file);
-        if (at !== undefined) out[at] = { parsed: message.parsed, cards: message.cards };
+        if (at !== undefined) {
+          const { parsed, cards, reasons } = message;
+          out[at] = reasons ? { parsed, cards, reasons } : { parsed, cards };
+        }
         done += 1;
         onDone(done, jobs.length);
         if (done === jobs.length) {
