@@ -259,7 +259,13 @@ async function parseAll(
         shown = true;
         onProgress?.(done, total);
       },
-      ...(worker ? [worker.script] : []),
+      {
+        ...(worker ? { worker: worker.script } : {}),
+        // For the tests only: workers over a small folder (test/integration/cold-workers.test.ts).
+        ...(Number(env.AWSQUIZ_TEST_PARALLEL_FROM) > 0
+          ? { from: Number(env.AWSQUIZ_TEST_PARALLEL_FROM) }
+          : {}),
+      },
     );
     misses.forEach((miss, i) => {
       const made = parsed[i];

@@ -51,13 +51,21 @@ function workerScript(name: string): string | undefined {
 export async function parseMany(
   jobs: readonly ParseJob[],
   onDone: (done: number, total: number) => void = () => {},
-  /** The worker script, under dist/: this one or one that answers the same and more. */
-  worker = PARSE_WORKER,
+  {
+    worker = PARSE_WORKER,
+    from = PARALLEL_FROM,
+  }: {
+    /** The worker script, under dist/: content's own or one that answers the same and more. */
+    worker?: string;
+    /** From how many characters workers are started (PARALLEL_FROM; less in tests). */
+    from?: number;
+  } = {},
 ): Promise<Parsed[]> {
   const size = jobs.reduce((sum, job) => sum + job.text.length, 0);
   const threads = Math.min(availableParallelism(), jobs.length);
-  const script = workerScript(worker);
-  if (script && threads > 1 && size >= PARALLEL_FROM) {
+  // A build without the worker asked for still has content's own (it answers less).
+  const script = workerScript(worker) ?? workerScript(PARSE_WORKER);
+  if (script && threads > 1 && size >= from) {
     try {
       return await onWorkers(script, threads, jobs, onDone);
     } catch {
