@@ -121,7 +121,7 @@ describe('whether a card is asked, told by the worker that made it', () => {
           expectSameReasons(coldStart(picks.map((at, i) => [`n${i}.md`, pool[at] ?? ''])));
         },
       ),
-      { numRuns: 10 },
+      { numRuns: 6 },
     );
   });
 });
