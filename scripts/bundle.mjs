@@ -15,8 +15,9 @@
  * brackets in regular expressions, and written as \uXXXX escapes they would
  * keep content/regex.ts from giving those patterns their fast twin.
  *
- * The parse worker (content/parallel.ts) is its own ES-module entry:
- * dist/content/parse-worker.js. The rest of tsc's output stays for the bench
+ * The parse workers (content/parallel.ts) are ES-module entries of their own:
+ * dist/content/parse-worker.js, and dist/quiz/ask-worker.js that the commands
+ * parse on (it also tells which cards are asked). The rest of tsc's output stays for the bench
  * and for debugging.
  */
 import { createHash } from 'node:crypto';
@@ -68,16 +69,21 @@ await Promise.all([
     legalComments: 'none',
   }),
   build({ ...common, entryPoints: ['src/boot.ts'], format: 'cjs', outfile: 'dist/boot.cjs' }),
-  build({
-    ...common,
-    entryPoints: ['src/content/parse-worker.ts'],
-    format: 'esm',
-    outfile: 'dist/content/parse-worker.js',
-    // Bundled CommonJS packages may call require().
-    banner: {
-      js: "import { createRequire as __awsquizRequire } from 'node:module'; const require = __awsquizRequire(import.meta.url);",
-    },
-  }),
+  ...[
+    ['src/content/parse-worker.ts', 'dist/content/parse-worker.js'],
+    ['src/quiz/ask-worker.ts', 'dist/quiz/ask-worker.js'],
+  ].map(([entry, outfile]) =>
+    build({
+      ...common,
+      entryPoints: [entry],
+      format: 'esm',
+      outfile,
+      // Bundled CommonJS packages may call require().
+      banner: {
+        js: "import { createRequire as __awsquizRequire } from 'node:module'; const require = __awsquizRequire(import.meta.url);",
+      },
+    }),
+  ),
 ]);
 
 const source = readFileSync('dist/cli.cjs', 'utf8');

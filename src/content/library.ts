@@ -37,6 +37,7 @@ import {
   type ParsedFile,
   type Section,
   sectionRef,
+  walk,
 } from './model.js';
 
 export interface TopicRef {
@@ -219,6 +220,8 @@ async function parseAll(
   onProgress?: (done: number, total: number) => void,
   /** Filled with the cards a worker made of a file alone, by file. */
   madeCards?: Map<string, Card[]>,
+  /** The worker script (see OpenOptions.worker), and where to put the reasons it tells, by file. */
+  worker?: { script: string; reasons: Map<string, (string | undefined)[]> },
 ): Promise<ParsedFile[]> {
   const path = cachePath(dir, env, 'files');
   const cache = readCache<FilesCache>(path, version(), dir);
@@ -256,12 +259,20 @@ async function parseAll(
         shown = true;
         onProgress?.(done, total);
       },
+      {
+        ...(worker ? { worker: worker.script } : {}),
+        // For the tests only: workers over a small folder (test/integration/cold-workers.test.ts).
+        ...(Number(env.AWSQUIZ_TEST_PARALLEL_FROM) > 0
+          ? { from: Number(env.AWSQUIZ_TEST_PARALLEL_FROM) }
+          : {}),
+      },
     );
     misses.forEach((miss, i) => {
       const made = parsed[i];
       if (!made) return;
       const result = made.parsed;
       if (made.cards) madeCards?.set(result.file, made.cards);
+      if (made.reasons) worker?.reasons.set(result.file, made.reasons);
       out[miss.at] = result;
       files[miss.read.note.file] = {
         size: miss.read.note.size,
@@ -298,6 +309,14 @@ export interface OpenOptions {
    * code).
    */
   whyLeftOut?: () => Promise<(card: Card, index: DeckIndex) => string | undefined>;
+  /**
+   * With whyLeftOut, the worker script (a path under dist/) to parse a big
+   * cold folder on instead of content's own: one that answers as it does
+   * and also tells, per card, what whyLeftOut says of it when the card's
+   * file alone decides it (`Parsed.reasons`, see knownReasons), so that
+   * whyLeftOut is asked of the other cards only.
+   */
+  worker?: string;
 }
 
 /** What the limits on notes left out, as warnings (check shows them with file:line too). */
@@ -426,15 +445,23 @@ async function open(
   let structure: Promise<Structure> | undefined;
   /** Cards workers made of files alone; the files whose section keys another file changed. */
   const madeCards = new Map<string, Card[]>();
+  /** What the worker told of whyLeftOut for the cards of each file (OpenOptions.worker). */
+  const madeReasons = new Map<string, (string | undefined)[]>();
+  const worker =
+    options.whyLeftOut && options.worker
+      ? { script: options.worker, reasons: madeReasons }
+      : undefined;
   let files: ParsedFile[] = [];
   let moved = new Set<string>();
   const load = () => {
-    structure ??= parseAll(reads, dir, env, options.onProgress, madeCards).then((parsed) => {
-      moved = separateSections(parsed);
-      files = parsed;
-      const deck = buildDeck(parsed);
-      return { deck, index: indexDeck(deck) };
-    });
+    structure ??= parseAll(reads, dir, env, options.onProgress, madeCards, worker).then(
+      (parsed) => {
+        moved = separateSections(parsed);
+        files = parsed;
+        const deck = buildDeck(parsed);
+        return { deck, index: indexDeck(deck) };
+      },
+    );
     return structure;
   };
 
@@ -483,10 +510,14 @@ async function open(
   const made =
     madeCards.size > 0 ? cardsByFile(files, madeCards, moved, buildCards) : buildCards(deck, index);
   const why = await options.whyLeftOut?.();
+  const known =
+    why && madeReasons.size > 0
+      ? knownReasons(files, madeCards, madeReasons, moved, index)
+      : undefined;
   const cards: Card[] = [];
   const leftOut: LeftOutCard[] = [];
   for (const card of made) {
-    const reason = why?.(card, index);
+    const reason = known?.has(card) ? known.get(card) : why?.(card, index);
     if (reason === undefined) cards.push(card);
     else leftOut.push({ card, reason });
   }
@@ -601,4 +632,44 @@ export function cardsByFile(
     }
   }
   return out;
+}
+
+/**
+ * What the workers told of whyLeftOut for the cards they made (by card, the
+ * reason or undefined when it is asked), for the files where it holds in the
+ * whole deck: made by a worker, no section key changed by separateSections,
+ * and every section the one the deck's index finds under its key, so that
+ * each card is located (section, topic, parent) as in its file alone, which
+ * is all a file-local verdict reads (quiz's fileVerdict). The cards of other
+ * files, and those a worker could not decide, are left to whyLeftOut.
+ */
+export function knownReasons(
+  files: readonly ParsedFile[],
+  made: ReadonlyMap<string, readonly Card[]>,
+  reasons: ReadonlyMap<string, readonly (string | undefined)[]>,
+  moved: ReadonlySet<string>,
+  index: DeckIndex,
+): Map<Card, string | undefined> {
+  const known = new Map<Card, string | undefined>();
+  for (const file of files) {
+    const cards = made.get(file.file);
+    const told = reasons.get(file.file);
+    if (!cards || !told || told.length !== cards.length || moved.has(file.file)) continue;
+    if (!locatedAsAlone(file, index)) continue;
+    cards.forEach((card, i) => {
+      const reason = told[i];
+      if (reason !== undefined) known.set(card, reason === '' ? undefined : reason);
+    });
+  }
+  return known;
+}
+
+/** Every section of the file is the one the deck's index finds under its key (no topic of an earlier file has its title). */
+function locatedAsAlone(file: ParsedFile, index: DeckIndex): boolean {
+  let alone = true;
+  for (const topic of file.topics)
+    walk(topic, (section) => {
+      if (index.byRef.get(sectionRef(section))?.section !== section) alone = false;
+    });
+  return alone;
 }

@@ -28,10 +28,19 @@ export interface ParseJob {
 export interface Parsed {
   parsed: ParsedFile;
   cards?: Card[];
+  /**
+   * From a worker that decides whether cards are asked (library.ts
+   * OpenOptions.worker): per card of `cards`, why it is left out, '' when
+   * it is asked, undefined when its file alone cannot tell.
+   */
+  reasons?: (string | undefined)[];
 }
 
-function workerScript(): string | undefined {
-  const script = join(packageRoot(), 'dist', 'content', 'parse-worker.js');
+/** The worker script of the content layer: parses a file and makes its cards. */
+export const PARSE_WORKER = 'content/parse-worker.js';
+
+function workerScript(name: string): string | undefined {
+  const script = join(packageRoot(), 'dist', name);
   return existsSync(script) ? script : undefined;
 }
 
@@ -42,11 +51,21 @@ function workerScript(): string | undefined {
 export async function parseMany(
   jobs: readonly ParseJob[],
   onDone: (done: number, total: number) => void = () => {},
+  {
+    worker = PARSE_WORKER,
+    from = PARALLEL_FROM,
+  }: {
+    /** The worker script, under dist/: content's own or one that answers the same and more. */
+    worker?: string;
+    /** From how many characters workers are started (PARALLEL_FROM; less in tests). */
+    from?: number;
+  } = {},
 ): Promise<Parsed[]> {
   const size = jobs.reduce((sum, job) => sum + job.text.length, 0);
   const threads = Math.min(availableParallelism(), jobs.length);
-  const script = workerScript();
-  if (script && threads > 1 && size >= PARALLEL_FROM) {
+  // A build without the worker asked for still has content's own (it answers less).
+  const script = workerScript(worker) ?? workerScript(PARSE_WORKER);
+  if (script && threads > 1 && size >= from) {
     try {
       return await onWorkers(script, threads, jobs, onDone);
     } catch {
@@ -84,9 +103,12 @@ function onWorkers(
     for (let t = 0; t < threads; t++) {
       const worker = new Worker(script);
       workers.push(worker);
-      worker.on('message', (message: { file: string; parsed: ParsedFile; cards: Card[] }) => {
+      worker.on('message', (message: { file: string; cards: Card[] } & Parsed) => {
         const at = indexOf.get(message.file);
-        if (at !== undefined) out[at] = { parsed: message.parsed, cards: message.cards };
+        if (at !== undefined) {
+          const { parsed, cards, reasons } = message;
+          out[at] = reasons ? { parsed, cards, reasons } : { parsed, cards };
+        }
         done += 1;
         onDone(done, jobs.length);
         if (done === jobs.length) {

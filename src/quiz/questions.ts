@@ -211,12 +211,14 @@ function ownQuestion(
   index: DeckIndex,
   mode: QuestionMode,
   say: Say,
+  /** Whether the options' origins are worked out (not to decide whether a card is asked). */
+  origins = true,
 ): Question | 'leak' | 'none' {
-  const own = drawQuestion(card, index, ownRng(card), mode, say, OWN_DRAWS, true);
+  const own = drawQuestion(card, index, ownRng(card), mode, say, OWN_DRAWS, true, origins);
   // Only a cloze and a term have a typed study form that the exam's options could save.
   if (typeof own === 'object' || mode === 'exam') return own;
   if (card.kind !== 'cloze' && card.kind !== 'term') return own;
-  const exam = drawQuestion(card, index, ownRng(card), 'exam', say, OWN_DRAWS, true);
+  const exam = drawQuestion(card, index, ownRng(card), 'exam', say, OWN_DRAWS, true, origins);
   return typeof exam === 'object' || own === 'none' ? exam : own;
 }
 
@@ -236,6 +238,34 @@ export function whyNotAsked(card: Card, index: DeckIndex): NotAsked | undefined 
   const located = index.byRef.get(card.section);
   if (!located) return 'no-question';
   if (askableWithoutDraw(card, located)) return undefined;
+  return drawnVerdict(card, index, located);
+}
+
+/**
+ * whyNotAsked of a card, or 'asked', when the card's own file decides it,
+ * else undefined: what a parse worker, which makes the cards of one file
+ * alone, can tell (content/library.ts knownReasons takes it where every
+ * section of the file is found under its own key in the whole deck, so the
+ * card is located there as in its file). The file decides a card that is
+ * asked without a draw (its section, topic and parent), and the draws of a
+ * recall, of a term (its options are terms of its own section) and of a
+ * which-* card under a heading (its options are that heading's children).
+ * Not the draws of a cloze or a list: their wrong options come from other
+ * topics too (relativeTiers), nor of a which-* card without a heading above
+ * (its siblings are the deck's topics).
+ */
+export function fileVerdict(card: Card, index: DeckIndex): NotAsked | 'asked' | undefined {
+  const located = index.byRef.get(card.section);
+  if (!located) return undefined;
+  if (askableWithoutDraw(card, located)) return 'asked';
+  const which = card.kind === 'which-heading' || card.kind === 'which-fact';
+  if (!(card.kind === 'recall' || card.kind === 'term' || (which && located.parent)))
+    return undefined;
+  return drawnVerdict(card, index, located) ?? 'asked';
+}
+
+/** whyNotAsked of a card that is not askable without a draw. */
+function drawnVerdict(card: Card, index: DeckIndex, located: Located): NotAsked | undefined {
   if (card.kind === 'which-heading' || card.kind === 'which-fact') {
     // The options are the sibling headings the clue does not fit too (clueOptions): a cue that shows with all of them beside the answer
     // shows in every draw (options only ever clear a cue), so none is drawn.
@@ -248,7 +278,8 @@ export function whyNotAsked(card: Card, index: DeckIndex): NotAsked | undefined 
     if (stemGivesAway(path, card.prompt, card.answer, all, true, located.topic.title, true, all))
       return 'gives-away';
   }
-  const drawn = ownQuestion(card, index, 'study', (m) => m.key);
+  // Only whether a question is made counts here, not where its wrong options come from.
+  const drawn = ownQuestion(card, index, 'study', (m) => m.key, false);
   return typeof drawn === 'object' ? undefined : drawn === 'leak' ? 'gives-away' : 'no-question';
 }
 
@@ -335,6 +366,7 @@ function drawQuestion(
   draws: number,
   /** Draw again whatever cue the options gave (the card's own draws), not only a common word. */
   persist = false,
+  origins = true,
 ): Question | 'leak' | 'none' {
   // A common word only the answer's option shares with the stem (ポリシー) is a cue of the
   // options drawn, not of the card: other wrong options of the pool may share it too
@@ -342,7 +374,7 @@ function drawQuestion(
   // asked (round 4).
   let made = false;
   for (let draw = 0; draw < draws; draw++) {
-    const question = askCard(card, index, rng, mode, say);
+    const question = askCard(card, index, rng, mode, say, origins);
     if (!question) return made ? 'leak' : 'none';
     made = true;
     if (question.format === 'recall' || card.kind === 'list-children') return question;
@@ -499,6 +531,8 @@ function askCard(
   rng: Rng,
   mode: QuestionMode,
   say: Say,
+  /** Whether wrong options say where they come from (OptionOrigin); no rng is drawn for them. */
+  origins = true,
 ): Question | undefined {
   const t = (key: string, params?: Record<string, string | number>) =>
     say(params ? { key, params } : { key });
@@ -583,8 +617,14 @@ function askCard(
         card.kind === 'which-heading'
           ? t('q.whichHeading', { parent })
           : t('q.whichFits', { parent });
-      return choice(card, located, `${ask}\n${card.prompt}`, card.answer, distractors, rng, (o) =>
-        headingOrigin(byKey.get(keyOf(o))),
+      return choice(
+        card,
+        located,
+        `${ask}\n${card.prompt}`,
+        card.answer,
+        distractors,
+        rng,
+        origins ? (o) => headingOrigin(byKey.get(keyOf(o))) : undefined,
       );
     }
 

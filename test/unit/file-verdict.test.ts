@@ -1,0 +1,127 @@
+/**
+ * On a cold start over a big folder, the parse workers (quiz/ask-worker.ts)
+ * tell for each card they make whether it is asked, when the card's own file
+ * decides it (fileVerdict), and the library takes that word instead of asking
+ * whyNotAsked over the whole deck (knownReasons). Every word it takes must be
+ * exactly what whyNotAsked says of the card in the whole deck: also when
+ * files share topics (a section of a later file found under an earlier one's
+ * key) and when separateSections renames sections.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildCards } from '../../src/content/cards.js';
+import { buildDeck, indexDeck } from '../../src/content/deck.js';
+import { cardsByFile, knownReasons, separateSections } from '../../src/content/library.js';
+import type { Card } from '../../src/content/model.js';
+import { parseMarkdown } from '../../src/content/parse.js';
+import { fileVerdict, whyNotAsked } from '../../src/quiz/questions.js';
+import { ROOT } from '../helpers/cli.js';
+import { CONTENT, fixture, readDir } from '../helpers/deck.js';
+
+interface Outcome {
+  cards: Card[];
+  /** The cards whose reason was taken from the workers, by file. */
+  known: Map<Card, string | undefined>;
+  fileOf: Map<Card, string>;
+  /** The reason of every card over the whole deck, as whyNotAsked says. */
+  truth: (card: Card) => string | undefined;
+}
+
+/** As a cold start with workers: each file parsed, carded and judged alone, sent (a structured clone), then joined. */
+function coldStart(files: [string, string][]): Outcome {
+  const made = new Map<string, Card[]>();
+  const reasons = new Map<string, (string | undefined)[]>();
+  const parsed = files.map(([file, text]) => {
+    const alone = parseMarkdown(file, text);
+    const deck = buildDeck([alone]);
+    const index = indexDeck(deck);
+    const cards = buildCards(deck, index);
+    const told = cards.map((card) => {
+      const verdict = fileVerdict(card, index);
+      return verdict === 'asked' ? '' : verdict;
+    });
+    const sent = structuredClone({ parsed: alone, cards, reasons: told });
+    made.set(file, sent.cards);
+    reasons.set(file, sent.reasons);
+    return sent.parsed;
+  });
+  const moved = separateSections(parsed);
+  const index = indexDeck(buildDeck(parsed));
+  const cards = cardsByFile(parsed, made, moved, buildCards);
+  const fileOf = new Map<Card, string>();
+  for (const [file, list] of made) for (const card of list) fileOf.set(card, file);
+  return {
+    cards,
+    known: knownReasons(parsed, made, reasons, moved, index),
+    fileOf,
+    truth: (card) => whyNotAsked(card, index),
+  };
+}
+
+function expectSameReasons({ cards, known, truth }: Outcome): void {
+  const wrong = cards
+    .filter((card) => known.has(card) && known.get(card) !== truth(card))
+    .map((card) => `${card.kind} ${card.path.join(' › ')}: ${known.get(card)} ≠ ${truth(card)}`);
+  expect(wrong).toEqual([]);
+}
+
+const SETS = ['ja', 'en'].map((lang) => readDir(`${ROOT}/test/fixtures/notes-sets/${lang}`));
+
+describe('whether a card is asked, told by the worker that made it', () => {
+  for (const [name, files] of [
+    ['the shipped notes', readDir(CONTENT)],
+    ['the Japanese and English notes sets', { ...SETS[0], ...SETS[1] }],
+  ] as const) {
+    it(`is what the whole deck says, for most cards of ${name}`, () => {
+      const outcome = coldStart(Object.entries(files));
+      expect(outcome.cards.length).toBeGreaterThan(30);
+      expectSameReasons(outcome);
+      // Most cards are decided by their file: the main thread asks only of the rest.
+      expect(outcome.known.size).toBeGreaterThan(outcome.cards.length * 0.8);
+    });
+  }
+
+  it('is left out where a later file shares an earlier topic', () => {
+    const ec2 = readDir(CONTENT)['01-ec2.md'] ?? '';
+    const outcome = coldStart([
+      ['a.md', ec2],
+      // The same topic again: its sections get #2 keys (moved).
+      ['b.md', ec2],
+      // The same topic title with headings of its own: no key moves, but its topic's own
+      // lines are found under the first file's topic in the whole deck.
+      [
+        'c.md',
+        '# EC2\n\nEC2 のインスタンスは **Nitro** 上で動く仮想サーバーです。\n\n## 料金の見方\n- Savings Plans：1年か3年の利用を約束して割引を受ける買い方\n- スポット：空いた容量を安く使う買い方で、中断されることがある\n',
+      ],
+      ['d.md', fixture('duplicate-headings.md')],
+    ]);
+    expectSameReasons(outcome);
+    const from = (file: string) => outcome.cards.filter((c) => outcome.fileOf.get(c) === file);
+    // The first file's sections are its own in the whole deck.
+    expect(from('a.md').filter((card) => outcome.known.has(card)).length).toBeGreaterThan(50);
+    expect(from('c.md').length).toBeGreaterThan(0);
+    expect(from('c.md').some((card) => outcome.known.has(card))).toBe(false);
+    // b.md's cards were made again in the whole deck: none is a worker's.
+    expect(outcome.cards.some((card) => outcome.fileOf.get(card) === 'b.md')).toBe(false);
+  });
+
+  it('is what the whole deck says for any mix of notes (property)', () => {
+    const pool = [
+      ...SETS.flatMap((set) => Object.values(set)),
+      fixture('duplicate-headings.md'),
+      '# Lambda\n\n## Limits\n- Timeout: up to 15 minutes per invocation\n- Memory: from 128 MB to 10,240 MB\n',
+      // The same topic with a body and other headings: no key moves.
+      '# Lambda\n\nLambda runs your code when an **event** arrives, with no server to manage.\n\n## Pricing\n- Requests: billed per million requests\n- Duration: billed per millisecond of run time\n',
+      '# メモ\n\n## 用語\n- SQS：メッセージを溜めるキューのサービス\n- SNS：通知を配るトピックのサービス\n',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: pool.length - 1 }), { minLength: 1, maxLength: 3 }),
+        (picks) => {
+          expectSameReasons(coldStart(picks.map((at, i) => [`n${i}.md`, pool[at] ?? ''])));
+        },
+      ),
+      { numRuns: 6 },
+    );
+  });
+});
