@@ -808,12 +808,13 @@ export function isNameHeading(section: Pick<Section, 'title' | 'depth'>): boolea
   return named;
 }
 const nameHeadings = new Map<string, boolean>();
+const COMPARES = quick(/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使い分け/iu);
 
 function isNameTitle(title: string): boolean {
   if (!title) return false;
   if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
-  if (/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使い分け/iu.test(title)) return false;
+  if (COMPARES.test(title)) return false;
   if (/^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu.test(title))
     return false;
   if (ORGANISING.test(title) || ENUMERATION.test(title.replace(/[:：]$/u, ''))) return false;
@@ -2386,8 +2387,9 @@ export function isTask(title: string): boolean {
  * attached to", "Key features include:", "Flexible across", "…には次がある",
  * "対象は"): "Explain: <that>" asks half a sentence (issue 13, round 3: FRAGMENT).
  */
-const LEAD_IN_EN =
-  /\b(?:to|of|for|include|includes|including|are|is|across|from|with|by|as|such as|like|between|into|on|in|at|can|will|must|should|be|either|both)$/iu;
+const LEAD_IN_EN = quick(
+  /\b(?:to|of|for|include|includes|including|are|is|across|from|with|by|as|such as|like|between|into|on|in|at|can|will|must|should|be|either|both)$/iu,
+);
 const LEAD_IN_JA =
   /(?:[、，,]|(?<![\p{Script=Hiragana}])[とがはにをで]|には|では|として|とは|次の(?:とおり|通り)|(?:次|以下|下記)(?:が|の|に)?(?:ある|あります|なる|なります|がある)?)$/u;
 
@@ -2403,7 +2405,9 @@ export function isLeadIn(text: string): boolean {
 
 /** A line that goes on in the next one ("…URLと" + "対象者という…", "…connection" + "that can …"). */
 const GOES_ON_JA = /(?:[、，,]|(?<![こっ])と|[がをはにでて])$/u;
-const GOES_ON_EN = /(?:,|\b(?:and|or|to|of|with|that|than|for|the|a|an|by|from|between|into))$/iu;
+const GOES_ON_EN = quick(
+  /(?:,|\b(?:and|or|to|of|with|that|than|for|the|a|an|by|from|between|into))$/iu,
+);
 const GOES_ON_NEXT_EN =
   /^(?:that|than|which|who|where|whose|to|and|or|between|without|with|for|of|in|on|by|from|into)\b/u;
 
@@ -2492,15 +2496,16 @@ function firstNonSpace(text: string, from: number): number {
 const POINT_CHARS = 150;
 
 /** A lecturer's aside to the room ("…大変ですよね。", "…しましょう", "Right?"): no point to recall. */
-const ASIDE = /よね[。！!]?$|でしょう[。？?]?$|ましょう[。！!]?$|\bright\?$|[?？]$/iu;
+const ASIDE = quick(/よね[。！!]?$|でしょう[。？?]?$|ましょう[。！!]?$|\bright\?$|[?？]$/iu);
 
 /**
  * A point that opens another matter ("もう一つ、…という機能があります", "ちなみに",
  * "By the way", "Another feature is …"): what follows is not about the heading
  * (a transcript moves on without a heading of its own).
  */
-const NEW_MATTER =
-  /^(?:もう一つ|もうひとつ|ちなみに|余談|話は変わ|別の話|ついでに|(?:one more thing|by the way|on a side note|as an aside|another (?:thing|feature|service|option) (?:is|to)|there is also another)\b)/iu;
+const NEW_MATTER = quick(
+  /^(?:もう一つ|もうひとつ|ちなみに|余談|話は変わ|別の話|ついでに|(?:one more thing|by the way|on a side note|as an aside|another (?:thing|feature|service|option) (?:is|to)|there is also another)\b)/iu,
+);
 
 /**
  * The points of a recall answer, one statement each: history dropped ("S3 was
@@ -2547,8 +2552,9 @@ const COLON_LEAD_IN = /[:：]\s*$/u;
  * engines", "出力先", "Members"): under any other heading, "ログデータ /
  * アーカイブ / 低頻度アクセスデータ" does not say it is asked for use cases.
  */
-const LIST_LABEL =
-  /種類|タイプ|\btypes?\b|\bkinds?\b|エンジン|\bengines?\b|対応|サポート|\bsupported\b|\bprotocols?\b|プロトコル|\bcomponents?\b|構成要素|要素|\belements?\b|\bmembers?\b|メンバー|\btargets?\b|対象|\bformats?\b|形式|出力先|送信先|\bdestinations?\b|\bsources?\b|言語|\blanguages?\b|\bfamilies\b|ファミリー|\boptions?\b|オプション|\bclasses\b|クラス|\bmodes?\b|モード|\btiers?\b|\bstates?\b|状態|\bsteps?\b|手順/iu;
+const LIST_LABEL = quick(
+  /種類|タイプ|\btypes?\b|\bkinds?\b|エンジン|\bengines?\b|対応|サポート|\bsupported\b|\bprotocols?\b|プロトコル|\bcomponents?\b|構成要素|要素|\belements?\b|\bmembers?\b|メンバー|\btargets?\b|対象|\bformats?\b|形式|出力先|送信先|\bdestinations?\b|\bsources?\b|言語|\blanguages?\b|\bfamilies\b|ファミリー|\boptions?\b|オプション|\bclasses\b|クラス|\bmodes?\b|モード|\btiers?\b|\bstates?\b|状態|\bsteps?\b|手順/iu,
+);
 
 /** A name or a noun phrase, no predicate ("ログデータ", "Hadoop", "Instance Size (e.g., m5.xlarge)"). */
 function isBareNoun(text: string): boolean {
@@ -2699,8 +2705,9 @@ const CODE_NAME =
   /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Exception|Error))$/u;
 
 /** "…しか…ない（…も…）", "only … (… also/optionally …)": a restriction its own aside takes back. */
-const TAKES_BACK =
-  /しか[^（(]*(?:ない|不可|できません)[^（(]*[（(][^）)]*も[^）)]*(?:できる|可能|可|使える|OK)[^）)]*[）)]|\bonly\b[^()]*\([^)]*\b(?:also|optionally|as well|too)\b[^)]*\)/iu;
+const TAKES_BACK = quick(
+  /しか[^（(]*(?:ない|不可|できません)[^（(]*[（(][^）)]*も[^）)]*(?:できる|可能|可|使える|OK)[^）)]*[）)]|\bonly\b[^()]*\([^)]*\b(?:also|optionally|as well|too)\b[^)]*\)/iu,
+);
 
 /**
  * The words of an aspect heading: one plain English word of an activity

@@ -185,13 +185,22 @@ function isVerb(word: string, first: boolean): boolean {
   return !first && /^[a-z]{3,}(?:ed|ing)$/.test(word);
 }
 
+/** Runs of katakana, kanji, or Latin letters and digits: the content words of a Japanese line. */
+const WORD_JA =
+  /[\p{Script=Katakana}ー]+|\p{Script=Han}+|[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._%-]*/gu;
+
 /** The content words of a Japanese line: runs of katakana, kanji, or Latin letters and digits. */
 export function contentWordsJa(text: string): string[] {
-  return (
-    text.match(
-      /[\p{Script=Katakana}ー]+|\p{Script=Han}+|[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._%-]*/gu,
-    ) ?? []
-  );
+  return text.match(WORD_JA) ?? [];
+}
+
+/** How many content words a Japanese line has, counted up to `max` (no array of them made). */
+export function countContentWordsJa(text: string, max: number): number {
+  WORD_JA.lastIndex = 0;
+  let n = 0;
+  while (n < max && WORD_JA.exec(text) !== null) n += 1;
+  WORD_JA.lastIndex = 0;
+  return n;
 }
 
 /** Words of an English line: tokens with a letter or a digit. */
@@ -238,9 +247,10 @@ function computeWhyNot(block: Block): LeftOut | undefined {
     (closed.replace(/\s*[（(][^（）()]*[)）]$/u, '') || closed).replace(TRAILING, '') || text;
   if (japanese) {
     if (FRAGMENT_END_JA.test(body)) return 'fragment';
-    const words = contentWordsJa(body);
-    if (PREDICATE_JA.test(body) && words.length >= 1) return undefined;
-    return words.length >= 2 ? undefined : 'name';
+    // Only whether there are one or two words matters: counted, not listed.
+    const words = countContentWordsJa(body, 2);
+    if (PREDICATE_JA.test(body) && words >= 1) return undefined;
+    return words >= 2 ? undefined : 'name';
   }
   if (FRAGMENT_END_EN.test(body)) return 'fragment';
   const words = wordsEn(body);
@@ -433,10 +443,11 @@ function computeGenericHeading(title: string): boolean {
     .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
   if (GENERIC.has(bare)) return true;
   // "EC2 Section – Summary", "第3章のまとめ".
-  return /\b(?:section|chapter)\b.*\b(?:summary|overview|recap)$|(?:章|節)の?(?:まとめ|概要)$/iu.test(
-    bare,
-  );
+  return SECTION_SUMMARY.test(bare);
 }
+const SECTION_SUMMARY = quick(
+  /\b(?:section|chapter)\b.*\b(?:summary|overview|recap)$|(?:章|節)の?(?:まとめ|概要)$/iu,
+);
 
 // Further chapter headings and shapes (the which-* kinds' rules).
 
@@ -538,9 +549,10 @@ export function isInstruction(text: string, plain = false): boolean {
  * "now …") keeps its fact. Used by recall answers only (issue 13, round 3:
  * TRIVIAL/STALE); the other kinds judge such lines by their own rules.
  */
-const HISTORY =
-  /\b(?:was|were) the (?:first|original)\b|\b(?:is|are) (?:constantly|continually|always) (?:evaluating|adding|expanding|working on)\b|^(?:historically|originally|in the (?:early )?(?:past|days)|back in \d{4}|when \S+ (?:was )?(?:first )?launched)\b|^(?:[※*]\s*)?(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては|もともとは|元々は|登場当初|リリース当初)|(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては)[^。]*(?:だったが|でしたが|だった[。、]|でした[。、])/iu;
-const NOW = /現在|今は|いまは|今では|いまでは|\b(?:now|currently|today|nowadays)\b/iu;
+const HISTORY = quick(
+  /\b(?:was|were) the (?:first|original)\b|\b(?:is|are) (?:constantly|continually|always) (?:evaluating|adding|expanding|working on)\b|^(?:historically|originally|in the (?:early )?(?:past|days)|back in \d{4}|when \S+ (?:was )?(?:first )?launched)\b|^(?:[※*]\s*)?(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては|もともとは|元々は|登場当初|リリース当初)|(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては)[^。]*(?:だったが|でしたが|だった[。、]|でした[。、])/iu,
+);
+const NOW = quick(/現在|今は|いまは|今では|いまでは|\b(?:now|currently|today|nowadays)\b/iu);
 
 export function isHistory(text: string): boolean {
   const line = text.trim();
