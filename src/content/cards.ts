@@ -1214,21 +1214,46 @@ function computeLastWord(title: string): string | undefined {
   return /^[A-Za-z]/u.test(last) ? (singularOf(last) ?? last).toLowerCase() : last;
 }
 
-/** A word of the line that is a form of one of `words`: "version" of Versioning, "upload" of Uploads. */
-function ownsWord(words: ReadonlySet<string>, word: string): boolean {
-  for (const own of words) {
-    if (own === word) return true;
-    if (/^[a-z]/u.test(own) && /^[a-z]/u.test(word)) {
+/**
+ * A word of the line that is a form of one of `words`: "version" of Versioning, "upload" of
+ * Uploads. True when the word is one of them; or both are Latin words (a lower-case start) that
+ * begin alike, in all of the shorter of four letters or more, or in five letters; or it holds
+ * one of them that starts with neither a Latin letter nor a digit and has two characters or more.
+ */
+export function ownsWord(words: ReadonlySet<string>, word: string): boolean {
+  if (words.has(word)) return true;
+  const { latin, inside } = wordShapes(words);
+  if (latin.length > 0 && isLowerLatin(word)) {
+    for (const own of latin) {
       let n = 0;
       while (n < own.length && n < word.length && own[n] === word[n]) n += 1;
       const shorter = Math.min(own.length, word.length);
       if ((n === shorter && shorter >= 4) || n >= 5) return true;
-    } else if (!/^[a-z0-9]/u.test(own) && codePointLength(own) >= 2 && word.includes(own)) {
-      return true;
     }
   }
+  for (const own of inside) if (word.includes(own)) return true;
   return false;
 }
+
+const isLowerLatin = (word: string) => {
+  const c = word.charCodeAt(0);
+  return c >= 0x61 && c <= 0x7a;
+};
+
+/**
+ * ownsWord's two kinds of word in a set, sorted once a set (the sets are a heading's words,
+ * asked of every word of every line beside it): Latin words, and the words found inside others.
+ * The sets given are never changed once made (a heading's words, a section's line words).
+ */
+const wordShapes = oncePer((words: ReadonlySet<string>): { latin: string[]; inside: string[] } => {
+  const latin: string[] = [];
+  const inside: string[] = [];
+  for (const own of words) {
+    if (isLowerLatin(own)) latin.push(own);
+    else if (!/^[0-9]/u.test(own) && codePointLength(own) >= 2) inside.push(own);
+  }
+  return { latin, inside };
+});
 
 /** The capitals of a heading of several words: "DMS" of "Database Migration Service". */
 function initialsOf(title: string): string | undefined {
@@ -1335,18 +1360,12 @@ export function whyNotClue(
   const form = katakanaForm(text, section.title);
   if (form && !group.others.some((other) => other.title.normalize('NFKC').includes(form)))
     return 'names-heading';
-  if (
-    spelledOut(text, section.title) ||
-    namesInOtherWords(
-      text,
-      section.title,
-      group.others.map((other) => other.title),
-    )
-  )
+  if (spelledOut(text, section.title) || namesInOtherWords(text, section.title, group.titles))
     return 'names-heading';
+  // A word that is a form of any sibling's own words: their words are one set (see ClueGroup).
+  for (const word of words) if (ownsWord(group.theirWords, word)) return 'names-sibling';
   for (const other of group.others) {
     if (leaksWord(text, other.title)) return 'names-sibling';
-    if ([...words].some((word) => ownsWord(other.words, word))) return 'names-sibling';
     if (other.initials?.test(text)) return 'names-sibling';
   }
   if (namesChild(section, text)) return 'names-sibling';
@@ -1355,13 +1374,14 @@ export function whyNotClue(
   if (OVER_PATHS.test(text)) return 'shared';
   // Something only this heading's lines say: a line a sibling says too (an
   // option or not: the same line would answer two cards), or one whose content
-  // words all occur in a sibling's lines, fits both.
-  if (group.theirs.some((line) => sameFact(line, text))) return 'shared';
+  // words all occur in a sibling's lines, fits both. (The line-by-line comparison
+  // with every sibling line comes last: it costs most, and all three say 'shared'.)
   if (!distinctive(text, words, group)) return 'shared';
   // Among kinds of one thing (placement groups, instance families, gateways,
   // purchase options) a use or a benefit is rarely one kind's alone: "HAのクラスタ
   // に有効" fits partition placement too, "for frequently run jobs" two buying models.
   if (group.kinds && USE.test(text) && !namesOwnThing(text, words, group)) return 'shared';
+  if (group.theirs.some((line) => sameFact(line, text))) return 'shared';
   return undefined;
 }
 
@@ -1470,7 +1490,11 @@ function isMarker(word: string, text: string): boolean {
 interface ClueGroup {
   own: Set<string>;
   initials: RegExp | undefined;
-  others: { title: string; words: Set<string>; initials: RegExp | undefined }[];
+  others: { title: string; initials: RegExp | undefined }[];
+  /** The others' titles, in order. */
+  titles: string[];
+  /** The words of the others' titles that are theirs alone (not the class's, not this heading's), as one set. */
+  theirWords: Set<string>;
   theirs: string[];
   /** Content words of the family: sibling lines, headings above, the parent's own lines. */
   shared: Set<string>;
@@ -1485,19 +1509,16 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
   if (cached && cached.kin === kin) return cached.group;
   const classes = kinClasses(section, kin);
   const own = new Set([...titleWords(section.title)].filter((w) => !classes.has(w)));
-  const initialsRe = (title: string) => {
-    const abbr = initialsOf(title);
-    return abbr ? new RegExp(`\\b${abbr}s?\\b`, 'u') : undefined;
-  };
   const theirs = kin.flatMap((o) => o.blocks.map((b) => b.text));
+  const theirWords = new Set<string>();
+  for (const other of kin)
+    for (const w of titleWords(other.title)) if (!classes.has(w) && !own.has(w)) theirWords.add(w);
   const group: ClueGroup = {
     own,
-    initials: initialsRe(section.title),
-    others: kin.map((other) => ({
-      title: other.title,
-      words: new Set([...titleWords(other.title)].filter((w) => !classes.has(w) && !own.has(w))),
-      initials: initialsRe(other.title),
-    })),
+    initials: initialsPattern(section),
+    others: kin.map((other) => ({ title: other.title, initials: initialsPattern(other) })),
+    titles: kin.map((other) => other.title),
+    theirWords,
     theirs,
     shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
@@ -1507,6 +1528,12 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
   return group;
 }
 const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
+
+/** The initials of a heading as a word ("DMS", "DMSs"): made once a section, not once for each group it is in. */
+const initialsPattern = oncePer((section: Section): RegExp | undefined => {
+  const abbr = initialsOf(section.title);
+  return abbr ? new RegExp(`\\b${abbr}s?\\b`, 'u') : undefined;
+});
 
 /**
  * True when the heading and two siblings or more end alike in a word that is no

@@ -84,7 +84,24 @@ export const SAME_WORDS = 1;
  */
 export function sameFact(a: string, b: string, chars = 0.5): boolean {
   if (contrasts(a, b)) return false;
-  return similarity(a, b) >= chars || wordOverlap(a, b) >= SAME_WORDS;
+  return wordOverlap(a, b) >= SAME_WORDS || similarAtLeast(a, b, chars);
+}
+
+/**
+ * `similarity(a, b) >= chars`, without counting the shared bigrams when the sizes alone
+ * rule it out: a line is compared with every line of a dozen siblings, most of them
+ * far shorter or longer (the Dice coefficient is at most 2·smaller / both).
+ */
+export function similarAtLeast(a: string, b: string, chars: number): boolean {
+  const ga = bigrams(a);
+  const gb = bigrams(b);
+  const total = ga.size + gb.size;
+  if (total === 0) return 0 >= chars;
+  const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
+  if ((2 * small.size) / total < chars) return false;
+  let shared = 0;
+  for (const gram of small) if (large.has(gram)) shared += 1;
+  return (2 * shared) / total >= chars;
 }
 
 /** Counts and quantities: two lines that differ in one of them say different things. */

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ownsWord } from '../../src/content/cards.js';
+import { similarAtLeast, similarity } from '../../src/content/overlap.js';
 import { contentWordsJa, countContentWordsJa } from '../../src/content/statement.js';
 
 // Pieces of Japanese and English notes: kana, kanji, katakana runs, Latin words, digits, signs.
@@ -37,6 +39,79 @@ describe('fast paths give what the slow paths give', () => {
           ) ?? [],
         );
       }),
+    );
+  });
+});
+
+describe('similarAtLeast', () => {
+  const words = [
+    'Stores',
+    'data',
+    'in',
+    'a',
+    'single',
+    'AZ',
+    '複数',
+    'のAZ',
+    'に保存',
+    'する',
+    ' ',
+    '。',
+    '90日',
+  ];
+  const text = fc
+    .array(fc.constantFrom(...words), { maxLength: 12 })
+    .map((parts) => parts.join(' '));
+  it('is similarity(a, b) >= chars', () => {
+    fc.assert(
+      fc.property(text, text, fc.constantFrom(0, 0.3, 0.5, 0.8, 1), (a, b, chars) => {
+        expect(similarAtLeast(a, b, chars)).toBe(similarity(a, b) >= chars);
+      }),
+    );
+  });
+});
+
+// ownsWord as it was written before its word sets were sorted once: the reference.
+function ownsWordSlow(words: ReadonlySet<string>, word: string): boolean {
+  for (const own of words) {
+    if (own === word) return true;
+    if (/^[a-z]/u.test(own) && /^[a-z]/u.test(word)) {
+      let n = 0;
+      while (n < own.length && n < word.length && own[n] === word[n]) n += 1;
+      const shorter = Math.min(own.length, word.length);
+      if ((n === shorter && shorter >= 4) || n >= 5) return true;
+    } else if (!/^[a-z0-9]/u.test(own) && [...own].length >= 2 && word.includes(own)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+describe('ownsWord', () => {
+  const parts = [
+    'vers',
+    'ion',
+    'ing',
+    'up',
+    'load',
+    's',
+    'バージョン',
+    'ニング',
+    '監視',
+    '𠮷',
+    '2',
+    'A',
+    'z',
+    '-',
+  ];
+  const word = fc.array(fc.constantFrom(...parts), { maxLength: 4 }).map((p) => p.join(''));
+  it('is true exactly when the word-by-word reading is', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }), word, (list, w) => {
+        const set = new Set(list);
+        expect(ownsWord(set, w)).toBe(ownsWordSlow(set, w));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
