@@ -1595,8 +1595,9 @@ function addLinesWords(section: Section, words: Set<string>): void {
 }
 
 /** Headings over groups of advice, not over things of one kind. */
-const ADVICE =
-  /\b(?:tips|tricks|best practices|recommendations|lessons learned|guidelines|dos and don'?ts)\b|(?<![\p{Script=Katakana}ー])ポイント|コツ|心得|注意点|ベストプラクティス|勘所/iu;
+const ADVICE = quick(
+  /\b(?:tips|tricks|best practices|recommendations|lessons learned|guidelines|dos and don'?ts)\b|(?<![\p{Script=Katakana}ー])ポイント|コツ|心得|注意点|ベストプラクティス|勘所/iu,
+);
 
 /** The fact lines of a section that are clues among its options (see isClue). */
 function clueLines(located: Located, siblings: readonly Section[]): Block[] {
@@ -2189,9 +2190,11 @@ const FEATURES_EN =
 const FEATURES_JA =
   '特徴|メリット|デメリット|利点|欠点|ユースケース|活用例|利用例|(?<![\\p{Script=Katakana}ー])ポイント|コツ';
 
-const OPEN_SET = new RegExp(
-  `\\b(?:${FEATURES_EN}|tricks|recommendations?|examples?|example configurations?|good to know|considerations|common|typical|popular)\\b|${FEATURES_JA}|使い道|使いどころ|用途|ベストプラクティス|具体例|の例$`,
-  'iu',
+const OPEN_SET = quick(
+  new RegExp(
+    `\\b(?:${FEATURES_EN}|tricks|recommendations?|examples?|example configurations?|good to know|considerations|common|typical|popular)\\b|${FEATURES_JA}|使い道|使いどころ|用途|ベストプラクティス|具体例|の例$`,
+    'iu',
+  ),
 );
 
 export function isOpenSetHeading(title: string): boolean {
@@ -2284,9 +2287,11 @@ function namedByAuthor(block: Block, term: string): boolean {
   return /^[A-Z0-9]+$|[a-z][A-Z]/u.test(words[0] ?? '');
 }
 
-const FEATURE_HEADING = new RegExp(
-  `\\b(?:${FEATURES_EN}|characteristics|capabilities|highlights)\\b|${FEATURES_JA}`,
-  'iu',
+const FEATURE_HEADING = quick(
+  new RegExp(
+    `\\b(?:${FEATURES_EN}|characteristics|capabilities|highlights)\\b|${FEATURES_JA}`,
+    'iu',
+  ),
 );
 
 /**

@@ -168,19 +168,20 @@ function isVerb(word: string, first: boolean): boolean {
   const w = word.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
   if (w.length < 2) return false;
   if (/n't$/.test(word.toLowerCase())) return true;
-  const forms = [
-    w,
-    w.replace(/s$/, ''),
-    w.replace(/es$/, ''),
-    w.replace(/ies$/, 'y'),
-    w.replace(/ied$/, 'y'),
-    w.replace(/ed$/, ''),
-    w.replace(/d$/, ''),
-    w.replace(/ing$/, ''),
-    w.replace(/ing$/, 'e'),
-    w.replace(/(\w)\1(?:ed|ing)$/, '$1'),
-  ];
-  if (forms.some((form) => VERBS.has(form))) return true;
+  // The word and the base forms it may be an inflection of, tried one by one.
+  if (
+    VERBS.has(w) ||
+    VERBS.has(w.replace(/s$/, '')) ||
+    VERBS.has(w.replace(/es$/, '')) ||
+    VERBS.has(w.replace(/ies$/, 'y')) ||
+    VERBS.has(w.replace(/ied$/, 'y')) ||
+    VERBS.has(w.replace(/ed$/, '')) ||
+    VERBS.has(w.replace(/d$/, '')) ||
+    VERBS.has(w.replace(/ing$/, '')) ||
+    VERBS.has(w.replace(/ing$/, 'e')) ||
+    VERBS.has(w.replace(/(\w)\1(?:ed|ing)$/, '$1'))
+  )
+    return true;
   // "scaled", "running": a participle, unless it is the first (capitalised) word of a name.
   return !first && /^[a-z]{3,}(?:ed|ing)$/.test(word);
 }
@@ -220,10 +221,12 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   if (block.linkOnly === true || isReference(block.text)) return 'reference';
   const text = block.text.trim();
   if (block.kind === 'row') return undefined;
-  // A line that is mostly a URL: "詳細: https://…".
-  const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
-  if (noUrl !== text && codePointLength(noUrl.replace(/[\p{P}\p{S}\s]/gu, '')) < 8)
-    return 'reference';
+  // A line that is mostly a URL: "詳細: https://…". (Without "://" there is none to take out.)
+  if (text.includes('://')) {
+    const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
+    if (noUrl !== text && codePointLength(noUrl.replace(/[\p{P}\p{S}\s]/gu, '')) < 8)
+      return 'reference';
+  }
   if (BREADCRUMB.test(text)) return 'reference';
   if (DOUBT.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
@@ -234,10 +237,14 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   const codeChars = block.spans
     .filter((span) => span.kind === 'code')
     .reduce((sum, span) => sum + span.end - span.start, 0);
-  const visible = text.replace(/[\s\p{P}]/gu, '').length;
   const japanese = isJapanese(text);
-  // A Japanese sentence in backticks is still a sentence.
-  if (codeChars > 0 && codeChars >= visible * 0.8 && !(japanese && endsInPredicate(text)))
+  // A Japanese sentence in backticks is still a sentence. (The visible characters are
+  // counted only for a line with code in it.)
+  if (
+    codeChars > 0 &&
+    codeChars >= text.replace(/[\s\p{P}]/gu, '').length * 0.8 &&
+    !(japanese && endsInPredicate(text))
+  )
     return 'code';
   if (!japanese && KEY_VALUE.test(text)) return 'key-value';
   if (!japanese && CODE.test(text)) return 'code';
