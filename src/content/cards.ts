@@ -983,11 +983,22 @@ export function maskHeading(text: string, words: string[]): string {
  * description); in Japanese eight visible characters and two content words.
  */
 function saysEnough(masked: string): boolean {
-  const visible = masked.replaceAll(BLANK, '').replace(/[\s\p{P}\p{S}]/gu, '');
-  const latin = (visible.match(/[A-Za-z]/gu) ?? []).length * 2 > codePointLength(visible);
+  // The blank's ＿ is punctuation too: it goes with the rest.
+  const visible = masked.replace(/[\s\p{P}\p{S}]/gu, '');
+  const latin = latinLetters(visible) * 2 > codePointLength(visible);
   const words = contentWords(masked).size;
   if (latin) return words >= 3 && masked.replaceAll(BLANK, ' ').trim().split(/\s+/u).length >= 4;
   return words >= 2 && codePointLength(visible) >= 8;
+}
+
+/** How many of the text's characters are A–Z or a–z (no array of them made). */
+function latinLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) n += 1;
+  }
+  return n;
 }
 
 /** A line of a heading with sub-headings that names one of them is about that one. */
@@ -1497,7 +1508,7 @@ interface ClueGroup {
   theirWords: Set<string>;
   theirs: string[];
   /** Content words of the family: sibling lines, headings above, the parent's own lines. */
-  shared: Set<string>;
+  shared: { has(word: string): boolean };
   /** Many near-twin siblings: a clue needs a marker too (see distinctive). */
   twins: boolean;
   /** Kinds of one thing (near-twins, or headings that share a class word): a use is no clue (see USE). */
@@ -1573,20 +1584,23 @@ function sharedEnding(title: string, kin: readonly Section[]): boolean {
   return false;
 }
 
-/** ClueGroup.shared: the content words of the kin's lines (each section's read once), the headings above, the parent's lines. */
+/**
+ * ClueGroup.shared: the content words of the kin's lines, the headings above, the parent's
+ * lines. Asked word by word of each section's own line words (lineWords, read once a
+ * section), not gathered into one set a section: a section is the kin of a dozen others.
+ */
 function familyWords(
   section: Section,
   kin: readonly Section[],
   parent: Section | undefined,
   classes: ReadonlySet<string>,
-): Set<string> {
-  const shared = new Set<string>();
-  for (const other of kin) addLinesWords(other, shared);
+): { has(word: string): boolean } {
+  const above = new Set<string>(classes);
   for (const title of section.path.slice(0, -1))
-    for (const word of titleWords(title)) shared.add(word);
-  if (parent) addLinesWords(parent, shared);
-  for (const word of classes) shared.add(word);
-  return shared;
+    for (const word of titleWords(title)) above.add(word);
+  const lines = kin.map(lineWords);
+  if (parent) lines.push(lineWords(parent));
+  return { has: (word) => above.has(word) || lines.some((words) => words.has(word)) };
 }
 
 /** The content words of all a section's lines, into `words` (no array per line: a section is the kin of a dozen others). */
@@ -1845,6 +1859,10 @@ export const enumerationItems: (section: Section) => string[] = oncePer(computeI
 
 function computeItems(section: Section): string[] {
   if (section.children.length < 2 || isGenericHeading(section.title)) return [];
+  // Closed only when the notes say how many there are (see below): most headings say no
+  // count, and their children are not compared pair by pair.
+  const count = statedCount(section);
+  if (count !== section.children.length) return [];
   const names: string[] = [];
   for (const child of section.children) {
     if (!isNameHeading(child)) continue;
@@ -1856,8 +1874,7 @@ function computeItems(section: Section): string[] {
   // "The four load balancer types", a lead line "2種類ある". A list the notes do not count
   // is often a part of the real set (storage classes without Intelligent-Tiering, an
   // authorizer left out), so "name them all" has no defensible answer (issue 13).
-  const count = statedCount(section);
-  return count === names.length && count === section.children.length ? names : [];
+  return count === names.length ? names : [];
 }
 
 const COUNT_WORDS: Record<string, number> = {
