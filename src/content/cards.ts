@@ -30,7 +30,14 @@ import {
   topUnits,
   unitTerm,
 } from './outline.js';
-import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } from './overlap.js';
+import {
+  contentWords,
+  factShape,
+  katakanaForm,
+  namesInOtherWords,
+  sameFactOf,
+  spelledOut,
+} from './overlap.js';
 import { quick } from './regex.js';
 import { teachesRetired } from './retired.js';
 import {
@@ -329,13 +336,36 @@ function namesOf(answer: string): string[] {
 }
 
 /** The first `：` or `: ` outside brackets, or -1. */
-function termColon(text: string): number {
+export function termColon(text: string): number {
   let depth = 0;
+  // By UTF-16 code (every bracket and colon is one unit): no string made per character.
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if ('(（[「『【<'.includes(ch)) depth += 1;
-    else if (')）]」』】>'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (ch === '：' || (ch === ':' && /\s/.test(text[i + 1] ?? '')))) return i;
+    switch (text.charCodeAt(i)) {
+      case 0x28: // (
+      case 0xff08: // （
+      case 0x5b: // [
+      case 0x300c: // 「
+      case 0x300e: // 『
+      case 0x3010: // 【
+      case 0x3c: // <
+        depth += 1;
+        break;
+      case 0x29: // )
+      case 0xff09: // ）
+      case 0x5d: // ]
+      case 0x300d: // 」
+      case 0x300f: // 』
+      case 0x3011: // 】
+      case 0x3e: // >
+        depth = Math.max(0, depth - 1);
+        break;
+      case 0xff1a: // ：
+        if (depth === 0) return i;
+        break;
+      case 0x3a: // :
+        if (depth === 0 && /\s/.test(text[i + 1] ?? '')) return i;
+        break;
+    }
   }
   return -1;
 }
@@ -605,15 +635,23 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
   }
   // "以下作成方法４つ": the count of the list below is no fact.
   const numbers = isListHeader(block.text) ? [] : block.text.matchAll(NUMBER_WITH_UNIT);
-  const restated = [...block.text.matchAll(RESTATED)].map((m) => [
-    m.index ?? 0,
-    (m.index ?? 0) + m[0].length,
-  ]);
-  const separators = (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length;
-  // "結果整合性なら2回/秒（RCUは半分）", "50:1 なので100GiBで5000IOPS": a value worked out from another.
-  const relative = RELATIVE.test(block.text);
   const cued: ClozeSpan[] = [];
+  // What the numbers are checked against, read at the first number (most lines have none).
+  let restated: number[][] = [];
+  let separators = 0;
+  let relative = false;
+  let first = true;
   for (const match of numbers) {
+    if (first) {
+      first = false;
+      restated = [...block.text.matchAll(RESTATED)].map((m) => [
+        m.index ?? 0,
+        (m.index ?? 0) + m[0].length,
+      ]);
+      separators = (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length;
+      // "結果整合性なら2回/秒（RCUは半分）", "50:1 なので100GiBで5000IOPS": a value worked out from another.
+      relative = RELATIVE.test(block.text);
+    }
     const number = match[1] ?? '';
     // "1 秒あたり", "1つの": the number one is almost always a phrase, not a fact.
     if (/^[1１]$/.test(number) || relative) continue;
@@ -1392,7 +1430,10 @@ export function whyNotClue(
   // purchase options) a use or a benefit is rarely one kind's alone: "HAのクラスタ
   // に有効" fits partition placement too, "for frequently run jobs" two buying models.
   if (group.kinds && USE.test(text) && !namesOwnThing(text, words, group)) return 'shared';
-  if (group.theirs.some((line) => sameFact(line, text))) return 'shared';
+  // Each sibling line read once (factShapeOf), compared with this one read once.
+  const shape = factShape(text);
+  if (group.kin.some((o) => o.blocks.some((b) => sameFactOf(factShapeOf(b), shape))))
+    return 'shared';
   return undefined;
 }
 
@@ -1506,7 +1547,8 @@ interface ClueGroup {
   titles: string[];
   /** The words of the others' titles that are theirs alone (not the class's, not this heading's), as one set. */
   theirWords: Set<string>;
-  theirs: string[];
+  /** The sibling sections whose lines a clue line is compared with (sameFact). */
+  kin: readonly Section[];
   /** Content words of the family: sibling lines, headings above, the parent's own lines. */
   shared: { has(word: string): boolean };
   /** Many near-twin siblings: a clue needs a marker too (see distinctive). */
@@ -1520,7 +1562,6 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
   if (cached && cached.kin === kin) return cached.group;
   const classes = kinClasses(section, kin);
   const own = new Set([...titleWords(section.title)].filter((w) => !classes.has(w)));
-  const theirs = kin.flatMap((o) => o.blocks.map((b) => b.text));
   const theirWords = new Set<string>();
   for (const other of kin)
     for (const w of titleWords(other.title)) if (!classes.has(w) && !own.has(w)) theirWords.add(w);
@@ -1530,7 +1571,7 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
     others: kin.map((other) => ({ title: other.title, initials: initialsPattern(other) })),
     titles: kin.map((other) => other.title),
     theirWords,
-    theirs,
+    kin,
     shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
     kinds: kin.length >= 5 || classes.size > 0 || sharedEnding(section.title, kin),
@@ -1539,6 +1580,9 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
   return group;
 }
 const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
+
+/** What sameFact reads of a sibling's line: read once a line, as a dozen sections compare their lines with it. */
+const factShapeOf = oncePer((block: Block) => factShape(block.text));
 
 /** The initials of a heading as a word ("DMS", "DMSs"): made once a section, not once for each group it is in. */
 const initialsPattern = oncePer((section: Section): RegExp | undefined => {

@@ -62,8 +62,10 @@ export const contentWords = oncePerText((text: string): Set<string> => {
  * one shared term is a topic, not the same statement.
  */
 export function wordOverlap(a: string, b: string): number {
-  const wa = contentWords(a);
-  const wb = contentWords(b);
+  return overlapOf(contentWords(a), contentWords(b));
+}
+
+function overlapOf(wa: ReadonlySet<string>, wb: ReadonlySet<string>): number {
   if (wa.size === 0 || wb.size === 0) return 0;
   const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
   let shared = 0;
@@ -83,8 +85,24 @@ export const SAME_WORDS = 1;
  * (see questions.ts SAME_FACT_SIMILARITY) or sharing most content words.
  */
 export function sameFact(a: string, b: string, chars = 0.5): boolean {
-  if (contrasts(a, b)) return false;
-  return wordOverlap(a, b) >= SAME_WORDS || similarAtLeast(a, b, chars);
+  return sameFactOf(factShape(a), factShape(b), chars);
+}
+
+/** What sameFact reads of a line (its quantities, content words and bigrams), to compare it with many lines. */
+export interface FactShape {
+  readonly quantities: ReadonlySet<string>;
+  readonly words: ReadonlySet<string>;
+  readonly grams: ReadonlySet<string>;
+}
+
+export function factShape(text: string): FactShape {
+  return { quantities: quantities(text), words: contentWords(text), grams: bigrams(text) };
+}
+
+/** sameFact of two lines already read (see factShape). */
+export function sameFactOf(a: FactShape, b: FactShape, chars = 0.5): boolean {
+  if (differ(a.quantities, b.quantities)) return false;
+  return overlapOf(a.words, b.words) >= SAME_WORDS || diceAtLeast(a.grams, b.grams, chars);
 }
 
 /**
@@ -93,8 +111,10 @@ export function sameFact(a: string, b: string, chars = 0.5): boolean {
  * far shorter or longer (the Dice coefficient is at most 2·smaller / both).
  */
 export function similarAtLeast(a: string, b: string, chars: number): boolean {
-  const ga = bigrams(a);
-  const gb = bigrams(b);
+  return diceAtLeast(bigrams(a), bigrams(b), chars);
+}
+
+function diceAtLeast(ga: ReadonlySet<string>, gb: ReadonlySet<string>, chars: number): boolean {
   const total = ga.size + gb.size;
   if (total === 0) return 0 >= chars;
   const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
@@ -120,9 +140,7 @@ function computeQuantities(text: string): Set<string> {
 }
 
 /** "a single Availability Zone" / "at least three Availability Zones": alike in words, opposite in fact. */
-function contrasts(a: string, b: string): boolean {
-  const qa = quantities(a);
-  const qb = quantities(b);
+function differ(qa: ReadonlySet<string>, qb: ReadonlySet<string>): boolean {
   for (const q of qa) if (!qb.has(q)) return true;
   for (const q of qb) if (!qa.has(q)) return true;
   return false;

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ownsWord } from '../../src/content/cards.js';
-import { similarAtLeast, similarity } from '../../src/content/overlap.js';
+import { ownsWord, termColon } from '../../src/content/cards.js';
+import {
+  factShape,
+  SAME_WORDS,
+  sameFact,
+  sameFactOf,
+  similarAtLeast,
+  similarity,
+  wordOverlap,
+} from '../../src/content/overlap.js';
 import { contentWordsJa, countContentWordsJa } from '../../src/content/statement.js';
 
 // Pieces of Japanese and English notes: kana, kanji, katakana runs, Latin words, digits, signs.
@@ -110,6 +118,106 @@ describe('ownsWord', () => {
       fc.property(fc.array(word, { maxLength: 6 }), word, (list, w) => {
         const set = new Set(list);
         expect(ownsWord(set, w)).toBe(ownsWordSlow(set, w));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+// termColon as it was written before it read UTF-16 codes: the reference.
+function termColonSlow(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if ('(（[「『【<'.includes(ch)) depth += 1;
+    else if (')）]」』】>'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === '：' || (ch === ':' && /\s/.test(text[i + 1] ?? '')))) return i;
+  }
+  return -1;
+}
+
+describe('termColon', () => {
+  const parts = [
+    '(',
+    '（',
+    '[',
+    '「',
+    '『',
+    '【',
+    '<',
+    ')',
+    '）',
+    ']',
+    '」',
+    '』',
+    '】',
+    '>',
+    '：',
+    ':',
+    ' ',
+    '\u3000',
+    'a',
+    'ス',
+    '𠮷',
+    'x:y',
+  ];
+  const text = fc.array(fc.constantFrom(...parts), { maxLength: 12 }).map((p) => p.join(''));
+  it('finds the colon the character-by-character reading finds', () => {
+    fc.assert(
+      fc.property(text, (t) => termColon(t) === termColonSlow(t)),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+// sameFact as it was written before lines were read once into shapes: the reference.
+const QUANTITY_WORD =
+  /^(?:[0-9０-９][0-9０-９.,]*|single|one|two|three|four|five|six|multiple|many|several|no|none|all|every|least|most|only|never|always|単一|複数|一つ|二つ|三つ|全て|すべて|なし|不可|可能|最大|最小)$/u;
+const quantitiesOf = (text: string) =>
+  new Set(
+    (
+      text
+        .normalize('NFKC')
+        .toLowerCase()
+        .match(
+          /[a-z]+|[0-9][0-9.,]*|単一|複数|一つ|二つ|三つ|全て|すべて|なし|不可|可能|最大|最小/gu,
+        ) ?? []
+    ).filter((w) => QUANTITY_WORD.test(w)),
+  );
+function sameFactSlow(a: string, b: string, chars: number): boolean {
+  const qa = quantitiesOf(a);
+  const qb = quantitiesOf(b);
+  if ([...qa].some((q) => !qb.has(q)) || [...qb].some((q) => !qa.has(q))) return false;
+  return similarity(a, b) >= chars || wordOverlap(a, b) >= SAME_WORDS;
+}
+
+describe('sameFact', () => {
+  const words = [
+    'Stores',
+    'data',
+    'in',
+    'a',
+    'single',
+    'three',
+    'Availability',
+    'Zones',
+    'AZ',
+    '複数',
+    'のAZ',
+    'に保存',
+    '最大',
+    '90日',
+    '＿＿＿',
+  ];
+  const text = fc
+    .array(fc.constantFrom(...words), { maxLength: 10 })
+    .map((parts) => parts.join(' '));
+  it('reads two lines as the string-by-string comparison does', () => {
+    fc.assert(
+      fc.property(text, text, fc.constantFrom(0.3, 0.5, 0.8), (a, b, chars) => {
+        const slow = sameFactSlow(a, b, chars);
+        expect(sameFact(a, b, chars)).toBe(slow);
+        expect(sameFactOf(factShape(a), factShape(b), chars)).toBe(slow);
       }),
       { numRuns: 2000 },
     );
