@@ -1169,10 +1169,10 @@ export function optionSiblings(located: Located, siblings: readonly Section[]): 
   if (cached) return cached;
   const others = siblingNames(located, siblings);
   const classes = kinClasses(located.section, others);
-  const own = titleWords(located.section.title);
+  const own = wordShapes(titleWords(located.section.title));
   const out = others.filter((other) => {
     for (const word of titleWords(other.title)) {
-      if (!classes.has(word) && (own.has(word) || ownsWord(own, word))) return false;
+      if (!classes.has(word) && ownsWord(own, word)) return false;
     }
     return true;
   });
@@ -1269,18 +1269,17 @@ function computeLastWord(title: string): string | undefined {
  * begin alike, in all of the shorter of four letters or more, or in five letters; or it holds
  * one of them that starts with neither a Latin letter nor a digit and has two characters or more.
  */
-export function ownsWord(words: ReadonlySet<string>, word: string): boolean {
-  if (words.has(word)) return true;
-  const { latin, inside } = wordShapes(words);
-  if (latin.length > 0 && isLowerLatin(word)) {
-    for (const own of latin) {
+export function ownsWord(shapes: WordShapes, word: string): boolean {
+  if (shapes.words.has(word)) return true;
+  if (shapes.latin.length > 0 && isLowerLatin(word)) {
+    for (const own of shapes.latin) {
       let n = 0;
       while (n < own.length && n < word.length && own[n] === word[n]) n += 1;
       const shorter = Math.min(own.length, word.length);
       if ((n === shorter && shorter >= 4) || n >= 5) return true;
     }
   }
-  for (const own of inside) if (word.includes(own)) return true;
+  for (const own of shapes.inside) if (word.includes(own)) return true;
   return false;
 }
 
@@ -1290,18 +1289,31 @@ const isLowerLatin = (word: string) => {
 };
 
 /**
- * ownsWord's two kinds of word in a set, sorted once a set (the sets are a heading's words,
- * asked of every word of every line beside it): Latin words, and the words found inside others.
- * The sets given are never changed once made (a heading's words, a section's line words).
+ * A set of words sorted once by the shapes ownsWord and formOf read (the sets are a heading's
+ * words or a section's line words, asked of every word of every line beside them): Latin words,
+ * and the words found inside others (of two characters or more; of three or more).
  */
-const wordShapes = oncePer((words: ReadonlySet<string>): { latin: string[]; inside: string[] } => {
+export interface WordShapes {
+  readonly words: ReadonlySet<string>;
+  readonly latin: readonly string[];
+  readonly inside: readonly string[];
+  readonly inside3: readonly string[];
+}
+
+/** The shapes of a set that is never changed once made (a heading's words, a section's line words). */
+export const wordShapes = oncePer((words: ReadonlySet<string>): WordShapes => {
   const latin: string[] = [];
   const inside: string[] = [];
+  const inside3: string[] = [];
   for (const own of words) {
     if (isLowerLatin(own)) latin.push(own);
-    else if (!/^[0-9]/u.test(own) && codePointLength(own) >= 2) inside.push(own);
+    else if (!/^[0-9]/u.test(own)) {
+      const length = codePointLength(own);
+      if (length >= 2) inside.push(own);
+      if (length >= 3) inside3.push(own);
+    }
   }
-  return { latin, inside };
+  return { words, latin, inside, inside3 };
 });
 
 /** The capitals of a heading of several words: "DMS" of "Database Migration Service". */
@@ -1540,13 +1552,14 @@ function isMarker(word: string, text: string): boolean {
 
 /** What whyNotClue compares every line of a section with: worked out once a section, not once a line. */
 interface ClueGroup {
-  own: Set<string>;
+  /** The heading's own words (not the class's), sorted for ownsWord. */
+  own: WordShapes;
   initials: RegExp | undefined;
   others: { title: string; initials: RegExp | undefined }[];
   /** The others' titles, in order. */
   titles: string[];
   /** The words of the others' titles that are theirs alone (not the class's, not this heading's), as one set. */
-  theirWords: Set<string>;
+  theirWords: WordShapes;
   /** The sibling sections whose lines a clue line is compared with (sameFact). */
   kin: readonly Section[];
   /** Content words of the family: sibling lines, headings above, the parent's own lines. */
@@ -1566,11 +1579,11 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
   for (const other of kin)
     for (const w of titleWords(other.title)) if (!classes.has(w) && !own.has(w)) theirWords.add(w);
   const group: ClueGroup = {
-    own,
+    own: wordShapes(own),
     initials: initialsPattern(section),
     others: kin.map((other) => ({ title: other.title, initials: initialsPattern(other) })),
     titles: kin.map((other) => other.title),
-    theirWords,
+    theirWords: wordShapes(theirWords),
     kin,
     shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
@@ -1863,8 +1876,9 @@ function saysToo(text: string, other: Section, classes: ReadonlySet<string>): bo
   const theirs = lineWords(other);
   // A value of the clue's own tells it apart ("up to 90%" of Spot, not Reserved's 72%).
   if (words.some((w) => /\d/u.test(w) && !theirs.has(w))) return false;
+  const shapes = wordShapes(theirs);
   let n = 0;
-  for (const word of words) if (theirs.has(word) || formOf(theirs, word)) n += 1;
+  for (const word of words) if (theirs.has(word) || formOf(shapes, word)) n += 1;
   return n >= 2 && n * 2 > words.length;
 }
 
@@ -1873,11 +1887,9 @@ function saysToo(text: string, other: Section, classes: ReadonlySet<string>): bo
  * (ownsWord), a kana or kanji compound that holds one of three characters or more
  * ("ローカルキャッシュ" holds キャッシュ; "監視料金" is not 料金 of a retrieval fee).
  */
-function formOf(theirs: ReadonlySet<string>, word: string): boolean {
+function formOf(theirs: WordShapes, word: string): boolean {
   if (/^[a-z0-9]/u.test(word)) return ownsWord(theirs, word);
-  for (const their of theirs)
-    if (!/^[a-z0-9]/u.test(their) && codePointLength(their) >= 3 && word.includes(their))
-      return true;
+  for (const their of theirs.inside3) if (word.includes(their)) return true;
   return false;
 }
 
