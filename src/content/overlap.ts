@@ -8,12 +8,31 @@ import { BLANK, foldTight, singularOf } from './text.js';
 
 /** Character bigrams of the folded text, punctuation and spaces left out. */
 const bigrams = oncePerText((text: string): Set<string> => {
-  const chars = [...foldTight(text.replaceAll(BLANK, ' ')).replace(/[\p{P}\p{S}]/gu, '')];
+  const plain = foldTight(text.replaceAll(BLANK, ' ')).replace(/[\p{P}\p{S}]/gu, '');
   const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
-  if (chars.length === 1) grams.add(chars[0] ?? '');
+  if (plain.length === 0) return grams;
+  // Two code points at a time, cut out of the text (no array of characters, no joining them again).
+  let from = 0;
+  let next = codePointEnd(plain, 0);
+  if (next >= plain.length) grams.add(plain);
+  while (next < plain.length) {
+    const end = codePointEnd(plain, next);
+    grams.add(plain.slice(from, end));
+    from = next;
+    next = end;
+  }
   return grams;
 });
+
+/** Where the code point at `at` ends: after a surrogate pair, else after one UTF-16 unit (as the string iterator reads). */
+function codePointEnd(text: string, at: number): number {
+  const high = text.charCodeAt(at);
+  if (high >= 0xd800 && high <= 0xdbff) {
+    const low = text.charCodeAt(at + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return at + 2;
+  }
+  return at + 1;
+}
 
 /** Dice coefficient of the character bigrams of two lines: 1 for the same words, 0 for none shared. */
 export function similarity(a: string, b: string): number {
@@ -48,7 +67,8 @@ export const contentWords = oncePerText((text: string): Set<string> => {
   for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*/gu)) {
     const word = m[0].toLowerCase();
     if (STOP.has(word) || word.length < 2) continue;
-    words.add((singularOf(m[0]) ?? m[0]).toLowerCase());
+    const singular = singularOf(m[0]);
+    words.add(singular === undefined ? word : singular.toLowerCase());
   }
   for (const m of plain.matchAll(/[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu)) {
     words.add(m[0]);

@@ -11,6 +11,7 @@ import {
   wordOverlap,
 } from '../../src/content/overlap.js';
 import { contentWordsJa, countContentWordsJa } from '../../src/content/statement.js';
+import { BLANK, foldTight } from '../../src/content/text.js';
 
 // Pieces of Japanese and English notes: kana, kanji, katakana runs, Latin words, digits, signs.
 const pieces = [
@@ -220,6 +221,50 @@ describe('sameFact', () => {
         expect(sameFactOf(factShape(a), factShape(b), chars)).toBe(slow);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+// similarity as it was written before bigrams were cut out of the text: the reference.
+function bigramsSlow(text: string): Set<string> {
+  const chars = [...foldTight(text.replaceAll(BLANK, ' ')).replace(/[\p{P}\p{S}]/gu, '')];
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
+  if (chars.length === 1) grams.add(chars[0] ?? '');
+  return grams;
+}
+function similaritySlow(a: string, b: string): number {
+  const ga = bigramsSlow(a);
+  const gb = bigramsSlow(b);
+  if (ga.size + gb.size === 0) return 0;
+  let shared = 0;
+  for (const gram of ga) if (gb.has(gram)) shared += 1;
+  return (2 * shared) / (ga.size + gb.size);
+}
+
+describe('similarity', () => {
+  const parts = [
+    'a',
+    'B',
+    'ス',
+    'ト',
+    '𠮷',
+    '\ud800',
+    '\udc00',
+    ' ',
+    '。',
+    '＿＿＿',
+    'Ｌ',
+    'ﾃﾞ',
+    'x',
+  ];
+  const text = fc.array(fc.constantFrom(...parts), { maxLength: 8 }).map((p) => p.join(''));
+  it('counts the bigrams the character array counts', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => similarity(a, b) === similaritySlow(a, b)),
+      {
+        numRuns: 3000,
+      },
     );
   });
 });
