@@ -1306,8 +1306,9 @@ export const wordShapes = oncePer((words: ReadonlySet<string>): WordShapes => {
   const inside: string[] = [];
   const inside3: string[] = [];
   for (const own of words) {
-    if (isLowerLatin(own)) latin.push(own);
-    else if (!/^[0-9]/u.test(own)) {
+    const first = own.charCodeAt(0);
+    if (first >= 0x61 && first <= 0x7a) latin.push(own);
+    else if (!(first >= 0x30 && first <= 0x39)) {
       const length = codePointLength(own);
       if (length >= 2) inside.push(own);
       if (length >= 3) inside3.push(own);

@@ -64,15 +64,15 @@ const STOP = new Set(
 export const contentWords = oncePerText((text: string): Set<string> => {
   const words = new Set<string>();
   const plain = text.normalize('NFKC').replaceAll(BLANK, ' ');
-  for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*/gu)) {
-    const word = m[0].toLowerCase();
+  // The matched strings only (match, not matchAll: no match object per word).
+  for (const found of plain.match(/[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*/gu) ?? []) {
+    const word = found.toLowerCase();
     if (STOP.has(word) || word.length < 2) continue;
-    const singular = singularOf(m[0]);
+    const singular = singularOf(found);
     words.add(singular === undefined ? word : singular.toLowerCase());
   }
-  for (const m of plain.matchAll(/[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu)) {
-    words.add(m[0]);
-  }
+  for (const found of plain.match(/[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu) ?? [])
+    words.add(found);
   return words;
 });
 

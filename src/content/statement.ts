@@ -106,9 +106,16 @@ const BREADCRUMB = quick(/^(?:[\w-]+\.)+[a-z]{2,}\s*>\s*\S|\bdocumentation\s*>\s
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
+/** Below this UTF-16 code no character is hiragana, katakana or kanji (U+2E80 opens the radicals of Han). */
+const FIRST_JAPANESE = 0x2e80;
+
 /** True when the line is (mostly) written in Japanese. */
 export function isJapanese(text: string): boolean {
-  return JAPANESE.test(text);
+  // Asked of every line by many rules: a line of ASCII and Latin letters is read by a loop,
+  // only a line with a character at or above U+2E80 (a surrogate pair too) by the pattern.
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) >= FIRST_JAPANESE) return JAPANESE.test(text);
+  return false;
 }
 
 /** Punctuation that closes a line without changing what it says. */

@@ -10,7 +10,7 @@ import {
   similarity,
   wordOverlap,
 } from '../../src/content/overlap.js';
-import { contentWordsJa, countContentWordsJa } from '../../src/content/statement.js';
+import { contentWordsJa, countContentWordsJa, isJapanese } from '../../src/content/statement.js';
 import { BLANK, foldTight } from '../../src/content/text.js';
 
 // Pieces of Japanese and English notes: kana, kanji, katakana runs, Latin words, digits, signs.
@@ -266,5 +266,20 @@ describe('similarity', () => {
         numRuns: 3000,
       },
     );
+  });
+});
+
+describe('isJapanese', () => {
+  const pattern = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+  it('reads every character of the BMP as the pattern does', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (isJapanese(char) !== pattern.test(char)) expect(code.toString(16)).toBe('the same');
+    }
+  });
+  it('reads lines as the pattern does', () => {
+    const parts = ['EC2', ' ', 'é', 'の', 'ス', '料', '𠮷', '⺀', '\u2e7f', '😀', 'ｶ'];
+    const line = fc.array(fc.constantFrom(...parts), { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(fc.property(line, (text) => isJapanese(text) === pattern.test(text)));
   });
 });
