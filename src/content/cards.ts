@@ -1235,11 +1235,34 @@ function classWords(group: readonly Section[]): Set<string> {
 function kinClasses(section: Section, kin: readonly Section[]): Set<string> {
   const cached = classesCache.get(kin);
   if (cached && cached.section === section) return cached.classes;
-  const classes = classWords([section, ...kin]);
+  const classes = groupClasses(section, kin);
   classesCache.set(kin, { section, classes });
   return classes;
 }
 const classesCache = new WeakMap<readonly Section[], { section: Section; classes: Set<string> }>();
+
+/**
+ * classWords of a heading and its kin. Headings of one group mostly have the same members
+ * (each heading with its siblings but itself): the words of the group are then counted once
+ * for the group, not once for each of its headings. Only read (has, size), never changed.
+ */
+function groupClasses(section: Section, kin: readonly Section[]): Set<string> {
+  for (const other of kin) {
+    const known = groupsOf.get(other);
+    if (
+      known &&
+      known.members.size === kin.length + 1 &&
+      known.members.has(section) &&
+      kin.every((k) => known.members.has(k))
+    )
+      return known.classes;
+  }
+  const group = [section, ...kin];
+  const classes = classWords(group);
+  groupsOf.set(section, { members: new Set(group), classes });
+  return classes;
+}
+const groupsOf = new WeakMap<Section, { members: ReadonlySet<Section>; classes: Set<string> }>();
 
 /** The last word of a heading, as contentWords spells it ("Spot Instances" → instance). */
 function lastWord(title: string): string | undefined {
@@ -1588,7 +1611,7 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
     kin,
     shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
-    kinds: kin.length >= 5 || classes.size > 0 || sharedEnding(section.title, kin),
+    kinds: kin.length >= 5 || classes.size > 0 || sharedEnding(section, kin),
   };
   clueGroups.set(section, { kin, group });
   return group;
@@ -1610,18 +1633,11 @@ const initialsPattern = oncePer((section: Section): RegExp | undefined => {
  * ("クラスタープレイスメントグループ", "スプレッドプレイスメントグループ") or a
  * shared last word ("… Gateway").
  */
-function sharedEnding(title: string, kin: readonly Section[]): boolean {
-  const plain = (t: string) => [
-    ...t
-      .normalize('NFKC')
-      .replace(/[(（][^()（）]*[)）]/gu, ' ')
-      .trim()
-      .toLowerCase(),
-  ];
-  const own = plain(title);
+function sharedEnding(section: Section, kin: readonly Section[]): boolean {
+  const own = titleChars(section);
   // How long an ending each sibling shares with the heading (never the whole sibling).
   const shared = kin.map((k) => {
-    const other = plain(k.title);
+    const other = titleChars(k);
     let n = 0;
     while (
       n < own.length &&
@@ -1641,6 +1657,15 @@ function sharedEnding(title: string, kin: readonly Section[]): boolean {
   }
   return false;
 }
+
+/** A heading's characters without brackets, folded (sharedEnding): read once a section, not once for each group it is in. */
+const titleChars = oncePer((section: Section): readonly string[] => [
+  ...section.title
+    .normalize('NFKC')
+    .replace(/[(（][^()（）]*[)）]/gu, ' ')
+    .trim()
+    .toLowerCase(),
+]);
 
 /**
  * ClueGroup.shared: the content words of the kin's lines, the headings above, the parent's
@@ -2418,6 +2443,13 @@ function isMapping(block: Block): boolean {
   );
 }
 
+/** How many of the blocks pass the test (no array of them made). */
+function count(blocks: readonly Block[], test: (block: Block) => boolean): number {
+  let n = 0;
+  for (const b of blocks) if (test(b)) n += 1;
+  return n;
+}
+
 /**
  * An answer a learner can be expected to give: a few lines (at most
  * LIMITS.recallLines, LIMITS.recallChars), at most one paragraph, not a
@@ -2426,13 +2458,19 @@ function isMapping(block: Block): boolean {
  * table, and saying something (one noun phrase alone only restates a name).
  */
 function fitsRecall(blocks: readonly Block[]): boolean {
-  const chars = blocks.reduce((sum, b) => sum + codePointLength(b.text), 0);
-  if (blocks.length === 0 || blocks.length > LIMITS.recallLines || chars > LIMITS.recallChars)
-    return false;
-  if (blocks.filter((b) => codePointLength(b.text) > PARAGRAPH_CHARS).length > 1) return false;
+  // Too many lines says no before any line is measured (a section of 20 lines is no answer).
+  if (blocks.length === 0 || blocks.length > LIMITS.recallLines) return false;
+  let chars = 0;
+  let paragraphs = 0;
+  for (const b of blocks) {
+    const length = codePointLength(b.text);
+    chars += length;
+    if (length > PARAGRAPH_CHARS) paragraphs += 1;
+  }
+  if (chars > LIMITS.recallChars || paragraphs > 1) return false;
   if (blocks.some((b) => b.kind === 'row')) return false;
-  if (blocks.filter(isMapping).length >= 3) return false;
-  if (blocks.filter((b) => /[：:]\s*$/u.test(b.text)).length > 1) return false;
+  if (count(blocks, isMapping) >= 3) return false;
+  if (count(blocks, (b) => /[：:]\s*$/u.test(b.text)) > 1) return false;
   // A doubt, a question, a lecturer's talk or a pointer elsewhere: no coherent answer.
   for (const b of blocks) {
     if (whyNotStatement(b) === 'doubt' || TALK.test(b.text) || RECALL_TALK.test(b.text))
