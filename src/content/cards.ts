@@ -1802,9 +1802,11 @@ function lineOptions(
   if (cached) return cached;
   const options = new Set(optionSiblings(located, siblings));
   const classes = kinClasses(section, kin);
+  // The line's words without the group's class words, read once for all its kin (see saysToo).
+  const words = [...contentWords(text)].filter((w) => !classes.has(w));
   const out = {
     admitted: new Set(kin.filter((other) => options.has(other) || otherValue(text, other))),
-    excluded: new Set(kin.filter((other) => saysToo(text, other, classes))),
+    excluded: new Set(kin.filter((other) => saysToo(words, other))),
   };
   byText.lines.set(text, out);
   return out;
@@ -1882,8 +1884,8 @@ function comparedWith(a: Section, b: Section, siblings: readonly Section[]): boo
   const names = (text: string, title: string) =>
     [title, ...namesOf(title)].some((name) => leaksWord(text, name));
   const compares = (head: Section) => VERSUS.test(head.title);
-  if (!a.children.some(compares) && !b.children.some(compares) && !siblings.some(compares))
-    return false;
+  // Most groups have no comparing heading at all: asked once a group, not once a pair.
+  if (!anyCompares(a.children) && !anyCompares(b.children) && !anyCompares(siblings)) return false;
   if (a.children.some((h) => compares(h) && names(h.title, b.title))) return true;
   if (b.children.some((h) => compares(h) && names(h.title, a.title))) return true;
   return siblings.some(
@@ -1891,13 +1893,18 @@ function comparedWith(a: Section, b: Section, siblings: readonly Section[]): boo
   );
 }
 
+/** Whether any of these headings compares (VERSUS): read once a list of sections (a heading's children, a group). */
+const anyCompares = oncePer((heads: readonly Section[]): boolean =>
+  heads.some((head) => VERSUS.test(head.title)),
+);
+
 /**
  * True when `other`'s own lines carry most of the clue's content words (two or
  * more, and more than half of them, in any form: "cached" of "cache", "accessible" of
- * "accessed"); the family's class words ("Gateway") do not count.
+ * "accessed"); the family's class words ("Gateway") do not count: `words` are the
+ * clue's content words without them.
  */
-function saysToo(text: string, other: Section, classes: ReadonlySet<string>): boolean {
-  const words = [...contentWords(text)].filter((w) => !classes.has(w));
+function saysToo(words: readonly string[], other: Section): boolean {
   if (words.length < 2) return false;
   const theirs = lineWords(other);
   // A value of the clue's own tells it apart ("up to 90%" of Spot, not Reserved's 72%).
