@@ -35,7 +35,7 @@ import {
   factShape,
   katakanaForm,
   namesInOtherWords,
-  sameFactOf,
+  sameFactWith,
   spelledOut,
 } from './overlap.js';
 import { quick } from './regex.js';
@@ -1466,10 +1466,10 @@ export function whyNotClue(
   // purchase options) a use or a benefit is rarely one kind's alone: "HAのクラスタ
   // に有効" fits partition placement too, "for frequently run jobs" two buying models.
   if (group.kinds && USE.test(text) && !namesOwnThing(text, words, group)) return 'shared';
-  // Each sibling line read once (factShapeOf), compared with this one read once.
+  // This line read once, compared with every sibling line (their own reading is not kept:
+  // a deck of a thousand files would hold every line's bigrams).
   const shape = factShape(text);
-  if (group.kin.some((o) => o.blocks.some((b) => sameFactOf(factShapeOf(b), shape))))
-    return 'shared';
+  if (group.kin.some((o) => o.blocks.some((b) => sameFactWith(b.text, shape)))) return 'shared';
   return undefined;
 }
 
@@ -1611,15 +1611,12 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
     kin,
     shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
-    kinds: kin.length >= 5 || classes.size > 0 || sharedEnding(section, kin),
+    kinds: kin.length >= 5 || classes.size > 0 || sharedEnding(section.title, kin),
   };
   clueGroups.set(section, { kin, group });
   return group;
 }
 const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
-
-/** What sameFact reads of a sibling's line: read once a line, as a dozen sections compare their lines with it. */
-const factShapeOf = oncePer((block: Block) => factShape(block.text));
 
 /** The initials of a heading as a word ("DMS", "DMSs"): made once a section, not once for each group it is in. */
 const initialsPattern = oncePer((section: Section): RegExp | undefined => {
@@ -1633,11 +1630,18 @@ const initialsPattern = oncePer((section: Section): RegExp | undefined => {
  * ("クラスタープレイスメントグループ", "スプレッドプレイスメントグループ") or a
  * shared last word ("… Gateway").
  */
-function sharedEnding(section: Section, kin: readonly Section[]): boolean {
-  const own = titleChars(section);
+function sharedEnding(title: string, kin: readonly Section[]): boolean {
+  const plain = (t: string) => [
+    ...t
+      .normalize('NFKC')
+      .replace(/[(（][^()（）]*[)）]/gu, ' ')
+      .trim()
+      .toLowerCase(),
+  ];
+  const own = plain(title);
   // How long an ending each sibling shares with the heading (never the whole sibling).
   const shared = kin.map((k) => {
-    const other = titleChars(k);
+    const other = plain(k.title);
     let n = 0;
     while (
       n < own.length &&
@@ -1657,15 +1661,6 @@ function sharedEnding(section: Section, kin: readonly Section[]): boolean {
   }
   return false;
 }
-
-/** A heading's characters without brackets, folded (sharedEnding): read once a section, not once for each group it is in. */
-const titleChars = oncePer((section: Section): readonly string[] => [
-  ...section.title
-    .normalize('NFKC')
-    .replace(/[(（][^()（）]*[)）]/gu, ' ')
-    .trim()
-    .toLowerCase(),
-]);
 
 /**
  * ClueGroup.shared: the content words of the kin's lines, the headings above, the parent's

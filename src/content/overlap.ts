@@ -119,6 +119,19 @@ export function factShape(text: string): FactShape {
   return { quantities: quantities(text), words: contentWords(text), grams: bigrams(text) };
 }
 
+/**
+ * sameFact of a line and a line already read (see factShape): one side is looked up, the
+ * other read once for all the lines it is compared with. What is read of `text` is not
+ * kept beyond the memos (a deck of a thousand files would hold every line's bigrams).
+ */
+export function sameFactWith(text: string, b: FactShape, chars = 0.5): boolean {
+  if (differ(quantities(text), b.quantities)) return false;
+  return (
+    overlapOf(contentWords(text), b.words) >= SAME_WORDS ||
+    diceAtLeast(bigrams(text), b.grams, chars)
+  );
+}
+
 /** sameFact of two lines already read (see factShape). */
 export function sameFactOf(a: FactShape, b: FactShape, chars = 0.5): boolean {
   if (differ(a.quantities, b.quantities)) return false;

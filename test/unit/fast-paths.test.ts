@@ -6,6 +6,7 @@ import {
   SAME_WORDS,
   sameFact,
   sameFactOf,
+  sameFactWith,
   similarAtLeast,
   similarity,
   wordOverlap,
@@ -219,6 +220,7 @@ describe('sameFact', () => {
         const slow = sameFactSlow(a, b, chars);
         expect(sameFact(a, b, chars)).toBe(slow);
         expect(sameFactOf(factShape(a), factShape(b), chars)).toBe(slow);
+        expect(sameFactWith(a, factShape(b), chars)).toBe(slow);
       }),
       { numRuns: 2000 },
     );
