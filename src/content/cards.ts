@@ -1169,7 +1169,7 @@ export function optionSiblings(located: Located, siblings: readonly Section[]): 
   if (cached) return cached;
   const others = siblingNames(located, siblings);
   const classes = kinClasses(located.section, others);
-  const own = wordShapes(titleWords(located.section.title));
+  const own = titleWords(located.section.title);
   const out = others.filter((other) => {
     for (const word of titleWords(other.title)) {
       if (!classes.has(word) && ownsWord(own, word)) return false;
@@ -1291,18 +1291,20 @@ function computeLastWord(title: string): string | undefined {
  * Uploads. True when the word is one of them; or both are Latin words (a lower-case start) that
  * begin alike, in all of the shorter of four letters or more, or in five letters; or it holds
  * one of them that starts with neither a Latin letter nor a digit and has two characters or more.
+ * (Each word's start is read by its code, not by a pattern: asked of every pair of words.)
  */
-export function ownsWord(shapes: WordShapes, word: string): boolean {
-  if (shapes.words.has(word)) return true;
-  if (shapes.latin.length > 0 && isLowerLatin(word)) {
-    for (const own of shapes.latin) {
+export function ownsWord(words: ReadonlySet<string>, word: string): boolean {
+  if (words.has(word)) return true;
+  const latin = isLowerLatin(word);
+  for (const own of words) {
+    if (isLowerLatin(own)) {
+      if (!latin) continue;
       let n = 0;
       while (n < own.length && n < word.length && own[n] === word[n]) n += 1;
       const shorter = Math.min(own.length, word.length);
       if ((n === shorter && shorter >= 4) || n >= 5) return true;
-    }
+    } else if (!isDigit(own) && word.includes(own) && codePointLength(own) >= 2) return true;
   }
-  for (const own of shapes.inside) if (word.includes(own)) return true;
   return false;
 }
 
@@ -1311,34 +1313,10 @@ const isLowerLatin = (word: string) => {
   return c >= 0x61 && c <= 0x7a;
 };
 
-/**
- * A set of words sorted once by the shapes ownsWord and formOf read (the sets are a heading's
- * words or a section's line words, asked of every word of every line beside them): Latin words,
- * and the words found inside others (of two characters or more; of three or more).
- */
-export interface WordShapes {
-  readonly words: ReadonlySet<string>;
-  readonly latin: readonly string[];
-  readonly inside: readonly string[];
-  readonly inside3: readonly string[];
-}
-
-/** The shapes of a set that is never changed once made (a heading's words, a section's line words). */
-export const wordShapes = oncePer((words: ReadonlySet<string>): WordShapes => {
-  const latin: string[] = [];
-  const inside: string[] = [];
-  const inside3: string[] = [];
-  for (const own of words) {
-    const first = own.charCodeAt(0);
-    if (first >= 0x61 && first <= 0x7a) latin.push(own);
-    else if (!(first >= 0x30 && first <= 0x39)) {
-      const length = codePointLength(own);
-      if (length >= 2) inside.push(own);
-      if (length >= 3) inside3.push(own);
-    }
-  }
-  return { words, latin, inside, inside3 };
-});
+const isDigit = (word: string) => {
+  const c = word.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+};
 
 /** The capitals of a heading of several words: "DMS" of "Database Migration Service". */
 function initialsOf(title: string): string | undefined {
@@ -1576,14 +1554,14 @@ function isMarker(word: string, text: string): boolean {
 
 /** What whyNotClue compares every line of a section with: worked out once a section, not once a line. */
 interface ClueGroup {
-  /** The heading's own words (not the class's), sorted for ownsWord. */
-  own: WordShapes;
+  /** The heading's own words (not the class's). */
+  own: Set<string>;
   initials: RegExp | undefined;
   others: { title: string; initials: RegExp | undefined }[];
   /** The others' titles, in order. */
   titles: string[];
   /** The words of the others' titles that are theirs alone (not the class's, not this heading's), as one set. */
-  theirWords: WordShapes;
+  theirWords: Set<string>;
   /** The sibling sections whose lines a clue line is compared with (sameFact). */
   kin: readonly Section[];
   /** Content words of the family: sibling lines, headings above, the parent's own lines. */
@@ -1603,11 +1581,11 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
   for (const other of kin)
     for (const w of titleWords(other.title)) if (!classes.has(w) && !own.has(w)) theirWords.add(w);
   const group: ClueGroup = {
-    own: wordShapes(own),
+    own,
     initials: initialsPattern(section),
     others: kin.map((other) => ({ title: other.title, initials: initialsPattern(other) })),
     titles: kin.map((other) => other.title),
-    theirWords: wordShapes(theirWords),
+    theirWords,
     kin,
     shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
@@ -1904,9 +1882,8 @@ function saysToo(words: readonly string[], other: Section): boolean {
   const theirs = lineWords(other);
   // A value of the clue's own tells it apart ("up to 90%" of Spot, not Reserved's 72%).
   if (words.some((w) => /\d/u.test(w) && !theirs.has(w))) return false;
-  const shapes = wordShapes(theirs);
   let n = 0;
-  for (const word of words) if (theirs.has(word) || formOf(shapes, word)) n += 1;
+  for (const word of words) if (theirs.has(word) || formOf(theirs, word)) n += 1;
   return n >= 2 && n * 2 > words.length;
 }
 
@@ -1915,9 +1892,11 @@ function saysToo(words: readonly string[], other: Section): boolean {
  * (ownsWord), a kana or kanji compound that holds one of three characters or more
  * ("ローカルキャッシュ" holds キャッシュ; "監視料金" is not 料金 of a retrieval fee).
  */
-function formOf(theirs: WordShapes, word: string): boolean {
-  if (/^[a-z0-9]/u.test(word)) return ownsWord(theirs, word);
-  for (const their of theirs.inside3) if (word.includes(their)) return true;
+function formOf(theirs: ReadonlySet<string>, word: string): boolean {
+  if (isLowerLatin(word) || isDigit(word)) return ownsWord(theirs, word);
+  for (const their of theirs)
+    if (!isLowerLatin(their) && !isDigit(their) && word.includes(their))
+      if (codePointLength(their) >= 3) return true;
   return false;
 }
 
