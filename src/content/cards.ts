@@ -30,7 +30,14 @@ import {
   topUnits,
   unitTerm,
 } from './outline.js';
-import { contentWords, katakanaForm, namesInOtherWords, sameFact, spelledOut } from './overlap.js';
+import {
+  contentWords,
+  factShape,
+  katakanaForm,
+  namesInOtherWords,
+  sameFactWith,
+  spelledOut,
+} from './overlap.js';
 import { quick } from './regex.js';
 import { teachesRetired } from './retired.js';
 import {
@@ -329,13 +336,36 @@ function namesOf(answer: string): string[] {
 }
 
 /** The first `：` or `: ` outside brackets, or -1. */
-function termColon(text: string): number {
+export function termColon(text: string): number {
   let depth = 0;
+  // By UTF-16 code (every bracket and colon is one unit): no string made per character.
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if ('(（[「『【<'.includes(ch)) depth += 1;
-    else if (')）]」』】>'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (ch === '：' || (ch === ':' && /\s/.test(text[i + 1] ?? '')))) return i;
+    switch (text.charCodeAt(i)) {
+      case 0x28: // (
+      case 0xff08: // （
+      case 0x5b: // [
+      case 0x300c: // 「
+      case 0x300e: // 『
+      case 0x3010: // 【
+      case 0x3c: // <
+        depth += 1;
+        break;
+      case 0x29: // )
+      case 0xff09: // ）
+      case 0x5d: // ]
+      case 0x300d: // 」
+      case 0x300f: // 』
+      case 0x3011: // 】
+      case 0x3e: // >
+        depth = Math.max(0, depth - 1);
+        break;
+      case 0xff1a: // ：
+        if (depth === 0) return i;
+        break;
+      case 0x3a: // :
+        if (depth === 0 && /\s/.test(text[i + 1] ?? '')) return i;
+        break;
+    }
   }
   return -1;
 }
@@ -605,15 +635,23 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
   }
   // "以下作成方法４つ": the count of the list below is no fact.
   const numbers = isListHeader(block.text) ? [] : block.text.matchAll(NUMBER_WITH_UNIT);
-  const restated = [...block.text.matchAll(RESTATED)].map((m) => [
-    m.index ?? 0,
-    (m.index ?? 0) + m[0].length,
-  ]);
-  const separators = (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length;
-  // "結果整合性なら2回/秒（RCUは半分）", "50:1 なので100GiBで5000IOPS": a value worked out from another.
-  const relative = RELATIVE.test(block.text);
   const cued: ClozeSpan[] = [];
+  // What the numbers are checked against, read at the first number (most lines have none).
+  let restated: number[][] = [];
+  let separators = 0;
+  let relative = false;
+  let first = true;
   for (const match of numbers) {
+    if (first) {
+      first = false;
+      restated = [...block.text.matchAll(RESTATED)].map((m) => [
+        m.index ?? 0,
+        (m.index ?? 0) + m[0].length,
+      ]);
+      separators = (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length;
+      // "結果整合性なら2回/秒（RCUは半分）", "50:1 なので100GiBで5000IOPS": a value worked out from another.
+      relative = RELATIVE.test(block.text);
+    }
     const number = match[1] ?? '';
     // "1 秒あたり", "1つの": the number one is almost always a phrase, not a fact.
     if (/^[1１]$/.test(number) || relative) continue;
@@ -808,12 +846,13 @@ export function isNameHeading(section: Pick<Section, 'title' | 'depth'>): boolea
   return named;
 }
 const nameHeadings = new Map<string, boolean>();
+const COMPARES = quick(/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使い分け/iu);
 
 function isNameTitle(title: string): boolean {
   if (!title) return false;
   if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
-  if (/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使い分け/iu.test(title)) return false;
+  if (COMPARES.test(title)) return false;
   if (/^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu.test(title))
     return false;
   if (ORGANISING.test(title) || ENUMERATION.test(title.replace(/[:：]$/u, ''))) return false;
@@ -982,11 +1021,22 @@ export function maskHeading(text: string, words: string[]): string {
  * description); in Japanese eight visible characters and two content words.
  */
 function saysEnough(masked: string): boolean {
-  const visible = masked.replaceAll(BLANK, '').replace(/[\s\p{P}\p{S}]/gu, '');
-  const latin = (visible.match(/[A-Za-z]/gu) ?? []).length * 2 > codePointLength(visible);
+  // The blank's ＿ is punctuation too: it goes with the rest.
+  const visible = masked.replace(/[\s\p{P}\p{S}]/gu, '');
+  const latin = latinLetters(visible) * 2 > codePointLength(visible);
   const words = contentWords(masked).size;
   if (latin) return words >= 3 && masked.replaceAll(BLANK, ' ').trim().split(/\s+/u).length >= 4;
   return words >= 2 && codePointLength(visible) >= 8;
+}
+
+/** How many of the text's characters are A–Z or a–z (no array of them made). */
+function latinLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) n += 1;
+  }
+  return n;
 }
 
 /** A line of a heading with sub-headings that names one of them is about that one. */
@@ -1122,7 +1172,7 @@ export function optionSiblings(located: Located, siblings: readonly Section[]): 
   const own = titleWords(located.section.title);
   const out = others.filter((other) => {
     for (const word of titleWords(other.title)) {
-      if (!classes.has(word) && (own.has(word) || ownsWord(own, word))) return false;
+      if (!classes.has(word) && ownsWord(own, word)) return false;
     }
     return true;
   });
@@ -1185,11 +1235,34 @@ function classWords(group: readonly Section[]): Set<string> {
 function kinClasses(section: Section, kin: readonly Section[]): Set<string> {
   const cached = classesCache.get(kin);
   if (cached && cached.section === section) return cached.classes;
-  const classes = classWords([section, ...kin]);
+  const classes = groupClasses(section, kin);
   classesCache.set(kin, { section, classes });
   return classes;
 }
 const classesCache = new WeakMap<readonly Section[], { section: Section; classes: Set<string> }>();
+
+/**
+ * classWords of a heading and its kin. Headings of one group mostly have the same members
+ * (each heading with its siblings but itself): the words of the group are then counted once
+ * for the group, not once for each of its headings. Only read (has, size), never changed.
+ */
+function groupClasses(section: Section, kin: readonly Section[]): Set<string> {
+  for (const other of kin) {
+    const known = groupsOf.get(other);
+    if (
+      known &&
+      known.members.size === kin.length + 1 &&
+      known.members.has(section) &&
+      kin.every((k) => known.members.has(k))
+    )
+      return known.classes;
+  }
+  const group = [section, ...kin];
+  const classes = classWords(group);
+  groupsOf.set(section, { members: new Set(group), classes });
+  return classes;
+}
+const groupsOf = new WeakMap<Section, { members: ReadonlySet<Section>; classes: Set<string> }>();
 
 /** The last word of a heading, as contentWords spells it ("Spot Instances" → instance). */
 function lastWord(title: string): string | undefined {
@@ -1213,21 +1286,37 @@ function computeLastWord(title: string): string | undefined {
   return /^[A-Za-z]/u.test(last) ? (singularOf(last) ?? last).toLowerCase() : last;
 }
 
-/** A word of the line that is a form of one of `words`: "version" of Versioning, "upload" of Uploads. */
-function ownsWord(words: ReadonlySet<string>, word: string): boolean {
+/**
+ * A word of the line that is a form of one of `words`: "version" of Versioning, "upload" of
+ * Uploads. True when the word is one of them; or both are Latin words (a lower-case start) that
+ * begin alike, in all of the shorter of four letters or more, or in five letters; or it holds
+ * one of them that starts with neither a Latin letter nor a digit and has two characters or more.
+ * (Each word's start is read by its code, not by a pattern: asked of every pair of words.)
+ */
+export function ownsWord(words: ReadonlySet<string>, word: string): boolean {
+  if (words.has(word)) return true;
+  const latin = isLowerLatin(word);
   for (const own of words) {
-    if (own === word) return true;
-    if (/^[a-z]/u.test(own) && /^[a-z]/u.test(word)) {
+    if (isLowerLatin(own)) {
+      if (!latin) continue;
       let n = 0;
       while (n < own.length && n < word.length && own[n] === word[n]) n += 1;
       const shorter = Math.min(own.length, word.length);
       if ((n === shorter && shorter >= 4) || n >= 5) return true;
-    } else if (!/^[a-z0-9]/u.test(own) && codePointLength(own) >= 2 && word.includes(own)) {
-      return true;
-    }
+    } else if (!isDigit(own) && word.includes(own) && codePointLength(own) >= 2) return true;
   }
   return false;
 }
+
+const isLowerLatin = (word: string) => {
+  const c = word.charCodeAt(0);
+  return c >= 0x61 && c <= 0x7a;
+};
+
+const isDigit = (word: string) => {
+  const c = word.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+};
 
 /** The capitals of a heading of several words: "DMS" of "Database Migration Service". */
 function initialsOf(title: string): string | undefined {
@@ -1334,18 +1423,12 @@ export function whyNotClue(
   const form = katakanaForm(text, section.title);
   if (form && !group.others.some((other) => other.title.normalize('NFKC').includes(form)))
     return 'names-heading';
-  if (
-    spelledOut(text, section.title) ||
-    namesInOtherWords(
-      text,
-      section.title,
-      group.others.map((other) => other.title),
-    )
-  )
+  if (spelledOut(text, section.title) || namesInOtherWords(text, section.title, group.titles))
     return 'names-heading';
+  // A word that is a form of any sibling's own words: their words are one set (see ClueGroup).
+  for (const word of words) if (ownsWord(group.theirWords, word)) return 'names-sibling';
   for (const other of group.others) {
     if (leaksWord(text, other.title)) return 'names-sibling';
-    if ([...words].some((word) => ownsWord(other.words, word))) return 'names-sibling';
     if (other.initials?.test(text)) return 'names-sibling';
   }
   if (namesChild(section, text)) return 'names-sibling';
@@ -1354,13 +1437,17 @@ export function whyNotClue(
   if (OVER_PATHS.test(text)) return 'shared';
   // Something only this heading's lines say: a line a sibling says too (an
   // option or not: the same line would answer two cards), or one whose content
-  // words all occur in a sibling's lines, fits both.
-  if (group.theirs.some((line) => sameFact(line, text))) return 'shared';
+  // words all occur in a sibling's lines, fits both. (The line-by-line comparison
+  // with every sibling line comes last: it costs most, and all three say 'shared'.)
   if (!distinctive(text, words, group)) return 'shared';
   // Among kinds of one thing (placement groups, instance families, gateways,
   // purchase options) a use or a benefit is rarely one kind's alone: "HAのクラスタ
   // に有効" fits partition placement too, "for frequently run jobs" two buying models.
   if (group.kinds && USE.test(text) && !namesOwnThing(text, words, group)) return 'shared';
+  // This line read once, compared with every sibling line (their own reading is not kept:
+  // a deck of a thousand files would hold every line's bigrams).
+  const shape = factShape(text);
+  if (group.kin.some((o) => o.blocks.some((b) => sameFactWith(b.text, shape)))) return 'shared';
   return undefined;
 }
 
@@ -1467,12 +1554,18 @@ function isMarker(word: string, text: string): boolean {
 
 /** What whyNotClue compares every line of a section with: worked out once a section, not once a line. */
 interface ClueGroup {
+  /** The heading's own words (not the class's). */
   own: Set<string>;
   initials: RegExp | undefined;
-  others: { title: string; words: Set<string>; initials: RegExp | undefined }[];
-  theirs: string[];
+  others: { title: string; initials: RegExp | undefined }[];
+  /** The others' titles, in order. */
+  titles: string[];
+  /** The words of the others' titles that are theirs alone (not the class's, not this heading's), as one set. */
+  theirWords: Set<string>;
+  /** The sibling sections whose lines a clue line is compared with (sameFact). */
+  kin: readonly Section[];
   /** Content words of the family: sibling lines, headings above, the parent's own lines. */
-  shared: Set<string>;
+  shared: { has(word: string): boolean };
   /** Many near-twin siblings: a clue needs a marker too (see distinctive). */
   twins: boolean;
   /** Kinds of one thing (near-twins, or headings that share a class word): a use is no clue (see USE). */
@@ -1484,20 +1577,16 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
   if (cached && cached.kin === kin) return cached.group;
   const classes = kinClasses(section, kin);
   const own = new Set([...titleWords(section.title)].filter((w) => !classes.has(w)));
-  const initialsRe = (title: string) => {
-    const abbr = initialsOf(title);
-    return abbr ? new RegExp(`\\b${abbr}s?\\b`, 'u') : undefined;
-  };
-  const theirs = kin.flatMap((o) => o.blocks.map((b) => b.text));
+  const theirWords = new Set<string>();
+  for (const other of kin)
+    for (const w of titleWords(other.title)) if (!classes.has(w) && !own.has(w)) theirWords.add(w);
   const group: ClueGroup = {
     own,
-    initials: initialsRe(section.title),
-    others: kin.map((other) => ({
-      title: other.title,
-      words: new Set([...titleWords(other.title)].filter((w) => !classes.has(w) && !own.has(w))),
-      initials: initialsRe(other.title),
-    })),
-    theirs,
+    initials: initialsPattern(section),
+    others: kin.map((other) => ({ title: other.title, initials: initialsPattern(other) })),
+    titles: kin.map((other) => other.title),
+    theirWords,
+    kin,
     shared: familyWords(section, kin, parent, classes),
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
     kinds: kin.length >= 5 || classes.size > 0 || sharedEnding(section.title, kin),
@@ -1506,6 +1595,12 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
   return group;
 }
 const clueGroups = new WeakMap<Section, { kin: readonly Section[]; group: ClueGroup }>();
+
+/** The initials of a heading as a word ("DMS", "DMSs"): made once a section, not once for each group it is in. */
+const initialsPattern = oncePer((section: Section): RegExp | undefined => {
+  const abbr = initialsOf(section.title);
+  return abbr ? new RegExp(`\\b${abbr}s?\\b`, 'u') : undefined;
+});
 
 /**
  * True when the heading and two siblings or more end alike in a word that is no
@@ -1545,20 +1640,23 @@ function sharedEnding(title: string, kin: readonly Section[]): boolean {
   return false;
 }
 
-/** ClueGroup.shared: the content words of the kin's lines (each section's read once), the headings above, the parent's lines. */
+/**
+ * ClueGroup.shared: the content words of the kin's lines, the headings above, the parent's
+ * lines. Asked word by word of each section's own line words (lineWords, read once a
+ * section), not gathered into one set a section: a section is the kin of a dozen others.
+ */
 function familyWords(
   section: Section,
   kin: readonly Section[],
   parent: Section | undefined,
   classes: ReadonlySet<string>,
-): Set<string> {
-  const shared = new Set<string>();
-  for (const other of kin) addLinesWords(other, shared);
+): { has(word: string): boolean } {
+  const above = new Set<string>(classes);
   for (const title of section.path.slice(0, -1))
-    for (const word of titleWords(title)) shared.add(word);
-  if (parent) addLinesWords(parent, shared);
-  for (const word of classes) shared.add(word);
-  return shared;
+    for (const word of titleWords(title)) above.add(word);
+  const lines = kin.map(lineWords);
+  if (parent) lines.push(lineWords(parent));
+  return { has: (word) => above.has(word) || lines.some((words) => words.has(word)) };
 }
 
 /** The content words of all a section's lines, into `words` (no array per line: a section is the kin of a dozen others). */
@@ -1567,8 +1665,9 @@ function addLinesWords(section: Section, words: Set<string>): void {
 }
 
 /** Headings over groups of advice, not over things of one kind. */
-const ADVICE =
-  /\b(?:tips|tricks|best practices|recommendations|lessons learned|guidelines|dos and don'?ts)\b|(?<![\p{Script=Katakana}ー])ポイント|コツ|心得|注意点|ベストプラクティス|勘所/iu;
+const ADVICE = quick(
+  /\b(?:tips|tricks|best practices|recommendations|lessons learned|guidelines|dos and don'?ts)\b|(?<![\p{Script=Katakana}ー])ポイント|コツ|心得|注意点|ベストプラクティス|勘所/iu,
+);
 
 /** The fact lines of a section that are clues among its options (see isClue). */
 function clueLines(located: Located, siblings: readonly Section[]): Block[] {
@@ -1676,9 +1775,11 @@ function lineOptions(
   if (cached) return cached;
   const options = new Set(optionSiblings(located, siblings));
   const classes = kinClasses(section, kin);
+  // The line's words without the group's class words, read once for all its kin (see saysToo).
+  const words = [...contentWords(text)].filter((w) => !classes.has(w));
   const out = {
     admitted: new Set(kin.filter((other) => options.has(other) || otherValue(text, other))),
-    excluded: new Set(kin.filter((other) => saysToo(text, other, classes))),
+    excluded: new Set(kin.filter((other) => saysToo(words, other))),
   };
   byText.lines.set(text, out);
   return out;
@@ -1756,8 +1857,8 @@ function comparedWith(a: Section, b: Section, siblings: readonly Section[]): boo
   const names = (text: string, title: string) =>
     [title, ...namesOf(title)].some((name) => leaksWord(text, name));
   const compares = (head: Section) => VERSUS.test(head.title);
-  if (!a.children.some(compares) && !b.children.some(compares) && !siblings.some(compares))
-    return false;
+  // Most groups have no comparing heading at all: asked once a group, not once a pair.
+  if (!anyCompares(a.children) && !anyCompares(b.children) && !anyCompares(siblings)) return false;
   if (a.children.some((h) => compares(h) && names(h.title, b.title))) return true;
   if (b.children.some((h) => compares(h) && names(h.title, a.title))) return true;
   return siblings.some(
@@ -1765,13 +1866,18 @@ function comparedWith(a: Section, b: Section, siblings: readonly Section[]): boo
   );
 }
 
+/** Whether any of these headings compares (VERSUS): read once a list of sections (a heading's children, a group). */
+const anyCompares = oncePer((heads: readonly Section[]): boolean =>
+  heads.some((head) => VERSUS.test(head.title)),
+);
+
 /**
  * True when `other`'s own lines carry most of the clue's content words (two or
  * more, and more than half of them, in any form: "cached" of "cache", "accessible" of
- * "accessed"); the family's class words ("Gateway") do not count.
+ * "accessed"); the family's class words ("Gateway") do not count: `words` are the
+ * clue's content words without them.
  */
-function saysToo(text: string, other: Section, classes: ReadonlySet<string>): boolean {
-  const words = [...contentWords(text)].filter((w) => !classes.has(w));
+function saysToo(words: readonly string[], other: Section): boolean {
   if (words.length < 2) return false;
   const theirs = lineWords(other);
   // A value of the clue's own tells it apart ("up to 90%" of Spot, not Reserved's 72%).
@@ -1787,10 +1893,10 @@ function saysToo(text: string, other: Section, classes: ReadonlySet<string>): bo
  * ("ローカルキャッシュ" holds キャッシュ; "監視料金" is not 料金 of a retrieval fee).
  */
 function formOf(theirs: ReadonlySet<string>, word: string): boolean {
-  if (/^[a-z0-9]/u.test(word)) return ownsWord(theirs, word);
+  if (isLowerLatin(word) || isDigit(word)) return ownsWord(theirs, word);
   for (const their of theirs)
-    if (!/^[a-z0-9]/u.test(their) && codePointLength(their) >= 3 && word.includes(their))
-      return true;
+    if (!isLowerLatin(their) && !isDigit(their) && word.includes(their))
+      if (codePointLength(their) >= 3) return true;
   return false;
 }
 
@@ -1816,6 +1922,10 @@ export const enumerationItems: (section: Section) => string[] = oncePer(computeI
 
 function computeItems(section: Section): string[] {
   if (section.children.length < 2 || isGenericHeading(section.title)) return [];
+  // Closed only when the notes say how many there are (see below): most headings say no
+  // count, and their children are not compared pair by pair.
+  const count = statedCount(section);
+  if (count !== section.children.length) return [];
   const names: string[] = [];
   for (const child of section.children) {
     if (!isNameHeading(child)) continue;
@@ -1827,8 +1937,7 @@ function computeItems(section: Section): string[] {
   // "The four load balancer types", a lead line "2種類ある". A list the notes do not count
   // is often a part of the real set (storage classes without Intelligent-Tiering, an
   // authorizer left out), so "name them all" has no defensible answer (issue 13).
-  const count = statedCount(section);
-  return count === names.length && count === section.children.length ? names : [];
+  return count === names.length ? names : [];
 }
 
 const COUNT_WORDS: Record<string, number> = {
@@ -2161,9 +2270,11 @@ const FEATURES_EN =
 const FEATURES_JA =
   '特徴|メリット|デメリット|利点|欠点|ユースケース|活用例|利用例|(?<![\\p{Script=Katakana}ー])ポイント|コツ';
 
-const OPEN_SET = new RegExp(
-  `\\b(?:${FEATURES_EN}|tricks|recommendations?|examples?|example configurations?|good to know|considerations|common|typical|popular)\\b|${FEATURES_JA}|使い道|使いどころ|用途|ベストプラクティス|具体例|の例$`,
-  'iu',
+const OPEN_SET = quick(
+  new RegExp(
+    `\\b(?:${FEATURES_EN}|tricks|recommendations?|examples?|example configurations?|good to know|considerations|common|typical|popular)\\b|${FEATURES_JA}|使い道|使いどころ|用途|ベストプラクティス|具体例|の例$`,
+    'iu',
+  ),
 );
 
 export function isOpenSetHeading(title: string): boolean {
@@ -2256,9 +2367,11 @@ function namedByAuthor(block: Block, term: string): boolean {
   return /^[A-Z0-9]+$|[a-z][A-Z]/u.test(words[0] ?? '');
 }
 
-const FEATURE_HEADING = new RegExp(
-  `\\b(?:${FEATURES_EN}|characteristics|capabilities|highlights)\\b|${FEATURES_JA}`,
-  'iu',
+const FEATURE_HEADING = quick(
+  new RegExp(
+    `\\b(?:${FEATURES_EN}|characteristics|capabilities|highlights)\\b|${FEATURES_JA}`,
+    'iu',
+  ),
 );
 
 /**
@@ -2311,6 +2424,13 @@ function isMapping(block: Block): boolean {
   );
 }
 
+/** How many of the blocks pass the test (no array of them made). */
+function count(blocks: readonly Block[], test: (block: Block) => boolean): number {
+  let n = 0;
+  for (const b of blocks) if (test(b)) n += 1;
+  return n;
+}
+
 /**
  * An answer a learner can be expected to give: a few lines (at most
  * LIMITS.recallLines, LIMITS.recallChars), at most one paragraph, not a
@@ -2319,13 +2439,19 @@ function isMapping(block: Block): boolean {
  * table, and saying something (one noun phrase alone only restates a name).
  */
 function fitsRecall(blocks: readonly Block[]): boolean {
-  const chars = blocks.reduce((sum, b) => sum + codePointLength(b.text), 0);
-  if (blocks.length === 0 || blocks.length > LIMITS.recallLines || chars > LIMITS.recallChars)
-    return false;
-  if (blocks.filter((b) => codePointLength(b.text) > PARAGRAPH_CHARS).length > 1) return false;
+  // Too many lines says no before any line is measured (a section of 20 lines is no answer).
+  if (blocks.length === 0 || blocks.length > LIMITS.recallLines) return false;
+  let chars = 0;
+  let paragraphs = 0;
+  for (const b of blocks) {
+    const length = codePointLength(b.text);
+    chars += length;
+    if (length > PARAGRAPH_CHARS) paragraphs += 1;
+  }
+  if (chars > LIMITS.recallChars || paragraphs > 1) return false;
   if (blocks.some((b) => b.kind === 'row')) return false;
-  if (blocks.filter(isMapping).length >= 3) return false;
-  if (blocks.filter((b) => /[：:]\s*$/u.test(b.text)).length > 1) return false;
+  if (count(blocks, isMapping) >= 3) return false;
+  if (count(blocks, (b) => /[：:]\s*$/u.test(b.text)) > 1) return false;
   // A doubt, a question, a lecturer's talk or a pointer elsewhere: no coherent answer.
   for (const b of blocks) {
     if (whyNotStatement(b) === 'doubt' || TALK.test(b.text) || RECALL_TALK.test(b.text))
@@ -2386,8 +2512,9 @@ export function isTask(title: string): boolean {
  * attached to", "Key features include:", "Flexible across", "…には次がある",
  * "対象は"): "Explain: <that>" asks half a sentence (issue 13, round 3: FRAGMENT).
  */
-const LEAD_IN_EN =
-  /\b(?:to|of|for|include|includes|including|are|is|across|from|with|by|as|such as|like|between|into|on|in|at|can|will|must|should|be|either|both)$/iu;
+const LEAD_IN_EN = quick(
+  /\b(?:to|of|for|include|includes|including|are|is|across|from|with|by|as|such as|like|between|into|on|in|at|can|will|must|should|be|either|both)$/iu,
+);
 const LEAD_IN_JA =
   /(?:[、，,]|(?<![\p{Script=Hiragana}])[とがはにをで]|には|では|として|とは|次の(?:とおり|通り)|(?:次|以下|下記)(?:が|の|に)?(?:ある|あります|なる|なります|がある)?)$/u;
 
@@ -2403,7 +2530,9 @@ export function isLeadIn(text: string): boolean {
 
 /** A line that goes on in the next one ("…URLと" + "対象者という…", "…connection" + "that can …"). */
 const GOES_ON_JA = /(?:[、，,]|(?<![こっ])と|[がをはにでて])$/u;
-const GOES_ON_EN = /(?:,|\b(?:and|or|to|of|with|that|than|for|the|a|an|by|from|between|into))$/iu;
+const GOES_ON_EN = quick(
+  /(?:,|\b(?:and|or|to|of|with|that|than|for|the|a|an|by|from|between|into))$/iu,
+);
 const GOES_ON_NEXT_EN =
   /^(?:that|than|which|who|where|whose|to|and|or|between|without|with|for|of|in|on|by|from|into)\b/u;
 
@@ -2492,15 +2621,16 @@ function firstNonSpace(text: string, from: number): number {
 const POINT_CHARS = 150;
 
 /** A lecturer's aside to the room ("…大変ですよね。", "…しましょう", "Right?"): no point to recall. */
-const ASIDE = /よね[。！!]?$|でしょう[。？?]?$|ましょう[。！!]?$|\bright\?$|[?？]$/iu;
+const ASIDE = quick(/よね[。！!]?$|でしょう[。？?]?$|ましょう[。！!]?$|\bright\?$|[?？]$/iu);
 
 /**
  * A point that opens another matter ("もう一つ、…という機能があります", "ちなみに",
  * "By the way", "Another feature is …"): what follows is not about the heading
  * (a transcript moves on without a heading of its own).
  */
-const NEW_MATTER =
-  /^(?:もう一つ|もうひとつ|ちなみに|余談|話は変わ|別の話|ついでに|(?:one more thing|by the way|on a side note|as an aside|another (?:thing|feature|service|option) (?:is|to)|there is also another)\b)/iu;
+const NEW_MATTER = quick(
+  /^(?:もう一つ|もうひとつ|ちなみに|余談|話は変わ|別の話|ついでに|(?:one more thing|by the way|on a side note|as an aside|another (?:thing|feature|service|option) (?:is|to)|there is also another)\b)/iu,
+);
 
 /**
  * The points of a recall answer, one statement each: history dropped ("S3 was
@@ -2547,8 +2677,9 @@ const COLON_LEAD_IN = /[:：]\s*$/u;
  * engines", "出力先", "Members"): under any other heading, "ログデータ /
  * アーカイブ / 低頻度アクセスデータ" does not say it is asked for use cases.
  */
-const LIST_LABEL =
-  /種類|タイプ|\btypes?\b|\bkinds?\b|エンジン|\bengines?\b|対応|サポート|\bsupported\b|\bprotocols?\b|プロトコル|\bcomponents?\b|構成要素|要素|\belements?\b|\bmembers?\b|メンバー|\btargets?\b|対象|\bformats?\b|形式|出力先|送信先|\bdestinations?\b|\bsources?\b|言語|\blanguages?\b|\bfamilies\b|ファミリー|\boptions?\b|オプション|\bclasses\b|クラス|\bmodes?\b|モード|\btiers?\b|\bstates?\b|状態|\bsteps?\b|手順/iu;
+const LIST_LABEL = quick(
+  /種類|タイプ|\btypes?\b|\bkinds?\b|エンジン|\bengines?\b|対応|サポート|\bsupported\b|\bprotocols?\b|プロトコル|\bcomponents?\b|構成要素|要素|\belements?\b|\bmembers?\b|メンバー|\btargets?\b|対象|\bformats?\b|形式|出力先|送信先|\bdestinations?\b|\bsources?\b|言語|\blanguages?\b|\bfamilies\b|ファミリー|\boptions?\b|オプション|\bclasses\b|クラス|\bmodes?\b|モード|\btiers?\b|\bstates?\b|状態|\bsteps?\b|手順/iu,
+);
 
 /** A name or a noun phrase, no predicate ("ログデータ", "Hadoop", "Instance Size (e.g., m5.xlarge)"). */
 function isBareNoun(text: string): boolean {
@@ -2699,8 +2830,9 @@ const CODE_NAME =
   /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Exception|Error))$/u;
 
 /** "…しか…ない（…も…）", "only … (… also/optionally …)": a restriction its own aside takes back. */
-const TAKES_BACK =
-  /しか[^（(]*(?:ない|不可|できません)[^（(]*[（(][^）)]*も[^）)]*(?:できる|可能|可|使える|OK)[^）)]*[）)]|\bonly\b[^()]*\([^)]*\b(?:also|optionally|as well|too)\b[^)]*\)/iu;
+const TAKES_BACK = quick(
+  /しか[^（(]*(?:ない|不可|できません)[^（(]*[（(][^）)]*も[^）)]*(?:できる|可能|可|使える|OK)[^）)]*[）)]|\bonly\b[^()]*\([^)]*\b(?:also|optionally|as well|too)\b[^)]*\)/iu,
+);
 
 /**
  * The words of an aspect heading: one plain English word of an activity

@@ -12,6 +12,7 @@
  */
 
 import { codePointLength } from '../ground/chars.js';
+import { quick } from './regex.js';
 
 const NUMBER = /(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ.,])[0-9０-９][0-9０-９,，.]*/gu;
 
@@ -170,8 +171,9 @@ export function isNameList(meaning: string): boolean {
 }
 
 /** Words that give another name of the thing defined. */
-const ALIAS =
-  /とも(?:いう|言う|いい|言い|呼ぶ|呼ばれる|呼ばれ|書く)|別名|略称|\balso (?:called|known as|named|referred to as)\b|\ba\.?k\.?a\.?(?=\s)|\bor simply\b/iu;
+const ALIAS = quick(
+  /とも(?:いう|言う|いい|言い|呼ぶ|呼ばれる|呼ばれ|書く)|別名|略称|\balso (?:called|known as|named|referred to as)\b|\ba\.?k\.?a\.?(?=\s)|\bor simply\b/iu,
+);
 
 /**
  * The meaning without the sentences or brackets that give the term's other

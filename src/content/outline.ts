@@ -7,7 +7,8 @@
 import { codePointLength } from '../ground/chars.js';
 import { oncePer } from '../ground/memo.js';
 import type { Block } from './model.js';
-import { contentWordsJa, isInstruction, isJapanese, isStatement } from './statement.js';
+import { quick } from './regex.js';
+import { countContentWordsJa, isInstruction, isJapanese, isStatement } from './statement.js';
 
 /** A head bullet and the bullets nested directly under it, in note order. */
 export interface OutlineUnit {
@@ -109,11 +110,11 @@ export function isShortName(text: string): boolean {
   const t = text.trim().replace(/[：:]$/u, '');
   if (!t || /[。、，,.!?！？：:]/u.test(t.replace(/\.(?=\w)/gu, ''))) return false;
   if (isJapanese(t)) {
-    const words = contentWordsJa(t);
+    const words = countContentWordsJa(t, 5);
     return (
       codePointLength(t) <= 24 &&
-      words.length >= 1 &&
-      words.length <= 4 &&
+      words >= 1 &&
+      words <= 4 &&
       !/[るたすないだく]$/u.test(t) &&
       // "主キーは2パターン": a particle makes it a phrase about something.
       !/[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9ー](?:は|が|を|に|で|も)[\p{Script=Han}\p{Script=Katakana}A-Za-z0-9]/u.test(
@@ -164,8 +165,9 @@ export function unitTerm(unit: OutlineUnit): { term: string; clue: string[] } | 
 }
 
 /** Heads over duties, rules or tips: "AWS Responsibility", "Security Best Practices", 利用者の責任. */
-const DUTY_HEAD =
-  /責任|ベストプラクティス|ポイント|注意点|心得|コツ|推奨|やること|すべきこと|\b(?:responsibilit(?:y|ies)|best practices?|tips|recommendations?|guidelines|dos|don'?ts|checklist|rules? of thumb)\b/iu;
+const DUTY_HEAD = quick(
+  /責任|ベストプラクティス|ポイント|注意点|心得|コツ|推奨|やること|すべきこと|\b(?:responsibilit(?:y|ies)|best practices?|tips|recommendations?|guidelines|dos|don'?ts|checklist|rules? of thumb)\b/iu,
+);
 
 /**
  * A head over a list of instructions, duties or tips ("AWS Responsibility" over

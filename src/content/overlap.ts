@@ -8,12 +8,31 @@ import { BLANK, foldTight, singularOf } from './text.js';
 
 /** Character bigrams of the folded text, punctuation and spaces left out. */
 const bigrams = oncePerText((text: string): Set<string> => {
-  const chars = [...foldTight(text.replaceAll(BLANK, ' ')).replace(/[\p{P}\p{S}]/gu, '')];
+  const plain = foldTight(text.replaceAll(BLANK, ' ')).replace(/[\p{P}\p{S}]/gu, '');
   const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
-  if (chars.length === 1) grams.add(chars[0] ?? '');
+  if (plain.length === 0) return grams;
+  // Two code points at a time, cut out of the text (no array of characters, no joining them again).
+  let from = 0;
+  let next = codePointEnd(plain, 0);
+  if (next >= plain.length) grams.add(plain);
+  while (next < plain.length) {
+    const end = codePointEnd(plain, next);
+    grams.add(plain.slice(from, end));
+    from = next;
+    next = end;
+  }
   return grams;
 });
+
+/** Where the code point at `at` ends: after a surrogate pair, else after one UTF-16 unit (as the string iterator reads). */
+function codePointEnd(text: string, at: number): number {
+  const high = text.charCodeAt(at);
+  if (high >= 0xd800 && high <= 0xdbff) {
+    const low = text.charCodeAt(at + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return at + 2;
+  }
+  return at + 1;
+}
 
 /** Dice coefficient of the character bigrams of two lines: 1 for the same words, 0 for none shared. */
 export function similarity(a: string, b: string): number {
@@ -45,14 +64,15 @@ const STOP = new Set(
 export const contentWords = oncePerText((text: string): Set<string> => {
   const words = new Set<string>();
   const plain = text.normalize('NFKC').replaceAll(BLANK, ' ');
-  for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*/gu)) {
-    const word = m[0].toLowerCase();
+  // The matched strings only (match, not matchAll: no match object per word).
+  for (const found of plain.match(/[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*/gu) ?? []) {
+    const word = found.toLowerCase();
     if (STOP.has(word) || word.length < 2) continue;
-    words.add((singularOf(m[0]) ?? m[0]).toLowerCase());
+    const singular = singularOf(found);
+    words.add(singular === undefined ? word : singular.toLowerCase());
   }
-  for (const m of plain.matchAll(/[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu)) {
-    words.add(m[0]);
-  }
+  for (const found of plain.match(/[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu) ?? [])
+    words.add(found);
   return words;
 });
 
@@ -62,8 +82,10 @@ export const contentWords = oncePerText((text: string): Set<string> => {
  * one shared term is a topic, not the same statement.
  */
 export function wordOverlap(a: string, b: string): number {
-  const wa = contentWords(a);
-  const wb = contentWords(b);
+  return overlapOf(contentWords(a), contentWords(b));
+}
+
+function overlapOf(wa: ReadonlySet<string>, wb: ReadonlySet<string>): number {
   if (wa.size === 0 || wb.size === 0) return 0;
   const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
   let shared = 0;
@@ -83,8 +105,56 @@ export const SAME_WORDS = 1;
  * (see questions.ts SAME_FACT_SIMILARITY) or sharing most content words.
  */
 export function sameFact(a: string, b: string, chars = 0.5): boolean {
-  if (contrasts(a, b)) return false;
-  return similarity(a, b) >= chars || wordOverlap(a, b) >= SAME_WORDS;
+  return sameFactOf(factShape(a), factShape(b), chars);
+}
+
+/** What sameFact reads of a line (its quantities, content words and bigrams), to compare it with many lines. */
+export interface FactShape {
+  readonly quantities: ReadonlySet<string>;
+  readonly words: ReadonlySet<string>;
+  readonly grams: ReadonlySet<string>;
+}
+
+export function factShape(text: string): FactShape {
+  return { quantities: quantities(text), words: contentWords(text), grams: bigrams(text) };
+}
+
+/**
+ * sameFact of a line and a line already read (see factShape): one side is looked up, the
+ * other read once for all the lines it is compared with. What is read of `text` is not
+ * kept beyond the memos (a deck of a thousand files would hold every line's bigrams).
+ */
+export function sameFactWith(text: string, b: FactShape, chars = 0.5): boolean {
+  if (differ(quantities(text), b.quantities)) return false;
+  return (
+    overlapOf(contentWords(text), b.words) >= SAME_WORDS ||
+    diceAtLeast(bigrams(text), b.grams, chars)
+  );
+}
+
+/** sameFact of two lines already read (see factShape). */
+export function sameFactOf(a: FactShape, b: FactShape, chars = 0.5): boolean {
+  if (differ(a.quantities, b.quantities)) return false;
+  return overlapOf(a.words, b.words) >= SAME_WORDS || diceAtLeast(a.grams, b.grams, chars);
+}
+
+/**
+ * `similarity(a, b) >= chars`, without counting the shared bigrams when the sizes alone
+ * rule it out: a line is compared with every line of a dozen siblings, most of them
+ * far shorter or longer (the Dice coefficient is at most 2·smaller / both).
+ */
+export function similarAtLeast(a: string, b: string, chars: number): boolean {
+  return diceAtLeast(bigrams(a), bigrams(b), chars);
+}
+
+function diceAtLeast(ga: ReadonlySet<string>, gb: ReadonlySet<string>, chars: number): boolean {
+  const total = ga.size + gb.size;
+  if (total === 0) return 0 >= chars;
+  const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
+  if ((2 * small.size) / total < chars) return false;
+  let shared = 0;
+  for (const gram of small) if (large.has(gram)) shared += 1;
+  return (2 * shared) / total >= chars;
 }
 
 /** Counts and quantities: two lines that differ in one of them say different things. */
@@ -103,9 +173,7 @@ function computeQuantities(text: string): Set<string> {
 }
 
 /** "a single Availability Zone" / "at least three Availability Zones": alike in words, opposite in fact. */
-function contrasts(a: string, b: string): boolean {
-  const qa = quantities(a);
-  const qb = quantities(b);
+function differ(qa: ReadonlySet<string>, qb: ReadonlySet<string>): boolean {
   for (const q of qa) if (!qb.has(q)) return true;
   for (const q of qb) if (!qa.has(q)) return true;
   return false;

@@ -106,9 +106,16 @@ const BREADCRUMB = quick(/^(?:[\w-]+\.)+[a-z]{2,}\s*>\s*\S|\bdocumentation\s*>\s
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
+/** Below this UTF-16 code no character is hiragana, katakana or kanji (U+2E80 opens the radicals of Han). */
+const FIRST_JAPANESE = 0x2e80;
+
 /** True when the line is (mostly) written in Japanese. */
 export function isJapanese(text: string): boolean {
-  return JAPANESE.test(text);
+  // Asked of every line by many rules: a line of ASCII and Latin letters is read by a loop,
+  // only a line with a character at or above U+2E80 (a surrogate pair too) by the pattern.
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) >= FIRST_JAPANESE) return JAPANESE.test(text);
+  return false;
 }
 
 /** Punctuation that closes a line without changing what it says. */
@@ -168,30 +175,40 @@ function isVerb(word: string, first: boolean): boolean {
   const w = word.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
   if (w.length < 2) return false;
   if (/n't$/.test(word.toLowerCase())) return true;
-  const forms = [
-    w,
-    w.replace(/s$/, ''),
-    w.replace(/es$/, ''),
-    w.replace(/ies$/, 'y'),
-    w.replace(/ied$/, 'y'),
-    w.replace(/ed$/, ''),
-    w.replace(/d$/, ''),
-    w.replace(/ing$/, ''),
-    w.replace(/ing$/, 'e'),
-    w.replace(/(\w)\1(?:ed|ing)$/, '$1'),
-  ];
-  if (forms.some((form) => VERBS.has(form))) return true;
+  // The word and the base forms it may be an inflection of, tried one by one.
+  if (
+    VERBS.has(w) ||
+    VERBS.has(w.replace(/s$/, '')) ||
+    VERBS.has(w.replace(/es$/, '')) ||
+    VERBS.has(w.replace(/ies$/, 'y')) ||
+    VERBS.has(w.replace(/ied$/, 'y')) ||
+    VERBS.has(w.replace(/ed$/, '')) ||
+    VERBS.has(w.replace(/d$/, '')) ||
+    VERBS.has(w.replace(/ing$/, '')) ||
+    VERBS.has(w.replace(/ing$/, 'e')) ||
+    VERBS.has(w.replace(/(\w)\1(?:ed|ing)$/, '$1'))
+  )
+    return true;
   // "scaled", "running": a participle, unless it is the first (capitalised) word of a name.
   return !first && /^[a-z]{3,}(?:ed|ing)$/.test(word);
 }
 
+/** Runs of katakana, kanji, or Latin letters and digits: the content words of a Japanese line. */
+const WORD_JA =
+  /[\p{Script=Katakana}ー]+|\p{Script=Han}+|[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._%-]*/gu;
+
 /** The content words of a Japanese line: runs of katakana, kanji, or Latin letters and digits. */
 export function contentWordsJa(text: string): string[] {
-  return (
-    text.match(
-      /[\p{Script=Katakana}ー]+|\p{Script=Han}+|[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._%-]*/gu,
-    ) ?? []
-  );
+  return text.match(WORD_JA) ?? [];
+}
+
+/** How many content words a Japanese line has, counted up to `max` (no array of them made). */
+export function countContentWordsJa(text: string, max: number): number {
+  WORD_JA.lastIndex = 0;
+  let n = 0;
+  while (n < max && WORD_JA.exec(text) !== null) n += 1;
+  WORD_JA.lastIndex = 0;
+  return n;
 }
 
 /** Words of an English line: tokens with a letter or a digit. */
@@ -211,10 +228,12 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   if (block.linkOnly === true || isReference(block.text)) return 'reference';
   const text = block.text.trim();
   if (block.kind === 'row') return undefined;
-  // A line that is mostly a URL: "詳細: https://…".
-  const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
-  if (noUrl !== text && codePointLength(noUrl.replace(/[\p{P}\p{S}\s]/gu, '')) < 8)
-    return 'reference';
+  // A line that is mostly a URL: "詳細: https://…". (Without "://" there is none to take out.)
+  if (text.includes('://')) {
+    const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
+    if (noUrl !== text && codePointLength(noUrl.replace(/[\p{P}\p{S}\s]/gu, '')) < 8)
+      return 'reference';
+  }
   if (BREADCRUMB.test(text)) return 'reference';
   if (DOUBT.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
@@ -225,10 +244,14 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   const codeChars = block.spans
     .filter((span) => span.kind === 'code')
     .reduce((sum, span) => sum + span.end - span.start, 0);
-  const visible = text.replace(/[\s\p{P}]/gu, '').length;
   const japanese = isJapanese(text);
-  // A Japanese sentence in backticks is still a sentence.
-  if (codeChars > 0 && codeChars >= visible * 0.8 && !(japanese && endsInPredicate(text)))
+  // A Japanese sentence in backticks is still a sentence. (The visible characters are
+  // counted only for a line with code in it.)
+  if (
+    codeChars > 0 &&
+    codeChars >= text.replace(/[\s\p{P}]/gu, '').length * 0.8 &&
+    !(japanese && endsInPredicate(text))
+  )
     return 'code';
   if (!japanese && KEY_VALUE.test(text)) return 'key-value';
   if (!japanese && CODE.test(text)) return 'code';
@@ -238,9 +261,10 @@ function computeWhyNot(block: Block): LeftOut | undefined {
     (closed.replace(/\s*[（(][^（）()]*[)）]$/u, '') || closed).replace(TRAILING, '') || text;
   if (japanese) {
     if (FRAGMENT_END_JA.test(body)) return 'fragment';
-    const words = contentWordsJa(body);
-    if (PREDICATE_JA.test(body) && words.length >= 1) return undefined;
-    return words.length >= 2 ? undefined : 'name';
+    // Only whether there are one or two words matters: counted, not listed.
+    const words = countContentWordsJa(body, 2);
+    if (PREDICATE_JA.test(body) && words >= 1) return undefined;
+    return words >= 2 ? undefined : 'name';
   }
   if (FRAGMENT_END_EN.test(body)) return 'fragment';
   const words = wordsEn(body);
@@ -433,10 +457,11 @@ function computeGenericHeading(title: string): boolean {
     .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
   if (GENERIC.has(bare)) return true;
   // "EC2 Section – Summary", "第3章のまとめ".
-  return /\b(?:section|chapter)\b.*\b(?:summary|overview|recap)$|(?:章|節)の?(?:まとめ|概要)$/iu.test(
-    bare,
-  );
+  return SECTION_SUMMARY.test(bare);
 }
+const SECTION_SUMMARY = quick(
+  /\b(?:section|chapter)\b.*\b(?:summary|overview|recap)$|(?:章|節)の?(?:まとめ|概要)$/iu,
+);
 
 // Further chapter headings and shapes (the which-* kinds' rules).
 
@@ -538,9 +563,10 @@ export function isInstruction(text: string, plain = false): boolean {
  * "now …") keeps its fact. Used by recall answers only (issue 13, round 3:
  * TRIVIAL/STALE); the other kinds judge such lines by their own rules.
  */
-const HISTORY =
-  /\b(?:was|were) the (?:first|original)\b|\b(?:is|are) (?:constantly|continually|always) (?:evaluating|adding|expanding|working on)\b|^(?:historically|originally|in the (?:early )?(?:past|days)|back in \d{4}|when \S+ (?:was )?(?:first )?launched)\b|^(?:[※*]\s*)?(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては|もともとは|元々は|登場当初|リリース当初)|(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては)[^。]*(?:だったが|でしたが|だった[。、]|でした[。、])/iu;
-const NOW = /現在|今は|いまは|今では|いまでは|\b(?:now|currently|today|nowadays)\b/iu;
+const HISTORY = quick(
+  /\b(?:was|were) the (?:first|original)\b|\b(?:is|are) (?:constantly|continually|always) (?:evaluating|adding|expanding|working on)\b|^(?:historically|originally|in the (?:early )?(?:past|days)|back in \d{4}|when \S+ (?:was )?(?:first )?launched)\b|^(?:[※*]\s*)?(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては|もともとは|元々は|登場当初|リリース当初)|(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては)[^。]*(?:だったが|でしたが|だった[。、]|でした[。、])/iu,
+);
+const NOW = quick(/現在|今は|いまは|今では|いまでは|\b(?:now|currently|today|nowadays)\b/iu);
 
 export function isHistory(text: string): boolean {
   const line = text.trim();

@@ -79,6 +79,8 @@ function computeHeadingWords(title: string, runs: boolean): string[] {
  * end in s (`Access`, `Status`, `Analysis`), or phrases.
  */
 export function singularOf(word: string): string | undefined {
+  // Most words do not end in a lower-case s: no pattern needs to read them.
+  if (word.charCodeAt(word.length - 1) !== 0x73) return undefined;
   if (!/^[A-Za-z][A-Za-z0-9-]*[A-Za-z]s$/.test(word) || /(?:ss|us|is)$/i.test(word))
     return undefined;
   const singular = /[^aeiou]ies$/i.test(word)

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quick } from '../../src/content/regex.js';
+import { KATAKANA_BMP, quick } from '../../src/content/regex.js';
 
 // Shapes of the rules' patterns: ASCII words with \b, kana and kanji, full-width digits, \w classes.
 const PATTERNS = [
@@ -74,5 +74,35 @@ describe('quick patterns', () => {
       /半分/iu,
     ])
       expect(quick(other)).toBe(other);
+  });
+
+  it('spell out a katakana class in the BMP: every character of the BMP is read alike', () => {
+    const spelled = new RegExp(`[${KATAKANA_BMP}]`);
+    const script = /\p{Script=Katakana}/u;
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      if (spelled.test(char) !== script.test(char)) expect(code.toString(16)).toBe('the same');
+    }
+  });
+
+  it('test lines with a katakana class as the pattern written', () => {
+    const pattern = /\btips\b|(?<![\p{Script=Katakana}ー])ポイント|コツ/iu;
+    const fast = quick(pattern);
+    expect(fast).not.toBe(pattern);
+    const kana = fc
+      .array(
+        fc.constantFrom('ポイント', 'ス', 'ｽ', 'ー', 'tips', 'TIPS', ' ', 'の', '𛀀', 'ſ', 'コツ'),
+        {
+          maxLength: 6,
+        },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(fc.property(kana, (text) => fast.test(text) === pattern.test(text)));
+    expect(fast.test('スポイント')).toBe(false);
+    expect(fast.test('設計のポイント')).toBe(true);
+    // Not right after a class's own "[": tested as written.
+    const negated = /\bx\b|[^\p{Script=Katakana}]/iu;
+    expect(quick(negated)).toBe(negated);
   });
 });
