@@ -5,7 +5,7 @@
  * are medians. The table is printed and kept in bench/RESULTS.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -335,5 +335,9 @@ const text = [
   '',
 ];
 console.log(`\n${table.join('\n')}`);
-writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), text.join('\n'));
+// The notes written below the table (sections from the first "## " on) stay: a run replaces the table only.
+const results = join(ROOT, 'bench', 'RESULTS.md');
+const old = existsSync(results) ? readFileSync(results, 'utf8') : '';
+const notes = old.indexOf('\n## ');
+writeFileSync(results, text.join('\n') + (notes >= 0 ? old.slice(notes) : ''));
 if (rows.some((r) => !r.ok)) process.exitCode = 1;
