@@ -25,6 +25,7 @@ import { typedWordGivenAway, withoutAliases } from '../content/derived.js';
 import { type Block, type Card, type Section, walk } from '../content/model.js';
 import { outlineUnits, unitTerm } from '../content/outline.js';
 import {
+  nameWords as answerNameWords,
   contentWords,
   katakanaForm,
   namesInOtherWords,
@@ -32,6 +33,7 @@ import {
   partsTogether,
   sharedCommonWord,
   sharedKanji,
+  showsWord,
   similarity,
   spelledOut,
   topicNames,
@@ -462,6 +464,7 @@ class Stem {
   private readonly strongest = new Map<string, boolean>();
   private shownMemo: boolean | undefined;
   private typedMemo: boolean | undefined;
+  private wordsMemo: { word: string; inTopic: boolean }[] | undefined;
   /** The answer has a letter: a number's cues are the path and the line only. */
   readonly letter: boolean;
 
@@ -470,8 +473,23 @@ class Stem {
     readonly text: string,
     readonly answer: string,
     readonly topic: string,
+    /** Whether the topic's title shows each word (showsWord), shared by the stems of one topic. */
+    private readonly topicShows = new Map<string, boolean>(),
   ) {
     this.letter = /[\p{L}]/u.test(answer);
+  }
+
+  /** The words of the answer (overlap.ts nameWords) and whether the topic's title shows each. */
+  private answerWords(): { word: string; inTopic: boolean }[] {
+    this.wordsMemo ??= answerNameWords(this.answer).map((word) => {
+      let inTopic = this.topicShows.get(word);
+      if (inTopic === undefined) {
+        inTopic = showsWord(this.topic, word);
+        this.topicShows.set(word, inTopic);
+      }
+      return { word, inTopic };
+    });
+    return this.wordsMemo;
   }
 
   /** stemGivesAway of this stem. */
@@ -494,10 +512,12 @@ class Stem {
     key: string,
     others: readonly string[],
     check: (others: readonly string[]) => boolean,
+    /** check([]), when it can be told cheaper. */
+    strongest = () => check([]),
   ) {
     let found = this.strongest.get(key);
     if (found === undefined) {
-      found = check([]);
+      found = strongest();
       this.strongest.set(key, found);
     }
     return found && others.length > 0 ? check(others) : found;
@@ -511,7 +531,7 @@ class Stem {
       this.shownMemo =
         leaksWord(path, answer) ||
         leaksWord(text, answer) ||
-        leaksWord(split, answer) ||
+        (split !== text && leaksWord(split, answer)) ||
         spelledOut(text, answer);
     }
     return this.shownMemo;
@@ -524,8 +544,27 @@ class Stem {
     if (this.cue('otherWords', others, (o) => namesInOtherWords(text, answer, o))) return true;
     if (!this.letter) return false;
     return (
-      this.cue('topic', others, (o) => topicNames(topic, answer, o)) ||
-      this.cue('rest', others, (o) => namesRest(`${path}\n${text}`, answer, topic, o)) ||
+      // topicNames and namesRest with no options: every word of the answer in the topic's
+      // title; the words that are not, every one of them in the path or the line.
+      this.cue(
+        'topic',
+        others,
+        (o) => topicNames(topic, answer, o),
+        () => {
+          const words = this.answerWords();
+          return words.length > 0 && words.every((w) => w.inTopic);
+        },
+      ) ||
+      this.cue(
+        'rest',
+        others,
+        (o) => namesRest(`${path}\n${text}`, answer, topic, o),
+        () => {
+          const rest = this.answerWords().filter((w) => !w.inTopic);
+          const stem = `${path}\n${text}`;
+          return rest.length > 0 && rest.every((w) => showsWord(stem, w.word));
+        },
+      ) ||
       this.cue('kanji', others, (o) => sharedKanji(text, answer, o) !== undefined)
     );
   }
@@ -566,11 +605,24 @@ class Stem {
 
 /** The stem of a card's own text and the path it shows, read once per card and deck. */
 const stemCache = new WeakMap<Card, { located: Located; stem: Stem }>();
+/** Which words each topic's title shows (Stem.topicShows), one map per topic. */
+const topicShowsCache = new WeakMap<Section, Map<string, boolean>>();
 
 function stemOf(card: Card, located: Located): Stem {
   const cached = stemCache.get(card);
   if (cached?.located === located) return cached.stem;
-  const stem = new Stem(pathInStem(card, located), card.prompt, card.answer, located.topic.title);
+  let shows = topicShowsCache.get(located.topic);
+  if (!shows) {
+    shows = new Map();
+    topicShowsCache.set(located.topic, shows);
+  }
+  const stem = new Stem(
+    pathInStem(card, located),
+    card.prompt,
+    card.answer,
+    located.topic.title,
+    shows,
+  );
   stemCache.set(card, { located, stem });
   return stem;
 }
@@ -629,7 +681,8 @@ function askCard(
   // The path gives context, unless it names the answer: then only its headings above
   // the first that names it, or nothing. A file's name is no heading (see shownPath).
   const shown = shownPath(card, located);
-  const path = pathInStem(card, located);
+  // The path of the card's stem, read once for all its draws (stemOf).
+  const { path } = stemOf(card, located);
   const need = OPTION_COUNT - 1;
   const typed = (stem: string, accept: string[] = []): Question => ({
     ...base(card, located),
@@ -891,12 +944,18 @@ function askCard(
 export function pathInStem(card: Card, located: Located): string {
   if (card.kind === 'which-heading' || card.kind === 'which-fact')
     return card.path.slice(0, -1).join(' › ');
-  // A title that shows the answer only in its chapter number is shown without it.
-  const shown = shownPath(card, located).map((title) =>
-    leaksWord(title, card.answer) ? withoutNumbering(title) : title,
-  );
-  const firstLeak = shown.findIndex((title) => leaksWord(title, card.answer));
-  return (firstLeak < 0 ? shown : shown.slice(0, firstLeak)).join(' › ');
+  // A title that shows the answer only in its chapter number is shown without it. A title
+  // that does not show it is shown as it is, so it is tested once.
+  const shown: string[] = [];
+  for (const title of shownPath(card, located)) {
+    if (!leaksWord(title, card.answer)) shown.push(title);
+    else {
+      const plain = withoutNumbering(title);
+      if (leaksWord(plain, card.answer)) break;
+      shown.push(plain);
+    }
+  }
+  return shown.join(' › ');
 }
 
 /**
