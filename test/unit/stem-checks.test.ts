@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { partCounts, termGivenAway } from '../../src/content/cards.js';
+import { ownPartShows, partCounts, termGivenAway } from '../../src/content/cards.js';
 import { typedWordGivenAway } from '../../src/content/derived.js';
 import {
   katakanaForm,
@@ -22,6 +22,7 @@ import {
   transliterates,
 } from '../../src/content/overlap.js';
 import { leaksWord } from '../../src/content/text.js';
+import { keyOf } from '../../src/quiz/distractors.js';
 import { headingGivesAway, stemGivesAway } from '../../src/quiz/questions.js';
 
 /** The checks one by one, each with the options (the form before the stem was read once). */
@@ -49,13 +50,31 @@ function direct(
         sharedKanji(text, answer, others) !== undefined));
   if (anyForm) return true;
   if (!choice) return (letter && typedWordGivenAway(text, answer)) || transliterates(text, answer);
-  if (headingGivesAway(path, answer, others, topic, under)) return true;
+  if (headingReference(path, answer, others, topic, under)) return true;
   if (!letter) return false;
   if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;
   if (partsTogether(text, answer, others)) return true;
   if (commonWords && sharedCommonWord(text, answer, others) !== undefined) return true;
   const form = katakanaForm(text, answer);
   return form !== undefined && !others.some((other) => other.normalize('NFKC').includes(form));
+}
+
+/** headingGivesAway as written before, part counts always made. */
+function headingReference(
+  path: string,
+  answer: string,
+  others: readonly string[],
+  topic: string,
+  underHeading: readonly string[],
+): boolean {
+  const headings = path.split(' › ');
+  const heading = headings.at(-1)?.trim() ?? '';
+  if (headings.length < 2 || heading === topic.trim() || !/[\p{L}]/u.test(answer)) return false;
+  const under = new Set(underHeading.map(keyOf));
+  if (others.some((other) => under.has(keyOf(other)))) return false;
+  const counts = partCounts([answer, ...others]);
+  const split = heading.replace(/([a-z])([A-Z])/gu, '$1 $2');
+  return ownPartShows(answer, heading, counts) || ownPartShows(answer, split, counts);
 }
 
 /** Pieces of AWS notes, Japanese and English, that the checks react to. */
@@ -118,6 +137,24 @@ describe('stemGivesAway reads a stem once', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('headingGivesAway says what it said with the part counts always made (property)', () => {
+    fc.assert(
+      fc.property(
+        words,
+        words,
+        fc.array(words, { maxLength: 3 }),
+        words,
+        (path, answer, others, topic) => {
+          const shown = `${path} › ${answer.slice(1)}`;
+          expect(headingGivesAway(shown, answer, others, topic)).toBe(
+            headingReference(shown, answer, others, topic, []),
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
