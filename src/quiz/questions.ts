@@ -13,6 +13,7 @@ import {
   isOpenSetHeading,
   isTermName,
   ownPartShows,
+  type PartCounts,
   partCounts,
   sectionTermLines,
   sectionTerms,
@@ -25,6 +26,7 @@ import { typedWordGivenAway, withoutAliases } from '../content/derived.js';
 import { type Block, type Card, type Section, walk } from '../content/model.js';
 import { outlineUnits, unitTerm } from '../content/outline.js';
 import {
+  nameWords as answerNameWords,
   contentWords,
   katakanaForm,
   namesInOtherWords,
@@ -32,6 +34,7 @@ import {
   partsTogether,
   sharedCommonWord,
   sharedKanji,
+  showsWord,
   similarity,
   spelledOut,
   topicNames,
@@ -273,10 +276,8 @@ function drawnVerdict(card: Card, index: DeckIndex, located: Located): NotAsked 
     const all = clueOptions(located, siblingsOf(index, located), card.prompt.split('\n'))
       .map((s) => s.title.trim())
       .filter((title) => keyOf(title) !== own);
-    const path = pathInStem(card, located);
     // The options are all under the heading above: it tells nothing among them.
-    if (stemGivesAway(path, card.prompt, card.answer, all, true, located.topic.title, true, all))
-      return 'gives-away';
+    if (stemOf(card, located).givesAway(all, true, true, all)) return 'gives-away';
   }
   // Only whether a question is made counts here, not where its wrong options come from.
   const drawn = ownQuestion(card, index, 'study', (m) => m.key, false);
@@ -300,13 +301,13 @@ function askableWithoutDraw(card: Card, located: Located): boolean {
     return items >= 2 && items <= RECALL_LIST_MAX;
   }
   const { prompt, answer } = card;
-  const path = pathInStem(card, located);
-  // Each check with no wrong option at all: its strongest form.
-  const clean = (typed: boolean) =>
-    !anyFormGivesAway(path, prompt, answer, [], located.topic.title) &&
-    !headingGivesAway(path, answer, [], located.topic.title) &&
-    !choiceGivesAway(prompt, answer, [], true) &&
-    !(typed && typedGivesAway(prompt, answer));
+  // Each check with no wrong option at all: its strongest form (kept for the draws, if any).
+  const clean = (typed: boolean) => {
+    const stem = stemOf(card, located);
+    return (
+      !stem.heading([]) && !stem.anyForm([]) && !stem.choice([], true) && !(typed && stem.typed())
+    );
+  };
   switch (card.kind) {
     case 'cloze':
       return clean(true);
@@ -381,11 +382,19 @@ function drawQuestion(
     // What the learner reads of the notes: the path shown and the card's own text (not the
     // words of the stem's frame, which are the interface's).
     const located = index.byRef.get(card.section);
-    const path = located ? pathInStem(card, located) : '';
     const others = (question.options ?? []).filter((_, i) => i !== question.correct);
     const answer = question.format === 'choice' ? question.answer : card.answer;
-    const topic = located?.topic.title ?? '';
     const choice = question.format === 'choice';
+    // The card's own stem, read once for all its draws (askCard only asks a located card).
+    const stem =
+      located && answer === card.answer
+        ? stemOf(card, located)
+        : new Stem(
+            located ? pathInStem(card, located) : '',
+            card.prompt,
+            answer,
+            located?.topic.title ?? '',
+          );
     // Which names share the heading above: a which-* card's options are its siblings, the
     // terms of a section its title; a bullet head below it ("Reserved") is the answer's own.
     const under =
@@ -394,13 +403,11 @@ function drawQuestion(
         : located && card.path.length <= located.section.path.length
           ? sectionTerms(located.section)
           : [];
-    if (!stemGivesAway(path, card.prompt, answer, others, choice, topic, true, under))
-      return question;
+    if (!stem.givesAway(others, choice, true, under)) return question;
     // The card's own draws try other options for any cue the options could clear.
     if (persist && choice) continue;
     if (!choice || sharedCommonWord(card.prompt, answer, others) === undefined) return 'leak';
-    if (stemGivesAway(path, card.prompt, answer, others, choice, topic, false, under))
-      return 'leak';
+    if (stem.givesAway(others, choice, false, under)) return 'leak';
   }
   return 'leak';
 }
@@ -442,12 +449,203 @@ export function stemGivesAway(
   /** The names under the path's last heading as well as the answer (see headingGivesAway). */
   underHeading: readonly string[] = [],
 ): boolean {
-  if (anyFormGivesAway(path, text, answer, others, topic)) return true;
-  if (!choice) return typedGivesAway(text, answer);
-  return (
-    headingGivesAway(path, answer, others, topic, underHeading) ||
-    choiceGivesAway(text, answer, others, commonWords)
+  return new Stem(path, text, answer, topic).givesAway(others, choice, commonWords, underHeading);
+}
+
+/**
+ * partCounts of the options. With no wrong option every part of the answer
+ * counts once, as a part no count is given for (cards.ts ownPartShows): none
+ * is counted.
+ */
+function optionParts(answer: string, others: readonly string[]): PartCounts {
+  return others.length > 0 ? partCounts([answer, ...others]) : new Map();
+}
+
+/**
+ * The text of one stem as the give-away checks read it (stemGivesAway), each
+ * part worked out once however often the stem is checked (a card's own draws
+ * check it up to sixteen times): the cues no option can clear, and each
+ * check in its strongest form, with no wrong option beside the answer. Every
+ * check is monotone in the options (options only ever clear a cue), so one
+ * whose strongest form finds no cue finds none with any options, and the
+ * options are looked at only for a check whose strongest form finds one.
+ */
+class Stem {
+  private readonly strongest = new Map<string, boolean>();
+  private shownMemo: boolean | undefined;
+  private typedMemo: boolean | undefined;
+  private spelledMemo: boolean | undefined;
+  private wordsMemo: { word: string; inTopic: boolean }[] | undefined;
+  /** The answer has a letter: a number's cues are the path and the line only. */
+  readonly letter: boolean;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly answer: string,
+    readonly topic: string,
+    /** Whether the topic's title shows each word (showsWord), shared by the stems of one topic. */
+    private readonly topicShows = new Map<string, boolean>(),
+  ) {
+    this.letter = /[\p{L}]/u.test(answer);
+  }
+
+  /** The words of the answer (overlap.ts nameWords) and whether the topic's title shows each. */
+  private answerWords(): { word: string; inTopic: boolean }[] {
+    this.wordsMemo ??= answerNameWords(this.answer).map((word) => {
+      let inTopic = this.topicShows.get(word);
+      if (inTopic === undefined) {
+        inTopic = showsWord(this.topic, word);
+        this.topicShows.set(word, inTopic);
+      }
+      return { word, inTopic };
+    });
+    return this.wordsMemo;
+  }
+
+  /** stemGivesAway of this stem. */
+  givesAway(
+    others: readonly string[],
+    choice: boolean,
+    commonWords: boolean,
+    underHeading: readonly string[],
+  ): boolean {
+    // The cheapest and most often found checks first (on the bench corpus the heading finds
+    // a cue for a third of the stems, most others almost never).
+    if (!choice) return this.anyForm(others) || this.typed();
+    return (
+      this.heading(others, underHeading) || this.anyForm(others) || this.choice(others, commonWords)
+    );
+  }
+
+  /**
+   * A check with these options: its strongest form first (once), then, only
+   * when that finds a cue and there are options, the check with them.
+   */
+  private cue(
+    key: string,
+    others: readonly string[],
+    check: (others: readonly string[]) => boolean,
+    /** check([]), when it can be told cheaper. */
+    strongest = () => check([]),
+  ) {
+    let found = this.strongest.get(key);
+    if (found === undefined) {
+      found = strongest();
+      this.strongest.set(key, found);
+    }
+    return found && others.length > 0 ? check(others) : found;
+  }
+
+  /** The cues no option clears: the answer in the path or the line. */
+  private shown(): boolean {
+    if (this.shownMemo === undefined) {
+      const { path, text, answer } = this;
+      const split = text.replace(/([a-z])([A-Z])/gu, '$1 $2');
+      this.shownMemo =
+        leaksWord(path, answer) ||
+        leaksWord(text, answer) ||
+        (split !== text && leaksWord(split, answer));
+    }
+    return this.shownMemo;
+  }
+
+  /** The cue no option clears either: the answer spelled out, or its initials (spelledOut). */
+  private spelled(): boolean {
+    this.spelledMemo ??= spelledOut(this.text, this.answer);
+    return this.spelledMemo;
+  }
+
+  /** What gives the answer away typed or among options alike (anyFormGivesAway). */
+  anyForm(others: readonly string[]): boolean {
+    if (this.shown()) return true;
+    const { path, text, answer, topic } = this;
+    if (this.cue('otherWords', others, (o) => namesInOtherWords(text, answer, o))) return true;
+    if (!this.letter) return this.spelled();
+    return (
+      // topicNames and namesRest with no options: every word of the answer in the topic's
+      // title; the words that are not, every one of them in the path or the line.
+      this.cue(
+        'topic',
+        others,
+        (o) => topicNames(topic, answer, o),
+        () => {
+          const words = this.answerWords();
+          return words.length > 0 && words.every((w) => w.inTopic);
+        },
+      ) ||
+      this.cue(
+        'rest',
+        others,
+        (o) => namesRest(`${path}\n${text}`, answer, topic, o),
+        () => {
+          const rest = this.answerWords().filter((w) => !w.inTopic);
+          const stem = `${path}\n${text}`;
+          return rest.length > 0 && rest.every((w) => showsWord(stem, w.word));
+        },
+      ) ||
+      this.cue('kanji', others, (o) => sharedKanji(text, answer, o) !== undefined) ||
+      this.spelled()
+    );
+  }
+
+  /** What gives a typed answer away (typedGivesAway): no options to clear it. */
+  typed(): boolean {
+    this.typedMemo ??= typedGivesAway(this.text, this.answer);
+    return this.typedMemo;
+  }
+
+  /** headingGivesAway of this stem. */
+  heading(others: readonly string[], underHeading: readonly string[] = []): boolean {
+    const { path, answer, topic } = this;
+    return this.cue('heading', others, (o) =>
+      headingGivesAway(path, answer, o, topic, underHeading),
+    );
+  }
+
+  /** What gives the answer away among options (choiceGivesAway). */
+  choice(others: readonly string[], commonWords: boolean): boolean {
+    // A number's options are numbers: "250" on the line is no part of the answer 50.
+    if (!this.letter) return false;
+    const { text, answer } = this;
+    // Cheapest for what they find first.
+    return (
+      this.cue('kana', others, (o) => {
+        const form = katakanaForm(text, answer);
+        return form !== undefined && !o.some((other) => other.normalize('NFKC').includes(form));
+      }) ||
+      // A common word (ポリシー, Key Pair) is a cue too when only the answer has it (round 4).
+      (commonWords &&
+        this.cue('common', others, (o) => sharedCommonWord(text, answer, o) !== undefined)) ||
+      this.cue('term', others, (o) => termGivenAway(answer, text, optionParts(answer, o))) ||
+      // Two words of the answer that no other option has together (round 7, LEAK).
+      this.cue('parts', others, (o) => partsTogether(text, answer, o))
+    );
+  }
+}
+
+/** The stem of a card's own text and the path it shows, read once per card and deck. */
+const stemCache = new WeakMap<Card, { located: Located; stem: Stem }>();
+/** Which words each topic's title shows (Stem.topicShows), one map per topic. */
+const topicShowsCache = new WeakMap<Section, Map<string, boolean>>();
+
+function stemOf(card: Card, located: Located): Stem {
+  const cached = stemCache.get(card);
+  if (cached?.located === located) return cached.stem;
+  let shows = topicShowsCache.get(located.topic);
+  if (!shows) {
+    shows = new Map();
+    topicShowsCache.set(located.topic, shows);
+  }
+  const stem = new Stem(
+    pathInStem(card, located),
+    card.prompt,
+    card.answer,
+    located.topic.title,
+    shows,
   );
+  stemCache.set(card, { located, stem });
+  return stem;
 }
 
 /**
@@ -474,29 +672,9 @@ export function headingGivesAway(
   if (headings.length < 2 || heading === topic.trim() || !/[\p{L}]/u.test(answer)) return false;
   const under = new Set(underHeading.map(keyOf));
   if (others.some((other) => under.has(keyOf(other)))) return false;
-  const counts = partCounts([answer, ...others]);
+  const counts = optionParts(answer, others);
   const split = heading.replace(/([a-z])([A-Z])/gu, '$1 $2');
   return ownPartShows(answer, heading, counts) || ownPartShows(answer, split, counts);
-}
-
-/** What gives the answer away typed or among options alike (see stemGivesAway). */
-function anyFormGivesAway(
-  path: string,
-  text: string,
-  answer: string,
-  others: readonly string[],
-  topic: string,
-): boolean {
-  if (leaksWord(path, answer)) return true;
-  const split = text.replace(/([a-z])([A-Z])/gu, '$1 $2');
-  if (leaksWord(text, answer) || leaksWord(split, answer)) return true;
-  if (spelledOut(text, answer) || namesInOtherWords(text, answer, others)) return true;
-  if (/[\p{L}]/u.test(answer)) {
-    if (topicNames(topic, answer, others)) return true;
-    if (namesRest(`${path}\n${text}`, answer, topic, others)) return true;
-    if (sharedKanji(text, answer, others) !== undefined) return true;
-  }
-  return false;
 }
 
 /** What gives a typed answer away (see stemGivesAway). */
@@ -505,24 +683,6 @@ function typedGivesAway(text: string, answer: string): boolean {
   if (/[\p{L}]/u.test(answer) && typedWordGivenAway(text, answer)) return true;
   // Typed: the line's キーペア is the "Key Pair" to type (round 4, LEAK).
   return transliterates(text, answer);
-}
-
-/** What gives the answer away among options (see stemGivesAway). */
-function choiceGivesAway(
-  text: string,
-  answer: string,
-  others: readonly string[],
-  commonWords: boolean,
-): boolean {
-  // A number's options are numbers: "250" on the line is no part of the answer 50.
-  if (!/[\p{L}]/u.test(answer)) return false;
-  if (termGivenAway(answer, text, partCounts([answer, ...others]))) return true;
-  // Two words of the answer that no other option has together (round 7, LEAK).
-  if (partsTogether(text, answer, others)) return true;
-  // A common word (ポリシー, Key Pair) is a cue too when only the answer has it (round 4).
-  if (commonWords && sharedCommonWord(text, answer, others) !== undefined) return true;
-  const form = katakanaForm(text, answer);
-  return form !== undefined && !others.some((other) => other.normalize('NFKC').includes(form));
 }
 
 function askCard(
@@ -542,7 +702,8 @@ function askCard(
   // The path gives context, unless it names the answer: then only its headings above
   // the first that names it, or nothing. A file's name is no heading (see shownPath).
   const shown = shownPath(card, located);
-  const path = pathInStem(card, located);
+  // The path of the card's stem, read once for all its draws (stemOf).
+  const { path } = stemOf(card, located);
   const need = OPTION_COUNT - 1;
   const typed = (stem: string, accept: string[] = []): Question => ({
     ...base(card, located),
@@ -804,12 +965,18 @@ function askCard(
 export function pathInStem(card: Card, located: Located): string {
   if (card.kind === 'which-heading' || card.kind === 'which-fact')
     return card.path.slice(0, -1).join(' › ');
-  // A title that shows the answer only in its chapter number is shown without it.
-  const shown = shownPath(card, located).map((title) =>
-    leaksWord(title, card.answer) ? withoutNumbering(title) : title,
-  );
-  const firstLeak = shown.findIndex((title) => leaksWord(title, card.answer));
-  return (firstLeak < 0 ? shown : shown.slice(0, firstLeak)).join(' › ');
+  // A title that shows the answer only in its chapter number is shown without it. A title
+  // that does not show it is shown as it is, so it is tested once.
+  const shown: string[] = [];
+  for (const title of shownPath(card, located)) {
+    if (!leaksWord(title, card.answer)) shown.push(title);
+    else {
+      const plain = withoutNumbering(title);
+      if (leaksWord(plain, card.answer)) break;
+      shown.push(plain);
+    }
+  }
+  return shown.join(' › ');
 }
 
 /**
