@@ -4,6 +4,8 @@
  * so that the two writers' saves interleave (flat out, one process tends to
  * win the lock again and again, and the re-read-and-merge path is barely run).
  */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UserError } from '../../src/errors.js';
 import { openProgress } from '../../src/store/progress.js';
 import { userMessage } from '../../src/ui/i18n.js';
@@ -22,6 +24,17 @@ const store = await openProgress({
   ...(compactAt > 0 ? { compactAt } : {}),
 });
 const pause = new Int32Array(new SharedArrayBuffer(4));
+// With WRITERS_READY=<folder>:<n>, start only when n writers are ready: under load one
+// writer's start-up can outlast the other's whole run, and then they never take turns.
+const [readyDir, readyCount] = (process.env.WRITERS_READY ?? '').split(':');
+if (readyDir && readyCount) {
+  writeFileSync(join(readyDir, `ready-${tag}`), '');
+  const until = Date.now() + 30_000;
+  while (readdirSync(readyDir).filter((f) => f.startsWith('ready-')).length < Number(readyCount)) {
+    if (Date.now() > until) break;
+    Atomics.wait(pause, 0, 0, 5);
+  }
+}
 for (let i = 0; i < Number(count); i++) {
   Atomics.wait(pause, 0, 0, Math.floor(Math.random() * 3));
   store.recordAnswer({

@@ -278,7 +278,8 @@ describe('progress store', () => {
     const run = promisify(execFile);
     const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const writer = join(ROOT, 'test', 'helpers', 'writer.ts');
-    const env = { ...process.env, AWSQUIZ_DATA_DIR: dir };
+    const ready = tempDir();
+    const env = { ...process.env, AWSQUIZ_DATA_DIR: dir, WRITERS_READY: `${ready}:2` };
     await Promise.all([
       run(process.execPath, [tsx, writer, 'one', '200'], { env }),
       run(process.execPath, [tsx, writer, 'two', '200'], { env }),
