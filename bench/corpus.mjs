@@ -35,3 +35,35 @@ export function writeOneFile(root, dir, copies = 100) {
   writeFileSync(file, Array.from({ length: copies }, (_, i) => copy(text, i + 1)).join('\n'));
   return file;
 }
+
+/**
+ * The 100-file corpus with every body line (not headings, blank lines, code
+ * fences or table rules) given a word of its copy's own, so that no line
+ * repeats across files: a cache keyed by a line's text cannot carry over from
+ * one file to the next, as it can in writeCorpus's copies. For measuring
+ * whether a speed-up holds on notes that do not repeat
+ * (`node -e "import('./bench/corpus.mjs').then((m) => m.writeVariedCorpus('.', '/tmp/v100'))"`).
+ */
+export function writeVariedCorpus(root, dir, copies = 100) {
+  mkdirSync(dir, { recursive: true });
+  const text = shippedText(root);
+  const digits = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+  for (let n = 1; n <= copies; n++) {
+    const word = [...String(n)].map((d) => digits[Number(d)]).join('');
+    let fence = false;
+    const body = copy(text, n)
+      .split('\n')
+      .map((line) => {
+        if (/^\s*(```|~~~)/.test(line)) {
+          fence = !fence;
+          return line;
+        }
+        if (fence || !line.trim() || line.startsWith('#') || /^\s*\|?[\s:|-]+\|?\s*$/.test(line))
+          return line;
+        return `${line} ${word}`;
+      })
+      .join('\n');
+    writeFileSync(join(dir, `notes-${String(n).padStart(3, '0')}.md`), body);
+  }
+  return dir;
+}
