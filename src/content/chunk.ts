@@ -247,6 +247,31 @@ function cutAt(lines: string[], i: number): boolean {
 
 type Marks = Pick<PlainLine, 'kind' | 'depth' | 'parent' | 'ordered'>;
 
+/** An open list item of readPlain. */
+interface OpenItem {
+  /** Where its content starts. */
+  content: number;
+  /** Its first line. */
+  head: number;
+  /** Its lines' kind and nesting (a later paragraph of the item has the same). */
+  marks: Marks;
+  /** For an ordered item: its delimiter and number in its list. */
+  delimiter?: string;
+  ordered?: number;
+}
+
+/**
+ * How many of the open items (outermost first) a line indented `indent`
+ * columns lies in: those whose content starts at or before it; undefined
+ * when it is more than 3 columns past the innermost one's content (code or
+ * text, CommonMark's rule).
+ */
+function depthAt(open: readonly OpenItem[], indent: number): number | undefined {
+  let depth = 0;
+  while (depth < open.length && (open[depth]?.content ?? 0) <= indent) depth++;
+  return indent - (open[depth - 1]?.content ?? 0) > 3 ? undefined : depth;
+}
+
 /**
  * Reads lines from `from` (where a piece may start) as remark would, as long
  * as they are blank lines, plain headings (PLAIN_HEADING), plain paragraph
@@ -263,18 +288,8 @@ type Marks = Pick<PlainLine, 'kind' | 'depth' | 'parent' | 'ordered'>;
  */
 function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: number } {
   const read: PlainLine[] = [];
-  /**
-   * Open list items, outermost first: where their content starts, their
-   * first line, and for an ordered item its delimiter and number in its list.
-   */
-  const open: {
-    content: number;
-    head: number;
-    /** Its lines' kind and nesting (a later paragraph of the item has the same). */
-    marks: Marks;
-    delimiter?: string;
-    ordered?: number;
-  }[] = [];
+  /** Open list items, outermost first. */
+  const open: OpenItem[] = [];
   /** The open paragraph (its lines' kind and nesting), if any. */
   let paragraph: Marks | null = null;
   /** The lines of the open paragraph, and whether one holds a link. */
@@ -315,10 +330,9 @@ function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: nu
     const item = PLAIN_ITEM.exec(line);
     if (item) {
       const indent = item[1]?.length ?? 0;
-      let depth = 0;
-      while (depth < open.length && (open[depth]?.content ?? 0) <= indent) depth++;
+      const depth = depthAt(open, indent);
+      if (depth === undefined) break;
       const holder = open[depth - 1];
-      if (indent - (holder?.content ?? 0) > 3) break;
       open.length = depth;
       paragraph = holder ? { kind: 'item', depth, parent: holder.head } : { kind: 'item' };
       open.push({ content: indent + 2, head: k + 1, marks: paragraph });
@@ -355,11 +369,9 @@ function readPlain(lines: string[], from: number): { read: PlainLine[]; stop: nu
       }
       // After a blank line: a paragraph in the innermost item whose content
       // starts at or 0–3 columns before it, else at the top level; further in is code.
-      const indent = indented[1]?.length ?? 0;
-      let depth = 0;
-      while (depth < open.length && (open[depth]?.content ?? 0) <= indent) depth++;
+      const depth = depthAt(open, indented[1]?.length ?? 0);
+      if (depth === undefined) break;
       const holder = open[depth - 1];
-      if (indent - (holder?.content ?? 0) > 3) break;
       open.length = depth;
       paragraph = holder ? holder.marks : { kind: 'line' };
       add({ line: k + 1, text, ...paragraph }, true);
