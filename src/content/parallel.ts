@@ -63,8 +63,7 @@ export async function parseMany(
 ): Promise<Parsed[]> {
   const size = jobs.reduce((sum, job) => sum + job.text.length, 0);
   const threads = Math.min(availableParallelism(), jobs.length);
-  // A build without the worker asked for still has content's own (it answers less).
-  const script = workerScript(worker) ?? workerScript(PARSE_WORKER);
+  const script = workerScript(worker);
   if (script && threads > 1 && size >= from) {
     try {
       return await onWorkers(script, threads, jobs, onDone);
