@@ -279,12 +279,18 @@ function drawnVerdict(card: Card, index: DeckIndex, located: Located): NotAsked 
     // The options are all under the heading above: it tells nothing among them.
     const stem = stemOf(card, located);
     if (stem.givesAway(all, true, true, all)) return 'gives-away';
-    // Each draw offers some of these options (askCard), all under the heading too, and a
-    // check whose strongest form finds no cue finds none with them (Stem.cue): with no cue
-    // but the heading's (most which-* cards drawn), no draw gives the answer away, and
-    // whether one makes a question the options' count tells without drawing.
-    if (!stem.anyForm([]) && !stem.choice([], true))
-      return whichMade(card, all) ? undefined : 'no-question';
+    // Each draw offers some of these options (askCard), all under the heading too: no draw
+    // makes a question without two of them, and none gives the answer away when it offers
+    // them all (no more than a question has room for, each of its own key) or when no
+    // check but the heading's finds a cue even with no option (Stem.cue): most which-*
+    // cards drawn, decided without drawing.
+    const offered = whichOptions(card, all);
+    if (offered + 1 < MIN_OPTIONS) return 'no-question';
+    if (
+      (offered === all.length && offered < OPTION_COUNT) ||
+      (!stem.anyForm([]) && !stem.choice([], true))
+    )
+      return undefined;
   }
   return verdictOfDraws(card, index);
 }
@@ -300,20 +306,20 @@ export function verdictOfDraws(card: Card, index: DeckIndex): NotAsked | undefin
 }
 
 /**
- * Whether askCard makes a which-* card's question, its clue options (other
- * than the answer) `options`: it has a clue and a heading above, is no
- * former "which statement is true" card, and pickDistractors finds two
- * options of its own key (the draws differ only in which).
+ * How many options a which-* card's draws can offer, its clue options (other
+ * than the answer) `options`, as askCard draws them: one of each key
+ * (pickDistractors), none when the card has no clue or no heading above or
+ * is a former "which statement is true" card.
  */
-function whichMade(card: Card, options: readonly string[]): boolean {
-  if (card.kind === 'which-fact' && card.answer === card.source) return false;
-  if (!card.prompt || !card.path.slice(0, -1).join(' › ')) return false;
+function whichOptions(card: Card, options: readonly string[]): number {
+  if (card.kind === 'which-fact' && card.answer === card.source) return 0;
+  if (!card.prompt || !card.path.slice(0, -1).join(' › ')) return 0;
   const keys = new Set<string>();
   for (const option of options) {
     const key = keyOf(option);
     if (key) keys.add(key);
   }
-  return keys.size + 1 >= MIN_OPTIONS;
+  return keys.size;
 }
 
 /**
