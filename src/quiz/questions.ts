@@ -277,11 +277,49 @@ function drawnVerdict(card: Card, index: DeckIndex, located: Located): NotAsked 
       .map((s) => s.title.trim())
       .filter((title) => keyOf(title) !== own);
     // The options are all under the heading above: it tells nothing among them.
-    if (stemOf(card, located).givesAway(all, true, true, all)) return 'gives-away';
+    const stem = stemOf(card, located);
+    if (stem.givesAway(all, true, true, all)) return 'gives-away';
+    // Each draw offers some of these options (askCard), all under the heading too: no draw
+    // makes a question without two of them, and none gives the answer away when it offers
+    // them all (no more than a question has room for, each of its own key) or when no
+    // check but the heading's finds a cue even with no option (Stem.cue): most which-*
+    // cards drawn, decided without drawing.
+    const offered = whichOptions(card, all);
+    if (offered + 1 < MIN_OPTIONS) return 'no-question';
+    if (
+      (offered === all.length && offered < OPTION_COUNT) ||
+      (!stem.anyForm([]) && !stem.choice([], true))
+    )
+      return undefined;
   }
+  return verdictOfDraws(card, index);
+}
+
+/**
+ * whyNotAsked of a card by its own draws alone (drawnVerdict draws only when
+ * it cannot tell without; test/unit/file-verdict.test.ts holds it to this).
+ */
+export function verdictOfDraws(card: Card, index: DeckIndex): NotAsked | undefined {
   // Only whether a question is made counts here, not where its wrong options come from.
   const drawn = ownQuestion(card, index, 'study', (m) => m.key, false);
   return typeof drawn === 'object' ? undefined : drawn === 'leak' ? 'gives-away' : 'no-question';
+}
+
+/**
+ * How many options a which-* card's draws can offer, its clue options (other
+ * than the answer) `options`, as askCard draws them: one of each key
+ * (pickDistractors), none when the card has no clue or no heading above or
+ * is a former "which statement is true" card.
+ */
+function whichOptions(card: Card, options: readonly string[]): number {
+  if (card.kind === 'which-fact' && card.answer === card.source) return 0;
+  if (!card.prompt || !card.path.slice(0, -1).join(' › ')) return 0;
+  const keys = new Set<string>();
+  for (const option of options) {
+    const key = keyOf(option);
+    if (key) keys.add(key);
+  }
+  return keys.size;
 }
 
 /**
@@ -513,8 +551,12 @@ class Stem {
     // The cheapest and most often found checks first (on the bench corpus the heading finds
     // a cue for a third of the stems, most others almost never).
     if (!choice) return this.anyForm(others) || this.typed();
+    // Options all under the heading (a which-* card's siblings): it tells nothing among them.
+    const heading = underHeading !== others || others.length === 0;
     return (
-      this.heading(others, underHeading) || this.anyForm(others) || this.choice(others, commonWords)
+      (heading && this.heading(others, underHeading)) ||
+      this.anyForm(others) ||
+      this.choice(others, commonWords)
     );
   }
 
@@ -626,24 +668,40 @@ class Stem {
 
 /** The stem of a card's own text and the path it shows, read once per card and deck. */
 const stemCache = new WeakMap<Card, { located: Located; stem: Stem }>();
-/** Which words each topic's title shows (Stem.topicShows), one map per topic. */
-const topicShowsCache = new WeakMap<Section, Map<string, boolean>>();
+
+/**
+ * The stems of a topic's cards, one map per topic: which words its title
+ * shows (Stem.topicShows), and its stems by their text, so that cards of one
+ * text share one (a which-heading card of one clue line and the which-fact
+ * card of that line: a third of the which-* cards). Within one topic only.
+ */
+const topicStems = new WeakMap<
+  Section,
+  { shows: Map<string, boolean>; byText: Map<string, Stem> }
+>();
 
 function stemOf(card: Card, located: Located): Stem {
   const cached = stemCache.get(card);
   if (cached?.located === located) return cached.stem;
-  let shows = topicShowsCache.get(located.topic);
-  if (!shows) {
-    shows = new Map();
-    topicShowsCache.set(located.topic, shows);
+  let ofTopic = topicStems.get(located.topic);
+  if (!ofTopic) {
+    ofTopic = { shows: new Map(), byText: new Map() };
+    topicStems.set(located.topic, ofTopic);
   }
-  const stem = new Stem(
-    pathInStem(card, located),
-    card.prompt,
-    card.answer,
-    located.topic.title,
-    shows,
-  );
+  const path = pathInStem(card, located);
+  const { prompt, answer } = card;
+  const topic = located.topic.title;
+  const key = `${path}\u0000${prompt}\u0000${answer}`;
+  let stem = ofTopic.byText.get(key);
+  if (
+    stem?.path !== path ||
+    stem.text !== prompt ||
+    stem.answer !== answer ||
+    stem.topic !== topic
+  ) {
+    stem = new Stem(path, prompt, answer, topic, ofTopic.shows);
+    ofTopic.byText.set(key, stem);
+  }
   stemCache.set(card, { located, stem });
   return stem;
 }

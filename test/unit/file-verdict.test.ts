@@ -14,9 +14,14 @@ import { buildDeck, indexDeck } from '../../src/content/deck.js';
 import { cardsByFile, knownReasons, separateSections } from '../../src/content/library.js';
 import type { Card } from '../../src/content/model.js';
 import { parseMarkdown } from '../../src/content/parse.js';
-import { fileVerdict, whyNotAsked } from '../../src/quiz/questions.js';
+import {
+  fileVerdict,
+  headingGivesAway,
+  verdictOfDraws,
+  whyNotAsked,
+} from '../../src/quiz/questions.js';
 import { ROOT } from '../helpers/cli.js';
-import { CONTENT, fixture, readDir } from '../helpers/deck.js';
+import { buildFrom, CONTENT, fixture, readDir } from '../helpers/deck.js';
 
 interface Outcome {
   cards: Card[];
@@ -122,6 +127,86 @@ describe('whether a card is asked, told by the worker that made it', () => {
         },
       ),
       { numRuns: 6 },
+    );
+  });
+});
+
+/**
+ * whyNotAsked draws a card's options only when it cannot tell without: a
+ * card askable whatever it draws is not drawn, nor a which-* card whose only
+ * cue is the heading above (all its options are under that heading too), whose
+ * verdict is whether two options can be drawn. Every verdict must be what the
+ * card's own draws say (verdictOfDraws).
+ */
+describe('whyNotAsked without drawing', () => {
+  const expectDrawsAgree = (files: Record<string, string>) => {
+    const { cards, index } = buildFrom(files);
+    const wrong = cards
+      .map((card) => ({ card, told: whyNotAsked(card, index), drawn: verdictOfDraws(card, index) }))
+      .filter(({ told, drawn }) => told !== drawn)
+      .map(({ card, told, drawn }) => `${card.kind} ${card.path.join(' › ')}: ${told} ≠ ${drawn}`);
+    expect(wrong).toEqual([]);
+    return { cards, index };
+  };
+
+  it('says what the draws say, for every card of the notes sets and the leak fixtures', () => {
+    for (const files of [
+      readDir(CONTENT),
+      ...SETS,
+      ...['leaks-r3', 'leaks-r4', 'leaks-r7'].map((set) =>
+        readDir(`${ROOT}/test/fixtures/quality/${set}`),
+      ),
+    ])
+      expectDrawsAgree(files);
+  });
+
+  it('asks a which-* card whose heading above names part of every option', () => {
+    // "Reserved" above each answer: a cue with no option beside the answer, none among them.
+    const { cards } = expectDrawsAgree({
+      'ec2.md':
+        '# EC2\n\n## Reserved\n\n### Standard Reserved\n\n- 1年か3年の契約で大きく割引される\n\n### Convertible Reserved\n\n- 契約期間中にインスタンスタイプを変えられる\n\n### Scheduled Reserved\n\n- 決まった時間帯だけを予約して使う\n',
+    });
+    const which = cards.filter((card) => card.kind === 'which-heading');
+    expect(which.length).toBe(3);
+    for (const card of which) {
+      expect(headingGivesAway('EC2 › Reserved', card.answer, [], 'EC2')).toBe(true);
+    }
+  });
+
+  it('says what the draws say for headings and lines made of shared words (property)', () => {
+    const word = fc.constantFrom(
+      'Reserved',
+      'Gateway',
+      'NAT',
+      'キュー',
+      'FIFO',
+      'ポリシー',
+      'IAM',
+      '標準',
+    );
+    const line = fc.constantFrom(
+      '1年か3年の契約で割引される',
+      'メッセージを順番どおりに届ける',
+      'Routes traffic from a private subnet to the internet',
+      'ポリシーで権限を与える',
+      '決まった時間帯だけ使う',
+      'Keeps a copy in another Region',
+    );
+    const child = fc.record({
+      words: fc.array(word, { minLength: 1, maxLength: 2 }),
+      lines: fc.array(line, { minLength: 1, maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(word, fc.array(child, { minLength: 2, maxLength: 4 }), (parent, children) => {
+        const body = children
+          .map(
+            ({ words, lines }) =>
+              `### ${words.join(' ')}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`,
+          )
+          .join('\n');
+        expectDrawsAgree({ 'n.md': `# Notes\n\n## ${parent}\n\n${body}` });
+      }),
+      { numRuns: 40 },
     );
   });
 });
