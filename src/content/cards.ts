@@ -33,10 +33,13 @@ import {
 import {
   contentWords,
   factShape,
-  katakanaForm,
-  namesInOtherWords,
+  katakanaFormIn,
+  katakanaRuns,
+  otherWordsOf,
+  type SpelledName,
   sameFactWith,
-  spelledOut,
+  spelledName,
+  spelledOutBy,
 } from './overlap.js';
 import { quick } from './regex.js';
 import { teachesRetired } from './retired.js';
@@ -1428,10 +1431,11 @@ export function whyNotClue(
   if (leaks(text, section.title)) return 'names-heading';
   // In other words or another form: "古いバージョン" of バージョニング, 監視 of モニタリング,
   // "Recovery Time Objective" of RTO (overlap.ts; the same rules as questions.ts stemGivesAway).
-  const form = katakanaForm(text, section.title);
+  // (The heading is read for them once a section: see ClueGroup.)
+  const form = katakanaFormIn(text, group.katakana);
   if (form && !group.others.some((other) => other.title.normalize('NFKC').includes(form)))
     return 'names-heading';
-  if (spelledOut(text, section.title) || namesInOtherWords(text, section.title, group.titles))
+  if (spelledOutBy(text, group.spelled) || group.otherWords.some((inText) => inText.test(text)))
     return 'names-heading';
   // A word that is a form of any sibling's own words: their words are one set (see ClueGroup).
   for (const word of words) if (ownsWord(group.theirWords, word)) return 'names-sibling';
@@ -1572,6 +1576,10 @@ interface ClueGroup {
   others: { title: string; folded: string; initials: RegExp | undefined }[];
   /** The others' titles, in order. */
   titles: string[];
+  /** The heading as katakanaForm, spelledOut and namesInOtherWords read it (overlap.ts). */
+  katakana: readonly string[];
+  readonly spelled: SpelledName;
+  readonly otherWords: readonly RegExp[];
   /** The words of the others' titles that are theirs alone (not the class's, not this heading's), as one set. */
   theirWords: Set<string>;
   /** The sibling sections whose lines a clue line is compared with (sameFact). */
@@ -1600,6 +1608,9 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
     for (const w of titleWords(other.title)) if (!classes.has(w) && !own.has(w)) theirWords.add(w);
   let shared: { has(word: string): boolean } | undefined;
   let kinds: boolean | undefined;
+  let spelled: SpelledName | undefined;
+  let otherWords: RegExp[] | undefined;
+  const titles = kin.map((other) => other.title);
   const group: ClueGroup = {
     own,
     initials: initialsPattern(section),
@@ -1608,7 +1619,17 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
       folded: fold(other.title),
       initials: initialsPattern(other),
     })),
-    titles: kin.map((other) => other.title),
+    titles,
+    katakana: katakanaRuns(section.title),
+    // The next two are read at the first line that gets that far.
+    get spelled() {
+      spelled ??= spelledName(section.title);
+      return spelled;
+    },
+    get otherWords() {
+      otherWords ??= otherWordsOf(section.title, titles);
+      return otherWords;
+    },
     theirWords,
     kin,
     get shared() {
