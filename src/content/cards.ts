@@ -1412,13 +1412,14 @@ export function whyNotClue(
   const text = block.text.trim();
   // A bullet under a head bullet speaks of the head; a glossary line of its term.
   if (!original || original.text !== block.text) return 'head';
-  if (block.kind === 'row' || termOf(block) || LABELLED.test(text)) return 'label';
+  // (Within each verdict the cheapest check first: they all say the same.)
+  if (block.kind === 'row' || LABELLED.test(text) || termOf(block)) return 'label';
+  // A lowercase start continues the line before ("with all traffic …").
+  if (/^[a-z]/u.test(text)) return 'context';
   if (TALK.test(text) || NEEDS_CONTEXT.test(text) || REMARK.test(text)) return 'context';
   // "Scale for increased utilization", "Fail over between Regions" under "Use cases:": an
   // instruction, or a use case without its subject, is no statement about the heading.
   if (isInstruction(text) || subjectless(block, section)) return 'context';
-  // A lowercase start continues the line before ("with all traffic …").
-  if (/^[a-z]/u.test(text)) return 'context';
   if ((text.match(/[。！？!?]|\.(?=\s|$)/gu) ?? []).length > 2) return 'long';
   if (!saysEnough(text)) return 'short';
   // The checks that find the heading named, the one that finds most first (the heading's own

@@ -257,6 +257,17 @@ export const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
 ];
 
 /**
+ * Every word of SAME_WORDS_PAIRS in one pattern: a text it does not match holds no word of
+ * any pair. Case-insensitive as most of them are; the others hold no letter with case.
+ */
+const ANY_SAME_WORD = new RegExp(
+  SAME_WORDS_PAIRS.flat()
+    .map((pattern) => pattern.source)
+    .join('|'),
+  'iu',
+);
+
+/**
  * A pair of SAME_WORDS_PAIRS that ties the text to the name, and none of
  * the other names: the text names the answer in other words.
  */
@@ -270,6 +281,8 @@ export function namesInOtherWords(text: string, name: string, others: readonly s
  */
 export function otherWordsOf(name: string, others: readonly string[]): RegExp[] {
   const out: RegExp[] = [];
+  // Most names hold no word of any pair: one pattern tells, not thirty.
+  if (!ANY_SAME_WORD.test(name)) return out;
   for (const [a, b] of SAME_WORDS_PAIRS)
     for (const [inName, inText] of [
       [a, b],
@@ -305,6 +318,9 @@ export const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/customer gateway|カスタマーゲートウェイ/iu, 'CGW'],
 ];
 
+/** The names of ABBREVIATIONS in one pattern: a name it does not match has none of them. */
+const ANY_ABBREVIATED = new RegExp(ABBREVIATIONS.map(([full]) => full.source).join('|'), 'iu');
+
 /**
  * The text spells out an abbreviation of the name: words in a row whose
  * initials are it ("Multi-Factor Authentication" before MFA, "Recovery Time
@@ -328,7 +344,9 @@ export function spelledName(name: string): SpelledName {
   const own: RegExp[] = [];
   for (const abbr of [
     initials(name),
-    ...ABBREVIATIONS.filter(([full]) => full.test(plain)).map(([, abbr]) => abbr),
+    ...(ANY_ABBREVIATED.test(plain)
+      ? ABBREVIATIONS.filter(([full]) => full.test(plain)).map(([, abbr]) => abbr)
+      : []),
   ])
     if (abbr !== undefined) own.push(new RegExp(`(?<![A-Za-z])${abbr}(?![A-Za-z])`, 'u'));
   return { abbreviations, own };
