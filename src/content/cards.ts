@@ -1827,13 +1827,17 @@ function lineOptions(
   }
   const cached = byText.lines.get(text);
   if (cached) return cached;
-  const options = new Set(optionSiblings(located, siblings));
+  const options = optionSiblings(located, siblings);
   const classes = kinClasses(section, kin);
   // The line's words without the group's class words, read once for all its kin (see saysToo).
   const words = [...contentWords(text)].filter((w) => !classes.has(w));
+  // What otherValue and saysToo first ask of the line alone, asked once for all the kin.
+  const cue = CUE.test(text);
   const out = {
-    admitted: new Set(kin.filter((other) => options.has(other) || otherValue(text, other))),
-    excluded: new Set(kin.filter((other) => saysToo(words, other))),
+    admitted: new Set(
+      kin.filter((other) => options.includes(other) || (cue && otherValue(text, other))),
+    ),
+    excluded: new Set(words.length < 2 ? [] : kin.filter((other) => saysToo(words, other))),
   };
   byText.lines.set(text, out);
   return out;
