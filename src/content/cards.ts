@@ -1459,7 +1459,9 @@ export function whyNotClue(
   // Among kinds of one thing (placement groups, instance families, gateways,
   // purchase options) a use or a benefit is rarely one kind's alone: "HAのクラスタ
   // に有効" fits partition placement too, "for frequently run jobs" two buying models.
-  if (group.kinds() && USE.test(text) && !namesOwnThing(text, words, group)) return 'shared';
+  // (The line first: a use is rare, and whether the headings are kinds of one thing may need
+  // every sibling title read for a shared ending.)
+  if (USE.test(text) && group.kinds() && !namesOwnThing(text, words, group)) return 'shared';
   // This line read once, compared with every sibling line (their own reading is not kept:
   // a deck of a thousand files would hold every line's bigrams).
   const shape = factShape(text);
@@ -1594,7 +1596,7 @@ interface ClueGroup {
   twins: boolean;
   /**
    * Kinds of one thing (near-twins, or headings that share a class word): a use is no clue
-   * (see USE). Worked out at the first line that gets this far (most sections have none).
+   * (see USE). Worked out at the first line of a use (most sections have none).
    */
   kinds(): boolean;
 }
