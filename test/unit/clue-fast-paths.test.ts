@@ -50,7 +50,7 @@ describe('clue-line shortcuts', () => {
         const plain = line.normalize('NFKC').toLowerCase();
         if (!plain.includes(fold(title))) expect(leaksWord(line, title)).toBe(false);
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
 
@@ -180,7 +180,7 @@ describe('a heading read once for all its lines', () => {
         expect(spelledOutBy(text, spelledName(name))).toBe(slow);
         expect(spelledOut(text, name)).toBe(slow);
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
 
@@ -191,7 +191,7 @@ describe('a heading read once for all its lines', () => {
         expect(otherWordsOf(name, others).some((inText) => inText.test(text))).toBe(slow);
         expect(namesInOtherWords(text, name, others)).toBe(slow);
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
 });
