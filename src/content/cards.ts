@@ -33,10 +33,13 @@ import {
 import {
   contentWords,
   factShape,
-  katakanaForm,
-  namesInOtherWords,
+  katakanaFormIn,
+  katakanaRuns,
+  otherWordsOf,
+  type SpelledName,
   sameFactWith,
-  spelledOut,
+  spelledName,
+  spelledOutBy,
 } from './overlap.js';
 import { quick } from './regex.js';
 import { teachesRetired } from './retired.js';
@@ -1039,9 +1042,14 @@ function latinLetters(text: string): number {
   return n;
 }
 
-/** A line of a heading with sub-headings that names one of them is about that one. */
-function namesChild(section: Section, text: string): boolean {
-  return section.children.some((child) => leaksWord(text, child.title));
+/**
+ * A line of a heading with sub-headings that names one of them is about that one. `plain`:
+ * the text in NFKC and lower case, as leaksWord first looks for a child's folded title in it.
+ */
+function namesChild(section: Section, text: string, plain: string): boolean {
+  return section.children.some(
+    (child) => plain.includes(fold(child.title)) && leaksWord(text, child.title),
+  );
 }
 
 /**
@@ -1404,34 +1412,42 @@ export function whyNotClue(
   const text = block.text.trim();
   // A bullet under a head bullet speaks of the head; a glossary line of its term.
   if (!original || original.text !== block.text) return 'head';
-  if (block.kind === 'row' || termOf(block) || LABELLED.test(text)) return 'label';
+  // (Within each verdict the cheapest check first: they all say the same.)
+  if (block.kind === 'row' || LABELLED.test(text) || termOf(block)) return 'label';
+  // A lowercase start continues the line before ("with all traffic …").
+  if (/^[a-z]/u.test(text)) return 'context';
   if (TALK.test(text) || NEEDS_CONTEXT.test(text) || REMARK.test(text)) return 'context';
   // "Scale for increased utilization", "Fail over between Regions" under "Use cases:": an
   // instruction, or a use case without its subject, is no statement about the heading.
   if (isInstruction(text) || subjectless(block, section)) return 'context';
-  // A lowercase start continues the line before ("with all traffic …").
-  if (/^[a-z]/u.test(text)) return 'context';
   if ((text.match(/[。！？!?]|\.(?=\s|$)/gu) ?? []).length > 2) return 'long';
   if (!saysEnough(text)) return 'short';
-  if (leaks(text, section.title)) return 'names-heading';
+  // The checks that find the heading named, the one that finds most first (the heading's own
+  // words: nearly half the lines that get this far on the bench corpus). In any order they say
+  // the same: each says 'names-heading'.
   const group = clueGroup(section, kin, parent);
   const words = contentWords(text);
   for (const word of words) if (ownsWord(group.own, word)) return 'names-heading';
   if (group.initials?.test(text)) return 'names-heading';
+  if (leaks(text, section.title)) return 'names-heading';
   // In other words or another form: "古いバージョン" of バージョニング, 監視 of モニタリング,
   // "Recovery Time Objective" of RTO (overlap.ts; the same rules as questions.ts stemGivesAway).
-  const form = katakanaForm(text, section.title);
+  // (The heading is read for them once a section: see ClueGroup.)
+  const form = katakanaFormIn(text, group.katakana);
   if (form && !group.others.some((other) => other.title.normalize('NFKC').includes(form)))
     return 'names-heading';
-  if (spelledOut(text, section.title) || namesInOtherWords(text, section.title, group.titles))
+  if (spelledOutBy(text, group.spelled) || group.otherWords.some((inText) => inText.test(text)))
     return 'names-heading';
   // A word that is a form of any sibling's own words: their words are one set (see ClueGroup).
   for (const word of words) if (ownsWord(group.theirWords, word)) return 'names-sibling';
+  // leaksWord finds nothing in a line that does not hold the folded title (its first test):
+  // the line is folded once here, not once for each sibling and child.
+  const plain = text.normalize('NFKC').toLowerCase();
   for (const other of group.others) {
-    if (leaksWord(text, other.title)) return 'names-sibling';
+    if (plain.includes(other.folded) && leaksWord(text, other.title)) return 'names-sibling';
     if (other.initials?.test(text)) return 'names-sibling';
   }
-  if (namesChild(section, text)) return 'names-sibling';
+  if (namesChild(section, text, plain)) return 'names-sibling';
   // Which network paths a service runs over ("Works over VPN, Direct Connect …") says
   // what the network offers, and its siblings run over the same paths (round 8).
   if (OVER_PATHS.test(text)) return 'shared';
@@ -1443,7 +1459,9 @@ export function whyNotClue(
   // Among kinds of one thing (placement groups, instance families, gateways,
   // purchase options) a use or a benefit is rarely one kind's alone: "HAのクラスタ
   // に有効" fits partition placement too, "for frequently run jobs" two buying models.
-  if (group.kinds && USE.test(text) && !namesOwnThing(text, words, group)) return 'shared';
+  // (The line first: a use is rare, and whether the headings are kinds of one thing may need
+  // every sibling title read for a shared ending.)
+  if (USE.test(text) && group.kinds() && !namesOwnThing(text, words, group)) return 'shared';
   // This line read once, compared with every sibling line (their own reading is not kept:
   // a deck of a thousand files would hold every line's bigrams).
   const shape = factShape(text);
@@ -1557,19 +1575,30 @@ interface ClueGroup {
   /** The heading's own words (not the class's). */
   own: Set<string>;
   initials: RegExp | undefined;
-  others: { title: string; initials: RegExp | undefined }[];
+  /** Each other's title, folded as leaksWord folds it, and its initials. */
+  others: { title: string; folded: string; initials: RegExp | undefined }[];
   /** The others' titles, in order. */
   titles: string[];
+  /** The heading as katakanaForm, spelledOut and namesInOtherWords read it (overlap.ts). */
+  katakana: readonly string[];
+  readonly spelled: SpelledName;
+  readonly otherWords: readonly RegExp[];
   /** The words of the others' titles that are theirs alone (not the class's, not this heading's), as one set. */
   theirWords: Set<string>;
   /** The sibling sections whose lines a clue line is compared with (sameFact). */
   kin: readonly Section[];
-  /** Content words of the family: sibling lines, headings above, the parent's own lines. */
-  shared: { has(word: string): boolean };
+  /**
+   * Content words of the family: sibling lines, headings above, the parent's own lines.
+   * Asked only of a line that names no heading: read at the first such line.
+   */
+  readonly shared: { has(word: string): boolean };
   /** Many near-twin siblings: a clue needs a marker too (see distinctive). */
   twins: boolean;
-  /** Kinds of one thing (near-twins, or headings that share a class word): a use is no clue (see USE). */
-  kinds: boolean;
+  /**
+   * Kinds of one thing (near-twins, or headings that share a class word): a use is no clue
+   * (see USE). Worked out at the first line of a use (most sections have none).
+   */
+  kinds(): boolean;
 }
 
 function clueGroup(section: Section, kin: readonly Section[], parent?: Section): ClueGroup {
@@ -1580,16 +1609,41 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
   const theirWords = new Set<string>();
   for (const other of kin)
     for (const w of titleWords(other.title)) if (!classes.has(w) && !own.has(w)) theirWords.add(w);
+  let shared: { has(word: string): boolean } | undefined;
+  let kinds: boolean | undefined;
+  let spelled: SpelledName | undefined;
+  let otherWords: RegExp[] | undefined;
+  const titles = kin.map((other) => other.title);
   const group: ClueGroup = {
     own,
     initials: initialsPattern(section),
-    others: kin.map((other) => ({ title: other.title, initials: initialsPattern(other) })),
-    titles: kin.map((other) => other.title),
+    others: kin.map((other) => ({
+      title: other.title,
+      folded: fold(other.title),
+      initials: initialsPattern(other),
+    })),
+    titles,
+    katakana: katakanaRuns(section.title),
+    // The next two are read at the first line that gets that far.
+    get spelled() {
+      spelled ??= spelledName(section.title);
+      return spelled;
+    },
+    get otherWords() {
+      otherWords ??= otherWordsOf(section.title, titles);
+      return otherWords;
+    },
     theirWords,
     kin,
-    shared: familyWords(section, kin, parent, classes),
+    get shared() {
+      shared ??= familyWords(section, kin, parent, classes);
+      return shared;
+    },
     twins: kin.length >= 5 || (kin.length >= 3 && classes.size > 0),
-    kinds: kin.length >= 5 || classes.size > 0 || sharedEnding(section.title, kin),
+    kinds: () => {
+      kinds ??= kin.length >= 5 || classes.size > 0 || sharedEnding(section.title, kin);
+      return kinds;
+    },
   };
   clueGroups.set(section, { kin, group });
   return group;
@@ -1686,9 +1740,11 @@ function computeClueLines(located: Located, siblings: readonly Section[]): Block
   // Under "DR Tips" or "設計のポイント" the headings group advice (Automation, High
   // Availability, Backup): which group a tip is filed under is the notes' choice.
   if (located.parent && ADVICE.test(located.parent.title)) return [];
-  const options = optionSiblings(located, siblings);
-  if (options.length < 2) return [];
+  // The options are some of the kin (optionSiblings): with fewer than two kin there are
+  // fewer than two options, and the kin's class words need not be counted (a third of the
+  // sections that get this far on the bench corpus).
   const kin = siblingNames(located, siblings);
+  if (kin.length < 2 || optionSiblings(located, siblings).length < 2) return [];
   const originals = new Map(section.blocks.map((b) => [b.line, b] as const));
   return factLines(section).filter(
     (block) =>
@@ -1773,13 +1829,17 @@ function lineOptions(
   }
   const cached = byText.lines.get(text);
   if (cached) return cached;
-  const options = new Set(optionSiblings(located, siblings));
+  const options = optionSiblings(located, siblings);
   const classes = kinClasses(section, kin);
   // The line's words without the group's class words, read once for all its kin (see saysToo).
   const words = [...contentWords(text)].filter((w) => !classes.has(w));
+  // What otherValue and saysToo first ask of the line alone, asked once for all the kin.
+  const cue = CUE.test(text);
   const out = {
-    admitted: new Set(kin.filter((other) => options.has(other) || otherValue(text, other))),
-    excluded: new Set(kin.filter((other) => saysToo(words, other))),
+    admitted: new Set(
+      kin.filter((other) => options.includes(other) || (cue && otherValue(text, other))),
+    ),
+    excluded: new Set(words.length < 2 ? [] : kin.filter((other) => saysToo(words, other))),
   };
   byText.lines.set(text, out);
   return out;

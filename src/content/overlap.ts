@@ -201,11 +201,19 @@ const KANA_COMMON = new Set(
  * name's word; undefined when there is none.
  */
 export function katakanaForm(text: string, name: string): string | undefined {
-  const runs = (s: string) => s.normalize('NFKC').match(/[\p{Script=Katakana}ー]{4,}/gu) ?? [];
-  const inName = runs(name);
+  return katakanaFormIn(text, katakanaRuns(name));
+}
+
+/** The katakana runs of four or more of a name, as katakanaForm reads them (read once for many lines). */
+export function katakanaRuns(name: string): readonly string[] {
+  return name.normalize('NFKC').match(/[\p{Script=Katakana}ー]{4,}/gu) ?? [];
+}
+
+/** katakanaForm of a name already read (see katakanaRuns). */
+export function katakanaFormIn(text: string, inName: readonly string[]): string | undefined {
   if (inName.length === 0) return undefined;
   let best: string | undefined;
-  for (const word of runs(text)) {
+  for (const word of katakanaRuns(text)) {
     if (KANA_COMMON.has(word)) continue;
     const chars = [...word];
     for (let n = chars.length; n >= 4 && n >= 0.75 * chars.length; n--) {
@@ -226,7 +234,7 @@ export function katakanaForm(text: string, name: string): string | undefined {
  * as the same word (監視 is モニタリング, `DelaySeconds` is a 遅延 setting,
  * `igw-…` is an internet gateway), met in notes where one gave the other away.
  */
-const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
+export const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
   [/監視/u, /モニタリング|monitor/iu],
   [/暗号/u, /encrypt|(?<![A-Za-z])SSE(?![A-Za-z])/iu],
   [/遅延/u, /delay/iu],
@@ -249,21 +257,39 @@ const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
 ];
 
 /**
+ * Every word of SAME_WORDS_PAIRS in one pattern: a text it does not match holds no word of
+ * any pair. Case-insensitive as most of them are; the others hold no letter with case.
+ */
+const ANY_SAME_WORD = new RegExp(
+  SAME_WORDS_PAIRS.flat()
+    .map((pattern) => pattern.source)
+    .join('|'),
+  'iu',
+);
+
+/**
  * A pair of SAME_WORDS_PAIRS that ties the text to the name, and none of
  * the other names: the text names the answer in other words.
  */
 export function namesInOtherWords(text: string, name: string, others: readonly string[]): boolean {
-  return SAME_WORDS_PAIRS.some(([a, b]) =>
-    [
+  return otherWordsOf(name, others).some((inText) => inText.test(text));
+}
+
+/**
+ * The other words of SAME_WORDS_PAIRS that would name `name` and none of `others`: what
+ * namesInOtherWords looks for in a line, worked out once for the many lines asked of a name.
+ */
+export function otherWordsOf(name: string, others: readonly string[]): RegExp[] {
+  const out: RegExp[] = [];
+  // Most names hold no word of any pair: one pattern tells, not thirty.
+  if (!ANY_SAME_WORD.test(name)) return out;
+  for (const [a, b] of SAME_WORDS_PAIRS)
+    for (const [inName, inText] of [
       [a, b],
       [b, a],
-    ].some(
-      ([inName, inText]) =>
-        inName?.test(name) === true &&
-        inText?.test(text) === true &&
-        !others.some((other) => inName.test(other)),
-    ),
-  );
+    ] as const)
+      if (inName.test(name) && !others.some((other) => inName.test(other))) out.push(inText);
+  return out;
 }
 
 /**
@@ -284,13 +310,16 @@ export function initials(name: string): string | undefined {
 }
 
 /** Abbreviations AWS notes use that no rule of initials makes (VGW skips "Private"). */
-const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+export const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/virtual private gateway|仮想プライベートゲートウェイ/iu, 'VGW'],
   [/transit gateway|トランジットゲートウェイ/iu, 'TGW'],
   [/internet gateway|インターネットゲートウェイ/iu, 'IGW'],
   [/nat gateway|NATゲートウェイ/iu, 'NATGW'],
   [/customer gateway|カスタマーゲートウェイ/iu, 'CGW'],
 ];
+
+/** The names of ABBREVIATIONS in one pattern: a name it does not match has none of them. */
+const ANY_ABBREVIATED = new RegExp(ABBREVIATIONS.map(([full]) => full.source).join('|'), 'iu');
 
 /**
  * The text spells out an abbreviation of the name: words in a row whose
@@ -299,7 +328,32 @@ const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
  * for Database Migration Service).
  */
 export function spelledOut(text: string, name: string): boolean {
+  return spelledOutBy(text, spelledName(name));
+}
+
+/** What spelledOut reads of a name: its abbreviations, and its own initials as patterns. */
+export interface SpelledName {
+  readonly abbreviations: readonly string[];
+  readonly own: readonly RegExp[];
+}
+
+/** The name read once for the many lines asked of it (see spelledOut). */
+export function spelledName(name: string): SpelledName {
   const abbreviations = name.match(/(?<![A-Za-z])[A-Z]{3,6}(?![A-Za-z])/gu) ?? [];
+  const plain = name.normalize('NFKC');
+  const own: RegExp[] = [];
+  for (const abbr of [
+    initials(name),
+    ...(ANY_ABBREVIATED.test(plain)
+      ? ABBREVIATIONS.filter(([full]) => full.test(plain)).map(([, abbr]) => abbr)
+      : []),
+  ])
+    if (abbr !== undefined) own.push(new RegExp(`(?<![A-Za-z])${abbr}(?![A-Za-z])`, 'u'));
+  return { abbreviations, own };
+}
+
+/** spelledOut of a name already read (see spelledName). */
+export function spelledOutBy(text: string, { abbreviations, own }: SpelledName): boolean {
   if (abbreviations.length > 0) {
     // Capitalised words in a row ("Multi-Factor Authentication"), by their initials.
     const runs = (text.match(/[A-Z][A-Za-z0-9]*(?:[\s-]+[A-Z][A-Za-z0-9]*)+/gu) ?? []).map((run) =>
@@ -307,14 +361,7 @@ export function spelledOut(text: string, name: string): boolean {
     );
     if (abbreviations.some((abbr) => runs.some((run) => run.includes(abbr)))) return true;
   }
-  const plain = name.normalize('NFKC');
-  const own = [
-    initials(name),
-    ...ABBREVIATIONS.filter(([full]) => full.test(plain)).map(([, abbr]) => abbr),
-  ];
-  return own.some(
-    (abbr) => abbr !== undefined && new RegExp(`(?<![A-Za-z])${abbr}(?![A-Za-z])`, 'u').test(text),
-  );
+  return own.some((pattern) => pattern.test(text));
 }
 
 const HAN_RUN = /[\p{Script=Han}々]{2,}/gu;
