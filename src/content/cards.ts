@@ -479,7 +479,7 @@ const UNITS =
 const UNITS_EN =
   'PB|KiB|PiB|Kbps|Tbps|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|AZs?|times';
 
-const NUMBER_WITH_UNIT = new RegExp(
+export const NUMBER_WITH_UNIT = new RegExp(
   '(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ.,])([0-9０-９][0-9０-９,，.]*)' +
     `(?:\\s*(?=(?:${UNITS})(?![A-Za-z]))` +
     `|[\\s-]?(?=(?:${UNITS_EN})(?![A-Za-z0-9_]))` +
@@ -487,6 +487,9 @@ const NUMBER_WITH_UNIT = new RegExp(
     '|(?=[x×](?![A-Za-z0-9_])))',
   'gu',
 );
+
+/** What every match of NUMBER_WITH_UNIT starts with. */
+export const DIGIT = /[0-9０-９]/u;
 
 /** Words that say a value is a limit or a default: such values are worth remembering. */
 const CUE =
@@ -595,6 +598,10 @@ export const clozeSpans: (block: Block) => ClozeSpan[] = oncePer(computeClozeSpa
 
 function computeClozeSpans(block: Block): ClozeSpan[] {
   if (block.kind !== 'line' && block.kind !== 'item') return [];
+  // A blank is a span or a number: a line with neither has none, whatever the rules below say
+  // (three lines in four; NUMBER_WITH_UNIT starts at a digit).
+  const numbered = DIGIT.test(block.text);
+  if (block.spans.length === 0 && !numbered) return [];
   if (block.text.length > LIMITS.clozeLineMax) return [];
   if (termOf(block) || isReferenceLine(block)) return [];
   // Only a statement is worth completing: not an example, a caption, code or a fragment.
@@ -634,7 +641,8 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     out.push({ answer, start, end, source: span.kind });
   }
   // "以下作成方法４つ": the count of the list below is no fact.
-  const numbers = isListHeader(block.text) ? [] : block.text.matchAll(NUMBER_WITH_UNIT);
+  const numbers =
+    !numbered || isListHeader(block.text) ? [] : block.text.matchAll(NUMBER_WITH_UNIT);
   const cued: ClozeSpan[] = [];
   // What the numbers are checked against, read at the first number (most lines have none).
   let restated: number[][] = [];
@@ -2420,8 +2428,14 @@ function isMapping(block: Block): boolean {
   return (
     block.kind === 'row' ||
     termOf(block) !== undefined ||
-    /\S\s*(?:→|->|⇒|=>)\s*\S/u.test(block.text)
+    // The pattern tries every start of a line: only a line with an arrow is read by it.
+    (hasArrow(block.text) && /\S\s*(?:→|->|⇒|=>)\s*\S/u.test(block.text))
   );
+}
+
+/** The line holds one of the arrows of isMapping (→, ->, ⇒, =>). */
+export function hasArrow(text: string): boolean {
+  return text.includes('→') || text.includes('⇒') || text.includes('->') || text.includes('=>');
 }
 
 /** How many of the blocks pass the test (no array of them made). */
@@ -3055,6 +3069,85 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     );
   }
 
+  // What a cloze needs of the section, worked out at its first cloze span: most sections have none.
+  let cloze: ClozeContext | undefined;
+  for (const block of body) {
+    if (retired(block)) continue;
+    // term: `term：definition` → which term?
+    const term = termOf(block);
+    // Never when the definition names the term or a distinctive part of it
+    // ("AWS KMS" → SSE-KMS, "遅らせる" → 遅延キュー).
+    if (term) {
+      // A definition too thin to pick a term by ("VPCへ", "Deny", values only) asks nothing,
+      // though the term stays a wrong option for its neighbours. Its aliases are left out
+      // and a bare list of names is no definition (derived.ts).
+      const definition = withoutAliases(term.definition);
+      if (
+        isTermName(term.term) &&
+        definition !== '' &&
+        !isThinDefinition(definition) &&
+        !isBrokenMeaning(definition) &&
+        !(definition !== term.definition && isCutShort(definition)) &&
+        !LEANS.test(definition) &&
+        !isNameList(definition) &&
+        !termGivenAway(term.term, definition, terms) &&
+        !underOpenSet(section, block, term.term)
+      )
+        make(
+          'term',
+          block.text,
+          definition,
+          term.term,
+          block.line,
+          {},
+          termHeads(body, block).filter((head) => !termGivenAway(term.term, head, terms)),
+        );
+      continue;
+    }
+    // cloze: a key term or a number blanked out of its line.
+    const spans = clozeSpans(block);
+    if (spans.length === 0) continue;
+    cloze ??= clozeContext(section);
+    const { exercise, steps, namedHead, nameAbove } = cloze;
+    const counts = new Map<string, number>();
+    let made = 0;
+    for (const span of spans) {
+      if (made >= LIMITS.clozesPerLine) break;
+      if (exercise && span.source === 'number') continue;
+      const n = (counts.get(span.answer) ?? 0) + 1;
+      counts.set(span.answer, n);
+      const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
+      // A paragraph-long line (a transcript) is asked through the sentence that holds the blank.
+      const line = clozePrompt(block.text, span.start, span.end);
+      // "後半は ＿＿＿ です": a blank in the lecture's plan asks no fact (statement.ts).
+      if (line === undefined || talksOfLecture(block.text, span.start)) continue;
+      // A bullet under a named head is about that head: "5Gbps〜最大＿＿＿Gbps" says of what
+      // only as "NAT ゲートウェイ：5Gbps〜最大＿＿＿Gbps".
+      // A step of a procedure says whose step it is only through the head above its
+      // list ("VPCピアリング" › 設定手順 › "アクセプタ側で承認（＿＿＿日以内…）").
+      const head = namedHead(block) ?? nameAbove(block);
+      if (steps.has(block.line) && !head) continue;
+      const blanked = withHeadName(line, head);
+      // The same words elsewhere in the line would answer the blank, and so would
+      // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
+      if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;
+      make('cloze', source, blanked, span.answer, block.line);
+      made += 1;
+    }
+  }
+  return cards;
+}
+
+/** What the cloze cards of a section ask of it besides the line (see sectionCards). */
+interface ClozeContext {
+  exercise: boolean;
+  steps: Set<number>;
+  namedHead: (block: Block) => string | undefined;
+  nameAbove: (block: Block) => string | undefined;
+}
+
+function clozeContext(section: Section): ClozeContext {
+  const body = section.blocks;
   const heads = new Map<number, string>();
   for (const unit of outlineUnits(body)) {
     const name = unitName(unit.head);
@@ -3097,67 +3190,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     return plain;
   };
   const nameAbove = headNames(body);
-  for (const block of body) {
-    if (retired(block)) continue;
-    // term: `term：definition` → which term?
-    const term = termOf(block);
-    // Never when the definition names the term or a distinctive part of it
-    // ("AWS KMS" → SSE-KMS, "遅らせる" → 遅延キュー).
-    if (term) {
-      // A definition too thin to pick a term by ("VPCへ", "Deny", values only) asks nothing,
-      // though the term stays a wrong option for its neighbours. Its aliases are left out
-      // and a bare list of names is no definition (derived.ts).
-      const definition = withoutAliases(term.definition);
-      if (
-        isTermName(term.term) &&
-        definition !== '' &&
-        !isThinDefinition(definition) &&
-        !isBrokenMeaning(definition) &&
-        !(definition !== term.definition && isCutShort(definition)) &&
-        !LEANS.test(definition) &&
-        !isNameList(definition) &&
-        !termGivenAway(term.term, definition, terms) &&
-        !underOpenSet(section, block, term.term)
-      )
-        make(
-          'term',
-          block.text,
-          definition,
-          term.term,
-          block.line,
-          {},
-          termHeads(body, block).filter((head) => !termGivenAway(term.term, head, terms)),
-        );
-      continue;
-    }
-    // cloze: a key term or a number blanked out of its line.
-    const counts = new Map<string, number>();
-    let made = 0;
-    for (const span of clozeSpans(block)) {
-      if (made >= LIMITS.clozesPerLine) break;
-      if (exercise && span.source === 'number') continue;
-      const n = (counts.get(span.answer) ?? 0) + 1;
-      counts.set(span.answer, n);
-      const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
-      // A paragraph-long line (a transcript) is asked through the sentence that holds the blank.
-      const line = clozePrompt(block.text, span.start, span.end);
-      // "後半は ＿＿＿ です": a blank in the lecture's plan asks no fact (statement.ts).
-      if (line === undefined || talksOfLecture(block.text, span.start)) continue;
-      // A bullet under a named head is about that head: "5Gbps〜最大＿＿＿Gbps" says of what
-      // only as "NAT ゲートウェイ：5Gbps〜最大＿＿＿Gbps".
-      // A step of a procedure says whose step it is only through the head above its
-      // list ("VPCピアリング" › 設定手順 › "アクセプタ側で承認（＿＿＿日以内…）").
-      const head = namedHead(block) ?? nameAbove(block);
-      if (steps.has(block.line) && !head) continue;
-      const blanked = withHeadName(line, head);
-      // The same words elsewhere in the line would answer the blank, and so would
-      // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
-      if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;
-      make('cloze', source, blanked, span.answer, block.line);
-      made += 1;
-    }
-  }
-  return cards;
+  return { exercise, steps, namedHead, nameAbove };
 }
 
 /** English words that open a description or a label, not a name ("Managed relational database"). */

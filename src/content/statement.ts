@@ -241,9 +241,8 @@ function computeWhyNot(block: Block): LeftOut | undefined {
     return 'remark';
   if (CAPTION.test(text)) return 'caption';
   // A line that is one code span (`kubectl get pods`), or a line of code.
-  const codeChars = block.spans
-    .filter((span) => span.kind === 'code')
-    .reduce((sum, span) => sum + span.end - span.start, 0);
+  let codeChars = 0;
+  for (const span of block.spans) if (span.kind === 'code') codeChars += span.end - span.start;
   const japanese = isJapanese(text);
   // A Japanese sentence in backticks is still a sentence. (The visible characters are
   // counted only for a line with code in it.)
@@ -257,8 +256,9 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   if (!japanese && CODE.test(text)) return 'code';
   // A closing aside "（…から）" says nothing of how the line itself ends.
   const closed = text.replace(/[\s。．.!！?？]+$/u, '');
-  const body =
-    (closed.replace(/\s*[（(][^（）()]*[)）]$/u, '') || closed).replace(TRAILING, '') || text;
+  // (The aside pattern is tried at every start of the line: only a line ending in a bracket is.)
+  const aside = /[)）]$/u.test(closed) ? closed.replace(/\s*[（(][^（）()]*[)）]$/u, '') : closed;
+  const body = (aside || closed).replace(TRAILING, '') || text;
   if (japanese) {
     if (FRAGMENT_END_JA.test(body)) return 'fragment';
     // Only whether there are one or two words matters: counted, not listed.

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clozeSpans, DIGIT, hasArrow, NUMBER_WITH_UNIT } from '../../src/content/cards.js';
+import type { Block } from '../../src/content/model.js';
+
+// Pieces of notes lines: kana, kanji, Latin words, digits (ASCII and full width), units, arrows, brackets.
+const pieces = [
+  'インスタンス',
+  '料金は',
+  'する',
+  'EC2',
+  'Lambda',
+  ' ',
+  '、',
+  '。',
+  '（',
+  '）',
+  '(',
+  ')',
+  '-',
+  '>',
+  '=',
+  '→',
+  '⇒',
+  '->',
+  '=>',
+  '3',
+  '１２',
+  'GB',
+  '秒',
+  'days',
+  'x',
+  '𠮷',
+];
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
+
+describe('the recall and cloze rules skip what cannot match (same answers)', () => {
+  it('isMapping reads the arrow pattern only on a line with an arrow', () => {
+    fc.assert(
+      fc.property(text, (line) => {
+        if (/\S\s*(?:→|->|⇒|=>)\s*\S/u.test(line)) expect(hasArrow(line)).toBe(true);
+      }),
+    );
+    expect(hasArrow('Lambda → SQS')).toBe(true);
+    expect(hasArrow('Lambda - SQS')).toBe(false);
+  });
+
+  it('a number with a unit starts at a digit: no digit, no number blank', () => {
+    fc.assert(
+      fc.property(text, (line) => {
+        if (!DIGIT.test(line)) expect([...line.matchAll(NUMBER_WITH_UNIT)]).toEqual([]);
+      }),
+    );
+  });
+
+  it('a line with no span and no digit has no cloze; one with a digit or a span may', () => {
+    const block = (line: string, spans: Block['spans'] = []): Block => ({
+      kind: 'item',
+      text: line,
+      spans,
+      line: 1,
+    });
+    expect(clozeSpans(block('Amazon SQS はメッセージを最大十四日間保持できる'))).toEqual([]);
+    expect(
+      clozeSpans(block('Amazon SQS はメッセージを最大14日間保持できる')).map((s) => s.answer),
+    ).toEqual(['14']);
+    const bold = 'SQS のメッセージは可視性タイムアウトの間ほかの受信者から見えない';
+    const at = bold.indexOf('可視性タイムアウト');
+    expect(
+      clozeSpans(block(bold, [{ kind: 'bold', start: at, end: at + 9 }])).map((s) => s.answer),
+    ).toEqual(['可視性タイムアウト']);
+  });
+
+  it('the closing aside of a line is cut only from a line that ends in a bracket', () => {
+    const aside = /\s*[（(][^（）()]*[)）]$/u;
+    fc.assert(
+      fc.property(text, (line) => {
+        const fast = /[)）]$/u.test(line) ? line.replace(aside, '') : line;
+        expect(fast).toBe(line.replace(aside, ''));
+      }),
+    );
+  });
+});
