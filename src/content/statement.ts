@@ -452,9 +452,7 @@ function computeGenericHeading(title: string): boolean {
   if (genericByShape(title)) return true;
   const text = title.trim();
   if (CHAPTER.test(text)) return true;
-  const bare = fold(text)
-    .replace(/^[0-9０-９.．\s]+/u, '')
-    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+  const bare = withoutEdgeMarks(fold(text).replace(/^[0-9０-９.．\s]+/u, ''));
   if (GENERIC.has(bare)) return true;
   // "EC2 Section – Summary", "第3章のまとめ".
   return SECTION_SUMMARY.test(bare);
@@ -476,12 +474,14 @@ const CHAPTER_MORE = quick(
  * Details, "EC2 Section – Summary"), once its subject words are set aside.
  */
 function genericByShape(title: string): boolean {
-  const folded = fold(title).replace(/[?？:：!！]+$/u, '');
+  const whole = fold(title);
+  // (The pattern is tried only on a title that ends in one of its marks: it is tried at every start.)
+  const folded = ENDS_IN_MARK.test(whole.slice(-1)) ? whole.replace(/[?？:：!！]+$/u, '') : whole;
   if (!folded) return true;
   if (CHAPTER_MORE.test(folded)) return true;
   if (GENERIC.has(folded)) return true;
   // "EC2 Section – Summary", "IAM Overview", "S3 のまとめ", "Key Features of AWS CLI".
-  const last = folded.split(/\s*[-–—:：・|]\s*|\s+/u).at(-1) ?? '';
+  const last = lastPiece(folded);
   if (
     ['summary', 'overview', 'recap', 'introduction', 'comparison', 'まとめ', '概要'].includes(last)
   )
@@ -489,6 +489,54 @@ function genericByShape(title: string): boolean {
   if (/(?:の)?(?:まとめ|概要|補足|その他|メモ|ノート|問題|復習)$/u.test(folded)) return true;
   if (/\b(?:notes|summary|review|quiz|questions|q&a|mistakes)$/u.test(folded)) return true;
   return /^(?:key features|features|examples?|benefits|use cases|tips) (?:of|for) /u.test(folded);
+}
+
+const ENDS_IN_MARK = /^[?？:：!！]$/u;
+
+/**
+ * The last piece of a folded title split at its separators and spaces, as
+ * `split(/\s*[-–—:：・|]\s*|\s+/u).at(-1)`: what follows the last separator or
+ * space (a folded title has no space but " "), without an array of the pieces.
+ */
+export function lastPiece(folded: string): string {
+  for (let i = folded.length - 1; i >= 0; i--) {
+    switch (folded.charCodeAt(i)) {
+      case 0x20: // space
+      case 0x2d: // -
+      case 0x2013: // –
+      case 0x2014: // —
+      case 0x3a: // :
+      case 0xff1a: // ：
+      case 0x30fb: // ・
+      case 0x7c: // |
+        return folded.slice(i + 1);
+    }
+  }
+  return folded;
+}
+
+const EDGE_MARKS_START = /^[\p{P}\p{S}\s]+/u;
+const EDGE_MARKS_END = /[\p{P}\p{S}\s]+$/u;
+const EDGE_MARK = /^[\p{P}\p{S}\s]$/u;
+
+/**
+ * `text.replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')`: the end pattern is
+ * tried at every start of the text, so only a text that ends in a mark is read by it.
+ */
+export function withoutEdgeMarks(text: string): string {
+  const rest = text.replace(EDGE_MARKS_START, '');
+  const end = rest.length;
+  // The last character, a surrogate pair as one (an emoji is a symbol).
+  const low = rest.charCodeAt(end - 1);
+  const pair =
+    low >= 0xdc00 &&
+    low <= 0xdfff &&
+    end >= 2 &&
+    rest.charCodeAt(end - 2) >= 0xd800 &&
+    rest.charCodeAt(end - 2) <= 0xdbff;
+  return EDGE_MARK.test(rest.slice(pair ? end - 2 : end - 1))
+    ? rest.replace(EDGE_MARKS_END, '')
+    : rest;
 }
 
 /**

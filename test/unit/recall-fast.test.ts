@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clozeSpans, DIGIT, hasArrow, NUMBER_WITH_UNIT } from '../../src/content/cards.js';
 import type { Block } from '../../src/content/model.js';
+import { lastPiece, withoutEdgeMarks } from '../../src/content/statement.js';
+import { fold } from '../../src/content/text.js';
 
 // Pieces of notes lines: kana, kanji, Latin words, digits (ASCII and full width), units, arrows, brackets.
 const pieces = [
@@ -78,6 +80,44 @@ describe('the recall and cloze rules skip what cannot match (same answers)', () 
         const fast = /[)）]$/u.test(line) ? line.replace(aside, '') : line;
         expect(fast).toBe(line.replace(aside, ''));
       }),
+    );
+  });
+
+  it("a heading's last piece and its bare form are those of the patterns", () => {
+    const marks = fc
+      .array(
+        fc.constantFrom(
+          ...pieces,
+          '–',
+          '—',
+          ':',
+          '：',
+          '・',
+          '|',
+          '?',
+          '！',
+          '　',
+          '\t',
+          '💡',
+          '★',
+          '#',
+          '\uD83D',
+          '\uDE00',
+          'Summary',
+          'まとめ',
+        ),
+        { maxLength: 12 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(marks, (title) => {
+        const folded = fold(title);
+        expect(lastPiece(folded)).toBe(folded.split(/\s*[-–—:：・|]\s*|\s+/u).at(-1) ?? '');
+        expect(withoutEdgeMarks(title)).toBe(
+          title.replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, ''),
+        );
+      }),
+      { numRuns: 500 },
     );
   });
 });
