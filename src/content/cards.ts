@@ -2347,6 +2347,8 @@ function introducedBy(label: Block, lines: readonly Block[]): Block[] {
 function withoutLabelLines(lines: readonly Block[]): Block[] {
   const dropped = new Set<number>();
   lines.forEach((b, i) => {
+    // The last line introduces nothing (introducedBy gives no line after it): not read as a label.
+    if (i === lines.length - 1) return;
     if (dropped.has(b.line) || !isLabelLine(b, lines[i + 1])) return;
     const introduced = introducedBy(b, lines);
     if (introduced.length === 0) return;
@@ -2587,8 +2589,38 @@ function joinGoingOn(blocks: readonly Block[]): Block[] | undefined {
   return out;
 }
 
+/** What a character is to sentencesIn: a bracket that opens or closes an aside, a sentence end. */
+function sentenceMark(code: number): 'open' | 'close' | 'end' | 'latin' | undefined {
+  switch (code) {
+    case 0xff08: // （
+    case 0x28: // (
+    case 0x300c: // 「
+    case 0x300e: // 『
+    case 0x3010: // 【
+    case 0x5b: // [
+      return 'open';
+    case 0xff09: // ）
+    case 0x29: // )
+    case 0x300d: // 」
+    case 0x300f: // 』
+    case 0x3011: // 】
+    case 0x5d: // ]
+      return 'close';
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+      return 'end';
+    case 0x2e: // .
+    case 0x21: // !
+    case 0x3f: // ?
+      return 'latin';
+    default:
+      return undefined;
+  }
+}
+
 /** The sentences of a line: at 。！？, or at . ! ? before a space and a capital (not "e.g. ", "vs. "). */
-function sentencesIn(text: string): string[] {
+export function sentencesIn(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
   /** Where the sentence being read starts, in UTF-16 units (no array of characters, no copies of the rest). */
@@ -2596,16 +2628,16 @@ function sentencesIn(text: string): string[] {
   for (let at = 0; at < text.length; ) {
     const code = text.codePointAt(at) as number;
     const next = at + (code > 0xffff ? 2 : 1);
-    // Brackets and sentence ends are all in the BMP.
-    const c = code > 0xffff ? undefined : (text[at] as string);
     at = next;
-    if (c === undefined) continue;
-    if ('（(「『【['.includes(c)) depth += 1;
-    else if ('）)」』】]'.includes(c)) depth = Math.max(0, depth - 1);
-    if (depth > 0) continue;
+    // Brackets and sentence ends are all in the BMP: read by their codes, no string per character.
+    if (code > 0xffff) continue;
+    const kind = sentenceMark(code);
+    if (kind === 'open') depth += 1;
+    else if (kind === 'close') depth = Math.max(0, depth - 1);
+    if (depth > 0 || kind === undefined || kind === 'open' || kind === 'close') continue;
     const end =
-      '。！？'.includes(c) ||
-      ('.!?'.includes(c) &&
+      kind === 'end' ||
+      (kind === 'latin' &&
         /\s/u.test(text[next] ?? '') &&
         /[A-Z0-9\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(
           text[firstNonSpace(text, next)] ?? '',
@@ -3030,8 +3062,11 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   }
 
   // term: a head bullet that names something, asked by what its bullets say of it.
-  const terms = partCounts(sectionTerms(section));
-  const unitHeads = childCounts(body);
+  // The section's terms and its heads' bullet counts, counted at the first term asked (most
+  // sections ask none).
+  let counted: PartCounts | undefined;
+  const termsOf = () => (counted ??= partCounts(sectionTerms(section)));
+  let unitHeads: Map<number, number> | undefined;
   for (const unit of outlineUnits(body)) {
     const term = unitTerm(unit);
     if (retired(unit.head) || unit.children.some(retired)) continue;
@@ -3039,7 +3074,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     if (!isTermName(term.term)) continue;
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
-    if (isCategoryHead(unit) || isTopicHead(unit, unitHeads)) continue;
+    if (isCategoryHead(unit) || isTopicHead(unit, (unitHeads ??= childCounts(body)))) continue;
     // "ロールの利用例：" over its examples, or a head under "Key features": a label, no term.
     if (isOpenSetHeading(term.term) || underOpenSet(section, unit.head, term.term)) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
@@ -3047,7 +3082,9 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     // "…ともいう", "also called …": an alias is one more right answer (derived.ts).
     const clue = term.clue
       .map(withoutAliases)
-      .filter((line) => line && !/^[※＊]/u.test(line) && !termGivenAway(term.term, line, terms));
+      .filter(
+        (line) => line && !/^[※＊]/u.test(line) && !termGivenAway(term.term, line, termsOf()),
+      );
     // What is left once the telling bullet is out may be a scrap ("同じリージョン"): no card.
     if (
       clue.length === 0 ||
@@ -3065,7 +3102,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       term.term,
       unit.head.line,
       {},
-      termHeads(body, unit.head).filter((head) => !termGivenAway(term.term, head, terms)),
+      termHeads(body, unit.head).filter((head) => !termGivenAway(term.term, head, termsOf())),
     );
   }
 
@@ -3090,7 +3127,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
         !(definition !== term.definition && isCutShort(definition)) &&
         !LEANS.test(definition) &&
         !isNameList(definition) &&
-        !termGivenAway(term.term, definition, terms) &&
+        !termGivenAway(term.term, definition, termsOf()) &&
         !underOpenSet(section, block, term.term)
       )
         make(
@@ -3100,7 +3137,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
           term.term,
           block.line,
           {},
-          termHeads(body, block).filter((head) => !termGivenAway(term.term, head, terms)),
+          termHeads(body, block).filter((head) => !termGivenAway(term.term, head, termsOf())),
         );
       continue;
     }
@@ -3545,15 +3582,15 @@ export const sectionTermLines: (section: Section) => readonly { term: string; li
   oncePer(computeTermLines);
 
 function computeTermLines(section: Section): { term: string; line: number }[] {
-  const terms = section.blocks.flatMap((block) => {
+  const terms: { term: string; line: number }[] = [];
+  for (const block of section.blocks) {
     const term = termOf(block);
     // A flattened row or a line that opens a list names no term of the section, not even
     // as a wrong option: "Seedbox" of "Seedbox: 2 TB Crate: 40 TB" is a value's label.
-    return term && isTermName(term.term) && !isFragmentMeaning(term.definition)
-      ? [{ term: term.term, line: block.line }]
-      : [];
-  });
-  const heads = childCounts(section.blocks);
+    if (term && isTermName(term.term) && !isFragmentMeaning(term.definition))
+      terms.push({ term: term.term, line: block.line });
+  }
+  let heads: Map<number, number> | undefined;
   for (const unit of outlineUnits(section.blocks)) {
     const term = unitTerm(unit);
     if (
@@ -3562,7 +3599,7 @@ function computeTermLines(section: Section): { term: string; line: number }[] {
       !isGenericHeading(term.term) &&
       isTermName(term.term) &&
       !isCategoryHead(unit) &&
-      !isTopicHead(unit, heads)
+      !isTopicHead(unit, (heads ??= childCounts(section.blocks)))
     )
       terms.push({ term: term.term, line: unit.head.line });
   }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clozeSpans, DIGIT, hasArrow, NUMBER_WITH_UNIT } from '../../src/content/cards.js';
+import {
+  clozeSpans,
+  DIGIT,
+  hasArrow,
+  NUMBER_WITH_UNIT,
+  sentencesIn,
+} from '../../src/content/cards.js';
 import type { Block } from '../../src/content/model.js';
 import { lastPiece, withoutEdgeMarks } from '../../src/content/statement.js';
 import { fold } from '../../src/content/text.js';
@@ -119,5 +125,74 @@ describe('the recall and cloze rules skip what cannot match (same answers)', () 
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('sentencesIn splits as the character-by-character reading did', () => {
+    // The reading before: a string per character, tested against strings of marks.
+    const slow = (text: string): string[] => {
+      const out: string[] = [];
+      let depth = 0;
+      let from = 0;
+      for (let at = 0; at < text.length; ) {
+        const code = text.codePointAt(at) as number;
+        const next = at + (code > 0xffff ? 2 : 1);
+        const c = code > 0xffff ? undefined : (text[at] as string);
+        at = next;
+        if (c === undefined) continue;
+        if ('（(「『【['.includes(c)) depth += 1;
+        else if ('）)」』】]'.includes(c)) depth = Math.max(0, depth - 1);
+        if (depth > 0) continue;
+        let after = next;
+        while (after < text.length && /\s/u.test(text[after] as string)) after += 1;
+        const end =
+          '。！？'.includes(c) ||
+          ('.!?'.includes(c) &&
+            /\s/u.test(text[next] ?? '') &&
+            /[A-Z0-9\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(
+              text[after] ?? '',
+            ) &&
+            !/\b(?:e\.g|i\.e|vs|etc|approx|incl|no|mr|dr|st|fig)$/iu.test(
+              text.slice(Math.max(0, next - 1 - 12), next - 1),
+            ));
+        if (!end) continue;
+        const piece = text.slice(from, next).trim();
+        if (piece) out.push(piece);
+        from = next;
+      }
+      const rest = text.slice(from).trim();
+      if (rest) out.push(rest);
+      return out;
+    };
+    const sentence = fc
+      .array(
+        fc.constantFrom(
+          ...pieces,
+          '. ',
+          '! ',
+          '? ',
+          '。',
+          '！',
+          '？',
+          '「',
+          '」',
+          '[',
+          ']',
+          'e.g. ',
+          'vs. ',
+          'It',
+        ),
+        { maxLength: 16 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(sentence, (text) => {
+        expect(sentencesIn(text)).toEqual(slow(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(sentencesIn('S3 は安い。Glacier はもっと安い（ただし取り出しは遅い。）')).toEqual([
+      'S3 は安い。',
+      'Glacier はもっと安い（ただし取り出しは遅い。）',
+    ]);
   });
 });
