@@ -51,6 +51,7 @@ import {
   type LeftOut,
   talksOfLecture,
   whyNotStatement,
+  withoutEdgeMarks,
 } from './statement.js';
 import {
   BLANK,
@@ -310,9 +311,8 @@ const OPENERS_EN = new Set([
 
 /** True for a label or a sentence opener in front of a colon (or as a whole bold span). */
 export function isLabel(text: string): boolean {
-  const word = fold(text)
-    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')
-    .replace(/\.$/, '');
+  const bare = withoutEdgeMarks(fold(text));
+  const word = bare.endsWith('.') ? bare.slice(0, -1) : bare;
   if (!word) return false;
   if (LABELS.has(word) || OPENERS_EN.has(word)) return true;
   // "Step 2:", "Q1:", "例1：", "その2：".

@@ -119,7 +119,68 @@ export function isJapanese(text: string): boolean {
 }
 
 /** Punctuation that closes a line without changing what it says. */
-const TRAILING = /[\s。．.!！?？)）」』】\]"'”’]+$/u;
+export const TRAILING = /[\s。．.!！?？)）」』】\]"'”’]+$/u;
+
+/** A UTF-16 code that `\s` matches (WhiteSpace and LineTerminator, as String.prototype.trim). */
+export function isSpaceCode(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** A sentence end of `[\s。．.!！?？]`. */
+function isEndCode(code: number): boolean {
+  return (
+    code === 0x3002 || // 。
+    code === 0xff0e || // ．
+    code === 0x2e || // .
+    code === 0x21 || // !
+    code === 0xff01 || // ！
+    code === 0x3f || // ?
+    code === 0xff1f // ？
+  );
+}
+
+/** A closing mark of TRAILING besides the sentence ends: ) ） 」 』 】 ] " ' ” ’. */
+function isCloseCode(code: number): boolean {
+  return (
+    code === 0x29 ||
+    code === 0xff09 ||
+    code === 0x300d ||
+    code === 0x300f ||
+    code === 0x3011 ||
+    code === 0x5d ||
+    code === 0x22 ||
+    code === 0x27 ||
+    code === 0x201d ||
+    code === 0x2019
+  );
+}
+
+/**
+ * `text.replace(/[\s。．.!！?？]+$/u, '')` (`closing`: `text.replace(TRAILING, '')`),
+ * read back from the end: the pattern is tried at every start of the line. Every
+ * character of both sets is one UTF-16 unit.
+ */
+export function withoutTrailing(text: string, closing: boolean): string {
+  let end = text.length;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (!isSpaceCode(code) && !isEndCode(code) && !(closing && isCloseCode(code))) break;
+    end -= 1;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}
 
 /** A line that ends like this goes on in the next line: not a statement by itself. */
 const FRAGMENT_END_JA =
@@ -255,10 +316,10 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   if (!japanese && KEY_VALUE.test(text)) return 'key-value';
   if (!japanese && CODE.test(text)) return 'code';
   // A closing aside "（…から）" says nothing of how the line itself ends.
-  const closed = text.replace(/[\s。．.!！?？]+$/u, '');
+  const closed = withoutTrailing(text, false);
   // (The aside pattern is tried at every start of the line: only a line ending in a bracket is.)
   const aside = /[)）]$/u.test(closed) ? closed.replace(/\s*[（(][^（）()]*[)）]$/u, '') : closed;
-  const body = (aside || closed).replace(TRAILING, '') || text;
+  const body = withoutTrailing(aside || closed, true) || text;
   if (japanese) {
     if (FRAGMENT_END_JA.test(body)) return 'fragment';
     // Only whether there are one or two words matters: counted, not listed.
@@ -283,7 +344,7 @@ export function isStatement(block: Block): boolean {
 
 /** True when a Japanese line ends in a predicate (…する, …ない, …可能), not in a bare noun. */
 export function endsInPredicate(text: string): boolean {
-  const body = text.trim().replace(TRAILING, '');
+  const body = withoutTrailing(text.trim(), true);
   if (!isJapanese(body)) return wordsEn(body).some((word, i) => isVerb(word, i === 0));
   return PREDICATE_JA.test(body);
 }
@@ -578,7 +639,7 @@ const IMPERATIVE_LEAD =
  * to do, not what a subject is (issue 13, LABEL-AS-TERM).
  */
 export function isInstruction(text: string, plain = false): boolean {
-  const t = text.trim().replace(TRAILING, '');
+  const t = withoutTrailing(text.trim(), true);
   if (!t) return false;
   if (isJapanese(t)) {
     // "…を有効にすること", "…しよう"; not "…を渡せること" (a feature: what it can do).

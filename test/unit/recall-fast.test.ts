@@ -8,7 +8,13 @@ import {
   sentencesIn,
 } from '../../src/content/cards.js';
 import type { Block } from '../../src/content/model.js';
-import { lastPiece, withoutEdgeMarks } from '../../src/content/statement.js';
+import {
+  isSpaceCode,
+  lastPiece,
+  TRAILING,
+  withoutEdgeMarks,
+  withoutTrailing,
+} from '../../src/content/statement.js';
 import { fold } from '../../src/content/text.js';
 
 // Pieces of notes lines: kana, kanji, Latin words, digits (ASCII and full width), units, arrows, brackets.
@@ -194,5 +200,45 @@ describe('the recall and cloze rules skip what cannot match (same answers)', () 
       'S3 は安い。',
       'Glacier はもっと安い（ただし取り出しは遅い。）',
     ]);
+  });
+
+  it("a line's closing marks are cut as the patterns cut them", () => {
+    for (let code = 0; code <= 0xffff; code++)
+      if (isSpaceCode(code) !== /\s/u.test(String.fromCharCode(code)))
+        expect.fail(`U+${code.toString(16)}`);
+    const closing = fc
+      .array(
+        fc.constantFrom(
+          ...pieces,
+          '。',
+          '．',
+          '.',
+          '!',
+          '！',
+          '?',
+          '？',
+          '」',
+          '』',
+          '】',
+          ']',
+          '"',
+          "'",
+          '”',
+          '’',
+          '\u3000',
+          '\n',
+          '\u00a0',
+          '\uD83D\uDE00',
+        ),
+        { maxLength: 12 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(closing, (text) => {
+        expect(withoutTrailing(text, false)).toBe(text.replace(/[\s。．.!！?？]+$/u, ''));
+        expect(withoutTrailing(text, true)).toBe(text.replace(TRAILING, ''));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
