@@ -513,20 +513,28 @@ const TRAILING_PARTICLE =
 function isPartOfWord(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
   const after = text[end] ?? '';
-  const latin = /[\p{Script=Latin}\p{N}_]/u;
-  const kana = /[\p{Script=Katakana}ー]/u;
   const first = text[start] ?? '';
   const last = text[end - 1] ?? '';
-  if ((latin.test(before) && latin.test(first)) || (latin.test(after) && latin.test(last)))
+  if (
+    (LATIN_CHAR.test(before) && LATIN_CHAR.test(first)) ||
+    (LATIN_CHAR.test(after) && LATIN_CHAR.test(last))
+  )
     return true;
-  if ((kana.test(before) && kana.test(first)) || (kana.test(after) && kana.test(last))) return true;
-  // A capitalised word between capitalised words: one word of a name.
-  const prev = /(?:^|\s)([A-Z0-9][\w-]*)\s$/u.exec(text.slice(0, start));
-  const next = /^\s([A-Z][\w-]*)/u.exec(text.slice(end));
+  if (
+    (KANA_CHAR.test(before) && KANA_CHAR.test(first)) ||
+    (KANA_CHAR.test(after) && KANA_CHAR.test(last))
+  )
+    return true;
+  // A capitalised word between capitalised words: one word of a name. (The span's own shape
+  // first: the words around it are read only for a capitalised span of one word.)
+  if (!/^[A-Z]/.test(first) || /\s/.test(text.slice(start, end))) return false;
   return (
-    prev !== null && next !== null && /^[A-Z]/.test(first) && !/\s/.test(text.slice(start, end))
+    /(?:^|\s)([A-Z0-9][\w-]*)\s$/u.test(text.slice(0, start)) &&
+    /^\s([A-Z][\w-]*)/u.test(text.slice(end))
   );
 }
+const LATIN_CHAR = /[\p{Script=Latin}\p{N}_]/u;
+const KANA_CHAR = /[\p{Script=Katakana}ー]/u;
 
 /** A code span that names a resource made in an exercise (`my-bucket-01`, `lab_vpc`): no fact to learn. */
 function isResourceName(answer: string): boolean {
@@ -603,6 +611,9 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
   const numbered = DIGIT.test(block.text);
   if (block.spans.length === 0 && !numbered) return [];
   if (block.text.length > LIMITS.clozeLineMax) return [];
+  // The numbers with a unit, read once: a line with neither a span nor one of them has no blank.
+  const matches = numbered ? [...block.text.matchAll(NUMBER_WITH_UNIT)] : [];
+  if (block.spans.length === 0 && matches.length === 0) return [];
   if (termOf(block) || isReferenceLine(block)) return [];
   // Only a statement is worth completing: not an example, a caption, code or a fragment.
   // A noun phrase with a value ("Minimum storage duration of 30 days") is one too.
@@ -641,37 +652,37 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     out.push({ answer, start, end, source: span.kind });
   }
   // "以下作成方法４つ": the count of the list below is no fact.
-  const numbers =
-    !numbered || isListHeader(block.text) ? [] : block.text.matchAll(NUMBER_WITH_UNIT);
+  const numbers = matches.length === 0 || isListHeader(block.text) ? [] : matches;
   const cued: ClozeSpan[] = [];
-  // What the numbers are checked against, read at the first number (most lines have none).
-  let restated: number[][] = [];
-  let separators = 0;
-  let relative = false;
-  let first = true;
+  // "結果整合性なら2回/秒（RCUは半分）", "50:1 なので100GiBで5000IOPS": a value worked out from
+  // another; no number of the line is asked.
+  if (numbers.length > 0 && RELATIVE.test(block.text)) return out;
+  // What the numbers are checked against, read when a number is first checked against it
+  // (most lines have no number that gets so far).
+  let restated: number[][] | undefined;
+  let separators: number | undefined;
   for (const match of numbers) {
-    if (first) {
-      first = false;
-      restated = [...block.text.matchAll(RESTATED)].map((m) => [
-        m.index ?? 0,
-        (m.index ?? 0) + m[0].length,
-      ]);
-      separators = (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length;
-      // "結果整合性なら2回/秒（RCUは半分）", "50:1 なので100GiBで5000IOPS": a value worked out from another.
-      relative = RELATIVE.test(block.text);
-    }
     const number = match[1] ?? '';
     // "1 秒あたり", "1つの": the number one is almost always a phrase, not a fact.
-    if (/^[1１]$/.test(number) || relative) continue;
+    if (/^[1１]$/.test(number)) continue;
     const start = match.index ?? 0;
     const end = start + number.length;
     // A year ("2023年11月追加", "re:Invent 2024"): trivia, or part of a title.
     if (/^(?:19|20)[0-9]{2}$/.test(number.normalize('NFKC'))) continue;
     // Restated in other units: the other value gives it away.
+    restated ??= [...block.text.matchAll(RESTATED)].map((m) => [
+      m.index ?? 0,
+      (m.index ?? 0) + m[0].length,
+    ]);
     if (restated.some(([from, to]) => start >= (from ?? 0) && end <= (to ?? 0))) continue;
     // "A、B、Cの3つ": the count of the items listed in the same line.
     const value = Number(number.normalize('NFKC').replace(/,/g, ''));
-    if (COUNT_UNIT.test(block.text.slice(end)) && value <= 12 && separators >= value - 1) continue;
+    if (
+      COUNT_UNIT.test(block.text.slice(end)) &&
+      value <= 12 &&
+      (separators ??= (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length) >= value - 1
+    )
+      continue;
     // A number inside a key-term span is asked through that span already... unless the span is
     // long; then the number is the sharper question.
     const inside = out.find((s) => s.source !== 'number' && s.start <= start && end <= s.end);
@@ -704,6 +715,11 @@ const EXAMPLES_AFTER = quick(
   /(?:\bsuch as|\be\.\s?g\.?|\bfor example|\bfor instance|\bincluding|\blike|例えば|たとえば|例：|例:)\s*$/iu,
 );
 
+/** Words that open a list of examples earlier in the same clause. */
+const EXAMPLES_WITHIN = quick(
+  /\bsuch as\b|\be\.\s?g\.?|\bfor example\b|\bfor instance\b|\bincluding\b|例えば|たとえば/iu,
+);
+
 /**
  * True when [start, end) is one item of a list of examples: before "など"
  * with a list separator between ("＿＿＿の取り込み、ストリーミング…など"), or after
@@ -725,10 +741,7 @@ export function inExampleList(text: string, start: number, end: number): boolean
       .slice(0, start)
       .split(/[.;:!?]\s|[。；：！？]/u)
       .at(-1) ?? '';
-  const at = clause.search(
-    /\bsuch as\b|\be\.\s?g\.?|\bfor example\b|\bfor instance\b|\bincluding\b|例えば|たとえば/iu,
-  );
-  if (at >= 0) return true;
+  if (EXAMPLES_WITHIN.test(clause)) return true;
   return EXAMPLES_AFTER.test(text.slice(0, start));
 }
 

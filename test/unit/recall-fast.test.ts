@@ -241,4 +241,22 @@ describe('the recall and cloze rules skip what cannot match (same answers)', () 
       { numRuns: 500 },
     );
   });
+
+  it("the number rules read a line's restatements, counts and ratios only when a number needs them", () => {
+    const numbers = (text: string) =>
+      clozeSpans({ kind: 'item', text, spans: [], line: 1 }).map((s) => s.answer);
+    // A value worked out from another (半分): no number of the line.
+    expect(numbers('結果整合性の読み込みは 1 RCU で 8KB まで（強い整合性ならその半分）')).toEqual(
+      [],
+    );
+    // Restated in other units: 600 gives 10 away and back; the limit stays.
+    expect(numbers('メッセージの保持期間は600秒（10分）から最大14日まで設定できる')).toEqual([
+      '14',
+    ]);
+    // The count of the items listed, and the count of a list below.
+    expect(numbers('ストレージクラスは標準、低頻度、アーカイブの3つがある')).toEqual([]);
+    expect(numbers('以下作成方法４つ')).toEqual([]);
+    expect(numbers('Lambda functions can run for up to 15 minutes per invocation')).toEqual(['15']);
+    expect(numbers('Glacier restores take 3-5 hours with the standard tier')).toEqual(['5']);
+  });
 });
