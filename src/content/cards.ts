@@ -614,7 +614,7 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
   // The numbers with a unit, read once: a line with neither a span nor one of them has no blank.
   const matches = numbered ? [...block.text.matchAll(NUMBER_WITH_UNIT)] : [];
   if (block.spans.length === 0 && matches.length === 0) return [];
-  if (termOf(block) || isReferenceLine(block)) return [];
+  if ((hasColon(block.text) && termOf(block)) || isReferenceLine(block)) return [];
   // Only a statement is worth completing: not an example, a caption, code or a fragment.
   // A noun phrase with a value ("Minimum storage duration of 30 days") is one too.
   const reason = whyNotStatement(block);
@@ -2442,10 +2442,15 @@ const PARAGRAPH_CHARS = 200;
 function isMapping(block: Block): boolean {
   return (
     block.kind === 'row' ||
-    termOf(block) !== undefined ||
+    (hasColon(block.text) && termOf(block) !== undefined) ||
     // The pattern tries every start of a line: only a line with an arrow is read by it.
     (hasArrow(block.text) && /\S\s*(?:→|->|⇒|=>)\s*\S/u.test(block.text))
   );
+}
+
+/** The line holds a colon: a `term：definition` line (termOf) has one, so a line without one is none. */
+function hasColon(text: string): boolean {
+  return text.includes(':') || text.includes('：');
 }
 
 /** The line holds one of the arrows of isMapping (→, ->, ⇒, =>). */
@@ -2788,15 +2793,16 @@ export function recallUnits(
   // sub-sections): no answer of their own. They are one when they explain the heading
   // at some length and the sub-sections are a side matter or two ("Key Pair" over
   // "PEMキーを紛失した場合"), not its kinds.
+  // (The shape of the section first: the heading is read only when the shape allows.)
   const whole =
-    namesRecallSubject(section.title) &&
     (section.children.length === 0 ||
       (section.key.length > 1 &&
         section.children.length <= 2 &&
         lines.length >= 3 &&
         !ENUMERATION.test(section.title.trim()) &&
         (section.children.length < 2 ||
-          commonHead(section.children.map((child) => child.title)) === undefined)));
+          commonHead(section.children.map((child) => child.title)) === undefined))) &&
+    namesRecallSubject(section.title);
   // A label over nested lines ("Setup", "設定手順") is no point of the answer.
   // The points are worked out only for a whole answer (recallPoints is pure: the same cards).
   const heads = whole && fitsRecall(lines) ? headLines(section.blocks) : undefined;
@@ -3123,8 +3129,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   let cloze: ClozeContext | undefined;
   for (const block of body) {
     if (retired(block)) continue;
-    // term: `term：definition` → which term?
-    const term = termOf(block);
+    // term: `term：definition` → which term? (Only a row or a line with a colon can be one.)
+    const term = block.kind === 'row' || hasColon(block.text) ? termOf(block) : undefined;
     // Never when the definition names the term or a distinctive part of it
     // ("AWS KMS" → SSE-KMS, "遅らせる" → 遅延キュー).
     if (term) {

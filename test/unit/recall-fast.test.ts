@@ -6,6 +6,7 @@ import {
   hasArrow,
   NUMBER_WITH_UNIT,
   sentencesIn,
+  termOf,
 } from '../../src/content/cards.js';
 import type { Block } from '../../src/content/model.js';
 import {
@@ -258,5 +259,36 @@ describe('the recall and cloze rules skip what cannot match (same answers)', () 
     expect(numbers('以下作成方法４つ')).toEqual([]);
     expect(numbers('Lambda functions can run for up to 15 minutes per invocation')).toEqual(['15']);
     expect(numbers('Glacier restores take 3-5 hours with the standard tier')).toEqual(['5']);
+  });
+
+  it('only a row or a line with a colon is a term line (the rules skip termOf for the others)', () => {
+    const withColons = fc
+      .array(
+        fc.constantFrom(...pieces, ': ', '：', 'マネージドな', ' the managed queue of ', 'SQS'),
+        {
+          maxLength: 10,
+        },
+      )
+      .map((parts) => parts.join(''));
+    let terms = 0;
+    fc.assert(
+      fc.property(withColons, fc.constantFrom('line', 'item'), (text, kind) => {
+        const term = termOf({ kind: kind as Block['kind'], text, spans: [], line: 1 });
+        if (term !== undefined) {
+          terms += 1;
+          expect(text.includes(':') || text.includes('：')).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    expect(
+      termOf({
+        kind: 'item',
+        text: 'SQS：マネージドなメッセージキューのサービス',
+        spans: [],
+        line: 1,
+      })?.term,
+    ).toBe('SQS');
+    expect(terms).toBeGreaterThan(0);
   });
 });
