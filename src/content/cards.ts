@@ -2519,14 +2519,16 @@ export function isNotesHeading(title: string): boolean {
  * A head that names what to explain: short, not a statement of its own
  * ("遅延キュー：DelaySeconds 0〜15分" already says the answer), not a label.
  */
-function namesRecallSubject(text: string): boolean {
+function namesRecallSubject(text: string, read = false): boolean {
   const head = text.replace(/[：:]\s*$/u, '').trim();
   if (!head || codePointLength(head) > LIMITS.headingChars) return false;
   if (termColon(head) > 0 || /[。.!?！？]$/u.test(head)) return false;
-  if (isLabel(head) || isNotesHeading(head) || isOpenSetHeading(head)) return false;
+  // `read`: the text is known to be no notes, open-set or task heading (recallUnits tested it).
+  const known = read && head === text;
+  if (isLabel(head) || (!known && (isNotesHeading(head) || isOpenSetHeading(head)))) return false;
   if (isLeadIn(text)) return false;
   if (isJapanese(head)) return !endsInPredicate(head);
-  if (isTask(head)) return false;
+  if (!known && isTask(head)) return false;
   return head.split(/\s+/u).length <= 6;
 }
 
@@ -2802,7 +2804,11 @@ export function recallUnits(
         !ENUMERATION.test(section.title.trim()) &&
         (section.children.length < 2 ||
           commonHead(section.children.map((child) => child.title)) === undefined))) &&
-    namesRecallSubject(section.title);
+    // The title was read above as no notes, open-set or task heading (the path ends in it).
+    namesRecallSubject(
+      section.title,
+      section.path.length > 1 && section.path.at(-1) === section.title,
+    );
   // A label over nested lines ("Setup", "設定手順") is no point of the answer.
   // The points are worked out only for a whole answer (recallPoints is pure: the same cards).
   const heads = whole && fitsRecall(lines) ? headLines(section.blocks) : undefined;

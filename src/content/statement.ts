@@ -295,7 +295,8 @@ function computeWhyNot(block: Block): LeftOut | undefined {
     if (noUrl !== text && codePointLength(noUrl.replace(/[\p{P}\p{S}\s]/gu, '')) < 8)
       return 'reference';
   }
-  if (BREADCRUMB.test(text)) return 'reference';
+  // (Both shapes of a breadcrumb have a ">": only a line with one is read by the pattern.)
+  if (text.includes('>') && BREADCRUMB.test(text)) return 'reference';
   if (DOUBT.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
   if (REMARK.test(text) || (LECTURE_TALK.test(text) && sentencesOf(text).length === 1))

@@ -5,10 +5,11 @@ import {
   DIGIT,
   hasArrow,
   NUMBER_WITH_UNIT,
+  recallUnits,
   sentencesIn,
   termOf,
 } from '../../src/content/cards.js';
-import type { Block } from '../../src/content/model.js';
+import type { Block, Section } from '../../src/content/model.js';
 import {
   isSpaceCode,
   lastPiece,
@@ -290,5 +291,29 @@ describe('the recall and cloze rules skip what cannot match (same answers)', () 
       })?.term,
     ).toBe('SQS');
     expect(terms).toBeGreaterThan(0);
+  });
+
+  it('a heading read once as no notes, open-set or task heading asks the same recall', () => {
+    const section = (title: string): Section => ({
+      title,
+      depth: 1,
+      path: ['Notes', title],
+      key: ['notes', title],
+      file: 'notes.md',
+      line: 1,
+      blocks: [
+        { kind: 'item', text: 'SQS はメッセージを最大14日間保持できる', spans: [], line: 2 },
+        {
+          kind: 'item',
+          text: '可視性タイムアウトの間は他の受信者から見えない',
+          spans: [],
+          line: 3,
+        },
+      ],
+      children: [],
+    });
+    expect(recallUnits(section('Amazon SQS')).map((u) => u.blocks.length)).toEqual([2]);
+    for (const title of ['Summary', 'SQS のメリット', 'Create the queue', 'まとめ'])
+      expect(recallUnits(section(title)), title).toEqual([]);
   });
 });
