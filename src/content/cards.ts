@@ -661,6 +661,8 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
   // (most lines have no number that gets so far).
   let restated: number[][] | undefined;
   let separators: number | undefined;
+  const separatorCount = () =>
+    (separators ??= (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length);
   for (const match of numbers) {
     const number = match[1] ?? '';
     // "1 秒あたり", "1つの": the number one is almost always a phrase, not a fact.
@@ -677,11 +679,7 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     if (restated.some(([from, to]) => start >= (from ?? 0) && end <= (to ?? 0))) continue;
     // "A、B、Cの3つ": the count of the items listed in the same line.
     const value = Number(number.normalize('NFKC').replace(/,/g, ''));
-    if (
-      COUNT_UNIT.test(block.text.slice(end)) &&
-      value <= 12 &&
-      (separators ??= (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length) >= value - 1
-    )
+    if (COUNT_UNIT.test(block.text.slice(end)) && value <= 12 && separatorCount() >= value - 1)
       continue;
     // A number inside a key-term span is asked through that span already... unless the span is
     // long; then the number is the sharper question.
@@ -2574,8 +2572,7 @@ const GOES_ON_NEXT_EN =
 
 function goesOn(text: string, next: string | undefined): boolean {
   const line = text.trimEnd();
-  if (isJapanese(line) && GOES_ON_JA.test(line)) return true;
-  if (isJapanese(line)) return false;
+  if (isJapanese(line)) return GOES_ON_JA.test(line);
   if (GOES_ON_EN.test(line)) return true;
   return next !== undefined && !/[.!?:;。]$/u.test(line) && GOES_ON_NEXT_EN.test(next.trim());
 }
@@ -3092,6 +3089,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   let counted: PartCounts | undefined;
   const termsOf = () => (counted ??= partCounts(sectionTerms(section)));
   let unitHeads: Map<number, number> | undefined;
+  const headCounts = () => (unitHeads ??= childCounts(body));
   for (const unit of outlineUnits(body)) {
     const term = unitTerm(unit);
     if (retired(unit.head) || unit.children.some(retired)) continue;
@@ -3099,7 +3097,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     if (!isTermName(term.term)) continue;
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
-    if (isCategoryHead(unit) || isTopicHead(unit, (unitHeads ??= childCounts(body)))) continue;
+    if (isCategoryHead(unit) || isTopicHead(unit, headCounts())) continue;
     // "ロールの利用例：" over its examples, or a head under "Key features": a label, no term.
     if (isOpenSetHeading(term.term) || underOpenSet(section, unit.head, term.term)) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
@@ -3616,6 +3614,7 @@ function computeTermLines(section: Section): { term: string; line: number }[] {
       terms.push({ term: term.term, line: block.line });
   }
   let heads: Map<number, number> | undefined;
+  const headCounts = () => (heads ??= childCounts(section.blocks));
   for (const unit of outlineUnits(section.blocks)) {
     const term = unitTerm(unit);
     if (
@@ -3624,7 +3623,7 @@ function computeTermLines(section: Section): { term: string; line: number }[] {
       !isGenericHeading(term.term) &&
       isTermName(term.term) &&
       !isCategoryHead(unit) &&
-      !isTopicHead(unit, (heads ??= childCounts(section.blocks)))
+      !isTopicHead(unit, headCounts())
     )
       terms.push({ term: term.term, line: unit.head.line });
   }
