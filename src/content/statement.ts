@@ -208,7 +208,7 @@ const CODE =
  * stripping -s, -es, -ed, -ing. A word ending in -ed or -ing is taken as a
  * verb too.
  */
-const VERBS = new Set(
+export const VERBS = new Set(
   `be is are was were been being am can could will would should must may might shall
   has have had do does did let lets provide allow enable support store run use give offer require
   need create scale launch pay charge keep make take get set send receive return read write delete
@@ -232,24 +232,28 @@ const VERBS = new Set(
   benefit suit target affect run own operate maintain patch govern`.split(/\s+/u),
 );
 
-function isVerb(word: string, first: boolean): boolean {
-  const w = word.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
+export function isVerb(word: string, first: boolean): boolean {
+  const lower = word.toLowerCase();
+  const w = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
   if (w.length < 2) return false;
-  if (/n't$/.test(word.toLowerCase())) return true;
-  // The word and the base forms it may be an inflection of, tried one by one.
-  if (
-    VERBS.has(w) ||
-    VERBS.has(w.replace(/s$/, '')) ||
-    VERBS.has(w.replace(/es$/, '')) ||
-    VERBS.has(w.replace(/ies$/, 'y')) ||
-    VERBS.has(w.replace(/ied$/, 'y')) ||
-    VERBS.has(w.replace(/ed$/, '')) ||
-    VERBS.has(w.replace(/d$/, '')) ||
-    VERBS.has(w.replace(/ing$/, '')) ||
-    VERBS.has(w.replace(/ing$/, 'e')) ||
-    VERBS.has(w.replace(/(\w)\1(?:ed|ing)$/, '$1'))
-  )
-    return true;
+  if (lower.endsWith("n't")) return true;
+  // The word and the base forms it may be an inflection of, tried one by one (a form only
+  // when the word has its ending: without it the form is the word itself).
+  if (VERBS.has(w)) return true;
+  if (w.endsWith('s')) {
+    if (VERBS.has(w.slice(0, -1))) return true;
+    if (w.endsWith('es') && VERBS.has(w.slice(0, -2))) return true;
+    if (w.endsWith('ies') && VERBS.has(`${w.slice(0, -3)}y`)) return true;
+  } else if (w.endsWith('d')) {
+    if (w.endsWith('ied') && VERBS.has(`${w.slice(0, -3)}y`)) return true;
+    if (w.endsWith('ed') && VERBS.has(w.slice(0, -2))) return true;
+    if (VERBS.has(w.slice(0, -1))) return true;
+    if (w.endsWith('ed') && VERBS.has(w.replace(/(\w)\1ed$/, '$1'))) return true;
+  } else if (w.endsWith('ing')) {
+    const stem = w.slice(0, -3);
+    if (VERBS.has(stem) || VERBS.has(`${stem}e`) || VERBS.has(w.replace(/(\w)\1ing$/, '$1')))
+      return true;
+  }
   // "scaled", "running": a participle, unless it is the first (capitalised) word of a name.
   return !first && /^[a-z]{3,}(?:ed|ing)$/.test(word);
 }
@@ -274,8 +278,24 @@ export function countContentWordsJa(text: string, max: number): number {
 
 /** Words of an English line: tokens with a letter or a digit. */
 function wordsEn(text: string): string[] {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return text.split(/\s+/u).filter(hasLetterOrDigit);
 }
+
+/** `/[\p{L}\p{N}]/u.test(word)`: an ASCII word is read by its codes, the pattern only for one beyond ASCII. */
+export function hasLetterOrDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a)
+    )
+      return true;
+    if (code >= 0x80) return LETTER_OR_DIGIT.test(word);
+  }
+  return false;
+}
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Undefined when the line reads as a statement, else why it does not.

@@ -11,9 +11,12 @@ import {
 } from '../../src/content/cards.js';
 import type { Block, Section } from '../../src/content/model.js';
 import {
+  hasLetterOrDigit,
   isSpaceCode,
+  isVerb,
   lastPiece,
   TRAILING,
+  VERBS,
   withoutEdgeMarks,
   withoutTrailing,
 } from '../../src/content/statement.js';
@@ -315,5 +318,48 @@ describe('the recall and cloze rules skip what cannot match (same answers)', () 
     expect(recallUnits(section('Amazon SQS')).map((u) => u.blocks.length)).toEqual([2]);
     for (const title of ['Summary', 'SQS のメリット', 'Create the queue', 'まとめ'])
       expect(recallUnits(section(title)), title).toEqual([]);
+  });
+
+  it('isVerb tries a base form only when the word has its ending (same answers)', () => {
+    const slow = (word: string, first: boolean): boolean => {
+      const w = word.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
+      if (w.length < 2) return false;
+      if (/n't$/.test(word.toLowerCase())) return true;
+      if (
+        VERBS.has(w) ||
+        VERBS.has(w.replace(/s$/, '')) ||
+        VERBS.has(w.replace(/es$/, '')) ||
+        VERBS.has(w.replace(/ies$/, 'y')) ||
+        VERBS.has(w.replace(/ied$/, 'y')) ||
+        VERBS.has(w.replace(/ed$/, '')) ||
+        VERBS.has(w.replace(/d$/, '')) ||
+        VERBS.has(w.replace(/ing$/, '')) ||
+        VERBS.has(w.replace(/ing$/, 'e')) ||
+        VERBS.has(w.replace(/(\w)\1(?:ed|ing)$/, '$1'))
+      )
+        return true;
+      return !first && /^[a-z]{3,}(?:ed|ing)$/.test(word);
+    };
+    const endings = ['', 's', 'es', 'ies', 'ied', 'ed', 'd', 'ing', 'e', "n't", '.', ')', 'ly'];
+    const bases = [...VERBS, 'storage', 'bucket', 'glacier', 'a', 'xx', 'bless', 'need'];
+    for (const base of bases)
+      for (const stem of [base, base.slice(0, -1), base + base.at(-1)])
+        for (const ending of endings)
+          for (const word of [stem + ending, `(${stem}${ending}`, (stem + ending).toUpperCase()])
+            for (const first of [true, false])
+              if (isVerb(word, first) !== slow(word, first)) expect.fail(`${word} ${first}`);
+  });
+
+  it('hasLetterOrDigit reads a word as the letter-or-digit pattern does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 6 }), (word) => {
+        expect(hasLetterOrDigit(word)).toBe(/[\p{L}\p{N}]/u.test(word));
+      }),
+      { numRuns: 2000 },
+    );
+    for (let code = 0; code < 0x100; code++) {
+      const word = `-${String.fromCharCode(code)}`;
+      if (hasLetterOrDigit(word) !== /[\p{L}\p{N}]/u.test(word)) expect.fail(word);
+    }
   });
 });
