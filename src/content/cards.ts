@@ -2780,7 +2780,10 @@ function unsaidList(points: readonly Block[], asked: string): boolean {
 export function recallUnits(
   section: Section,
 ): { head?: Block; context?: string[]; blocks: Block[] }[] {
-  if (section.depth === 0 || isNotesHeading(section.title)) return [];
+  // A heading with no lines of its own (a chapter over its sub-sections) has nothing to recall:
+  // said before its headings are read.
+  if (section.depth === 0 || section.blocks.length === 0 || isNotesHeading(section.title))
+    return [];
   // A heading under an open set ("DR Tips › Backup", "Which option fits my use case? › …")
   // or an exercise ("Create a job … › …") holds tips, analogies or one solution.
   const above = section.path.slice(1);
