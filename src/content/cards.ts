@@ -54,6 +54,7 @@ import {
   type LeftOut,
   talksOfLecture,
   whyNotStatement,
+  withoutEdgeMarks,
 } from './statement.js';
 import {
   BLANK,
@@ -313,9 +314,8 @@ const OPENERS_EN = new Set([
 
 /** True for a label or a sentence opener in front of a colon (or as a whole bold span). */
 export function isLabel(text: string): boolean {
-  const word = fold(text)
-    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')
-    .replace(/\.$/, '');
+  const bare = withoutEdgeMarks(fold(text));
+  const word = bare.endsWith('.') ? bare.slice(0, -1) : bare;
   if (!word) return false;
   if (LABELS.has(word) || OPENERS_EN.has(word)) return true;
   // "Step 2:", "Q1:", "例1：", "その2：".
@@ -482,7 +482,7 @@ const UNITS =
 const UNITS_EN =
   'PB|KiB|PiB|Kbps|Tbps|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|AZs?|times';
 
-const NUMBER_WITH_UNIT = new RegExp(
+export const NUMBER_WITH_UNIT = new RegExp(
   '(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ.,])([0-9０-９][0-9０-９,，.]*)' +
     `(?:\\s*(?=(?:${UNITS})(?![A-Za-z]))` +
     `|[\\s-]?(?=(?:${UNITS_EN})(?![A-Za-z0-9_]))` +
@@ -490,6 +490,9 @@ const NUMBER_WITH_UNIT = new RegExp(
     '|(?=[x×](?![A-Za-z0-9_])))',
   'gu',
 );
+
+/** What every match of NUMBER_WITH_UNIT starts with. */
+export const DIGIT = /[0-9０-９]/u;
 
 /** Words that say a value is a limit or a default: such values are worth remembering. */
 const CUE =
@@ -513,20 +516,28 @@ const TRAILING_PARTICLE =
 function isPartOfWord(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
   const after = text[end] ?? '';
-  const latin = /[\p{Script=Latin}\p{N}_]/u;
-  const kana = /[\p{Script=Katakana}ー]/u;
   const first = text[start] ?? '';
   const last = text[end - 1] ?? '';
-  if ((latin.test(before) && latin.test(first)) || (latin.test(after) && latin.test(last)))
+  if (
+    (LATIN_CHAR.test(before) && LATIN_CHAR.test(first)) ||
+    (LATIN_CHAR.test(after) && LATIN_CHAR.test(last))
+  )
     return true;
-  if ((kana.test(before) && kana.test(first)) || (kana.test(after) && kana.test(last))) return true;
-  // A capitalised word between capitalised words: one word of a name.
-  const prev = /(?:^|\s)([A-Z0-9][\w-]*)\s$/u.exec(text.slice(0, start));
-  const next = /^\s([A-Z][\w-]*)/u.exec(text.slice(end));
+  if (
+    (KANA_CHAR.test(before) && KANA_CHAR.test(first)) ||
+    (KANA_CHAR.test(after) && KANA_CHAR.test(last))
+  )
+    return true;
+  // A capitalised word between capitalised words: one word of a name. (The span's own shape
+  // first: the words around it are read only for a capitalised span of one word.)
+  if (!/^[A-Z]/.test(first) || /\s/.test(text.slice(start, end))) return false;
   return (
-    prev !== null && next !== null && /^[A-Z]/.test(first) && !/\s/.test(text.slice(start, end))
+    /(?:^|\s)([A-Z0-9][\w-]*)\s$/u.test(text.slice(0, start)) &&
+    /^\s([A-Z][\w-]*)/u.test(text.slice(end))
   );
 }
+const LATIN_CHAR = /[\p{Script=Latin}\p{N}_]/u;
+const KANA_CHAR = /[\p{Script=Katakana}ー]/u;
 
 /** A code span that names a resource made in an exercise (`my-bucket-01`, `lab_vpc`): no fact to learn. */
 function isResourceName(answer: string): boolean {
@@ -598,8 +609,15 @@ export const clozeSpans: (block: Block) => ClozeSpan[] = oncePer(computeClozeSpa
 
 function computeClozeSpans(block: Block): ClozeSpan[] {
   if (block.kind !== 'line' && block.kind !== 'item') return [];
+  // A blank is a span or a number: a line with neither has none, whatever the rules below say
+  // (three lines in four; NUMBER_WITH_UNIT starts at a digit).
+  const numbered = DIGIT.test(block.text);
+  if (block.spans.length === 0 && !numbered) return [];
   if (block.text.length > LIMITS.clozeLineMax) return [];
-  if (termOf(block) || isReferenceLine(block)) return [];
+  // The numbers with a unit, read once: a line with neither a span nor one of them has no blank.
+  const matches = numbered ? [...block.text.matchAll(NUMBER_WITH_UNIT)] : [];
+  if (block.spans.length === 0 && matches.length === 0) return [];
+  if ((hasColon(block.text) && termOf(block)) || isReferenceLine(block)) return [];
   // Only a statement is worth completing: not an example, a caption, code or a fragment.
   // A noun phrase with a value ("Minimum storage duration of 30 days") is one too.
   const reason = whyNotStatement(block);
@@ -637,36 +655,35 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     out.push({ answer, start, end, source: span.kind });
   }
   // "以下作成方法４つ": the count of the list below is no fact.
-  const numbers = isListHeader(block.text) ? [] : block.text.matchAll(NUMBER_WITH_UNIT);
+  const numbers = matches.length === 0 || isListHeader(block.text) ? [] : matches;
   const cued: ClozeSpan[] = [];
-  // What the numbers are checked against, read at the first number (most lines have none).
-  let restated: number[][] = [];
-  let separators = 0;
-  let relative = false;
-  let first = true;
+  // "結果整合性なら2回/秒（RCUは半分）", "50:1 なので100GiBで5000IOPS": a value worked out from
+  // another; no number of the line is asked.
+  if (numbers.length > 0 && RELATIVE.test(block.text)) return out;
+  // What the numbers are checked against, read when a number is first checked against it
+  // (most lines have no number that gets so far).
+  let restated: number[][] | undefined;
+  let separators: number | undefined;
+  const separatorCount = () =>
+    (separators ??= (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length);
   for (const match of numbers) {
-    if (first) {
-      first = false;
-      restated = [...block.text.matchAll(RESTATED)].map((m) => [
-        m.index ?? 0,
-        (m.index ?? 0) + m[0].length,
-      ]);
-      separators = (block.text.match(/[、,，・／/]|\band\b|\bor\b/gu) ?? []).length;
-      // "結果整合性なら2回/秒（RCUは半分）", "50:1 なので100GiBで5000IOPS": a value worked out from another.
-      relative = RELATIVE.test(block.text);
-    }
     const number = match[1] ?? '';
     // "1 秒あたり", "1つの": the number one is almost always a phrase, not a fact.
-    if (/^[1１]$/.test(number) || relative) continue;
+    if (/^[1１]$/.test(number)) continue;
     const start = match.index ?? 0;
     const end = start + number.length;
     // A year ("2023年11月追加", "re:Invent 2024"): trivia, or part of a title.
     if (/^(?:19|20)[0-9]{2}$/.test(number.normalize('NFKC'))) continue;
     // Restated in other units: the other value gives it away.
+    restated ??= [...block.text.matchAll(RESTATED)].map((m) => [
+      m.index ?? 0,
+      (m.index ?? 0) + m[0].length,
+    ]);
     if (restated.some(([from, to]) => start >= (from ?? 0) && end <= (to ?? 0))) continue;
     // "A、B、Cの3つ": the count of the items listed in the same line.
     const value = Number(number.normalize('NFKC').replace(/,/g, ''));
-    if (COUNT_UNIT.test(block.text.slice(end)) && value <= 12 && separators >= value - 1) continue;
+    if (COUNT_UNIT.test(block.text.slice(end)) && value <= 12 && separatorCount() >= value - 1)
+      continue;
     // A number inside a key-term span is asked through that span already... unless the span is
     // long; then the number is the sharper question.
     const inside = out.find((s) => s.source !== 'number' && s.start <= start && end <= s.end);
@@ -699,6 +716,11 @@ const EXAMPLES_AFTER = quick(
   /(?:\bsuch as|\be\.\s?g\.?|\bfor example|\bfor instance|\bincluding|\blike|例えば|たとえば|例：|例:)\s*$/iu,
 );
 
+/** Words that open a list of examples earlier in the same clause. */
+const EXAMPLES_WITHIN = quick(
+  /\bsuch as\b|\be\.\s?g\.?|\bfor example\b|\bfor instance\b|\bincluding\b|例えば|たとえば/iu,
+);
+
 /**
  * True when [start, end) is one item of a list of examples: before "など"
  * with a list separator between ("＿＿＿の取り込み、ストリーミング…など"), or after
@@ -720,10 +742,7 @@ export function inExampleList(text: string, start: number, end: number): boolean
       .slice(0, start)
       .split(/[.;:!?]\s|[。；：！？]/u)
       .at(-1) ?? '';
-  const at = clause.search(
-    /\bsuch as\b|\be\.\s?g\.?|\bfor example\b|\bfor instance\b|\bincluding\b|例えば|たとえば/iu,
-  );
-  if (at >= 0) return true;
+  if (EXAMPLES_WITHIN.test(clause)) return true;
   return EXAMPLES_AFTER.test(text.slice(0, start));
 }
 
@@ -2399,6 +2418,8 @@ function introducedBy(label: Block, lines: readonly Block[]): Block[] {
 function withoutLabelLines(lines: readonly Block[]): Block[] {
   const dropped = new Set<number>();
   lines.forEach((b, i) => {
+    // The last line introduces nothing (introducedBy gives no line after it): not read as a label.
+    if (i === lines.length - 1) return;
     if (dropped.has(b.line) || !isLabelLine(b, lines[i + 1])) return;
     const introduced = introducedBy(b, lines);
     if (introduced.length === 0) return;
@@ -2479,9 +2500,20 @@ const PARAGRAPH_CHARS = 200;
 function isMapping(block: Block): boolean {
   return (
     block.kind === 'row' ||
-    termOf(block) !== undefined ||
-    /\S\s*(?:→|->|⇒|=>)\s*\S/u.test(block.text)
+    (hasColon(block.text) && termOf(block) !== undefined) ||
+    // The pattern tries every start of a line: only a line with an arrow is read by it.
+    (hasArrow(block.text) && /\S\s*(?:→|->|⇒|=>)\s*\S/u.test(block.text))
   );
+}
+
+/** The line holds a colon: a `term：definition` line (termOf) has one, so a line without one is none. */
+function hasColon(text: string): boolean {
+  return text.includes(':') || text.includes('：');
+}
+
+/** The line holds one of the arrows of isMapping (→, ->, ⇒, =>). */
+export function hasArrow(text: string): boolean {
+  return text.includes('→') || text.includes('⇒') || text.includes('->') || text.includes('=>');
 }
 
 /** How many of the blocks pass the test (no array of them made). */
@@ -2545,14 +2577,16 @@ export function isNotesHeading(title: string): boolean {
  * A head that names what to explain: short, not a statement of its own
  * ("遅延キュー：DelaySeconds 0〜15分" already says the answer), not a label.
  */
-function namesRecallSubject(text: string): boolean {
+function namesRecallSubject(text: string, read = false): boolean {
   const head = text.replace(/[：:]\s*$/u, '').trim();
   if (!head || codePointLength(head) > LIMITS.headingChars) return false;
   if (termColon(head) > 0 || /[。.!?！？]$/u.test(head)) return false;
-  if (isLabel(head) || isNotesHeading(head) || isOpenSetHeading(head)) return false;
+  // `read`: the text is known to be no notes, open-set or task heading (recallUnits tested it).
+  const known = read && head === text;
+  if (isLabel(head) || (!known && (isNotesHeading(head) || isOpenSetHeading(head)))) return false;
   if (isLeadIn(text)) return false;
   if (isJapanese(head)) return !endsInPredicate(head);
-  if (isTask(head)) return false;
+  if (!known && isTask(head)) return false;
   return head.split(/\s+/u).length <= 6;
 }
 
@@ -2598,8 +2632,7 @@ const GOES_ON_NEXT_EN =
 
 function goesOn(text: string, next: string | undefined): boolean {
   const line = text.trimEnd();
-  if (isJapanese(line) && GOES_ON_JA.test(line)) return true;
-  if (isJapanese(line)) return false;
+  if (isJapanese(line)) return GOES_ON_JA.test(line);
   if (GOES_ON_EN.test(line)) return true;
   return next !== undefined && !/[.!?:;。]$/u.test(line) && GOES_ON_NEXT_EN.test(next.trim());
 }
@@ -2633,8 +2666,38 @@ function joinGoingOn(blocks: readonly Block[]): Block[] | undefined {
   return out;
 }
 
+/** What a character is to sentencesIn: a bracket that opens or closes an aside, a sentence end. */
+function sentenceMark(code: number): 'open' | 'close' | 'end' | 'latin' | undefined {
+  switch (code) {
+    case 0xff08: // （
+    case 0x28: // (
+    case 0x300c: // 「
+    case 0x300e: // 『
+    case 0x3010: // 【
+    case 0x5b: // [
+      return 'open';
+    case 0xff09: // ）
+    case 0x29: // )
+    case 0x300d: // 」
+    case 0x300f: // 』
+    case 0x3011: // 】
+    case 0x5d: // ]
+      return 'close';
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+      return 'end';
+    case 0x2e: // .
+    case 0x21: // !
+    case 0x3f: // ?
+      return 'latin';
+    default:
+      return undefined;
+  }
+}
+
 /** The sentences of a line: at 。！？, or at . ! ? before a space and a capital (not "e.g. ", "vs. "). */
-function sentencesIn(text: string): string[] {
+export function sentencesIn(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
   /** Where the sentence being read starts, in UTF-16 units (no array of characters, no copies of the rest). */
@@ -2642,16 +2705,16 @@ function sentencesIn(text: string): string[] {
   for (let at = 0; at < text.length; ) {
     const code = text.codePointAt(at) as number;
     const next = at + (code > 0xffff ? 2 : 1);
-    // Brackets and sentence ends are all in the BMP.
-    const c = code > 0xffff ? undefined : (text[at] as string);
     at = next;
-    if (c === undefined) continue;
-    if ('（(「『【['.includes(c)) depth += 1;
-    else if ('）)」』】]'.includes(c)) depth = Math.max(0, depth - 1);
-    if (depth > 0) continue;
+    // Brackets and sentence ends are all in the BMP: read by their codes, no string per character.
+    if (code > 0xffff) continue;
+    const kind = sentenceMark(code);
+    if (kind === 'open') depth += 1;
+    else if (kind === 'close') depth = Math.max(0, depth - 1);
+    if (depth > 0 || kind === undefined || kind === 'open' || kind === 'close') continue;
     const end =
-      '。！？'.includes(c) ||
-      ('.!?'.includes(c) &&
+      kind === 'end' ||
+      (kind === 'latin' &&
         /\s/u.test(text[next] ?? '') &&
         /[A-Z0-9\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(
           text[firstNonSpace(text, next)] ?? '',
@@ -2777,7 +2840,10 @@ function unsaidList(points: readonly Block[], asked: string): boolean {
 export function recallUnits(
   section: Section,
 ): { head?: Block; context?: string[]; blocks: Block[] }[] {
-  if (section.depth === 0 || isNotesHeading(section.title)) return [];
+  // A heading with no lines of its own (a chapter over its sub-sections) has nothing to recall:
+  // said before its headings are read.
+  if (section.depth === 0 || section.blocks.length === 0 || isNotesHeading(section.title))
+    return [];
   // A heading under an open set ("DR Tips › Backup", "Which option fits my use case? › …")
   // or an exercise ("Create a job … › …") holds tips, analogies or one solution.
   const above = section.path.slice(1);
@@ -2789,15 +2855,20 @@ export function recallUnits(
   // sub-sections): no answer of their own. They are one when they explain the heading
   // at some length and the sub-sections are a side matter or two ("Key Pair" over
   // "PEMキーを紛失した場合"), not its kinds.
+  // (The shape of the section first: the heading is read only when the shape allows.)
   const whole =
-    namesRecallSubject(section.title) &&
     (section.children.length === 0 ||
       (section.key.length > 1 &&
         section.children.length <= 2 &&
         lines.length >= 3 &&
         !ENUMERATION.test(section.title.trim()) &&
         (section.children.length < 2 ||
-          commonHead(section.children.map((child) => child.title)) === undefined)));
+          commonHead(section.children.map((child) => child.title)) === undefined))) &&
+    // The title was read above as no notes, open-set or task heading (the path ends in it).
+    namesRecallSubject(
+      section.title,
+      section.path.length > 1 && section.path.at(-1) === section.title,
+    );
   // A label over nested lines ("Setup", "設定手順") is no point of the answer.
   // The points are worked out only for a whole answer (recallPoints is pure: the same cards).
   const heads = whole && fitsRecall(lines) ? headLines(section.blocks) : undefined;
@@ -3076,8 +3147,12 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   }
 
   // term: a head bullet that names something, asked by what its bullets say of it.
-  const terms = partCounts(sectionTerms(section));
-  const unitHeads = childCounts(body);
+  // The section's terms and its heads' bullet counts, counted at the first term asked (most
+  // sections ask none).
+  let counted: PartCounts | undefined;
+  const termsOf = () => (counted ??= partCounts(sectionTerms(section)));
+  let unitHeads: Map<number, number> | undefined;
+  const headCounts = () => (unitHeads ??= childCounts(body));
   for (const unit of outlineUnits(body)) {
     const term = unitTerm(unit);
     if (retired(unit.head) || unit.children.some(retired)) continue;
@@ -3085,7 +3160,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     if (!isTermName(term.term)) continue;
     // A head over `name：meaning` bullets is a category of terms ("購入オプション" over
     // "オンデマンド：…"), asked by the term cards of its bullets, not a term itself.
-    if (isCategoryHead(unit) || isTopicHead(unit, unitHeads)) continue;
+    if (isCategoryHead(unit) || isTopicHead(unit, headCounts())) continue;
     // "ロールの利用例：" over its examples, or a head under "Key features": a label, no term.
     if (isOpenSetHeading(term.term) || underOpenSet(section, unit.head, term.term)) continue;
     // A bullet that names the term (or a distinctive part of it) is left out of the clue.
@@ -3093,7 +3168,9 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     // "…ともいう", "also called …": an alias is one more right answer (derived.ts).
     const clue = term.clue
       .map(withoutAliases)
-      .filter((line) => line && !/^[※＊]/u.test(line) && !termGivenAway(term.term, line, terms));
+      .filter(
+        (line) => line && !/^[※＊]/u.test(line) && !termGivenAway(term.term, line, termsOf()),
+      );
     // What is left once the telling bullet is out may be a scrap ("同じリージョン"): no card.
     if (
       clue.length === 0 ||
@@ -3111,10 +3188,89 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       term.term,
       unit.head.line,
       {},
-      termHeads(body, unit.head).filter((head) => !termGivenAway(term.term, head, terms)),
+      termHeads(body, unit.head).filter((head) => !termGivenAway(term.term, head, termsOf())),
     );
   }
 
+  // What a cloze needs of the section, worked out at its first cloze span: most sections have none.
+  let cloze: ClozeContext | undefined;
+  for (const block of body) {
+    if (retired(block)) continue;
+    // term: `term：definition` → which term? (Only a row or a line with a colon can be one.)
+    const term = block.kind === 'row' || hasColon(block.text) ? termOf(block) : undefined;
+    // Never when the definition names the term or a distinctive part of it
+    // ("AWS KMS" → SSE-KMS, "遅らせる" → 遅延キュー).
+    if (term) {
+      // A definition too thin to pick a term by ("VPCへ", "Deny", values only) asks nothing,
+      // though the term stays a wrong option for its neighbours. Its aliases are left out
+      // and a bare list of names is no definition (derived.ts).
+      const definition = withoutAliases(term.definition);
+      if (
+        isTermName(term.term) &&
+        definition !== '' &&
+        !isThinDefinition(definition) &&
+        !isBrokenMeaning(definition) &&
+        !(definition !== term.definition && isCutShort(definition)) &&
+        !LEANS.test(definition) &&
+        !isNameList(definition) &&
+        !termGivenAway(term.term, definition, termsOf()) &&
+        !underOpenSet(section, block, term.term)
+      )
+        make(
+          'term',
+          block.text,
+          definition,
+          term.term,
+          block.line,
+          {},
+          termHeads(body, block).filter((head) => !termGivenAway(term.term, head, termsOf())),
+        );
+      continue;
+    }
+    // cloze: a key term or a number blanked out of its line.
+    const spans = clozeSpans(block);
+    if (spans.length === 0) continue;
+    cloze ??= clozeContext(section);
+    const { exercise, steps, namedHead, nameAbove } = cloze;
+    const counts = new Map<string, number>();
+    let made = 0;
+    for (const span of spans) {
+      if (made >= LIMITS.clozesPerLine) break;
+      if (exercise && span.source === 'number') continue;
+      const n = (counts.get(span.answer) ?? 0) + 1;
+      counts.set(span.answer, n);
+      const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
+      // A paragraph-long line (a transcript) is asked through the sentence that holds the blank.
+      const line = clozePrompt(block.text, span.start, span.end);
+      // "後半は ＿＿＿ です": a blank in the lecture's plan asks no fact (statement.ts).
+      if (line === undefined || talksOfLecture(block.text, span.start)) continue;
+      // A bullet under a named head is about that head: "5Gbps〜最大＿＿＿Gbps" says of what
+      // only as "NAT ゲートウェイ：5Gbps〜最大＿＿＿Gbps".
+      // A step of a procedure says whose step it is only through the head above its
+      // list ("VPCピアリング" › 設定手順 › "アクセプタ側で承認（＿＿＿日以内…）").
+      const head = namedHead(block) ?? nameAbove(block);
+      if (steps.has(block.line) && !head) continue;
+      const blanked = withHeadName(line, head);
+      // The same words elsewhere in the line would answer the blank, and so would
+      // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
+      if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;
+      make('cloze', source, blanked, span.answer, block.line);
+      made += 1;
+    }
+  }
+  return cards;
+}
+
+/** What the cloze cards of a section ask of it besides the line (see sectionCards). */
+interface ClozeContext {
+  exercise: boolean;
+  steps: Set<number>;
+  namedHead: (block: Block) => string | undefined;
+  nameAbove: (block: Block) => string | undefined;
+}
+
+function clozeContext(section: Section): ClozeContext {
+  const body = section.blocks;
   const heads = new Map<number, string>();
   for (const unit of outlineUnits(body)) {
     const name = unitName(unit.head);
@@ -3157,67 +3313,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     return plain;
   };
   const nameAbove = headNames(body);
-  for (const block of body) {
-    if (retired(block)) continue;
-    // term: `term：definition` → which term?
-    const term = termOf(block);
-    // Never when the definition names the term or a distinctive part of it
-    // ("AWS KMS" → SSE-KMS, "遅らせる" → 遅延キュー).
-    if (term) {
-      // A definition too thin to pick a term by ("VPCへ", "Deny", values only) asks nothing,
-      // though the term stays a wrong option for its neighbours. Its aliases are left out
-      // and a bare list of names is no definition (derived.ts).
-      const definition = withoutAliases(term.definition);
-      if (
-        isTermName(term.term) &&
-        definition !== '' &&
-        !isThinDefinition(definition) &&
-        !isBrokenMeaning(definition) &&
-        !(definition !== term.definition && isCutShort(definition)) &&
-        !LEANS.test(definition) &&
-        !isNameList(definition) &&
-        !termGivenAway(term.term, definition, terms) &&
-        !underOpenSet(section, block, term.term)
-      )
-        make(
-          'term',
-          block.text,
-          definition,
-          term.term,
-          block.line,
-          {},
-          termHeads(body, block).filter((head) => !termGivenAway(term.term, head, terms)),
-        );
-      continue;
-    }
-    // cloze: a key term or a number blanked out of its line.
-    const counts = new Map<string, number>();
-    let made = 0;
-    for (const span of clozeSpans(block)) {
-      if (made >= LIMITS.clozesPerLine) break;
-      if (exercise && span.source === 'number') continue;
-      const n = (counts.get(span.answer) ?? 0) + 1;
-      counts.set(span.answer, n);
-      const source = `${block.text}\u001f${span.answer}${n > 1 ? `#${n}` : ''}`;
-      // A paragraph-long line (a transcript) is asked through the sentence that holds the blank.
-      const line = clozePrompt(block.text, span.start, span.end);
-      // "後半は ＿＿＿ です": a blank in the lecture's plan asks no fact (statement.ts).
-      if (line === undefined || talksOfLecture(block.text, span.start)) continue;
-      // A bullet under a named head is about that head: "5Gbps〜最大＿＿＿Gbps" says of what
-      // only as "NAT ゲートウェイ：5Gbps〜最大＿＿＿Gbps".
-      // A step of a procedure says whose step it is only through the head above its
-      // list ("VPCピアリング" › 設定手順 › "アクセプタ側で承認（＿＿＿日以内…）").
-      const head = namedHead(block) ?? nameAbove(block);
-      if (steps.has(block.line) && !head) continue;
-      const blanked = withHeadName(line, head);
-      // The same words elsewhere in the line would answer the blank, and so would
-      // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
-      if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;
-      make('cloze', source, blanked, span.answer, block.line);
-      made += 1;
-    }
-  }
-  return cards;
+  return { exercise, steps, namedHead, nameAbove };
 }
 
 /** English words that open a description or a label, not a name ("Managed relational database"). */
@@ -3572,15 +3668,16 @@ export const sectionTermLines: (section: Section) => readonly { term: string; li
   oncePer(computeTermLines);
 
 function computeTermLines(section: Section): { term: string; line: number }[] {
-  const terms = section.blocks.flatMap((block) => {
+  const terms: { term: string; line: number }[] = [];
+  for (const block of section.blocks) {
     const term = termOf(block);
     // A flattened row or a line that opens a list names no term of the section, not even
     // as a wrong option: "Seedbox" of "Seedbox: 2 TB Crate: 40 TB" is a value's label.
-    return term && isTermName(term.term) && !isFragmentMeaning(term.definition)
-      ? [{ term: term.term, line: block.line }]
-      : [];
-  });
-  const heads = childCounts(section.blocks);
+    if (term && isTermName(term.term) && !isFragmentMeaning(term.definition))
+      terms.push({ term: term.term, line: block.line });
+  }
+  let heads: Map<number, number> | undefined;
+  const headCounts = () => (heads ??= childCounts(section.blocks));
   for (const unit of outlineUnits(section.blocks)) {
     const term = unitTerm(unit);
     if (
@@ -3589,7 +3686,7 @@ function computeTermLines(section: Section): { term: string; line: number }[] {
       !isGenericHeading(term.term) &&
       isTermName(term.term) &&
       !isCategoryHead(unit) &&
-      !isTopicHead(unit, heads)
+      !isTopicHead(unit, headCounts())
     )
       terms.push({ term: term.term, line: unit.head.line });
   }

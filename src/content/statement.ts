@@ -119,7 +119,68 @@ export function isJapanese(text: string): boolean {
 }
 
 /** Punctuation that closes a line without changing what it says. */
-const TRAILING = /[\s。．.!！?？)）」』】\]"'”’]+$/u;
+export const TRAILING = /[\s。．.!！?？)）」』】\]"'”’]+$/u;
+
+/** A UTF-16 code that `\s` matches (WhiteSpace and LineTerminator, as String.prototype.trim). */
+export function isSpaceCode(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** A sentence end of `[\s。．.!！?？]`. */
+function isEndCode(code: number): boolean {
+  return (
+    code === 0x3002 || // 。
+    code === 0xff0e || // ．
+    code === 0x2e || // .
+    code === 0x21 || // !
+    code === 0xff01 || // ！
+    code === 0x3f || // ?
+    code === 0xff1f // ？
+  );
+}
+
+/** A closing mark of TRAILING besides the sentence ends: ) ） 」 』 】 ] " ' ” ’. */
+function isCloseCode(code: number): boolean {
+  return (
+    code === 0x29 ||
+    code === 0xff09 ||
+    code === 0x300d ||
+    code === 0x300f ||
+    code === 0x3011 ||
+    code === 0x5d ||
+    code === 0x22 ||
+    code === 0x27 ||
+    code === 0x201d ||
+    code === 0x2019
+  );
+}
+
+/**
+ * `text.replace(/[\s。．.!！?？]+$/u, '')` (`closing`: `text.replace(TRAILING, '')`),
+ * read back from the end: the pattern is tried at every start of the line. Every
+ * character of both sets is one UTF-16 unit.
+ */
+export function withoutTrailing(text: string, closing: boolean): string {
+  let end = text.length;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (!isSpaceCode(code) && !isEndCode(code) && !(closing && isCloseCode(code))) break;
+    end -= 1;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}
 
 /** A line that ends like this goes on in the next line: not a statement by itself. */
 const FRAGMENT_END_JA =
@@ -147,7 +208,7 @@ const CODE =
  * stripping -s, -es, -ed, -ing. A word ending in -ed or -ing is taken as a
  * verb too.
  */
-const VERBS = new Set(
+export const VERBS = new Set(
   `be is are was were been being am can could will would should must may might shall
   has have had do does did let lets provide allow enable support store run use give offer require
   need create scale launch pay charge keep make take get set send receive return read write delete
@@ -171,24 +232,28 @@ const VERBS = new Set(
   benefit suit target affect run own operate maintain patch govern`.split(/\s+/u),
 );
 
-function isVerb(word: string, first: boolean): boolean {
-  const w = word.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
+export function isVerb(word: string, first: boolean): boolean {
+  const lower = word.toLowerCase();
+  const w = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
   if (w.length < 2) return false;
-  if (/n't$/.test(word.toLowerCase())) return true;
-  // The word and the base forms it may be an inflection of, tried one by one.
-  if (
-    VERBS.has(w) ||
-    VERBS.has(w.replace(/s$/, '')) ||
-    VERBS.has(w.replace(/es$/, '')) ||
-    VERBS.has(w.replace(/ies$/, 'y')) ||
-    VERBS.has(w.replace(/ied$/, 'y')) ||
-    VERBS.has(w.replace(/ed$/, '')) ||
-    VERBS.has(w.replace(/d$/, '')) ||
-    VERBS.has(w.replace(/ing$/, '')) ||
-    VERBS.has(w.replace(/ing$/, 'e')) ||
-    VERBS.has(w.replace(/(\w)\1(?:ed|ing)$/, '$1'))
-  )
-    return true;
+  if (lower.endsWith("n't")) return true;
+  // The word and the base forms it may be an inflection of, tried one by one (a form only
+  // when the word has its ending: without it the form is the word itself).
+  if (VERBS.has(w)) return true;
+  if (w.endsWith('s')) {
+    if (VERBS.has(w.slice(0, -1))) return true;
+    if (w.endsWith('es') && VERBS.has(w.slice(0, -2))) return true;
+    if (w.endsWith('ies') && VERBS.has(`${w.slice(0, -3)}y`)) return true;
+  } else if (w.endsWith('d')) {
+    if (w.endsWith('ied') && VERBS.has(`${w.slice(0, -3)}y`)) return true;
+    if (w.endsWith('ed') && VERBS.has(w.slice(0, -2))) return true;
+    if (VERBS.has(w.slice(0, -1))) return true;
+    if (w.endsWith('ed') && VERBS.has(w.replace(/(\w)\1ed$/, '$1'))) return true;
+  } else if (w.endsWith('ing')) {
+    const stem = w.slice(0, -3);
+    if (VERBS.has(stem) || VERBS.has(`${stem}e`) || VERBS.has(w.replace(/(\w)\1ing$/, '$1')))
+      return true;
+  }
   // "scaled", "running": a participle, unless it is the first (capitalised) word of a name.
   return !first && /^[a-z]{3,}(?:ed|ing)$/.test(word);
 }
@@ -213,8 +278,24 @@ export function countContentWordsJa(text: string, max: number): number {
 
 /** Words of an English line: tokens with a letter or a digit. */
 function wordsEn(text: string): string[] {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return text.split(/\s+/u).filter(hasLetterOrDigit);
 }
+
+/** `/[\p{L}\p{N}]/u.test(word)`: an ASCII word is read by its codes, the pattern only for one beyond ASCII. */
+export function hasLetterOrDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a)
+    )
+      return true;
+    if (code >= 0x80) return LETTER_OR_DIGIT.test(word);
+  }
+  return false;
+}
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Undefined when the line reads as a statement, else why it does not.
@@ -234,16 +315,16 @@ function computeWhyNot(block: Block): LeftOut | undefined {
     if (noUrl !== text && codePointLength(noUrl.replace(/[\p{P}\p{S}\s]/gu, '')) < 8)
       return 'reference';
   }
-  if (BREADCRUMB.test(text)) return 'reference';
+  // (Both shapes of a breadcrumb have a ">": only a line with one is read by the pattern.)
+  if (text.includes('>') && BREADCRUMB.test(text)) return 'reference';
   if (DOUBT.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
   if (REMARK.test(text) || (LECTURE_TALK.test(text) && sentencesOf(text).length === 1))
     return 'remark';
   if (CAPTION.test(text)) return 'caption';
   // A line that is one code span (`kubectl get pods`), or a line of code.
-  const codeChars = block.spans
-    .filter((span) => span.kind === 'code')
-    .reduce((sum, span) => sum + span.end - span.start, 0);
+  let codeChars = 0;
+  for (const span of block.spans) if (span.kind === 'code') codeChars += span.end - span.start;
   const japanese = isJapanese(text);
   // A Japanese sentence in backticks is still a sentence. (The visible characters are
   // counted only for a line with code in it.)
@@ -256,9 +337,10 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   if (!japanese && KEY_VALUE.test(text)) return 'key-value';
   if (!japanese && CODE.test(text)) return 'code';
   // A closing aside "（…から）" says nothing of how the line itself ends.
-  const closed = text.replace(/[\s。．.!！?？]+$/u, '');
-  const body =
-    (closed.replace(/\s*[（(][^（）()]*[)）]$/u, '') || closed).replace(TRAILING, '') || text;
+  const closed = withoutTrailing(text, false);
+  // (The aside pattern is tried at every start of the line: only a line ending in a bracket is.)
+  const aside = /[)）]$/u.test(closed) ? closed.replace(/\s*[（(][^（）()]*[)）]$/u, '') : closed;
+  const body = withoutTrailing(aside || closed, true) || text;
   if (japanese) {
     if (FRAGMENT_END_JA.test(body)) return 'fragment';
     // Only whether there are one or two words matters: counted, not listed.
@@ -283,7 +365,7 @@ export function isStatement(block: Block): boolean {
 
 /** True when a Japanese line ends in a predicate (…する, …ない, …可能), not in a bare noun. */
 export function endsInPredicate(text: string): boolean {
-  const body = text.trim().replace(TRAILING, '');
+  const body = withoutTrailing(text.trim(), true);
   if (!isJapanese(body)) return wordsEn(body).some((word, i) => isVerb(word, i === 0));
   return PREDICATE_JA.test(body);
 }
@@ -452,9 +534,7 @@ function computeGenericHeading(title: string): boolean {
   if (genericByShape(title)) return true;
   const text = title.trim();
   if (CHAPTER.test(text)) return true;
-  const bare = fold(text)
-    .replace(/^[0-9０-９.．\s]+/u, '')
-    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+  const bare = withoutEdgeMarks(fold(text).replace(/^[0-9０-９.．\s]+/u, ''));
   if (GENERIC.has(bare)) return true;
   // "EC2 Section – Summary", "第3章のまとめ".
   return SECTION_SUMMARY.test(bare);
@@ -476,12 +556,14 @@ const CHAPTER_MORE = quick(
  * Details, "EC2 Section – Summary"), once its subject words are set aside.
  */
 function genericByShape(title: string): boolean {
-  const folded = fold(title).replace(/[?？:：!！]+$/u, '');
+  const whole = fold(title);
+  // (The pattern is tried only on a title that ends in one of its marks: it is tried at every start.)
+  const folded = ENDS_IN_MARK.test(whole.slice(-1)) ? whole.replace(/[?？:：!！]+$/u, '') : whole;
   if (!folded) return true;
   if (CHAPTER_MORE.test(folded)) return true;
   if (GENERIC.has(folded)) return true;
   // "EC2 Section – Summary", "IAM Overview", "S3 のまとめ", "Key Features of AWS CLI".
-  const last = folded.split(/\s*[-–—:：・|]\s*|\s+/u).at(-1) ?? '';
+  const last = lastPiece(folded);
   if (
     ['summary', 'overview', 'recap', 'introduction', 'comparison', 'まとめ', '概要'].includes(last)
   )
@@ -489,6 +571,54 @@ function genericByShape(title: string): boolean {
   if (/(?:の)?(?:まとめ|概要|補足|その他|メモ|ノート|問題|復習)$/u.test(folded)) return true;
   if (/\b(?:notes|summary|review|quiz|questions|q&a|mistakes)$/u.test(folded)) return true;
   return /^(?:key features|features|examples?|benefits|use cases|tips) (?:of|for) /u.test(folded);
+}
+
+const ENDS_IN_MARK = /^[?？:：!！]$/u;
+
+/**
+ * The last piece of a folded title split at its separators and spaces, as
+ * `split(/\s*[-–—:：・|]\s*|\s+/u).at(-1)`: what follows the last separator or
+ * space (a folded title has no space but " "), without an array of the pieces.
+ */
+export function lastPiece(folded: string): string {
+  for (let i = folded.length - 1; i >= 0; i--) {
+    switch (folded.charCodeAt(i)) {
+      case 0x20: // space
+      case 0x2d: // -
+      case 0x2013: // –
+      case 0x2014: // —
+      case 0x3a: // :
+      case 0xff1a: // ：
+      case 0x30fb: // ・
+      case 0x7c: // |
+        return folded.slice(i + 1);
+    }
+  }
+  return folded;
+}
+
+const EDGE_MARKS_START = /^[\p{P}\p{S}\s]+/u;
+const EDGE_MARKS_END = /[\p{P}\p{S}\s]+$/u;
+const EDGE_MARK = /^[\p{P}\p{S}\s]$/u;
+
+/**
+ * `text.replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')`: the end pattern is
+ * tried at every start of the text, so only a text that ends in a mark is read by it.
+ */
+export function withoutEdgeMarks(text: string): string {
+  const rest = text.replace(EDGE_MARKS_START, '');
+  const end = rest.length;
+  // The last character, a surrogate pair as one (an emoji is a symbol).
+  const low = rest.charCodeAt(end - 1);
+  const pair =
+    low >= 0xdc00 &&
+    low <= 0xdfff &&
+    end >= 2 &&
+    rest.charCodeAt(end - 2) >= 0xd800 &&
+    rest.charCodeAt(end - 2) <= 0xdbff;
+  return EDGE_MARK.test(rest.slice(pair ? end - 2 : end - 1))
+    ? rest.replace(EDGE_MARKS_END, '')
+    : rest;
 }
 
 /**
@@ -530,7 +660,7 @@ const IMPERATIVE_LEAD =
  * to do, not what a subject is (issue 13, LABEL-AS-TERM).
  */
 export function isInstruction(text: string, plain = false): boolean {
-  const t = text.trim().replace(TRAILING, '');
+  const t = withoutTrailing(text.trim(), true);
   if (!t) return false;
   if (isJapanese(t)) {
     // "…を有効にすること", "…しよう"; not "…を渡せること" (a feature: what it can do).
