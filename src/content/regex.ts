@@ -76,3 +76,51 @@ export function quick(re: RegExp): RegExp {
   const twin = twinOf(re);
   return twin ? new QuickRegExp(re, twin) : re;
 }
+
+/**
+ * A pattern asked only of lines that hold one of `keys`: literal pieces, one of
+ * which every match of the pattern contains, written `a|b|c` (the caller lists
+ * them beside the pattern; its tests check). Most lines hold none, and then the
+ * pattern is neither run nor, in a process that meets no such line, compiled: V8
+ * compiles a pattern on its first use, twice (bytecode, then machine code on its
+ * second), and for the rules' big word lists that costs more than running them
+ * (a third of card making in a cold process over the shipped notes).
+ *
+ * When the pattern ignores case the keys are lowercase and the line is lowercased
+ * to look for them. Under `/iu` two characters outside ASCII match ASCII letters
+ * (ſ matches s, the Kelvin sign k): a line with either is always tested.
+ */
+export interface LineTest {
+  test(text: string): boolean;
+  /** `re.exec(text)`, or null without running it when the line holds no key (`re` without /g or /y). */
+  exec(text: string): RegExpExecArray | null;
+}
+
+/** Every gated pattern with its keys, for the tests that check each key list against its pattern. */
+export const GATED: { re: RegExp; keys: readonly string[] }[] = [];
+
+export function gated(re: RegExp, keys: string): LineTest {
+  const fold = re.ignoreCase;
+  const list = keysOf(re, keys);
+  return {
+    test: (text) => mayHold(text, list, fold) && re.test(text),
+    exec: (text) => (mayHold(text, list, fold) ? re.exec(text) : null),
+  };
+}
+
+/** The keys `a|b|c` of a pattern run only on lines that hold one (see gated(), mayHold()), checked and registered. */
+export function keysOf(re: RegExp, keys: string): readonly string[] {
+  const list = keys.split('|');
+  for (const key of list)
+    if (key === '' || (re.ignoreCase && key !== key.toLowerCase()))
+      throw new Error(`gated: key ${JSON.stringify(key)} must be non-empty and lowercase`);
+  GATED.push({ re, keys: list });
+  return list;
+}
+
+/** True when `text` holds one of `keys` (see gated(); `fold`: the keys are lowercase, case is ignored). */
+export function mayHold(text: string, keys: readonly string[], fold: boolean): boolean {
+  const line = fold ? text.toLowerCase() : text;
+  for (const key of keys) if (line.includes(key)) return true;
+  return fold && (text.includes('\u017F') || text.includes('\u212A'));
+}
