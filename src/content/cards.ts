@@ -38,7 +38,7 @@ import {
   sameFactWith,
   spelledOut,
 } from './overlap.js';
-import { gated, keysOf, mayHold, quick } from './regex.js';
+import { gated, keysOf, literally, mayHold, quick } from './regex.js';
 import { teachesRetired } from './retired.js';
 import {
   contentWordsJa,
@@ -3481,9 +3481,10 @@ const TRANSLATIONS: readonly (readonly [RegExp, RegExp])[] = [
   [/assume/iu, /引き受け/u],
   [/引き受け/u, /assume/iu],
 ];
+const TRANSLATED = TRANSLATIONS.map(([a, b]) => [literally(a), literally(b)] as const);
 
 function translates(term: string, description: string): boolean {
-  return TRANSLATIONS.some(([inTerm, inText]) => inTerm.test(term) && inText.test(description));
+  return TRANSLATED.some(([inTerm, inText]) => inTerm.test(term) && inText.test(description));
 }
 
 /** How many terms of a section have each part (once per distinct term). */

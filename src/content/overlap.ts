@@ -4,6 +4,7 @@
  */
 import { codePointLength } from '../ground/chars.js';
 import { oncePerText } from '../ground/memo.js';
+import { literally } from './regex.js';
 import { BLANK, foldTight, singularOf } from './text.js';
 
 /** Character bigrams of the folded text, punctuation and spaces left out. */
@@ -247,13 +248,15 @@ const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
   // boundary on the English side, so the Assume of a camel-case AssumeRole counts.
   [/引き受け/u, /assum(?:e|ing)/iu],
 ];
+/** The pairs, each pattern asked only of a text with one of its words (see gated()). */
+const SAME_WORDS_TESTS = SAME_WORDS_PAIRS.map(([a, b]) => [literally(a), literally(b)] as const);
 
 /**
  * A pair of SAME_WORDS_PAIRS that ties the text to the name, and none of
  * the other names: the text names the answer in other words.
  */
 export function namesInOtherWords(text: string, name: string, others: readonly string[]): boolean {
-  return SAME_WORDS_PAIRS.some(([a, b]) =>
+  return SAME_WORDS_TESTS.some(([a, b]) =>
     [
       [a, b],
       [b, a],
@@ -291,6 +294,7 @@ const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/nat gateway|NATゲートウェイ/iu, 'NATGW'],
   [/customer gateway|カスタマーゲートウェイ/iu, 'CGW'],
 ];
+const ABBREVIATION_OF = ABBREVIATIONS.map(([full, abbr]) => [literally(full), abbr] as const);
 
 /**
  * The text spells out an abbreviation of the name: words in a row whose
@@ -310,10 +314,14 @@ export function spelledOut(text: string, name: string): boolean {
   const plain = name.normalize('NFKC');
   const own = [
     initials(name),
-    ...ABBREVIATIONS.filter(([full]) => full.test(plain)).map(([, abbr]) => abbr),
+    ...ABBREVIATION_OF.filter(([full]) => full.test(plain)).map(([, abbr]) => abbr),
   ];
   return own.some(
-    (abbr) => abbr !== undefined && new RegExp(`(?<![A-Za-z])${abbr}(?![A-Za-z])`, 'u').test(text),
+    // (An abbreviation is capital letters: a text without them is not searched.)
+    (abbr) =>
+      abbr !== undefined &&
+      text.includes(abbr) &&
+      new RegExp(`(?<![A-Za-z])${abbr}(?![A-Za-z])`, 'u').test(text),
   );
 }
 

@@ -50,7 +50,7 @@ function twinSource(source: string): string | undefined {
 /** True when the source has a capital ASCII letter outside an escape, or a backreference. */
 function needsCase(source: string): boolean {
   // (An escaped backslash before a digit reads as a backreference here: then `i` is simply kept.)
-  return /\\[1-9k]/.test(source) || /[A-Z]/.test(source.replace(/\\[^]/g, ''));
+  return /\\[1-9k]/.test(source) || /[A-Z]/.test(source.replace(/\\[\s\S]/g, ''));
 }
 
 interface Twin {
@@ -63,7 +63,8 @@ function twinOf(re: RegExp): Twin | undefined {
   if (!re.unicode || !re.ignoreCase || re.global || re.sticky) return undefined;
   const source = twinSource(re.source);
   if (source === undefined) return undefined;
-  for (const char of re.source) {
+  // Only the characters outside ASCII are looked at one by one (done for every rule at start-up).
+  for (const char of re.source.replace(/[^\u0080-\uffff]+/g, '')) {
     if (char.length > 1) return undefined;
     if (char > '\u007f' && char.toLowerCase() !== char.toUpperCase()) return undefined;
   }
@@ -152,4 +153,21 @@ export function mayHold(text: string, keys: readonly string[], fold: boolean): b
   const line = fold ? text.toLowerCase() : text;
   for (const key of keys) if (line.includes(key)) return true;
   return fold && (text.includes('\u017F') || text.includes('\u212A'));
+}
+
+/**
+ * gated() for a pattern that is words or, with `i`, ASCII words and words without
+ * case, in alternation (`監視`, `予測|forecast`, `encrypt|(?<![A-Za-z])SSE(?![A-Za-z])`):
+ * each word is a key, as its lookarounds take up no character. Any other pattern
+ * is returned as it is.
+ */
+export function literally(re: RegExp): LineTest {
+  const words = re.source.replace(/\(\?<?[=!][^()]*\)/g, '');
+  if (re.global || re.sticky || /[\\^$.*+?()[\]{}]/.test(words)) return re;
+  const keys = re.ignoreCase ? words.toLowerCase() : words;
+  // Under `i` a word must read alike lowercased: ASCII letters, or characters without case.
+  const wide = keys.replace(/[^\u0080-\uffff]+/g, '');
+  if (re.ignoreCase && (wide.toUpperCase() !== wide || wide.toLowerCase() !== wide)) return re;
+  if (keys.split('|').includes('')) return re;
+  return gated(re, keys);
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // Importing the rules registers their gated patterns.
 import '../../src/content/cards.js';
-import { GATED, gated, mayHold } from '../../src/content/regex.js';
+import { GATED, gated, literally, mayHold } from '../../src/content/regex.js';
 import '../../src/content/retired.js';
 import '../../src/content/statement.js';
 
@@ -127,5 +127,16 @@ describe('gated()', () => {
     expect(() => gated(/a/iu, 'A')).toThrow(/lowercase/u);
     expect(() => gated(/a/u, 'a||b')).toThrow(/non-empty/u);
     expect(gated(/A/u, 'A').test('xAx')).toBe(true);
+  });
+
+  it('literally(): words in alternation become the keys; any other pattern is left as it is', () => {
+    const words = literally(/encrypt|(?<![A-Za-z])SSE(?![A-Za-z])|暗号/iu);
+    expect(words).not.toBeInstanceOf(RegExp);
+    expect(words.test('uses SSE here')).toBe(true);
+    expect(words.test('ASSES')).toBe(false);
+    expect(words.test('暗号化')).toBe(true);
+    expect(words.test('nothing')).toBe(false);
+    for (const other of [/nat\s*gw/iu, /dead.?letter/iu, /a|/u, /straße/iu, /x/gu])
+      expect(literally(other)).toBe(other);
   });
 });
