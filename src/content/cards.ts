@@ -3332,7 +3332,11 @@ function partShows(text: string, part: string): boolean {
     // "Streams" is shown by "Stream"; "AZ" by "3AZ" (a count before a word of letters).
     const stem = part.length >= 5 ? part.replace(/s$/u, '') : part;
     const before = /^[a-z]+$/u.test(part) ? '(?<![a-z])' : '(?<![a-z0-9])';
-    return new RegExp(`${before}${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(text);
+    // (Only a text with the stem is searched: see gated().)
+    return (
+      mayHold(text, [stem], true) &&
+      new RegExp(`${before}${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(text)
+    );
   }
   return text.includes(part);
 }

@@ -139,4 +139,24 @@ describe('gated()', () => {
     for (const other of [/nat\s*gw/iu, /dead.?letter/iu, /a|/u, /straße/iu, /x/gu])
       expect(literally(other)).toBe(other);
   });
+
+  it('mayHold(): a word pattern built for a word (partShows, spelledInWords, typedWordGivenAway) needs the word', () => {
+    const word = fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/u);
+    fc.assert(
+      fc.property(
+        word,
+        fc.array(fc.constantFrom('x', ' ', 'S', 'ſ', 'K', '3', 'の', '-'), { maxLength: 4 }),
+        fc.integer({ min: 0, max: 0xffff }),
+        (w, around, seed) => {
+          const text = flip(`${around.join('')}${w}s${around.reverse().join('')}`, seed);
+          const patterns = [
+            new RegExp(`(?<![a-z])${w}(?:s|es)?(?![a-z0-9])`, 'iu'),
+            new RegExp(`\\b${w}\\b`, 'iu'),
+          ];
+          for (const re of patterns) if (re.test(text) && !mayHold(text, [w], true)) return false;
+          return !new RegExp(`(?<![a-z0-9])${w}`, 'u').test(text) || text.includes(w);
+        },
+      ),
+    );
+  });
 });
