@@ -1023,7 +1023,7 @@ export function maskHeading(text: string, words: string[]): string {
  */
 function saysEnough(masked: string): boolean {
   // The blank's ＿ is punctuation too: it goes with the rest.
-  const visible = masked.replace(/[\s\p{P}\p{S}]/gu, '');
+  const visible = masked.replace(/[\p{P}\p{S}\s]/gu, '');
   const latin = latinLetters(visible) * 2 > codePointLength(visible);
   const words = contentWords(masked).size;
   if (latin) return words >= 3 && masked.replaceAll(BLANK, ' ').trim().split(/\s+/u).length >= 4;
