@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // Importing the rules registers their gated patterns.
 import '../../src/content/cards.js';
-import { GATED, gated, literally, mayHold } from '../../src/content/regex.js';
+import { GATE_CALLS, GATED, gated, literally, mayHold } from '../../src/content/regex.js';
 import '../../src/content/retired.js';
 import '../../src/content/statement.js';
 
@@ -158,5 +158,22 @@ describe('gated()', () => {
         },
       ),
     );
+  });
+
+  it('after GATE_CALLS lines the pattern runs alone, with the same answers', () => {
+    let runs = 0;
+    const re = /\bfoo\b/iu;
+    const spy = Object.assign(re, {
+      test(text: string) {
+        runs += 1;
+        return RegExp.prototype.test.call(re, text);
+      },
+    });
+    const gate = gated(spy, 'foo');
+    for (let i = 0; i < GATE_CALLS; i++) expect(gate.test('bar')).toBe(false);
+    expect(runs).toBe(0);
+    expect(gate.test('bar')).toBe(false);
+    expect(gate.test('a Foo')).toBe(true);
+    expect(runs).toBe(2);
   });
 });
