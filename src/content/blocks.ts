@@ -273,7 +273,7 @@ function linesOf(
     const linkOnly =
       (linked || flat.links.length > 0) &&
       ![...text].some((ch, i) => {
-        if (/[\s\p{P}\p{S}]/u.test(ch)) return false;
+        if (/[\p{P}\p{S}\s]/u.test(ch)) return false;
         const at = start + i;
         return !flat.links.some((link) => at >= link.start && at < link.end);
       });

@@ -41,7 +41,7 @@ import {
   spelledName,
   spelledOutBy,
 } from './overlap.js';
-import { quick } from './regex.js';
+import { gated, keysOf, type LineTest, literally, mayHold, quick } from './regex.js';
 import { teachesRetired } from './retired.js';
 import {
   contentWordsJa,
@@ -507,6 +507,8 @@ const RESTATED = new RegExp(
   `[0-9０-９][0-9０-９,，.]*\\s*(?:${UNITS}|${UNITS_EN})\\s*[（(]\\s*(?:約|about|~|≈|=|＝)?\\s*[0-9０-９][0-9０-９,，.]*\\s*(?:${UNITS}|${UNITS_EN})\\s*[)）]`,
   'giu',
 );
+/** Every match of RESTATED has a bracket: a line without one is not asked (see gated()). */
+const RESTATED_KEYS = keysOf(RESTATED, '(|（');
 
 /** Particles left at the end (or start) of a bold span: `**S3に**` blanks S3. */
 const TRAILING_PARTICLE =
@@ -675,10 +677,9 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     // A year ("2023年11月追加", "re:Invent 2024"): trivia, or part of a title.
     if (/^(?:19|20)[0-9]{2}$/.test(number.normalize('NFKC'))) continue;
     // Restated in other units: the other value gives it away.
-    restated ??= [...block.text.matchAll(RESTATED)].map((m) => [
-      m.index ?? 0,
-      (m.index ?? 0) + m[0].length,
-    ]);
+    restated ??= [
+      ...(mayHold(block.text, RESTATED_KEYS, false) ? block.text.matchAll(RESTATED) : []),
+    ].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
     if (restated.some(([from, to]) => start >= (from ?? 0) && end <= (to ?? 0))) continue;
     // "A、B、Cの3つ": the count of the items listed in the same line.
     const value = Number(number.normalize('NFKC').replace(/,/g, ''));
@@ -1044,7 +1045,7 @@ export function maskHeading(text: string, words: string[]): string {
  */
 function saysEnough(masked: string): boolean {
   // The blank's ＿ is punctuation too: it goes with the rest.
-  const visible = masked.replace(/[\s\p{P}\p{S}]/gu, '');
+  const visible = masked.replace(/[\p{P}\p{S}\s]/gu, '');
   const latin = latinLetters(visible) * 2 > codePointLength(visible);
   const words = contentWords(masked).size;
   if (latin) return words >= 3 && masked.replaceAll(BLANK, ' ').trim().split(/\s+/u).length >= 4;
@@ -1353,8 +1354,11 @@ function initialsOf(title: string): string | undefined {
 }
 
 /** Transcript talk and notes about the notes: sign-offs, transitions, "let's look". */
-const TALK = quick(
-  /今回は|次回|お疲れ|ここまで|見てみましょう|見ていきます|話をします|説明します|紹介します|次の例|以下の例|下の例|前回|先ほど|冒頭|\blet['’]s\b|\blet us\b|\bnext,|\bin the next\b|\bthat'?s (?:it|all)\b|\bwe'?ll\b|\bwe will\b|\bas (?:we|i) (?:saw|said|mentioned)\b|\b(?:this|the next|the last) (?:lecture|video|lesson|section|chapter)\b|\bchecked against\b|\bsee (?:above|below)\b/iu,
+const TALK = gated(
+  quick(
+    /今回は|次回|お疲れ|ここまで|見てみましょう|見ていきます|話をします|説明します|紹介します|次の例|以下の例|下の例|前回|先ほど|冒頭|\blet['’]s\b|\blet us\b|\bnext,|\bin the next\b|\bthat'?s (?:it|all)\b|\bwe'?ll\b|\bwe will\b|\bas (?:we|i) (?:saw|said|mentioned)\b|\b(?:this|the next|the last) (?:lecture|video|lesson|section|chapter)\b|\bchecked against\b|\bsee (?:above|below)\b/iu,
+  ),
+  "今回は|次回|お疲れ|ここまで|見てみましょう|見ていきます|話をします|説明します|紹介します|次の例|下の例|前回|先ほど|冒頭|let's|let’s|let us|next|that's |thats |we'll|well|we will|saw|said|mentioned|lecture|video|lesson|section|chapter|checked against|see above|see below",
 );
 
 /** A line that needs the one before it: "このコマンドで…", "They act at …", "with all traffic …". */
@@ -1601,7 +1605,7 @@ interface ClueGroup {
   /** The heading as katakanaForm, spelledOut and namesInOtherWords read it (overlap.ts). */
   katakana: readonly string[];
   readonly spelled: SpelledName;
-  readonly otherWords: readonly RegExp[];
+  readonly otherWords: readonly LineTest[];
   /** The words of the others' titles that are theirs alone (not the class's, not this heading's), as one set. */
   theirWords: Set<string>;
   /** The sibling sections whose lines a clue line is compared with (sameFact). */
@@ -1631,7 +1635,7 @@ function clueGroup(section: Section, kin: readonly Section[], parent?: Section):
   let shared: { has(word: string): boolean } | undefined;
   let kinds: boolean | undefined;
   let spelled: SpelledName | undefined;
-  let otherWords: RegExp[] | undefined;
+  let otherWords: LineTest[] | undefined;
   const titles = kin.map((other) => other.title);
   const group: ClueGroup = {
     own,
@@ -2043,9 +2047,12 @@ const KIND_JA = '(?:つ|個|種類|タイプ|パターン|モード|クラス|�
 const KIND_EN =
   '(?:types?|kinds?|classes|modes|options|categories|families|strategies|tiers|models|levels|ways|flavou?rs|varieties|gateways|policies|endpoints)';
 const STATED_JA = new RegExp(`([0-9０-９]+|[二三四五六七八九十])\\s*${KIND_JA}`, 'u');
-const STATED_EN = new RegExp(
-  `\\b([0-9]+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:[\\w-]+\\s+){0,3}?${KIND_EN}\\b`,
-  'iu',
+const STATED_EN = gated(
+  new RegExp(
+    `\\b([0-9]+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:[\\w-]+\\s+){0,3}?${KIND_EN}\\b`,
+    'iu',
+  ),
+  'type|kind|classes|modes|options|categories|families|strategies|tiers|models|levels|ways|flavo|varieties|policies|endpoints',
 );
 
 /** The count of members a heading or its lead line states ("3種類", "four types"), if any. */
@@ -2323,8 +2330,11 @@ function recallable(block: Block): boolean {
  * a section of a transcript that mixes a Q&A and closing remarks into one
  * answer), a pointer to lines outside the answer ("以下両方…", "the following").
  */
-const RECALL_TALK = quick(
-  /質問がありました|質問です|ご質問|今日は|本日は|ここまでです|今回はここまで|\bthat'?s all for\b|\bany questions\b|\bsomeone asked\b|\ba question (?:from|about)\b/iu,
+const RECALL_TALK = gated(
+  quick(
+    /質問がありました|質問です|ご質問|今日は|本日は|ここまでです|今回はここまで|\bthat'?s all for\b|\bany questions\b|\bsomeone asked\b|\ba question (?:from|about)\b/iu,
+  ),
+  '質問|今日は|本日は|ここまでです|今回はここまで|all for|any questions|someone asked|a question ',
 );
 const POINTS_AWAY = /^(?:以下|下記|上記|前述|次の|the following|below|above|as follows)/iu;
 
@@ -2333,8 +2343,11 @@ const POINTS_AWAY = /^(?:以下|下記|上記|前述|次の|the following|below|
  * "AWS Marketplace で探す", "find it in the console"): under "Explain: AMI" they
  * answer another question than the heading asks (FORM-MISMATCH).
  */
-const HOW_TO_FIND = quick(
-  /探す|調べる|検索する|\bfind\b|\blook(?:ing)? (?:it |them )?up\b|\bsearch(?:ing)?\b|\bbrowse\b/iu,
+const HOW_TO_FIND = gated(
+  quick(
+    /探す|調べる|検索する|\bfind\b|\blook(?:ing)? (?:it |them )?up\b|\bsearch(?:ing)?\b|\bbrowse\b/iu,
+  ),
+  '探す|調べる|検索する|find|look|search|browse',
 );
 
 /**
@@ -2565,8 +2578,11 @@ function fitsRecall(blocks: readonly Block[]): boolean {
  * "Questions from the room", a chapter): "Explain: <that>" has no one answer.
  * Aspects of a subject ("特徴", "Benefits", "Pricing") are fine: the path names it.
  */
-const NOTES_HEADING = quick(
-  /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms)\b|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次/iu,
+const NOTES_HEADING = gated(
+  quick(
+    /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms)\b|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次/iu,
+  ),
+  '第|chapter|section|part|lecture|module|lesson|unit|day|week|summary|overview|recap|review|intro|additional|more info|misc|note|memo|question|&|faq|mistakes|quiz|exercise|practice|lab|hands|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|リンク|追加情報|用語|目次',
 );
 
 export function isNotesHeading(title: string): boolean {
@@ -3387,8 +3403,10 @@ function isCutShort(definition: string): boolean {
 
 /** Headings and labels a note uses for its own structure, never a term to pick. */
 /** A category word or a list's label in the place of a term ("Networking", "Storage Options"). */
-const GENERIC_TERM =
-  /^(?:networking|storage|security|compute|computing|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|costs|billing|features?|benefits?|use cases?|limits?|limitations?|considerations?)$|^\S+(?:\s+\S+)?\s+(?:options|tools|features|considerations|benefits|categories)$|(?:ヒント|のコツ|豆知識)$/iu;
+const GENERIC_TERM = gated(
+  /^(?:networking|storage|security|compute|computing|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|costs|billing|features?|benefits?|use cases?|limits?|limitations?|considerations?)$|^\S+(?:\s+\S+)?\s+(?:options|tools|features|considerations|benefits|categories)$|(?:ヒント|のコツ|豆知識)$/iu,
+  'networking|storage|security|comput|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|billing|feature|benefit|use case|limit|consideration|options|tools|categories|ヒント|のコツ|豆知識',
+);
 
 const NOTE_LABEL =
   /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?)$/iu;
@@ -3470,7 +3488,11 @@ function partShows(text: string, part: string): boolean {
     // "Streams" is shown by "Stream"; "AZ" by "3AZ" (a count before a word of letters).
     const stem = part.length >= 5 ? part.replace(/s$/u, '') : part;
     const before = /^[a-z]+$/u.test(part) ? '(?<![a-z])' : '(?<![a-z0-9])';
-    return new RegExp(`${before}${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(text);
+    // (Only a text with the stem is searched: see gated().)
+    return (
+      mayHold(text, [stem], true) &&
+      new RegExp(`${before}${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(text)
+    );
   }
   return text.includes(part);
 }
@@ -3619,9 +3641,10 @@ const TRANSLATIONS: readonly (readonly [RegExp, RegExp])[] = [
   [/assume/iu, /引き受け/u],
   [/引き受け/u, /assume/iu],
 ];
+const TRANSLATED = TRANSLATIONS.map(([a, b]) => [literally(a), literally(b)] as const);
 
 function translates(term: string, description: string): boolean {
-  return TRANSLATIONS.some(([inTerm, inText]) => inTerm.test(term) && inText.test(description));
+  return TRANSLATED.some(([inTerm, inText]) => inTerm.test(term) && inText.test(description));
 }
 
 /** How many terms of a section have each part (once per distinct term). */

@@ -12,7 +12,7 @@
  */
 
 import { codePointLength } from '../ground/chars.js';
-import { quick } from './regex.js';
+import { mayHold, quick } from './regex.js';
 
 const NUMBER = /(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ.,])[0-9０-９][0-9０-９,，.]*/gu;
 
@@ -110,7 +110,12 @@ export function spelledInWords(text: string, start: number, end: number): boolea
   // "twelve (12) months": an English number word of the same value next to it.
   const value = Number(raw);
   const word = Number.isInteger(value) && value >= 2 ? WORDS_EN[value] : undefined;
-  return word !== undefined && new RegExp(`\\b${word}\\b`, 'iu').test(rest);
+  // (Only a line with the word is searched: see gated().)
+  return (
+    word !== undefined &&
+    mayHold(rest, [word], true) &&
+    new RegExp(`\\b${word}\\b`, 'iu').test(rest)
+  );
 }
 
 /**
@@ -234,6 +239,9 @@ export function typedWordGivenAway(text: string, answer: string): boolean {
     return true;
   // "counted" on the line of the answer "count filter": a word of it opens a word there.
   return (name.match(/[a-z][a-z0-9]{3,}/gu) ?? []).some(
-    (word) => !COMMON_WORDS.has(word) && new RegExp(`(?<![a-z0-9])${word}`, 'u').test(line),
+    (word) =>
+      !COMMON_WORDS.has(word) &&
+      line.includes(word) &&
+      new RegExp(`(?<![a-z0-9])${word}`, 'u').test(line),
   );
 }

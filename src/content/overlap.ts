@@ -4,6 +4,7 @@
  */
 import { codePointLength } from '../ground/chars.js';
 import { oncePerText } from '../ground/memo.js';
+import { type LineTest, literally } from './regex.js';
 import { BLANK, foldTight, singularOf } from './text.js';
 
 /** Character bigrams of the folded text, punctuation and spaces left out. */
@@ -255,17 +256,8 @@ export const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
   // boundary on the English side, so the Assume of a camel-case AssumeRole counts.
   [/引き受け/u, /assum(?:e|ing)/iu],
 ];
-
-/**
- * Every word of SAME_WORDS_PAIRS in one pattern: a text it does not match holds no word of
- * any pair. Case-insensitive as most of them are; the others hold no letter with case.
- */
-const ANY_SAME_WORD = new RegExp(
-  SAME_WORDS_PAIRS.flat()
-    .map((pattern) => pattern.source)
-    .join('|'),
-  'iu',
-);
+/** The pairs, each pattern asked only of a text with one of its words (see gated()). */
+const SAME_WORDS_TESTS = SAME_WORDS_PAIRS.map(([a, b]) => [literally(a), literally(b)] as const);
 
 /**
  * A pair of SAME_WORDS_PAIRS that ties the text to the name, and none of
@@ -279,11 +271,10 @@ export function namesInOtherWords(text: string, name: string, others: readonly s
  * The other words of SAME_WORDS_PAIRS that would name `name` and none of `others`: what
  * namesInOtherWords looks for in a line, worked out once for the many lines asked of a name.
  */
-export function otherWordsOf(name: string, others: readonly string[]): RegExp[] {
-  const out: RegExp[] = [];
-  // Most names hold no word of any pair: one pattern tells, not thirty.
-  if (!ANY_SAME_WORD.test(name)) return out;
-  for (const [a, b] of SAME_WORDS_PAIRS)
+export function otherWordsOf(name: string, others: readonly string[]): LineTest[] {
+  const out: LineTest[] = [];
+  // Each pattern is tried only on a name holding one of its words (literally()).
+  for (const [a, b] of SAME_WORDS_TESTS)
     for (const [inName, inText] of [
       [a, b],
       [b, a],
@@ -317,9 +308,7 @@ export const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/nat gateway|NATゲートウェイ/iu, 'NATGW'],
   [/customer gateway|カスタマーゲートウェイ/iu, 'CGW'],
 ];
-
-/** The names of ABBREVIATIONS in one pattern: a name it does not match has none of them. */
-const ANY_ABBREVIATED = new RegExp(ABBREVIATIONS.map(([full]) => full.source).join('|'), 'iu');
+const ABBREVIATION_OF = ABBREVIATIONS.map(([full, abbr]) => [literally(full), abbr] as const);
 
 /**
  * The text spells out an abbreviation of the name: words in a row whose
@@ -334,21 +323,21 @@ export function spelledOut(text: string, name: string): boolean {
 /** What spelledOut reads of a name: its abbreviations, and its own initials as patterns. */
 export interface SpelledName {
   readonly abbreviations: readonly string[];
-  readonly own: readonly RegExp[];
+  /** Its own initials and the abbreviations it has (ABBREVIATIONS), each with its pattern. */
+  readonly own: readonly { readonly abbr: string; readonly pattern: RegExp }[];
 }
 
 /** The name read once for the many lines asked of it (see spelledOut). */
 export function spelledName(name: string): SpelledName {
   const abbreviations = name.match(/(?<![A-Za-z])[A-Z]{3,6}(?![A-Za-z])/gu) ?? [];
   const plain = name.normalize('NFKC');
-  const own: RegExp[] = [];
+  const own: { abbr: string; pattern: RegExp }[] = [];
   for (const abbr of [
     initials(name),
-    ...(ANY_ABBREVIATED.test(plain)
-      ? ABBREVIATIONS.filter(([full]) => full.test(plain)).map(([, abbr]) => abbr)
-      : []),
+    ...ABBREVIATION_OF.filter(([full]) => full.test(plain)).map(([, abbr]) => abbr),
   ])
-    if (abbr !== undefined) own.push(new RegExp(`(?<![A-Za-z])${abbr}(?![A-Za-z])`, 'u'));
+    if (abbr !== undefined)
+      own.push({ abbr, pattern: new RegExp(`(?<![A-Za-z])${abbr}(?![A-Za-z])`, 'u') });
   return { abbreviations, own };
 }
 
@@ -361,7 +350,8 @@ export function spelledOutBy(text: string, { abbreviations, own }: SpelledName):
     );
     if (abbreviations.some((abbr) => runs.some((run) => run.includes(abbr)))) return true;
   }
-  return own.some((pattern) => pattern.test(text));
+  // (An abbreviation is capital letters: a text without them is not searched, nor its pattern compiled.)
+  return own.some(({ abbr, pattern }) => text.includes(abbr) && pattern.test(text));
 }
 
 const HAN_RUN = /[\p{Script=Han}々]{2,}/gu;

@@ -13,7 +13,7 @@
 import { codePointLength } from '../ground/chars.js';
 import { oncePer, oncePerText } from '../ground/memo.js';
 import type { Block } from './model.js';
-import { quick } from './regex.js';
+import { gated, quick } from './regex.js';
 import { fold, isReference } from './text.js';
 
 /** Why a line is not a fact: a code for `check` and `export`, worded at the edges. */
@@ -54,8 +54,11 @@ export const LEFT_OUT_REASONS: readonly LeftOut[] = [
 ];
 
 /** A remark about the notes themselves: who wrote them, how, for what ("※ 自分用", "My notes from…"). */
-const REMARK = quick(
-  /^(?:[※*]\s*)?(?:自分用|自分メモ|個人用|個人的な?メモ|このノート|このメモ|この資料|講義動画|書き起こし|(?:these|my|personal) notes|this (?:note|page|document|file) (?:is|was|covers))|自分用|書き起こし|(?:^|\s)my notes\b/iu,
+const REMARK = gated(
+  quick(
+    /^(?:[※*]\s*)?(?:自分用|自分メモ|個人用|個人的な?メモ|このノート|このメモ|この資料|講義動画|書き起こし|(?:these|my|personal) notes|this (?:note|page|document|file) (?:is|was|covers))|自分用|書き起こし|(?:^|\s)my notes\b/iu,
+  ),
+  '自分用|自分メモ|個人用|個人的|このノート|このメモ|この資料|講義動画|書き起こし|notes|this note|this page|this document|this file',
 );
 
 /**
@@ -65,8 +68,11 @@ const REMARK = quick(
  * topic's title already says what the lecture covers, and a card on it asks
  * nothing (issue 13, LEAK/META).
  */
-const LECTURE_TALK = quick(
-  /^(?:[※*]\s*)?(?:前半|後半|今回|次回|本日|今日|この(?:講義|回|動画|章)|本講義|本章)(?:の(?:講義|テーマ|前半|後半|内容))?(?:は|では)|^(?:in |for )?(?:the )?(?:first|second|last) half(?: of (?:the|this|today'?s) (?:lecture|session|class|video|lesson))?,? (?:we|i|is|covers)\b|^today,? (?:we|i)(?:'ll| will| are going to)? (?:cover|look|talk|discuss|go|learn|move|start)|^in (?:this|today'?s) (?:lecture|session|class|video|lesson)\b/iu,
+const LECTURE_TALK = gated(
+  quick(
+    /^(?:[※*]\s*)?(?:前半|後半|今回|次回|本日|今日|この(?:講義|回|動画|章)|本講義|本章)(?:の(?:講義|テーマ|前半|後半|内容))?(?:は|では)|^(?:in |for )?(?:the )?(?:first|second|last) half(?: of (?:the|this|today'?s) (?:lecture|session|class|video|lesson))?,? (?:we|i|is|covers)\b|^today,? (?:we|i)(?:'ll| will| are going to)? (?:cover|look|talk|discuss|go|learn|move|start)|^in (?:this|today'?s) (?:lecture|session|class|video|lesson)\b/iu,
+  ),
+  '前半|後半|今回|次回|本日|今日|この講義|この回|この動画|この章|本講義|本章|half|today|lecture|session|class|video|lesson',
 );
 
 /** The sentences of a line (a transcript's paragraph has many), trimmed, with their offsets. */
@@ -97,8 +103,11 @@ export function talksOfLecture(text: string, at = 0): boolean {
  * "not sure", "TODO", "(?)", a line ending in "？". No fact for any kind: a
  * card would teach what its writer did not know (issue 13, recall audit).
  */
-const DOUBT = quick(
-  /説もある|のか謎|謎(?:[。（(]|$)|よく(?:わから|分から)ない|わからない|分からない|要確認|未確認|確認中|自信(?:が)?ない|気がする|ちゃんと載って|かもしれない[?？]|(?:^|\s)(?:todo|fixme|tbd)\b|\bnot (?:sure|certain)\b|\bunsure\b|\bno idea\b|\bi (?:think|guess|believe)\b|\bneed(?:s)? to (?:check|verify|confirm)\b|\bto be confirmed\b|[(（]\s*[?？]+\s*[)）]|[?？]{2,}|[?？]\s*$/iu,
+const DOUBT = gated(
+  quick(
+    /説もある|のか謎|謎(?:[。（(]|$)|よく(?:わから|分から)ない|わからない|分からない|要確認|未確認|確認中|自信(?:が)?ない|気がする|ちゃんと載って|かもしれない[?？]|(?:^|\s)(?:todo|fixme|tbd)\b|\bnot (?:sure|certain)\b|\bunsure\b|\bno idea\b|\bi (?:think|guess|believe)\b|\bneed(?:s)? to (?:check|verify|confirm)\b|\bto be confirmed\b|[(（]\s*[?？]+\s*[)）]|[?？]{2,}|[?？]\s*$/iu,
+  ),
+  '説もある|謎|わから|分から|要確認|未確認|確認中|自信|気がする|ちゃんと載って|todo|fixme|tbd|not sure|not certain|unsure|no idea|i think|i guess|i believe|to check|to verify|to confirm|to be confirmed|?|？',
 );
 
 /** A documentation breadcrumb ("kubernetes.io > Documentation > Tasks > …"): where to read, not a fact. */
@@ -693,8 +702,11 @@ export function isInstruction(text: string, plain = false): boolean {
  * "now …") keeps its fact. Used by recall answers only (issue 13, round 3:
  * TRIVIAL/STALE); the other kinds judge such lines by their own rules.
  */
-const HISTORY = quick(
-  /\b(?:was|were) the (?:first|original)\b|\b(?:is|are) (?:constantly|continually|always) (?:evaluating|adding|expanding|working on)\b|^(?:historically|originally|in the (?:early )?(?:past|days)|back in \d{4}|when \S+ (?:was )?(?:first )?launched)\b|^(?:[※*]\s*)?(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては|もともとは|元々は|登場当初|リリース当初)|(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては)[^。]*(?:だったが|でしたが|だった[。、]|でした[。、])/iu,
+const HISTORY = gated(
+  quick(
+    /\b(?:was|were) the (?:first|original)\b|\b(?:is|are) (?:constantly|continually|always) (?:evaluating|adding|expanding|working on)\b|^(?:historically|originally|in the (?:early )?(?:past|days)|back in \d{4}|when \S+ (?:was )?(?:first )?launched)\b|^(?:[※*]\s*)?(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては|もともとは|元々は|登場当初|リリース当初)|(?:初めは|はじめは|最初は|当初は|以前は|昔は|かつては)[^。]*(?:だったが|でしたが|だった[。、]|でした[。、])/iu,
+  ),
+  'the first|the original|constantly|continually|always|historically|originally|in the |back in |launched|初め|はじめ|最初|当初|以前|昔|かつて|もともと|元々',
 );
 const NOW = quick(/現在|今は|いまは|今では|いまでは|\b(?:now|currently|today|nowadays)\b/iu);
 

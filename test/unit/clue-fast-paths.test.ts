@@ -164,15 +164,6 @@ const english = fc
 const heading = fc.oneof(phrase, fc.constantFrom(...names));
 
 describe('a heading read once for all its lines', () => {
-  it('gates the pairs and abbreviations by one case-insensitive pattern only where case adds nothing', () => {
-    // otherWordsOf and spelledName test a name against all of them at once (/iu) first.
-    const patterns = [...SAME_WORDS_PAIRS.flat(), ...ABBREVIATIONS.map(([full]) => full)];
-    for (const pattern of patterns) {
-      expect(pattern.unicode && !pattern.global && !pattern.sticky).toBe(true);
-      if (!pattern.ignoreCase) expect(pattern.source).not.toMatch(/[A-Za-z]|\\[pPuxc]/u);
-    }
-  });
-
   it('spelledOutBy(text, spelledName(name)) is spelledOut as it was', () => {
     fc.assert(
       fc.property(fc.oneof(phrase, spaced, english), heading, (text, name) => {

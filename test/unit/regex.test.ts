@@ -39,6 +39,15 @@ const pieces = [
   'é',
   'ß',
   'ẞ',
+  'İ',
+  'ı',
+  'Σ',
+  'ς',
+  'Å',
+  'µ',
+  'Ꭰ',
+  'ꭰ',
+  'ＡＢ',
   '_',
   '-',
 ];
@@ -66,14 +75,13 @@ describe('quick patterns', () => {
     expect(pattern.flags).toBe('iu');
     expect(pattern.exec('one HALF')?.index).toBe(4);
     expect('one half'.replace(pattern, 'x')).toBe('one x');
-    for (const other of [
-      /\p{Script=Han}\b/iu,
-      /\bhalf\b/u,
-      /\bhalf\b/giu,
-      /\bstraße\b/iu,
-      /半分/iu,
-    ])
+    for (const other of [/\p{Script=Han}\b/iu, /\bhalf\b/u, /\bhalf\b/giu, /\bstraße\b/iu])
       expect(quick(other)).toBe(other);
+    // Without \b too: compiled without `i` and `u`, it answers alike.
+    const plain = /半分|half(?![a-z])|[(（]x[)）]/iu;
+    const fast = quick(plain);
+    expect(fast).not.toBe(plain);
+    fc.assert(fc.property(line, (text) => fast.test(text) === plain.test(text)));
   });
 
   it('spell out a katakana class in the BMP: every character of the BMP is read alike', () => {
@@ -104,5 +112,34 @@ describe('quick patterns', () => {
     // Not right after a class's own "[": tested as written.
     const negated = /\bx\b|[^\p{Script=Katakana}]/iu;
     expect(quick(negated)).toBe(negated);
+  });
+
+  it('read a line lowercased as /iu reads it, for every character but ſ, K, İ and surrogates', () => {
+    // The twin without `i` tests the lowercased line: each character must keep its length, and
+    // be an ASCII letter (or \w) once lowercased exactly when /iu matches it with one.
+    for (let code = 0; code <= 0xffff; code++) {
+      if ((code >= 0xd800 && code <= 0xdfff) || [0x17f, 0x130, 0x212a].includes(code)) continue;
+      const char = String.fromCharCode(code);
+      const lower = char.toLowerCase();
+      if (lower.length !== 1) expect(code.toString(16)).toBe('one character lowercased');
+      const letter = /[a-z]/iu.test(char);
+      if (letter !== /[a-z]/u.test(lower) || /\w/iu.test(char) !== /\w/u.test(lower))
+        expect(code.toString(16)).toBe('read alike');
+      if (letter && !new RegExp(lower, 'iu').test(char))
+        expect(code.toString(16)).toBe('its letter');
+    }
+  });
+
+  it('drop `i` only for a pattern without capitals or backreferences', () => {
+    const lower = quick(/\bhalf\b|半分/iu);
+    expect(lower.test('One HALF')).toBe(true);
+    expect(lower.test('İ half')).toBe(true);
+    expect(lower.test('halfway')).toBe(false);
+    const capital = quick(/\bHalf\b|[A-Z]{2}\b/iu);
+    expect(capital.test('one half')).toBe(true);
+    expect(capital.test('ab')).toBe(true);
+    const backreference = quick(/\b(\w)\1\b/iu);
+    expect(backreference.test('aA')).toBe(true);
+    expect(backreference.test('ab')).toBe(false);
   });
 });
