@@ -10,9 +10,7 @@ export function fold(text: string): string {
   // The card rules fold the same headings and lines again and again (three times each on average).
   let folded = folds.get(text);
   if (folded === undefined) {
-    folded = isFoldStable(text)
-      ? text.toLowerCase()
-      : text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+    folded = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
     if (folds.size > 50_000) folds.clear();
     folds.set(text, folded);
   }
@@ -20,49 +18,9 @@ export function fold(text: string): string {
 }
 const folds = new Map<string, string>();
 
-/**
- * True when NFKC leaves text as it is and its spaces are single ones between
- * words, so that fold() only has to lower its case: printable ASCII, kana,
- * kanji and the Japanese punctuation no normalization changes or composes
- * with (no combining marks, no full-width or compatibility forms). One scan
- * of char codes instead of normalize + replace + trim; anything else takes
- * the slow path.
- */
-export function isFoldStable(text: string): boolean {
-  let afterSpace = true; // a leading space is not stable
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20) {
-      if (afterSpace) return false;
-      afterSpace = true;
-      continue;
-    }
-    afterSpace = false;
-    if (c < 0x7f ? c < 0x20 : !isStableWide(c)) return false;
-  }
-  return !afterSpace;
-}
-
-/** A character past ASCII that NFKC keeps, lower case keeps and nothing composes with. */
-function isStableWide(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) || // kanji
-    (c >= 0x3041 && c <= 0x3096) || // hiragana
-    c === 0x309d ||
-    c === 0x309e ||
-    (c >= 0x30a1 && c <= 0x30fe) || // katakana, ・, ー, ヽ, ヾ
-    (c >= 0x3001 && c <= 0x3003) || // 、。〃
-    (c >= 0x3005 && c <= 0x3011) || // 々〆〇 and 〈〉《》「」『』【】
-    c === 0x301c // 〜
-  );
-}
-
 /** fold() without any spaces or invisible format characters, for comparing Japanese and squeezed forms. */
 export function foldTight(text: string): string {
-  const folded = fold(text);
-  // A stable fold holds no format characters and no spaces but single ASCII ones.
-  if (!isFoldStable(folded)) return folded.replace(/[\s\p{Cf}]/gu, '');
-  return folded.includes(' ') ? folded.replaceAll(' ', '') : folded;
+  return fold(text).replace(/[\s\p{Cf}]/gu, '');
 }
 
 const SEPARATORS = /[\s()（）「」『』【】[\]<>〈〉《》・,，、。/／:：;；'"“”‘’`]+/u;
