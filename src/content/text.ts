@@ -200,6 +200,8 @@ const LINK_SYNTAX =
  * parsed link to its text, so it has to mark such lines itself.
  */
 export function isReference(text: string): boolean {
+  // Most lines hold no link, image or URL at all: three native searches tell, no trim, no pattern.
+  if (!text.includes('://') && !text.includes('[') && !text.includes('<')) return false;
   const trimmed = text.trim();
   if (!trimmed) return false;
   if (isUrl(trimmed)) return true;
