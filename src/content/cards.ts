@@ -41,7 +41,16 @@ import {
   spelledName,
   spelledOutBy,
 } from './overlap.js';
-import { gated, keysOf, type LineTest, literally, mayHold, quick } from './regex.js';
+import {
+  gated,
+  holdsMark,
+  keysOf,
+  type LineTest,
+  literally,
+  MARKS,
+  mayHold,
+  quick,
+} from './regex.js';
 import { teachesRetired } from './retired.js';
 import {
   contentWordsJa,
@@ -395,7 +404,7 @@ function isThinDefinition(definition: string): boolean {
       /最大|最小|合計|上限|下限|デフォルト|既定|default|max(?:imum)?|min(?:imum)?|up to|total/giu,
       '',
     )
-    .replace(/[\p{P}\p{S}\s]/gu, '');
+    .replace(MARKS, '');
   if (codePointLength(words) < 4) return true;
   return isJapanese(text) ? codePointLength(text) < 8 : text.split(/\s+/u).length < 3;
 }
@@ -835,9 +844,8 @@ export function trimPunctuation(
 ): { start: number; end: number } {
   let start = from;
   let end = to;
-  const edge = /[\p{P}\p{S}\s]/u;
-  while (start < end && edge.test(text[start] ?? '')) start += 1;
-  while (end > start && edge.test(text[end - 1] ?? '')) {
+  while (start < end && holdsMark(text[start] ?? '')) start += 1;
+  while (end > start && holdsMark(text[end - 1] ?? '')) {
     const opener = OPENERS[text[end - 1] ?? ''];
     if (opener && text.slice(start, end - 1).includes(opener)) break;
     end -= 1;
@@ -1045,7 +1053,7 @@ export function maskHeading(text: string, words: string[]): string {
  */
 function saysEnough(masked: string): boolean {
   // The blank's ＿ is punctuation too: it goes with the rest.
-  const visible = masked.replace(/[\p{P}\p{S}\s]/gu, '');
+  const visible = masked.replace(MARKS, '');
   const latin = latinLetters(visible) * 2 > codePointLength(visible);
   const words = contentWords(masked).size;
   if (latin) return words >= 3 && masked.replaceAll(BLANK, ' ').trim().split(/\s+/u).length >= 4;

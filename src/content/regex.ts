@@ -189,3 +189,18 @@ export function literally(re: RegExp): LineTest {
   if (keys.split('|').includes('')) return re;
   return gated(re, keys);
 }
+
+/**
+ * Punctuation, a symbol or a space, one pattern for every rule that asks (for
+ * `replace(MARKS, '')` and, through holdsMark, for a test): V8 compiles a
+ * pattern once per source and flags, and each spelling of `[\p{P}\p{S}\s]`
+ * (`/u`, `/gu`, anchored at either end) rebuilt the Unicode sets anew, about
+ * 0.3 ms each in a cold process.
+ */
+export const MARKS = /[\p{P}\p{S}\s]/gu;
+
+/** `/[\p{P}\p{S}\s]/u.test(text)`, with the one compiled MARKS. */
+export function holdsMark(text: string): boolean {
+  MARKS.lastIndex = 0;
+  return MARKS.test(text);
+}

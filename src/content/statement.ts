@@ -13,7 +13,7 @@
 import { codePointLength } from '../ground/chars.js';
 import { oncePer, oncePerText } from '../ground/memo.js';
 import type { Block } from './model.js';
-import { gated, quick } from './regex.js';
+import { gated, holdsMark, MARKS, quick } from './regex.js';
 import { fold, isReference } from './text.js';
 
 /** Why a line is not a fact: a code for `check` and `export`, worded at the edges. */
@@ -321,8 +321,7 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   // A line that is mostly a URL: "詳細: https://…". (Without "://" there is none to take out.)
   if (text.includes('://')) {
     const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
-    if (noUrl !== text && codePointLength(noUrl.replace(/[\p{P}\p{S}\s]/gu, '')) < 8)
-      return 'reference';
+    if (noUrl !== text && codePointLength(noUrl.replace(MARKS, '')) < 8) return 'reference';
   }
   // (Both shapes of a breadcrumb have a ">": only a line with one is read by the pattern.)
   if (text.includes('>') && BREADCRUMB.test(text)) return 'reference';
@@ -606,28 +605,34 @@ export function lastPiece(folded: string): string {
   return folded;
 }
 
-const EDGE_MARKS_START = /^[\p{P}\p{S}\s]+/u;
-const EDGE_MARKS_END = /[\p{P}\p{S}\s]+$/u;
-const EDGE_MARK = /^[\p{P}\p{S}\s]$/u;
+/** The width of the character at `i`: 2 for a surrogate pair, else 1. */
+function widthAt(text: string, i: number): number {
+  const high = text.charCodeAt(i);
+  const low = text.charCodeAt(i + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+}
 
 /**
- * `text.replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')`: the end pattern is
- * tried at every start of the text, so only a text that ends in a mark is read by it.
+ * `text.replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')`, read a character (a
+ * surrogate pair as one: an emoji is a symbol) at a time from either end with
+ * the one compiled MARKS pattern (see holdsMark): most texts have a mark or two
+ * at their edges, and three more spellings of the class cost a cold process more
+ * to compile than they save.
  */
 export function withoutEdgeMarks(text: string): string {
-  const rest = text.replace(EDGE_MARKS_START, '');
-  const end = rest.length;
-  // The last character, a surrogate pair as one (an emoji is a symbol).
-  const low = rest.charCodeAt(end - 1);
-  const pair =
-    low >= 0xdc00 &&
-    low <= 0xdfff &&
-    end >= 2 &&
-    rest.charCodeAt(end - 2) >= 0xd800 &&
-    rest.charCodeAt(end - 2) <= 0xdbff;
-  return EDGE_MARK.test(rest.slice(pair ? end - 2 : end - 1))
-    ? rest.replace(EDGE_MARKS_END, '')
-    : rest;
+  let start = 0;
+  while (start < text.length) {
+    const width = widthAt(text, start);
+    if (!holdsMark(text.slice(start, start + width))) break;
+    start += width;
+  }
+  let end = text.length;
+  while (end > start) {
+    const width = end - 2 >= start && widthAt(text, end - 2) === 2 ? 2 : 1;
+    if (!holdsMark(text.slice(end - width, end))) break;
+    end -= width;
+  }
+  return text.slice(start, end);
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KATAKANA_BMP, quick } from '../../src/content/regex.js';
+import { holdsMark, KATAKANA_BMP, MARKS, quick } from '../../src/content/regex.js';
 
 // Shapes of the rules' patterns: ASCII words with \b, kana and kanji, full-width digits, \w classes.
 const PATTERNS = [
@@ -141,5 +141,36 @@ describe('quick patterns', () => {
     const backreference = quick(/\b(\w)\1\b/iu);
     expect(backreference.test('aA')).toBe(true);
     expect(backreference.test('ab')).toBe(false);
+  });
+});
+
+describe('MARKS', () => {
+  it('holdsMark answers as /[\\p{P}\\p{S}\\s]/u, also between replaces with the shared global pattern', () => {
+    const pieces = fc.constantFrom(
+      'a',
+      'あ',
+      '漢',
+      ' ',
+      '\u3000',
+      '。',
+      '！',
+      '-',
+      '＿',
+      '→',
+      '\uD83D',
+      '\uDE00',
+      '😀',
+      '1',
+      'Ω',
+    );
+    const text = fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, (one, two) => {
+        expect(holdsMark(one)).toBe(/[\p{P}\p{S}\s]/u.test(one));
+        expect(one.replace(MARKS, '')).toBe(one.replace(/[\p{P}\p{S}\s]/gu, ''));
+        expect(holdsMark(two)).toBe(/[\p{P}\p{S}\s]/u.test(two));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
