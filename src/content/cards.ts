@@ -50,6 +50,7 @@ import {
   MARKS,
   mayHold,
   quick,
+  spelled,
 } from './regex.js';
 import { teachesRetired } from './retired.js';
 import {
@@ -520,8 +521,14 @@ const RESTATED = new RegExp(
 const RESTATED_KEYS = keysOf(RESTATED, '(|（');
 
 /** Particles left at the end (or start) of a bold span: `**S3に**` blanks S3. */
-const TRAILING_PARTICLE =
-  /(?<=[^\p{Script=Hiragana}])(?:には|では|とは|から|まで|より|を|に|は|が|で|と|の|へ|も|や)$/u;
+const TRAILING_PARTICLE = spelled(
+  /(?<=[^\p{Script=Hiragana}])(?:には|では|とは|から|まで|より|を|に|は|が|で|と|の|へ|も|や)$/u,
+);
+
+/** Hiragana anywhere, at the end, and a particle between two words that are not hiragana (see spelled()). */
+const HAS_HIRAGANA = spelled(/\p{Script=Hiragana}/u);
+const ENDS_HIRAGANA = spelled(/[\p{Script=Hiragana}]$/u);
+const PARTICLE_BETWEEN = spelled(/[^\s\p{Script=Hiragana}][はがをと][^\s\p{Script=Hiragana}]/u);
 
 /** A span cut out of a longer word or name: `EC2 **Auto** Scaling`, `**Dynamo**DB`. */
 function isPartOfWord(text: string, start: number, end: number): boolean {
@@ -584,7 +591,7 @@ export function isTermLike(answer: string): boolean {
       /(?<=[\p{Script=Han}\p{Script=Katakana}ー])の(?=[\p{Script=Han}\p{Script=Katakana}])/gu,
       '',
     );
-    return !/\p{Script=Hiragana}/u.test(kana) && codePointLength(text) <= 30;
+    return !HAS_HIRAGANA.test(kana) && codePointLength(text) <= 30;
   }
   const words = text.split(/\s+/u);
   if (words.length > 5) return false;
@@ -908,8 +915,8 @@ const ORGANISING = quick(
  */
 function isSentenceTitle(title: string): boolean {
   const text = title.replace(/[(（][^()（）]*[)）]/gu, '').trim();
-  if (/[\p{Script=Hiragana}]$/u.test(text)) return true;
-  if (/[^\s\p{Script=Hiragana}][はがをと][^\s\p{Script=Hiragana}]/u.test(text)) return true;
+  if (ENDS_HIRAGANA.test(text)) return true;
+  if (PARTICLE_BETWEEN.test(text)) return true;
   return /の(?:追加|作成|削除|変更|設定|初期設定|使い方|方法|仕方|流れ|手順|仕組み|考え方|選び方|注意点|ポイント)$/u.test(
     text,
   );
@@ -2633,8 +2640,9 @@ export function isTask(title: string): boolean {
 const LEAD_IN_EN = quick(
   /\b(?:to|of|for|include|includes|including|are|is|across|from|with|by|as|such as|like|between|into|on|in|at|can|will|must|should|be|either|both)$/iu,
 );
-const LEAD_IN_JA =
-  /(?:[、，,]|(?<![\p{Script=Hiragana}])[とがはにをで]|には|では|として|とは|次の(?:とおり|通り)|(?:次|以下|下記)(?:が|の|に)?(?:ある|あります|なる|なります|がある)?)$/u;
+const LEAD_IN_JA = spelled(
+  /(?:[、，,]|(?<![\p{Script=Hiragana}])[とがはにをで]|には|では|として|とは|次の(?:とおり|通り)|(?:次|以下|下記)(?:が|の|に)?(?:ある|あります|なる|なります|がある)?)$/u,
+);
 
 export function isLeadIn(text: string): boolean {
   const head = text
@@ -2833,7 +2841,7 @@ function isBareNoun(text: string): boolean {
   const line = text.trim();
   if (codePointLength(line) > 40 || /[：:→=]|->/u.test(line)) return false;
   // "APサーバーや画像処理に使用": a particle other than の/や/と says something of the names.
-  if (isJapanese(line) && /\p{Script=Hiragana}/u.test(line.replace(/[のやと]/gu, ''))) return false;
+  if (isJapanese(line) && HAS_HIRAGANA.test(line.replace(/[のやと]/gu, ''))) return false;
   if (isJapanese(line)) return !endsInPredicate(line);
   // English: fewer than four words, or no verb ("Log archives" is names, not a statement).
   const reason = whyNotStatement({ kind: 'item', text: line, spans: [], line: 0 });
@@ -3366,12 +3374,7 @@ function isFragmentMeaning(definition: string): boolean {
   const text = definition.trim();
   if (/[:：]$/u.test(text) || /\b(?:the following|as follows|below)\W*$/iu.test(text)) return true;
   if (/(?:次の|以下の)(?:とおり|通り|もの|ような)?\W*$/u.test(text)) return true;
-  if (
-    /(?:[^\p{Script=Hiragana}](?:と|や|が|を|に|の|、)|\b(?:and|or|the|an?|such as|e\.g\.|like))$/iu.test(
-      text,
-    )
-  )
-    return true;
+  if (OPEN_END.test(text)) return true;
   // A second `name: value` inside: a row of a flattened table.
   const pairs =
     text.match(/(?:^|\s|[、，,])[\p{L}\p{N}][^:：。.;；、]{0,30}?(?::\s+|：\s*)\S/gu) ?? [];
@@ -3438,8 +3441,7 @@ export function isTermName(term: string): boolean {
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;
   // "SNS → SQS のファンアウト", "AWS WAF / Shield", "Security groups and NACLs",
   // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.
-  if (/→|->|\s[/／&]\s|\sand\s|[^\p{Script=Hiragana}]と[^\p{Script=Hiragana}]/u.test(text))
-    return false;
+  if (TWO_THINGS.test(text)) return false;
   // "Source/Destination", "Inbound/Outbound": two words of a rule's fields, not one name
   // (TCP/IP, I/O, Pub/Sub stay names).
   if (/^[A-Z][a-z]{3,}\s*[/／]\s*[A-Z][a-z]{3,}$/u.test(text)) return false;
@@ -3723,3 +3725,13 @@ function computeTermLines(section: Section): { term: string; line: number }[] {
   }
   return terms;
 }
+
+/** A line that stops on a particle or a joining word: it goes on (see spelled()). */
+const OPEN_END = spelled(
+  /(?:[^\p{Script=Hiragana}](?:と|や|が|を|に|の|、)|\b(?:and|or|the|an?|such as|e\.g\.|like))$/iu,
+);
+
+/** A pattern or two subjects ("A → B", "セキュリティグループとネットワークACL"), see spelled(). */
+const TWO_THINGS = spelled(
+  /→|->|\s[/／&]\s|\sand\s|[^\p{Script=Hiragana}]と[^\p{Script=Hiragana}]/u,
+);

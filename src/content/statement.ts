@@ -13,7 +13,7 @@
 import { codePointLength } from '../ground/chars.js';
 import { oncePer, oncePerText } from '../ground/memo.js';
 import type { Block } from './model.js';
-import { gated, holdsMark, MARKS, quick } from './regex.js';
+import { gated, holdsMark, MARKS, quick, spelled } from './regex.js';
 import { fold, isReference } from './text.js';
 
 /** Why a line is not a fact: a code for `check` and `export`, worded at the edges. */
@@ -113,7 +113,7 @@ const DOUBT = gated(
 /** A documentation breadcrumb ("kubernetes.io > Documentation > Tasks > …"): where to read, not a fact. */
 const BREADCRUMB = quick(/^(?:[\w-]+\.)+[a-z]{2,}\s*>\s*\S|\bdocumentation\s*>\s*\S/iu);
 
-const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+const JAPANESE = spelled(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
 
 /** Below this UTF-16 code no character is hiragana, katakana or kanji (U+2E80 opens the radicals of Han). */
 const FIRST_JAPANESE = 0x2e80;
@@ -192,8 +192,9 @@ export function withoutTrailing(text: string, closing: boolean): string {
 }
 
 /** A line that ends like this goes on in the next line: not a statement by itself. */
-const FRAGMENT_END_JA =
-  /(?:[、，,：:;；→⇒＋+・／/&＆=＝〜~（(「『【\-–—]|(?<![\p{Script=Hiragana}])(?:と|が|を|に|で|の|や|も|は|へ)|には|では|とは|より|から|って|けど|けれど|ので|および|及び|または|又は|かつ|して|あり、)$/u;
+const FRAGMENT_END_JA = spelled(
+  /(?:[、，,：:;；→⇒＋+・／/&＆=＝〜~（(「『【\-–—]|(?<![\p{Script=Hiragana}])(?:と|が|を|に|で|の|や|も|は|へ)|には|では|とは|より|から|って|けど|けれど|ので|および|及び|または|又は|かつ|して|あり、)$/u,
+);
 const FRAGMENT_END_EN =
   /(?:[,:;(\-–—→+&/=]|(?:^|\s)(?:to|and|or|of|the|a|an|with|for|by|in|on|at|from|as|that|which|is|are|than|into|e\.g|i\.e|such as|like|vs|via))$/iu;
 
