@@ -142,8 +142,9 @@ export function factBlocks(section: Section): Block[] {
  * "以下作成方法４つ", "次の3種類": a line that announces the list below by its
  * length. Says nothing by itself, and its count is no question.
  */
-const LIST_HEADER =
-  /(?:以下|下記|次の|the following)[^。！？!?]*?[0-9０-９一二三四五六七八九十]+\s*(?:つ|個|点|種類|通り|パターン|ステップ|項目|ways?|types?|kinds?|steps?|options?)\s*(?:が|は)?(?:ある|あります|です)?[\s。．.：:]*$/iu;
+const LIST_HEADER = quick(
+  /(?:以下|下記|次の|the following)[^。！？!?]*?[0-9０-９一二三四五六七八九十]+\s*(?:つ|個|点|種類|通り|パターン|ステップ|項目|ways?|types?|kinds?|steps?|options?)\s*(?:が|は)?(?:ある|あります|です)?[\s。．.：:]*$/iu,
+);
 
 export function isListHeader(text: string): boolean {
   return LIST_HEADER.test(text);
@@ -505,12 +506,14 @@ export const NUMBER_WITH_UNIT = new RegExp(
 export const DIGIT = /[0-9０-９]/u;
 
 /** Words that say a value is a limit or a default: such values are worth remembering. */
-const CUE =
-  /最大|最小|最低|最長|上限|下限|デフォルト|既定|以内|以上|以下|未満|まで|保持|保存期間|up to|default|max|maximum|min|minimum|limit|retention|at most|at least|within|no more than/iu;
+const CUE = quick(
+  /最大|最小|最低|最長|上限|下限|デフォルト|既定|以内|以上|以下|未満|まで|保持|保存期間|up to|default|max|maximum|min|minimum|limit|retention|at most|at least|within|no more than/iu,
+);
 
 /** Units that count the items of a list: "A、B、Cの3つ" gives its own answer. */
-const COUNT_UNIT =
-  /^\s*(?:つ|個|種類|パターン|点|通り|types?|kinds?|ways?|options?|items?|categories)/iu;
+const COUNT_UNIT = quick(
+  /^\s*(?:つ|個|種類|パターン|点|通り|types?|kinds?|ways?|options?|items?|categories)/iu,
+);
 
 /** "600 seconds (10 minutes)", "10分（600秒）": a value restated in other units. */
 const RESTATED = new RegExp(
@@ -767,13 +770,12 @@ export function inExampleList(text: string, start: number, end: number): boolean
 function isMarketingCount(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
   const before = text.slice(Math.max(0, start - 16), start);
-  const things =
-    /^\s*(?:\+\s*)?(?:件|個|種類|社|か国|カ国|ヶ国|以上の|(?:[A-Za-z-]+\s+){0,2}(?:sources|services|integrations|partners|countries|connectors|features|customers|types|regions|locations|apps|applications|templates|events))/iu;
+  const things = MARKETING_THINGS;
   if (!things.test(after)) return false;
   return (
     /^\s*(?:\+|件以上|個以上|種類以上|社以上|以上)/u.test(after) ||
     /^\s*(?:件|個|種類)\s*以上/u.test(after) ||
-    /(?:over|more than|above|\d\+)\s*$/iu.test(before)
+    MARKETING_MORE.test(before)
   );
 }
 
@@ -891,8 +893,7 @@ function isNameTitle(title: string): boolean {
   if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
   if (COMPARES.test(title)) return false;
-  if (/^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu.test(title))
-    return false;
+  if (QUESTION_OR_TASK_TITLE.test(title)) return false;
   if (ORGANISING.test(title) || ENUMERATION.test(title.replace(/[:：]$/u, ''))) return false;
   if (isSentenceTitle(title)) return false;
   return title.split(/\s+/u).length <= 6;
@@ -1386,8 +1387,9 @@ const NEEDS_CONTEXT = quick(
  * "他は…", "Same as above", "The rest …"): under its term alone it says nothing
  * (issue 13, NOCONTEXT).
  */
-const LEANS =
-  /^(?:両方|両者|どちらも|いずれも|同上|同じく|同様|他(?:は|も)|ほかは|その他|残り|前者|後者|上記|前述|これ|それ|あれ)|^(?:both|same as|ditto|as above|the others?|others|the rest|the remaining|the former|the latter|likewise|similarly|otherwise)\b/iu;
+const LEANS = quick(
+  /^(?:両方|両者|どちらも|いずれも|同上|同じく|同様|他(?:は|も)|ほかは|その他|残り|前者|後者|上記|前述|これ|それ|あれ)|^(?:both|same as|ditto|as above|the others?|others|the rest|the remaining|the former|the latter|likewise|similarly|otherwise)\b/iu,
+);
 
 /**
  * The head bullets a term's line or head stands under, outermost first and at
@@ -1427,7 +1429,9 @@ function headLabel(head: Block): string | undefined {
 }
 
 /** A caption or a remark: "ポリシーの例（YAMLで書いた場合）", "Note: …", "※ …". */
-const REMARK = /^(?:note|tip|todo|memo|注|メモ|※|cf\.|参考|参照)|の例(?:[（(][^）)]*[）)])?$/iu;
+const REMARK = quick(
+  /^(?:note|tip|todo|memo|注|メモ|※|cf\.|参考|参照)|の例(?:[（(][^）)]*[）)])?$/iu,
+);
 
 /** A line with a label before a colon describes the label (a glossary entry), not the heading. */
 const LABELLED = /^[^：:]{1,40}[：:]\s*\S/u;
@@ -2351,7 +2355,7 @@ const RECALL_TALK = gated(
   ),
   '質問|今日は|本日は|ここまでです|今回はここまで|all for|any questions|someone asked|a question ',
 );
-const POINTS_AWAY = /^(?:以下|下記|上記|前述|次の|the following|below|above|as follows)/iu;
+const POINTS_AWAY = quick(/^(?:以下|下記|上記|前述|次の|the following|below|above|as follows)/iu);
 
 /**
  * Lines that only tell how to look something up ("describe-images で AMI を探す",
@@ -2389,8 +2393,9 @@ export function isOpenSetHeading(title: string): boolean {
 }
 
 /** A word that names a group of lines and says nothing itself ("特徴", "注意点", "共通機能", "Features", "Notes"). */
-const LABEL_WORD =
-  /^(?:(?:key|main|common|shared)\s+)?(?:features?|functions?|benefits?|advantages?|disadvantages?|pros|cons|notes?|points?|tips|use[- ]cases?|examples?|considerations|details|caveats?|characteristics)$|^(?:特徴|主な特徴|共通の?機能|主な機能|共通点|メリット|デメリット|利点|欠点|ポイント|注意点|注意|補足|用途|ユースケース|具体例|例|備考|留意点)$/iu;
+const LABEL_WORD = quick(
+  /^(?:(?:key|main|common|shared)\s+)?(?:features?|functions?|benefits?|advantages?|disadvantages?|pros|cons|notes?|points?|tips|use[- ]cases?|examples?|considerations|details|caveats?|characteristics)$|^(?:特徴|主な特徴|共通の?機能|主な機能|共通点|メリット|デメリット|利点|欠点|ポイント|注意点|注意|補足|用途|ユースケース|具体例|例|備考|留意点)$/iu,
+);
 
 /**
  * A line that only names the lines after it: a generic heading word alone
@@ -2627,9 +2632,7 @@ function namesRecallSubject(text: string, read = false): boolean {
  * are one solution (a command, a value of the example), not what to explain.
  */
 export function isTask(title: string): boolean {
-  return /^(?:create|update|check|change|delete|remove|add|get|list|run|make|set|scale|deploy|edit|fix|find|show|use|write|apply|expose|label|annotate|rollback|roll back|pause|resume|undo|verify|modify|configure|install|launch|start|stop|attach|describe|set up|try)\s+(?:the|a|an|your|it|its|this|that|these|those|all|my|one|two|three|some|every|each|new|pod|pods|job|jobs|deployment)\b/iu.test(
-    title.trim(),
-  );
+  return TASK.test(title.trim());
 }
 
 /**
@@ -3372,7 +3375,7 @@ function isBrokenMeaning(definition: string): boolean {
 /** A meaning that opens a list or stops mid-phrase, or a flattened row (see isBrokenMeaning). */
 function isFragmentMeaning(definition: string): boolean {
   const text = definition.trim();
-  if (/[:：]$/u.test(text) || /\b(?:the following|as follows|below)\W*$/iu.test(text)) return true;
+  if (/[:：]$/u.test(text) || POINTS_DOWN.test(text)) return true;
   if (/(?:次の|以下の)(?:とおり|通り|もの|ような)?\W*$/u.test(text)) return true;
   if (OPEN_END.test(text)) return true;
   // A second `name: value` inside: a row of a flattened table.
@@ -3419,8 +3422,9 @@ const GENERIC_TERM = gated(
   'networking|storage|security|comput|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|billing|feature|benefit|use case|limit|consideration|options|tools|categories|ヒント|のコツ|豆知識',
 );
 
-const NOTE_LABEL =
-  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?)$/iu;
+const NOTE_LABEL = quick(
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?)$/iu,
+);
 
 /**
  * A term a learner can be asked to pick: a name, not a label or a
@@ -3735,3 +3739,24 @@ const OPEN_END = spelled(
 const TWO_THINGS = spelled(
   /→|->|\s[/／&]\s|\sand\s|[^\p{Script=Hiragana}]と[^\p{Script=Hiragana}]/u,
 );
+
+/** What a marketing count counts: things, countries, sources (see quick()). */
+const MARKETING_THINGS = quick(
+  /^\s*(?:\+\s*)?(?:件|個|種類|社|か国|カ国|ヶ国|以上の|(?:[A-Za-z-]+\s+){0,2}(?:sources|services|integrations|partners|countries|connectors|features|customers|types|regions|locations|apps|applications|templates|events))/iu,
+);
+
+/** "over", "more than" before a count (see quick()). */
+const MARKETING_MORE = quick(/(?:over|more than|above|\d\+)\s*$/iu);
+
+/** A title that asks or tells to do (see quick()). */
+const QUESTION_OR_TASK_TITLE = quick(
+  /^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu,
+);
+
+/** A task: a verb and what it acts on (see quick()). */
+const TASK = quick(
+  /^(?:create|update|check|change|delete|remove|add|get|list|run|make|set|scale|deploy|edit|fix|find|show|use|write|apply|expose|label|annotate|rollback|roll back|pause|resume|undo|verify|modify|configure|install|launch|start|stop|attach|describe|set up|try)\s+(?:the|a|an|your|it|its|this|that|these|those|all|my|one|two|three|some|every|each|new|pod|pods|job|jobs|deployment)\b/iu,
+);
+
+/** A line that points at the lines below (see quick()). */
+const POINTS_DOWN = quick(/\b(?:the following|as follows|below)\W*$/iu);

@@ -195,18 +195,22 @@ export function withoutTrailing(text: string, closing: boolean): string {
 const FRAGMENT_END_JA = spelled(
   /(?:[、，,：:;；→⇒＋+・／/&＆=＝〜~（(「『【\-–—]|(?<![\p{Script=Hiragana}])(?:と|が|を|に|で|の|や|も|は|へ)|には|では|とは|より|から|って|けど|けれど|ので|および|及び|または|又は|かつ|して|あり、)$/u,
 );
-const FRAGMENT_END_EN =
-  /(?:[,:;(\-–—→+&/=]|(?:^|\s)(?:to|and|or|of|the|a|an|with|for|by|in|on|at|from|as|that|which|is|are|than|into|e\.g|i\.e|such as|like|vs|via))$/iu;
+const FRAGMENT_END_EN = quick(
+  /(?:[,:;(\-–—→+&/=]|(?:^|\s)(?:to|and|or|of|the|a|an|with|for|by|in|on|at|from|as|that|which|is|are|than|into|e\.g|i\.e|such as|like|vs|via))$/iu,
+);
 
 /** Endings of a Japanese predicate: verbs, adjectives, copulas and the noun-predicates of notes. */
-const PREDICATE_JA =
-  /(?:[るたいすずうくつむぶぐ]|ない|ません|です|ます|だ|できる|可能|不可|不可能|必要|不要|必須|推奨|非推奨|対応|非対応|禁止|無料|有料|あり|なし|無し|有り|なる|される|られる|れる|可|不可|(?<![a-z])(?:ok|ng)|同じ|一緒|違う|別|以内|以上|以下|未満|まで|だけ|のみ|など|こと|もの|ため|よう)$/iu;
+const PREDICATE_JA = quick(
+  /(?:[るたいすずうくつむぶぐ]|ない|ません|です|ます|だ|できる|可能|不可|不可能|必要|不要|必須|推奨|非推奨|対応|非対応|禁止|無料|有料|あり|なし|無し|有り|なる|される|られる|れる|可|不可|(?<![a-z])(?:ok|ng)|同じ|一緒|違う|別|以内|以上|以下|未満|まで|だけ|のみ|など|こと|もの|ため|よう)$/iu,
+);
 
 /** Examples and captions open with these. */
-const EXAMPLE =
-  /^(?:[※*]\s*)?(?:例[）)：:\s]|例[0-9０-９]|例えば|たとえば|具体例|e\.\s?g\.|eg[.:]|ex[.:]|example\s*[0-9]*\s*[:：)]|for example|for instance|sample\s*:)/iu;
-const CAPTION =
-  /^(?:図|表|画像|写真|スクリーンショット|figure|fig\.|table|image|diagram|screenshot|source|出典)\s*[0-9０-９]*\s*[.:：)）-]/iu;
+const EXAMPLE = quick(
+  /^(?:[※*]\s*)?(?:例[）)：:\s]|例[0-9０-９]|例えば|たとえば|具体例|e\.\s?g\.|eg[.:]|ex[.:]|example\s*[0-9]*\s*[:：)]|for example|for instance|sample\s*:)/iu,
+);
+const CAPTION = quick(
+  /^(?:図|表|画像|写真|スクリーンショット|figure|fig\.|table|image|diagram|screenshot|source|出典)\s*[0-9０-９]*\s*[.:：)）-]/iu,
+);
 /** `apiVersion: v1`, `restartPolicy: Never`, `- name: web`: a key of a code-like line. */
 const KEY_VALUE = /^(?:-\s+)?[a-z_$][A-Za-z0-9_.$-]*\s*:\s*(?:\S+(?:\s+\S+){0,2})?$/u;
 /** Lines of a program or a shell: commands, braces, statements. */
