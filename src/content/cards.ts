@@ -398,10 +398,7 @@ function isThinDefinition(definition: string): boolean {
   const text = definition.trim();
   if (/^[※*＊]/u.test(text)) return true;
   const words = text
-    .replace(
-      /[\p{N}][\p{N},，.]*\s*(?:[A-Za-z%％]{1,4}|[\p{Script=Han}\p{Script=Hiragana}]{1,2}(?=[、,，／/〜~\s]|$))?/gu,
-      '',
-    )
+    .replace(NUMBER_AND_UNIT, '')
     .replace(
       /最大|最小|合計|上限|下限|デフォルト|既定|default|max(?:imum)?|min(?:imum)?|up to|total/giu,
       '',
@@ -590,10 +587,7 @@ export function isTermLike(answer: string): boolean {
   if (isJapanese(text)) {
     // Code mixed into Japanese (`s3-website.リージョン`) is neither a name nor a phrase.
     if (/[./:_・、／]/u.test(text) || /[0-9０-９]\s*\S/u.test(text)) return false;
-    const kana = text.replace(
-      /(?<=[\p{Script=Han}\p{Script=Katakana}ー])の(?=[\p{Script=Han}\p{Script=Katakana}])/gu,
-      '',
-    );
+    const kana = text.replace(NO_BETWEEN_WORDS, '');
     return !HAS_HIRAGANA.test(kana) && codePointLength(text) <= 30;
   }
   const words = text.split(/\s+/u);
@@ -1321,10 +1315,7 @@ const lastWords = new Map<string, string | undefined>();
 
 function computeLastWord(title: string): string | undefined {
   const plain = title.normalize('NFKC').replace(/[(（][^()（）]*[)）]/gu, ' ');
-  const words =
-    plain.match(
-      /[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*|[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu,
-    ) ?? [];
+  const words = plain.match(TITLE_WORDS) ?? [];
   const last = words.at(-1);
   if (!last) return undefined;
   return /^[A-Za-z]/u.test(last) ? (singularOf(last) ?? last).toLowerCase() : last;
@@ -2094,7 +2085,7 @@ export function commonHead(items: readonly string[]): string | undefined {
     const latin = /([A-Za-z][A-Za-z0-9-]*)\s*$/u.exec(item);
     if (latin?.[1] && /\s/u.test(item.trim()))
       return (singularOf(latin[1]) ?? latin[1]).toLowerCase();
-    const cjk = /([\p{Script=Han}\p{Script=Katakana}ー]{2,})$/u.exec(item);
+    const cjk = CJK_END.exec(item);
     return cjk?.[1] && cjk[1] !== item.trim() ? cjk[1] : '';
   });
   const first = lasts[0];
@@ -3760,3 +3751,21 @@ const TASK = quick(
 
 /** A line that points at the lines below (see quick()). */
 const POINTS_DOWN = quick(/\b(?:the following|as follows|below)\W*$/iu);
+
+/** A number with its unit or counter (scripts spelled out, see spelled()). */
+const NUMBER_AND_UNIT = spelled(
+  /[\p{N}][\p{N},，.]*\s*(?:[A-Za-z%％]{1,4}|[\p{Script=Han}\p{Script=Hiragana}]{1,2}(?=[、,，／/〜~\s]|$))?/gu,
+);
+
+/** の between two kanji or katakana words (scripts spelled out, see spelled()). */
+const NO_BETWEEN_WORDS = spelled(
+  /(?<=[\p{Script=Han}\p{Script=Katakana}ー])の(?=[\p{Script=Han}\p{Script=Katakana}])/gu,
+);
+
+/** The words of a title: English words, numbers, kanji and katakana runs (scripts spelled out, see spelled()). */
+const TITLE_WORDS = spelled(
+  /[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*|[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu,
+);
+
+/** A kanji or katakana word that ends an item (scripts spelled out, see spelled()). */
+const CJK_END = spelled(/([\p{Script=Han}\p{Script=Katakana}ー]{2,})$/u);
