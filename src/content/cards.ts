@@ -41,7 +41,17 @@ import {
   spelledName,
   spelledOutBy,
 } from './overlap.js';
-import { gated, keysOf, type LineTest, literally, mayHold, quick } from './regex.js';
+import {
+  gated,
+  holdsMark,
+  keysOf,
+  type LineTest,
+  literally,
+  MARKS,
+  mayHold,
+  quick,
+  spelled,
+} from './regex.js';
 import { teachesRetired } from './retired.js';
 import {
   contentWordsJa,
@@ -132,8 +142,9 @@ export function factBlocks(section: Section): Block[] {
  * "以下作成方法４つ", "次の3種類": a line that announces the list below by its
  * length. Says nothing by itself, and its count is no question.
  */
-const LIST_HEADER =
-  /(?:以下|下記|次の|the following)[^。！？!?]*?[0-9０-９一二三四五六七八九十]+\s*(?:つ|個|点|種類|通り|パターン|ステップ|項目|ways?|types?|kinds?|steps?|options?)\s*(?:が|は)?(?:ある|あります|です)?[\s。．.：:]*$/iu;
+const LIST_HEADER = quick(
+  /(?:以下|下記|次の|the following)[^。！？!?]*?[0-9０-９一二三四五六七八九十]+\s*(?:つ|個|点|種類|通り|パターン|ステップ|項目|ways?|types?|kinds?|steps?|options?)\s*(?:が|は)?(?:ある|あります|です)?[\s。．.：:]*$/iu,
+);
 
 export function isListHeader(text: string): boolean {
   return LIST_HEADER.test(text);
@@ -387,15 +398,12 @@ function isThinDefinition(definition: string): boolean {
   const text = definition.trim();
   if (/^[※*＊]/u.test(text)) return true;
   const words = text
-    .replace(
-      /[\p{N}][\p{N},，.]*\s*(?:[A-Za-z%％]{1,4}|[\p{Script=Han}\p{Script=Hiragana}]{1,2}(?=[、,，／/〜~\s]|$))?/gu,
-      '',
-    )
+    .replace(NUMBER_AND_UNIT, '')
     .replace(
       /最大|最小|合計|上限|下限|デフォルト|既定|default|max(?:imum)?|min(?:imum)?|up to|total/giu,
       '',
     )
-    .replace(/[\p{P}\p{S}\s]/gu, '');
+    .replace(MARKS, '');
   if (codePointLength(words) < 4) return true;
   return isJapanese(text) ? codePointLength(text) < 8 : text.split(/\s+/u).length < 3;
 }
@@ -495,12 +503,14 @@ export const NUMBER_WITH_UNIT = new RegExp(
 export const DIGIT = /[0-9０-９]/u;
 
 /** Words that say a value is a limit or a default: such values are worth remembering. */
-const CUE =
-  /最大|最小|最低|最長|上限|下限|デフォルト|既定|以内|以上|以下|未満|まで|保持|保存期間|up to|default|max|maximum|min|minimum|limit|retention|at most|at least|within|no more than/iu;
+const CUE = quick(
+  /最大|最小|最低|最長|上限|下限|デフォルト|既定|以内|以上|以下|未満|まで|保持|保存期間|up to|default|max|maximum|min|minimum|limit|retention|at most|at least|within|no more than/iu,
+);
 
 /** Units that count the items of a list: "A、B、Cの3つ" gives its own answer. */
-const COUNT_UNIT =
-  /^\s*(?:つ|個|種類|パターン|点|通り|types?|kinds?|ways?|options?|items?|categories)/iu;
+const COUNT_UNIT = quick(
+  /^\s*(?:つ|個|種類|パターン|点|通り|types?|kinds?|ways?|options?|items?|categories)/iu,
+);
 
 /** "600 seconds (10 minutes)", "10分（600秒）": a value restated in other units. */
 const RESTATED = new RegExp(
@@ -511,8 +521,14 @@ const RESTATED = new RegExp(
 const RESTATED_KEYS = keysOf(RESTATED, '(|（');
 
 /** Particles left at the end (or start) of a bold span: `**S3に**` blanks S3. */
-const TRAILING_PARTICLE =
-  /(?<=[^\p{Script=Hiragana}])(?:には|では|とは|から|まで|より|を|に|は|が|で|と|の|へ|も|や)$/u;
+const TRAILING_PARTICLE = spelled(
+  /(?<=[^\p{Script=Hiragana}])(?:には|では|とは|から|まで|より|を|に|は|が|で|と|の|へ|も|や)$/u,
+);
+
+/** Hiragana anywhere, at the end, and a particle between two words that are not hiragana (see spelled()). */
+const HAS_HIRAGANA = spelled(/\p{Script=Hiragana}/u);
+const ENDS_HIRAGANA = spelled(/[\p{Script=Hiragana}]$/u);
+const PARTICLE_BETWEEN = spelled(/[^\s\p{Script=Hiragana}][はがをと][^\s\p{Script=Hiragana}]/u);
 
 /** A span cut out of a longer word or name: `EC2 **Auto** Scaling`, `**Dynamo**DB`. */
 function isPartOfWord(text: string, start: number, end: number): boolean {
@@ -571,11 +587,8 @@ export function isTermLike(answer: string): boolean {
   if (isJapanese(text)) {
     // Code mixed into Japanese (`s3-website.リージョン`) is neither a name nor a phrase.
     if (/[./:_・、／]/u.test(text) || /[0-9０-９]\s*\S/u.test(text)) return false;
-    const kana = text.replace(
-      /(?<=[\p{Script=Han}\p{Script=Katakana}ー])の(?=[\p{Script=Han}\p{Script=Katakana}])/gu,
-      '',
-    );
-    return !/\p{Script=Hiragana}/u.test(kana) && codePointLength(text) <= 30;
+    const kana = text.replace(NO_BETWEEN_WORDS, '');
+    return !HAS_HIRAGANA.test(kana) && codePointLength(text) <= 30;
   }
   const words = text.split(/\s+/u);
   if (words.length > 5) return false;
@@ -751,13 +764,12 @@ export function inExampleList(text: string, start: number, end: number): boolean
 function isMarketingCount(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
   const before = text.slice(Math.max(0, start - 16), start);
-  const things =
-    /^\s*(?:\+\s*)?(?:件|個|種類|社|か国|カ国|ヶ国|以上の|(?:[A-Za-z-]+\s+){0,2}(?:sources|services|integrations|partners|countries|connectors|features|customers|types|regions|locations|apps|applications|templates|events))/iu;
+  const things = MARKETING_THINGS;
   if (!things.test(after)) return false;
   return (
     /^\s*(?:\+|件以上|個以上|種類以上|社以上|以上)/u.test(after) ||
     /^\s*(?:件|個|種類)\s*以上/u.test(after) ||
-    /(?:over|more than|above|\d\+)\s*$/iu.test(before)
+    MARKETING_MORE.test(before)
   );
 }
 
@@ -835,9 +847,8 @@ export function trimPunctuation(
 ): { start: number; end: number } {
   let start = from;
   let end = to;
-  const edge = /[\p{P}\p{S}\s]/u;
-  while (start < end && edge.test(text[start] ?? '')) start += 1;
-  while (end > start && edge.test(text[end - 1] ?? '')) {
+  while (start < end && holdsMark(text[start] ?? '')) start += 1;
+  while (end > start && holdsMark(text[end - 1] ?? '')) {
     const opener = OPENERS[text[end - 1] ?? ''];
     if (opener && text.slice(start, end - 1).includes(opener)) break;
     end -= 1;
@@ -876,8 +887,7 @@ function isNameTitle(title: string): boolean {
   if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
   if (COMPARES.test(title)) return false;
-  if (/^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu.test(title))
-    return false;
+  if (QUESTION_OR_TASK_TITLE.test(title)) return false;
   if (ORGANISING.test(title) || ENUMERATION.test(title.replace(/[:：]$/u, ''))) return false;
   if (isSentenceTitle(title)) return false;
   return title.split(/\s+/u).length <= 6;
@@ -900,8 +910,8 @@ const ORGANISING = quick(
  */
 function isSentenceTitle(title: string): boolean {
   const text = title.replace(/[(（][^()（）]*[)）]/gu, '').trim();
-  if (/[\p{Script=Hiragana}]$/u.test(text)) return true;
-  if (/[^\s\p{Script=Hiragana}][はがをと][^\s\p{Script=Hiragana}]/u.test(text)) return true;
+  if (ENDS_HIRAGANA.test(text)) return true;
+  if (PARTICLE_BETWEEN.test(text)) return true;
   return /の(?:追加|作成|削除|変更|設定|初期設定|使い方|方法|仕方|流れ|手順|仕組み|考え方|選び方|注意点|ポイント)$/u.test(
     text,
   );
@@ -1045,7 +1055,7 @@ export function maskHeading(text: string, words: string[]): string {
  */
 function saysEnough(masked: string): boolean {
   // The blank's ＿ is punctuation too: it goes with the rest.
-  const visible = masked.replace(/[\p{P}\p{S}\s]/gu, '');
+  const visible = masked.replace(MARKS, '');
   const latin = latinLetters(visible) * 2 > codePointLength(visible);
   const words = contentWords(masked).size;
   if (latin) return words >= 3 && masked.replaceAll(BLANK, ' ').trim().split(/\s+/u).length >= 4;
@@ -1305,10 +1315,7 @@ const lastWords = new Map<string, string | undefined>();
 
 function computeLastWord(title: string): string | undefined {
   const plain = title.normalize('NFKC').replace(/[(（][^()（）]*[)）]/gu, ' ');
-  const words =
-    plain.match(
-      /[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*|[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu,
-    ) ?? [];
+  const words = plain.match(TITLE_WORDS) ?? [];
   const last = words.at(-1);
   if (!last) return undefined;
   return /^[A-Za-z]/u.test(last) ? (singularOf(last) ?? last).toLowerCase() : last;
@@ -1371,8 +1378,9 @@ const NEEDS_CONTEXT = quick(
  * "他は…", "Same as above", "The rest …"): under its term alone it says nothing
  * (issue 13, NOCONTEXT).
  */
-const LEANS =
-  /^(?:両方|両者|どちらも|いずれも|同上|同じく|同様|他(?:は|も)|ほかは|その他|残り|前者|後者|上記|前述|これ|それ|あれ)|^(?:both|same as|ditto|as above|the others?|others|the rest|the remaining|the former|the latter|likewise|similarly|otherwise)\b/iu;
+const LEANS = quick(
+  /^(?:両方|両者|どちらも|いずれも|同上|同じく|同様|他(?:は|も)|ほかは|その他|残り|前者|後者|上記|前述|これ|それ|あれ)|^(?:both|same as|ditto|as above|the others?|others|the rest|the remaining|the former|the latter|likewise|similarly|otherwise)\b/iu,
+);
 
 /**
  * The head bullets a term's line or head stands under, outermost first and at
@@ -1412,7 +1420,9 @@ function headLabel(head: Block): string | undefined {
 }
 
 /** A caption or a remark: "ポリシーの例（YAMLで書いた場合）", "Note: …", "※ …". */
-const REMARK = /^(?:note|tip|todo|memo|注|メモ|※|cf\.|参考|参照)|の例(?:[（(][^）)]*[）)])?$/iu;
+const REMARK = quick(
+  /^(?:note|tip|todo|memo|注|メモ|※|cf\.|参考|参照)|の例(?:[（(][^）)]*[）)])?$/iu,
+);
 
 /** A line with a label before a colon describes the label (a glossary entry), not the heading. */
 const LABELLED = /^[^：:]{1,40}[：:]\s*\S/u;
@@ -2075,7 +2085,7 @@ export function commonHead(items: readonly string[]): string | undefined {
     const latin = /([A-Za-z][A-Za-z0-9-]*)\s*$/u.exec(item);
     if (latin?.[1] && /\s/u.test(item.trim()))
       return (singularOf(latin[1]) ?? latin[1]).toLowerCase();
-    const cjk = /([\p{Script=Han}\p{Script=Katakana}ー]{2,})$/u.exec(item);
+    const cjk = CJK_END.exec(item);
     return cjk?.[1] && cjk[1] !== item.trim() ? cjk[1] : '';
   });
   const first = lasts[0];
@@ -2336,7 +2346,7 @@ const RECALL_TALK = gated(
   ),
   '質問|今日は|本日は|ここまでです|今回はここまで|all for|any questions|someone asked|a question ',
 );
-const POINTS_AWAY = /^(?:以下|下記|上記|前述|次の|the following|below|above|as follows)/iu;
+const POINTS_AWAY = quick(/^(?:以下|下記|上記|前述|次の|the following|below|above|as follows)/iu);
 
 /**
  * Lines that only tell how to look something up ("describe-images で AMI を探す",
@@ -2374,8 +2384,9 @@ export function isOpenSetHeading(title: string): boolean {
 }
 
 /** A word that names a group of lines and says nothing itself ("特徴", "注意点", "共通機能", "Features", "Notes"). */
-const LABEL_WORD =
-  /^(?:(?:key|main|common|shared)\s+)?(?:features?|functions?|benefits?|advantages?|disadvantages?|pros|cons|notes?|points?|tips|use[- ]cases?|examples?|considerations|details|caveats?|characteristics)$|^(?:特徴|主な特徴|共通の?機能|主な機能|共通点|メリット|デメリット|利点|欠点|ポイント|注意点|注意|補足|用途|ユースケース|具体例|例|備考|留意点)$/iu;
+const LABEL_WORD = quick(
+  /^(?:(?:key|main|common|shared)\s+)?(?:features?|functions?|benefits?|advantages?|disadvantages?|pros|cons|notes?|points?|tips|use[- ]cases?|examples?|considerations|details|caveats?|characteristics)$|^(?:特徴|主な特徴|共通の?機能|主な機能|共通点|メリット|デメリット|利点|欠点|ポイント|注意点|注意|補足|用途|ユースケース|具体例|例|備考|留意点)$/iu,
+);
 
 /**
  * A line that only names the lines after it: a generic heading word alone
@@ -2612,9 +2623,7 @@ function namesRecallSubject(text: string, read = false): boolean {
  * are one solution (a command, a value of the example), not what to explain.
  */
 export function isTask(title: string): boolean {
-  return /^(?:create|update|check|change|delete|remove|add|get|list|run|make|set|scale|deploy|edit|fix|find|show|use|write|apply|expose|label|annotate|rollback|roll back|pause|resume|undo|verify|modify|configure|install|launch|start|stop|attach|describe|set up|try)\s+(?:the|a|an|your|it|its|this|that|these|those|all|my|one|two|three|some|every|each|new|pod|pods|job|jobs|deployment)\b/iu.test(
-    title.trim(),
-  );
+  return TASK.test(title.trim());
 }
 
 /**
@@ -2625,8 +2634,9 @@ export function isTask(title: string): boolean {
 const LEAD_IN_EN = quick(
   /\b(?:to|of|for|include|includes|including|are|is|across|from|with|by|as|such as|like|between|into|on|in|at|can|will|must|should|be|either|both)$/iu,
 );
-const LEAD_IN_JA =
-  /(?:[、，,]|(?<![\p{Script=Hiragana}])[とがはにをで]|には|では|として|とは|次の(?:とおり|通り)|(?:次|以下|下記)(?:が|の|に)?(?:ある|あります|なる|なります|がある)?)$/u;
+const LEAD_IN_JA = spelled(
+  /(?:[、，,]|(?<![\p{Script=Hiragana}])[とがはにをで]|には|では|として|とは|次の(?:とおり|通り)|(?:次|以下|下記)(?:が|の|に)?(?:ある|あります|なる|なります|がある)?)$/u,
+);
 
 export function isLeadIn(text: string): boolean {
   const head = text
@@ -2825,7 +2835,7 @@ function isBareNoun(text: string): boolean {
   const line = text.trim();
   if (codePointLength(line) > 40 || /[：:→=]|->/u.test(line)) return false;
   // "APサーバーや画像処理に使用": a particle other than の/や/と says something of the names.
-  if (isJapanese(line) && /\p{Script=Hiragana}/u.test(line.replace(/[のやと]/gu, ''))) return false;
+  if (isJapanese(line) && HAS_HIRAGANA.test(line.replace(/[のやと]/gu, ''))) return false;
   if (isJapanese(line)) return !endsInPredicate(line);
   // English: fewer than four words, or no verb ("Log archives" is names, not a statement).
   const reason = whyNotStatement({ kind: 'item', text: line, spans: [], line: 0 });
@@ -3356,14 +3366,9 @@ function isBrokenMeaning(definition: string): boolean {
 /** A meaning that opens a list or stops mid-phrase, or a flattened row (see isBrokenMeaning). */
 function isFragmentMeaning(definition: string): boolean {
   const text = definition.trim();
-  if (/[:：]$/u.test(text) || /\b(?:the following|as follows|below)\W*$/iu.test(text)) return true;
+  if (/[:：]$/u.test(text) || POINTS_DOWN.test(text)) return true;
   if (/(?:次の|以下の)(?:とおり|通り|もの|ような)?\W*$/u.test(text)) return true;
-  if (
-    /(?:[^\p{Script=Hiragana}](?:と|や|が|を|に|の|、)|\b(?:and|or|the|an?|such as|e\.g\.|like))$/iu.test(
-      text,
-    )
-  )
-    return true;
+  if (OPEN_END.test(text)) return true;
   // A second `name: value` inside: a row of a flattened table.
   const pairs =
     text.match(/(?:^|\s|[、，,])[\p{L}\p{N}][^:：。.;；、]{0,30}?(?::\s+|：\s*)\S/gu) ?? [];
@@ -3408,8 +3413,9 @@ const GENERIC_TERM = gated(
   'networking|storage|security|comput|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|billing|feature|benefit|use case|limit|consideration|options|tools|categories|ヒント|のコツ|豆知識',
 );
 
-const NOTE_LABEL =
-  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?)$/iu;
+const NOTE_LABEL = quick(
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?)$/iu,
+);
 
 /**
  * A term a learner can be asked to pick: a name, not a label or a
@@ -3430,8 +3436,7 @@ export function isTermName(term: string): boolean {
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;
   // "SNS → SQS のファンアウト", "AWS WAF / Shield", "Security groups and NACLs",
   // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.
-  if (/→|->|\s[/／&]\s|\sand\s|[^\p{Script=Hiragana}]と[^\p{Script=Hiragana}]/u.test(text))
-    return false;
+  if (TWO_THINGS.test(text)) return false;
   // "Source/Destination", "Inbound/Outbound": two words of a rule's fields, not one name
   // (TCP/IP, I/O, Pub/Sub stay names).
   if (/^[A-Z][a-z]{3,}\s*[/／]\s*[A-Z][a-z]{3,}$/u.test(text)) return false;
@@ -3715,3 +3720,52 @@ function computeTermLines(section: Section): { term: string; line: number }[] {
   }
   return terms;
 }
+
+/** A line that stops on a particle or a joining word: it goes on (see spelled()). */
+const OPEN_END = spelled(
+  /(?:[^\p{Script=Hiragana}](?:と|や|が|を|に|の|、)|\b(?:and|or|the|an?|such as|e\.g\.|like))$/iu,
+);
+
+/** A pattern or two subjects ("A → B", "セキュリティグループとネットワークACL"), see spelled(). */
+const TWO_THINGS = spelled(
+  /→|->|\s[/／&]\s|\sand\s|[^\p{Script=Hiragana}]と[^\p{Script=Hiragana}]/u,
+);
+
+/** What a marketing count counts: things, countries, sources (see quick()). */
+const MARKETING_THINGS = quick(
+  /^\s*(?:\+\s*)?(?:件|個|種類|社|か国|カ国|ヶ国|以上の|(?:[A-Za-z-]+\s+){0,2}(?:sources|services|integrations|partners|countries|connectors|features|customers|types|regions|locations|apps|applications|templates|events))/iu,
+);
+
+/** "over", "more than" before a count (see quick()). */
+const MARKETING_MORE = quick(/(?:over|more than|above|\d\+)\s*$/iu);
+
+/** A title that asks or tells to do (see quick()). */
+const QUESTION_OR_TASK_TITLE = quick(
+  /^(?:how|what|why|when|which|where|who|create|use|get|check|see|make)\b/iu,
+);
+
+/** A task: a verb and what it acts on (see quick()). */
+const TASK = quick(
+  /^(?:create|update|check|change|delete|remove|add|get|list|run|make|set|scale|deploy|edit|fix|find|show|use|write|apply|expose|label|annotate|rollback|roll back|pause|resume|undo|verify|modify|configure|install|launch|start|stop|attach|describe|set up|try)\s+(?:the|a|an|your|it|its|this|that|these|those|all|my|one|two|three|some|every|each|new|pod|pods|job|jobs|deployment)\b/iu,
+);
+
+/** A line that points at the lines below (see quick()). */
+const POINTS_DOWN = quick(/\b(?:the following|as follows|below)\W*$/iu);
+
+/** A number with its unit or counter (scripts spelled out, see spelled()). */
+const NUMBER_AND_UNIT = spelled(
+  /[\p{N}][\p{N},，.]*\s*(?:[A-Za-z%％]{1,4}|[\p{Script=Han}\p{Script=Hiragana}]{1,2}(?=[、,，／/〜~\s]|$))?/gu,
+);
+
+/** の between two kanji or katakana words (scripts spelled out, see spelled()). */
+const NO_BETWEEN_WORDS = spelled(
+  /(?<=[\p{Script=Han}\p{Script=Katakana}ー])の(?=[\p{Script=Han}\p{Script=Katakana}])/gu,
+);
+
+/** The words of a title: English words, numbers, kanji and katakana runs (scripts spelled out, see spelled()). */
+const TITLE_WORDS = spelled(
+  /[A-Za-z][A-Za-z0-9-]*|[0-9]+[A-Za-z%]*|[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}/gu,
+);
+
+/** A kanji or katakana word that ends an item (scripts spelled out, see spelled()). */
+const CJK_END = spelled(/([\p{Script=Han}\p{Script=Katakana}ー]{2,})$/u);

@@ -13,6 +13,7 @@
 
 import { codePointLength } from '../ground/chars.js';
 import { mayHold, quick } from './regex.js';
+import { isJapanese } from './statement.js';
 
 const NUMBER = /(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ.,])[0-9０-９][0-9０-９,，.]*/gu;
 
@@ -201,7 +202,7 @@ export function withoutAliases(meaning: string): string {
         // A sentence that names the alias goes whole.
         .split(/(?<=[。．！？])\s*|(?<=[.!?])\s+/u)
         .filter((sentence) => !ALIAS.test(sentence))
-        .join(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(line) ? '' : ' ')
+        .join(isJapanese(line) ? '' : ' ')
         .trim(),
     )
     .filter(Boolean)

@@ -189,3 +189,62 @@ export function literally(re: RegExp): LineTest {
   if (keys.split('|').includes('')) return re;
   return gated(re, keys);
 }
+
+/**
+ * Punctuation, a symbol or a space, one pattern for every rule that asks (for
+ * `replace(MARKS, '')` and, through holdsMark, for a test): V8 compiles a
+ * pattern once per source and flags, and each spelling of `[\p{P}\p{S}\s]`
+ * (`/u`, `/gu`, anchored at either end) rebuilt the Unicode sets anew, about
+ * 0.3 ms each in a cold process.
+ */
+export const MARKS = /[\p{P}\p{S}\s]/gu;
+
+/** `/[\p{P}\p{S}\s]/u.test(text)`, with the one compiled MARKS. */
+export function holdsMark(text: string): boolean {
+  MARKS.lastIndex = 0;
+  return MARKS.test(text);
+}
+
+/**
+ * `\p{Script=…}` for the Japanese scripts, spelled out as the inside of a class
+ * (Unicode 17, Node 20's; a test checks each against every code point). V8
+ * builds a `\p{…}` set from ICU anew for every pattern it compiles: a pattern
+ * with a script written out compiles in a third to a half of the time (about
+ * 0.1–0.2 ms less each in a cold process).
+ */
+export const SCRIPTS: Readonly<Record<string, string>> = {
+  Hiragana: String.raw`\u3041-\u3096\u309d-\u309f\u{1b001}-\u{1b11f}\u{1b132}\u{1b150}-\u{1b152}\u{1f200}`,
+  Katakana: String.raw`\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\u32d0-\u32fe\u3300-\u3357\uff66-\uff6f\uff71-\uff9d\u{1aff0}-\u{1aff3}\u{1aff5}-\u{1affb}\u{1affd}-\u{1affe}\u{1b000}\u{1b120}-\u{1b122}\u{1b155}\u{1b164}-\u{1b167}`,
+  Han: String.raw`\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\u{16fe2}-\u{16fe3}\u{16ff0}-\u{16ff6}\u{20000}-\u{2a6df}\u{2a700}-\u{2b81d}\u{2b820}-\u{2cead}\u{2ceb0}-\u{2ebe0}\u{2ebf0}-\u{2ee5d}\u{2f800}-\u{2fa1d}\u{30000}-\u{3134a}\u{31350}-\u{33479}`,
+};
+
+/**
+ * The same pattern (a `/u` one) with `\p{Script=Hiragana}`, `…Katakana}` and
+ * `…Han}` spelled out (see SCRIPTS): inside a class as its ranges, outside as a
+ * class of them. Any other pattern is returned as it is.
+ */
+export function spelled(re: RegExp): RegExp {
+  if (!re.unicode) return re;
+  let out = '';
+  let inClass = false;
+  const source = re.source;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i] ?? '';
+    if (char === '\\') {
+      const script = /^\\p\{Script=(\w+)\}/.exec(source.slice(i))?.[1];
+      const ranges = script === undefined ? undefined : SCRIPTS[script];
+      if (script !== undefined && ranges !== undefined) {
+        out += inClass ? ranges : `[${ranges}]`;
+        i += `\\p{Script=${script}}`.length - 1;
+      } else {
+        out += source.slice(i, i + 2);
+        i += 1;
+      }
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === ']') inClass = false;
+    out += char;
+  }
+  return new RegExp(out, re.flags);
+}

@@ -13,7 +13,7 @@
 import { codePointLength } from '../ground/chars.js';
 import { oncePer, oncePerText } from '../ground/memo.js';
 import type { Block } from './model.js';
-import { gated, quick } from './regex.js';
+import { gated, holdsMark, MARKS, quick, spelled } from './regex.js';
 import { fold, isReference } from './text.js';
 
 /** Why a line is not a fact: a code for `check` and `export`, worded at the edges. */
@@ -113,7 +113,7 @@ const DOUBT = gated(
 /** A documentation breadcrumb ("kubernetes.io > Documentation > Tasks > …"): where to read, not a fact. */
 const BREADCRUMB = quick(/^(?:[\w-]+\.)+[a-z]{2,}\s*>\s*\S|\bdocumentation\s*>\s*\S/iu);
 
-const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+const JAPANESE = spelled(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
 
 /** Below this UTF-16 code no character is hiragana, katakana or kanji (U+2E80 opens the radicals of Han). */
 const FIRST_JAPANESE = 0x2e80;
@@ -192,20 +192,25 @@ export function withoutTrailing(text: string, closing: boolean): string {
 }
 
 /** A line that ends like this goes on in the next line: not a statement by itself. */
-const FRAGMENT_END_JA =
-  /(?:[、，,：:;；→⇒＋+・／/&＆=＝〜~（(「『【\-–—]|(?<![\p{Script=Hiragana}])(?:と|が|を|に|で|の|や|も|は|へ)|には|では|とは|より|から|って|けど|けれど|ので|および|及び|または|又は|かつ|して|あり、)$/u;
-const FRAGMENT_END_EN =
-  /(?:[,:;(\-–—→+&/=]|(?:^|\s)(?:to|and|or|of|the|a|an|with|for|by|in|on|at|from|as|that|which|is|are|than|into|e\.g|i\.e|such as|like|vs|via))$/iu;
+const FRAGMENT_END_JA = spelled(
+  /(?:[、，,：:;；→⇒＋+・／/&＆=＝〜~（(「『【\-–—]|(?<![\p{Script=Hiragana}])(?:と|が|を|に|で|の|や|も|は|へ)|には|では|とは|より|から|って|けど|けれど|ので|および|及び|または|又は|かつ|して|あり、)$/u,
+);
+const FRAGMENT_END_EN = quick(
+  /(?:[,:;(\-–—→+&/=]|(?:^|\s)(?:to|and|or|of|the|a|an|with|for|by|in|on|at|from|as|that|which|is|are|than|into|e\.g|i\.e|such as|like|vs|via))$/iu,
+);
 
 /** Endings of a Japanese predicate: verbs, adjectives, copulas and the noun-predicates of notes. */
-const PREDICATE_JA =
-  /(?:[るたいすずうくつむぶぐ]|ない|ません|です|ます|だ|できる|可能|不可|不可能|必要|不要|必須|推奨|非推奨|対応|非対応|禁止|無料|有料|あり|なし|無し|有り|なる|される|られる|れる|可|不可|(?<![a-z])(?:ok|ng)|同じ|一緒|違う|別|以内|以上|以下|未満|まで|だけ|のみ|など|こと|もの|ため|よう)$/iu;
+const PREDICATE_JA = quick(
+  /(?:[るたいすずうくつむぶぐ]|ない|ません|です|ます|だ|できる|可能|不可|不可能|必要|不要|必須|推奨|非推奨|対応|非対応|禁止|無料|有料|あり|なし|無し|有り|なる|される|られる|れる|可|不可|(?<![a-z])(?:ok|ng)|同じ|一緒|違う|別|以内|以上|以下|未満|まで|だけ|のみ|など|こと|もの|ため|よう)$/iu,
+);
 
 /** Examples and captions open with these. */
-const EXAMPLE =
-  /^(?:[※*]\s*)?(?:例[）)：:\s]|例[0-9０-９]|例えば|たとえば|具体例|e\.\s?g\.|eg[.:]|ex[.:]|example\s*[0-9]*\s*[:：)]|for example|for instance|sample\s*:)/iu;
-const CAPTION =
-  /^(?:図|表|画像|写真|スクリーンショット|figure|fig\.|table|image|diagram|screenshot|source|出典)\s*[0-9０-９]*\s*[.:：)）-]/iu;
+const EXAMPLE = quick(
+  /^(?:[※*]\s*)?(?:例[）)：:\s]|例[0-9０-９]|例えば|たとえば|具体例|e\.\s?g\.|eg[.:]|ex[.:]|example\s*[0-9]*\s*[:：)]|for example|for instance|sample\s*:)/iu,
+);
+const CAPTION = quick(
+  /^(?:図|表|画像|写真|スクリーンショット|figure|fig\.|table|image|diagram|screenshot|source|出典)\s*[0-9０-９]*\s*[.:：)）-]/iu,
+);
 /** `apiVersion: v1`, `restartPolicy: Never`, `- name: web`: a key of a code-like line. */
 const KEY_VALUE = /^(?:-\s+)?[a-z_$][A-Za-z0-9_.$-]*\s*:\s*(?:\S+(?:\s+\S+){0,2})?$/u;
 /** Lines of a program or a shell: commands, braces, statements. */
@@ -321,8 +326,7 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   // A line that is mostly a URL: "詳細: https://…". (Without "://" there is none to take out.)
   if (text.includes('://')) {
     const noUrl = text.replace(/(?:https?|ftp):\/\/\S+/giu, '').trim();
-    if (noUrl !== text && codePointLength(noUrl.replace(/[\p{P}\p{S}\s]/gu, '')) < 8)
-      return 'reference';
+    if (noUrl !== text && codePointLength(noUrl.replace(MARKS, '')) < 8) return 'reference';
   }
   // (Both shapes of a breadcrumb have a ">": only a line with one is read by the pattern.)
   if (text.includes('>') && BREADCRUMB.test(text)) return 'reference';
@@ -606,28 +610,34 @@ export function lastPiece(folded: string): string {
   return folded;
 }
 
-const EDGE_MARKS_START = /^[\p{P}\p{S}\s]+/u;
-const EDGE_MARKS_END = /[\p{P}\p{S}\s]+$/u;
-const EDGE_MARK = /^[\p{P}\p{S}\s]$/u;
+/** The width of the character at `i`: 2 for a surrogate pair, else 1. */
+function widthAt(text: string, i: number): number {
+  const high = text.charCodeAt(i);
+  const low = text.charCodeAt(i + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+}
 
 /**
- * `text.replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')`: the end pattern is
- * tried at every start of the text, so only a text that ends in a mark is read by it.
+ * `text.replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '')`, read a character (a
+ * surrogate pair as one: an emoji is a symbol) at a time from either end with
+ * the one compiled MARKS pattern (see holdsMark): most texts have a mark or two
+ * at their edges, and three more spellings of the class cost a cold process more
+ * to compile than they save.
  */
 export function withoutEdgeMarks(text: string): string {
-  const rest = text.replace(EDGE_MARKS_START, '');
-  const end = rest.length;
-  // The last character, a surrogate pair as one (an emoji is a symbol).
-  const low = rest.charCodeAt(end - 1);
-  const pair =
-    low >= 0xdc00 &&
-    low <= 0xdfff &&
-    end >= 2 &&
-    rest.charCodeAt(end - 2) >= 0xd800 &&
-    rest.charCodeAt(end - 2) <= 0xdbff;
-  return EDGE_MARK.test(rest.slice(pair ? end - 2 : end - 1))
-    ? rest.replace(EDGE_MARKS_END, '')
-    : rest;
+  let start = 0;
+  while (start < text.length) {
+    const width = widthAt(text, start);
+    if (!holdsMark(text.slice(start, start + width))) break;
+    start += width;
+  }
+  let end = text.length;
+  while (end > start) {
+    const width = end - 2 >= start && widthAt(text, end - 2) === 2 ? 2 : 1;
+    if (!holdsMark(text.slice(end - width, end))) break;
+    end -= width;
+  }
+  return text.slice(start, end);
 }
 
 /**

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KATAKANA_BMP, quick } from '../../src/content/regex.js';
+import {
+  holdsMark,
+  KATAKANA_BMP,
+  MARKS,
+  quick,
+  SCRIPTS,
+  spelled,
+} from '../../src/content/regex.js';
 
 // Shapes of the rules' patterns: ASCII words with \b, kana and kanji, full-width digits, \w classes.
 const PATTERNS = [
@@ -141,5 +148,94 @@ describe('quick patterns', () => {
     const backreference = quick(/\b(\w)\1\b/iu);
     expect(backreference.test('aA')).toBe(true);
     expect(backreference.test('ab')).toBe(false);
+  });
+});
+
+describe('MARKS', () => {
+  it('holdsMark answers as /[\\p{P}\\p{S}\\s]/u, also between replaces with the shared global pattern', () => {
+    const pieces = fc.constantFrom(
+      'a',
+      'あ',
+      '漢',
+      ' ',
+      '\u3000',
+      '。',
+      '！',
+      '-',
+      '＿',
+      '→',
+      '\uD83D',
+      '\uDE00',
+      '😀',
+      '1',
+      'Ω',
+    );
+    const text = fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, (one, two) => {
+        expect(holdsMark(one)).toBe(/[\p{P}\p{S}\s]/u.test(one));
+        expect(one.replace(MARKS, '')).toBe(one.replace(/[\p{P}\p{S}\s]/gu, ''));
+        expect(holdsMark(two)).toBe(/[\p{P}\p{S}\s]/u.test(two));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('spelled scripts', () => {
+  it('each spelled script holds exactly the code points of its \\p{Script=…}', () => {
+    const points: string[] = [];
+    for (let c = 0; c <= 0x10ffff; c++)
+      if (c < 0xd800 || c > 0xdfff) points.push(String.fromCodePoint(c));
+    const all = points.join('');
+    for (const [name, ranges] of Object.entries(SCRIPTS)) {
+      const want = all.match(new RegExp(`\\p{Script=${name}}`, 'gu'))?.join('');
+      expect(want?.length).toBeGreaterThan(50);
+      expect(all.match(new RegExp(`[${ranges}]`, 'gu'))?.join('')).toBe(want);
+    }
+  });
+
+  it('spelled() patterns answer as the patterns they spell out', () => {
+    const patterns = [
+      /(?<=[^\p{Script=Hiragana}])(?:には|を|に)$/u,
+      /[^\s\p{Script=Hiragana}][はがをと][^\s\p{Script=Hiragana}]/u,
+      /(?:[^\p{Script=Hiragana}](?:と|や)|\b(?:and|or))$/iu,
+      /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u,
+      /\p{Script=Han}{2,}|[\p{Script=Katakana}ー]+/gu,
+      /\[\p{Script=Hiragana}\]/u,
+    ];
+    const pieces = fc.constantFrom(
+      'a',
+      'A',
+      'and',
+      ' ',
+      'と',
+      'は',
+      'を',
+      'に',
+      'ア',
+      'ー',
+      '漢字',
+      '々',
+      '[',
+      ']',
+      '\u{20000}',
+      '\u{1b001}',
+      '\uD83D',
+      'ſ',
+      'K',
+    );
+    const text = fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join(''));
+    for (const re of patterns) {
+      const spelt = spelled(re);
+      expect(spelt.source).not.toContain('\\p{Script=');
+      expect(spelt.flags).toBe(re.flags);
+      fc.assert(
+        fc.property(text, (line) => {
+          expect(line.match(spelt)?.[0]).toBe(line.match(re)?.[0]);
+        }),
+        { numRuns: 200 },
+      );
+    }
   });
 });
