@@ -24,7 +24,6 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, unlinkSync }
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { cacheDir } from './ground/cache-dir.js';
 import { writeAtomically } from './ground/dir.js';
@@ -156,37 +155,12 @@ export function loadBundle(file: string, dir: string): Loaded {
 }
 
 /**
- * The V8 flags the CLI runs with, set before the bundle is compiled. They
- * hold for the whole process, so for the parse workers too.
- * - `--no-regexp-tier-up`: each regular expression is compiled to machine
- *   code on its first use, instead of to bytecode first and to machine code
- *   again once it has run. The card rules test each line with some hundred
- *   patterns, most of which a run uses on many lines: compiling them once
- *   made parse + cards of the shipped notes in a cold process ~25% faster
- *   (bench/RESULTS.md). Matching is the same either way.
- * - `--no-turbo-inlining`: the optimizing compiler does not inline callees.
- *   A first run over many notes is bound by the CPU of two parse workers,
- *   and each worker's isolate compiles the card rules' hot functions on its
- *   own; without inlining that compiling costs far less, and the compiled
- *   rules run about as fast: 100 files cold 6.4–7.7 s → 4.5–5.7 s, user CPU
- *   11.5–13.6 s → 7.9–9.9 s (4 alternating pairs); the cold-process row and
- *   drawing an exam over 150,000 cards did not change.
- */
-export const V8_FLAGS: readonly string[] = ['--no-regexp-tier-up', '--no-turbo-inlining'];
-
-/** Sets V8_FLAGS; before any pattern is compiled, so at the very start (run(), bench/run.mjs). */
-export function tuneV8(): void {
-  for (const flag of V8_FLAGS) setFlagsFromString(flag);
-}
-
-/**
  * bin/awsquiz.js: runs dist/cli.cjs with process.argv; resolves to the exit
  * code. The cache is kept when the process exits, also through process.exit
  * (a closed terminal, a closed pipe), so that an interactive run that is ended
  * leaves it too.
  */
 export function run(argv: readonly string[], bundleFile: string): Promise<number> {
-  tuneV8();
   const loaded = loadBundle(bundleFile, cacheDir(process.env));
   process.once('exit', () => loaded.save());
   return loaded.bundle.main(argv);

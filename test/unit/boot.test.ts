@@ -7,9 +7,9 @@ import {
   codeCachePath,
   loadBundle,
   readCodeCache,
-  V8_FLAGS,
   writeCodeCache,
 } from '../../src/boot.js';
+import { V8_FLAGS } from '../../src/ground/v8-flags.js';
 import { tempDir } from '../helpers/cli.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
