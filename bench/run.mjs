@@ -165,9 +165,7 @@ function tmuxTime(command, marker, dataDir) {
     return ms;
   });
   row('`awsquiz export`, cold cache, shipped notes', r.ms, r.ms / r.base, '(no budget)', true);
-  // As the binary runs it: with the V8 flags content/library.ts sets before it parses (src/ground/v8-flags.ts).
   const code = `
-    (await import('./dist/ground/v8-flags.js')).tuneV8();
     const { readdirSync, readFileSync } = await import('node:fs');
     const { parseMarkdown } = await import('./dist/content/parse.js');
     const { buildDeck, indexDeck } = await import('./dist/content/deck.js');

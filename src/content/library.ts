@@ -250,8 +250,6 @@ async function parseAll(
     out.push(undefined);
   }
   if (misses.length > 0) {
-    // Before the card rules' patterns first compile and the workers start (see ground/v8-flags.ts).
-    (await import('../ground/v8-flags.js')).tuneV8();
     const started = performance.now();
     let shown = false;
     const parsed = await (await import('./parallel.js')).parseMany(
@@ -508,7 +506,6 @@ async function open(
     }
   }
   const { deck, index } = await load();
-  (await import('../ground/v8-flags.js')).tuneV8();
   const { buildCards } = await import('./cards.js');
   const made =
     madeCards.size > 0 ? cardsByFile(files, madeCards, moved, buildCards) : buildCards(deck, index);

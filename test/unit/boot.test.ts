@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +8,6 @@ import {
   readCodeCache,
   writeCodeCache,
 } from '../../src/boot.js';
-import { V8_FLAGS } from '../../src/ground/v8-flags.js';
 import { tempDir } from '../helpers/cli.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
@@ -143,16 +141,5 @@ describe('the code cache of the bundled CLI', () => {
     expect(() => loaded.save()).not.toThrow();
     expect(writeCodeCache(codeCachePath(dir, KEY), Buffer.from('data'))).toBe(false);
     expect(readdirSync(parent)).toEqual(['a-file']);
-  });
-});
-
-describe('the V8 flags the CLI runs with', () => {
-  it('are all known to this Node (setFlagsFromString would ignore a flag it does not know)', () => {
-    expect(V8_FLAGS.length).toBeGreaterThan(0);
-    // node refuses an unknown flag on its command line ("bad option", exit 9).
-    expect(() => execFileSync(process.execPath, [...V8_FLAGS, '-e', '0'])).not.toThrow();
-    expect(() =>
-      execFileSync(process.execPath, ['--no-regexp-tier-upx', '-e', '0'], { stdio: 'ignore' }),
-    ).toThrow();
   });
 });

@@ -133,4 +133,15 @@ describe('layers', () => {
     }
     expect(users).toEqual([]);
   });
+  it('no module changes V8 flags while running (a pattern run before the change can crash after it)', () => {
+    // v8.setFlagsFromString('--no-regexp-tier-up') after a pattern has run once crashes Node with
+    // a segmentation fault the next time that pattern runs: it killed a test worker in CI. A V8
+    // flag the CLI wants must be on node's command line, where it holds before any code runs.
+    const wrong = files
+      .map((file) => relative(SRC, file).split(sep).join('/'))
+      .filter((path) =>
+        /setFlagsFromString|'node:v8'|'v8'/.test(readFileSync(join(SRC, path), 'utf8')),
+      );
+    expect(wrong).toEqual([]);
+  });
 });
