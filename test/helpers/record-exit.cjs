@@ -8,4 +8,14 @@ const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', err]
 process.on('SIGHUP', () => {});
 process.on('SIGINT', () => {});
 fs.writeFileSync(`${out}.pid`, String(child.pid));
-child.on('exit', (code, signal) => fs.writeFileSync(`${out}.rc`, `${code} ${signal}`));
+child.on('exit', (code, signal) => {
+  fs.writeFileSync(`${out}.rc`, `${code} ${signal}`);
+  // The terminal is gone: closed streams make Node skip resetting it at exit, which would
+  // otherwise fail its assertion on EIO and abort (a 45 MB core file where cores are kept).
+  for (const fd of [0, 1, 2]) {
+    try {
+      fs.closeSync(fd);
+    } catch {}
+  }
+  process.exit(0);
+});
