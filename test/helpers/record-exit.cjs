@@ -1,7 +1,7 @@
 // Runs a command with the terminal as stdin/stdout and stderr to <out>.err; writes its pid to
 // <out>.pid and "<code> <signal>" to <out>.rc. Survives the hangup it is used to test.
-const { spawn } = require('child_process');
-const fs = require('fs');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const [out, ...args] = process.argv.slice(2);
 const err = fs.openSync(`${out}.err`, 'w');
 const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', err] });
