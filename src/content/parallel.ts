@@ -1,16 +1,36 @@
 /**
- * Parses many notes on worker threads, as many as the machine has cores
- * (at most one per note). Used for a first run over a big folder; a small
- * one is parsed in process, where starting workers would cost more than it
- * saves. Falls back to parsing in process when workers cannot start (the
- * worker script is not built, as under the unit tests).
+ * Parses many notes in parallel, in as many workers as the machine has
+ * cores (at most one per note). Used for a first run over a big folder; a
+ * small one is parsed in process, where starting workers would cost more
+ * than it saves. The workers are child processes started with V8 flags of
+ * their own (WORKER_V8_FLAGS); when a child cannot start or dies, worker
+ * threads (without the flags) do the work, and when they cannot either
+ * (the worker script is not built, as under the unit tests), the notes are
+ * parsed in process.
  */
+import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../version.js';
 import type { Card, ParsedFile } from './model.js';
+
+/**
+ * The V8 flags the child processes start with, on their command line, where
+ * they hold before any code runs. (Set while a process runs, with
+ * v8.setFlagsFromString, `--no-regexp-tier-up` crashes Node the next time a
+ * pattern that ran before runs: never do that.) They only pay where much is
+ * parsed and carded:
+ * - `--no-regexp-tier-up`: each pattern is compiled to machine code on its
+ *   first use instead of to bytecode first and to machine code again once it
+ *   has run; the card rules test each line with some hundred patterns.
+ * - `--no-turbo-inlining`: each worker compiles the card rules' hot functions
+ *   on its own; without inlining that costs far less, and the compiled rules
+ *   run about as fast.
+ * 100 files cold: see bench/RESULTS.md.
+ */
+export const WORKER_V8_FLAGS: readonly string[] = ['--no-regexp-tier-up', '--no-turbo-inlining'];
 
 /** Below this many characters to parse, or with one core, workers are not worth starting. */
 export const PARALLEL_FROM = 400_000;
@@ -54,73 +74,146 @@ export async function parseMany(
   {
     worker = PARSE_WORKER,
     from = PARALLEL_FROM,
+    via = ['processes', 'threads'],
+    flags = WORKER_V8_FLAGS,
+    started = () => {},
   }: {
     /** The worker script, under dist/: content's own or one that answers the same and more. */
     worker?: string;
     /** From how many characters workers are started (PARALLEL_FROM; less in tests). */
     from?: number;
+    /** The kinds of workers to try, in order, before parsing in process (tests choose). */
+    via?: readonly Via[];
+    /** The child processes' V8 flags (WORKER_V8_FLAGS; tests give a bad one). */
+    flags?: readonly string[];
+    /** Told where the jobs were done (tests). */
+    started?: (where: Via | 'here') => void;
   } = {},
 ): Promise<Parsed[]> {
   const size = jobs.reduce((sum, job) => sum + job.text.length, 0);
-  const threads = Math.min(availableParallelism(), jobs.length);
+  const count = Math.min(availableParallelism(), jobs.length);
   const script = workerScript(worker);
-  if (script && threads > 1 && size >= from) {
-    try {
-      return await onWorkers(script, threads, jobs, onDone);
-    } catch {
-      // Workers failed to start or died: parse in process below.
+  if (script && count > 1 && size >= from) {
+    for (const kind of via) {
+      try {
+        const pool = Array.from({ length: count }, () =>
+          kind === 'processes' ? childWorker(script, flags) : threadWorker(script),
+        );
+        const out = await onWorkers(pool, jobs, onDone);
+        started(kind);
+        return out;
+      } catch {
+        // A worker failed to start or died: the next kind, or in process below.
+      }
     }
   }
   const { parseMarkdown } = await import('./parse.js');
-  return jobs.map((job, i) => {
+  const out = jobs.map((job, i) => {
     const parsed = parseMarkdown(job.file, job.text);
     onDone(i + 1, jobs.length);
     return { parsed };
   });
+  started('here');
+  return out;
+}
+
+/** Where parseMany may do its jobs besides in process. */
+export type Via = 'processes' | 'threads';
+
+/** One worker, a child process or a thread, seen the same way. */
+interface Handle {
+  send(job: ParseJob): void;
+  /** Calls back with each answer, and once with an error if the worker fails or ends before it is stopped. */
+  listen(onAnswer: (answer: Answer) => void, onFail: (error: unknown) => void): void;
+  stop(): void;
+}
+
+type Answer = { file: string; cards: Card[] } & Parsed;
+
+function childWorker(script: string, flags: readonly string[]): Handle {
+  const child: ChildProcess = fork(script, [], {
+    execArgv: [...flags],
+    // Structured clone, as between threads: the parse results and cards as they are.
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+  });
+  let stopped = false;
+  return {
+    send: (job) => child.send(job),
+    listen(onAnswer, onFail) {
+      child.on('message', (answer) => onAnswer(answer as Answer));
+      child.on('error', onFail);
+      child.on('exit', (code, signal) => {
+        if (!stopped) onFail(new Error(`parse worker ended (${code ?? signal})`));
+      });
+    },
+    stop() {
+      stopped = true;
+      child.kill();
+    },
+  };
+}
+
+function threadWorker(script: string): Handle {
+  const thread = new Worker(script);
+  let stopped = false;
+  return {
+    send: (job) => thread.postMessage(job),
+    listen(onAnswer, onFail) {
+      thread.on('message', onAnswer);
+      thread.on('error', onFail);
+      thread.on('exit', (code) => {
+        if (!stopped) onFail(new Error(`parse worker ended (${code})`));
+      });
+    },
+    stop() {
+      stopped = true;
+      void thread.terminate();
+    },
+  };
 }
 
 function onWorkers(
-  script: string,
-  threads: number,
+  workers: readonly Handle[],
   jobs: readonly ParseJob[],
   onDone: (done: number, total: number) => void,
 ): Promise<Parsed[]> {
   return new Promise((resolve, reject) => {
     const out: (Parsed | undefined)[] = new Array(jobs.length);
     const indexOf = new Map(jobs.map((job, i) => [job.file, i]));
-    const workers: Worker[] = [];
     let next = 0;
     let done = 0;
-    let failed = false;
+    let ended = false;
     const stop = () => {
-      for (const worker of workers) void worker.terminate();
+      ended = true;
+      for (const worker of workers) worker.stop();
     };
-    const give = (worker: Worker) => {
+    const give = (worker: Handle) => {
       const job = jobs[next++];
-      if (job) worker.postMessage(job);
+      if (job) worker.send(job);
     };
-    for (let t = 0; t < threads; t++) {
-      const worker = new Worker(script);
-      workers.push(worker);
-      worker.on('message', (message: { file: string; cards: Card[] } & Parsed) => {
-        const at = indexOf.get(message.file);
-        if (at !== undefined) {
-          const { parsed, cards, reasons } = message;
-          out[at] = reasons ? { parsed, cards, reasons } : { parsed, cards };
-        }
-        done += 1;
-        onDone(done, jobs.length);
-        if (done === jobs.length) {
+    for (const worker of workers) {
+      worker.listen(
+        (message) => {
+          if (ended) return;
+          const at = indexOf.get(message.file);
+          if (at !== undefined) {
+            const { parsed, cards, reasons } = message;
+            out[at] = reasons ? { parsed, cards, reasons } : { parsed, cards };
+          }
+          done += 1;
+          onDone(done, jobs.length);
+          if (done === jobs.length) {
+            stop();
+            resolve(out as Parsed[]);
+          } else give(worker);
+        },
+        (error) => {
+          if (ended) return;
           stop();
-          resolve(out as Parsed[]);
-        } else give(worker);
-      });
-      worker.on('error', (error) => {
-        if (failed) return;
-        failed = true;
-        stop();
-        reject(error);
-      });
+          reject(error);
+        },
+      );
       give(worker);
     }
   });

@@ -1,5 +1,6 @@
 /**
- * The parse worker of the commands (content/parallel.ts runs it when the
+ * The parse worker of the commands (content/parallel.ts runs it, as a child
+ * process or a worker thread, see content/job-port.ts, when the
  * library is handed it, see content/library.ts OpenOptions.worker): as
  * content/parse-worker.ts, { file, text } in, { file, parsed, cards } out,
  * and with each card whether it is asked, when its file alone decides it
@@ -8,13 +9,13 @@
  * the card builder's memos of the file's sections are still warm, and on
  * every core, instead of on the main thread after all files are parsed.
  */
-import { parentPort } from 'node:worker_threads';
 import { buildCards } from '../content/cards.js';
 import { buildDeck, indexDeck } from '../content/deck.js';
+import { serveJobs } from '../content/job-port.js';
 import { parseMarkdown } from '../content/parse.js';
 import { fileVerdict } from './questions.js';
 
-parentPort?.on('message', (job: { file: string; text: string }) => {
+serveJobs((job: { file: string; text: string }) => {
   const parsed = parseMarkdown(job.file, job.text);
   const deck = buildDeck([parsed]);
   const index = indexDeck(deck);
@@ -23,5 +24,5 @@ parentPort?.on('message', (job: { file: string; text: string }) => {
     const verdict = fileVerdict(card, index);
     return verdict === 'asked' ? '' : verdict;
   });
-  parentPort?.postMessage({ file: job.file, parsed, cards, reasons });
+  return { file: job.file, parsed, cards, reasons };
 });
