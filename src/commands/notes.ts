@@ -11,6 +11,8 @@ import {
 } from '../content/library.js';
 import { contentDir } from '../content/load.js';
 import type { MessageRef } from '../errors.js';
+import { terminalWidth } from '../ui/format.js';
+import { truncate } from '../ui/layout.js';
 import { type CommandContext, warn } from './context.js';
 
 export function openNotes(
@@ -40,7 +42,7 @@ function openOptions(
   context: Pick<CommandContext, 'content' | 'env' | 'stderr' | 'messages'>,
   onWarning: (message: string) => void,
 ): OpenOptions {
-  const stderr = context.stderr as { isTTY?: boolean };
+  const stderr = context.stderr as { isTTY?: boolean; columns?: number };
   return {
     onWarning: (warning: MessageRef) => onWarning(context.messages.text(warning)),
     // A card no question can be made of is not made: nothing counts it (issue 13).
@@ -55,10 +57,22 @@ function openOptions(
             context.stderr.write(
               done === total
                 ? '\r\u001b[K'
-                : `\r\u001b[K${context.messages.t('notes.parsing', { done, total })}`,
+                : progressLine(
+                    context.messages.t('notes.parsing', { done, total }),
+                    terminalWidth(stderr, context.env),
+                  ),
             );
           },
         }
       : {}),
   };
+}
+
+/**
+ * The progress line drawn over itself: one row, narrower than the terminal,
+ * since `\r` goes back to the start of the last row only, and a line that
+ * wraps would leave a copy on every row it is redrawn.
+ */
+export function progressLine(text: string, columns: number): string {
+  return `\r\u001b[K${truncate(text, columns - 1)}`;
 }

@@ -2,12 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandContext } from '../../src/commands/context.js';
-import { openNotes } from '../../src/commands/notes.js';
+import { openNotes, progressLine } from '../../src/commands/notes.js';
 import { messagesFor } from '../../src/ui/i18n.js';
+import { displayWidth } from '../../src/ui/layout.js';
 import { tempDir } from '../helpers/cli.js';
 
 /** Two small note files, a fresh data folder, and a stderr that records what is written to it. */
-function setup(isTTY: boolean) {
+function setup(
+  isTTY: boolean,
+  { columns, lang = 'en' }: { columns?: number; lang?: 'en' | 'ja' } = {},
+) {
   const content = tempDir('awsquiz-progress-notes-');
   writeFileSync(
     join(content, 'a.md'),
@@ -20,6 +24,7 @@ function setup(isTTY: boolean) {
   let written = '';
   const stderr = {
     isTTY,
+    columns,
     write: (text: string) => {
       written += text;
       return true;
@@ -29,7 +34,7 @@ function setup(isTTY: boolean) {
     content,
     env: { AWSQUIZ_DATA_DIR: tempDir() },
     stderr,
-    messages: messagesFor('en'),
+    messages: messagesFor(lang),
   };
   return { context, written: () => written };
 }
@@ -54,6 +59,25 @@ describe('the progress line of a first parse (issue 16)', () => {
     const library = await openNotes(context);
     expect(library.files).toBe(2);
     expect(written()).toBe('\r\u001b[Kawsquiz: reading notes… 1/2 files\r\u001b[K');
+  });
+
+  it('fits one row of a narrow terminal, or \\r would leave a copy on every row it wraps to', async () => {
+    const { context, written } = setup(true, { columns: 40, lang: 'ja' });
+    clockSteps(5_000);
+    await openNotes(context);
+    const [line = ''] = written().split('\r\u001b[K').filter(Boolean);
+    // Untruncated it is 43 columns: 'awsquiz: ノートを読んでいます… 1/2 ファイル'.
+    expect(displayWidth(line)).toBeLessThanOrEqual(39);
+    expect(line).toContain('1/2');
+    expect(line.endsWith('…')).toBe(true);
+    for (const columns of [20, 80]) {
+      const drawn = progressLine(
+        messagesFor('ja').t('notes.parsing', { done: 7, total: 100 }),
+        columns,
+      );
+      expect(drawn.startsWith('\r\u001b[K')).toBe(true);
+      expect(displayWidth(drawn.slice(4))).toBeLessThan(columns);
+    }
   });
 
   it('is not shown when parsing takes less than a second', async () => {
