@@ -77,6 +77,7 @@ export async function parseMany(
     via = ['processes', 'threads'],
     flags = WORKER_V8_FLAGS,
     started = () => {},
+    cores = availableParallelism(),
   }: {
     /** The worker script, under dist/: content's own or one that answers the same and more. */
     worker?: string;
@@ -88,10 +89,12 @@ export async function parseMany(
     flags?: readonly string[];
     /** Told where the jobs were done (tests). */
     started?: (where: Via | 'here') => void;
+    /** How many workers at most (the machine's cores; tests ask for two on any machine). */
+    cores?: number;
   } = {},
 ): Promise<Parsed[]> {
   const size = jobs.reduce((sum, job) => sum + job.text.length, 0);
-  const count = Math.min(availableParallelism(), jobs.length);
+  const count = Math.min(cores, jobs.length);
   const script = workerScript(worker);
   if (script && count > 1 && size >= from) {
     for (const kind of via) {

@@ -45,6 +45,8 @@ async function run(options: Parameters<typeof parseMany>[2]) {
   const done: number[] = [];
   const out = await parseMany(jobs, (n) => done.push(n), {
     from: 1,
+    // Two workers on any machine (one core would mean parsing in process).
+    cores: 2,
     started: (w) => {
       where = w;
     },
