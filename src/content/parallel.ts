@@ -98,15 +98,18 @@ export async function parseMany(
   const script = workerScript(worker);
   if (script && count > 1 && size >= from) {
     for (const kind of via) {
+      const pool: Handle[] = [];
       try {
-        const pool = Array.from({ length: count }, () =>
-          kind === 'processes' ? childWorker(script, flags) : threadWorker(script),
-        );
+        for (let i = 0; i < count; i++) {
+          pool.push(kind === 'processes' ? childWorker(script, flags) : threadWorker(script));
+        }
         const out = await onWorkers(pool, jobs, onDone);
         started(kind);
         return out;
       } catch {
-        // A worker failed to start or died: the next kind, or in process below.
+        // A worker failed to start or died: none is left running (a child's open channel
+        // would keep this process alive), then the next kind, or in process below.
+        for (const worker of pool) worker.stop();
       }
     }
   }
