@@ -210,7 +210,7 @@ function unreadable(read: Read): ParsedFile {
 
 /**
  * Parse results for every file: from the files cache where the file is
- * unchanged, else parsed now (on worker threads when there is much to parse).
+ * unchanged, else parsed now (in parallel workers when there is much to parse, see parallel.ts).
  * `onProgress` is told how far parsing got once it has taken a second.
  */
 async function parseAll(
