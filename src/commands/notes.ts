@@ -12,7 +12,7 @@ import {
 import { contentDir } from '../content/load.js';
 import type { MessageRef } from '../errors.js';
 import { terminalWidth } from '../ui/format.js';
-import { truncate } from '../ui/layout.js';
+import { displayWidth, truncate } from '../ui/layout.js';
 import { type CommandContext, warn } from './context.js';
 
 export function openNotes(
@@ -58,7 +58,11 @@ function openOptions(
               done === total
                 ? '\r\u001b[K'
                 : progressLine(
-                    context.messages.t('notes.parsing', { done, total }),
+                    [
+                      context.messages.t('notes.parsing', { done, total }),
+                      context.messages.t('notes.parsingShort', { done, total }),
+                      `${done}/${total}`,
+                    ],
                     terminalWidth(stderr, context.env),
                   ),
             );
@@ -71,8 +75,11 @@ function openOptions(
 /**
  * The progress line drawn over itself: one row, narrower than the terminal,
  * since `\r` goes back to the start of the last row only, and a line that
- * wraps would leave a copy on every row it is redrawn.
+ * wraps would leave a copy on every row it is redrawn. The first of the
+ * texts (longest first) that fits, else the last one cut to fit, so that a
+ * narrow terminal still shows the count.
  */
-export function progressLine(text: string, columns: number): string {
-  return `\r\u001b[K${truncate(text, columns - 1)}`;
+export function progressLine(texts: readonly string[], columns: number): string {
+  const fits = texts.find((text) => displayWidth(text) < columns);
+  return `\r\u001b[K${fits ?? truncate(texts.at(-1) ?? '', columns - 1)}`;
 }

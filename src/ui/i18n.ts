@@ -105,6 +105,7 @@ const en = {
   'warn.tooManyMarks':
     '{at}: more than {subject} of [ ] * _ in one paragraph: from here they are read as plain characters, not links or emphasis',
   'notes.parsing': 'awsquiz: reading notes… {done}/{total} files',
+  'notes.parsingShort': 'notes {done}/{total}',
   'error.emptyContent':
     '--content is empty. Point it at a folder of .md files, or leave it out to use the shipped notes.',
   // topics / export
@@ -475,6 +476,7 @@ const ja: Record<MessageKey, string> = {
   'warn.tooManyMarks':
     '{at}: 1 つの段落に [ ] * _ が {subject} 個を超えてあります。ここからはリンクや強調ではなくただの文字として読みます',
   'notes.parsing': 'awsquiz: ノートを読んでいます… {done}/{total} ファイル',
+  'notes.parsingShort': 'ノート {done}/{total}',
   'error.emptyContent':
     '--content が空です。.md ファイルのフォルダーを指定するか、同梱のノートを使うなら --content を付けないでください。',
   'topics.header.name': 'トピック',
