@@ -60,6 +60,7 @@ import {
   isHistory,
   isInstruction,
   isJapanese,
+  isSpaceCode,
   LEFT_OUT_REASONS,
   type LeftOut,
   talksOfLecture,
@@ -2762,7 +2763,7 @@ export function sentencesIn(text: string): string[] {
 /** The first index at or after `from` that String.prototype.trim would keep (\s is the same set). */
 function firstNonSpace(text: string, from: number): number {
   let at = from;
-  while (at < text.length && /\s/u.test(text[at] as string)) at += 1;
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at += 1;
   return at;
 }
 

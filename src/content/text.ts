@@ -205,7 +205,6 @@ export function isReference(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed) return false;
   if (isUrl(trimmed)) return true;
-  if (!/[[<]|:\/\//.test(trimmed)) return false;
   const rest = trimmed.replace(LINK_SYNTAX, '');
   return rest !== trimmed && /^[\s\p{P}\p{S}]*$/u.test(rest);
 }
