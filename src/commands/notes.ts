@@ -47,9 +47,12 @@ function openOptions(
     onWarning: (warning: MessageRef) => onWarning(context.messages.text(warning)),
     // A card no question can be made of is not made: nothing counts it (issue 13).
     whyLeftOut: async () => (await import('../quiz/questions.js')).whyNotAsked,
-    // A big cold folder is parsed on quiz's worker, which tells whyNotAsked of the cards
-    // their own file decides (fileVerdict), on every core.
-    worker: 'quiz/ask-worker.js',
+    // A changed note is parsed, carded and judged alone (quiz's ask-job: whyNotAsked of the
+    // cards its own file decides, fileVerdict); a big cold folder on every core.
+    worker: {
+      script: 'quiz/ask-worker.js',
+      job: async () => (await import('../quiz/ask-job.js')).askJob,
+    },
     // A progress line only where someone watches: never into a pipe, a file or a test's stream.
     ...(stderr.isTTY === true
       ? {

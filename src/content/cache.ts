@@ -1,6 +1,7 @@
 /**
- * The parsed-deck cache: each note file's parse result, keyed by its path,
- * size, modification time and content hash, and the cards of the whole deck,
+ * The parsed-deck cache: each note file's parse result (with the cards made
+ * of that file alone, see CachedFile.made), keyed by its path, size,
+ * modification time and content hash, and the cards of the whole deck,
  * keyed by every file's hash and the awsquiz version. A changed file is
  * re-parsed alone. A cache that is corrupt, foreign, from another version or
  * unwritable is ignored, never an error: it only ever saves time.
@@ -16,13 +17,19 @@ import { type Card, type Diagnostic, joinItems, type ParsedFile } from './model.
  * Bump when the shape of cached data changes, or what parsing or card making
  * gives for the same text (released versions also differ by `version`).
  */
-export const CACHE_FORMAT = 13;
+export const CACHE_FORMAT = 14;
 
 export interface CachedFile {
   size: number;
   mtimeMs: number;
   hash: string;
   parsed: ParsedFile;
+  /**
+   * The cards made of this file alone, and per card what the worker told of
+   * whyLeftOut (null: only the whole deck can tell), when a worker's work
+   * made them (library.ts OpenOptions.worker).
+   */
+  made?: { cards: EncodedCards; reasons: (string | null)[] };
 }
 
 /** Parse results per file. */

@@ -39,6 +39,7 @@ import {
   sectionRef,
   walk,
 } from './model.js';
+import type { Parsed, ParseJob } from './parallel.js';
 
 export interface TopicRef {
   title: string;
@@ -220,8 +221,8 @@ async function parseAll(
   onProgress?: (done: number, total: number) => void,
   /** Filled with the cards a worker made of a file alone, by file. */
   madeCards?: Map<string, Card[]>,
-  /** The worker script (see OpenOptions.worker), and where to put the reasons it tells, by file. */
-  worker?: { script: string; reasons: Map<string, (string | undefined)[]> },
+  /** The worker (see OpenOptions.worker), and where to put the reasons it tells, by file. */
+  worker?: Worker & { reasons: Map<string, (string | undefined)[]> },
 ): Promise<ParsedFile[]> {
   const path = cachePath(dir, env, 'files');
   const cache = readCache<FilesCache>(path, version(), dir);
@@ -244,6 +245,7 @@ async function parseAll(
     ) {
       files[read.note.file] = hit;
       out.push(hit.parsed);
+      if (worker && madeCards) takeMade(hit, madeCards, worker.reasons);
       continue;
     }
     misses.push({ at: out.length, read, text: read.text() });
@@ -260,7 +262,7 @@ async function parseAll(
         onProgress?.(done, total);
       },
       {
-        ...(worker ? { worker: worker.script } : {}),
+        ...(worker ? { worker: worker.script, here: worker.job } : {}),
         // For the tests only: workers over a small folder (test/integration/cold-workers.test.ts).
         ...(Number(env.AWSQUIZ_TEST_PARALLEL_FROM) > 0
           ? { from: Number(env.AWSQUIZ_TEST_PARALLEL_FROM) }
@@ -279,12 +281,44 @@ async function parseAll(
         mtimeMs: miss.read.note.mtimeMs,
         hash: miss.read.hash,
         parsed: result,
+        ...(made.cards && made.reasons
+          ? {
+              made: { cards: encodeCards(made.cards), reasons: made.reasons.map((r) => r ?? null) },
+            }
+          : {}),
       };
     });
     changed = true;
   }
   if (changed) writeCache(path, { format: CACHE_FORMAT, version: version(), dir, files });
   return out.filter((parsed): parsed is ParsedFile => parsed !== undefined);
+}
+
+type Worker = NonNullable<OpenOptions['worker']>;
+
+/**
+ * The cards and reasons the worker made of an unchanged file, from the files
+ * cache, as if a worker had made them now; nothing when the entry has none
+ * or they cannot be read (the file is then carded in the whole deck).
+ */
+function takeMade(
+  hit: CachedFile,
+  madeCards: Map<string, Card[]>,
+  reasons: Map<string, (string | undefined)[]>,
+): void {
+  const made = hit.made;
+  if (!made || !Array.isArray(made.reasons)) return;
+  try {
+    const cards = decodeCards(made.cards);
+    if (cards.length !== made.reasons.length) return;
+    madeCards.set(hit.parsed.file, cards);
+    reasons.set(
+      hit.parsed.file,
+      made.reasons.map((reason) => (typeof reason === 'string' ? reason : undefined)),
+    );
+  } catch {
+    // A damaged entry: this file's cards are made again.
+  }
 }
 
 export interface OpenOptions {
@@ -310,13 +344,20 @@ export interface OpenOptions {
    */
   whyLeftOut?: () => Promise<(card: Card, index: DeckIndex) => string | undefined>;
   /**
-   * With whyLeftOut, the worker script (a path under dist/) to parse a big
-   * cold folder on instead of content's own: one that answers as it does
-   * and also tells, per card, what whyLeftOut says of it when the card's
+   * With whyLeftOut, the work of parsing a changed note: the worker script
+   * (a path under dist/) to parse a big cold folder on instead of content's
+   * own, and the same work in process for a few files. It answers as
+   * content's parse does, and also makes the note's cards from the note
+   * alone and tells, per card, what whyLeftOut says of it when the card's
    * file alone decides it (`Parsed.reasons`, see knownReasons), so that
-   * whyLeftOut is asked of the other cards only.
+   * whyLeftOut is asked of the other cards only. Both are kept per file in
+   * the files cache: after one note is edited, only that note is carded and
+   * judged again (see cardsByFile).
    */
-  worker?: string;
+  worker?: {
+    script: string;
+    job: () => Promise<(job: ParseJob) => Parsed>;
+  };
 }
 
 /** What the limits on notes left out, as warnings (check shows them with file:line too). */
@@ -443,25 +484,30 @@ async function open(
     reads.map((r) => ({ file: r.note.file, hash: r.hash })),
   );
   let structure: Promise<Structure> | undefined;
-  /** Cards workers made of files alone; the files whose section keys another file changed. */
+  /** Cards made of files alone, by a worker's work now or before (the files cache), by file. */
   const madeCards = new Map<string, Card[]>();
   /** What the worker told of whyLeftOut for the cards of each file (OpenOptions.worker). */
   const madeReasons = new Map<string, (string | undefined)[]>();
   const worker =
-    options.whyLeftOut && options.worker
-      ? { script: options.worker, reasons: madeReasons }
-      : undefined;
+    options.whyLeftOut && options.worker ? { ...options.worker, reasons: madeReasons } : undefined;
   let files: ParsedFile[] = [];
   let moved = new Set<string>();
+  /** Cards are being made (not only the section tree of cached cards asked for): what the worker made is wanted. */
+  let carding = false;
   const load = () => {
-    structure ??= parseAll(reads, dir, env, options.onProgress, madeCards, worker).then(
-      (parsed) => {
-        moved = separateSections(parsed);
-        files = parsed;
-        const deck = buildDeck(parsed);
-        return { deck, index: indexDeck(deck) };
-      },
-    );
+    structure ??= parseAll(
+      reads,
+      dir,
+      env,
+      options.onProgress,
+      madeCards,
+      carding ? worker : undefined,
+    ).then((parsed) => {
+      moved = separateSections(parsed);
+      files = parsed;
+      const deck = buildDeck(parsed);
+      return { deck, index: indexDeck(deck) };
+    });
     return structure;
   };
 
@@ -505,6 +551,7 @@ async function open(
       // A damaged cache: build the cards again below.
     }
   }
+  carding = true;
   const { deck, index } = await load();
   const { buildCards } = await import('./cards.js');
   const made =

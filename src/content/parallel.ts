@@ -78,6 +78,7 @@ export async function parseMany(
     flags = WORKER_V8_FLAGS,
     started = () => {},
     cores = availableParallelism(),
+    here,
   }: {
     /** The worker script, under dist/: content's own or one that answers the same and more. */
     worker?: string;
@@ -91,6 +92,11 @@ export async function parseMany(
     started?: (where: Via | 'here') => void;
     /** How many workers at most (the machine's cores; tests ask for two on any machine). */
     cores?: number;
+    /**
+     * The worker's work, to do it in process when no worker is started (a few
+     * files, one core, or no worker could run); by default parsing alone.
+     */
+    here?: () => Promise<(job: ParseJob) => Parsed>;
   } = {},
 ): Promise<Parsed[]> {
   const size = jobs.reduce((sum, job) => sum + job.text.length, 0);
@@ -113,14 +119,19 @@ export async function parseMany(
       }
     }
   }
-  const { parseMarkdown } = await import('./parse.js');
+  const work = here ? await here() : await parseAlone();
   const out = jobs.map((job, i) => {
-    const parsed = parseMarkdown(job.file, job.text);
+    const answer = work(job);
     onDone(i + 1, jobs.length);
-    return { parsed };
+    return answer;
   });
   started('here');
   return out;
+}
+
+async function parseAlone(): Promise<(job: ParseJob) => Parsed> {
+  const { parseMarkdown } = await import('./parse.js');
+  return (job) => ({ parsed: parseMarkdown(job.file, job.text) });
 }
 
 /** Where parseMany may do its jobs besides in process. */
