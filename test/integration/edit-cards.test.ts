@@ -73,15 +73,19 @@ async function wholeDeck(dir: string): Promise<{ ids: string[]; leftOut: string[
 }
 
 describe('cards after an edit', () => {
-  it('are the cards of a first run over the edited notes', async () => {
+  it('are the cards of the whole edited deck', async () => {
     const dir = folder();
     const data = tempDir('awsquiz-edit-data-');
     const first = check(dir, data);
     expect(first.status).toBe(0);
     const edits: [string, () => void][] = [
       [
-        'a line added',
-        () => appendFileSync(join(dir, '01.md'), '\n- 新しい行：あとから足した説明の行です\n'),
+        'a line added, a note removed and one added',
+        () => {
+          appendFileSync(join(dir, '01.md'), '\n- 新しい行：あとから足した説明の行です\n');
+          rmSync(join(dir, '02.md'));
+          writeFileSync(join(dir, '50-new.md'), '# New\n\n## Part\n- Term: a short meaning\n');
+        },
       ],
       [
         'a topic renamed onto a later note',
@@ -93,7 +97,6 @@ describe('cards after an edit', () => {
           );
         },
       ],
-      ['a note removed', () => rmSync(join(dir, '02.md'))],
       [
         'the kept cards of the notes damaged',
         () => {
@@ -104,10 +107,6 @@ describe('cards after an edit', () => {
           writeFileSync(join(data, name), JSON.stringify(cache));
           appendFileSync(join(dir, '01.md'), '\n- もう一行：二度目に足した説明の行です\n');
         },
-      ],
-      [
-        'a note added',
-        () => writeFileSync(join(dir, '50-new.md'), '# New\n\n## Part\n- Term: a short meaning\n'),
       ],
     ];
     let after = first;
