@@ -5,7 +5,15 @@
  * are medians. The table is printed and kept in bench/RESULTS.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -192,11 +200,19 @@ function tmuxTime(command, marker, dataDir) {
   const corpus = writeCorpus(ROOT, temp('corpus'));
   const cold = [];
   const warm = [];
+  const edited = [];
+  const notes = readdirSync(corpus).sort();
   for (let i = 0; i < 3; i++) {
     const dir = temp('corpus-data');
     cold.push(timeRun([BIN, '--content', corpus, 'topics'], { env: env(dir) }));
     for (let j = 0; j < 3; j++)
       warm.push(timeRun([BIN, '--content', corpus, 'topics'], { env: env(dir) }));
+    // A note edited (a line added): only it is carded again, the others' cards come from the cache.
+    appendFileSync(
+      join(corpus, notes[(i * 37) % notes.length]),
+      `\n- 追記 ${i}：あとから足した行\n`,
+    );
+    edited.push(timeRun([BIN, '--content', corpus, 'topics'], { env: env(dir) }));
     rmSync(dir, { recursive: true, force: true });
   }
   row(
@@ -207,6 +223,7 @@ function tmuxTime(command, marker, dataDir) {
     median(cold) <= 3000,
   );
   row('100 files / 3.7 MB, warm', median(warm), undefined, '<= 0.4 s', median(warm) <= 400);
+  row('100 files / 3.7 MB, one note edited', median(edited), undefined, '(no budget)', true);
   const one = writeOneFile(ROOT, temp('onefile'));
   const times = [];
   for (let i = 0; i < 3; i++) {
