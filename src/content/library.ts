@@ -512,7 +512,7 @@ async function open(
   };
 
   if (indexOnly) {
-    const index = readCache<IndexCache>(cachePath(dir, env, 'index'), version(), dir);
+    const index = readCache<IndexCache>(cachePath(dir, env, 'index'), version(), dir, key);
     const entries =
       index?.key === key && Array.isArray(index.topics) ? decodeIndex(index) : undefined;
     if (index?.topics && entries) {
@@ -521,7 +521,7 @@ async function open(
     }
   }
   const cardsPath = cachePath(dir, env, 'cards');
-  const cached = readCache<CardsCache>(cardsPath, version(), dir);
+  const cached = readCache<CardsCache>(cardsPath, version(), dir, key);
   if (cached?.key === key && Array.isArray(cached.topics) && Array.isArray(cached.cards?.cards)) {
     try {
       const cards = decodeCards(cached.cards);

@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { check, formatDiagnostic } from '../../src/commands/check.js';
-import { decodeCards, encodeCards } from '../../src/content/cache.js';
+import {
+  CACHE_FORMAT,
+  decodeCards,
+  encodeCards,
+  readCache,
+  writeCache,
+} from '../../src/content/cache.js';
 import { openIndex, openLibrary } from '../../src/content/library.js';
 import { contentDir, decodeNote, shippedContentDir } from '../../src/content/load.js';
 import { walk } from '../../src/content/model.js';
@@ -159,6 +165,32 @@ describe('the parsed-deck cache', () => {
     const library = await openLibrary(CONTENT, { AWSQUIZ_DATA_DIR: join(locked, 'inner') });
     expect(library.cards).toEqual(shippedDeck().cards);
     chmodSync(locked, 0o700);
+  });
+
+  it('reads a cache of another key no further than its head, and any layout by its parsed key', () => {
+    const dir = tempDir();
+    const path = join(dir, 'cache.json');
+    const head = { format: CACHE_FORMAT, version: '1.0.0', dir: '/n "q" \\ ノート' };
+    const rest = { limits: [], topics: [], ids: [], topicIndex: [] };
+    const read = (key: string, at = head.dir) =>
+      readCache<{ format: number; version: string; dir: string }>(path, '1.0.0', at, key);
+    // As writeCache lays it out: the key is read from the head, the rest only when it fits
+    // (shown by a later duplicate key, which JSON.parse would take: the head decides).
+    writeFileSync(path, `${JSON.stringify({ ...head, key: 'other' }).slice(0, -1)},"key":"mine"}`);
+    expect(JSON.parse(readFileSync(path, 'utf8')).key).toBe('mine');
+    expect(read('mine')).toBeUndefined();
+    writeCache(path, { ...head, key: 'mine', ...rest } as never);
+    expect(read('mine')).toMatchObject({ key: 'mine' });
+    expect(read('other')).toBeUndefined();
+    // Another layout (the key first): read whole, kept only with the key asked for.
+    writeFileSync(path, JSON.stringify({ key: 'mine', ...head }));
+    expect(read('mine')).toMatchObject({ key: 'mine' });
+    expect(read('other')).toBeUndefined();
+    // A head longer than what is read first: the same.
+    const long = 'd'.repeat(40_000);
+    writeCache(path, { ...head, dir: long, key: 'mine', ...rest } as never);
+    expect(read('mine', long)).toMatchObject({ key: 'mine' });
+    expect(read('other', long)).toBeUndefined();
   });
 
   it('encodes cards without loss', () => {
