@@ -1,7 +1,8 @@
 /**
  * The parsed-deck cache: each note file's parse result (with the cards made
- * of that file alone, see CachedFile.made), keyed by its path, size,
- * modification time and content hash, and the cards of the whole deck,
+ * of that file alone, see CachedFile.made), in an entry file of its own
+ * (FileEntry), keyed by its path, size, modification time and content
+ * hash, and the cards of the whole deck,
  * keyed by every file's hash and the awsquiz version. A changed file is
  * re-parsed alone. A cache that is corrupt, foreign, from another version or
  * unwritable is ignored, never an error: it only ever saves time.
@@ -32,13 +33,18 @@ export interface CachedFile {
   made?: { cards: EncodedCards; reasons: (string | null)[] };
 }
 
-/** Parse results per file. */
-export interface FilesCache {
+/**
+ * One note's entry in the files cache: a file of its own in the files
+ * folder (filesFolder, fileEntryPath), so that after one note is edited only
+ * its entry is written again, not the parse results and cards of them all.
+ */
+export interface FileEntry extends CachedFile {
   format: number;
   version: string;
   /** The content folder this cache belongs to. */
   dir: string;
-  files: Record<string, CachedFile>;
+  /** The note, as Card.file names it. */
+  file: string;
 }
 
 /** What reading a note gave, by its size and times: a warm start reads no unchanged note. */
@@ -238,9 +244,19 @@ export function hashText(text: string): string {
 export function cachePath(
   contentDir: string,
   env: NodeJS.ProcessEnv,
-  kind: 'files' | 'cards' | 'notes' | 'index',
+  kind: 'cards' | 'notes' | 'index',
 ): string {
   return join(cacheDir(env), `deck-${kind}-${hashText(contentDir).slice(0, 12)}.json`);
+}
+
+/** The folder of the files cache's entries, one a note (FileEntry). */
+export function filesFolder(contentDir: string, env: NodeJS.ProcessEnv): string {
+  return join(cacheDir(env), `deck-files-${hashText(contentDir).slice(0, 12)}`);
+}
+
+/** A note's entry in the files folder: named by the hash of its name (a name may hold any character). */
+export function fileEntryName(file: string): string {
+  return `${hashText(file).slice(0, 16)}.json`;
 }
 
 /** Reads a cache file; anything unreadable, corrupt, foreign or from another version is no cache. */
@@ -298,7 +314,7 @@ function headKey(path: string): string | undefined {
 /** Writes atomically (temp + rename); silently does nothing where it cannot write. */
 export function writeCache(
   path: string,
-  cache: FilesCache | CardsCache | NotesCache | IndexCache,
+  cache: FileEntry | CardsCache | NotesCache | IndexCache,
 ): void {
   writeAtomically(path, () => JSON.stringify(cache));
 }

@@ -7,7 +7,8 @@
  * small cards cache; the parser (remark), the card builder and the section
  * tree are loaded only when a command needs them or a file changed.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MessageRef } from '../errors.js';
 import { version } from '../version.js';
 import {
@@ -20,7 +21,9 @@ import {
   decodeIndex,
   encodeCards,
   encodeIndex,
-  type FilesCache,
+  type FileEntry,
+  fileEntryName,
+  filesFolder,
   hashText,
   type IndexCache,
   type IndexedNote,
@@ -224,28 +227,28 @@ async function parseAll(
   /** The worker (see OpenOptions.worker), and where to put the reasons it tells, by file. */
   worker?: Worker & { reasons: Map<string, (string | undefined)[]> },
 ): Promise<ParsedFile[]> {
-  const path = cachePath(dir, env, 'files');
-  const cache = readCache<FilesCache>(path, version(), dir);
-  const files: Record<string, CachedFile> = {};
+  const folder = filesFolder(dir, env);
   const out: (ParsedFile | undefined)[] = [];
-  const readable = reads.filter((read) => read.text !== undefined).length;
-  let changed = !cache || Object.keys(cache.files ?? {}).length !== readable;
   const misses: { at: number; read: Read; text: string }[] = [];
+  /** The entries of the notes read now, by name: any other in the folder is of a note gone. */
+  const entries = new Set<string>();
   for (const read of reads) {
     if (read.text === undefined) {
       out.push(unreadable(read));
       continue;
     }
-    const hit = cache?.files?.[read.note.file];
+    const name = fileEntryName(read.note.file);
+    entries.add(name);
+    const hit = readCache<FileEntry>(join(folder, name), version(), dir);
     if (
-      hit &&
+      hit?.parsed &&
+      hit.file === read.note.file &&
       hit.hash === read.hash &&
       hit.size === read.note.size &&
       hit.mtimeMs === read.note.mtimeMs
     ) {
-      files[read.note.file] = hit;
       out.push(hit.parsed);
-      if (worker && madeCards) takeMade(hit, madeCards, worker.reasons);
+      if (worker && madeCards) takeMade(hit as CachedFile, madeCards, worker.reasons);
       continue;
     }
     misses.push({ at: out.length, read, text: read.text() });
@@ -276,7 +279,12 @@ async function parseAll(
       if (made.cards) madeCards?.set(result.file, made.cards);
       if (made.reasons) worker?.reasons.set(result.file, made.reasons);
       out[miss.at] = result;
-      files[miss.read.note.file] = {
+      // Written now, before separateSections changes the parse results in place.
+      writeCache(join(folder, fileEntryName(miss.read.note.file)), {
+        format: CACHE_FORMAT,
+        version: version(),
+        dir,
+        file: miss.read.note.file,
         size: miss.read.note.size,
         mtimeMs: miss.read.note.mtimeMs,
         hash: miss.read.hash,
@@ -286,12 +294,32 @@ async function parseAll(
               made: { cards: encodeCards(made.cards), reasons: made.reasons.map((r) => r ?? null) },
             }
           : {}),
-      };
+      });
     });
-    changed = true;
   }
-  if (changed) writeCache(path, { format: CACHE_FORMAT, version: version(), dir, files });
+  pruneEntries(folder, entries);
   return out.filter((parsed): parsed is ParsedFile => parsed !== undefined);
+}
+
+/**
+ * Removes the entries of notes that are gone from the files folder (and the
+ * one-file cache of earlier versions beside it). Never throws: the folder
+ * may be missing, shared or not ours to tidy.
+ */
+function pruneEntries(folder: string, keep: ReadonlySet<string>): void {
+  try {
+    for (const name of readdirSync(folder)) {
+      // Another run's file being written ends in .tmp: left to it.
+      if (name.endsWith('.json') && !keep.has(name)) unlinkSync(join(folder, name));
+    }
+  } catch {
+    // no folder yet, or not ours
+  }
+  try {
+    unlinkSync(`${folder}.json`);
+  } catch {
+    // none left by an earlier version
+  }
 }
 
 type Worker = NonNullable<OpenOptions['worker']>;

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { main } from '../../src/cli.js';
-import { cachePath } from '../../src/content/cache.js';
+import { cachePath, filesFolder } from '../../src/content/cache.js';
 import { shippedContentDir } from '../../src/content/load.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -24,14 +24,18 @@ export function tempDir(prefix = 'awsquiz-test-'): string {
  * test/integration/cli.test.ts).
  */
 const shippedCache = new Map<string, string>();
-const SHIPPED_CACHE = (['files', 'cards', 'notes'] as const).map((kind) =>
-  basename(cachePath(shippedContentDir(), { AWSQUIZ_DATA_DIR: tmpdir() }, kind)),
-);
+const SHIPPED_CACHE = [
+  basename(filesFolder(shippedContentDir(), { AWSQUIZ_DATA_DIR: tmpdir() })),
+  ...(['cards', 'notes'] as const).map((kind) =>
+    basename(cachePath(shippedContentDir(), { AWSQUIZ_DATA_DIR: tmpdir() }, kind)),
+  ),
+];
 
 /** A fresh data folder with the shipped notes' parse cache in it, as far as one was made. */
 function freshDataDir(): string {
   const dir = tempDir();
-  for (const [name, from] of shippedCache) copyFileSync(from, join(dir, name));
+  // The files cache is a folder of entries, the others files.
+  for (const [name, from] of shippedCache) cpSync(from, join(dir, name), { recursive: true });
   return dir;
 }
 

@@ -100,11 +100,13 @@ describe('cards after an edit', () => {
       [
         'the kept cards of the notes damaged',
         () => {
-          const name = readdirSync(data).find((f) => f.startsWith('deck-files-')) ?? '';
-          const cache = JSON.parse(readFileSync(join(data, name), 'utf8'));
-          for (const entry of Object.values<{ made?: unknown }>(cache.files))
+          const folder = readdirSync(data).find((f) => f.startsWith('deck-files-')) ?? '';
+          for (const name of readdirSync(join(data, folder))) {
+            const path = join(data, folder, name);
+            const entry = JSON.parse(readFileSync(path, 'utf8'));
             entry.made = { cards: { kinds: 'damaged' }, reasons: [] };
-          writeFileSync(join(data, name), JSON.stringify(cache));
+            writeFileSync(path, JSON.stringify(entry));
+          }
           appendFileSync(join(dir, '01.md'), '\n- もう一行：二度目に足した説明の行です\n');
         },
       ],

@@ -1,9 +1,12 @@
 import {
   chmodSync,
   cpSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -15,6 +18,8 @@ import {
   CACHE_FORMAT,
   decodeCards,
   encodeCards,
+  fileEntryName,
+  filesFolder,
   readCache,
   writeCache,
 } from '../../src/content/cache.js';
@@ -99,6 +104,45 @@ describe('the parsed-deck cache', () => {
     spy.mockRestore();
   });
 
+  it('writes the entry of a changed note alone, reads around a damaged one, and drops those of notes gone', async () => {
+    const dir = notesCopy();
+    const env = { AWSQUIZ_DATA_DIR: tempDir() };
+    const folder = filesFolder(dir, env);
+    // The one-file cache of earlier versions is removed.
+    writeFileSync(`${folder}.json`, '{"format":14}');
+    const first = await openLibrary(dir, env);
+    expect(existsSync(`${folder}.json`)).toBe(false);
+    const entries = () => readdirSync(folder).sort();
+    const names = readdirSync(dir).map(fileEntryName).sort();
+    expect(entries()).toEqual(names);
+    const written = () =>
+      new Map(entries().map((name) => [name, statSync(join(folder, name)).mtimeMs]));
+    const before = written();
+    const lambda = join(dir, '07-lambda.md');
+    writeFileSync(
+      lambda,
+      `${readFileSync(lambda, 'utf8')}\n## Layers\nライブラリを共有する仕組み\n`,
+    );
+    // A damaged entry: its note is parsed again, the others are read.
+    writeFileSync(join(folder, fileEntryName('01-ec2.md')), '{"format":');
+    const spy = vi.spyOn(parse, 'parseMarkdown');
+    await openLibrary(dir, env);
+    expect(spy.mock.calls.map((call) => call[0]).sort()).toEqual(['01-ec2.md', '07-lambda.md']);
+    spy.mockRestore();
+    const after = written();
+    const rewritten = [...after].filter(([name, ms]) => before.get(name) !== ms).map(([n]) => n);
+    expect(rewritten.sort()).toEqual(
+      [fileEntryName('01-ec2.md'), fileEntryName('07-lambda.md')].sort(),
+    );
+    // A note removed: its entry goes, and the cards are those of the notes left.
+    rmSync(join(dir, '12-batch.md'));
+    const fewer = await openLibrary(dir, env);
+    expect(entries()).not.toContain(fileEntryName('12-batch.md'));
+    expect(entries()).toHaveLength(names.length - 1);
+    expect(fewer.cards.some((card) => card.file === '12-batch.md')).toBe(false);
+    expect(first.cards.some((card) => card.file === '12-batch.md')).toBe(true);
+  });
+
   it('notices a change that keeps size and modification time', async () => {
     const dir = notesCopy();
     const env = { AWSQUIZ_DATA_DIR: tempDir() };
@@ -137,7 +181,11 @@ describe('the parsed-deck cache', () => {
   it('ignores a corrupt, foreign or older cache and rebuilds it', async () => {
     const env = { AWSQUIZ_DATA_DIR: tempDir() };
     const expected = (await openLibrary(CONTENT, env)).cards;
-    const files = readdirSync(env.AWSQUIZ_DATA_DIR).map((f) => join(env.AWSQUIZ_DATA_DIR, f));
+    // Every cache file: the entries of the files folder too.
+    const files = readdirSync(env.AWSQUIZ_DATA_DIR, { recursive: true, encoding: 'utf8' })
+      .map((f) => join(env.AWSQUIZ_DATA_DIR, f))
+      .filter((f) => statSync(f).isFile());
+    expect(files.filter((f) => f.includes('deck-files-')).length).toBe(13);
     for (const damage of [
       '{"format":1,"version":',
       'null',
