@@ -2,24 +2,21 @@
  * On a cold start over a big folder, the parse workers (quiz/ask-worker.ts)
  * tell for each card they make whether it is asked, when the card's own file
  * decides it (fileVerdict), and the library takes that word instead of asking
- * whyNotAsked over the whole deck (knownReasons). Every word it takes must be
+ * whyNotAsked over the whole deck (knownReasons); after a note is edited it
+ * takes the other notes' cards and words from the files cache the same way. Every word it takes must be
  * exactly what whyNotAsked says of the card in the whole deck: also when
  * files share topics (a section of a later file found under an earlier one's
  * key) and when separateSections renames sections.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeCards, encodeCards } from '../../src/content/cache.js';
 import { buildCards } from '../../src/content/cards.js';
 import { buildDeck, indexDeck } from '../../src/content/deck.js';
 import { cardsByFile, knownReasons, separateSections } from '../../src/content/library.js';
 import type { Card } from '../../src/content/model.js';
-import { parseMarkdown } from '../../src/content/parse.js';
-import {
-  fileVerdict,
-  headingGivesAway,
-  verdictOfDraws,
-  whyNotAsked,
-} from '../../src/quiz/questions.js';
+import { askJob } from '../../src/quiz/ask-job.js';
+import { headingGivesAway, verdictOfDraws, whyNotAsked } from '../../src/quiz/questions.js';
 import { ROOT } from '../helpers/cli.js';
 import { buildFrom, CONTENT, fixture, readDir } from '../helpers/deck.js';
 
@@ -32,22 +29,28 @@ interface Outcome {
   truth: (card: Card) => string | undefined;
 }
 
-/** As a cold start with workers: each file parsed, carded and judged alone, sent (a structured clone), then joined. */
+/**
+ * As a cold start with workers: each file parsed, carded and judged alone
+ * (quiz/ask-job.ts), sent (a structured clone) and kept in the files cache
+ * (encoded, through JSON: an undefined reason as null), then joined, as the
+ * next run after an edit takes them.
+ */
 function coldStart(files: [string, string][]): Outcome {
   const made = new Map<string, Card[]>();
   const reasons = new Map<string, (string | undefined)[]>();
   const parsed = files.map(([file, text]) => {
-    const alone = parseMarkdown(file, text);
-    const deck = buildDeck([alone]);
-    const index = indexDeck(deck);
-    const cards = buildCards(deck, index);
-    const told = cards.map((card) => {
-      const verdict = fileVerdict(card, index);
-      return verdict === 'asked' ? '' : verdict;
-    });
-    const sent = structuredClone({ parsed: alone, cards, reasons: told });
-    made.set(file, sent.cards);
-    reasons.set(file, sent.reasons);
+    const sent = structuredClone(askJob({ file, text }));
+    const kept = JSON.parse(
+      JSON.stringify({
+        cards: encodeCards(sent.cards),
+        reasons: sent.reasons.map((reason) => reason ?? null),
+      }),
+    );
+    made.set(file, decodeCards(kept.cards));
+    reasons.set(
+      file,
+      kept.reasons.map((reason: string | null) => reason ?? undefined),
+    );
     return sent.parsed;
   });
   const moved = separateSections(parsed);
