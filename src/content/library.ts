@@ -257,29 +257,13 @@ async function parseAll(
   if (misses.length > 0) {
     const started = performance.now();
     let shown = false;
-    const parsed = await (await import('./parallel.js')).parseMany(
-      misses.map((miss) => ({ file: miss.read.note.file, text: miss.text })),
-      (done, total) => {
-        if (!shown && performance.now() - started < 1000) return;
-        shown = true;
-        onProgress?.(done, total);
-      },
-      {
-        ...(worker ? { worker: worker.script, here: worker.job } : {}),
-        // For the tests only: workers over a small folder (test/integration/cold-workers.test.ts).
-        ...(Number(env.AWSQUIZ_TEST_PARALLEL_FROM) > 0
-          ? { from: Number(env.AWSQUIZ_TEST_PARALLEL_FROM) }
-          : {}),
-      },
-    );
-    misses.forEach((miss, i) => {
-      const made = parsed[i];
-      if (!made) return;
+    /** A miss's answer: kept now, as it comes (a first run stopped half way keeps what was done). */
+    const take = (miss: { at: number; read: Read }, made: Parsed) => {
       const result = made.parsed;
       if (made.cards) madeCards?.set(result.file, made.cards);
       if (made.reasons) worker?.reasons.set(result.file, made.reasons);
       out[miss.at] = result;
-      // Written now, before separateSections changes the parse results in place.
+      // Written before separateSections changes the parse results in place.
       writeCache(join(folder, fileEntryName(miss.read.note.file)), {
         format: CACHE_FORMAT,
         version: version(),
@@ -295,22 +279,46 @@ async function parseAll(
             }
           : {}),
       });
-    });
+    };
+    await (await import('./parallel.js')).parseMany(
+      misses.map((miss) => ({ file: miss.read.note.file, text: miss.text })),
+      (done, total, at, answer) => {
+        const miss = at === undefined ? undefined : misses[at];
+        if (miss && answer) take(miss, answer);
+        if (!shown && performance.now() - started < 1000) return;
+        shown = true;
+        onProgress?.(done, total);
+      },
+      {
+        ...(worker ? { worker: worker.script, here: worker.job } : {}),
+        // For the tests only: workers over a small folder (test/integration/cold-workers.test.ts).
+        ...(Number(env.AWSQUIZ_TEST_PARALLEL_FROM) > 0
+          ? { from: Number(env.AWSQUIZ_TEST_PARALLEL_FROM) }
+          : {}),
+      },
+    );
   }
   pruneEntries(folder, entries);
   return out.filter((parsed): parsed is ParsedFile => parsed !== undefined);
 }
 
+/** A temporary file older than this was left by a run that was killed while writing it. */
+const STALE_TEMP_MS = 10 * 60_000;
+
 /**
- * Removes the entries of notes that are gone from the files folder (and the
- * one-file cache of earlier versions beside it). Never throws: the folder
- * may be missing, shared or not ours to tidy.
+ * Removes the entries of notes that are gone from the files folder, the
+ * temporary files of runs killed while writing one (writeAtomically), and
+ * the one-file cache of earlier versions beside the folder. Never throws:
+ * the folder may be missing, shared or not ours to tidy.
  */
 function pruneEntries(folder: string, keep: ReadonlySet<string>): void {
   try {
     for (const name of readdirSync(folder)) {
-      // Another run's file being written ends in .tmp: left to it.
-      if (name.endsWith('.json') && !keep.has(name)) unlinkSync(join(folder, name));
+      const path = join(folder, name);
+      if (name.endsWith('.json') && !keep.has(name)) unlinkSync(path);
+      // Another run's file being written now is left to it.
+      else if (name.endsWith('.tmp') && Date.now() - statSync(path).mtimeMs > STALE_TEMP_MS)
+        unlinkSync(path);
     }
   } catch {
     // no folder yet, or not ours

@@ -75,11 +75,13 @@ function workerScript(name: string): string | undefined {
 
 /**
  * The parse result of every job, in job order. `onDone` is told after each
- * file (for a progress line).
+ * file, with the job's index and answer (for a progress line, and to keep
+ * each answer as it comes: a first run stopped half way keeps what was done).
+ * After a worker fails, the jobs are done again another way and told again.
  */
 export async function parseMany(
   jobs: readonly ParseJob[],
-  onDone: (done: number, total: number) => void = () => {},
+  onDone: OnDone = () => {},
   {
     worker = PARSE_WORKER,
     from = PARALLEL_FROM,
@@ -131,7 +133,7 @@ export async function parseMany(
   const work = here ? await here() : await parseAlone();
   const out = jobs.map((job, i) => {
     const answer = work(job);
-    onDone(i + 1, jobs.length);
+    onDone(i + 1, jobs.length, i, answer);
     return answer;
   });
   started('here');
@@ -142,6 +144,9 @@ async function parseAlone(): Promise<(job: ParseJob) => Parsed> {
   const { parseMarkdown } = await import('./parse.js');
   return (job) => ({ parsed: parseMarkdown(job.file, job.text) });
 }
+
+/** Told after each job: how many are done of how many, and the job's index and answer. */
+export type OnDone = (done: number, total: number, at?: number, answer?: Parsed) => void;
 
 /** Where parseMany may do its jobs besides in process. */
 export type Via = 'processes' | 'threads';
@@ -202,7 +207,7 @@ function threadWorker(script: string): Handle {
 function onWorkers(
   workers: readonly Handle[],
   jobs: readonly ParseJob[],
-  onDone: (done: number, total: number) => void,
+  onDone: OnDone,
 ): Promise<Parsed[]> {
   return new Promise((resolve, reject) => {
     const out: (Parsed | undefined)[] = new Array(jobs.length);
@@ -223,12 +228,13 @@ function onWorkers(
         (message) => {
           if (ended) return;
           const at = indexOf.get(message.file);
+          done += 1;
           if (at !== undefined) {
             const { parsed, cards, reasons } = message;
-            out[at] = reasons ? { parsed, cards, reasons } : { parsed, cards };
-          }
-          done += 1;
-          onDone(done, jobs.length);
+            const answer = reasons ? { parsed, cards, reasons } : { parsed, cards };
+            out[at] = answer;
+            onDone(done, jobs.length, at, answer);
+          } else onDone(done, jobs.length);
           if (done === jobs.length) {
             stop();
             resolve(out as Parsed[]);

@@ -104,7 +104,7 @@ describe('the parsed-deck cache', () => {
     spy.mockRestore();
   });
 
-  it('writes the entry of a changed note alone, reads around a damaged one, and drops those of notes gone', async () => {
+  it('writes the entry of a changed note alone, reads around a damaged one, drops those of notes gone and old temporary files', async () => {
     const dir = notesCopy();
     const env = { AWSQUIZ_DATA_DIR: tempDir() };
     const folder = filesFolder(dir, env);
@@ -134,10 +134,19 @@ describe('the parsed-deck cache', () => {
     expect(rewritten.sort()).toEqual(
       [fileEntryName('01-ec2.md'), fileEntryName('07-lambda.md')].sort(),
     );
+    // A file a killed run left half written goes once it is old; one being written now stays.
+    const stale = join(folder, `${fileEntryName('x.md')}.123.tmp`);
+    const fresh = join(folder, `${fileEntryName('y.md')}.456.tmp`);
+    writeFileSync(stale, '{"form');
+    writeFileSync(fresh, '{"form');
+    utimesSync(stale, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
     // A note removed: its entry goes, and the cards are those of the notes left.
     rmSync(join(dir, '12-batch.md'));
     const fewer = await openLibrary(dir, env);
     expect(entries()).not.toContain(fileEntryName('12-batch.md'));
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    rmSync(fresh);
     expect(entries()).toHaveLength(names.length - 1);
     expect(fewer.cards.some((card) => card.file === '12-batch.md')).toBe(false);
     expect(first.cards.some((card) => card.file === '12-batch.md')).toBe(true);

@@ -43,15 +43,25 @@ const expected = JSON.parse(
 async function run(options: Parameters<typeof parseMany>[2]) {
   let where: Via | 'here' | undefined;
   const done: number[] = [];
-  const out = await parseMany(jobs, (n) => done.push(n), {
-    from: 1,
-    // Two workers on any machine (one core would mean parsing in process).
-    cores: 2,
-    started: (w) => {
-      where = w;
+  /** Each answer as it came, by job: a first run stopped half way keeps these. */
+  const told: unknown[] = [];
+  const out = await parseMany(
+    jobs,
+    (n, _total, at, answer) => {
+      done.push(n);
+      if (at !== undefined) told[at] = answer;
     },
-    ...options,
-  });
+    {
+      from: 1,
+      // Two workers on any machine (one core would mean parsing in process).
+      cores: 2,
+      started: (w) => {
+        where = w;
+      },
+      ...options,
+    },
+  );
+  expect(told).toEqual(out);
   return { where, done, out: JSON.parse(JSON.stringify(out)) };
 }
 
