@@ -2,7 +2,7 @@
  * After a note is edited, only that note is carded and judged again: the
  * cards each note made alone, and what its worker told of whyNotAsked, are
  * kept in the files cache (library.ts parseAll, quiz/ask-job.ts). Through the
- * built CLI, the cards after an edit must be exactly those the library makes
+ * CLI, the cards after an edit must be exactly those the library makes
  * of the whole edited deck without any per-file cards, left-out cards
  * included: when a line is added, when a topic is renamed so that a later,
  * unchanged note's sections move to #2 keys (its kept cards no longer fit
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/content/library.js';
 import { whyNotAsked } from '../../src/quiz/questions.js';
-import { FIXTURES, runBinary, tempDir } from '../helpers/cli.js';
+import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
 import { readDir } from '../helpers/deck.js';
 
 function folder(): string {
@@ -44,8 +44,9 @@ function folder(): string {
   return dir;
 }
 
+// In process (runCli): the same library and commands as the binary, without a process a run.
 const check = (dir: string, dataDir: string) =>
-  runBinary(['--content', dir, 'check', '--cards'], { dataDir });
+  runCli(['--content', dir, 'check', '--cards'], { dataDir });
 
 /** The card ids `check --cards` lists, in order: the cards made, and those not made. */
 function listed(stdout: string): { ids: string[]; leftOut: string[] } {
@@ -76,7 +77,7 @@ describe('cards after an edit', () => {
   it('are the cards of the whole edited deck', async () => {
     const dir = folder();
     const data = tempDir('awsquiz-edit-data-');
-    const first = check(dir, data);
+    const first = await check(dir, data);
     expect(first.status).toBe(0);
     const edits: [string, () => void][] = [
       [
@@ -114,13 +115,13 @@ describe('cards after an edit', () => {
     let after = first;
     for (const [what, edit] of edits) {
       edit();
-      after = check(dir, data);
+      after = await check(dir, data);
       expect(after.status, what).toBe(0);
       // The cards of the whole deck, made afresh without any per-file cards.
       expect(listed(after.stdout), what).toEqual(await wholeDeck(dir));
     }
     // And all the rest a first run over the edited notes says (warnings, counts).
-    expect(after).toEqual(check(dir, tempDir('awsquiz-edit-fresh-')));
+    expect(after).toEqual(await check(dir, tempDir('awsquiz-edit-fresh-')));
     expect(first.stdout).toMatch(/cards not made.*give the answer away \d+/u);
   }, 60_000);
 });
