@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
+import { buildSync } from 'esbuild';
 import { main } from '../../src/cli.js';
 import { cachePath, filesFolder } from '../../src/content/cache.js';
 import { shippedContentDir } from '../../src/content/load.js';
@@ -202,4 +203,28 @@ export function startCli(
     },
     done,
   };
+}
+
+let writerScript: string | undefined;
+
+/**
+ * How to start test/helpers/writer.ts (a second awsquiz process for the
+ * store's two-writers tests): the helper bundled from the sources by esbuild
+ * once a test file, run by node, which starts in about half the time tsx
+ * takes to load it (0.6 s against 1.25 s for 200 answers).
+ */
+export function writerCommand(): string[] {
+  if (writerScript === undefined) {
+    const out = join(tempDir('awsquiz-writer-'), 'writer.mjs');
+    buildSync({
+      entryPoints: [join(ROOT, 'test', 'helpers', 'writer.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: out,
+      logLevel: 'warning',
+    });
+    writerScript = out;
+  }
+  return [writerScript];
 }

@@ -28,7 +28,7 @@ import {
 } from '../../src/store/progress.js';
 import { type FileOps, realOps, removeStaleTemps } from '../../src/store/write.js';
 import { userMessage } from '../../src/ui/i18n.js';
-import { ROOT } from '../helpers/cli.js';
+import { writerCommand } from '../helpers/cli.js';
 import { saved, storeFolder } from '../helpers/saved.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -166,9 +166,8 @@ describe('a save that does not land whole', () => {
 
   it('ends on a real file-size limit with a message and exit 1, not SIGXFSZ, and the file stays whole', async () => {
     const { dir } = setup();
-    const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const writer = join(ROOT, 'test', 'helpers', 'writer.ts');
-    const script = `ulimit -f 24; exec "${process.execPath}" "${tsx}" "${writer}" w 2000`;
+    const [writer = ''] = writerCommand();
+    const script = `ulimit -f 24; exec "${process.execPath}" "${writer}" w 2000`;
     const result = await promisify(execFile)('bash', ['-c', script], {
       env: { ...process.env, AWSQUIZ_DATA_DIR: dir },
     }).then(

@@ -18,7 +18,7 @@ import {
   readProgress,
 } from '../../src/store/progress.js';
 import { type FileOps, realOps } from '../../src/store/write.js';
-import { ROOT } from '../helpers/cli.js';
+import { writerCommand } from '../helpers/cli.js';
 import { saved, storeFolder } from '../helpers/saved.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -155,13 +155,12 @@ describe('the review log', () => {
   it('loses nothing when two processes answer across compactions', async () => {
     const { dir } = setup();
     const run = promisify(execFile);
-    const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const writer = join(ROOT, 'test', 'helpers', 'writer.ts');
+    const [writer = ''] = writerCommand();
     // A small log, so the two writers compact many times while the other appends.
     const env = { ...process.env, AWSQUIZ_DATA_DIR: dir, AWSQUIZ_COMPACT_AT: '7' };
     await Promise.all([
-      run(process.execPath, [tsx, writer, 'one', '120'], { env }),
-      run(process.execPath, [tsx, writer, 'two', '120'], { env }),
+      run(process.execPath, [writer, 'one', '120'], { env }),
+      run(process.execPath, [writer, 'two', '120'], { env }),
     ]);
     const data = saved(dir);
     expect(data.log).toHaveLength(240);

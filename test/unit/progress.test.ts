@@ -28,7 +28,7 @@ import {
 } from '../../src/store/progress.js';
 import { type FileOps, realOps } from '../../src/store/write.js';
 import { text, userMessage } from '../../src/ui/i18n.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { tempDir, writerCommand } from '../helpers/cli.js';
 import { saved } from '../helpers/saved.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -276,13 +276,12 @@ describe('progress store', () => {
   it('loses nothing when two processes answer at the same time', async () => {
     const { dir } = options();
     const run = promisify(execFile);
-    const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const writer = join(ROOT, 'test', 'helpers', 'writer.ts');
+    const [writer = ''] = writerCommand();
     const ready = tempDir();
     const env = { ...process.env, AWSQUIZ_DATA_DIR: dir, WRITERS_READY: `${ready}:2` };
     await Promise.all([
-      run(process.execPath, [tsx, writer, 'one', '200'], { env }),
-      run(process.execPath, [tsx, writer, 'two', '200'], { env }),
+      run(process.execPath, [writer, 'one', '200'], { env }),
+      run(process.execPath, [writer, 'two', '200'], { env }),
     ]);
     const data = saved(dir);
     expect(data.log).toHaveLength(400);
