@@ -9,6 +9,8 @@
  * The lazy import()s of the sources (each command, the parser, the prompts)
  * stay lazy: esbuild runs a module's top level only when it is first imported.
  * The first line of dist/cli.cjs is the hash of the rest, the code cache's key.
+ * Last, scripts/first-run-cache.mjs makes the code cache a first run runs
+ * from (dist/first-run-<key>.bin, see src/boot.ts firstRunCachePath).
  * Its code has no blanks and comments (700 kB instead of 1 MB): less to read,
  * and what the code cache does not hold is parsed faster. Names are kept as
  * they are. It is not made ASCII only: esbuild leaves kana and full-width
@@ -20,6 +22,7 @@
  * parse on (it also tells which cards are asked). The rest of tsc's output stays for the bench
  * and for debugging.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -89,3 +92,12 @@ await Promise.all([
 const source = readFileSync('dist/cli.cjs', 'utf8');
 const key = createHash('sha256').update(source).digest('hex').slice(0, 32);
 writeFileSync('dist/cli.cjs', `// awsquiz-bundle ${key}\n${source}`);
+
+// The code cache of a first run (src/boot.ts firstRunCachePath), made in a process of its own.
+try {
+  execFileSync(process.execPath, ['scripts/first-run-cache.mjs'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+} catch (error) {
+  console.warn(`awsquiz build: no first-run code cache (${String(error.stderr ?? error).trim()})`);
+}

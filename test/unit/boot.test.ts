@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bundleKey,
   codeCachePath,
+  firstRunCachePath,
   loadBundle,
   readCodeCache,
   writeCodeCache,
@@ -105,6 +106,42 @@ describe('the code cache of the bundled CLI', () => {
     chmodSync(path, 0o620);
     expect(readCodeCache(path)).toBeUndefined();
     expect(loadBundle(file, dir).cached).toBe(false);
+  });
+
+  it("runs a first run from the build's cache beside the bundle, then makes the user's own", async () => {
+    const file = bundle('const rules = (n) => n + 1;');
+    // The build's cache: made after a run of the bundle, beside it, named by its key.
+    const build = loadBundle(file, tempDir());
+    expect(await build.bundle.main(argv)).toBe(31);
+    const data = build.codeCache();
+    expect(data).toBeInstanceOf(Buffer);
+    const shipped = firstRunCachePath(file, KEY);
+    expect(writeCodeCache(shipped, data ?? Buffer.alloc(0))).toBe(true);
+    const dir = tempDir();
+    const path = codeCachePath(dir, KEY);
+    const first = loadBundle(file, dir);
+    expect(first.cached).toBe(true);
+    expect(await first.bundle.main(argv)).toBe(31);
+    first.save();
+    // Its mark, not a cache made from the build's (which would hold all of it).
+    expect(readCodeCache(path)).toBe('pending');
+    const second = loadBundle(file, dir);
+    expect(second.cached).toBe(false);
+    second.save();
+    expect(readCodeCache(path)).toBeInstanceOf(Buffer);
+    expect(loadBundle(file, dir).cached).toBe(true);
+    // Not one that others than the bundle's owner could write, nor one of another key or damaged.
+    const fresh = () => loadBundle(file, tempDir()).cached;
+    expect(fresh()).toBe(true);
+    chmodSync(shipped, 0o620);
+    expect(fresh()).toBe(false);
+    chmodSync(shipped, 0o600);
+    // Beside a bundle of another key, a cache named by this key is not its own.
+    const otherKey = bundle('const rules = (n) => n + 1;', 'f'.repeat(32));
+    writeCodeCache(firstRunCachePath(otherKey, KEY), data ?? Buffer.alloc(0));
+    expect(loadBundle(otherKey, tempDir()).cached).toBe(false);
+    writeFileSync(shipped, readFileSync(shipped).subarray(0, 100));
+    expect(fresh()).toBe(false);
   });
 
   it('makes a new cache when V8 rejects the one kept for another source', async () => {
