@@ -35,7 +35,7 @@ export interface CachedFile {
 
 /**
  * One note's entry in the files cache: a file of its own in the files
- * folder (filesFolder, fileEntryPath), so that after one note is edited only
+ * folder (filesFolder, fileEntryName), so that after one note is edited only
  * its entry is written again, not the parse results and cards of them all.
  */
 export interface FileEntry extends CachedFile {
