@@ -1,7 +1,7 @@
 /**
- * The parsed-deck cache: each note file's parse result (with the cards made
- * of that file alone, see CachedFile.made), in an entry file of its own
- * (FileEntry), keyed by its path, size, modification time and content
+ * The parsed-deck cache: each note file's parse result, in an entry file of
+ * its own (FileEntry), and beside it the cards made of that file alone
+ * (CardsEntry), keyed by its path, size, modification time and content
  * hash, and the cards of the whole deck,
  * keyed by every file's hash and the awsquiz version. A changed file is
  * re-parsed alone. A cache that is corrupt, foreign, from another version or
@@ -25,12 +25,6 @@ export interface CachedFile {
   mtimeMs: number;
   hash: string;
   parsed: ParsedFile;
-  /**
-   * The cards made of this file alone, and per card what the worker told of
-   * whyLeftOut (null: only the whole deck can tell), when a worker's work
-   * made them (library.ts OpenOptions.worker).
-   */
-  made?: { cards: EncodedCards; reasons: (string | null)[] };
 }
 
 /**
@@ -45,6 +39,24 @@ export interface FileEntry extends CachedFile {
   dir: string;
   /** The note, as Card.file names it. */
   file: string;
+}
+
+/**
+ * The cards made of one note alone, and per card what the worker told of
+ * whyLeftOut (null: only the whole deck can tell), when a worker's work made
+ * them (library.ts OpenOptions.worker): a file of its own beside the note's
+ * FileEntry (cardsEntryName), read only when cards are made, so that a warm
+ * run that needs the section tree does not parse them too.
+ */
+export interface CardsEntry {
+  format: number;
+  version: string;
+  dir: string;
+  file: string;
+  /** hashText of the note the cards were made from. */
+  hash: string;
+  cards: EncodedCards;
+  reasons: (string | null)[];
 }
 
 /** What reading a note gave, by its size and times: a warm start reads no unchanged note. */
@@ -259,6 +271,11 @@ export function fileEntryName(file: string): string {
   return `${hashText(file).slice(0, 16)}.json`;
 }
 
+/** The entry of a note's own cards, beside its FileEntry. */
+export function cardsEntryName(file: string): string {
+  return `${hashText(file).slice(0, 16)}.cards.json`;
+}
+
 /** Reads a cache file; anything unreadable, corrupt, foreign or from another version is no cache. */
 export function readCache<T extends { format: number; version: string; dir: string }>(
   path: string,
@@ -314,7 +331,7 @@ function headKey(path: string): string | undefined {
 /** Writes atomically (temp + rename); silently does nothing where it cannot write. */
 export function writeCache(
   path: string,
-  cache: FileEntry | CardsCache | NotesCache | IndexCache,
+  cache: FileEntry | CardsEntry | CardsCache | NotesCache | IndexCache,
 ): void {
   writeAtomically(path, () => JSON.stringify(cache));
 }

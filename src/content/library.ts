@@ -13,9 +13,10 @@ import type { MessageRef } from '../errors.js';
 import { version } from '../version.js';
 import {
   CACHE_FORMAT,
-  type CachedFile,
   type CardsCache,
+  type CardsEntry,
   cachePath,
+  cardsEntryName,
   cardsKey,
   decodeCards,
   decodeIndex,
@@ -238,7 +239,9 @@ async function parseAll(
       continue;
     }
     const name = fileEntryName(read.note.file);
+    const cardsName = cardsEntryName(read.note.file);
     entries.add(name);
+    entries.add(cardsName);
     const hit = readCache<FileEntry>(join(folder, name), version(), dir);
     if (
       hit?.parsed &&
@@ -248,7 +251,11 @@ async function parseAll(
       hit.mtimeMs === read.note.mtimeMs
     ) {
       out.push(hit.parsed);
-      if (worker && madeCards) takeMade(hit as CachedFile, madeCards, worker.reasons);
+      if (worker && madeCards) {
+        const own = readCache<CardsEntry>(join(folder, cardsName), version(), dir);
+        if (own?.file === read.note.file && own.hash === read.hash)
+          takeMade(read.note.file, own, madeCards, worker.reasons);
+      }
       continue;
     }
     misses.push({ at: out.length, read, text: read.text() });
@@ -273,12 +280,18 @@ async function parseAll(
         mtimeMs: miss.read.note.mtimeMs,
         hash: miss.read.hash,
         parsed: result,
-        ...(made.cards && made.reasons
-          ? {
-              made: { cards: encodeCards(made.cards), reasons: made.reasons.map((r) => r ?? null) },
-            }
-          : {}),
       });
+      if (made.cards && made.reasons) {
+        writeCache(join(folder, cardsEntryName(miss.read.note.file)), {
+          format: CACHE_FORMAT,
+          version: version(),
+          dir,
+          file: miss.read.note.file,
+          hash: miss.read.hash,
+          cards: encodeCards(made.cards),
+          reasons: made.reasons.map((reason) => reason ?? null),
+        });
+      }
     };
     await (await import('./parallel.js')).parseMany(
       misses.map((miss) => ({ file: miss.read.note.file, text: miss.text })),
@@ -333,23 +346,23 @@ function pruneEntries(folder: string, keep: ReadonlySet<string>): void {
 type Worker = NonNullable<OpenOptions['worker']>;
 
 /**
- * The cards and reasons the worker made of an unchanged file, from the files
- * cache, as if a worker had made them now; nothing when the entry has none
- * or they cannot be read (the file is then carded in the whole deck).
+ * The cards and reasons the worker made of an unchanged file, from its cards
+ * entry, as if a worker had made them now; nothing when they cannot be read
+ * (the file is then carded in the whole deck).
  */
 function takeMade(
-  hit: CachedFile,
+  file: string,
+  made: Partial<CardsEntry>,
   madeCards: Map<string, Card[]>,
   reasons: Map<string, (string | undefined)[]>,
 ): void {
-  const made = hit.made;
-  if (!made || !Array.isArray(made.reasons)) return;
+  if (!made.cards || !Array.isArray(made.reasons)) return;
   try {
     const cards = decodeCards(made.cards);
     if (cards.length !== made.reasons.length) return;
-    madeCards.set(hit.parsed.file, cards);
+    madeCards.set(file, cards);
     reasons.set(
-      hit.parsed.file,
+      file,
       made.reasons.map((reason) => (typeof reason === 'string' ? reason : undefined)),
     );
   } catch {

@@ -8,11 +8,13 @@
  * unchanged note's sections move to #2 keys (its kept cards no longer fit
  * and are made again), when a note is removed, when one is added, and when
  * the kept cards of the notes are damaged (made again); and the rest of what
- * `check` says must be what a first run over the edited notes says.
+ * `check` says must be what a first run over the edited notes says. Only the
+ * edited notes (and those whose keys moved) are carded again: counted.
  */
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as cards from '../../src/content/cards.js';
 import { openLibrary } from '../../src/content/library.js';
 import { whyNotAsked } from '../../src/quiz/questions.js';
 import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
@@ -79,7 +81,8 @@ describe('cards after an edit', () => {
     const data = tempDir('awsquiz-edit-data-');
     const first = await check(dir, data);
     expect(first.status).toBe(0);
-    const edits: [string, () => void][] = [
+    // How many notes are carded again after each edit (the others' cards come from the cache).
+    const edits: [string, () => void, number][] = [
       [
         'a line added, a note removed and one added',
         () => {
@@ -87,6 +90,7 @@ describe('cards after an edit', () => {
           rmSync(join(dir, '02.md'));
           writeFileSync(join(dir, '50-new.md'), '# New\n\n## Part\n- Term: a short meaning\n');
         },
+        2,
       ],
       [
         'a topic renamed onto a later note',
@@ -97,25 +101,36 @@ describe('cards after an edit', () => {
             `# Later\n\n## Setup\nSet it up with the console.\n\n${readFileSync(file, 'utf8')}`,
           );
         },
+        // 00.md, and 90-later.md whose sections moved to #2 keys.
+        2,
       ],
       [
         'the kept cards of the notes damaged',
         () => {
           const folder = readdirSync(data).find((f) => f.startsWith('deck-files-')) ?? '';
-          for (const name of readdirSync(join(data, folder))) {
+          const kept = readdirSync(join(data, folder)).filter((n) => n.endsWith('.cards.json'));
+          expect(kept.length).toBeGreaterThan(5);
+          for (const name of kept) {
             const path = join(data, folder, name);
             const entry = JSON.parse(readFileSync(path, 'utf8'));
-            entry.made = { cards: { kinds: 'damaged' }, reasons: [] };
+            entry.cards = { kinds: 'damaged' };
             writeFileSync(path, JSON.stringify(entry));
           }
           appendFileSync(join(dir, '01.md'), '\n- もう一行：二度目に足した説明の行です\n');
         },
+        // Every note (seven now): no kept cards could be read.
+        7,
       ],
     ];
     let after = first;
-    for (const [what, edit] of edits) {
+    const carded = vi.spyOn(cards, 'buildCards');
+    for (const [what, edit, again] of edits) {
       edit();
+      carded.mockClear();
       after = await check(dir, data);
+      expect(new Set(carded.mock.calls.map(([deck]) => deck.topics[0]?.file)).size, what).toBe(
+        again,
+      );
       expect(after.status, what).toBe(0);
       // The cards of the whole deck, made afresh without any per-file cards.
       expect(listed(after.stdout), what).toEqual(await wholeDeck(dir));
