@@ -124,12 +124,13 @@ export function firstRunCachePath(bundleFile: string, key: string): string {
   return join(dirname(bundleFile), `first-run-${key.slice(0, 16)}.bin`);
 }
 
-/** The owner of a file (undefined where files have none to compare, or it cannot be read). */
+/** The owner of a file: undefined where files have none to compare, -1 (nobody) when it cannot be read. */
 function ownerOf(path: string): number | undefined {
+  if (!process.getuid) return undefined;
   try {
-    return process.getuid ? statSync(path).uid : undefined;
+    return statSync(path).uid;
   } catch {
-    return undefined;
+    return -1;
   }
 }
 
@@ -155,10 +156,8 @@ export function loadBundle(file: string, dir: string): Loaded {
   let cachedData = found === 'pending' ? undefined : found;
   // No cache of the user's yet (a first run): the build's, when its owner is the bundle's.
   if (found === undefined && key !== undefined) {
-    const owner = ownerOf(file);
-    const first = readCodeCache(firstRunCachePath(file, key), owner);
-    if (first instanceof Buffer && (owner !== undefined || process.getuid === undefined))
-      cachedData = first;
+    const first = readCodeCache(firstRunCachePath(file, key), ownerOf(file));
+    if (first instanceof Buffer) cachedData = first;
   }
   // The same wrapper Node gives a CommonJS module, plus the URL the bundle uses for import.meta.url.
   const script = new Script(
@@ -176,16 +175,17 @@ export function loadBundle(file: string, dir: string): Loaded {
     pathToFileURL(file).href,
   );
   const cached = cachedData !== undefined && script.cachedDataRejected !== true;
+  const codeCache = (): Buffer | undefined => {
+    try {
+      return script.createCachedData();
+    } catch {
+      return undefined;
+    }
+  };
   return {
     bundle: module.exports,
     cached,
-    codeCache() {
-      try {
-        return script.createCachedData();
-      } catch {
-        return undefined;
-      }
-    },
+    codeCache,
     save() {
       if (path === undefined) return;
       // A first run leaves its mark, also one that ran from the build's cache: a cache made
@@ -195,13 +195,8 @@ export function loadBundle(file: string, dir: string): Loaded {
         return;
       }
       if (cached) return;
-      let data: Buffer;
-      try {
-        data = script.createCachedData();
-      } catch {
-        return;
-      }
-      writeCodeCache(path, data);
+      const data = codeCache();
+      if (data) writeCodeCache(path, data);
     },
   };
 }

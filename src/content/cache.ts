@@ -20,25 +20,22 @@ import { type Card, type Diagnostic, joinItems, type ParsedFile } from './model.
  */
 export const CACHE_FORMAT = 14;
 
-export interface CachedFile {
-  size: number;
-  mtimeMs: number;
-  hash: string;
-  parsed: ParsedFile;
-}
-
 /**
  * One note's entry in the files cache: a file of its own in the files
  * folder (filesFolder, fileEntryName), so that after one note is edited only
  * its entry is written again, not the parse results and cards of them all.
  */
-export interface FileEntry extends CachedFile {
+export interface FileEntry {
   format: number;
   version: string;
   /** The content folder this cache belongs to. */
   dir: string;
   /** The note, as Card.file names it. */
   file: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  parsed: ParsedFile;
 }
 
 /**
@@ -271,9 +268,9 @@ export function fileEntryName(file: string): string {
   return `${hashText(file).slice(0, 16)}.json`;
 }
 
-/** The entry of a note's own cards, beside its FileEntry. */
-export function cardsEntryName(file: string): string {
-  return `${hashText(file).slice(0, 16)}.cards.json`;
+/** The entry of a note's own cards, beside its FileEntry (named by fileEntryName). */
+export function cardsEntryName(entryName: string): string {
+  return entryName.replace(/\.json$/u, '.cards.json');
 }
 
 /** Reads a cache file; anything unreadable, corrupt, foreign or from another version is no cache. */

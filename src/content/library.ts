@@ -227,10 +227,12 @@ async function parseAll(
   madeCards?: Map<string, Card[]>,
   /** The worker (see OpenOptions.worker), and where to put the reasons it tells, by file. */
   worker?: Worker & { reasons: Map<string, (string | undefined)[]> },
+  /** Cards are being made (the notes changed): the entries of notes gone are removed too. */
+  carding = false,
 ): Promise<ParsedFile[]> {
   const folder = filesFolder(dir, env);
   const out: (ParsedFile | undefined)[] = [];
-  const misses: { at: number; read: Read; text: string }[] = [];
+  const misses: { at: number; read: Read; text: string; name: string }[] = [];
   /** The entries of the notes read now, by name: any other in the folder is of a note gone. */
   const entries = new Set<string>();
   for (const read of reads) {
@@ -239,7 +241,7 @@ async function parseAll(
       continue;
     }
     const name = fileEntryName(read.note.file);
-    const cardsName = cardsEntryName(read.note.file);
+    const cardsName = cardsEntryName(name);
     entries.add(name);
     entries.add(cardsName);
     const hit = readCache<FileEntry>(join(folder, name), version(), dir);
@@ -258,20 +260,20 @@ async function parseAll(
       }
       continue;
     }
-    misses.push({ at: out.length, read, text: read.text() });
+    misses.push({ at: out.length, read, text: read.text(), name });
     out.push(undefined);
   }
   if (misses.length > 0) {
     const started = performance.now();
     let shown = false;
     /** A miss's answer: kept now, as it comes (a first run stopped half way keeps what was done). */
-    const take = (miss: { at: number; read: Read }, made: Parsed) => {
+    const take = (miss: (typeof misses)[number], made: Parsed) => {
       const result = made.parsed;
       if (made.cards) madeCards?.set(result.file, made.cards);
       if (made.reasons) worker?.reasons.set(result.file, made.reasons);
       out[miss.at] = result;
       // Written before separateSections changes the parse results in place.
-      writeCache(join(folder, fileEntryName(miss.read.note.file)), {
+      writeCache(join(folder, miss.name), {
         format: CACHE_FORMAT,
         version: version(),
         dir,
@@ -282,7 +284,7 @@ async function parseAll(
         parsed: result,
       });
       if (made.cards && made.reasons) {
-        writeCache(join(folder, cardsEntryName(miss.read.note.file)), {
+        writeCache(join(folder, cardsEntryName(miss.name)), {
           format: CACHE_FORMAT,
           version: version(),
           dir,
@@ -311,7 +313,7 @@ async function parseAll(
       },
     );
   }
-  pruneEntries(folder, entries);
+  if (carding) pruneEntries(folder, entries, misses.length > 0);
   return out.filter((parsed): parsed is ParsedFile => parsed !== undefined);
 }
 
@@ -320,11 +322,12 @@ const STALE_TEMP_MS = 10 * 60_000;
 
 /**
  * Removes the entries of notes that are gone from the files folder, the
- * temporary files of runs killed while writing one (writeAtomically), and
+ * temporary files of runs killed while writing one (writeAtomically), and,
+ * when entries were written (as the first run of this layout writes all),
  * the one-file cache of earlier versions beside the folder. Never throws:
  * the folder may be missing, shared or not ours to tidy.
  */
-function pruneEntries(folder: string, keep: ReadonlySet<string>): void {
+function pruneEntries(folder: string, keep: ReadonlySet<string>, wrote: boolean): void {
   try {
     for (const name of readdirSync(folder)) {
       const path = join(folder, name);
@@ -336,6 +339,7 @@ function pruneEntries(folder: string, keep: ReadonlySet<string>): void {
   } catch {
     // no folder yet, or not ours
   }
+  if (!wrote) return;
   try {
     unlinkSync(`${folder}.json`);
   } catch {
@@ -551,6 +555,7 @@ async function open(
       options.onProgress,
       madeCards,
       carding ? worker : undefined,
+      carding,
     ).then((parsed) => {
       moved = separateSections(parsed);
       files = parsed;

@@ -9,6 +9,7 @@
  * parsed in process.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -173,38 +174,37 @@ function childWorker(script: string, flags: readonly string[]): Handle {
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
+  return handle(
+    child,
+    (job) => child.send(job),
+    () => child.kill(),
+  );
+}
+
+function threadWorker(script: string): Handle {
+  const thread = new Worker(script);
+  return handle(
+    thread,
+    (job) => thread.postMessage(job),
+    () => void thread.terminate(),
+  );
+}
+
+/** A child process or a thread as a Handle: both tell 'message', 'error' and 'exit'. */
+function handle(worker: EventEmitter, send: (job: ParseJob) => void, end: () => void): Handle {
   let stopped = false;
   return {
-    send: (job) => child.send(job),
+    send,
     listen(onAnswer, onFail) {
-      child.on('message', (answer) => onAnswer(answer as Answer));
-      child.on('error', onFail);
-      child.on('exit', (code, signal) => {
+      worker.on('message', (answer) => onAnswer(answer as Answer));
+      worker.on('error', onFail);
+      worker.on('exit', (code, signal) => {
         if (!stopped) onFail(new Error(`parse worker ended (${code ?? signal})`));
       });
     },
     stop() {
       stopped = true;
-      child.kill();
-    },
-  };
-}
-
-function threadWorker(script: string): Handle {
-  const thread = new Worker(script);
-  let stopped = false;
-  return {
-    send: (job) => thread.postMessage(job),
-    listen(onAnswer, onFail) {
-      thread.on('message', onAnswer);
-      thread.on('error', onFail);
-      thread.on('exit', (code) => {
-        if (!stopped) onFail(new Error(`parse worker ended (${code})`));
-      });
-    },
-    stop() {
-      stopped = true;
-      void thread.terminate();
+      end();
     },
   };
 }
