@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
+  gated,
   holdsMark,
   KATAKANA_BMP,
   MARKS,
+  PRIMED_FROM,
   quick,
   SCRIPTS,
   spelled,
@@ -66,6 +68,32 @@ describe('quick patterns', () => {
       const fast = quick(pattern);
       expect(fast).not.toBe(pattern);
       fc.assert(fc.property(line, (text) => fast.test(text) === pattern.test(text)));
+    }
+  });
+
+  it('run their pattern once on a long subject before its first line, and never again', () => {
+    // V8 then compiles the pattern to machine code at once (see prime() in regex.ts).
+    const spy = vi.spyOn(RegExp.prototype, 'test');
+    try {
+      const primes = () => spy.mock.calls.filter(([text]) => String(text).length >= PRIMED_FROM);
+      const fast = quick(/\bprimed\b|プライム/iu);
+      const gate = gated(/\bgate\b|ゲート/iu, 'gate|ゲート');
+      expect(primes()).toHaveLength(0);
+      expect(gate.test('no key here')).toBe(false);
+      expect(primes()).toHaveLength(0);
+      expect(fast.test('a Primed line')).toBe(true);
+      expect(gate.test('a GATE line')).toBe(true);
+      expect(primes()).toHaveLength(2);
+      for (const text of ['プライムです', 'none', 'ゲートです', 'gate']) {
+        expect(fast.test(text)).toBe(text === 'プライムです');
+        expect(gate.test(text)).toBe(text === 'ゲートです' || text === 'gate');
+      }
+      expect(gate.exec('the gate')?.index).toBe(4);
+      expect(primes()).toHaveLength(2);
+      // The long subject holds no match: priming tells nothing and changes no answer.
+      for (const [text] of primes()) expect(String(text).trim()).toBe('');
+    } finally {
+      spy.mockRestore();
     }
   });
 
