@@ -495,6 +495,48 @@ function rowTerm(block: Block): TermLine | undefined {
 const MEANING_HEADER =
   /meaning|descri|defin|explan|what|summary|purpose|use|role|feature|notes?$|説明|意味|概要|内容|定義|用途|特徴|役割|とは|ポイント|メモ|備考/iu;
 
+/**
+ * The span lies inside brackets, after words of the line, that hold an arrow from one
+ * value to another ("(4.5 KB strong read → 2 RCU)", "（例：8KB → 2 RCU）"): an example
+ * worked out, not a value to remember. Brackets that only hold values stay asked
+ * ("大容量（5〜12時間）", "（30日アクセスなし）").
+ */
+function inWorkedExample(text: string, start: number, end: number): boolean {
+  const open = Math.max(text.lastIndexOf('(', start), text.lastIndexOf('（', start));
+  if (open <= 0 || text.slice(0, open).trim() === '') return false;
+  const rest = text.slice(end);
+  const close = rest.search(/[)）]/u);
+  if (close < 0) return false;
+  const before = text.slice(open + 1, start);
+  const after = rest.slice(0, close);
+  // Another bracket between: the span is not in this pair.
+  if (/[()（）]/u.test(before) || /[()（）]/u.test(after)) return false;
+  return /\d[^→]*(?:→|->|=>)[^→]*\d/u.test(`${before}0${after}`);
+}
+
+/**
+ * The span lies in brackets that list values ("(CPU 50%, ALBRequestCountPerTarget 1000)",
+ * "(+1 at 60% CPU, +3 at 80%)"): two parts or more between commas, each with a number, and
+ * no limit or default word (CUE). Examples of a setting, not its value.
+ */
+function inValueList(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('(', start);
+  if (open <= 0 || text.slice(0, open).trim() === '') return false;
+  const close = text.indexOf(')', end);
+  if (close < 0) return false;
+  const inside = text.slice(open + 1, close);
+  if (/[()]/u.test(inside) || CUE.test(inside)) return false;
+  const parts = inside.split(/,\s*/u);
+  return parts.length >= 2 && parts.every((part) => /\d/u.test(part));
+}
+
+/** A line that sends the learner to another part of the notes: "see the … above". */
+const REFERS_ELSEWHERE = /\bsee (?:the )?[^.;]*\b(?:above|below)\b|上記の|前述の|下記の/iu;
+
+/** First words of a line that goes on from the line before ("with …", "typically …", "up to …"). */
+const CARRIES_ON =
+  /^(?:with|and|or|but|nor|for|to|in|on|at|by|from|of|than|as|which|that|who|whose|where|when|while|whereas|if|unless|so|then|also|plus|except|including|via|per|into|onto|over|under|between|within|without|up|down|typically|usually|often|mostly|only|just|even|still|because|since|after|before|otherwise|instead|else|e\.g|i\.e|etc|it|its|they|their|them|this|these|those|there|here|such|both|either|neither|each|same|other|another|more|less|most|least)\b/u;
+
 export interface ClozeSpan {
   /** Answer to type. */
   answer: string;
@@ -683,9 +725,16 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
   const reason = whyNotStatement(block);
   if (reason !== undefined && reason !== 'no-verb') return [];
   // A wrapped line ("typically between 250 MB/s and 400 MB/s") or one that leans on the
-  // line before ("その場合…", "They …") never names what its blank is about.
+  // line before ("その場合…", "They …") never names what its blank is about. A bullet of
+  // terse notes starts with its subject in lower case ("deregistration delay default
+  // 300 s"): a top-level item is read so unless its first word carries on from before.
   const trimmed = block.text.trim();
-  if ((!isJapanese(trimmed) && /^[a-z]+\b(?![.\d])/u.test(trimmed)) || NEEDS_CONTEXT.test(trimmed))
+  if (
+    (!isJapanese(trimmed) &&
+      /^[a-z]+\b(?![.\d])/u.test(trimmed) &&
+      (block.kind !== 'item' || block.parent !== undefined || CARRIES_ON.test(trimmed))) ||
+    NEEDS_CONTEXT.test(trimmed)
+  )
     return [];
   const out: ClozeSpan[] = [];
   const fits = (start: number, end: number) => {
@@ -757,6 +806,11 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     }
     // "100 件以上の…イベントソース", "200+ integrations": a count of things, marketing.
     if (isMarketingCount(block.text, start, end)) continue;
+    // "round item size UP (4.5 KB strong read → 2 RCU)": a worked example in brackets, not
+    // the rule's value (held-out notes, round 13: TRIVIAL, MULTIANSWER).
+    if (inWorkedExample(block.text, start, end) || inValueList(block.text, start, end)) continue;
+    // "see the 10-min boot question above": a number of another part of the notes.
+    if (REFERS_ELSEWHERE.test(block.text)) continue;
     // "＿＿＿秒未満は3時間、1分のデータは15日間": the next tier says the same value.
     if (sameValueElsewhere(block.text, start)) continue;
     if (inExampleList(block.text, start, end)) continue;

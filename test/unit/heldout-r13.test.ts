@@ -85,6 +85,30 @@ describe('clues that need the line before them', () => {
   });
 });
 
+describe('terse bullets', () => {
+  it('a top-level bullet may start with its subject in lower case', () => {
+    const clozes = ofKind('cloze');
+    const answers = (start: string) =>
+      clozes.filter((card) => card.prompt.includes(start)).map((card) => card.answer);
+    expect(answers('idle timeout default ＿＿＿ s')).toEqual(['60']);
+    expect(answers('deregistration delay default ＿＿＿ s')).toEqual(['300']);
+    // A bullet that goes on from the line before, or one under a head bullet, names no subject.
+    expect(clozes.some((card) => card.prompt.includes('MB/s per node'))).toBe(false);
+    expect(clozes.some((card) => card.prompt.includes('for new targets'))).toBe(false);
+  });
+
+  it('a worked example in brackets is not asked, the value before it is', () => {
+    const ofLine = ofKind('cloze').filter((card) => card.prompt.includes('health check interval'));
+    expect(ofLine.map((card) => card.answer)).toEqual(['30']);
+  });
+
+  it('values listed in brackets as examples, and a number of another part of the notes, are not asked', () => {
+    const prompts = ofKind('cloze').map((card) => card.prompt);
+    expect(prompts.some((prompt) => prompt.includes('requests per target'))).toBe(false);
+    expect(prompts.some((prompt) => prompt.includes('boot case above'))).toBe(false);
+  });
+});
+
 describe('blanks the line works out', () => {
   it('a count with the other count and the change on the line is not asked', () => {
     const clozes = ofKind('cloze').filter((card) => card.prompt.includes('Ruby が追加'));
