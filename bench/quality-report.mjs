@@ -108,7 +108,15 @@ function score(list) {
 }
 
 const HEAD = ['cards', 'learnable', 'unambiguous', 'leaks', 'broken', 'plausibility', 'clean'];
-const KIND_ORDER = ['recall', 'which-heading', 'which-fact', 'list-children', 'cloze', 'term'];
+const KIND_ORDER = [
+  'recall',
+  'which-heading',
+  'which-fact',
+  'list-children',
+  'cloze',
+  'term',
+  'qa',
+];
 
 function table(title, by, order = []) {
   const groups = new Map();

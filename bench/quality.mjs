@@ -43,7 +43,15 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const KIND_ORDER = ['recall', 'which-heading', 'which-fact', 'list-children', 'cloze', 'term'];
+const KIND_ORDER = [
+  'recall',
+  'which-heading',
+  'which-fact',
+  'list-children',
+  'cloze',
+  'term',
+  'qa',
+];
 
 function usage(message) {
   process.stderr.write(`quality: ${message}\n`);

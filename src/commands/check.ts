@@ -7,6 +7,7 @@ import {
   factLines,
   type LineReport,
   lineReport,
+  qaUnits,
   retiredLine,
   retiredSection,
 } from '../content/cards.js';
@@ -109,8 +110,11 @@ export function lineDiagnostics(library: Library, index: DeckIndex): Diagnostic[
     const facts = new Set(factLines(section).map((block) => block.line));
     // A line on a retired service is told of once by retiredDiagnostics, not as a line without a card.
     const retired = retiredSection(section);
+    // A question of the notes and its answer and reasons are asked as one (cards.ts qaUnits).
+    const qa = qaUnits(section).lines;
     for (const block of factBlocks(section)) {
       if (block.kind === 'code' || asked.has(`${section.file}:${block.line}`)) continue;
+      if (qa.has(block.line)) continue;
       if (retired || retiredLine(block, section)) continue;
       if (clued.has(ref) || recalled.get(ref)?.has(block.text)) continue;
       out.push({

@@ -2297,6 +2297,84 @@ const retiredLines = new WeakMap<Pick<Block, 'text'>, boolean>();
 
 const factCache = new WeakMap<Section, Block[]>();
 
+/** "Q. …", "Q1:", "Question:", "問：" opening a question of the learner's own (practice-exam notes). */
+const QUESTION_MARK = /^(?:Q|Ｑ|Question|問題?|設問)\s*[0-9０-９]*\s*[.．:：)）]\s*/iu;
+/** "A. …", "Answer:", "答え：" opening its answer, on the line right after the question. */
+const ANSWER_MARK = /^(?:A|Ａ|Answer|答え?|解答|正解)\s*[0-9０-９]*\s*[.．:：)）]\s*/iu;
+/** A learner's own answer is asked as written up to this length (a few short sentences). */
+const QA_ANSWER_MAX = 200;
+
+/** A question of the notes and its answer ("Q. …" over "A. …"), and the lines that go with them. */
+export interface QaUnit {
+  question: Block;
+  answer: Block;
+  /** The question without its mark. */
+  asked: string;
+  /** The answer without its mark. */
+  said: string;
+}
+
+/**
+ * The notes' own questions (round 13, held-out notes: a practice-exam memo of
+ * "Q. …" / "A. …" / "→ 理由…" / "× …は不正解" lines gave cards of its A and → lines
+ * cut from their question, 38% of them clean): each question whose next line is its
+ * answer, and `lines`, the lines of each such unit (the question, the answer and the
+ * lines right after them, up to a blank line or the next question), which no other
+ * kind of card asks: without the question, they say nothing.
+ */
+export const qaUnits: (section: Section) => { units: QaUnit[]; lines: ReadonlySet<number> } =
+  oncePer(computeQaUnits);
+
+function computeQaUnits(section: Section): { units: QaUnit[]; lines: ReadonlySet<number> } {
+  const units: QaUnit[] = [];
+  const lines = new Set<number>();
+  const blocks = section.blocks;
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const question = blocks[i] as Block;
+    const answer = blocks[i + 1] as Block;
+    if (!isQaLine(question) || !isQaLine(answer)) continue;
+    const q = QUESTION_MARK.exec(question.text.trim());
+    const a = ANSWER_MARK.exec(answer.text.trim());
+    if (!q || !a || answer.line - question.line > 1) continue;
+    const asked = question.text.trim().slice(q[0].length).trim();
+    const said = answer.text.trim().slice(a[0].length).trim();
+    if (!asked || !said) continue;
+    units.push({ question, answer, asked, said });
+    lines.add(question.line);
+    lines.add(answer.line);
+    // The reasons and wrong options under it ("→ 正解は…", "× …は不正解", "Why the others
+    // were wrong:" and its bullets): lines right after, until a blank line or the next question.
+    let last = answer.line;
+    for (let j = i + 2; j < blocks.length; j++) {
+      const next = blocks[j] as Block;
+      if (next.line !== last + 1 || QUESTION_MARK.test(next.text.trim())) break;
+      lines.add(next.line);
+      last = next.line;
+    }
+  }
+  return { units, lines };
+}
+
+/**
+ * An answer that is a name ("S3 Intelligent-Tiering", "SSE-KMS（カスタマーマネージドキー）"),
+ * not a sentence ("30日。あと…", "Enable stickiness on the target group."): the answers of
+ * a topic's questions that are names are each other's wrong options.
+ */
+export function isNameAnswer(text: string): boolean {
+  const t = text.trim();
+  if (!t || codePointLength(t) > LIMITS.termMax || !/\p{L}/u.test(t)) return false;
+  // A sentence, a value ("2分前", "/16 〜 /28"), or a way to get somewhere ("A → B").
+  if (/[。．！？!?、，,;；→]|->|\.(?:\s|$)/u.test(t) || /^[0-9０-９/／]/u.test(t)) return false;
+  // The name without what its brackets add ("ライフサイクルフック（Terminating:Wait で止めて処理）").
+  const name = t.replace(/[(（][^()（）]*[)）]/gu, ' ').trim();
+  return name !== '' && isTermName(name);
+}
+
+/** A line or a bullet that can hold a question or an answer (not a table row or code). */
+function isQaLine(block: Block): boolean {
+  return block.kind === 'line' || block.kind === 'item';
+}
+
 /**
  * The section's fact lines: the lines that state something on their own
  * (see whyNotFact). which-fact and which-heading cards and their options are
@@ -2308,8 +2386,11 @@ export function factLines(section: Section): Block[] {
   const heads = headLines(section.blocks);
   const steps = stepLines(section.blocks);
   const nameAbove = headNames(section.blocks);
+  const qa = qaUnits(section).lines;
   facts = section.blocks
-    .filter((block) => whyNotFact(block, heads, steps, section) === undefined)
+    .filter(
+      (block) => !qa.has(block.line) && whyNotFact(block, heads, steps, section) === undefined,
+    )
     .map((block) => withHead(block, nameAbove(block)));
   factCache.set(section, facts);
   return facts;
@@ -3027,7 +3108,8 @@ export function recallUnits(
   // or an exercise ("Create a job … › …") holds tips, analogies or one solution.
   const above = section.path.slice(1);
   if (above.some((title) => isOpenSetHeading(title) || isTask(title))) return [];
-  const lines = section.blocks.filter(recallable);
+  const qa = qaUnits(section).lines;
+  const lines = section.blocks.filter((block) => !qa.has(block.line) && recallable(block));
   if (lines.length === 0) return [];
   // Lines above sub-headings are often an intro, or one aspect of the heading ("Explain:
   // EC2 › インスタンスタイプ" over two remarks on bandwidth, the families being its
@@ -3277,6 +3359,21 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   if (retiredSection(section)) return cards;
   const retired = (block: Block) => retiredLine(block, section);
 
+  // qa: the notes' own question ("Q. …" over "A. …"), asked as the learner wrote it; its
+  // lines give no other card (qaUnits).
+  const qa = qaUnits(section);
+  for (const unit of qa.units) {
+    if (retired(unit.question) || retired(unit.answer)) continue;
+    if (codePointLength(unit.said) > QA_ANSWER_MAX || leaks(unit.asked, unit.said)) continue;
+    make(
+      'qa',
+      `${section.title}\u001f${unit.question.text}`,
+      unit.asked,
+      unit.said,
+      unit.question.line,
+    );
+  }
+
   // recall: a section of a few lines, or each outline unit of a bigger one.
   for (const unit of recallUnits(section)) {
     if ((unit.head && retired(unit.head)) || unit.blocks.some(retired)) continue;
@@ -3374,7 +3471,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   // What a cloze needs of the section, worked out at its first cloze span: most sections have none.
   let cloze: ClozeContext | undefined;
   for (const block of body) {
-    if (retired(block)) continue;
+    if (retired(block) || qa.lines.has(block.line)) continue;
     // term: `term：definition` → which term? (Only a row or a line with a colon can be one.)
     const term = block.kind === 'row' || hasColon(block.text) ? termOf(block) : undefined;
     // Never when the definition names the term or a distinctive part of it

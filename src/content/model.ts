@@ -118,7 +118,9 @@ export type CardKind =
   | 'which-fact'
   | 'list-children'
   | 'cloze'
-  | 'term';
+  | 'term'
+  /** The notes' own question ("Q. …" over "A. …"): asked as written (cards.ts qaUnits). */
+  | 'qa';
 
 /**
  * A card: the stable unit that is scheduled. Questions are made from cards at

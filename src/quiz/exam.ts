@@ -17,6 +17,8 @@ export const EXAM_KINDS: ReadonlySet<CardKind> = new Set([
   'which-fact',
   'list-children',
   'term',
+  // The notes' own question, when its answer is a name among others (questions.ts).
+  'qa',
 ]);
 export const DEFAULT_QUESTIONS = 20;
 /** The AWS associate exams pass at 720/1000. */

@@ -10,11 +10,13 @@ import {
   factLines,
   headingTwins,
   isCategoryHead,
+  isNameAnswer,
   isOpenSetHeading,
   isTermName,
   ownPartShows,
   type PartCounts,
   partCounts,
+  qaUnits,
   sectionTermLines,
   sectionTerms,
   siblingsOf,
@@ -122,6 +124,8 @@ function headingOrigin(section: Section | undefined): OptionOrigin | undefined {
 interface SectionInfo {
   clozes: string[];
   terms: string[];
+  /** The answers of the section's own questions that are names (cards.ts qaUnits, isNameAnswer). */
+  qas: string[];
 }
 
 const infoCache = new WeakMap<Section, SectionInfo>();
@@ -136,6 +140,9 @@ function infoOf(section: Section): SectionInfo {
         .map((span) => span.answer),
     ),
     terms: sectionTerms(section),
+    qas: qaUnits(section)
+      .units.map((unit) => unit.said)
+      .filter(isNameAnswer),
   };
   infoCache.set(section, info);
   return info;
@@ -147,6 +154,8 @@ interface Pools {
   /** Sections that list a closed enumeration (list-children). */
   enumerations: Pool;
   terms: Pool;
+  /** Sections with questions of their own whose answers are names (qa). */
+  qas: Pool;
 }
 const poolCache = new WeakMap<DeckIndex, Partial<Pools>>();
 
@@ -171,6 +180,7 @@ const POOL_TESTS: Record<keyof Pools, (section: Section) => boolean> = {
   enumerations: (section) => enumerationItems(section).length > 0,
   clozes: (section) => infoOf(section).clozes.length > 0,
   terms: (section) => infoOf(section).terms.length > 0,
+  qas: (section) => infoOf(section).qas.length > 0,
 };
 
 /**
@@ -334,6 +344,8 @@ function whichOptions(card: Card, options: readonly string[]): number {
  */
 function askableWithoutDraw(card: Card, located: Located): boolean {
   if (card.kind === 'recall') return shownPath(card, located).length > 0;
+  // The notes' own question always has its study form (a recall of its answer).
+  if (card.kind === 'qa') return true;
   if (card.kind === 'list-children') {
     const items = uniqueBy(card.items ?? [], foldTight).length;
     return items >= 2 && items <= RECALL_LIST_MAX;
@@ -795,7 +807,7 @@ function askCard(
       ? [...shown, card.prompt.slice(fullPath.length + 3)].join(' › ')
       : shown.join(' › ');
   /** A stem with the path, or its bare form when there is no path to show. */
-  const withPath = (key: 'q.cloze' | 'q.clozeChoice' | 'q.term' | 'q.termTyped') =>
+  const withPath = (key: 'q.cloze' | 'q.clozeChoice' | 'q.term' | 'q.termTyped' | 'q.qa') =>
     path ? t(key, { path }) : t(`${key}Bare`);
   // "Explain (3 points): …": the learner knows how much the notes expect, so a
   // self-graded answer has something to be measured against.
@@ -815,6 +827,33 @@ function askCard(
   switch (card.kind) {
     case 'recall':
       return recall();
+
+    case 'qa': {
+      // The notes' own question, asked as written (cards.ts qaUnits). When its answer is a
+      // name, the answers of the topic's other questions that are names of the same shape are
+      // the wrong options (storage classes beside storage classes); else, and in study when
+      // too few, the learner answers in their head and grades themselves, as for a recall.
+      const stem = `${withPath('q.qa')}\n${card.prompt}`;
+      if (isNameAnswer(card.answer)) {
+        const shape = answerShape(card.answer);
+        const tiers = (function* () {
+          yield infoOf(located.section).qas;
+          for (const tier of relatives(located, poolOf(index, 'qas')))
+            yield tier.flatMap((s) => (s.key[0] === located.section.key[0] ? infoOf(s).qas : []));
+        })();
+        const distractors = pickDistractors(card.answer, tiers, need, rng, [], (candidate) => {
+          return (
+            answerShape(candidate) === shape &&
+            !leaksWord(card.prompt, candidate) &&
+            !sameName(candidate, card.answer)
+          );
+        });
+        const asked = choice(card, located, stem, card.answer, distractors, rng);
+        const others = (asked?.options ?? []).filter((_, i) => i !== asked?.correct);
+        if (asked && !stemOf(card, located).givesAway(others, true, true, [])) return asked;
+      }
+      return mode === 'exam' ? undefined : { ...base(card, located), format: 'recall', stem };
+    }
 
     case 'which-heading':
     case 'which-fact': {

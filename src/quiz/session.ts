@@ -21,6 +21,8 @@ const NEW_CARD_RANK: Record<Card['kind'], number> = {
   cloze: 2,
   'which-fact': 3,
   'list-children': 4,
+  // The notes' own question: asked soon, as the learner wrote it to be asked.
+  qa: 1,
 };
 
 export interface PlanInput {

@@ -372,6 +372,8 @@ const en = {
   'q.clozeBare': 'Fill in the blank:',
   'q.clozeChoiceBare': 'Which words fill the blank?',
   'q.termBare': 'Which term has this meaning?',
+  'q.qa': 'Your notes ask ({path}):',
+  'q.qaBare': 'Your notes ask:',
   'q.termTypedBare': 'Type the term with this meaning:',
 } as const;
 
@@ -731,6 +733,8 @@ const ja: Record<MessageKey, string> = {
   'q.clozeBare': '空欄を埋めてください:',
   'q.clozeChoiceBare': '空欄に入るものはどれ？',
   'q.termBare': 'この説明に当たる用語はどれ？',
+  'q.qa': 'ノートの問題（{path}）:',
+  'q.qaBare': 'ノートの問題:',
   'q.termTypedBare': 'この説明に当たる用語を入力してください:',
 };
 
