@@ -3667,7 +3667,7 @@ const GENERIC_TERM = gated(
 );
 
 const NOTE_LABEL = quick(
-  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?)$/iu,
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?)$/iu,
 );
 
 /**

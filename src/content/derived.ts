@@ -132,6 +132,11 @@ export function derivedByArithmetic(text: string, start: number, end: number): b
     .filter((v) => v !== blank && v.value >= 10 && v.value !== blank.value)
     .map((v) => v.value);
   const same = (a: number, b: number) => Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(b));
+  // "90% to v3 and ＿＿＿% to v4": the shares of one whole, the other share given (round 13).
+  if (isPercent(text, end)) {
+    const shares = values.filter((v) => v !== blank && isPercent(text, v.end));
+    if (shares.length === 1 && same((shares[0]?.value ?? 0) + blank.value, 100)) return true;
+  }
   for (let i = 0; i < others.length; i++)
     for (let j = 0; j < others.length; j++) {
       if (i === j) continue;
@@ -140,6 +145,11 @@ export function derivedByArithmetic(text: string, start: number, end: number): b
       if (same(x * y, blank.value) || same(x * blank.value, y)) return true;
     }
   return false;
+}
+
+/** The value ending at `end` is a percentage ("90%", "90 %", "９０％"). */
+function isPercent(text: string, end: number): boolean {
+  return /^\s?[%％]/u.test(text.slice(end, end + 2));
 }
 
 const LIST_END =

@@ -12,6 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isNameHeading, isTermName } from '../../src/content/cards.js';
+import { derivedByArithmetic } from '../../src/content/derived.js';
 import { isGenericHeading } from '../../src/content/statement.js';
 import { makeQuestion } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
@@ -50,7 +51,18 @@ describe('headings that count or label the notes are no options', () => {
 
 describe('labels, comparisons and steps are no terms', () => {
   it('an exam label or a comparison before the colon is no term', () => {
-    for (const term of ['exam tip', 'gotcha', 'NOT', 'ひっかけ注意', '覚え方', 'ALB vs NLB'])
+    for (const term of [
+      'exam tip',
+      'gotcha',
+      'NOT',
+      'ひっかけ注意',
+      '覚え方',
+      'ALB vs NLB',
+      'Targets',
+      'Operators',
+      'Name format',
+      'default',
+    ])
       expect(isTermName(term), term).toBe(false);
     for (const term of ['SNI', 'Deregistration delay', 'データキー', 'Deep Archive'])
       expect(isTermName(term), term).toBe(true);
@@ -117,6 +129,15 @@ describe('blanks the line works out', () => {
     expect(
       ofKind('cloze').some((card) => card.answer === '3' && card.prompt.includes('トリガー')),
     ).toBe(true);
+  });
+
+  it('a share of one whole with the other share on the line is worked out', () => {
+    const line = 'weighted alias: 90% to v3 and 10% to v4';
+    const at = line.indexOf('10%');
+    expect(derivedByArithmetic(line, at, at + 2)).toBe(true);
+    const other = 'burst 50% of the time, 30% for the rest';
+    const from = other.indexOf('30%');
+    expect(derivedByArithmetic(other, from, from + 2)).toBe(false);
   });
 
   it('a blank whose word in the other language is on the line is not asked', () => {
