@@ -2312,6 +2312,8 @@ export interface QaUnit {
   asked: string;
   /** The answer without its mark. */
   said: string;
+  /** The lines of the unit: the question, the answer and the lines right after them. */
+  lines: number[];
 }
 
 /**
@@ -2339,7 +2341,8 @@ function computeQaUnits(section: Section): { units: QaUnit[]; lines: ReadonlySet
     const asked = question.text.trim().slice(q[0].length).trim();
     const said = answer.text.trim().slice(a[0].length).trim();
     if (!asked || !said) continue;
-    units.push({ question, answer, asked, said });
+    const unit: QaUnit = { question, answer, asked, said, lines: [question.line, answer.line] };
+    units.push(unit);
     lines.add(question.line);
     lines.add(answer.line);
     // The reasons and wrong options under it ("→ 正解は…", "× …は不正解", "Why the others
@@ -2349,6 +2352,7 @@ function computeQaUnits(section: Section): { units: QaUnit[]; lines: ReadonlySet
       const next = blocks[j] as Block;
       if (next.line !== last + 1 || QUESTION_MARK.test(next.text.trim())) break;
       lines.add(next.line);
+      unit.lines.push(next.line);
       last = next.line;
     }
   }

@@ -71,6 +71,17 @@ export function explanationOf(section: Section): Question['explanation'] {
 
 function base(card: Card, located: Located): Omit<Question, 'format' | 'stem'> {
   const explanation = explanationOf(located.section);
+  // The notes' own question is explained by its own answer and reasons, not by the
+  // section's other questions and their answers (they would be asked next).
+  if (card.kind === 'qa') {
+    const unit = qaUnits(located.section).units.find((u) => u.question.line === card.line);
+    if (unit) {
+      const own = new Set(unit.lines);
+      explanation.lines = located.section.blocks
+        .filter((block) => own.has(block.line))
+        .map((block) => block.text);
+    }
+  }
   // A list card is explained by the list itself.
   if (card.kind === 'list-children') {
     explanation.lines = [

@@ -93,6 +93,16 @@ describe('the notes’ own questions', () => {
     expect(built.cards.some((card) => card.kind === 'term' && card.answer === 'AAAA')).toBe(true);
   });
 
+  it('after answering, the learner sees the question’s own answer and reasons, not the next questions', () => {
+    const q = ask('FIFO queue', 'study');
+    expect(q?.explanation.lines).toEqual([
+      'Q: Messages must be processed exactly once and in the order they were sent.',
+      'A: FIFO queue',
+      'Why the other options were wrong:',
+      'Standard queue: at-least-once delivery, best-effort ordering',
+    ]);
+  });
+
   it('a question without an answer on the next line is no card, and its lines stay facts', () => {
     expect(qa.some((card) => card.prompt.includes('on the exam'))).toBe(false);
   });
