@@ -847,6 +847,9 @@ function askCard(
       const stem = `${withPath('q.qa')}\n${card.prompt}`;
       if (isNameAnswer(card.answer)) {
         const shape = answerShape(card.answer);
+        // The section's own answers are of the answer's kind whatever their spelling
+        // ("SSE-C" beside "SSE-KMS（…）" and "S3 バケットキー…"); others must look alike.
+        const own = new Set(infoOf(located.section).qas);
         const tiers = (function* () {
           yield infoOf(located.section).qas;
           for (const tier of relatives(located, poolOf(index, 'qas')))
@@ -854,7 +857,7 @@ function askCard(
         })();
         const distractors = pickDistractors(card.answer, tiers, need, rng, [], (candidate) => {
           return (
-            answerShape(candidate) === shape &&
+            (own.has(candidate) || answerShape(candidate) === shape) &&
             !leaksWord(card.prompt, candidate) &&
             !sameName(candidate, card.answer)
           );
