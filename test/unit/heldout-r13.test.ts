@@ -33,6 +33,26 @@ describe('headings that count or label the notes are no options', () => {
       expect(isNameHeading({ title, depth: 2 }), title).toBe(true);
   });
 
+  it('a day of a study log is no name, whatever it is about', () => {
+    for (const title of ['11/7（木）FSx', '2024-03-02 VPC', 'Day 3: VPC', 'Week 2', '第3回 IAM'])
+      expect(isNameHeading({ title, depth: 2 }), title).toBe(false);
+  });
+
+  it('an aspect or a part of the notes is a label, a name ending alike is not', () => {
+    for (const title of [
+      'SQS の数値',
+      'Lambda の制限',
+      '選び方',
+      '明日やること',
+      'Snow ファミリーの状況',
+      'Lambda limits',
+      'How to choose',
+    ])
+      expect(isGenericHeading(title), title).toBe(true);
+    for (const title of ['地理的制限', 'Lambda', 'Service Quotas'])
+      expect(isGenericHeading(title), title).toBe(false);
+  });
+
   it('"Key numbers", "覚え方" and "歴史" are labels of the notes', () => {
     for (const title of ['Key numbers', '覚え方', '歴史', 'History', 'Gotchas', 'ひっかけ注意'])
       expect(isGenericHeading(title), title).toBe(true);
