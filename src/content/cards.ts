@@ -530,6 +530,16 @@ function inValueList(text: string, start: number, end: number): boolean {
   return parts.length >= 2 && parts.every((part) => /\d/u.test(part));
 }
 
+/** The span is inside 「…」 or "…" that the line calls an example (みたいに, のように, like). */
+function inQuotedExample(text: string, start: number): boolean {
+  const open = Math.max(text.lastIndexOf('「', start), text.lastIndexOf('"', start));
+  if (open < 0) return false;
+  const close = text.slice(start).search(/[」"]/u);
+  if (close < 0) return false;
+  const after = text.slice(start + close + 1, start + close + 8);
+  return /^\s*(?:みたいに|みたいな|のように|のような|とか|など|like\b|for example)/u.test(after);
+}
+
 /** A line that sends the learner to another part of the notes: "see the … above". */
 const REFERS_ELSEWHERE = /\bsee (?:the )?[^.;]*\b(?:above|below)\b|上記の|前述の|下記の/iu;
 
@@ -811,6 +821,8 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     if (inWorkedExample(block.text, start, end) || inValueList(block.text, start, end)) continue;
     // "see the 10-min boot question above": a number of another part of the notes.
     if (REFERS_ELSEWHERE.test(block.text)) continue;
+    // "「30 日後に IA、90 日後に Glacier」みたいに": the values of a quoted example.
+    if (inQuotedExample(block.text, start)) continue;
     // "＿＿＿秒未満は3時間、1分のデータは15日間": the next tier says the same value.
     if (sameValueElsewhere(block.text, start)) continue;
     if (inExampleList(block.text, start, end)) continue;

@@ -335,6 +335,9 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   if (REMARK.test(text) || (LECTURE_TALK.test(text) && sentencesOf(text).length === 1))
     return 'remark';
   if (CAPTION.test(text)) return 'caption';
+  // "(confused with Network Firewall — that's VPC-level …)": an aside on the line above,
+  // whole in brackets, says nothing of its own (held-out flash notes, round 13: FRAGMENT).
+  if (/^[(（][^()（）]*[)）]$/u.test(text)) return 'remark';
   // A line that is one code span (`kubectl get pods`), or a line of code.
   let codeChars = 0;
   for (const span of block.spans) if (span.kind === 'code') codeChars += span.end - span.start;

@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { isNameHeading, isTermName } from '../../src/content/cards.js';
 import { derivedByArithmetic } from '../../src/content/derived.js';
-import { isGenericHeading } from '../../src/content/statement.js';
+import { isGenericHeading, whyNotStatement } from '../../src/content/statement.js';
 import { makeQuestion } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import { buildFrom, fixture } from '../helpers/deck.js';
@@ -158,6 +158,28 @@ describe('blanks the line works out', () => {
     const other = 'burst 50% of the time, 30% for the rest';
     const from = other.indexOf('30%');
     expect(derivedByArithmetic(other, from, from + 2)).toBe(false);
+  });
+
+  it('the values of a quoted example are not asked, a rule’s own value is', () => {
+    const clozes = ofKind('cloze').filter((card) => card.source.includes('日'));
+    expect(clozes.some((card) => card.prompt.includes('みたいに'))).toBe(false);
+    expect(clozes.some((card) => card.prompt.includes('最低 ＿＿＿ 日'))).toBe(true);
+  });
+
+  it('a line that is an aside in brackets says nothing of its own', () => {
+    const line = (text: string) => ({ kind: 'line' as const, text, spans: [], line: 1 });
+    expect(
+      whyNotStatement(line('(confused with target group rules — those only decide health checks)')),
+    ).toBe('remark');
+    expect(whyNotStatement(line('（ネットワークACLと混同しやすい。こちらはステートレス）'))).toBe(
+      'remark',
+    );
+    // Brackets inside a statement leave it one.
+    expect(
+      whyNotStatement(line('Listener rules (up to 100) are evaluated in priority order.')),
+    ).toBeUndefined();
+    const prompts = built.cards.map((card) => `${card.prompt}\n${card.answer}`);
+    expect(prompts.some((text) => text.includes('confused with target group rules'))).toBe(false);
   });
 
   it('a blank whose word in the other language is on the line is not asked', () => {
