@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { isNameHeading, isTermName } from '../../src/content/cards.js';
 import { derivedByArithmetic } from '../../src/content/derived.js';
+import { namesInOtherWords } from '../../src/content/overlap.js';
 import { isGenericHeading, whyNotStatement } from '../../src/content/statement.js';
 import { makeQuestion } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
@@ -180,6 +181,22 @@ describe('blanks the line works out', () => {
     ).toBeUndefined();
     const prompts = built.cards.map((card) => `${card.prompt}\n${card.answer}`);
     expect(prompts.some((text) => text.includes('confused with target group rules'))).toBe(false);
+  });
+
+  it('AWS’s own short names name the service', () => {
+    const cases: [string, string][] = [
+      ['dedicated 1 / 10 / 100 Gbps, not encrypted → VPN over DX', 'Direct Connect'],
+      ['a member account can only be in one org at a time', 'Organizations / consolidated billing'],
+      ['EC2 role needs AWSXRayDaemonWriteAccess', 'X-Ray'],
+      ['DXGW 経由で TGW へ', 'Transit VIF'],
+      ['プライベートサブネットから NGW 経由で外へ', 'NAT ゲートウェイ'],
+    ];
+    for (const [text, name] of cases) expect(namesInOtherWords(text, name, []), name).toBe(true);
+    // Not when another option is named the same way, nor for a word that only looks alike.
+    expect(namesInOtherWords('VPN over DX', 'Direct Connect', ['Direct Connect Gateway'])).toBe(
+      false,
+    );
+    expect(namesInOtherWords('the DXF file format', 'Direct Connect', [])).toBe(false);
   });
 
   it('a blank whose word in the other language is on the line is not asked', () => {
