@@ -1001,11 +1001,12 @@ const COMPARES = quick(/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使�
  * "6つの柱" offered as a pillar).
  */
 /**
- * A heading of a study log ("11/7（木）FSx", "2024-03-02", "Day 3: VPC", "Week 2",
- * "第3回"): a day of the notes, whatever it is about; its siblings are other days.
+ * A heading of a study log ("11/7（木）FSx", "11月7日", "2024-03-02", "Day 3: VPC",
+ * "Week 2", "第3週"): a day of the notes, whatever it is about; its siblings are other
+ * days. Not a numbered section ("4.2 Route 53 routing policies", "第5章", "Lecture 3").
  */
 const DATED =
-  /^(?:[0-9０-９]{1,2}[/／.月][0-9０-９]{1,2}日?|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|(?:day|week|lesson|lecture|session)\s*[0-9]+\b|第[0-9０-９一二三四五六七八九十]+[日週回])/iu;
+  /^(?:[0-9０-９]{1,2}[/／][0-9０-９]{1,2}(?![0-9０-９.])|[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|(?:day|week)\s*[0-9]+\b|第[0-9０-９一二三四五六七八九十]+[日週])/iu;
 const COUNTED =
   /^(?:[0-9０-９]+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|大|層)の?\S|^(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]*s$/iu;
 

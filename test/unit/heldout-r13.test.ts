@@ -35,8 +35,11 @@ describe('headings that count or label the notes are no options', () => {
   });
 
   it('a day of a study log is no name, whatever it is about', () => {
-    for (const title of ['11/7（木）FSx', '2024-03-02 VPC', 'Day 3: VPC', 'Week 2', '第3回 IAM'])
+    for (const title of ['11/7（木）FSx', '11月7日 EFS', '2024-03-02 VPC', 'Day 3: VPC', 'Week 2'])
       expect(isNameHeading({ title, depth: 2 }), title).toBe(false);
+    // A numbered section of a course or a book names its subject.
+    for (const title of ['4.2 Route 53 routing policies', '5.3 NAT ゲートウェイ', '7.4 FSx'])
+      expect(isNameHeading({ title, depth: 2 }), title).toBe(true);
   });
 
   it('an aspect or a part of the notes is a label, a name ending alike is not', () => {
