@@ -257,6 +257,8 @@ const LABELS = new Set(
     'use case',
     'use cases',
     'purpose',
+    'docs',
+    'documentation',
     // Marks of exam notes (held-out notes, round 13): "exam tip: …", "gotcha: …" label the line.
     'exam tip',
     'exam tips',
@@ -540,6 +542,22 @@ function inQuotedExample(text: string, start: number): boolean {
   return /^\s*(?:みたいに|みたいな|のように|のような|とか|など|like\b|for example)/u.test(after);
 }
 
+/** The span is one item of a comma list of three items or more in its clause. */
+function inListOfThree(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  // Its neighbour is a comma, or "and"/"or" before the last item ("…, DELETED or ＿＿＿").
+  if (!/(?:[,、，]|\b(?:and|or)|または|および)\s*$/u.test(before) && !/^\s*[,、，]/u.test(after))
+    return false;
+  const from = Math.max(...['。', '. ', ': ', '：', '(', '（'].map((m) => before.lastIndexOf(m)));
+  const stops = ['。', '. ', '(', '（', ')', '）']
+    .map((m) => after.indexOf(m))
+    .filter((i) => i >= 0);
+  const to = end + (stops.length > 0 ? Math.min(...stops) : after.length);
+  const clause = text.slice(from + 1, to);
+  return (clause.match(/[,、，]/gu) ?? []).length >= 2;
+}
+
 /** A line that sends the learner to another part of the notes: "see the … above". */
 const REFERS_ELSEWHERE = /\bsee (?:the )?[^.;]*\b(?:above|below)\b|上記の|前述の|下記の/iu;
 
@@ -771,6 +789,10 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     // One item of an example list ("＿＿＿の取り込み、…など", "such as ＿＿＿"): any
     // other example fills the blank as well.
     if (inExampleList(block.text, start, end)) continue;
+    // One item of a list of three or more ("IN_SYNC, MODIFIED, ＿＿＿, NOT_CHECKED"): the
+    // items beside it say what shape it has, and any missing one fits (held-out notes,
+    // round 13: GRAMMAR-CUE).
+    if (inListOfThree(block.text, start, end)) continue;
     out.push({ answer, start, end, source: span.kind });
   }
   // "以下作成方法４つ": the count of the list below is no fact.
@@ -1591,6 +1613,8 @@ export function whyNotClue(
   if (block.kind === 'row' || LABELLED.test(text) || termOf(block)) return 'label';
   // A lowercase start continues the line before ("with all traffic …").
   if (/^[a-z]/u.test(text)) return 'context';
+  // "→ 新しく作るならデスティネーション推奨": the conclusion of the line above.
+  if (/^(?:[→⇒➡]|->|=>)/u.test(text)) return 'context';
   if (TALK.test(text) || NEEDS_CONTEXT.test(text) || REMARK.test(text)) return 'context';
   // "Scale for increased utilization", "Fail over between Regions" under "Use cases:": an
   // instruction, or a use case without its subject, is no statement about the heading.

@@ -186,6 +186,17 @@ describe('blanks the line works out', () => {
     expect(prompts.some((text) => text.includes('confused with target group rules'))).toBe(false);
   });
 
+  it('one item of a list of three or more is not blanked, a name on its own is', () => {
+    const clozes = ofKind('cloze').filter((card) => card.path.at(-1) === 'Drift');
+    expect(clozes.map((card) => card.answer)).toEqual(['DRIFTED']);
+    expect(isTermName('Docs')).toBe(false);
+  });
+
+  it('a line that opens with an arrow concludes the line above: no clue of its own', () => {
+    const clues = [...ofKind('which-heading'), ...ofKind('which-fact')].map((card) => card.prompt);
+    expect(clues.some((prompt) => prompt.includes('→ 迷ったら'))).toBe(false);
+  });
+
   it('AWS’s own short names name the service', () => {
     const cases: [string, string][] = [
       ['dedicated 1 / 10 / 100 Gbps, not encrypted → VPN over DX', 'Direct Connect'],
