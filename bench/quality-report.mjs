@@ -8,6 +8,7 @@
  * Also reads the judged files of ../shared/corpus/judged (same shape).
  */
 import { readFileSync } from 'node:fs';
+import { KIND_ORDER } from './kinds.mjs';
 
 function fail(message) {
   process.stderr.write(`quality-report: ${message}\n`);
@@ -108,15 +109,6 @@ function score(list) {
 }
 
 const HEAD = ['cards', 'learnable', 'unambiguous', 'leaks', 'broken', 'plausibility', 'clean'];
-const KIND_ORDER = [
-  'recall',
-  'which-heading',
-  'which-fact',
-  'list-children',
-  'cloze',
-  'term',
-  'qa',
-];
 
 function table(title, by, order = []) {
   const groups = new Map();

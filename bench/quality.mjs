@@ -41,17 +41,9 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { KIND_ORDER } from './kinds.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const KIND_ORDER = [
-  'recall',
-  'which-heading',
-  'which-fact',
-  'list-children',
-  'cloze',
-  'term',
-  'qa',
-];
 
 function usage(message) {
   process.stderr.write(`quality: ${message}\n`);
