@@ -1022,6 +1022,8 @@ const COMPARES = quick(/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使�
  * a group of the things named beside it, not one of them (held-out notes, round 13:
  * "6つの柱" offered as a pillar).
  */
+const COUNTED =
+  /^(?:[0-9０-９]+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|大|層)の?\S|^(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]*s$/iu;
 /**
  * A heading of a study log ("11/7（木）FSx", "11月7日", "2024-03-02", "Day 3: VPC",
  * "Week 2", "第3週"): a day of the notes, whatever it is about; its siblings are other
@@ -1029,8 +1031,6 @@ const COMPARES = quick(/\bvs\.?\b|\bversus\b|\bcompar|対比|比較|違い|使�
  */
 const DATED =
   /^(?:[0-9０-９]{1,2}[/／][0-9０-９]{1,2}(?![0-9０-９.])|[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|(?:day|week)\s*[0-9]+\b|第[0-9０-９一二三四五六七八九十]+[日週])/iu;
-const COUNTED =
-  /^(?:[0-9０-９]+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|大|層)の?\S|^(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]*s$/iu;
 
 function isNameTitle(title: string): boolean {
   if (!title) return false;
