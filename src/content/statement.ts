@@ -543,6 +543,21 @@ const GENERIC = new Set(
     'history',
     '歴史',
     '沿革',
+    // The frame of a talk or a write-up (held-out slides and tips, round 13).
+    'agenda',
+    'goals',
+    'objectives',
+    'my mistakes',
+    'confusing pairs',
+    'numbers to memorize',
+    '背景',
+    '今日のゴール',
+    'ゴール',
+    '目的',
+    '結論',
+    '参加者',
+    '基本の構造',
+    '用語の整理',
     'exam tip',
     'traps',
     'pitfalls',
@@ -555,6 +570,14 @@ const GENERIC = new Set(
   ].map((word) => fold(word)),
 );
 
+/** A slide's number in front of its title ("Slide 3 – Athena", "スライド1：背景"): not part of the title. */
+const SLIDE_MARK = /^(?:slide|スライド|page|ページ|p\.)\s*[0-9０-９]+\s*[-–—:：.．]\s*/iu;
+
+/** The title without a slide's number in front (see SLIDE_MARK). */
+export function withoutSlideMark(title: string): string {
+  return title.replace(SLIDE_MARK, '');
+}
+
 /**
  * True for a chapter heading (`第4章 …`, `Chapter 3`) or a generic one
  * (Overview, Summary, まとめ, 概要): never an answer or an option.
@@ -562,7 +585,8 @@ const GENERIC = new Set(
 export const isGenericHeading: (title: string) => boolean = oncePerText(computeGenericHeading);
 
 /** isGenericHeading, worked out once a title: the card rules ask it of each heading for every sibling and option. */
-function computeGenericHeading(title: string): boolean {
+function computeGenericHeading(heading: string): boolean {
+  const title = withoutSlideMark(heading);
   if (genericByShape(title)) return true;
   const text = title.trim();
   if (CHAPTER.test(text)) return true;
@@ -605,10 +629,16 @@ function genericByShape(title: string): boolean {
   // An aspect or a part of the notes, not a thing (held-out cheat sheets and study logs,
   // round 13: "SQS の数値", "Lambda の制限", "選び方", "明日やること", "Snow ファミリーの状況").
   if (
-    /(?:^|の)(?:数値|数字|制限|上限|使い方|状況)$|(?:選び方|やること|振り返り|感想)$/u.test(folded)
+    /(?:^|の)(?:数値|数字|制限|上限|使い方|状況)$|(?:選び方|やること|振り返り|感想|進め方|学び)$/u.test(
+      folded,
+    )
   )
     return true;
-  if (/\b(?:numbers|limits|how to choose|choosing|to ?do|todo|next steps)$/u.test(folded))
+  if (
+    /\b(?:numbers|limits|how to choose|choosing|to ?do|todo|next steps|to memorize)$|^diagram\b|^図[:：]/u.test(
+      folded,
+    )
+  )
     return true;
   return /^(?:key features|features|examples?|benefits|use cases|tips) (?:of|for) /u.test(folded);
 }

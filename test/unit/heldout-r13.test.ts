@@ -57,6 +57,20 @@ describe('headings that count or label the notes are no options', () => {
       expect(isGenericHeading(title), title).toBe(false);
   });
 
+  it('the frame of a talk is a label, and a slide’s number is no part of its title', () => {
+    for (const title of [
+      'スライド1：背景',
+      'スライド1：今日のゴール',
+      'Slide 2 – Diagram: reference architecture',
+      'My mistakes',
+      'Numbers to memorize',
+      'スライド6：レビューの進め方',
+    ])
+      expect(isGenericHeading(title), title).toBe(true);
+    for (const title of ['Slide 3 – Amazon Athena', 'スライド5：AWS Compute Optimizer'])
+      expect(isNameHeading({ title, depth: 2 }), title).toBe(true);
+  });
+
   it('"Key numbers", "覚え方" and "歴史" are labels of the notes', () => {
     for (const title of ['Key numbers', '覚え方', '歴史', 'History', 'Gotchas', 'ひっかけ注意'])
       expect(isGenericHeading(title), title).toBe(true);
