@@ -66,7 +66,6 @@ import {
   talksOfLecture,
   whyNotStatement,
   withoutEdgeMarks,
-  withoutSlideMark,
 } from './statement.js';
 import {
   BLANK,
@@ -1033,8 +1032,7 @@ const COUNTED =
 const DATED =
   /^(?:[0-9０-９]{1,2}[/／][0-9０-９]{1,2}(?![0-9０-９.])|[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|(?:day|week)\s*[0-9]+\b|第[0-9０-９一二三四五六七八九十]+[日週])/iu;
 
-function isNameTitle(heading: string): boolean {
-  const title = withoutSlideMark(heading);
+function isNameTitle(title: string): boolean {
   if (!title) return false;
   if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
