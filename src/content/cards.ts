@@ -504,16 +504,8 @@ const MEANING_HEADER =
  * ("大容量（5〜12時間）", "（30日アクセスなし）").
  */
 function inWorkedExample(text: string, start: number, end: number): boolean {
-  const open = Math.max(text.lastIndexOf('(', start), text.lastIndexOf('（', start));
-  if (open <= 0 || text.slice(0, open).trim() === '') return false;
-  const rest = text.slice(end);
-  const close = rest.search(/[)）]/u);
-  if (close < 0) return false;
-  const before = text.slice(open + 1, start);
-  const after = rest.slice(0, close);
-  // Another bracket between: the span is not in this pair.
-  if (/[()（）]/u.test(before) || /[()（）]/u.test(after)) return false;
-  return /\d[^→]*(?:→|->|=>)[^→]*\d/u.test(`${before}0${after}`);
+  const inside = bracketsAround(text, start, end, true);
+  return inside !== undefined && /\d[^→]*(?:→|->|=>)[^→]*\d/u.test(inside);
 }
 
 /**
@@ -522,14 +514,32 @@ function inWorkedExample(text: string, start: number, end: number): boolean {
  * no limit or default word (CUE). Examples of a setting, not its value.
  */
 function inValueList(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('(', start);
-  if (open <= 0 || text.slice(0, open).trim() === '') return false;
-  const close = text.indexOf(')', end);
-  if (close < 0) return false;
-  const inside = text.slice(open + 1, close);
-  if (/[()]/u.test(inside) || CUE.test(inside)) return false;
+  const inside = bracketsAround(text, start, end, false);
+  if (inside === undefined || CUE.test(inside)) return false;
   const parts = inside.split(/,\s*/u);
   return parts.length >= 2 && parts.every((part) => /\d/u.test(part));
+}
+
+/**
+ * What the brackets around [start, end) hold, span included, when they follow words of the
+ * line and no other bracket stands between; `wide`: full-width brackets count too.
+ */
+function bracketsAround(
+  text: string,
+  start: number,
+  end: number,
+  wide: boolean,
+): string | undefined {
+  const open = wide
+    ? Math.max(text.lastIndexOf('(', start), text.lastIndexOf('（', start))
+    : text.lastIndexOf('(', start);
+  if (open <= 0 || text.slice(0, open).trim() === '') return undefined;
+  const rest = text.slice(end);
+  const close = rest.search(wide ? /[)）]/u : /\)/u);
+  if (close < 0) return undefined;
+  const between = `${text.slice(open + 1, start)}${rest.slice(0, close)}`;
+  if ((wide ? /[()（）]/u : /[()]/u).test(between)) return undefined;
+  return text.slice(open + 1, end + close);
 }
 
 /** The span is inside 「…」 or "…" that the line calls an example (みたいに, のように, like). */

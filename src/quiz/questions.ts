@@ -849,9 +849,10 @@ function askCard(
         const shape = answerShape(card.answer);
         // The section's own answers are of the answer's kind whatever their spelling
         // ("SSE-C" beside "SSE-KMS（…）" and "S3 バケットキー…"); others must look alike.
-        const own = new Set(infoOf(located.section).qas);
+        const ownAnswers = infoOf(located.section).qas;
+        const own = new Set(ownAnswers);
         const tiers = (function* () {
-          yield infoOf(located.section).qas;
+          yield ownAnswers;
           for (const tier of relatives(located, poolOf(index, 'qas')))
             yield tier.flatMap((s) => (s.key[0] === located.section.key[0] ? infoOf(s).qas : []));
         })();
