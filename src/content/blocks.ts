@@ -6,6 +6,7 @@ import type { Blockquote, List, ListItem, PhrasingContent, RootContent, Table } 
 import type { PlainLine } from './chunk.js';
 import type { Block, Span } from './model.js';
 import { CLOSE, collapse, MARKERS, OPEN_LENIENT, OPEN_STRICT } from './prepare.js';
+import { tidyLine } from './tidy.js';
 
 export function blocksOf(node: RootContent): Block[] {
   switch (node.type) {
@@ -62,8 +63,11 @@ export function plainBlock(plain: PlainLine): Block | undefined {
     block = linesOf(plainPhrasing(plain.text), plain.kind, plain.line, plain.linked)[0];
   } else {
     // No spans: what linesOf gives for one line of text.
-    const text = plain.text.trim().replace(/\t/g, ' ');
-    if (text) block = { kind: plain.kind, text, spans: [], line: plain.line };
+    const raw = plain.text.trim().replace(/\t/g, ' ');
+    const tidied = tidyLine(raw, []);
+    const text = tidied?.text ?? raw;
+    if (text) block = { kind: plain.kind, text, spans: tidied?.spans ?? [], line: plain.line };
+    if (block && tidied?.linkOnly) block.linkOnly = true;
   }
   if (!block) return undefined;
   if (plain.depth !== undefined) block.depth = plain.depth;
@@ -277,7 +281,17 @@ function linesOf(
         const at = start + i;
         return !flat.links.some((link) => at >= link.start && at < link.end);
       });
-    out.push({ kind, text, spans, line: firstLine + index, ...(linkOnly ? { linkOnly } : {}) });
+    // Ratings, tags and wiki-link brackets are the learner's marks, not the subject (tidy.ts).
+    const tidied = tidyLine(text, spans);
+    if (tidied && !tidied.text) return;
+    const only = linkOnly || tidied?.linkOnly === true;
+    out.push({
+      kind,
+      text: tidied?.text ?? text,
+      spans: tidied?.spans ?? spans,
+      line: firstLine + index,
+      ...(only ? { linkOnly: only } : {}),
+    });
   });
   return out;
 }

@@ -1598,6 +1598,10 @@ function headLabel(head: Block): string | undefined {
   return name;
 }
 
+/** A line that ends by pointing at a name: "… → Deep Archive (cheapest)", "〜なら => EFS". */
+const POINTS_TO =
+  /(?:[→⇒]|->|=>)[\s\u3000]*([^→⇒>]{1,40}?)[\s\u3000]*(?:[（(][^（）()]*[)）])?[\s\u3000]*$/u;
+
 /** A caption or a remark: "ポリシーの例（YAMLで書いた場合）", "Note: …", "※ …". */
 const REMARK = quick(
   /^(?:note|tip|todo|memo|注|メモ|※|cf\.|参考|参照)|の例(?:[（(][^）)]*[）)])?$/iu,
@@ -1639,6 +1643,17 @@ export function whyNotClue(
   if (isInstruction(text) || subjectless(block, section)) return 'context';
   if ((text.match(/[。！？!?]|\.(?=\s|$)/gu) ?? []).length > 2) return 'long';
   if (!saysEnough(text)) return 'short';
+  // '"infrequent but rapid access" → Standard-IA' under Intelligent-Tiering: a cue and the
+  // thing it points to, which the line is about (held-out notes, round 14: SIBLING-TRUE).
+  // (One arrow: "イベント → バス → ルール → ターゲット" is a flow, not a pointer.)
+  const pointed = POINTS_TO.exec(text)?.[1]?.trim();
+  if (
+    pointed &&
+    (text.match(/[→⇒]|->|=>/gu) ?? []).length === 1 &&
+    /[A-Z\p{Script=Katakana}]/u.test(pointed) &&
+    isTermName(pointed)
+  )
+    return 'names-other';
   // The checks that find the heading named, the one that finds most first (the heading's own
   // words: nearly half the lines that get this far on the bench corpus). In any order they say
   // the same: each says 'names-heading'.
@@ -1970,6 +1985,13 @@ function underNegativeLeadIn(block: Block, section: Section): boolean {
   return lead !== undefined && lead.kind === 'line' && NEGATIVE_LEAD_IN.test(lead.text.trim());
 }
 
+/**
+ * The number of a part of a document before a heading's name: "1. IAM", "1-1. 基本",
+ * "4.2 Route 53 routing policies", "第3章 …", "(2) …"; not "3 AZs" or "S3".
+ */
+const OUTLINE_NUMBER =
+  /^(?:[0-9０-９]{1,3}(?:[-‐－.．][0-9０-９]{1,3})*[.．)）:：]|[0-9０-９]{1,3}(?:[-‐－.．][0-9０-９]{1,3})+|[(（][0-9０-９]{1,3}[)）]|第[0-9０-９一二三四五六七八九十]+[章節部回])[\s\u3000]*\S/u;
+
 /** The fact lines of a section that are clues among its options (see isClue). */
 function clueLines(located: Located, siblings: readonly Section[]): Block[] {
   // which-heading and which-fact both ask for a section's clues: work them out once.
@@ -1992,6 +2014,11 @@ function computeClueLines(located: Located, siblings: readonly Section[]): Block
   // sections that get this far on the bench corpus).
   const kin = siblingNames(located, siblings);
   if (kin.length < 2 || optionSiblings(located, siblings).length < 2) return [];
+  // "1-1. 基本", "1-3. ロール / STS", "2-5. Auto Scaling": numbered parts of the notes, in
+  // the author's order. Which part a line is filed under is the notes' layout, not a
+  // fact (held-out notes, round 14: 14 of 15 such cards judged NOTE-STRUCTURE).
+  if (OUTLINE_NUMBER.test(section.title) && kin.some((k) => OUTLINE_NUMBER.test(k.title)))
+    return [];
   const originals = new Map(section.blocks.map((b) => [b.line, b] as const));
   return factLines(section).filter(
     (block) =>
@@ -2362,6 +2389,22 @@ const factCache = new WeakMap<Section, Block[]>();
 const QUESTION_MARK = /^(?:Q|Ｑ|Question|問題?|設問)\s*[0-9０-９]*\s*[.．:：)）]\s*/iu;
 /** "A. …", "Answer:", "答え：" opening its answer, on the line right after the question. */
 const ANSWER_MARK = /^(?:A|Ａ|Answer|答え?|解答|正解)\s*[0-9０-９]*\s*[.．:：)）]\s*/iu;
+/**
+ * A question and its answer on one line (held-out notes, round 14: an 一問一答 memo):
+ * "【問】グループをネストできる？ → 【答】できない", "Q: … A: …", "問：… 答：…".
+ */
+const INLINE_QA =
+  /^(?:【(?:問題?|Q|Ｑ)】|(?:Q|Ｑ|問題?)[\s\u3000]*[.．:：])[\s\u3000]*(.+?)[\s\u3000]*(?:[→⇒]|->|=>)?[\s\u3000]*(?:【(?:答え?|解答|A|Ａ)】|(?<=[\s\u3000→⇒>？?])(?:A|Ａ|Answer|答え?)[\s\u3000]*[.．:：])[\s\u3000]*(.+)$/u;
+/** An answer without the grade the learner gave it at the end ("20 RCU ◎", "20 WCU △（2倍忘れがち）"). */
+function withoutGrade(said: string): string {
+  return said.replace(/[\s\u3000]+[◎○△×](?:[（(][^（）()]*[)）])?$/u, '').trim() || said;
+}
+
+/** Words of a team's own case or plan: "うちの", "弊社", "検討中", "our", "we plan". */
+const OURS = quick(
+  /うちの|弊社|自社|当社|我々|私たち|検討中|する予定|(?<![A-Za-z])(?:our|we|us)(?![A-Za-z])/iu,
+);
+
 /** A learner's own answer is asked as written up to this length (a few short sentences). */
 const QA_ANSWER_MAX = 200;
 
@@ -2392,15 +2435,32 @@ function computeQaUnits(section: Section): { units: QaUnit[]; lines: ReadonlySet
   const units: QaUnit[] = [];
   const lines = new Set<number>();
   const blocks = section.blocks;
-  for (let i = 0; i + 1 < blocks.length; i++) {
+  for (let i = 0; i < blocks.length; i++) {
     const question = blocks[i] as Block;
-    const answer = blocks[i + 1] as Block;
-    if (!isQaLine(question) || !isQaLine(answer)) continue;
+    const inline = isQaLine(question) ? INLINE_QA.exec(question.text.trim()) : null;
+    if (inline) {
+      // "【問】…？ → 【答】…" on one line: the line, and the bullets under it.
+      const asked = (inline[1] ?? '').trim();
+      const said = withoutGrade((inline[2] ?? '').trim());
+      if (!asked || !said) continue;
+      const unit: QaUnit = { question, answer: question, asked, said, lines: [question.line] };
+      units.push(unit);
+      lines.add(question.line);
+      for (let j = i + 1; j < blocks.length; j++) {
+        const next = blocks[j] as Block;
+        if (next.parent !== question.line) break;
+        lines.add(next.line);
+        unit.lines.push(next.line);
+      }
+      continue;
+    }
+    const answer = blocks[i + 1];
+    if (!answer || !isQaLine(question) || !isQaLine(answer)) continue;
     const q = QUESTION_MARK.exec(question.text.trim());
     const a = ANSWER_MARK.exec(answer.text.trim());
     if (!q || !a || answer.line - question.line > 1) continue;
     const asked = question.text.trim().slice(q[0].length).trim();
-    const said = answer.text.trim().slice(a[0].length).trim();
+    const said = withoutGrade(answer.text.trim().slice(a[0].length).trim());
     if (!asked || !said) continue;
     const unit: QaUnit = { question, answer, asked, said, lines: [question.line, answer.line] };
     units.push(unit);
@@ -3430,6 +3490,11 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   for (const unit of qa.units) {
     if (retired(unit.question) || retired(unit.answer)) continue;
     if (codePointLength(unit.said) > QA_ANSWER_MAX || leaks(unit.asked, unit.said)) continue;
+    // "同じく結果整合性", "Same, but for writes": a question that leans on the one before.
+    if (LEANS.test(unit.asked)) continue;
+    // "うちの基幹システムはどの戦略が妥当か", "…する運用を検討中": the team's own case or plan,
+    // no fact of AWS (a study group's questions from the floor).
+    if (OURS.test(unit.asked) || OURS.test(unit.said)) continue;
     make(
       'qa',
       `${section.title}\u001f${unit.question.text}`,
@@ -3734,7 +3799,7 @@ const GENERIC_TERM = gated(
 );
 
 const NOTE_LABEL = quick(
-  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options)$/iu,
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options|(?:key |main )?points?|gist|tl;?dr|(?:main )?idea|legend|凡例)$/iu,
 );
 
 /**
@@ -3768,6 +3833,14 @@ export function isTermName(term: string): boolean {
     return false;
   // "…のポイント", "使い分け", "評価の順序", "Types", "Summary": a note's own labels.
   if (NOTE_LABEL.test(text)) return false;
+  // "in VPC", "with SQS": a phrase that says where or how, not a name (held-out notes, round 14).
+  // (Lowercase: "On-Demand Instances" is a name.)
+  if (
+    /^(?:in|on|at|into|inside|within|with|without|via|over|under|for|from|to|by|through)\s/u.test(
+      text,
+    )
+  )
+    return false;
   if (isJapanese(text))
     return (
       // Kana that are no particle ("よく使う…", "細かい…"): a phrase, not a name.

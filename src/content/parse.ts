@@ -26,6 +26,7 @@ import {
 } from './model.js';
 import { collapse, MARKERS, prepare } from './prepare.js';
 import { foldTight } from './text.js';
+import { tidyTitle } from './tidy.js';
 import { frontMatterTitle, nameFileTopic } from './title.js';
 
 /**
@@ -298,7 +299,7 @@ function newSection(
 
 /** A heading's title: its text, white space collapsed, bold markers dropped. */
 function headingTitle(children: PhrasingContent[]): string {
-  return collapse(flatten(children).text.replace(MARKERS, ''));
+  return tidyTitle(collapse(flatten(children).text.replace(MARKERS, '')));
 }
 
 function openHeading(

@@ -486,6 +486,15 @@ const GENERIC = new Set(
     '追加情報',
     '例',
     '具体例',
+    // Links to other notes (a notes app's "Related" list), not a subject.
+    'related',
+    'related notes',
+    'related topics',
+    'see also',
+    '関連',
+    '関連リンク',
+    '関連ノート',
+    '関連項目',
     // Headings that organise notes rather than name a subject (the which-* kinds' rules).
     'additional info',
     'more info',
@@ -590,7 +599,10 @@ function computeGenericHeading(heading: string): boolean {
   if (genericByShape(title)) return true;
   const text = title.trim();
   if (CHAPTER.test(text)) return true;
-  const bare = withoutEdgeMarks(fold(text).replace(/^[0-9０-９.．\s]+/u, ''));
+  // "1. 基本", "1-1. 基本", "2.3 Overview": the number of a part of the notes, then its name.
+  const bare = withoutEdgeMarks(
+    fold(text).replace(/^(?:[0-9０-９]+(?:[-‐－.．][0-9０-９]+)*[.．)）:：]?\s*)+/u, ''),
+  );
   if (GENERIC.has(bare)) return true;
   // "EC2 Section – Summary", "第3章のまとめ".
   return SECTION_SUMMARY.test(bare);
@@ -635,7 +647,7 @@ function genericByShape(title: string): boolean {
   )
     return true;
   if (
-    /\b(?:numbers|limits|how to choose|choosing|to ?do|todo|next steps|to memorize)$|^diagram\b|^図[:：]/u.test(
+    /\b(?:numbers|limits|how to choose|choosing|to ?do|todo|next steps|to memorize)$|^diagram\b|^図[:：]|^(?:quick|summary|comparison|cheat)[ -]?(?:table|sheet)\b|^cheat ?sheet\b|\(my version\)$|(?:比較表|早見表|一覧表?)$/u.test(
       folded,
     )
   )

@@ -1,0 +1,109 @@
+/**
+ * The marks a learner puts on a line or a heading for themselves, not for the
+ * subject (held-out notes, round 14): ratings of how well they know a point
+ * ("◎ ★★★ IAMは…", "2-5. Auto Scaling ★★★（絶対出る）"), tags of a notes app
+ * ("… #exam", "#networking"), and wiki links ("[[S3 MOC]]", "![[diagram.png]]").
+ * Left in, they came out as options ("◎ クラスター" beside "△ パーティション": the
+ * rating gave the answer away), in stems and in answers to type. Pure.
+ */
+import type { Span } from './model.js';
+
+/** A run of rating marks at the start: ◎ ○ △ ● ★ ☆ …, and × before a star ("× ★★★ …"). */
+const LEADING_RATING = /^(?:[◎○◯●△▲▽☆★]+[\s\u3000]+)+|^×[\s\u3000]+(?:[★☆]+[\s\u3000]+)+/u;
+/** Stars at the end, and the aside that grades them ("★★★（絶対出る）"). */
+const TRAILING_STARS = /[\s\u3000]*[★☆]+[\s\u3000]*(?:[（(][^（）()]{0,20}[）)])?[\s\u3000]*$/u;
+/** Tags at the end of a line ("… #exam", "#DR #keyword"); never "#1" or a "C#" inside a word. */
+const TRAILING_TAGS = /(?:[\s\u3000]+#[\p{L}_][\p{L}\p{N}_/-]*)+[\s\u3000]*$/u;
+/** A line that is tags alone ("#networking #vpc"). */
+const ONLY_TAGS = /^#[\p{L}_][\p{L}\p{N}_/-]*(?:[\s\u3000]+#[\p{L}_][\p{L}\p{N}_/-]*)*$/u;
+/** A wiki link or embed: [[target]], [[target|shown]], [[target#part]], ![[file.png]]. */
+const WIKI = /(!?)\[\[([^[\]|]+)(?:\|([^[\]]+))?\]\]/gu;
+
+/** What tidyLine made of a line: its text, its spans moved with it, and whether it was links alone. */
+export interface Tidied {
+  text: string;
+  spans: Span[];
+  /** Nothing but wiki links, embeds and tags (and punctuation or spaces between): a reference. */
+  linkOnly: boolean;
+}
+
+/** Full-width brackets padded with spaces around a few words: "（ グローバル ）", "（ 300秒 ）". */
+const RED_SHEET = /（[ \u3000]+([^（）\s\u3000](?:[^（）]{0,28}[^（）\s\u3000])?)[ \u3000]+）/gu;
+
+/** Cheap test first: most lines hold none of these marks. */
+const ANY = /[◎○◯●△▲▽☆★×#（]|\[\[/u;
+
+/** A line's text without ratings, tags and wiki-link brackets, its spans moved to match. */
+export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefined {
+  if (!ANY.test(text)) return undefined;
+  // Kept characters, by their place in `text`.
+  const keep = new Array<boolean>(text.length).fill(true);
+  const drop = (from: number, to: number) => {
+    for (let i = from; i < to; i++) keep[i] = false;
+  };
+  const links: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(WIKI)) {
+    const at = m.index;
+    const [whole, bang = '', target = '', shown] = m;
+    if (bang) {
+      // An embedded picture or note shows nothing a question can use.
+      drop(at, at + whole.length);
+      links.push({ start: at, end: at + whole.length });
+      continue;
+    }
+    // "[[VPC#Endpoints]]" reads "VPC › Endpoints" nowhere else: the note's name is enough.
+    const name = shown ?? target.split('#')[0] ?? target;
+    const nameAt = shown !== undefined ? whole.lastIndexOf(shown) : 2;
+    drop(at, at + nameAt);
+    drop(at + nameAt + name.length, at + whole.length);
+    links.push({ start: at, end: at + whole.length });
+  }
+  // "IAMは（ グローバル ）サービス": a blank the learner made for themselves (a red-sheet
+  // memo): the words inside are the key term of the line.
+  const marked: Span[] = [];
+  for (const m of text.matchAll(RED_SHEET)) {
+    const inner = m[1] ?? '';
+    const from = m.index + m[0].indexOf(inner);
+    drop(m.index, from);
+    drop(from + inner.length, m.index + m[0].length);
+    marked.push({ kind: 'bold', start: from, end: from + inner.length });
+  }
+  const lead = LEADING_RATING.exec(text);
+  if (lead) drop(0, lead[0].length);
+  const tags = TRAILING_TAGS.exec(text);
+  if (tags) drop(tags.index, text.length);
+  const stars = TRAILING_STARS.exec(text.slice(0, tags ? tags.index : text.length));
+  if (stars) drop(stars.index, stars.index + stars[0].length);
+  const shift: number[] = [];
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    shift[i] = out.length;
+    if (keep[i]) out += text[i];
+  }
+  shift[text.length] = out.length;
+  const trimmed = out.trim();
+  const lead2 = out.length - out.trimStart().length;
+  const onlyTags = ONLY_TAGS.test(text.trim());
+  const inLink = (i: number) => links.some((l) => i >= l.start && i < l.end);
+  let content = false;
+  for (let i = 0; i < text.length && !content; i++) {
+    content = keep[i] === true && !inLink(i) && !/[\p{P}\p{S}\s]/u.test(text[i] ?? '');
+  }
+  const linkOnly = onlyTags || (links.length > 0 && !content);
+  if (trimmed === text && !linkOnly) return undefined;
+  const moved = [...spans, ...marked]
+    .sort((a, b) => a.start - b.start)
+    .map((span) => ({
+      kind: span.kind,
+      start: Math.max(0, (shift[span.start] ?? 0) - lead2),
+      end: Math.min(trimmed.length, (shift[span.end] ?? 0) - lead2),
+    }))
+    .filter((span) => span.end > span.start && trimmed.slice(span.start, span.end).trim() !== '');
+  return { text: onlyTags ? text.trim() : trimmed, spans: moved, linkOnly };
+}
+
+/** A heading's title without ratings, stars and wiki-link brackets ("2-5. Auto Scaling ★★★" → "2-5. Auto Scaling"). */
+export function tidyTitle(title: string): string {
+  const tidied = tidyLine(title, []);
+  return tidied && tidied.text !== '' && !tidied.linkOnly ? tidied.text : title;
+}
