@@ -1050,13 +1050,21 @@ const COUNTED =
 const DATED =
   /^(?:[0-9０-９]{1,2}[/／][0-9０-９]{1,2}(?![0-9０-９.])|[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|(?:day|week)\s*[0-9]+\b|第[0-9０-９一二三四五六七八九十]+[日週])/iu;
 
+/**
+ * The number of a question of a practice exam heading its review: "Q12 (missed)",
+ * "Question 5", "問12", "第3問" (held-out notes, round 14: which-* cards answered
+ * "Q27 (missed)", recall asked "Explain: … › Q44", the scenario's "80 TB" blanked).
+ */
+export const QUESTION_NUMBER =
+  /^(?:Q|Question|問題?|設問)\s*[0-9０-９]+(?![0-9０-９.．])|^第\s*[0-9０-９]+\s*問/iu;
+
 function isNameTitle(title: string): boolean {
   if (!title) return false;
   if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
   if (COMPARES.test(title)) return false;
   if (COUNTED.test(title) || DATED.test(title)) return false;
-  if (QUESTION_OR_TASK_TITLE.test(title)) return false;
+  if (QUESTION_OR_TASK_TITLE.test(title) || QUESTION_NUMBER.test(title)) return false;
   if (ORGANISING.test(title) || ENUMERATION.test(title.replace(/[:：]$/u, ''))) return false;
   if (isSentenceTitle(title)) return false;
   return title.split(/\s+/u).length <= 6;
@@ -3505,7 +3513,9 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   }
 
   // recall: a section of a few lines, or each outline unit of a bigger one.
-  for (const unit of recallUnits(section)) {
+  // (Not of a practice question's review: "Explain: … › Q44 (missed)" names nothing to explain.)
+  const recallable = !QUESTION_NUMBER.test(section.title);
+  for (const unit of recallable ? recallUnits(section) : []) {
     if ((unit.head && retired(unit.head)) || unit.blocks.some(retired)) continue;
     if (recallAsksAmiss(unit, section)) continue;
     const answer = unit.blocks.map((b) => b.text).join('\n');
@@ -3559,7 +3569,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const termsOf = () => (counted ??= partCounts(sectionTerms(section)));
   let unitHeads: Map<number, number> | undefined;
   const headCounts = () => (unitHeads ??= childCounts(body));
-  for (const unit of outlineUnits(body)) {
+  // A practice question's review names its options and its own mistakes, no terms.
+  for (const unit of recallable ? outlineUnits(body) : []) {
     const term = unitTerm(unit);
     if (retired(unit.head) || unit.children.some(retired)) continue;
     if (!term || termOf(unit.head) || isLabel(term.term) || isVagueLabel(term.term)) continue;
@@ -3603,7 +3614,8 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   for (const block of body) {
     if (retired(block) || qa.lines.has(block.line)) continue;
     // term: `term：definition` → which term? (Only a row or a line with a colon can be one.)
-    const term = block.kind === 'row' || hasColon(block.text) ? termOf(block) : undefined;
+    const term =
+      recallable && (block.kind === 'row' || hasColon(block.text)) ? termOf(block) : undefined;
     // Never when the definition names the term or a distinctive part of it
     // ("AWS KMS" → SSE-KMS, "遅らせる" → 遅延キュー).
     if (term) {
@@ -3691,7 +3703,10 @@ function clozeContext(section: Section): ClozeContext {
   const steps = stepLines(body);
   // The values of an exercise (a lab, a hands-on, "Create the same job …") are its own
   // choices (sleep 30, a bucket name), not facts of the service: no number blanks.
-  const exercise = section.path.slice(1).some((title) => LAB.test(title) || isTask(title));
+  // So are the values of a practice question's scenario ("80 TB to move over a 1 Gbps link").
+  const exercise = section.path
+    .slice(1)
+    .some((title) => LAB.test(title) || isTask(title) || QUESTION_NUMBER.test(title));
   const byLine = new Map(body.map((b) => [b.line, b] as const));
   /** The nearest head bullet above a line that names a subject ("VPCピアリング" over a step). */
   // The labels looked through on the way ("取り出し", "Retrieval") follow the name when it is
@@ -3799,7 +3814,7 @@ const GENERIC_TERM = gated(
 );
 
 const NOTE_LABEL = quick(
-  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options|(?:key |main )?points?|gist|tl;?dr|(?:main )?idea|legend|凡例)$/iu,
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options|(?:key |main )?points?|gist|tl;?dr|(?:main )?idea|legend|凡例|(?:the )?(?:correct|right|wrong)(?: answer| option)?|(?:my )?(?:answer|mistakes?|pick|choice)|why|score|result|explanation|正解|不正解|解説|理由|間違えた理由|スコア|結果)$/iu,
 );
 
 /**

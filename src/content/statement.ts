@@ -331,6 +331,8 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   // (Both shapes of a breadcrumb have a ">": only a line with one is read by the pattern.)
   if (text.includes('>') && BREADCRUMB.test(text)) return 'reference';
   if (DOUBT.test(text)) return 'doubt';
+  // "B) CloudWatch alarm … -> recover": an option of a practice question, which may be wrong.
+  if (/^(?:[A-F]\)|\([A-F]\))\s/u.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
   if (REMARK.test(text) || (LECTURE_TALK.test(text) && sentencesOf(text).length === 1))
     return 'remark';

@@ -30,8 +30,11 @@ export interface Tidied {
 /** Full-width brackets padded with spaces around a few words: "（ グローバル ）", "（ 300秒 ）". */
 const RED_SHEET = /（[ \u3000]+([^（）\s\u3000](?:[^（）]{0,28}[^（）\s\u3000])?)[ \u3000]+）/gu;
 
+/** How far from the end of a line its closing marks are looked for. */
+const TAIL = 120;
+
 /** Cheap test first: most lines hold none of these marks. */
-const ANY = /[◎○◯●△▲▽☆★×#（]|\[\[/u;
+const ANY = /[◎○◯●△▲▽☆★×]|\[\[|（[ \u3000]|(?:^|[\s\u3000])#[\p{L}_]/u;
 
 /** A line's text without ratings, tags and wiki-link brackets, its spans moved to match. */
 export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefined {
@@ -70,21 +73,30 @@ export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefin
   }
   const lead = LEADING_RATING.exec(text);
   if (lead) drop(0, lead[0].length);
-  const tags = TRAILING_TAGS.exec(text);
-  if (tags) drop(tags.index, text.length);
-  const stars = TRAILING_STARS.exec(text.slice(0, tags ? tags.index : text.length));
-  if (stars) drop(stars.index, stars.index + stars[0].length);
+  // The end's marks are looked for in the line's last characters only: tried from every
+  // place of a long line, these patterns would take time in the square of its length.
+  const tagsFrom = Math.max(0, text.length - TAIL);
+  const tags = TRAILING_TAGS.exec(text.slice(tagsFrom));
+  const end = tags ? tagsFrom + tags.index : text.length;
+  if (tags) drop(end, text.length);
+  const starsFrom = Math.max(0, end - TAIL);
+  const stars = TRAILING_STARS.exec(text.slice(starsFrom, end));
+  if (stars) drop(starsFrom + stars.index, end);
   const shift: number[] = [];
-  let out = '';
+  const kept: string[] = [];
   for (let i = 0; i < text.length; i++) {
-    shift[i] = out.length;
-    if (keep[i]) out += text[i];
+    shift[i] = kept.length;
+    if (keep[i]) kept.push(text[i] ?? '');
   }
-  shift[text.length] = out.length;
+  shift[text.length] = kept.length;
+  const out = kept.join('');
   const trimmed = out.trim();
   const lead2 = out.length - out.trimStart().length;
   const onlyTags = ONLY_TAGS.test(text.trim());
-  const inLink = (i: number) => links.some((l) => i >= l.start && i < l.end);
+  // (A mark per character, not a search of the links: a line of many links stays linear.)
+  const linked = new Array<boolean>(text.length).fill(false);
+  for (const l of links) for (let i = l.start; i < l.end; i++) linked[i] = true;
+  const inLink = (i: number) => linked[i] === true;
   let content = false;
   for (let i = 0; i < text.length && !content; i++) {
     content = keep[i] === true && !inLink(i) && !/[\p{P}\p{S}\s]/u.test(text[i] ?? '');

@@ -12,10 +12,10 @@
  * tests (test/fixtures/quality/heldout-r14/).
  */
 import { describe, expect, it } from 'vitest';
-import { isTermName } from '../../src/content/cards.js';
+import { isNameHeading, isTermName } from '../../src/content/cards.js';
 import type { Span } from '../../src/content/model.js';
 import { parseMarkdown } from '../../src/content/parse.js';
-import { isGenericHeading } from '../../src/content/statement.js';
+import { isGenericHeading, whyNotStatement } from '../../src/content/statement.js';
 import { tidyLine, tidyTitle } from '../../src/content/tidy.js';
 import { makeQuestion } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
@@ -144,3 +144,37 @@ describe('a question and its answer on one line are the notes’ own question', 
     expect(built.cards.some((card) => card.prompt.includes('検討中'))).toBe(false);
   });
 });
+
+describe('a practice exam’s review asks the exam’s subject, not its questions', () => {
+  const review = buildFrom({ 'review.md': fixture('quality/heldout-r14/review.md') });
+
+  it('no card of a question’s number, its scenario’s values, its options or its labels', () => {
+    // Before round 14 this review gave 12 cards: "Explain: … › Q7 (missed)", "＿＿＿ TB over a
+    // 200 Mbps link", "Correct" and "My mistake" as terms.
+    expect(review.cards.map((card) => [card.kind, card.prompt, card.answer])).toEqual([]);
+    for (const title of ['Q7 (missed)', 'Question 12 (guessed)', '問12', '第3問'])
+      expect(isGenericHeading(title) || !isNameHeading({ title, depth: 2 }), title).toBe(true);
+    for (const term of ['Correct', 'My mistake', 'Score', 'Why', '正解', '解説'])
+      expect(isTermName(term), term).toBe(false);
+    expect(whyNotStatement(textBlock('B) Order a Snowball Edge device'))).toBe('doubt');
+    expect(
+      whyNotStatement(textBlock('Snowball Edge moves tens of terabytes offline')),
+    ).toBeUndefined();
+  });
+
+  it('a long line of marks is tidied in time in proportion to its length', () => {
+    const start = performance.now();
+    for (const line of [
+      `${'★'.repeat(200_000)}x`,
+      `${'#a '.repeat(70_000)}x`,
+      'see [[X]] '.repeat(20_000),
+      '（ 語 ）'.repeat(40_000),
+    ])
+      tidyLine(line, []);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+function textBlock(text: string) {
+  return { kind: 'line' as const, text, spans: [], line: 1 };
+}
