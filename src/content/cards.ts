@@ -2410,7 +2410,7 @@ function withoutGrade(said: string): string {
 
 /** Words of a team's own case or plan: "うちの", "弊社", "検討中", "our", "we plan". */
 const OURS = quick(
-  /うちの|弊社|自社|当社|我々|私たち|検討中|する予定|(?<![A-Za-z])(?:our|we|us)(?![A-Za-z])/iu,
+  /うちの|弊社|自社|当社|我々|私たち|検討中|する予定|(?<![A-Za-z-])(?:our|we|us)(?![A-Za-z-])/iu,
 );
 
 /** A learner's own answer is asked as written up to this length (a few short sentences). */

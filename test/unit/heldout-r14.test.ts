@@ -142,6 +142,13 @@ describe('a question and its answer on one line are the notes’ own question', 
     expect(qa.some((card) => card.prompt.includes('うちの'))).toBe(false);
     // Nor are its lines asked another way.
     expect(built.cards.some((card) => card.prompt.includes('検討中'))).toBe(false);
+    // A Region's name is no "us".
+    const region = buildFrom({
+      'r.md': '# ACM\n\nQ: Where must the certificate for CloudFront live? A: In us-east-1.\n',
+    });
+    expect(region.cards.filter((card) => card.kind === 'qa').map((card) => card.answer)).toEqual([
+      'In us-east-1.',
+    ]);
   });
 });
 
