@@ -649,7 +649,7 @@ function genericByShape(title: string): boolean {
   )
     return true;
   if (
-    /\b(?:numbers|limits|how to choose|choosing|to ?do|todo|next steps|to memorize)$|^diagram\b|^図[:：]|^(?:quick|summary|comparison|cheat)[ -]?(?:table|sheet)\b|^cheat ?sheet\b|\(my version\)$|(?:比較表|早見表|一覧表?)$/u.test(
+    /\b(?:numbers|limits|how to choose|choosing|to ?do|todo|next steps|to memorize)$|^diagram\b|^図[:：]|^(?:quick|summary|comparison|cheat)[ -]?(?:table|sheet)\b|(?:^|\s)(?:i|my|me)(?:\s|$)|\bexam technique|苦手|^cheat ?sheet\b|\(my version\)$|(?:比較表|早見表|一覧表?)$/u.test(
       folded,
     )
   )

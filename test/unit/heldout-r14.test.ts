@@ -161,6 +161,15 @@ describe('a practice exam’s review asks the exam’s subject, not its question
     expect(review.cards.map((card) => [card.kind, card.prompt, card.answer])).toEqual([]);
     for (const title of ['Q7 (missed)', 'Question 12 (guessed)', '問12', '第3問'])
       expect(isGenericHeading(title) || !isNameHeading({ title, depth: 2 }), title).toBe(true);
+    // Headings about the learner, not a subject.
+    for (const title of [
+      'Patterns I keep missing',
+      'Things my team forgets',
+      'Exam technique',
+      '苦手なところ',
+    ])
+      expect(isGenericHeading(title), title).toBe(true);
+    expect(isGenericHeading('Instance Store')).toBe(false);
     for (const term of ['Correct', 'My mistake', 'Score', 'Why', '正解', '解説'])
       expect(isTermName(term), term).toBe(false);
     expect(whyNotStatement(textBlock('B) Order a Snowball Edge device'))).toBe('doubt');
