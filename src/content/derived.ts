@@ -137,6 +137,16 @@ export function derivedByArithmetic(text: string, start: number, end: number): b
     const shares = values.filter((v) => v !== blank && isPercent(text, v.end));
     if (shares.length === 1 && same((shares[0]?.value ?? 0) + blank.value, 100)) return true;
   }
+  // "5つ（先頭4つ＋最後の1つ）": a sum spelled out on the line (held-out notes, round 15: LEAK).
+  if (/[+＋]/u.test(text)) {
+    const rest = values.filter((v) => v !== blank).map((v) => v.value);
+    for (let i = 0; i < rest.length; i++)
+      for (let j = 0; j < rest.length; j++) {
+        const x = rest[i] ?? 0;
+        const y = rest[j] ?? 0;
+        if (i !== j && (same(x + y, blank.value) || same(x + blank.value, y))) return true;
+      }
+  }
   for (let i = 0; i < others.length; i++)
     for (let j = 0; j < others.length; j++) {
       if (i === j) continue;

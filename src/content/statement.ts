@@ -110,6 +110,18 @@ const DOUBT = gated(
   '説もある|謎|わから|分から|要確認|未確認|確認中|自信|気がする|ちゃんと載って|todo|fixme|tbd|not sure|not certain|unsure|no idea|i think|i guess|i believe|to check|to verify|to confirm|to be confirmed|?|？',
 );
 
+/** "たぶんそう", "多分…": a guess (only as a word of Japanese). */
+const HEDGE = quick(/たぶん|多分/u);
+
+/** The learner's own day in a study log: time spent, mood, scores, mistakes counted, streaks. */
+const DIARY = quick(
+  /眠[いかく]|しんど|(?:わから|分から)なかった|疲れた|頑張っ|えらい|集中力|溶けた|ボロボロ|続いた|やる気|寝落ち|間違えた|ミスった|正答率|模試|(?:^|[\s\u3000])[0-9０-９]+\s*[/／]\s*[0-9０-９]+\s*(?:問|点)?(?=[\s\u3000。、]|$)|\b(?:i|i'm|i've|i'd)\b[^.!?]*\b(?:spent|studied|scored|missed|watched|finished|took me|tired|sleepy|bombed|aced)\b|\btook me\b|\bmy (?:score|streak|mistakes?)\b/iu,
+);
+
+/** Three cells or more with runs of spaces between: a table typed as text. */
+const SPACED_COLUMNS =
+  /\S(?: {3,}|[\u3000]{2,}[ \u3000]*)\S.*?\S(?: {3,}|[\u3000]{2,}[ \u3000]*)\S/u;
+
 /** A documentation breadcrumb ("kubernetes.io > Documentation > Tasks > …"): where to read, not a fact. */
 const BREADCRUMB = quick(/^(?:[\w-]+\.)+[a-z]{2,}\s*>\s*\S|\bdocumentation\s*>\s*\S/iu);
 
@@ -330,7 +342,12 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   }
   // (Both shapes of a breadcrumb have a ">": only a line with one is read by the pattern.)
   if (text.includes('>') && BREADCRUMB.test(text)) return 'reference';
-  if (DOUBT.test(text)) return 'doubt';
+  if (DOUBT.test(text) || (HEDGE.test(text) && isJapanese(text))) return 'doubt';
+  // "眠い。日曜に3hは頑張ったほう", "NotAction の違いで30分溶けた", "I spent two hours on…": the
+  // learner's own day, not the subject (a study log, held-out notes, round 15: TRIVIAL).
+  if (DIARY.test(text)) return 'remark';
+  // "値サイズ　　　　4KB　　　　 8KB": a table typed with spaces, its header lines away.
+  if (SPACED_COLUMNS.test(text)) return 'key-value';
   // "B) CloudWatch alarm … -> recover": an option of a practice question, which may be wrong.
   if (/^(?:[A-F]\)|\([A-F]\))\s/u.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
@@ -463,6 +480,11 @@ const GENERIC = new Set(
     'exam tips',
     'まとめ',
     '概要',
+    '全体像',
+    '前提',
+    '前提条件',
+    '無料枠',
+    'free tier',
     'その他',
     'はじめに',
     '基本',
@@ -602,10 +624,16 @@ function computeGenericHeading(heading: string): boolean {
   const text = title.trim();
   if (CHAPTER.test(text)) return true;
   // "1. 基本", "1-1. 基本", "2.3 Overview": the number of a part of the notes, then its name.
-  const bare = withoutEdgeMarks(
-    fold(text).replace(/^(?:[0-9０-９]+(?:[-‐－.．][0-9０-９]+)*[.．)）:：]?\s*)+/u, ''),
+  const numbered = fold(text).replace(
+    /^(?:[0-9０-９]+(?:[-‐－.．][0-9０-９]+)*[.．)）:：]?\s*)+/u,
+    '',
   );
+  const bare = withoutEdgeMarks(numbered);
   if (GENERIC.has(bare)) return true;
+  // "前提（これが無いと何も動かない）", "無料枠（ざっくり）": a generic heading with an aside.
+  const aside = /\s*[（(][^（）()]*[）)]$/u;
+  if (aside.test(numbered) && GENERIC.has(withoutEdgeMarks(numbered.replace(aside, ''))))
+    return true;
   // "EC2 Section – Summary", "第3章のまとめ".
   return SECTION_SUMMARY.test(bare);
 }

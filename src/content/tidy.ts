@@ -33,11 +33,23 @@ const RED_SHEET = /（[ \u3000]+([^（）\s\u3000](?:[^（）]{0,28}[^（）\s\u
 /** How far from the end of a line its closing marks are looked for. */
 const TAIL = 120;
 
+/**
+ * A bullet typed as a character, or a circled number, at the start of a line: "・CloudWatch＝…",
+ * "① メモリ使用率" (notes from a plain text editor; left in, "・配信チャネル" came out as an option).
+ */
+const LEADING_BULLET = /^[\s\u3000]*(?:[・•◦‣▪▫∙■□◆◇▶▷►▸]|[①-⑳])[\s\u3000]*/u;
+
+/** A property of an outliner's page or block (Logseq, Dataview): `key:: value`. */
+const PROPERTY = /^[\s\u3000]*[A-Za-z][\w-]*::(?:[\s\u3000]|$)/u;
+
 /** Cheap test first: most lines hold none of these marks. */
-const ANY = /[◎○◯●△▲▽☆★×]|\[\[|（[ \u3000]|(?:^|[\s\u3000])#[\p{L}_]/u;
+const ANY =
+  /[◎○◯●△▲▽☆★×]|\[\[|（[ \u3000]|(?:^|[\s\u3000])#[\p{L}_]|^[\s\u3000]*[・•◦‣▪▫∙■□◆◇▶▷►▸①-⑳]/u;
 
 /** A line's text without ratings, tags and wiki-link brackets, its spans moved to match. */
 export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefined {
+  // "tags:: aws, saa", "source:: udemy section 12": an outliner's properties, its metadata.
+  if (PROPERTY.test(text)) return { text: text.trim(), spans: [...spans], linkOnly: true };
   if (!ANY.test(text)) return undefined;
   // Kept characters, by their place in `text`.
   const keep = new Array<boolean>(text.length).fill(true);
@@ -71,8 +83,10 @@ export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefin
     drop(from + inner.length, m.index + m[0].length);
     marked.push({ kind: 'bold', start: from, end: from + inner.length });
   }
-  const lead = LEADING_RATING.exec(text);
-  if (lead) drop(0, lead[0].length);
+  const bullet = LEADING_BULLET.exec(text)?.[0].length ?? 0;
+  drop(0, bullet);
+  const lead = LEADING_RATING.exec(text.slice(bullet));
+  if (lead) drop(bullet, bullet + lead[0].length);
   // The end's marks are looked for in the line's last characters only: tried from every
   // place of a long line, these patterns would take time in the square of its length.
   const tagsFrom = Math.max(0, text.length - TAIL);
