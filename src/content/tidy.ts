@@ -8,8 +8,9 @@
  */
 import type { Span } from './model.js';
 
-/** A run of rating marks at the start: ◎ ○ △ ● ★ ☆ …, and × before a star ("× ★★★ …"). */
-const LEADING_RATING = /^(?:[◎○◯●△▲▽☆★]+[\s\u3000]+)+|^×[\s\u3000]+(?:[★☆]+[\s\u3000]+)+/u;
+/** A run of rating marks at the start: ◎ ○ △ ● ★ ☆ …, × before a star ("× ★★★ …"), stars before a word ("★Multi-AZ"). */
+const LEADING_RATING =
+  /^(?:[◎○◯●△▲▽☆★]+[\s\u3000]+)+|^×[\s\u3000]+(?:[★☆]+[\s\u3000]+)+|^[★☆]+(?=[^\s\u3000★☆])/u;
 /** Stars at the end, and the aside that grades them ("★★★（絶対出る）"). */
 const TRAILING_STARS = /[\s\u3000]*[★☆]+[\s\u3000]*(?:[（(][^（）()]{0,20}[）)])?[\s\u3000]*$/u;
 /** Tags at the end of a line ("… #exam", "#DR #keyword"); never "#1" or a "C#" inside a word. */

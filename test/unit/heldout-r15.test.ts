@@ -8,6 +8,7 @@
  * 4 days"). Fixtures written for these tests (test/fixtures/quality/heldout-r15/).
  */
 import { describe, expect, it } from 'vitest';
+import { isNameHeading, isTermName } from '../../src/content/cards.js';
 import { derivedByArithmetic } from '../../src/content/derived.js';
 import { parseMarkdown } from '../../src/content/parse.js';
 import { isGenericHeading, whyNotStatement } from '../../src/content/statement.js';
@@ -18,6 +19,8 @@ import { buildFrom, fixture } from '../helpers/deck.js';
 import { sayEn } from '../helpers/say.js';
 
 const files = {
+  'wordlist-ja.md': fixture('quality/heldout-r15/wordlist-ja.md'),
+  'cornell-en.md': fixture('quality/heldout-r15/cornell-en.md'),
   'plain-ja.md': fixture('quality/heldout-r15/plain-ja.md'),
   'nikki-ja.md': fixture('quality/heldout-r15/nikki-ja.md'),
   'outline-en.md': fixture('quality/heldout-r15/outline-en.md'),
@@ -139,5 +142,66 @@ describe('an outliner’s export and a cram sheet', () => {
     const text = '各サブネットで 5つ が予約（先頭4つ＋最後の1つ）';
     expect(derivedByArithmetic(text, text.indexOf('5'), text.indexOf('5') + 1)).toBe(true);
     expect(derivedByArithmetic(text, text.indexOf('4'), text.indexOf('4') + 1)).toBe(true);
+  });
+});
+
+describe('a word list, Cornell notes and HTML in markdown', () => {
+  const terms = (file: string) =>
+    built.cards.filter((card) => card.kind === 'term' && card.file === file);
+
+  it('"名前 - 意味", "名前 ＝ 意味", "名前｜意味" are a word list’s entries, a star before a name no part of it', () => {
+    expect(terms('wordlist-ja.md').map((card) => card.answer)).toEqual([
+      'Multi-AZ',
+      'リードレプリカ',
+      'Aurora Serverless',
+      'RDS Proxy',
+      'DAX',
+      'TTL',
+    ]);
+    // A line with a dash that names nothing before it is no entry.
+    expect(
+      buildFrom({ 'a.md': '# T\n\n## S\n- then scale out - add two more nodes\n' }).cards.filter(
+        (card) => card.kind === 'term',
+      ),
+    ).toEqual([]);
+    // An aside that a fact was on a mock exam is no study log.
+    expect(whyNotStatement(line('最低保存期間は180日（ここ模試で出た）'))).toBeUndefined();
+    expect(whyNotStatement(line('模試 第3回: 7/10'))).toBe('remark');
+  });
+
+  it('"24時間365日" is a phrase, no value', () => {
+    const list = built.cards.filter((card) => card.file === 'wordlist-ja.md');
+    expect(list.some((card) => /^(?:24|365)$/u.test(card.answer))).toBe(false);
+    expect(list.some((card) => card.kind === 'cloze')).toBe(false);
+    const clozes = (text: string) =>
+      buildFrom({ 'a.md': `# WAF\n\n## Shield Advanced\n- ${text}\n` })
+        .cards.filter((card) => card.kind === 'cloze')
+        .map((card) => card.answer);
+    expect(clozes('24時間365日 DRT のサポートを受けられる（保存は最大90日）')).toEqual(['90']);
+    expect(clozes('DRT への問い合わせは最大24時間以内に返答がある')).toEqual(['24']);
+  });
+
+  it('a cue is no term, nor is a question or a label of the notes', () => {
+    const answers = terms('cornell-en.md').map((card) => card.answer);
+    expect(answers).toEqual([]);
+    for (const term of ['Cue', 'Memory range?', 'Scaling', 'Metrics', 'Default quota', 'Structure'])
+      expect(isTermName(term), term).toBe(false);
+    expect(isTermName('Reserved Concurrency')).toBe(true);
+    // A cue over a value asks the value, without its question mark.
+    expect(cloze('15').map((card) => card.prompt)).toContain('Max timeout: ＿＿＿ minutes');
+  });
+
+  it('an example’s value and an HTML footnote are no facts', () => {
+    expect(cloze('50')).toEqual([]);
+    const parsed = parseMarkdown('cornell-en.md', files['cornell-en.md']);
+    const lines = parsed.topics[0]?.children.flatMap((child) => child.blocks.map((b) => b.text));
+    expect(lines?.some((text) => text.includes('Async retries'))).toBe(false);
+  });
+
+  it('a heading that groups several things is no name among its siblings', () => {
+    expect(isNameHeading({ title: 'KMS・鍵管理', depth: 2 })).toBe(false);
+    expect(isNameHeading({ title: 'FSx / Storage Gateway', depth: 2 })).toBe(false);
+    expect(isNameHeading({ title: 'TCP/IP', depth: 2 })).toBe(true);
+    expect(isNameHeading({ title: 'Aurora Serverless', depth: 2 })).toBe(true);
   });
 });
