@@ -1772,7 +1772,7 @@ export function whyNotClue(
   if (spelledOutBy(text, group.spelled) || group.otherWords.some((inText) => inText.test(text)))
     return 'names-heading';
   // The heading's word in the other language: "ロググループ…" of CloudWatch Logs.
-  if (translates(section.title, text)) return 'names-heading';
+  if (inOtherLanguage(section.title).some((inText) => inText.test(text))) return 'names-heading';
   // A word that is a form of any sibling's own words: their words are one set (see ClueGroup).
   for (const word of words) if (ownsWord(group.theirWords, word)) return 'names-sibling';
   // leaksWord finds nothing in a line that does not hold the folded title (its first test):
@@ -4263,6 +4263,11 @@ const TRANSLATED = TRANSLATIONS.map(([a, b]) => [literally(a), literally(b)] as 
 function translates(term: string, description: string): boolean {
   return TRANSLATED.some(([inTerm, inText]) => inTerm.test(term) && inText.test(description));
 }
+
+/** What of a heading the other language would name (see TRANSLATIONS): worked out once a title. */
+const inOtherLanguage = oncePerText((title: string) =>
+  TRANSLATED.filter(([inTerm]) => inTerm.test(title)).map(([, inText]) => inText),
+);
 
 /** How many terms of a section have each part (once per distinct term). */
 export type PartCounts = Map<string, number>;
