@@ -457,8 +457,10 @@ function computeTermOf(block: Block): TermLine | undefined {
   const term = block.text.slice(0, at).trim();
   const definition = block.text.slice(at + width).trim();
   if (!term || codePointLength(term) > LIMITS.termMax || /[。、，,]/u.test(term)) return undefined;
-  // (Not "then scale out - add two nodes": a name is not in lower case.)
-  if (dash && (/^[a-z]/u.test(term) || !isTermName(term))) return undefined;
+  // (Not "then scale out - add two nodes": a name is not in lower case. Not "Security group =
+  // stateful. NACL = stateless": two names compared on one line, neither meaning whole.)
+  if (dash && (/^[a-z]/u.test(term) || !isTermName(term) || TERM_DASH.test(definition)))
+    return undefined;
   // 重要：…, Note: …, Third: … are labels and sentence openers, not terms.
   if (isLabel(term)) return undefined;
   // URLs, times and ratios are not terms.
@@ -4000,7 +4002,7 @@ const GENERIC_TERM = gated(
 );
 
 const NOTE_LABEL = quick(
-  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options|(?:key |main )?points?|gist|tl;?dr|(?:main )?idea|legend|凡例|(?:the )?(?:correct|right|wrong)(?: answer| option)?|(?:my )?(?:answer|mistakes?|pick|choice)|why|score|result|explanation|in short|in summary|in a nutshell|bottom line|(?:my )?takeaways?|basically|cues?|structure|pieces|parts|scaling|(?:default )?quotas?|env(?:ironment)? types|metrics|logging|cli|commands|gotchas|pitfalls|caveats|正解|不正解|解説|理由|間違えた理由|スコア|結果)$/iu,
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options|(?:key |main )?points?|gist|tl;?dr|(?:main )?idea|legend|凡例|(?:the )?(?:correct|right|wrong)(?: answer| option)?|(?:my )?(?:answer|mistakes?|pick|choice)|why|score|result|explanation|in short|in summary|in a nutshell|bottom line|(?:my )?takeaways?|basically|cues?|structure|pieces|parts|scaling|exceptions?|caveats?|warnings?|traps?|(?:default )?quotas?|env(?:ironment)? types|metrics|logging|cli|commands|gotchas|pitfalls|caveats|正解|不正解|解説|理由|間違えた理由|スコア|結果)$/iu,
 );
 
 /**

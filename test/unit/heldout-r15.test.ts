@@ -204,4 +204,17 @@ describe('a word list, Cornell notes and HTML in markdown', () => {
     expect(isNameHeading({ title: 'TCP/IP', depth: 2 })).toBe(true);
     expect(isNameHeading({ title: 'Aurora Serverless', depth: 2 })).toBe(true);
   });
+
+  it('struck-out text is taken back, a line that compares two names defines neither', () => {
+    const parsed = parseMarkdown(
+      'a.md',
+      '# T\n\n## Numbers\n- Hosted: 50 Mbps – ~~10 Gbps max~~ up to 25 Gbps\n',
+    );
+    expect(parsed.topics[0]?.children[0]?.blocks[0]?.text).toBe('Hosted: 50 Mbps –  up to 25 Gbps');
+    const compared = buildFrom({
+      'a.md':
+        '# T\n\n## Traps\n- Security group = stateful. NACL = stateless, allow and deny\n- Exception: a Multi-AZ DB cluster has two readable standbys\n',
+    });
+    expect(compared.cards.filter((card) => card.kind === 'term')).toEqual([]);
+  });
 });

@@ -265,10 +265,20 @@ describe('the recall and cloze rules skip what cannot match (same answers)', () 
     expect(numbers('Glacier restores take 3-5 hours with the standard tier')).toEqual(['5']);
   });
 
-  it('only a row or a line with a colon is a term line (the rules skip termOf for the others)', () => {
+  it('only a row or a line with a colon, or a word list’s dash, equals sign or bar, is a term line (the rules skip termOf for the others)', () => {
     const withColons = fc
       .array(
-        fc.constantFrom(...pieces, ': ', '：', 'マネージドな', ' the managed queue of ', 'SQS'),
+        fc.constantFrom(
+          ...pieces,
+          ': ',
+          '：',
+          ' - ',
+          '＝',
+          '｜',
+          'マネージドな',
+          ' the managed queue of ',
+          'SQS',
+        ),
         {
           maxLength: 10,
         },
@@ -280,7 +290,7 @@ describe('the recall and cloze rules skip what cannot match (same answers)', () 
         const term = termOf({ kind: kind as Block['kind'], text, spans: [], line: 1 });
         if (term !== undefined) {
           terms += 1;
-          expect(text.includes(':') || text.includes('：')).toBe(true);
+          expect(/[:：＝｜]|[ \u3000][-–—=][ \u3000]/u.test(text)).toBe(true);
         }
       }),
       { numRuns: 1000 },
