@@ -4,7 +4,10 @@ import { buildCards } from '../../src/content/cards.js';
 import { buildDeck, type DeckIndex, indexDeck } from '../../src/content/deck.js';
 import type { Card, Deck } from '../../src/content/model.js';
 import { parseMarkdown } from '../../src/content/parse.js';
+import { makeQuestion } from '../../src/quiz/questions.js';
+import { createRng } from '../../src/quiz/rng.js';
 import { FIXTURES, ROOT } from './cli.js';
+import { sayEn } from './say.js';
 
 export const CONTENT = join(ROOT, 'content');
 
@@ -37,4 +40,16 @@ export function shippedDeck(): Built {
 
 export function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** What the learner sees of a deck's cards: each prompt, answer and path, and the options of three draws of its question. */
+export function shownTexts(built: Built): string[] {
+  return built.cards.flatMap((card) => [
+    card.prompt,
+    card.answer,
+    ...card.path,
+    ...[1, 2, 3].flatMap(
+      (seed) => makeQuestion(card, built.index, createRng(seed), 'study', sayEn)?.options ?? [],
+    ),
+  ]);
 }

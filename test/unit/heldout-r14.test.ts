@@ -17,24 +17,14 @@ import type { Span } from '../../src/content/model.js';
 import { parseMarkdown } from '../../src/content/parse.js';
 import { isGenericHeading, whyNotStatement } from '../../src/content/statement.js';
 import { tidyLine, tidyTitle } from '../../src/content/tidy.js';
-import { makeQuestion } from '../../src/quiz/questions.js';
-import { createRng } from '../../src/quiz/rng.js';
-import { buildFrom, fixture } from '../helpers/deck.js';
-import { sayEn } from '../helpers/say.js';
+import { buildFrom, fixture, shownTexts } from '../helpers/deck.js';
 
 const built = buildFrom({
   'ja.md': fixture('quality/heldout-r14/ja.md'),
   'en.md': fixture('quality/heldout-r14/en.md'),
 });
 // What the learner sees: each card's prompt, answer and path, and the options of its questions.
-const texts = built.cards.flatMap((card) => [
-  card.prompt,
-  card.answer,
-  ...card.path,
-  ...[1, 2, 3].flatMap(
-    (seed) => makeQuestion(card, built.index, createRng(seed), 'study', sayEn)?.options ?? [],
-  ),
-]);
+const texts = shownTexts(built);
 
 describe('a learner’s own marks are no part of the subject', () => {
   it('ratings, stars, tags and wiki-link brackets leave a line, its spans move with it', () => {

@@ -13,10 +13,7 @@ import { derivedByArithmetic } from '../../src/content/derived.js';
 import { parseMarkdown } from '../../src/content/parse.js';
 import { isGenericHeading, whyNotStatement } from '../../src/content/statement.js';
 import { tidyLine } from '../../src/content/tidy.js';
-import { makeQuestion } from '../../src/quiz/questions.js';
-import { createRng } from '../../src/quiz/rng.js';
-import { buildFrom, fixture } from '../helpers/deck.js';
-import { sayEn } from '../helpers/say.js';
+import { buildFrom, fixture, shownTexts } from '../helpers/deck.js';
 
 const files = {
   'wordlist-ja.md': fixture('quality/heldout-r15/wordlist-ja.md'),
@@ -29,14 +26,7 @@ const built = buildFrom(files);
 const cloze = (answer: string) =>
   built.cards.filter((card) => card.kind === 'cloze' && card.answer === answer);
 // What the learner sees: each card's prompt, answer and path, and the options of its questions.
-const texts = built.cards.flatMap((card) => [
-  card.prompt,
-  card.answer,
-  ...card.path,
-  ...[1, 2, 3].flatMap(
-    (seed) => makeQuestion(card, built.index, createRng(seed), 'study', sayEn)?.options ?? [],
-  ),
-]);
+const texts = shownTexts(built);
 const line = (text: string) => ({ kind: 'item' as const, text, spans: [], line: 1 });
 
 describe('notes typed in a plain text editor', () => {
