@@ -1120,22 +1120,7 @@ function isNameTitle(title: string): boolean {
   if (QUESTION_OR_TASK_TITLE.test(title) || QUESTION_NUMBER.test(title)) return false;
   if (ORGANISING.test(title) || ENUMERATION.test(title.replace(/[:：]$/u, ''))) return false;
   if (isSentenceTitle(title)) return false;
-  // "KMS・鍵管理", "WAF・Shield・Firewall Manager", "FSx / Storage Gateway": a group of the notes,
-  // several things under one heading (held-out notes, round 15: NOTE-STRUCTURE). Not "TCP/IP".
-  if (isGroupTitle(title)) return false;
   return title.split(/\s+/u).length <= 6;
-}
-
-/** A heading that lists several things: "KMS・鍵管理", "FSx / Storage Gateway" (not "TCP/IP", "Pub/Sub"). */
-function isGroupTitle(title: string): boolean {
-  const dotted = title.split(/[\s\u3000]*・[\s\u3000]*/u);
-  if (dotted.length > 1 && dotted.every((part) => codePointLength(part) >= 2)) return true;
-  const slashed = title.split(/[\s\u3000]*[/／][\s\u3000]*/u);
-  return (
-    slashed.length > 1 &&
-    slashed.every((part) => codePointLength(part) >= 2) &&
-    slashed.some((part) => codePointLength(part) > 3)
-  );
 }
 
 /**
@@ -3997,9 +3982,20 @@ function isCutShort(definition: string): boolean {
 /** Headings and labels a note uses for its own structure, never a term to pick. */
 /** A category word or a list's label in the place of a term ("Networking", "Storage Options"). */
 const GENERIC_TERM = gated(
-  /^(?:networking|storage|security|compute|computing|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|costs|billing|features?|benefits?|use cases?|limits?|limitations?|considerations?)$|^\S+(?:\s+\S+)?\s+(?:options|tools|features|considerations|benefits|categories)$|(?:ヒント|のコツ|豆知識)$/iu,
-  'networking|storage|security|comput|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|billing|feature|benefit|use case|limit|consideration|options|tools|categories|ヒント|のコツ|豆知識',
+  /^(?:networking|storage|security|compute|computing|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|costs|billing|features?|benefits?|use cases?|limits?|limitations?|considerations?)$|^\S+(?:\s+\S+)?\s+(?:options|tools|features|considerations|benefits|categories|types|kinds)$|(?:ヒント|のコツ|豆知識)$/iu,
+  'networking|storage|security|comput|pricing|monitoring|management|performance|availability|scalability|durability|reliability|cost|billing|feature|benefit|use case|limit|consideration|options|tools|categories|types|kinds|ヒント|のコツ|豆知識',
 );
+
+/** Every bracket of the text closes ("(confused with X" does not). */
+function bracketsBalance(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') depth += 1;
+    else if (ch === ')' || ch === '）') depth -= 1;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
 
 const NOTE_LABEL = quick(
   /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options|(?:key |main )?points?|gist|tl;?dr|(?:main )?idea|legend|凡例|(?:the )?(?:correct|right|wrong)(?: answer| option)?|(?:my )?(?:answer|mistakes?|pick|choice)|why|score|result|explanation|in short|in summary|in a nutshell|bottom line|(?:my )?takeaways?|basically|cues?|structure|pieces|parts|scaling|exceptions?|caveats?|warnings?|traps?|(?:default )?quotas?|env(?:ironment)? types|metrics|logging|cli|commands|gotchas|pitfalls|caveats|正解|不正解|解説|理由|間違えた理由|スコア|結果)$/iu,
@@ -4015,8 +4011,9 @@ export function isTermName(term: string): boolean {
   // "💡 試験のヒント", "⚠️ Note": a mark in front makes a label of a tip or a note, not a name;
   // "※ バースト容量：…" is an aside of the notes, its name with the mark no answer to type.
   if (/^[\p{Extended_Pictographic}\u2600-\u27BF\u2B00-\u2BFF※＊*]/u.test(text)) return false;
-  // "Memory range?", "Retry or Catch first?": a question the notes ask, not a name.
-  if (/[?？]$/u.test(text)) return false;
+  // "Memory range?", "Retry or Catch first?": a question the notes ask, not a name; "(confused
+  // with Dedicated Instance": a scrap of an aside.
+  if (/[?？]$/u.test(text) || !bracketsBalance(text)) return false;
   // ".255", "10.0.0.0/16", "443": a value or an example of one, not the name of a thing.
   if (!/\p{L}/u.test(text)) return false;
   // "Networking", "Storage Options", "Audit Tools": a category of the notes, not one thing.

@@ -188,11 +188,12 @@ describe('a word list, Cornell notes and HTML in markdown', () => {
     expect(lines?.some((text) => text.includes('Async retries'))).toBe(false);
   });
 
-  it('a heading that groups several things is no name among its siblings', () => {
-    expect(isNameHeading({ title: 'KMS・鍵管理', depth: 2 })).toBe(false);
-    expect(isNameHeading({ title: 'FSx / Storage Gateway', depth: 2 })).toBe(false);
+  it('a heading that groups several things stays a name among its siblings', () => {
+    // Judged clean in 23 of 30 which-* cards of held-out notes ("WAF・Shield・Firewall Manager"
+    // among "KMS・鍵管理" and "シークレット管理", "Threat detection / scanning" beside "IAM").
+    expect(isNameHeading({ title: 'WAF・Shield・Firewall Manager', depth: 2 })).toBe(true);
+    expect(isNameHeading({ title: 'Threat detection / scanning', depth: 2 })).toBe(true);
     expect(isNameHeading({ title: 'TCP/IP', depth: 2 })).toBe(true);
-    expect(isNameHeading({ title: 'Aurora Serverless', depth: 2 })).toBe(true);
   });
 
   it('struck-out text is taken back, a line that compares two names defines neither', () => {
