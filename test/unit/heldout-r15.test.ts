@@ -188,12 +188,14 @@ describe('a word list, Cornell notes and HTML in markdown', () => {
     expect(lines?.some((text) => text.includes('Async retries'))).toBe(false);
   });
 
-  it('a heading that groups several things stays a name among its siblings', () => {
-    // Judged clean in 23 of 30 which-* cards of held-out notes ("WAF・Shield・Firewall Manager"
-    // among "KMS・鍵管理" and "シークレット管理", "Threat detection / scanning" beside "IAM").
+  it('a Japanese heading that joins topics is no name among its siblings; an English one stays one', () => {
+    expect(isNameHeading({ title: 'KMS・鍵管理', depth: 2 })).toBe(false);
+    expect(isNameHeading({ title: 'レイヤー・制限値', depth: 2 })).toBe(false);
+    expect(isNameHeading({ title: 'クロスリージョン / クロスアカウント', depth: 2 })).toBe(false);
     expect(isNameHeading({ title: 'WAF・Shield・Firewall Manager', depth: 2 })).toBe(true);
     expect(isNameHeading({ title: 'Threat detection / scanning', depth: 2 })).toBe(true);
     expect(isNameHeading({ title: 'TCP/IP', depth: 2 })).toBe(true);
+    expect(isNameHeading({ title: 'リードレプリカ', depth: 2 })).toBe(true);
   });
 
   it('struck-out text is taken back, a line that compares two names defines neither', () => {
