@@ -786,7 +786,7 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
   // The numbers with a unit, read once: a line with neither a span nor one of them has no blank.
   const matches = numbered ? [...block.text.matchAll(NUMBER_WITH_UNIT)] : [];
   if (keys.length === 0 && matches.length === 0) return [];
-  if ((hasColon(block.text) && termOf(block)) || isReferenceLine(block)) return [];
+  if ((mayDefine(block.text) && termOf(block)) || isReferenceLine(block)) return [];
   // Only a statement is worth completing: not an example, a caption, code or a fragment.
   // A noun phrase with a value ("Minimum storage duration of 30 days") is one too.
   const reason = whyNotStatement(block);
@@ -3002,14 +3002,15 @@ const PARAGRAPH_CHARS = 200;
 function isMapping(block: Block): boolean {
   return (
     block.kind === 'row' ||
-    (hasColon(block.text) && termOf(block) !== undefined) ||
+    (mayDefine(block.text) && termOf(block) !== undefined) ||
     // The pattern tries every start of a line: only a line with an arrow is read by it.
     (hasArrow(block.text) && /\S\s*(?:→|->|⇒|=>)\s*\S/u.test(block.text))
   );
 }
 
 /** The line holds a colon: a `term：definition` line (termOf) has one, so a line without one is none. */
-function hasColon(text: string): boolean {
+/** A line that may be `term：definition` (a colon) or a word list's entry (see TERM_DASH): the cheap test before termOf. */
+function mayDefine(text: string): boolean {
   return text.includes(':') || text.includes('：') || TERM_DASH.test(text);
 }
 
@@ -3736,7 +3737,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     const value =
       recallable &&
       (block.kind === 'row' ||
-        (hasColon(block.text) && clozeSpans(block).every((span) => span.needsHead)))
+        (mayDefine(block.text) && clozeSpans(block).every((span) => span.needsHead)))
         ? valueLine(block)
         : undefined;
     if (value) {
@@ -3765,7 +3766,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
     }
     // term: `term：definition` → which term? (Only a row or a line with a colon can be one.)
     const term =
-      recallable && (block.kind === 'row' || hasColon(block.text)) ? termOf(block) : undefined;
+      recallable && (block.kind === 'row' || mayDefine(block.text)) ? termOf(block) : undefined;
     // Never when the definition names the term or a distinctive part of it
     // ("AWS KMS" → SSE-KMS, "遅らせる" → 遅延キュー).
     if (term) {
