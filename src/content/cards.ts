@@ -1753,7 +1753,7 @@ export function whyNotClue(
   const pointed = POINTS_TO.exec(text)?.[1]?.trim();
   if (
     pointed &&
-    (text.match(/[→⇒]|->|=>/gu) ?? []).length === 1 &&
+    (text.match(ARROWS) ?? []).length === 1 &&
     /[A-Z\p{Script=Katakana}]/u.test(pointed) &&
     isTermName(pointed)
   )
@@ -1775,7 +1775,7 @@ export function whyNotClue(
   if (spelledOutBy(text, group.spelled) || group.otherWords.some((inText) => inText.test(text)))
     return 'names-heading';
   // The heading's word in the other language: "ロググループ…" of CloudWatch Logs.
-  if (inOtherLanguage(section.title).some((inText) => inText.test(text))) return 'names-heading';
+  if (translates(section.title, text)) return 'names-heading';
   // A word that is a form of any sibling's own words: their words are one set (see ClueGroup).
   for (const word of words) if (ownsWord(group.theirWords, word)) return 'names-sibling';
   // leaksWord finds nothing in a line that does not hold the folded title (its first test):
@@ -4015,7 +4015,7 @@ function bracketsBalance(text: string): boolean {
 }
 
 const NOTE_LABEL = quick(
-  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options|(?:key |main )?points?|gist|tl;?dr|(?:main )?idea|legend|凡例|(?:the )?(?:correct|right|wrong)(?: answer| option)?|(?:my )?(?:answer|mistakes?|pick|choice)|why|score|result|explanation|in short|in summary|in a nutshell|bottom line|(?:my )?takeaways?|basically|cues?|structure|pieces|parts|scaling|exceptions?|caveats?|warnings?|traps?|(?:default )?quotas?|env(?:ironment)? types|metrics|logging|cli|commands|gotchas|pitfalls|caveats|正解|不正解|解説|理由|間違えた理由|スコア|結果)$/iu,
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options|(?:key |main )?points?|gist|tl;?dr|(?:main )?idea|legend|凡例|(?:the )?(?:correct|right|wrong)(?: answer| option)?|(?:my )?(?:answer|mistakes?|pick|choice)|why|score|result|explanation|in short|in summary|in a nutshell|bottom line|(?:my )?takeaways?|basically|cues?|structure|pieces|parts|scaling|exceptions?|caveats?|warnings?|traps?|(?:default )?quotas?|env(?:ironment)? types|metrics|logging|cli|commands|gotchas|pitfalls|正解|不正解|解説|理由|間違えた理由|スコア|結果)$/iu,
 );
 
 /**
@@ -4276,14 +4276,14 @@ const TRANSLATIONS: readonly (readonly [RegExp, RegExp])[] = [
 ];
 const TRANSLATED = TRANSLATIONS.map(([a, b]) => [literally(a), literally(b)] as const);
 
-function translates(term: string, description: string): boolean {
-  return TRANSLATED.some(([inTerm, inText]) => inTerm.test(term) && inText.test(description));
-}
-
-/** What of a heading the other language would name (see TRANSLATIONS): worked out once a title. */
-const inOtherLanguage = oncePerText((title: string) =>
-  TRANSLATED.filter(([inTerm]) => inTerm.test(title)).map(([, inText]) => inText),
+/** The patterns that find a name's words in the other language (see TRANSLATIONS): worked out once a name. */
+const inOtherLanguage = oncePerText((name: string) =>
+  TRANSLATED.filter(([inTerm]) => inTerm.test(name)).map(([, inText]) => inText),
 );
+
+function translates(term: string, description: string): boolean {
+  return inOtherLanguage(term).some((inText) => inText.test(description));
+}
 
 /** How many terms of a section have each part (once per distinct term). */
 export type PartCounts = Map<string, number>;

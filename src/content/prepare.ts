@@ -130,7 +130,7 @@ export function prepare(file: string, source: string): Prepared {
     }
     // "■ メトリクス", "□ 保持期間", "【アラーム】": the section marks of notes typed in a plain
     // text editor are their headings (held-out notes, round 15: NOCONTEXT without them).
-    const marked = fence === null ? MARKED_HEADING.exec(line) : null;
+    const marked = MARKED_HEADING.exec(line);
     const title = marked?.[2] ?? marked?.[4];
     if (marked && title) {
       const level = Math.min(6, level0 + (MINOR.test(marked[1] ?? '') ? 2 : 1));

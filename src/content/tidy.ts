@@ -43,15 +43,14 @@ const LEADING_BULLET = /^[\s\u3000]*(?:[・•◦‣▪▫∙■□◆◇▶▷�
 /** A property of an outliner's page or block (Logseq, Dataview): `key:: value`. */
 const PROPERTY = /^[\s\u3000]*[A-Za-z][\w-]*::(?:[\s\u3000]|$)/u;
 
-/** Cheap test first: most lines hold none of these marks. */
-const ANY =
-  /[◎○◯●△▲▽☆★×]|\[\[|（[ \u3000]|(?:^|[\s\u3000])#[\p{L}_]|^[\s\u3000]*[・•◦‣▪▫∙■□◆◇▶▷►▸①-⑳]/u;
+/** Cheap test first: most lines hold none of these marks (nor a typed bullet, LEADING_BULLET). */
+const ANY = /[◎○◯●△▲▽☆★×]|\[\[|（[ \u3000]|(?:^|[\s\u3000])#[\p{L}_]/u;
 
 /** A line's text without ratings, tags and wiki-link brackets, its spans moved to match. */
 export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefined {
   // "tags:: aws, saa", "source:: udemy section 12": an outliner's properties, its metadata.
   if (PROPERTY.test(text)) return { text: text.trim(), spans: [...spans], linkOnly: true };
-  if (!ANY.test(text)) return undefined;
+  if (!ANY.test(text) && !LEADING_BULLET.test(text)) return undefined;
   // Kept characters, by their place in `text`.
   const keep = new Array<boolean>(text.length).fill(true);
   const drop = (from: number, to: number) => {
