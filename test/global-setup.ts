@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -8,13 +10,22 @@ import { join } from 'node:path';
  */
 export default function setup(): () => void {
   const root = join(import.meta.dirname, '..');
+  // Every test's temporary folder (helpers/cli.ts tempDir) goes in one folder of this run,
+  // removed at the end: ~380 folders a run were left behind in the system's temp folder.
+  // The test workers are started after this and inherit the variable.
+  const temp = mkdtempSync(join(tmpdir(), 'awsquiz-tests-'));
+  process.env.AWSQUIZ_TEST_TMP = temp;
+  const done = () => {
+    teardown();
+    rmSync(temp, { recursive: true, force: true });
+  };
   // Unit tests alone need no build (for several sessions editing one tree at once).
-  if (process.env.AWSQUIZ_SKIP_BUILD === '1') return teardown;
+  if (process.env.AWSQUIZ_SKIP_BUILD === '1') return done;
   execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], {
     cwd: root,
     stdio: 'inherit',
   });
-  return teardown;
+  return done;
 }
 
 /** Closes any terminal an end-to-end test left open. */

@@ -12,8 +12,9 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'awsquiz.js');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
+/** A fresh folder inside this test run's own (global-setup.ts removes it at the end). */
 export function tempDir(prefix = 'awsquiz-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(process.env.AWSQUIZ_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /**
