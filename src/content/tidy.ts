@@ -40,6 +40,10 @@ const TAIL = 120;
  */
 const LEADING_BULLET = /^[\s\u3000]*(?:[・•◦‣▪▫∙■□◆◇▶▷►▸]|[①-⑳])[\s\u3000]*/u;
 
+/** A label in front of a line of links (a Zettelkasten note's "Links:", "See also:", "関連："). */
+const LINKS_LABEL =
+  /^[\s\u3000]*(?:links?|related|see also|refs?|references|関連(?:リンク|ノート)?|参照|リンク)[\s\u3000]*[:：]/iu;
+
 /** A property of an outliner's page or block (Logseq, Dataview): `key:: value`. */
 const PROPERTY = /^[\s\u3000]*[A-Za-z][\w-]*::(?:[\s\u3000]|$)/u;
 
@@ -111,8 +115,10 @@ export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefin
   const linked = new Array<boolean>(text.length).fill(false);
   for (const l of links) for (let i = l.start; i < l.end; i++) linked[i] = true;
   const inLink = (i: number) => linked[i] === true;
+  // "Links: [[…]] [[…]]", "関連：[[…]]": a label over links is no content of its own.
+  const label = links.length > 0 ? (LINKS_LABEL.exec(text)?.[0].length ?? 0) : 0;
   let content = false;
-  for (let i = 0; i < text.length && !content; i++) {
+  for (let i = label; i < text.length && !content; i++) {
     content = keep[i] === true && !inLink(i) && !/[\p{P}\p{S}\s]/u.test(text[i] ?? '');
   }
   const linkOnly = onlyTags || (links.length > 0 && !content);
@@ -131,5 +137,13 @@ export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefin
 /** A heading's title without ratings, stars and wiki-link brackets ("2-5. Auto Scaling ★★★" → "2-5. Auto Scaling"). */
 export function tidyTitle(title: string): string {
   const tidied = tidyLine(title, []);
-  return tidied && tidied.text !== '' && !tidied.linkOnly ? tidied.text : title;
+  const text = tidied && tidied.text !== '' && !tidied.linkOnly ? tidied.text : title;
+  // "202311051432 Lambda concurrency", "20231106 — DynamoDB GSI vs LSI": a Zettelkasten
+  // note's id, a timestamp, is no part of its name (held-out notes, round 16: the ids came
+  // out in options and headers). A title that is only a date stays.
+  return ZETTEL_ID.test(text) ? text.replace(ZETTEL_ID, '') : text;
 }
+
+/** A timestamp id in front of a title: YYYYMMDD, with hours and minutes (and seconds) or not. */
+const ZETTEL_ID =
+  /^20[0-9]{2}(?:0[1-9]|1[0-2])(?:[0-2][0-9]|3[01])(?:[0-9]{4}(?:[0-9]{2})?)?(?:[\s\u3000]*[—–-])?[\s\u3000]+(?=\S)/u;

@@ -17,8 +17,12 @@ function loosened(source: string): string {
   for (let at = out.search(/\(\?<?[=!]/u); at >= 0; at = out.search(/\(\?<?[=!]/u)) {
     let depth = 0;
     let end = at;
+    let inClass = false;
     for (; end < out.length; end++) {
       if (out[end] === '\\') end++;
+      // A bracket inside a character class ("[。）)]") opens or closes nothing.
+      else if (inClass) inClass = out[end] !== ']';
+      else if (out[end] === '[') inClass = true;
       else if (out[end] === '(') depth++;
       else if (out[end] === ')' && --depth === 0) break;
     }

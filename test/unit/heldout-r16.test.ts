@@ -1,0 +1,125 @@
+/**
+ * Round 16: what learners judged bad in cards made from notes written for the
+ * test in styles never used to tune the rules: Zettelkasten notes (a timestamp
+ * id in front of every heading) and a Japanese hands-on lab log (what was done,
+ * what did not work, resource ids of the learner's own account, numbered
+ * causes, NG / OK marks, a clean-up step). Fixtures written for these tests
+ * (test/fixtures/quality/heldout-r16/).
+ */
+import { describe, expect, it } from 'vitest';
+import { isLabel, isTermName } from '../../src/content/cards.js';
+import { showsWord } from '../../src/content/overlap.js';
+import { parseMarkdown } from '../../src/content/parse.js';
+import { whyNotStatement } from '../../src/content/statement.js';
+import { tidyTitle } from '../../src/content/tidy.js';
+import { buildFrom, fixture, shownTexts } from '../helpers/deck.js';
+
+const files = {
+  'zettel-en.md': fixture('quality/heldout-r16/zettel-en.md'),
+  'lab-ja.md': fixture('quality/heldout-r16/lab-ja.md'),
+};
+const built = buildFrom(files);
+const texts = shownTexts(built);
+const line = (text: string) => ({ kind: 'item' as const, text, spans: [], line: 1 });
+const lab = (title: string) => built.cards.filter((card) => card.path.at(-1) === title);
+const ofLab = built.cards.filter((card) => card.path[0]?.startsWith('ハンズオン'));
+
+describe('Zettelkasten notes', () => {
+  it('a timestamp id in front of a heading is no part of its title', () => {
+    const topic = parseMarkdown('zettel-en.md', files['zettel-en.md']).topics[0];
+    expect(topic?.title).toBe('SQS basics');
+    expect(topic?.children.map((child) => child.title)).toEqual([
+      'Visibility timeout',
+      'Dead-letter queues',
+      'Long polling',
+      'Message retention',
+      'Lambda consumers',
+    ]);
+    expect(tidyTitle('202403121015 Visibility timeout')).toBe('Visibility timeout');
+    expect(tidyTitle('20240312 — SQS basics')).toBe('SQS basics');
+    // A date alone, or a number that is no date, stays.
+    expect(tidyTitle('20240312')).toBe('20240312');
+    expect(tidyTitle('2024/06/02（日）')).toBe('2024/06/02（日）');
+    expect(tidyTitle('12345678 IOPS')).toBe('12345678 IOPS');
+    for (const text of texts) expect(text).not.toMatch(/\b20\d{6}/u);
+    // With the ids gone the headings are names: which heading a fact is filed under is asked.
+    expect(built.cards.some((card) => card.kind === 'which-heading')).toBe(true);
+  });
+
+  it('a sentence is no term, and a piece of an example ARN is no blank', () => {
+    expect(isTermName("Records aren't retroactive")).toBe(false);
+    expect(isTermName('Dead-letter queue')).toBe(true);
+    const answers = built.cards.map((card) => card.answer);
+    expect(answers).not.toContain("Records aren't retroactive");
+    const blanks = built.cards.filter((card) => card.kind === 'cloze').map((card) => card.answer);
+    expect(blanks.some((answer) => answer.includes('function:worker'))).toBe(false);
+    // A name with colons stays a blank.
+    const cfn = buildFrom({
+      'cfn.md':
+        '# CloudFormation\n\n## Outputs\n- `Fn::ImportValue` reads an output that another stack exports.\n',
+    });
+    expect(cfn.cards.map((card) => card.answer)).toContain('Fn::ImportValue');
+  });
+});
+
+describe('a hands-on lab log', () => {
+  it('numbered causes, NG / OK marks and clean-up labels are no terms', () => {
+    for (const label of ['原因1', '対策2', 'NG', 'OK', 'Cause 2', 'Issue 1'])
+      expect(isLabel(label), label).toBe(true);
+    for (const term of ['原因1', 'NG', 'Alternative', '後片付け', 'デフォルトフォーマット'])
+      expect(isTermName(term), term).toBe(false);
+    // Names with a number stay names.
+    for (const name of ['EC2', 'Route 53', 'gp3', 'S3 Glacier', '第2世代'])
+      expect(isLabel(name), name).toBe(false);
+    const answers = built.cards.map((card) => card.answer);
+    for (const label of ['原因1', '原因2', 'NG', 'OK', '後片付け'])
+      expect(answers).not.toContain(label);
+    // The clean-up step is no subject to explain.
+    expect(lab('後片付け')).toEqual([]);
+  });
+
+  it("the lab's story is no fact: what was done, what did not work, what not to forget", () => {
+    for (const text of [
+      'サブネットグループは 2 つの AZ のプライベートサブネットを指定済み',
+      '原因1: SG のインバウンドを自分の IP にしてなかった',
+      '外から繋ごうとしてた',
+      '→ ここでハマった。',
+      'スナップショット 2 つ消すの忘れないこと（ストレージ料金が続く）',
+      '付け替えたつもりが反映されていない',
+    ])
+      expect(whyNotStatement(line(text)), text).toBe('remark');
+    // Facts stay facts.
+    for (const text of [
+      'マルチ AZ 配置ではスタンバイは読み取りに使えない。',
+      '使用済みのストレージ量に課金される',
+    ])
+      expect(whyNotStatement(line(text)), text).toBeUndefined();
+    // No blank asks how many subnets or snapshots this lab made.
+    const clozes = ofLab.filter((card) => card.kind === 'cloze');
+    expect(clozes.map((card) => card.answer)).toEqual(['35']);
+    // A conclusion whose story was left out opens no answer.
+    expect(lab('3. パスワードのローテーション').filter((c) => c.kind === 'recall')).toEqual([]);
+  });
+
+  it("a resource of the learner's own account is an example, in no answer", () => {
+    expect(whyNotStatement(line('sg-0rds01 は 3306 を アプリの SG からのみ許可'))).toBe('example');
+    expect(
+      whyNotStatement(line('Queue ARN looks like arn:aws:sqs:us-east-1:123456789012:orders')),
+    ).toBe('example');
+    expect(whyNotStatement(line('Spot instances can be interrupted with a 2-minute notice.'))).toBe(
+      undefined,
+    );
+    for (const card of built.cards) expect(card.answer).not.toMatch(/sg-0|123456789012/u);
+  });
+});
+
+describe('a leak in another form of the word', () => {
+  it('"Caching" is shown by "Cache-Control", "Cache" by "caching"', () => {
+    expect(showsWord('Client can bypass w/ Cache-Control: max-age=0', 'caching')).toBe(true);
+    expect(showsWord('a caching layer in front of the table', 'cache')).toBe(true);
+    expect(showsWord('routing policies', 'route')).toBe(true);
+    expect(showsWord('the cached copy', 'caching')).toBe(true);
+    expect(showsWord('a cachet', 'cache')).toBe(false);
+    expect(showsWord('scale out', 'scheduling')).toBe(false);
+  });
+});
