@@ -34,6 +34,7 @@ import {
   contentWords,
   factShape,
   katakanaFormIn,
+  katakanaTailIn,
   katakanaRuns,
   otherWordsOf,
   type SpelledName,
@@ -1786,7 +1787,7 @@ export function whyNotClue(
   // In other words or another form: "古いバージョン" of バージョニング, 監視 of モニタリング,
   // "Recovery Time Objective" of RTO (overlap.ts; the same rules as questions.ts stemGivesAway).
   // (The heading is read for them once a section: see ClueGroup.)
-  const form = katakanaFormIn(text, group.katakana);
+  const form = katakanaFormIn(text, group.katakana) ?? katakanaTailIn(text, group.katakana);
   if (form && !group.others.some((other) => other.title.normalize('NFKC').includes(form)))
     return 'names-heading';
   if (spelledOutBy(text, group.spelled) || group.otherWords.some((inText) => inText.test(text)))

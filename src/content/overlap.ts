@@ -229,6 +229,26 @@ export function katakanaFormIn(text: string, inName: readonly string[]): string 
 }
 
 /**
+ * The last part of a katakana compound of `text` (four characters or more, no
+ * common noun) that is the first part of a katakana word of the name: "シンプルスケーリング"
+ * holds スケーリング, which opens スケーリングポリシー (held-out notes, round 16: a clue
+ * line that named a kind of scaling pointed at the one option with the word).
+ * katakanaFormIn reads the start of a word; this its end. Undefined when none.
+ */
+export function katakanaTailIn(text: string, inName: readonly string[]): string | undefined {
+  if (inName.length === 0) return undefined;
+  for (const word of katakanaRuns(text)) {
+    const chars = [...word];
+    for (let n = chars.length - 1; n >= 4; n--) {
+      const tail = chars.slice(chars.length - n).join('');
+      if (KANA_COMMON.has(tail)) continue;
+      if (inName.some((run) => run !== tail && run.startsWith(tail))) return tail;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The same thing in two words that AWS notes use side by side: a kanji term
  * and its katakana or English name, a setting or an ID prefix and the
  * feature it belongs to. Small on purpose: each pair is one a learner reads

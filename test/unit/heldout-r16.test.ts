@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isLabel, isTermName } from '../../src/content/cards.js';
-import { showsWord } from '../../src/content/overlap.js';
+import { katakanaRuns, katakanaTailIn, showsWord } from '../../src/content/overlap.js';
 import { parseMarkdown } from '../../src/content/parse.js';
 import { whyNotStatement } from '../../src/content/statement.js';
 import { tidyTitle } from '../../src/content/tidy.js';
@@ -121,5 +121,19 @@ describe('a leak in another form of the word', () => {
     expect(showsWord('the cached copy', 'caching')).toBe(true);
     expect(showsWord('a cachet', 'cache')).toBe(false);
     expect(showsWord('scale out', 'scheduling')).toBe(false);
+  });
+});
+
+describe('a leak in a part of a katakana compound', () => {
+  it('"シンプルスケーリング" names スケーリングポリシー; a common noun or a whole word does not count', () => {
+    const policy = katakanaRuns('スケーリングポリシー');
+    expect(katakanaTailIn('クールダウンはシンプルスケーリングにだけ効く', policy)).toBe(
+      'スケーリング',
+    );
+    // "ポリシー" is a word of every other line of AWS notes.
+    expect(katakanaTailIn('バケットポリシーで許可する', policy)).toBeUndefined();
+    expect(katakanaTailIn('ウォームアップ時間を使う', policy)).toBeUndefined();
+    // The name's whole word is katakanaFormIn's to find.
+    expect(katakanaTailIn('スケーリングポリシーを作る', policy)).toBeUndefined();
   });
 });
