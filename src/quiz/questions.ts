@@ -970,6 +970,10 @@ function askCard(
       // (a service, a katakana term, an identifier), never a word printed in the line,
       // never a name of the answer. Blanks that are phrases are not made (cards.ts isTermLike).
       const shape = answerShape(card.answer);
+      // `aws:PrincipalOrgID` among condition keys, not beside `ThrottlingException` (held-out
+      // notes, round 16: JUNK-OPTION): a namespaced identifier is of another shape than a
+      // bare one (`sts:AssumeRole` stays an option for `iam:PassRole`).
+      const namespaced = namespaceOf(card.answer) !== '';
       return sameShape(
         (info) => info.clozes,
         poolOf(index, 'clozes'),
@@ -980,6 +984,7 @@ function askCard(
         (section) => section.key[0] === located.section.key[0],
         (candidate) =>
           answerShape(candidate) === shape &&
+          (namespaceOf(candidate) !== '') === namespaced &&
           !leaksWord(card.prompt, candidate) &&
           !sameName(candidate, card.answer),
       );
@@ -1176,6 +1181,11 @@ export function answerShape(answer: string): 'number' | 'name' | 'kana' | 'code'
   )
     ? 'name'
     : 'en';
+}
+
+/** The namespace of an identifier (`aws` of `aws:SourceIp`, `s3` of `s3:GetObject`), else ''. */
+export function namespaceOf(text: string): string {
+  return /^([A-Za-z][\w-]*)::?(?=[A-Za-z$])/u.exec(text.trim())?.[1]?.toLowerCase() ?? '';
 }
 
 /** The terms of the head bullets beside a head-bullet term card's own (same head above). */

@@ -6,7 +6,7 @@
  * Japanese, test/fixtures/quality/unaskable) have such cards: a typed term
  * whose meaning says its word ("recover" → Item Recovery), a term with one
  * option and too long a name to type, and a heading whose clue shares the
- * katakana word only its own title has (フィルター → メトリクスフィルター).
+ * kanji word only its own title has (検出 → 異常検出).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,17 +75,17 @@ describe('the cards that are counted', () => {
     );
     expect(en.stdout).toMatch(/en-backup\.md:\d+: term .*\(not made: no way to ask it\)/);
     expect(en.stdout).toMatch(
-      /ja-monitoring\.md:\d+: which-heading \w+ 監視の基本 › メトリクスフィルター \(not made: the notes give the answer away\)/,
+      /ja-monitoring\.md:\d+: which-heading \w+ 監視の基本 › 異常検出 \(not made: the notes give the answer away\)/,
     );
     // A term the notes give another name for, alone in its list: neither typed nor chosen.
     expect(en.stdout).toMatch(
       /ja-monitoring\.md:\d+: term \w+ 監視の基本 › 名前解決 \(not made: no way to ask it\)/,
     );
     expect(en.stdout).toMatch(
-      /5 cards not made, no question can be made of them: .*the notes give the answer away 3/,
+      /6 cards not made, no question can be made of them: .*the notes give the answer away 4/,
     );
     const ja = await runCli(['--lang', 'ja', '--content', CONTENT, 'check']);
-    expect(ja.stdout).toContain('問題にできないため作らなかったカード 5 枚');
-    expect(ja.stdout).toContain('問題文が答えを明かす 3');
+    expect(ja.stdout).toContain('問題にできないため作らなかったカード 6 枚');
+    expect(ja.stdout).toContain('問題文が答えを明かす 4');
   });
 });

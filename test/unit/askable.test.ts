@@ -22,9 +22,16 @@ describe('a card whose stem gives its answer away', () => {
     if (!card) throw new Error(`no ${kind} card ${answer}`);
     return card;
   };
-  // "recover the table …" is half of the "Item Recovery" to type; フィルター in the clue
-  // is the part of メトリクスフィルター no other heading of its kind has.
-  const leaks = [find('Item Recovery', 'term'), find('メトリクスフィルター', 'which-heading')];
+  // "recover the table …" is half of the "Item Recovery" to type; 検出 in the clue is the
+  // part of 異常検出 no other heading of its kind has.
+  const leaks = [find('Item Recovery', 'term'), find('異常検出', 'which-heading')];
+
+  it('is not made at all when one clue line names the heading (cards.ts whyNotClue)', () => {
+    // "カスタムメトリクス" names the first part of メトリクスフィルター (round 16).
+    expect(
+      built.cards.filter((c) => c.answer === 'メトリクスフィルター' && c.kind === 'which-heading'),
+    ).toEqual([]);
+  });
 
   it('makes no question, whatever the draw, and is found so once', () => {
     for (const card of leaks) {

@@ -12,7 +12,10 @@ import { katakanaRuns, katakanaTailIn, showsWord } from '../../src/content/overl
 import { parseMarkdown } from '../../src/content/parse.js';
 import { whyNotStatement } from '../../src/content/statement.js';
 import { tidyTitle } from '../../src/content/tidy.js';
+import { makeQuestion, namespaceOf } from '../../src/quiz/questions.js';
+import { createRng } from '../../src/quiz/rng.js';
 import { buildFrom, fixture, shownTexts } from '../helpers/deck.js';
+import { sayEn } from '../helpers/say.js';
 
 const files = {
   'zettel-en.md': fixture('quality/heldout-r16/zettel-en.md'),
@@ -135,5 +138,39 @@ describe('a leak in a part of a katakana compound', () => {
     expect(katakanaTailIn('ウォームアップ時間を使う', policy)).toBeUndefined();
     // The name's whole word is katakanaFormIn's to find.
     expect(katakanaTailIn('スケーリングポリシーを作る', policy)).toBeUndefined();
+  });
+});
+
+describe('options of a blank that is an identifier', () => {
+  it('a namespaced key is offered among namespaced keys only, never beside a bare name', () => {
+    expect(namespaceOf('aws:PrincipalOrgID')).toBe('aws');
+    expect(namespaceOf('s3:GetObject')).toBe('s3');
+    expect(namespaceOf('Fn::ImportValue')).toBe('fn');
+    expect(namespaceOf('ThrottlingException')).toBe('');
+    expect(namespaceOf('t3.micro')).toBe('');
+    const deck = buildFrom({
+      'iam.md': [
+        '# IAM',
+        '',
+        '## Condition keys',
+        '- `aws:PrincipalOrgID` limits access to the accounts of one organization.',
+        '- `aws:SourceIp` limits access to callers from an address range.',
+        '- `aws:SecureTransport` is false for a request sent over plain HTTP.',
+        '- `aws:SourceVpce` limits access to requests through one VPC endpoint.',
+        '- A throttled call fails with `ThrottlingException` and is retried with backoff.',
+        '- `PutObject` needs the `s3:PutObject` permission on the bucket.',
+        '',
+      ].join('\n'),
+    });
+    const asked = deck.cards.filter(
+      (card) => card.kind === 'cloze' && card.answer.startsWith('aws:'),
+    );
+    expect(asked.length).toBeGreaterThan(0);
+    for (const card of asked)
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const options =
+          makeQuestion(card, deck.index, createRng(seed), 'exam', sayEn)?.options ?? [];
+        for (const option of options) expect(namespaceOf(option), option).not.toBe('');
+      }
   });
 });
