@@ -2510,9 +2510,21 @@ const retiredLines = new WeakMap<Pick<Block, 'text'>, boolean>();
 const factCache = new WeakMap<Section, Block[]>();
 
 /** "Q. …", "Q1:", "Question:", "問：" opening a question of the learner's own (practice-exam notes). */
-const QUESTION_MARK = /^(?:Q|Ｑ|Question|問題?|設問)\s*[0-9０-９]*\s*[.．:：)）]\s*/iu;
-/** "A. …", "Answer:", "答え：" opening its answer, on the line right after the question. */
-const ANSWER_MARK = /^(?:A|Ａ|Answer|答え?|解答|正解)\s*[0-9０-９]*\s*[.．:：)）]\s*/iu;
+const QUESTION_MARK =
+  /^(?:Q|Ｑ|Question|問題?|設問|Asked|Scenario|問われた(?:こと)?)\s*[0-9０-９]*\s*[.．:：)）]\s*/iu;
+/**
+ * "A. …", "Answer:", "答え：", "Correct:" opening its answer, on the line right after the
+ * question or after the learner's own (wrong) answer (MY_ANSWER).
+ */
+const ANSWER_MARK =
+  /^(?:A|Ａ|Answer|答え?|解答|正解|正答|Correct(?: answer)?|Right answer)\s*[0-9０-９]*\s*[.．:：)）]\s*/iu;
+/**
+ * "My answer: …", "自分の回答：…" between a question and its right answer in an error log of
+ * practice exams (held-out notes, round 16: a whole set of "Asked / My answer / Correct /
+ * Why" entries gave no card): the learner's pick, often wrong, never asked or told as a fact.
+ */
+const MY_ANSWER =
+  /^(?:(?:my|your) (?:answer|pick|choice)|i (?:chose|picked|answered)|自分の(?:答え|回答|解答)|私の(?:答え|回答)|選んだ(?:答え|の)?|誤答)\s*[.．:：)）]?/iu;
 /**
  * A question and its answer on one line (held-out notes, round 14: an 一問一答 memo):
  * "【問】グループをネストできる？ → 【答】できない", "Q: … A: …", "問：… 答：…".
@@ -2578,22 +2590,38 @@ function computeQaUnits(section: Section): { units: QaUnit[]; lines: ReadonlySet
       }
       continue;
     }
-    const answer = blocks[i + 1];
-    if (!answer || !isQaLine(question) || !isQaLine(answer)) continue;
+    if (!isQaLine(question)) continue;
     const q = QUESTION_MARK.exec(question.text.trim());
+    if (!q) continue;
+    // The learner's own picks between the question and the right answer, line after line.
+    let at = i + 1;
+    while (
+      blocks[at] !== undefined &&
+      (blocks[at] as Block).line - (blocks[at - 1] as Block).line === 1 &&
+      MY_ANSWER.test((blocks[at] as Block).text.trim())
+    )
+      at += 1;
+    const answer = blocks[at];
+    if (!answer || !isQaLine(answer)) continue;
     const a = ANSWER_MARK.exec(answer.text.trim());
-    if (!q || !a || answer.line - question.line > 1) continue;
+    if (!a || answer.line - question.line > at - i) continue;
     const asked = question.text.trim().slice(q[0].length).trim();
     const said = withoutGrade(answer.text.trim().slice(a[0].length).trim());
     if (!asked || !said) continue;
-    const unit: QaUnit = { question, answer, asked, said, lines: [question.line, answer.line] };
+    const between = blocks.slice(i + 1, at).map((block) => block.line);
+    const unit: QaUnit = {
+      question,
+      answer,
+      asked,
+      said,
+      lines: [question.line, ...between, answer.line],
+    };
     units.push(unit);
-    lines.add(question.line);
-    lines.add(answer.line);
+    for (const line of unit.lines) lines.add(line);
     // The reasons and wrong options under it ("→ 正解は…", "× …は不正解", "Why the others
     // were wrong:" and its bullets): lines right after, until a blank line or the next question.
     let last = answer.line;
-    for (let j = i + 2; j < blocks.length; j++) {
+    for (let j = at + 1; j < blocks.length; j++) {
       const next = blocks[j] as Block;
       if (next.line !== last + 1 || QUESTION_MARK.test(next.text.trim())) break;
       lines.add(next.line);

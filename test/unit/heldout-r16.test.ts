@@ -174,3 +174,24 @@ describe('options of a blank that is an identifier', () => {
       }
   });
 });
+
+describe('an error log of practice-exam mistakes', () => {
+  const log = buildFrom({ 'errorlog-en.md': fixture('quality/heldout-r16/errorlog-en.md') });
+
+  it("asks each question the log records, with the right answer, never the learner's pick", () => {
+    expect(log.cards.map((card) => [card.kind, card.answer])).toEqual([
+      ['qa', 'Lambda layer'],
+      ['qa', 'strongly consistent read (ConsistentRead=true)'],
+      ['qa', 'throttling — raise the stage or usage-plan limits, clients retry with backoff'],
+      ['qa', 'blue/green deployment'],
+    ]);
+    expect(log.cards[0]?.prompt).toBe(
+      'ten functions use the same 40 MB dependency; deploy it once.',
+    );
+    // The wrong picks ("My answer:", "I picked:") and the reasons under the answer give no card.
+    for (const text of shownTexts(log))
+      expect(text).not.toMatch(
+        /download at cold start|eventually consistent GetItem|in-place|^DAX$/u,
+      );
+  });
+});
