@@ -1131,6 +1131,8 @@ export const QUESTION_NUMBER =
 
 function isNameTitle(title: string): boolean {
   if (!title) return false;
+  // "（図：CloudTrail の集約構成）", "(Figure: …)": a slide that is a picture, no name.
+  if (/^[(（][^()（）]*[)）]$/u.test(title) || CAPTION_TITLE.test(title)) return false;
   if (codePointLength(title) > LIMITS.headingChars || isGenericHeading(title)) return false;
   if (/[?？:：。．]$/u.test(title)) return false;
   if (COMPARES.test(title)) return false;
@@ -1146,6 +1148,10 @@ function isNameTitle(title: string): boolean {
   if (isJapaneseGroup(title)) return false;
   return title.split(/\s+/u).length <= 6;
 }
+
+/** A title that captions a picture: "図：…", "Figure 3: …", "Diagram – …". */
+const CAPTION_TITLE =
+  /^(?:図|figure|fig\.|diagram|image|画像)[\s\u3000]*[0-9０-９]*[\s\u3000]*[：:．.\-–—]/iu;
 
 /** A Japanese heading that joins topics with ・ or /: "キー設計・インデックス", "KMS・鍵管理". */
 function isJapaneseGroup(title: string): boolean {
@@ -1164,7 +1170,7 @@ function isJapaneseGroup(title: string): boolean {
  * As options beside service names they are of another kind (issue 13, pattern 2).
  */
 const ORGANISING = quick(
-  /\b(?:terms|terminology|definitions?|glossary|basics|fundamentals|questions?|q&a|faq|tips|tricks|introduction|intro|overview|to know|cheat ?sheet|recap|lab|labs|demo|exercises?)\b|用語|一覧|の基本|基礎|入門|質疑|質問|ポイント|注意|まとめ|おさらい|演習|ハンズオン/iu,
+  /\b(?:terms|terminology|definitions?|glossary|basics|fundamentals|questions?|q&a|faq|tips|tricks|introduction|intro|overview|to know|cheat ?sheet|recap|lab|labs|demo|exercises?|agenda|today'?s (?:topics?|theme|services))\b|用語|一覧|の基本|基礎|入門|質疑|質問|ポイント|注意|まとめ|おさらい|演習|ハンズオン|^(?:本日|今日|今回)の|テーマ$|クイズ/iu,
 );
 
 /**
@@ -2531,6 +2537,45 @@ const MY_ANSWER =
  */
 const INLINE_QA =
   /^(?:【(?:問題?|Q|Ｑ)】|(?:Q|Ｑ|問題?)[\s\u3000]*[.．:：])[\s\u3000]*(.+?)[\s\u3000]*(?:[→⇒]|->|=>)?[\s\u3000]*(?:【(?:答え?|解答|A|Ａ)】|(?<=[\s\u3000→⇒>？?])(?:A|Ａ|Answer|答え?)[\s\u3000]*[.．:：])[\s\u3000]*(.+)$/u;
+/** The learner's note to review a card again ("要復習", "見直し", "review again"). */
+const REVIEW_MARK = /^(?:要復習|復習|見直し|要確認|review (?:again|later)|revisit)/iu;
+
+/** A line after an answer that gives a reason, a wrong option or a remark: no part of the answer. */
+const AFTER_ANSWER =
+  /^(?:[→⇒➡×✕✗※*＊(（]|->|=>|(?:why|because|reason|rule|note|tip|explanation|wrong)\b|理由|解説|根拠|ポイント|補足|注意|不正解|誤り)/iu;
+
+/**
+ * The whole answer of "A: …": its first line and the lines that go on with it, up to a
+ * blank line (held-out notes, round 16: "A: - 推移的ルーティング不可" over three more
+ * bullets, "A: デフォルトNACL → 全許可。" over the line on the custom NACL, each asked with
+ * its first line only). A list answer goes on with its items; a line answer with plain
+ * lines that give no reason or remark (AFTER_ANSWER) and ask no next question.
+ */
+function answerLines(blocks: readonly Block[], at: number, first: string): string {
+  const list = /^[-*・][\s\u3000]/u.test(first);
+  const lines = [list ? first.replace(/^[-*・][\s\u3000]+/u, '') : first];
+  let last = (blocks[at] as Block).line;
+  for (let j = at + 1; j < blocks.length; j++) {
+    const next = blocks[j] as Block;
+    const text = next.text.trim();
+    if (next.line !== last + 1 || QUESTION_MARK.test(text) || AFTER_ANSWER.test(text)) break;
+    if (list ? next.kind !== 'item' : next.kind !== 'line') break;
+    // "I picked …", "要復習", "5分だと思ってた": the learner's pick, grade or story.
+    if (MY_ANSWER.test(text) || REVIEW_MARK.test(text)) break;
+    const reason = whyNotStatement(next);
+    if (reason === 'remark' || reason === 'doubt') break;
+    lines.push(text);
+    last = next.line;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A flashcard on one line: front, "::" (or ":::" for both ways) with a space on each side,
+ * back. (An outliner's property, `key:: value`, has no space before its colons.)
+ */
+const FLASHCARD = /^(.+?[^\s\u3000:])[\s\u3000]+:{2,3}[\s\u3000]+([^\s\u3000:].*)$/u;
+
 /** An answer without the grade the learner gave it at the end ("20 RCU ◎", "20 WCU △（2倍忘れがち）"). */
 function withoutGrade(said: string): string {
   return said.replace(/[\s\u3000]+[◎○△×](?:[（(][^（）()]*[)）])?$/u, '').trim() || said;
@@ -2573,6 +2618,20 @@ function computeQaUnits(section: Section): { units: QaUnit[]; lines: ReadonlySet
   const blocks = section.blocks;
   for (let i = 0; i < blocks.length; i++) {
     const question = blocks[i] as Block;
+    // "サブネットはいくつのAZにまたがれる？ :: 1つだけ": a flashcard the learner drafted,
+    // front and back (Obsidian's spaced repetition, Anki drafts), asked as written.
+    const card =
+      isQaLine(question) && !/^[(（]/u.test(question.text.trim())
+        ? FLASHCARD.exec(question.text.trim())
+        : null;
+    if (card) {
+      const asked = (card[1] ?? '').trim();
+      const said = withoutGrade((card[2] ?? '').trim());
+      if (!asked || !said) continue;
+      units.push({ question, answer: question, asked, said, lines: [question.line] });
+      lines.add(question.line);
+      continue;
+    }
     const inline = isQaLine(question) ? INLINE_QA.exec(question.text.trim()) : null;
     if (inline) {
       // "【問】…？ → 【答】…" on one line: the line, and the bullets under it.
@@ -2606,7 +2665,11 @@ function computeQaUnits(section: Section): { units: QaUnit[]; lines: ReadonlySet
     const a = ANSWER_MARK.exec(answer.text.trim());
     if (!a || answer.line - question.line > at - i) continue;
     const asked = question.text.trim().slice(q[0].length).trim();
-    const said = withoutGrade(answer.text.trim().slice(a[0].length).trim());
+    const said = answerLines(
+      blocks,
+      at,
+      withoutGrade(answer.text.trim().slice(a[0].length).trim()),
+    );
     if (!asked || !said) continue;
     const between = blocks.slice(i + 1, at).map((block) => block.line);
     const unit: QaUnit = {
@@ -3123,9 +3186,9 @@ function fitsRecall(blocks: readonly Block[]): boolean {
  */
 const NOTES_HEADING = gated(
   quick(
-    /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean[- ]?up|teardown)\b|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次|片付け/iu,
+    /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean[- ]?up|teardown)\b|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次|片付け|クイズ|^答え$|^解答$|答え合わせ/iu,
   ),
-  '第|chapter|section|part|lecture|module|lesson|unit|day|week|summary|overview|recap|review|intro|additional|more info|misc|note|memo|question|&|faq|mistakes|quiz|exercise|practice|lab|hands|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean|teardown|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|リンク|追加情報|用語|目次|片付け',
+  '第|chapter|section|part|lecture|module|lesson|unit|day|week|summary|overview|recap|review|intro|additional|more info|misc|note|memo|question|&|faq|mistakes|quiz|exercise|practice|lab|hands|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean|teardown|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|リンク|追加情報|用語|目次|片付け|クイズ|答え|解答',
 );
 
 export function isNotesHeading(title: string): boolean {

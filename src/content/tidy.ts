@@ -47,8 +47,15 @@ const LINKS_LABEL =
 /** A property of an outliner's page or block (Logseq, Dataview): `key:: value`. */
 const PROPERTY = /^[\s\u3000]*[A-Za-z][\w-]*::(?:[\s\u3000]|$)/u;
 
+/**
+ * An Anki cloze in a card drafted in the notes: "{{c1::インターネットゲートウェイ}}",
+ * "{{c2::Direct Connect::専用線}}" (held-out notes, round 16: the markup came out in
+ * prompts and answers). The words inside are the line's key term; the hint is dropped.
+ */
+const ANKI_CLOZE = /\{\{c[0-9]+::((?:(?!::|\}\}).)+)(?:::(?:(?!\}\}).)*)?\}\}/gu;
+
 /** Cheap test first: most lines hold none of these marks (nor a typed bullet, LEADING_BULLET). */
-const ANY = /[◎○◯●△▲▽☆★×]|\[\[|（[ \u3000]|(?:^|[\s\u3000])#[\p{L}_]/u;
+const ANY = /[◎○◯●△▲▽☆★×]|\[\[|（[ \u3000]|(?:^|[\s\u3000])#[\p{L}_]|\{\{c[0-9]/u;
 
 /** A line's text without ratings, tags and wiki-link brackets, its spans moved to match. */
 export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefined {
@@ -83,6 +90,13 @@ export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefin
   for (const m of text.matchAll(RED_SHEET)) {
     const inner = m[1] ?? '';
     const from = m.index + m[0].indexOf(inner);
+    drop(m.index, from);
+    drop(from + inner.length, m.index + m[0].length);
+    marked.push({ kind: 'bold', start: from, end: from + inner.length });
+  }
+  for (const m of text.matchAll(ANKI_CLOZE)) {
+    const inner = m[1] ?? '';
+    const from = m.index + m[0].indexOf(inner, 2);
     drop(m.index, from);
     drop(from + inner.length, m.index + m[0].length);
     marked.push({ kind: 'bold', start: from, end: from + inner.length });
@@ -141,8 +155,15 @@ export function tidyTitle(title: string): string {
   // "202311051432 Lambda concurrency", "20231106 — DynamoDB GSI vs LSI": a Zettelkasten
   // note's id, a timestamp, is no part of its name (held-out notes, round 16: the ids came
   // out in options and headers). A title that is only a date stays.
-  return ZETTEL_ID.test(text) ? text.replace(ZETTEL_ID, '') : text;
+  const bare = ZETTEL_ID.test(text) ? text.replace(ZETTEL_ID, '') : text;
+  // "スライド12：S3 のストレージクラス", "Slide 4 – VPC endpoints": the deck's page, no part
+  // of the name (held-out notes, round 16: the numbers came out in options).
+  return PAGE_NUMBER.test(bare) ? bare.replace(PAGE_NUMBER, '') : bare;
 }
+
+/** A slide's or a page's number in front of a title, and what parts it from the title. */
+const PAGE_NUMBER =
+  /^(?:スライド|slide|ページ|page|p\.)[\s\u3000]*[0-9０-９]+(?:[\s\u3000]*[：:．.|｜—–-][\s\u3000]*|[\s\u3000]+)(?=\S)/iu;
 
 /** A timestamp id in front of a title: YYYYMMDD, with hours and minutes (and seconds) or not. */
 const ZETTEL_ID =

@@ -195,3 +195,59 @@ describe('an error log of practice-exam mistakes', () => {
       );
   });
 });
+
+describe('notes copied from slides', () => {
+  const slides = buildFrom({ 'slides-ja.md': fixture('quality/heldout-r16/slides-ja.md') });
+  const whichOptions = slides.cards
+    .filter((card) => card.kind === 'which-heading' || card.kind === 'which-fact')
+    .flatMap((card) =>
+      [1, 2, 3].flatMap(
+        (seed) => makeQuestion(card, slides.index, createRng(seed), 'study', sayEn)?.options ?? [],
+      ),
+    );
+
+  it("a slide's number is no part of its title, and a slide that is a picture is no option", () => {
+    expect(tidyTitle('スライド2：同時実行数')).toBe('同時実行数');
+    expect(tidyTitle('Slide 4 – VPC endpoints')).toBe('VPC endpoints');
+    expect(tidyTitle('p.12 Glacier')).toBe('Glacier');
+    expect(tidyTitle('Slide deck notes')).toBe('Slide deck notes');
+    for (const text of shownTexts(slides)) expect(text).not.toMatch(/スライド[0-9]/u);
+    expect(whichOptions.length).toBeGreaterThan(0);
+    expect(new Set(whichOptions)).toEqual(
+      new Set(['同時実行数', 'レイヤー', 'デッドレターキュー']),
+    );
+  });
+});
+
+describe('flashcards drafted in the notes', () => {
+  const cards = buildFrom({
+    'flashcards-ja.md': fixture('quality/heldout-r16/flashcards-ja.md'),
+  }).cards;
+  const qa = cards.filter((card) => card.kind === 'qa');
+
+  it('"front :: back" is a question of the notes; a remark with "::" in brackets is not', () => {
+    expect(qa.map((card) => [card.prompt, card.answer]).slice(0, 2)).toEqual([
+      [
+        'パーティションキーだけのテーブルで同じキーの項目はいくつ置ける？',
+        '1つだけ。ソートキーがあれば複数',
+      ],
+      ['GSI と LSI はどちらを後から追加できる？', 'GSI。LSI はテーブル作成時のみ'],
+    ]);
+    for (const card of cards) expect(card.prompt + card.answer).not.toMatch(/Anki に入れる|::/u);
+  });
+
+  it('an Anki cloze is the blank, without its markup or hint', () => {
+    const blanks = cards.filter((card) => card.kind === 'cloze');
+    expect(blanks.map((card) => card.answer).sort()).toEqual(['24', 'DynamoDB Streams']);
+    for (const card of cards) expect(card.prompt + card.answer).not.toMatch(/\{\{|\}\}|c[12]::/u);
+  });
+
+  it('"A:" holds its whole answer: the list under it, the line that goes on, not the review mark', () => {
+    expect(qa.find((card) => card.prompt === 'キャパシティモードの種類')?.answer).toBe(
+      'オンデマンド：リクエスト単位の課金、事前の見積もり不要\nプロビジョンド：RCU と WCU を指定、Auto Scaling 可',
+    );
+    expect(qa.find((card) => card.prompt === '強い整合性の読み込みのコスト')?.answer).toBe(
+      '結果整合性の読み込みの 2 倍の RCU を使う。\nグローバルテーブルのレプリカからは強い整合性で読めない。',
+    );
+  });
+});
