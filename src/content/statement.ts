@@ -120,9 +120,9 @@ const HEDGE = quick(/たぶん|多分/u);
  */
 const DIARY = gated(
   quick(
-    /(?:なかった|てた)(?=[。、！!）)\s\u3000]|$)|つもり(?:が|で|だった)|忘れないこと|忘れずに|忘れないように|忘れてた|ハマった|はまった|[^使]済み(?=[。、）)\s\u3000]|$)|眠[いかく]|しんど|(?:わから|分から)なかった|疲れた|頑張っ|えらい|集中力|溶けた|ボロボロ|続いた|やる気|寝落ち|間違えた|ミスった|正答率|模試[^。]{0,12}?[0-9０-９]+\s*(?:[/／点%％問]|割)|(?:^|[\s\u3000])[0-9０-９]+\s*[/／]\s*[0-9０-９]+\s*(?:問|点)?(?=[\s\u3000。、]|$)|\b(?:i|i'm|i've|i'd)\b[^.!?]*\b(?:spent|studied|scored|missed|watched|finished|took me|tired|sleepy|bombed|aced)\b|\btook me\b|\bmy (?:score|streak|mistakes?)\b/iu,
+    /(?:なかった|てた)(?=[。、！!）)\s\u3000]|$)|つもり(?:が|で|だった)|忘れないこと|忘れずに|忘れないように|忘れてた|ハマった|はまった|[^使]済み(?=[。、）)\s\u3000]|$)|眠[いかく]|しんど|(?:わから|分から)なかった|疲れた|頑張っ|えらい|集中力|溶けた|ボロボロ|続いた|やる気|寝落ち|間違えた|ミスった|正答率|模試[^。]{0,12}?[0-9０-９]+\s*(?:[/／点%％問]|割)|(?:^|[\s\u3000])[0-9０-９]+\s*[/／]\s*[0-9０-９]+\s*(?:問|点)?(?=[\s\u3000。、]|$)|\b(?:i|i'm|i've|i'd)\b[^.!?]*\b(?:spent|studied|scored|missed|watched|finished|took me|tired|sleepy|bombed|aced)\b|\bi (?:wrote|had written|noted|typed)\b|\btook me\b|\bmy (?:score|streak|mistakes?)\b/iu,
   ),
-  'なかった|てた|つもり|忘れ|ハマった|はまった|済み|眠|しんど|わから|分から|疲れ|頑張|えらい|集中力|溶け|ボロボロ|続いた|やる気|寝落ち|間違え|ミスった|正答率|模試|/|／|spent|studied|scored|missed|watched|finished|took me|tired|sleepy|bombed|aced|my score|my streak|my mistake',
+  'なかった|てた|つもり|忘れ|ハマった|はまった|済み|眠|しんど|わから|分から|疲れ|頑張|えらい|集中力|溶け|ボロボロ|続いた|やる気|寝落ち|間違え|ミスった|正答率|模試|/|／|spent|studied|scored|missed|watched|finished|took me|tired|sleepy|bombed|aced|i wrote|i had written|i noted|i typed|my score|my streak|my mistake',
 );
 
 /** Three cells or more with runs of spaces between: a table typed as text. */

@@ -188,6 +188,13 @@ describe('an error log of practice-exam mistakes', () => {
     expect(log.cards[0]?.prompt).toBe(
       'ten functions use the same 40 MB dependency; deploy it once.',
     );
+    // The entry's heading, the learner's summary of the question, is not shown with it: it
+    // names the answer as often as not ("Q4 — Lambda needs a library shared by …").
+    for (const card of log.cards) {
+      const stem = makeQuestion(card, log.index, createRng(1), 'study', sayEn)?.stem ?? '';
+      expect(stem).toContain('DVA-C02 practice exam');
+      expect(stem).not.toMatch(/Q[0-9]+/u);
+    }
     // The wrong picks ("My answer:", "I picked:") and the reasons under the answer give no card.
     for (const text of shownTexts(log))
       expect(text).not.toMatch(
@@ -249,5 +256,29 @@ describe('flashcards drafted in the notes', () => {
     expect(qa.find((card) => card.prompt === '強い整合性の読み込みのコスト')?.answer).toBe(
       '結果整合性の読み込みの 2 倍の RCU を使う。\nグローバルテーブルのレプリカからは強い整合性で読めない。',
     );
+  });
+});
+
+describe('a practice question with options A to D', () => {
+  it('"A." over "B." is option A, not the answer', () => {
+    const quiz = buildFrom({
+      'quiz.md': [
+        '# ECS',
+        '',
+        '## クイズ',
+        '- Q. Fargate のタスクが S3 に書き込めない。どこを直す？',
+        '  - A. タスク実行ロール',
+        '  - B. タスクロール',
+        '  - C. ECR のリポジトリポリシー',
+        '',
+        '## 復習',
+        'Q: タスクが AWS の API を呼ぶ権限はどこに付ける？',
+        'A: タスクロール',
+        '',
+      ].join('\n'),
+    });
+    expect(quiz.cards.filter((card) => card.kind === 'qa').map((card) => card.answer)).toEqual([
+      'タスクロール',
+    ]);
   });
 });
