@@ -1086,8 +1086,9 @@ export function pathInStem(card: Card, located: Located): string {
   // "Q38 Direct Connect Gateway", "Q13 — SQS ordering + exactly once": an error log's entry,
   // headed by the learner's summary of the question, which names its answer more often than
   // not (held-out notes, round 16: 7 of 30 cards judged LEAK). The question says it all.
-  const titles = shownPath(card, located);
-  if (card.kind === 'qa' && QUESTION_NUMBER.test(titles.at(-1) ?? '')) titles.pop();
+  const path = shownPath(card, located);
+  const titles =
+    card.kind === 'qa' && QUESTION_NUMBER.test(path.at(-1) ?? '') ? path.slice(0, -1) : path;
   // A title that shows the answer only in its chapter number is shown without it. A title
   // that does not show it is shown as it is, so it is tested once.
   const shown: string[] = [];

@@ -191,7 +191,10 @@ describe('an error log of practice-exam mistakes', () => {
     // The entry's heading, the learner's summary of the question, is not shown with it: it
     // names the answer as often as not ("Q4 — Lambda needs a library shared by …").
     for (const card of log.cards) {
+      const path = [...card.path];
       const stem = makeQuestion(card, log.index, createRng(1), 'study', sayEn)?.stem ?? '';
+      // (The card itself is left as it was: its path is its explanation's heading.)
+      expect(card.path).toEqual(path);
       expect(stem).toContain('DVA-C02 practice exam');
       expect(stem).not.toMatch(/Q[0-9]+/u);
     }
