@@ -1172,7 +1172,7 @@ function isJapaneseGroup(title: string): boolean {
  * As options beside service names they are of another kind (issue 13, pattern 2).
  */
 const ORGANISING = quick(
-  /\b(?:terms|terminology|definitions?|glossary|basics|fundamentals|questions?|q&a|faq|tips|tricks|introduction|intro|overview|to know|cheat ?sheet|recap|lab|labs|demo|exercises?|agenda|today'?s (?:topics?|theme|services))\b|用語|一覧|の基本|基礎|入門|質疑|質問|ポイント|注意|まとめ|おさらい|演習|ハンズオン|^(?:本日|今日|今回)の|テーマ$|クイズ/iu,
+  /\b(?:terms|terminology|definitions?|glossary|basics|fundamentals|questions?|q&a|faq|tips|tricks|introduction|intro|overview|to know|cheat ?sheet|recap|lab|labs|demo|exercises?|agenda|today'?s (?:topics?|theme|services))\b|^(?:other|others|misc(?:ellaneous)?)\b|-ish$|用語|一覧|の基本|基礎|入門|質疑|質問|ポイント|注意|まとめ|おさらい|演習|ハンズオン|^(?:本日|今日|今回)の|テーマ$|クイズ|おまけ|番外/iu,
 );
 
 /**
@@ -2625,8 +2625,9 @@ function computeQaUnits(section: Section): { units: QaUnit[]; lines: ReadonlySet
     const question = blocks[i] as Block;
     // "サブネットはいくつのAZにまたがれる？ :: 1つだけ": a flashcard the learner drafted,
     // front and back (Obsidian's spaced repetition, Anki drafts), asked as written.
+    // (Most lines hold no "::": only those are read by the pattern.)
     const card =
-      isQaLine(question) && !/^[(（]/u.test(question.text.trim())
+      isQaLine(question) && question.text.includes('::') && !/^[(（]/u.test(question.text.trim())
         ? FLASHCARD.exec(question.text.trim())
         : null;
     if (card) {
@@ -3194,9 +3195,9 @@ function fitsRecall(blocks: readonly Block[]): boolean {
  */
 const NOTES_HEADING = gated(
   quick(
-    /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean[- ]?up|teardown)\b|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次|片付け|クイズ|^答え$|^解答$|答え合わせ/iu,
+    /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean[- ]?up|teardown)\b|^(?:other|others)\b|-ish$|おまけ|番外|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次|片付け|クイズ|^答え$|^解答$|答え合わせ/iu,
   ),
-  '第|chapter|section|part|lecture|module|lesson|unit|day|week|summary|overview|recap|review|intro|additional|more info|misc|note|memo|question|&|faq|mistakes|quiz|exercise|practice|lab|hands|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean|teardown|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|リンク|追加情報|用語|目次|片付け|クイズ|答え|解答',
+  '第|chapter|section|part|lecture|module|lesson|unit|day|week|summary|overview|recap|review|intro|additional|more info|misc|note|memo|question|&|faq|mistakes|quiz|exercise|practice|lab|hands|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean|teardown|other|ish|おまけ|番外|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|リンク|追加情報|用語|目次|片付け|クイズ|答え|解答',
 );
 
 export function isNotesHeading(title: string): boolean {
@@ -3211,6 +3212,8 @@ function namesRecallSubject(text: string, read = false): boolean {
   const head = text.replace(/[：:]\s*$/u, '').trim();
   if (!head || codePointLength(head) > LIMITS.headingChars) return false;
   if (termColon(head) > 0 || /[。.!?！？]$/u.test(head)) return false;
+  // "そうでなければ → gp3": a rule's conclusion, not a subject (held-out notes, round 16: FRAGMENT).
+  if (/[→⇒➡]|->|=>/u.test(head)) return false;
   // `read`: the text is known to be no notes, open-set or task heading (recallUnits tested it).
   const known = read && head === text;
   if (isLabel(head) || (!known && (isNotesHeading(head) || isOpenSetHeading(head)))) return false;
@@ -3954,6 +3957,10 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
       if ([span.answer, ...namesOf(span.answer)].some((name) => leaksWord(blanked, name))) continue;
       // …or the same word in the other language: "`Decrypt` してもらい…データを復号する".
       if (translates(span.answer, blanked)) continue;
+      // …or the heading path, the number with its counter: "＿＿＿つの柱" under "6つの柱"
+      // (held-out notes, round 16: LEAK).
+      if (span.source === 'number' && pathCounts(section.path, span.answer, block.text, span.end))
+        continue;
       make('cloze', source, blanked, span.answer, block.line);
       made += 1;
     }
@@ -3996,7 +4003,28 @@ function valueLine(block: Block): { subject: string; value: string } | undefined
  * answers are guesses (held-out notes, round 15: TRIVIAL, META).
  */
 const PERSONAL_SECTION =
-  /^(?:(?:明日|今日|昨日|次回|今週|来週)(?:やること|やったこと|の(?:予定|目標|振り返り|タスク))|やること|やったこと|todo|to ?do|to-do|next steps?|tomorrow|plan for tomorrow|today'?s? (?:plan|progress)|感想|反省|振り返り|疑問(?:点)?|気分|mood|日記)$/iu;
+  /^(?:(?:明日|今日|昨日|次回|今週|来週)(?:やること|やったこと|の(?:予定|目標|振り返り|タスク))|やること|やったこと|todo|to ?do|to-do|next steps?|tomorrow|plan for tomorrow|today'?s? (?:plan|progress)|感想|反省|振り返り|疑問(?:点)?|気分|mood|日記)$|^(?:todo|to ?do|to-do)\b|^(?:my )?study (?:tasks?|plan|schedule|log)$|学習計画$|勉強計画$/iu;
+
+/** A heading of the path holds the number with the counter that follows its blank ("6つ", "3 AZ"). */
+function pathCounts(path: readonly string[], answer: string, text: string, end: number): boolean {
+  const counter = text.slice(end).trimStart().slice(0, 1);
+  if (!counter || !/[\p{L}]/u.test(counter)) return false;
+  const number = answer.trim().normalize('NFKC');
+  return path.some((title) => {
+    const plain = title.normalize('NFKC');
+    for (let at = plain.indexOf(number); at >= 0; at = plain.indexOf(number, at + 1)) {
+      if (/[0-9.,]/u.test(plain[at - 1] ?? '')) continue;
+      if (
+        plain
+          .slice(at + number.length)
+          .trimStart()
+          .startsWith(counter)
+      )
+        return true;
+    }
+    return false;
+  });
+}
 
 /** What the cloze cards of a section ask of it besides the line (see sectionCards). */
 interface ClozeContext {

@@ -125,6 +125,15 @@ const DIARY = gated(
   'なかった|てた|つもり|忘れ|ハマった|はまった|済み|眠|しんど|わから|分から|疲れ|頑張|えらい|集中力|溶け|ボロボロ|続いた|やる気|寝落ち|間違え|ミスった|正答率|模試|/|／|spent|studied|scored|missed|watched|finished|took me|tired|sleepy|bombed|aced|i wrote|i had written|i noted|i typed|my score|my streak|my mistake',
 );
 
+/**
+ * A study task of the learner's ("redo practice test 3", "watch section 7+8 videos", "re-read
+ * the FAQ"; held-out notes, round 16: a checklist's to-dos came out as facts and scores).
+ */
+// (Anchored at the start: tried at one place of a line, it needs no gate.)
+const STUDY_TASK = quick(
+  /^(?:\[[ x]\][\s\u3000]*)?(?:redo|re-do|rewatch|re-watch|watch|read|re-read|reread|finish|retake|re-take|take|do|book|schedule)\b.{0,60}?\b(?:practice (?:tests?|exams?|sets?)|mock(?: exam)?s?|videos?|sections?|chapters?|course|lectures?|labs?|quiz(?:zes)?|flashcards?|faqs?|whitepapers?|notes)\b/iu,
+);
+
 /** Three cells or more with runs of spaces between: a table typed as text. */
 const SPACED_COLUMNS =
   /\S(?: {3,}|[\u3000]{2,}[ \u3000]*)\S.*?\S(?: {3,}|[\u3000]{2,}[ \u3000]*)\S/u;
@@ -362,7 +371,7 @@ function computeWhyNot(block: Block): LeftOut | undefined {
   if (DOUBT.test(text) || (HEDGE.test(text) && isJapanese(text))) return 'doubt';
   // "眠い。日曜に3hは頑張ったほう", "NotAction の違いで30分溶けた", "I spent two hours on…": the
   // learner's own day, not the subject (a study log, held-out notes, round 15: TRIVIAL).
-  if (DIARY.test(text)) return 'remark';
+  if (DIARY.test(text) || STUDY_TASK.test(text)) return 'remark';
   // "値サイズ　　　　4KB　　　　 8KB": a table typed with spaces, its header lines away.
   if (SPACED_COLUMNS.test(text)) return 'key-value';
   // "B) CloudWatch alarm … -> recover": an option of a practice question, which may be wrong.

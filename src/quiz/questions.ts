@@ -975,6 +975,7 @@ function askCard(
       // notes, round 16: JUNK-OPTION): a namespaced identifier is of another shape than a
       // bare one (`sts:AssumeRole` stays an option for `iam:PassRole`).
       const namespaced = namespaceOf(card.answer) !== '';
+      const headings = new Set(card.path.map(keyOf));
       return sameShape(
         (info) => info.clozes,
         poolOf(index, 'clozes'),
@@ -986,6 +987,9 @@ function askCard(
         (candidate) =>
           answerShape(candidate) === shape &&
           (namespaceOf(candidate) !== '') === namespaced &&
+          // "Storage Gateway" for a blank under "Storage Gateway" (its Volume Gateway): the
+          // heading names the family the answer belongs to, true too (round 16, SIBLING-TRUE).
+          !headings.has(keyOf(candidate)) &&
           !leaksWord(card.prompt, candidate) &&
           !sameName(candidate, card.answer),
       );

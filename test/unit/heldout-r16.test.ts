@@ -285,3 +285,84 @@ describe('a practice question with options A to D', () => {
     ]);
   });
 });
+
+describe('a checklist of study notes', () => {
+  const list = buildFrom({ 'checklist-en.md': fixture('quality/heldout-r16/checklist-en.md') });
+  const titles = (kind: string) =>
+    list.cards.filter((card) => card.kind === kind).map((card) => card.path.at(-1));
+
+  it("the learner's study tasks, a to-do heading and a catch-all heading ask nothing", () => {
+    expect(whyNotStatement(line('redo practice test 2 (networking section only scored 58%)'))).toBe(
+      'remark',
+    );
+    expect(whyNotStatement(line('watch section 9 videos again'))).toBe('remark');
+    expect(whyNotStatement(line('Take the ENI into account when sizing subnets'))).toBeUndefined();
+    expect(list.cards.map((card) => card.path.at(-1))).not.toContain('TODO this week');
+    expect(list.cards.map((card) => card.path.at(-1))).not.toContain('Other networking-ish');
+    expect(titles('recall')).toEqual(['VPC endpoints', 'Transit Gateway']);
+  });
+
+  it('a number the heading above gives with its counter is no blank', () => {
+    // "The review checks 3 layers …" under "Design review with 3 layers".
+    expect(list.cards.some((card) => card.answer === '3')).toBe(false);
+    const pillars = buildFrom({
+      'wa.md':
+        '# Well-Architected — 6つの柱\n\n## 全体像\n- 6つの柱は次のとおり。\n- 運用上の優秀性、セキュリティ、信頼性、パフォーマンス効率、コスト最適化、持続可能性\n',
+    });
+    expect(pillars.cards.filter((card) => card.kind === 'cloze')).toEqual([]);
+  });
+
+  it("a blank's options never name the heading it sits under", () => {
+    const hybrid = buildFrom({
+      'hybrid.md': [
+        '# 移行・ハイブリッド',
+        '',
+        '## 使い分け',
+        '- オンプレのアプリからクラウドのストレージを使う → `Storage Gateway`',
+        '- オフラインで数十 TB を運ぶ → `Snow Family`',
+        '- SFTP でファイルを受け取る → `Transfer Family`',
+        '',
+        '## Storage Gateway',
+        '- iSCSI ブロック → `Volume Gateway`',
+        '- NFS/SMB ファイル → `S3 File Gateway`',
+        '- 仮想テープ → `Tape Gateway`',
+        '',
+      ].join('\n'),
+    });
+    const volume = hybrid.cards.find((card) => card.answer === 'Volume Gateway');
+    expect(volume).toBeDefined();
+    const seen = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6])
+      for (const option of makeQuestion(
+        volume as (typeof hybrid.cards)[0],
+        hybrid.index,
+        createRng(seed),
+        'study',
+        sayEn,
+      )?.options ?? [])
+        seen.add(option);
+    expect(seen.has('Tape Gateway')).toBe(true);
+    expect(seen.has('Storage Gateway')).toBe(false);
+  });
+
+  it("a rule's conclusion is no subject to explain", () => {
+    const rules = buildFrom({
+      'rules.md': [
+        '# EBS の選び方',
+        '',
+        '## ボリュームタイプ',
+        '- もし 最大 IOPS が要件 / 重要な DB → io2',
+        '  - io2 Block Express は 1 ボリュームで最も高い IOPS を出せる',
+        '  - 同時アタッチ (Multi-Attach) → io1/io2 のみ',
+        '- そうでなければ → gp3',
+        '  - gp3 は IOPS とスループットを容量と別に設定できる、gp2 より安い',
+        '  - gp2 は容量に比例して IOPS が決まる → コスト削減なら gp3 へ',
+        '- 大きなシーケンシャル I/O → st1',
+        '- 最低コストのコールドデータ → sc1',
+        '',
+      ].join('\n'),
+    });
+    const recalls = rules.cards.filter((c) => c.kind === 'recall');
+    for (const card of recalls) expect(card.prompt).not.toMatch(/→/u);
+  });
+});
