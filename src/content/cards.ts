@@ -721,7 +721,20 @@ const LATIN_CHAR = /[\p{Script=Latin}\p{N}_]/u;
 const KANA_CHAR = /[\p{Script=Katakana}ー]/u;
 
 /** A code span that names a resource made in an exercise (`my-bucket-01`, `lab_vpc`): no fact to learn. */
+/**
+ * Code with its argument or value, not a name: `!Ref Q`, `DeletionPolicy: Retain`, `x = 1`
+ * (held-out notes, round 16: "Ref Q" and "DeletionPolicy: Retain" came out as blanks and as
+ * each other's options).
+ */
+function isCodeExpression(text: string, start: number, answer: string): boolean {
+  if (!/\s/u.test(answer.trim())) return false;
+  // (Brackets are no sign: `ハイパフォーマンスコンピューティング (HPC)` is a name.)
+  return /[:=]\s|[{};]/u.test(answer) || /[!$@]$/u.test(text.slice(0, start));
+}
+
 function isResourceName(answer: string): boolean {
+  // "table/Orders/index", "arn:…/my-bucket/*": a path of a resource, an example of one.
+  if (/^[\w.$*-]+(?:\/[\w.$*-]+){2,}$/u.test(answer)) return true;
   // "...:function:myfn:3", "arn:aws:iam::123456789012:role/x": a piece of an ARN, an example
   // of one (held-out notes, round 16: TRIVIAL).
   // (Fn::ImportValue is a name: an ARN's piece holds a number or a name of the learner's.)
@@ -838,7 +851,11 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     const answer = block.text.slice(start, end);
     // **重要：** is a label, not a key term.
     if (isLabel(answer)) continue;
-    if (span.kind === 'code' && isResourceName(answer)) continue;
+    if (
+      span.kind === 'code' &&
+      (isResourceName(answer) || isCodeExpression(block.text, start, answer))
+    )
+      continue;
     if (!isTermLike(answer) || givenAway(block.text, start, end)) continue;
     // "続いて ＿＿＿ です。": the rest of the line must say something about the blank,
     // and a lecturer's signpost ("Okay, let us start with …") says nothing.

@@ -366,3 +366,27 @@ describe('a checklist of study notes', () => {
     for (const card of recalls) expect(card.prompt).not.toMatch(/→/u);
   });
 });
+
+describe('notes heavy with code', () => {
+  it('code with its argument or value, or a path of a resource, is no blank; a name in code is', () => {
+    const cfn = buildFrom({
+      'cfn.md': [
+        '# CloudFormation',
+        '',
+        '## Intrinsic functions',
+        '- For an SQS queue, !GetAtt Q.Arn gives the ARN and `!Ref Q` gives the queue URL.',
+        '- `DeletionPolicy: Retain` keeps the bucket when the stack is deleted.',
+        '- A query on a GSI needs `table/Orders/index` in the Resource of the policy too.',
+        '- `Fn::ImportValue` reads an output that another stack exports.',
+        '- `ハイパフォーマンスコンピューティング (HPC)` のクラスターは EFA で速くなる。',
+        '',
+      ].join('\n'),
+    });
+    const blanks = cfn.cards.filter((card) => card.kind === 'cloze').map((card) => card.answer);
+    expect(blanks).not.toContain('Ref Q');
+    expect(blanks).not.toContain('DeletionPolicy: Retain');
+    expect(blanks).not.toContain('table/Orders/index');
+    expect(blanks).toContain('Fn::ImportValue');
+    expect(blanks).toContain('ハイパフォーマンスコンピューティング (HPC)');
+  });
+});
