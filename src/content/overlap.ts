@@ -286,6 +286,15 @@ export const SAME_WORDS_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
   [/cloudfront/iu, /(?<![A-Za-z])CF(?![A-Za-z])/u],
   [/elastic\s*beanstalk/iu, /(?<![A-Za-z])EB(?![A-Za-z])/u],
   [/dynamodb/iu, /(?<![A-Za-z])DDB(?![A-Za-z])/u],
+  // Round 16 (held-out notes, judged LEAK): "cfn-signal" of CloudFormation, ".ebextensions" of
+  // Elastic Beanstalk, "ASG" of Auto Scaling, "HC" of health checks, "R53", "CW", "SSM".
+  [/cloudformation/iu, /(?<![A-Za-z])cfn(?![A-Za-z])/iu],
+  [/beanstalk/iu, /ebextensions/iu],
+  [/auto\s*scaling/iu, /(?<![A-Za-z])ASGs?(?![A-Za-z])/u],
+  [/health\s*checks?/iu, /(?<![A-Za-z])HCs?(?![A-Za-z])/u],
+  [/route\s*53/iu, /(?<![A-Za-z])R53(?![A-Za-z])/iu],
+  [/cloudwatch/iu, /(?<![A-Za-z])CW(?![A-Za-z])/u],
+  [/systems\s*manager/iu, /(?<![A-Za-z])SSM(?![A-Za-z])/u],
 ];
 /** The pairs, each pattern asked only of a text with one of its words (see gated()). */
 const SAME_WORDS_TESTS = SAME_WORDS_PAIRS.map(([a, b]) => [literally(a), literally(b)] as const);

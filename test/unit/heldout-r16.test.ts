@@ -8,7 +8,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isLabel, isTermName } from '../../src/content/cards.js';
-import { katakanaRuns, katakanaTailIn, showsWord } from '../../src/content/overlap.js';
+import {
+  katakanaRuns,
+  katakanaTailIn,
+  namesInOtherWords,
+  showsWord,
+} from '../../src/content/overlap.js';
 import { parseMarkdown } from '../../src/content/parse.js';
 import { whyNotStatement } from '../../src/content/statement.js';
 import { tidyTitle } from '../../src/content/tidy.js';
@@ -388,5 +393,38 @@ describe('notes heavy with code', () => {
     expect(blanks).not.toContain('table/Orders/index');
     expect(blanks).toContain('Fn::ImportValue');
     expect(blanks).toContain('ハイパフォーマンスコンピューティング (HPC)');
+  });
+});
+
+describe("AWS's own short names", () => {
+  it('"cfn-signal", ".ebextensions", "ASG", "HC" name their service among others that they do not', () => {
+    const others = [
+      'Systems Manager',
+      'Elastic Beanstalk',
+      'CloudFormation',
+      'Auto Scaling',
+      'ELB',
+    ];
+    const named = (text: string, name: string) =>
+      namesInOtherWords(
+        text,
+        name,
+        others.filter((other) => other !== name),
+      );
+    expect(named('CreationPolicy + cfn-signal waits for the instances', 'CloudFormation')).toBe(
+      true,
+    );
+    expect(
+      named('.ebextensions/*.config files customise the environment', 'Elastic Beanstalk'),
+    ).toBe(true);
+    expect(named('an ASG cannot span regions', 'Auto Scaling')).toBe(true);
+    expect(
+      namesInOtherWords(
+        'HC for private resources needs a CloudWatch alarm',
+        'Route 53 health checks',
+        ['Auto Scaling'],
+      ),
+    ).toBe(true);
+    expect(named('waits for the instances to signal success', 'CloudFormation')).toBe(false);
   });
 });
