@@ -105,9 +105,9 @@ export function talksOfLecture(text: string, at = 0): boolean {
  */
 const DOUBT = gated(
   quick(
-    /説もある|のか謎|謎(?:[。（(]|$)|よく(?:わから|分から)ない|わからない|分からない|要確認|未確認|確認中|自信(?:が)?ない|気がする|ちゃんと載って|かもしれない[?？]|(?:^|\s)(?:todo|fixme|tbd)\b|\bnot (?:sure|certain)\b|\bunsure\b|\bno idea\b|\bi (?:think|guess|believe)\b|\bneed(?:s)? to (?:check|verify|confirm)\b|\bto be confirmed\b|[(（]\s*[?？]+\s*[)）]|[?？]{2,}|[?？]\s*$/iu,
+    /説もある|のか謎|謎(?:[。（(]|$)|よく(?:わから|分から)ない|わからない|分からない|要確認|未確認|確認中|自信(?:が)?ない|気がする|ちゃんと載って|かもしれない[?？]|(?:^|\s)(?:todo|fixme|tbd)\b|\bnot (?:sure|certain)\b|\bunsure\b|\bno idea\b|\bi (?:think|guess|believe)\b|\bneed(?:s)? to (?:check|verify|confirm)\b|\bto be confirmed\b|(?:^|[,;]\s*)(?:verify|double[- ]check|look (?:it |this )?up(?: later)?|check later)\s*[.!]*$|[(（]\s*[?？]+\s*[)）]|[?？]{2,}|[?？]\s*$/iu,
   ),
-  '説もある|謎|わから|分から|要確認|未確認|確認中|自信|気がする|ちゃんと載って|todo|fixme|tbd|not sure|not certain|unsure|no idea|i think|i guess|i believe|to check|to verify|to confirm|to be confirmed|?|？',
+  '説もある|謎|わから|分から|要確認|未確認|確認中|自信|気がする|ちゃんと載って|todo|fixme|tbd|not sure|not certain|unsure|no idea|i think|i guess|i believe|to check|to verify|to confirm|to be confirmed|verify|double|look|check later|?|？',
 );
 
 /** "たぶんそう", "多分…": a guess (only as a word of Japanese). */

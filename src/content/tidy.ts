@@ -44,6 +44,14 @@ const LEADING_BULLET = /^[\s\u3000]*(?:[・•◦‣▪▫∙■□◆◇▶▷�
 const LINKS_LABEL =
   /^[\s\u3000]*(?:links?|related|see also|refs?|references|関連(?:リンク|ノート)?|参照|リンク)[\s\u3000]*[:：]/iu;
 
+/**
+ * A timestamp at the start of a line of notes taken from a recording: "[03:12] …",
+ * "(1:02:40) …", "12:40 - …" (held-out notes, round 16: "[03:12] hosted zones" came out as a
+ * term to type).
+ */
+const LEADING_TIMESTAMP =
+  /^[\s\u3000]*(?:\[[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]|\([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\)|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[\s\u3000]+[-–—])[\s\u3000]*(?=\S)/u;
+
 /** A property of an outliner's page or block (Logseq, Dataview): `key:: value`. */
 const PROPERTY = /^[\s\u3000]*[A-Za-z][\w-]*::(?:[\s\u3000]|$)/u;
 
@@ -61,7 +69,8 @@ const ANY = /[◎○◯●△▲▽☆★×]|\[\[|（[ \u3000]|(?:^|[\s\u3000])#
 export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefined {
   // "tags:: aws, saa", "source:: udemy section 12": an outliner's properties, its metadata.
   if (PROPERTY.test(text)) return { text: text.trim(), spans: [...spans], linkOnly: true };
-  if (!ANY.test(text) && !LEADING_BULLET.test(text)) return undefined;
+  if (!ANY.test(text) && !LEADING_BULLET.test(text) && !LEADING_TIMESTAMP.test(text))
+    return undefined;
   // Kept characters, by their place in `text`.
   const keep = new Array<boolean>(text.length).fill(true);
   const drop = (from: number, to: number) => {
@@ -101,7 +110,8 @@ export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefin
     drop(from + inner.length, m.index + m[0].length);
     marked.push({ kind: 'bold', start: from, end: from + inner.length });
   }
-  const bullet = LEADING_BULLET.exec(text)?.[0].length ?? 0;
+  const stamp = LEADING_TIMESTAMP.exec(text)?.[0].length ?? 0;
+  const bullet = stamp + (LEADING_BULLET.exec(text.slice(stamp))?.[0].length ?? 0);
   drop(0, bullet);
   const lead = LEADING_RATING.exec(text.slice(bullet));
   if (lead) drop(bullet, bullet + lead[0].length);

@@ -16,7 +16,7 @@ import {
 } from '../../src/content/overlap.js';
 import { parseMarkdown } from '../../src/content/parse.js';
 import { whyNotStatement } from '../../src/content/statement.js';
-import { tidyTitle } from '../../src/content/tidy.js';
+import { tidyLine, tidyTitle } from '../../src/content/tidy.js';
 import { makeQuestion, namespaceOf } from '../../src/quiz/questions.js';
 import { createRng } from '../../src/quiz/rng.js';
 import { buildFrom, fixture, shownTexts } from '../helpers/deck.js';
@@ -426,5 +426,37 @@ describe("AWS's own short names", () => {
       ),
     ).toBe(true);
     expect(named('waits for the instances to signal success', 'CloudFormation')).toBe(false);
+  });
+});
+
+describe('notes taken from a recording', () => {
+  it('a timestamp is no part of a line, the host is no term, and "verify" is a doubt', () => {
+    expect(tidyLine('[03:12] hosted zones: public vs private', [])?.text).toBe(
+      'hosted zones: public vs private',
+    );
+    expect(tidyLine('12:40 - alias records are free to query', [])?.text).toBe(
+      'alias records are free to query',
+    );
+    expect(tidyLine('(1:02:40) price classes: All / 200 / 100', [])?.text).toBe(
+      'price classes: All / 200 / 100',
+    );
+    expect(tidyLine('9:00 is when the backup window opens', [])).toBeUndefined();
+    const episode = buildFrom({
+      'ep.md': [
+        '# Episode 4 — Route 53',
+        '',
+        '- [02:10] hosted zones: public ones answer the internet, private ones answer associated VPCs',
+        '- [05:30] alias records: free queries to AWS resources, also at the zone apex',
+        '- [07:45] host aside: "weighted routing shows up on every exam"',
+        '- [09:00] health checks: endpoint, calculated or CloudWatch alarm',
+        '- [11:20] max nesting depth of OUs: said 5, verify',
+        '',
+      ].join('\n'),
+    });
+    const terms = episode.cards.filter((card) => card.kind === 'term').map((card) => card.answer);
+    expect(terms).toContain('hosted zones');
+    for (const text of shownTexts(episode)) expect(text).not.toMatch(/\[[0-9]{2}:[0-9]{2}\]/u);
+    expect(terms).not.toContain('host aside');
+    expect(whyNotStatement(line('max nesting depth of OUs: said 5, verify'))).toBe('doubt');
   });
 });
