@@ -3500,9 +3500,12 @@ export function recallUnits(
   // or an exercise ("Create a job … › …") holds tips, analogies or one solution.
   const above = section.path.slice(1);
   if (above.some((title) => isOpenSetHeading(title) || isTask(title))) return [];
-  const qa = qaUnits(section).lines;
+  const { lines: qa, units } = qaUnits(section);
   const lines = section.blocks.filter((block) => !qa.has(block.line) && recallable(block));
   if (lines.length === 0) return [];
+  // A section mostly of the notes' own questions (flashcards, Q/A pairs): the line or two
+  // left beside them is no answer to "Explain: <heading>" (round 16, NOCONTEXT).
+  if (units.length >= 2 && lines.length < units.length) return [];
   // Lines above sub-headings are often an intro, or one aspect of the heading ("Explain:
   // EC2 › インスタンスタイプ" over two remarks on bandwidth, the families being its
   // sub-sections): no answer of their own. They are one when they explain the heading
@@ -4119,7 +4122,15 @@ const DESCRIPTIVE_EN = quick(
  *   the term, not what it is.
  */
 function isBrokenMeaning(definition: string): boolean {
-  return isFragmentMeaning(definition) || isValueList(definition);
+  return isFragmentMeaning(definition) || isValueList(definition) || isQuote(definition);
+}
+
+/**
+ * A meaning that is a quote of someone's words ("host: \"multi account questions are
+ * everywhere\""): a remark of a talk, not what the term means (round 16, a podcast's notes).
+ */
+function isQuote(definition: string): boolean {
+  return /^["“「『][^"“”「」『』]*["”」』][.。!！]?$/u.test(definition.trim());
 }
 
 /** A meaning that opens a list or stops mid-phrase, or a flattened row (see isBrokenMeaning). */
@@ -4184,7 +4195,7 @@ function bracketsBalance(text: string): boolean {
 }
 
 const NOTE_LABEL = quick(
-  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options|(?:key |main )?points?|gist|tl;?dr|(?:main )?idea|legend|凡例|(?:the )?(?:correct|right|wrong)(?: answer| option)?|(?:my )?(?:answer|mistakes?|pick|choice)|why|score|result|explanation|in short|in summary|in a nutshell|bottom line|(?:my )?takeaways?|basically|cues?|structure|pieces|parts|scaling|exceptions?|caveats?|warnings?|traps?|(?:default )?quotas?|env(?:ironment)? types|metrics|logging|cli|commands|gotchas|pitfalls|alternatives?|clean[- ]?up|teardown|(?:the )?(?:host|guest|speaker|instructor)(?: aside| says?| said)?|outro|intro|aside|正解|不正解|解説|理由|間違えた理由|スコア|結果|後?片付け|(?:デフォルト|既定)の?(?:値|設定|フォーマット|形式)?)$/iu,
+  /(?:ポイント|使い分け|まとめ|一覧|順序|順番|比較|違い|注意点|種類|概要|基本|考え方|目安)$|^(?:types?|kinds?|summary|overview|definitions?|terms?|basics|notes?|examples?|patterns?|comparison|differences?|order|steps?|targets?|operators?|(?:name )?formats?|values?|defaults?|limits?|members?|components?|protocols?|modes?|tiers?|states?|options|(?:key |main )?points?|gist|tl;?dr|(?:main )?idea|legend|凡例|(?:the )?(?:correct|right|wrong)(?: answer| option)?|(?:my )?(?:answer|mistakes?|pick|choice)|why|score|result|explanation|in short|in summary|in a nutshell|bottom line|(?:my )?takeaways?|basically|cues?|structure|pieces|parts|scaling|exceptions?|caveats?|warnings?|traps?|(?:default )?quotas?|env(?:ironment)? types|metrics|logging|cli|commands|gotchas|pitfalls|alternatives?|clean[- ]?up|teardown|(?:the )?(?:host|guest|speaker|instructor) (?:aside|says?|said)|outro|aside|正解|不正解|解説|理由|間違えた理由|スコア|結果|後?片付け|(?:デフォルト|既定)の?(?:値|設定|フォーマット|形式)?)$/iu,
 );
 
 /**

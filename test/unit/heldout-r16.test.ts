@@ -448,6 +448,7 @@ describe('notes taken from a recording', () => {
         '- [02:10] hosted zones: public ones answer the internet, private ones answer associated VPCs',
         '- [05:30] alias records: free queries to AWS resources, also at the zone apex',
         '- [07:45] host aside: "weighted routing shows up on every exam"',
+        '- [08:30] host: "geolocation and latency get mixed up all the time"',
         '- [09:00] health checks: endpoint, calculated or CloudWatch alarm',
         '- [11:20] max nesting depth of OUs: said 5, verify',
         '',
@@ -457,6 +458,9 @@ describe('notes taken from a recording', () => {
     expect(terms).toContain('hosted zones');
     for (const text of shownTexts(episode)) expect(text).not.toMatch(/\[[0-9]{2}:[0-9]{2}\]/u);
     expect(terms).not.toContain('host aside');
+    // A quote is no meaning; "host" stays a name where it is one (an ECS network mode).
+    expect(terms).not.toContain('host');
+    expect(isTermName('host')).toBe(true);
     expect(whyNotStatement(line('max nesting depth of OUs: said 5, verify'))).toBe('doubt');
   });
 });
