@@ -4020,10 +4020,13 @@ function valueLine(block: Block): { subject: string; value: string } | undefined
 /**
  * A section of a study log about the learner, not the subject: plans ("明日やること", "Next
  * steps", "TODO"), moods and reflections ("感想", "反省"), open questions ("疑問"), whose
- * answers are guesses (held-out notes, round 15: TRIVIAL, META).
+ * answers are guesses (held-out notes, round 15: TRIVIAL, META); study plans and to-do lists,
+ * and an exam half remembered afterwards ("試験で出た（うろ覚え）"): its numbers are a
+ * scenario's, its answers the learner's (round 16: TRIVIAL, NOCONTEXT). ("試験で出たパターン",
+ * the patterns an exam asks, stays: "ゲームのリーダーボード → ElastiCache for Redis".)
  */
 const PERSONAL_SECTION =
-  /^(?:(?:明日|今日|昨日|次回|今週|来週)(?:やること|やったこと|の(?:予定|目標|振り返り|タスク))|やること|やったこと|todo|to ?do|to-do|next steps?|tomorrow|plan for tomorrow|today'?s? (?:plan|progress)|感想|反省|振り返り|疑問(?:点)?|気分|mood|日記)$|^(?:todo|to ?do|to-do)\b|^(?:my )?study (?:tasks?|plan|schedule|log)$|学習計画$|勉強計画$/iu;
+  /^(?:(?:明日|今日|昨日|次回|今週|来週)(?:やること|やったこと|の(?:予定|目標|振り返り|タスク))|やること|やったこと|todo|to ?do|to-do|next steps?|tomorrow|plan for tomorrow|today'?s? (?:plan|progress)|感想|反省|振り返り|疑問(?:点)?|気分|mood|日記)$|^(?:todo|to ?do|to-do)\b|^(?:my )?study (?:tasks?|plan|schedule|log)$|学習計画$|勉強計画$|うろ覚え|what came up|questions? i (?:vaguely )?remember/iu;
 
 /** A heading of the path holds the number with the counter that follows its blank ("6つ", "3 AZ"). */
 function pathCounts(path: readonly string[], answer: string, text: string, end: number): boolean {

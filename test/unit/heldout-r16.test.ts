@@ -464,3 +464,26 @@ describe('notes taken from a recording', () => {
     expect(whyNotStatement(line('max nesting depth of OUs: said 5, verify'))).toBe('doubt');
   });
 });
+
+describe('an exam remembered afterwards', () => {
+  it('"試験で出た（うろ覚え）" asks nothing of its scenarios; "試験で出たパターン" is asked', () => {
+    const memory = buildFrom({
+      'kioku.md': [
+        '# SAA 本番の記憶',
+        '',
+        '## 試験で出た（うろ覚え）',
+        '- ログを 30 日は頻繁に読み、その後ほぼ見ない、1 年後に削除する',
+        '- Lambda で 20 分かかる処理をどうするか',
+        '',
+        '## 試験で出たパターン',
+        '- 「Lambda の同時実行で DB の接続数が枯渇」→ `RDS Proxy`',
+        '- 「DynamoDB の読み取りをマイクロ秒に」→ `DAX`',
+        '- 「ゲームのリーダーボード」→ `ElastiCache for Redis`',
+        '',
+      ].join('\n'),
+    });
+    const paths = memory.cards.map((card) => card.path.at(-1));
+    expect(paths).not.toContain('試験で出た（うろ覚え）');
+    expect(paths).toContain('試験で出たパターン');
+  });
+});
