@@ -722,6 +722,13 @@ const KANA_CHAR = /[\p{Script=Katakana}ー]/u;
 
 /** A code span that names a resource made in an exercise (`my-bucket-01`, `lab_vpc`): no fact to learn. */
 /**
+ * A calculation worked out on the line: a number (and its unit) times or divided by another,
+ * and an equals sign or an arrow ("50 rps × 4 s = 200", "2 x 10 = 20 RCU", "8 MB/s out ÷ 2 → 4").
+ */
+const WORKED =
+  /(?=.*[0-9０-９][^0-9０-９=＝→\n]{0,10}?(?:[×*÷]|[0-9\s]x\s)\s*[0-9０-９(（])(?=.*(?:[=＝]|→|->))/u;
+
+/**
  * Code with its argument or value, not a name: `!Ref Q`, `DeletionPolicy: Retain`, `x = 1`
  * (held-out notes, round 16: "Ref Q" and "DeletionPolicy: Retain" came out as blanks and as
  * each other's options).
@@ -851,6 +858,8 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     const answer = block.text.slice(start, end);
     // **重要：** is a label, not a key term.
     if (isLabel(answer)) continue;
+    // "2 x 10 = **20 RCU**": the result of a calculation worked out on the line.
+    if (/^[0-9０-９]/u.test(answer) && WORKED.test(block.text)) continue;
     if (
       span.kind === 'code' &&
       (isResourceName(answer) || isCodeExpression(block.text, start, answer))
@@ -871,7 +880,10 @@ function computeClozeSpans(block: Block): ClozeSpan[] {
     out.push({ answer, start, end, source: span.kind });
   }
   // "以下作成方法４つ": the count of the list below is no fact.
-  const numbers = matches.length === 0 || isListHeader(block.text) ? [] : matches;
+  // "5 x 6 = 30 WCU", "50 rps × 4 s = 200": a worked calculation, whose numbers are an
+  // example's and whose result the line works out (round 16, a spreadsheet's formulas: LEAK).
+  const numbers =
+    matches.length === 0 || isListHeader(block.text) || WORKED.test(block.text) ? [] : matches;
   const spans = [...numberSpans(block.text, numbers, out, fits), ...out];
   return needsHead ? spans.map((span) => ({ ...span, needsHead: true })) : spans;
 }

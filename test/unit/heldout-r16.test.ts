@@ -487,3 +487,22 @@ describe('an exam remembered afterwards', () => {
     expect(paths).toContain('試験で出たパターン');
   });
 });
+
+describe('a calculation worked out on the line', () => {
+  it('gives no blank of its numbers or its result; a number stated alone stays a blank', () => {
+    const sheet = buildFrom({
+      'sheet.md': [
+        '# DynamoDB',
+        '',
+        '## Formulas',
+        '- 10 strongly consistent reads/s of 6 KB items → ceil(6/4) = 2 → 2 x 10 = **20 RCU**',
+        '- 50 rps × 4 s = 200 concurrent executions',
+        '- 2 apps reading 4 MB/s each → 8 MB/s out ÷ 2 = 4 shards',
+        '- An item size is always rounded up to the next 4 KB for reads.',
+        '',
+      ].join('\n'),
+    });
+    const blanks = sheet.cards.filter((card) => card.kind === 'cloze').map((card) => card.answer);
+    expect(blanks).toEqual(['4']);
+  });
+});
