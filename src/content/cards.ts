@@ -3224,9 +3224,9 @@ function fitsRecall(blocks: readonly Block[]): boolean {
  */
 const NOTES_HEADING = gated(
   quick(
-    /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean[- ]?up|teardown)\b|^(?:other|others)\b|-ish$|おまけ|番外|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次|片付け|クイズ|^答え$|^解答$|答え合わせ/iu,
+    /^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節回部編講]|(?:chapter|section|part|lecture|module|lesson|unit|day|week)\s*[0-9０-９ivx]+\b)|\b(?:summary|overview|recap|review|introduction|intro|additional|more info(?:rmation)?|misc(?:ellaneous)?|notes?|memo|questions?|q\s*&\s*a|faq|mistakes|quiz|exercises?|practice|lab|hands[- ]on|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean[- ]?up|teardown|(?:learning )?objectives|check your understanding|self[- ]check)\b|^(?:other|others)\b|-ish$|学習目標|到達目標|おまけ|番外|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|^リンク$|追加情報|用語集|用語|目次|片付け|クイズ|^答え$|^解答$|答え合わせ/iu,
   ),
-  '第|chapter|section|part|lecture|module|lesson|unit|day|week|summary|overview|recap|review|intro|additional|more info|misc|note|memo|question|&|faq|mistakes|quiz|exercise|practice|lab|hands|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean|teardown|other|ish|おまけ|番外|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|リンク|追加情報|用語|目次|片付け|クイズ|答え|解答',
+  '第|chapter|section|part|lecture|module|lesson|unit|day|week|summary|overview|recap|review|intro|additional|more info|misc|note|memo|question|&|faq|mistakes|quiz|exercise|practice|lab|hands|takeaways|key details|key points|simplified|conclusion|references|resources|links|contents|toc|glossary|terms|clean|teardown|objectives|understanding|self|other|ish|学習目標|到達目標|おまけ|番外|まとめ|概要|補足|その他|メモ|ノート|問題|復習|はじめに|おわりに|質問|質疑|演習|ハンズオン|参考|リンク|追加情報|用語|目次|片付け|クイズ|答え|解答',
 );
 
 export function isNotesHeading(title: string): boolean {

@@ -506,3 +506,25 @@ describe('a calculation worked out on the line', () => {
     expect(blanks).toEqual(['4']);
   });
 });
+
+describe("a class handout's frame", () => {
+  it('"Learning objectives" and "Check your understanding" are no subjects to explain', () => {
+    const handout = buildFrom({
+      'handout.md': [
+        '# Week 4 — High availability',
+        '',
+        '## Learning objectives',
+        '1. Explain the difference between high availability and fault tolerance',
+        '2. Choose a disaster recovery strategy from an RTO and an RPO',
+        '',
+        '## Multi-AZ',
+        '- RDS Multi-AZ keeps a synchronous standby in another Availability Zone.',
+        '- The standby serves no reads.',
+        '',
+      ].join('\n'),
+    });
+    const paths = handout.cards.map((card) => card.path.at(-1));
+    expect(paths).not.toContain('Learning objectives');
+    expect(paths).toContain('Multi-AZ');
+  });
+});
