@@ -725,8 +725,9 @@ const KANA_CHAR = /[\p{Script=Katakana}ー]/u;
  * A calculation worked out on the line: a number (and its unit) times or divided by another,
  * and an equals sign or an arrow ("50 rps × 4 s = 200", "2 x 10 = 20 RCU", "8 MB/s out ÷ 2 → 4").
  */
+// (Anchored: its two lookaheads are tried from the start of the line only, not from every place.)
 const WORKED =
-  /(?=.*[0-9０-９][^0-9０-９=＝→\n]{0,10}?(?:[×*÷]|[0-9\s]x\s)\s*[0-9０-９(（])(?=.*(?:[=＝]|→|->))/u;
+  /^(?=.*[0-9０-９][^0-9０-９=＝→\n]{0,10}?(?:[×*÷]|[0-9\s]x\s)\s*[0-9０-９(（])(?=.*(?:[=＝]|→|->))/u;
 
 /**
  * Code with its argument or value, not a name: `!Ref Q`, `DeletionPolicy: Retain`, `x = 1`
