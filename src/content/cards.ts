@@ -452,7 +452,8 @@ export const termOf: (block: Block) => TermLine | undefined = oncePer(computeTer
 function computeTermOf(block: Block): TermLine | undefined {
   if (block.kind === 'row') return rowTerm(block);
   if (block.kind !== 'line' && block.kind !== 'item') return undefined;
-  if (block.text.includes('|') || isReferenceLine(block)) return undefined;
+  if (block.text.includes('|') || isReferenceLine(block) || block.corrected === true)
+    return undefined;
   // "TTL :: 期限切れアイテムを自動削除": a flashcard, a question of the notes (qaUnits).
   if (block.text.includes('::') && FLASHCARD.test(block.text.trim())) return undefined;
   let at = termColon(block.text);
@@ -3774,6 +3775,7 @@ function sectionCards(located: Located, siblings: readonly Section[]): Card[] {
   const qa = qaUnits(section);
   for (const unit of qa.units) {
     if (retired(unit.question) || retired(unit.answer)) continue;
+    if (unit.question.corrected === true || unit.answer.corrected === true) continue;
     if (codePointLength(unit.said) > QA_ANSWER_MAX || leaks(unit.asked, unit.said)) continue;
     // "同じく結果整合性", "Same, but for writes": a question that leans on the one before.
     if (LEANS.test(unit.asked)) continue;

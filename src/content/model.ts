@@ -27,6 +27,8 @@ export interface Block {
   lang?: string;
   /** The line is nothing but links or images: a reference, never a fact. */
   linkOnly?: boolean;
+  /** The learner took the line back: a later correction ("※訂正：…") says it was wrong (retract.ts). */
+  corrected?: boolean;
   /** Nested list items: how deep the item is nested (absent for a top-level item; see outline.ts). */
   depth?: number;
   /** A nested list item: the 1-based line of the item it is nested in (its head). */

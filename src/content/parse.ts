@@ -25,6 +25,7 @@ import {
   walk,
 } from './model.js';
 import { collapse, MARKERS, prepare } from './prepare.js';
+import { markCorrected } from './retract.js';
 import { foldTight } from './text.js';
 import { tidyTitle } from './tidy.js';
 import { frontMatterTitle, nameFileTopic } from './title.js';
@@ -280,6 +281,8 @@ function parseUnsafe(file: string, source: string, chunked: boolean | ChunkOptio
   }
 
   for (const topic of topics) walk(topic, (section) => checkSection(section, diagnostics));
+  // Lines a later correction takes back teach no card ("※訂正：35日だった").
+  markCorrected(topics);
   // A file's name is no title: a topic made from it is named as a person would name it.
   const front = topics.some((topic) => topic.depth === 0) ? frontMatterTitle(source) : undefined;
   for (const topic of topics) if (topic.depth === 0) nameFileTopic(topic, prepared.text, front);

@@ -33,7 +33,9 @@ export type LeftOut =
   | 'remark'
   | 'doubt'
   /** Teaches an AWS service that AWS has retired or closed (retired.ts). */
-  | 'retired';
+  | 'retired'
+  /** The learner took it back: a later correction says it was wrong (retract.ts). */
+  | 'corrected';
 
 export const LEFT_OUT_REASONS: readonly LeftOut[] = [
   'code',
@@ -51,6 +53,7 @@ export const LEFT_OUT_REASONS: readonly LeftOut[] = [
   'remark',
   'doubt',
   'retired',
+  'corrected',
 ];
 
 /** A remark about the notes themselves: who wrote them, how, for what ("※ 自分用", "My notes from…"). */
@@ -357,6 +360,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 export const whyNotStatement: (block: Block) => LeftOut | undefined = oncePer(computeWhyNot);
 
 function computeWhyNot(block: Block): LeftOut | undefined {
+  if (block.corrected === true) return 'corrected';
   if (block.kind === 'code') return 'code';
   if (block.linkOnly === true || isReference(block.text)) return 'reference';
   const text = block.text.trim();

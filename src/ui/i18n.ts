@@ -68,6 +68,7 @@ const en = {
   'reason.remark': 'remark on the notes',
   'reason.doubt': 'question or doubt',
   'reason.retired': 'retired AWS service',
+  'reason.corrected': 'taken back by a later correction',
   'check.retiredService': 'mentions {name}, retired in {year}; today: {today}',
   'check.closedService': 'mentions {name}, closed to new customers in {year}; today: {today}',
   'check.renamedService': 'mentions {name}, renamed in {year}; today: {today}',
@@ -440,6 +441,7 @@ const ja: Record<MessageKey, string> = {
   'reason.remark': 'ノートについてのメモ',
   'reason.doubt': '疑問・未確認',
   'reason.retired': '提供終了した AWS サービス',
+  'reason.corrected': '後の訂正で取り消し',
   'check.retiredService': '{name} に触れています。{year} 年に提供終了しました。現在は {today}',
   'check.closedService':
     '{name} に触れています。{year} 年に新規の受付を終了しました。現在は {today}',
