@@ -68,6 +68,7 @@ export function plainBlock(plain: PlainLine): Block | undefined {
     const text = tidied?.text ?? raw;
     if (text) block = { kind: plain.kind, text, spans: tidied?.spans ?? [], line: plain.line };
     if (block && tidied?.linkOnly) block.linkOnly = true;
+    if (block && tidied?.date) block.date = tidied.date;
   }
   if (!block) return undefined;
   if (plain.depth !== undefined) block.depth = plain.depth;
@@ -294,6 +295,7 @@ function linesOf(
       spans: tidied?.spans ?? spans,
       line: firstLine + index,
       ...(only ? { linkOnly: only } : {}),
+      ...(tidied?.date ? { date: tidied.date } : {}),
     });
   });
   return out;

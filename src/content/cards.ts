@@ -1683,7 +1683,7 @@ const TALK = gated(
 
 /** A line that needs the one before it: "このコマンドで…", "They act at …", "with all traffic …". */
 const NEEDS_CONTEXT = quick(
-  /^[かがをにへとや](?=[^\p{Script=Hiragana}\s])|^(?:この|その|あの|これ|それ|あれ|こちら|ここ|そこ|こう|そう|同じく|同様に|また[、,]|さらに|ただし|なお|一方|でも|しかし|つまり|なので|だから|そして|次に|以下|上記|下記|前述|例えば|たとえば|逆に|両方|どちら|いずれ|他(?:は|に|で|も)|ほかは|残り|前者|後者|両者|同上|以外)|^(?:this|that|these|those|it|its|they|their|them|he|she|here|there|then|also|and|but|or|so|with|which|because|however|thus|therefore|otherwise|instead|similarly|likewise|both|either|neither|for example|for instance|such|same|others?|the others?|the rest|the remaining|the former|the latter|ditto|as above)\b/iu,
+  /^(?:→|->|⇒)?[\s\u3000]*(?:追記|補足|addendum|update|p\.s\.)[\s\u3000]*[:：]|^[かがをにへとや](?=[^\p{Script=Hiragana}\s])|^(?:この|その|あの|これ|それ|あれ|こちら|ここ|そこ|こう|そう|同じく|同様に|また[、,]|さらに|ただし|なお|一方|でも|しかし|つまり|なので|だから|そして|次に|以下|上記|下記|前述|例えば|たとえば|逆に|両方|どちら|いずれ|他(?:は|に|で|も)|ほかは|残り|前者|後者|両者|同上|以外)|^(?:this|that|these|those|it|its|they|their|them|he|she|here|there|then|also|and|but|or|so|with|which|because|however|thus|therefore|otherwise|instead|similarly|likewise|both|either|neither|for example|for instance|such|same|others?|the others?|the rest|the remaining|the former|the latter|ditto|as above)\b/iu,
 );
 
 /**

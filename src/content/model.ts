@@ -29,6 +29,8 @@ export interface Block {
   linkOnly?: boolean;
   /** The learner took the line back: a later correction ("※訂正：…") says it was wrong (retract.ts). */
   corrected?: boolean;
+  /** The date of a daily post, taken off the line ("3/8" of "2024/3/8 今日の学び：…", tidy.ts). */
+  date?: string;
   /** Nested list items: how deep the item is nested (absent for a top-level item; see outline.ts). */
   depth?: number;
   /** A nested list item: the 1-based line of the item it is nested in (its head). */

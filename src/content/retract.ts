@@ -76,7 +76,9 @@ function takenBack(
     );
     const dated = before.filter(
       ({ block: b, section: s }) =>
-        ofDate.test(b.text.slice(0, 16)) || s.path.some((title) => ofDate.test(title)),
+        b.date === `${month}/${day}` ||
+        ofDate.test(b.text.slice(0, 16)) ||
+        s.path.some((title) => ofDate.test(title)),
     );
     // (A question of the day is no fact to take back; most of a line's words shared beats many
     // words of a long line: "Standard-IA の最低保存期間は 90日" over the list of every class.)

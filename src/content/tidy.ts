@@ -26,6 +26,8 @@ export interface Tidied {
   spans: Span[];
   /** Nothing but wiki links, embeds and tags (and punctuation or spaces between): a reference. */
   linkOnly: boolean;
+  /** The date of a daily post taken off the line's start ("3/8" of "2024/3/8 今日の学び：…"). */
+  date?: string;
 }
 
 /** Full-width brackets padded with spaces around a few words: "（ グローバル ）", "（ 300秒 ）". */
@@ -52,6 +54,14 @@ const LINKS_LABEL =
 const LEADING_TIMESTAMP =
   /^[\s\u3000]*(?:\[[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]|\([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\)|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[\s\u3000]+[-–—])[\s\u3000]*(?=\S)/u;
 
+/**
+ * The head of a daily post: its date with the year, or a date and a label ("2024/3/8 今日の学び：",
+ * "3/9 TIL:", "今日の学び：") (held-out notes, round 16: the posts read as terms named by their
+ * date). Group 1 is the month and day.
+ */
+const LEADING_POST =
+  /^[\s\u3000]*(?:20[0-9]{2}[/／-]([0-9]{1,2}[/／-][0-9]{1,2})(?:[（(][^）)]{1,3}[）)])?(?:[\s\u3000]+(?:今日の学び|本日の学び|今日の気づき|til|today i learned)[\s\u3000]*[:：])?|(?:([0-9]{1,2}[/／-][0-9]{1,2})(?:[（(][^）)]{1,3}[）)])?[\s\u3000]+)?(?:今日の学び|本日の学び|今日の気づき|til|today i learned)[\s\u3000]*[:：])[\s\u3000]*(?=[^\s\u3000（(])/iu;
+
 /** A property of an outliner's page or block (Logseq, Dataview): `key:: value`. */
 const PROPERTY = /^[\s\u3000]*[A-Za-z][\w-]*::(?:[\s\u3000]|$)/u;
 
@@ -66,10 +76,15 @@ const ANKI_CLOZE = /\{\{c[0-9]+::((?:(?!::|\}\}).)+)(?:::(?:(?!\}\}).)*)?\}\}/gu
 const ANY = /[◎○◯●△▲▽☆★×]|\[\[|（[ \u3000]|(?:^|[\s\u3000])#[\p{L}_]|\{\{c[0-9]/u;
 
 /** A line's text without ratings, tags and wiki-link brackets, its spans moved to match. */
-export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefined {
+export function tidyLine(text: string, spans: readonly Span[], title = false): Tidied | undefined {
   // "tags:: aws, saa", "source:: udemy section 12": an outliner's properties, its metadata.
   if (PROPERTY.test(text)) return { text: text.trim(), spans: [...spans], linkOnly: true };
-  if (!ANY.test(text) && !LEADING_BULLET.test(text) && !LEADING_TIMESTAMP.test(text))
+  if (
+    !ANY.test(text) &&
+    !LEADING_BULLET.test(text) &&
+    !LEADING_TIMESTAMP.test(text) &&
+    (title || !LEADING_POST.test(text))
+  )
     return undefined;
   // Kept characters, by their place in `text`.
   const keep = new Array<boolean>(text.length).fill(true);
@@ -110,7 +125,12 @@ export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefin
     drop(from + inner.length, m.index + m[0].length);
     marked.push({ kind: 'bold', start: from, end: from + inner.length });
   }
-  const stamp = LEADING_TIMESTAMP.exec(text)?.[0].length ?? 0;
+  // (A heading's date is its title: "## 2026/10/10（土）" names the day.)
+  const post = title ? null : LEADING_POST.exec(text);
+  const stamp = post?.[0].length ?? LEADING_TIMESTAMP.exec(text)?.[0].length ?? 0;
+  const date = (post?.[1] ?? post?.[2])
+    ?.replace(/[／-]/gu, '/')
+    .replace(/(^|\/)0(?=[0-9])/gu, '$1');
   const bullet = stamp + (LEADING_BULLET.exec(text.slice(stamp))?.[0].length ?? 0);
   drop(0, bullet);
   const lead = LEADING_RATING.exec(text.slice(bullet));
@@ -155,12 +175,17 @@ export function tidyLine(text: string, spans: readonly Span[]): Tidied | undefin
       end: Math.min(trimmed.length, (shift[span.end] ?? 0) - lead2),
     }))
     .filter((span) => span.end > span.start && trimmed.slice(span.start, span.end).trim() !== '');
-  return { text: onlyTags ? text.trim() : trimmed, spans: moved, linkOnly };
+  return {
+    text: onlyTags ? text.trim() : trimmed,
+    spans: moved,
+    linkOnly,
+    ...(date ? { date } : {}),
+  };
 }
 
 /** A heading's title without ratings, stars and wiki-link brackets ("2-5. Auto Scaling ★★★" → "2-5. Auto Scaling"). */
 export function tidyTitle(title: string): string {
-  const tidied = tidyLine(title, []);
+  const tidied = tidyLine(title, [], true);
   const text = tidied && tidied.text !== '' && !tidied.linkOnly ? tidied.text : title;
   // "202311051432 Lambda concurrency", "20231106 — DynamoDB GSI vs LSI": a Zettelkasten
   // note's id, a timestamp, is no part of its name (held-out notes, round 16: the ids came

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type Block, walk } from '../../src/content/model.js';
 import { parseMarkdown } from '../../src/content/parse.js';
 import { whyNotStatement } from '../../src/content/statement.js';
+import { tidyLine, tidyTitle } from '../../src/content/tidy.js';
 import { buildFrom } from '../helpers/deck.js';
 
 function corrected(text: string): string[] {
@@ -28,7 +29,7 @@ describe('a correction takes back the line it corrects', () => {
       '2024/4/5 RDS の暗号化は作成時にしか有効にできない。',
       '',
     ].join('\n');
-    expect(corrected(log)).toEqual(['2024/4/4 RDS の自動バックアップは最大 30 日。']);
+    expect(corrected(log)).toEqual(['RDS の自動バックアップは最大 30 日。']);
     const cards = buildFrom({ 'log.md': log }).cards;
     expect(cards.some((card) => card.answer === '30' || card.prompt.includes('最大 30 日'))).toBe(
       false,
@@ -49,9 +50,10 @@ describe('a correction takes back the line it corrects', () => {
       '訂正：「別リージョンではマルチリージョンキー」はレプリカキーのこと。',
       '',
     ].join('\n');
+    // (A post is read without its date: the date is kept beside the line.)
     expect(corrected(posts)).toEqual([
-      '2024/3/8 SCP でメンバーアカウントに権限を付与できる。',
-      '2024/3/13 KMS キーはリージョン単位で、別リージョンではマルチリージョンキーを使う。',
+      'SCP でメンバーアカウントに権限を付与できる。',
+      'KMS キーはリージョン単位で、別リージョンではマルチリージョンキーを使う。',
     ]);
   });
 
@@ -84,5 +86,48 @@ describe('a correction takes back the line it corrects', () => {
     expect(
       corrected('# S3\n\n- 修正版の資料を読む\n- バージョニングは一度有効にすると無効に戻せない\n'),
     ).toEqual([]);
+  });
+});
+
+describe('daily posts', () => {
+  it('are read without their date and label; a heading keeps its date', () => {
+    expect(tidyLine('2024/3/8 今日の学び：SCP は権限を付与しない。', [])).toMatchObject({
+      text: 'SCP は権限を付与しない。',
+      date: '3/8',
+    });
+    expect(tidyLine('03/09 TIL: roles hand out temporary credentials', [])).toMatchObject({
+      text: 'roles hand out temporary credentials',
+      date: '3/9',
+    });
+    expect(tidyLine('今日の学び：IAM はグローバルサービス', [])?.text).toBe(
+      'IAM はグローバルサービス',
+    );
+    // A date without a year or a label, and a date alone, stay.
+    expect(tidyLine('3/4 の AZ が障害', [])).toBeUndefined();
+    expect(tidyTitle('2026/10/10（土）')).toBe('2026/10/10（土）');
+    expect(tidyTitle('2024/05/18')).toBe('2024/05/18');
+  });
+
+  it('ask their facts, never a post a later one corrects, nor an addendum without its post', () => {
+    const posts = [
+      '# 今日の学び（DB 編）',
+      '',
+      '2024/4/2 今日の学び：リードレプリカは MySQL なら最大 15 個。 #SAA',
+      '→追記：Aurora のストレージは 10GB 単位で自動拡張する',
+      '',
+      '2024/4/4 今日の学び：RDS の自動バックアップは最大 30 日。',
+      '',
+      '2024/4/6 今日の学び：DynamoDB のアイテムは最大 400 KB。',
+      '',
+      '※訂正：4/4の投稿は間違いで、RDS の自動バックアップは最大 35 日。',
+      '',
+    ].join('\n');
+    const cards = buildFrom({ 'posts.md': posts }).cards;
+    const blanks = cards.filter((card) => card.kind === 'cloze').map((card) => card.answer);
+    expect(blanks).toContain('15');
+    expect(blanks).toContain('400');
+    expect(blanks).not.toContain('30');
+    expect(blanks).not.toContain('10');
+    for (const card of cards) expect(card.prompt).not.toMatch(/2024\/|今日の学び：|追記/u);
   });
 });
