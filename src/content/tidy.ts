@@ -127,11 +127,12 @@ export function tidyLine(text: string, spans: readonly Span[], title = false): T
   }
   // (A heading's date is its title: "## 2026/10/10（土）" names the day.)
   const post = title ? null : LEADING_POST.exec(text);
-  const stamp = post?.[0].length ?? LEADING_TIMESTAMP.exec(text)?.[0].length ?? 0;
+  // A post's head or a recording's timestamp, then a typed bullet: all three leave the line.
+  const head = post?.[0].length ?? LEADING_TIMESTAMP.exec(text)?.[0].length ?? 0;
   const date = (post?.[1] ?? post?.[2])
     ?.replace(/[／-]/gu, '/')
     .replace(/(^|\/)0(?=[0-9])/gu, '$1');
-  const bullet = stamp + (LEADING_BULLET.exec(text.slice(stamp))?.[0].length ?? 0);
+  const bullet = head + (LEADING_BULLET.exec(text.slice(head))?.[0].length ?? 0);
   drop(0, bullet);
   const lead = LEADING_RATING.exec(text.slice(bullet));
   if (lead) drop(bullet, bullet + lead[0].length);
